@@ -1,0 +1,37 @@
+# The two commands of the README:  `make run`  and  `make test`.
+# Everything else here is what those two need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(TS:.ts=.qm)
+
+.PHONY: run test setup translations update-translations clean
+
+run: setup
+	$(BIN)/promises-app
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+setup: $(STAMP) translations
+
+$(STAMP): pyproject.toml scripts/ensure-system-packages.sh
+	scripts/ensure-system-packages.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Re-scan the sources for translatable strings (then translate the new entries in the .ts).
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find promises_app/ui -name '*.py') -ts $(TS)
+
+clean:
+	rm -rf $(VENV) resources/translations/*.qm .pytest_cache

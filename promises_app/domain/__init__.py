@@ -1,0 +1,1 @@
+"""Pure domain rules: periods, statuses, validation. Imports neither Qt nor an ORM session."""

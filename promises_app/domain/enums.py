@@ -1,0 +1,61 @@
+"""The fixed vocabularies of the domain.
+
+Values are stable codes stored in the database and in the JSON exchange format; the words
+a person reads (Swedish first) live in :mod:`promises_app.domain.vocabulary`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrganisationKind(StrEnum):
+    MUNICIPALITY = "municipality"
+    POLICE = "police"
+    HOUSING_COMPANY = "housing_company"
+    PROPERTY_OWNERS = "property_owners"
+    OTHER = "other"
+
+
+class AgreementKind(StrEnum):
+    """A samverkansöverenskommelse, or a medborgarlöfte (optionally under one)."""
+
+    COOPERATION_AGREEMENT = "cooperation_agreement"
+    CITIZEN_PROMISE = "citizen_promise"
+
+
+class AgreementState(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+    CLOSED = "closed"
+
+
+class ReportingScheme(StrEnum):
+    """How often measures are followed up. Periods are calendar periods clipped to the agreement."""
+
+    QUARTER = "quarter"  # kvartal, 2022-Q3
+    TERTIAL = "tertial"  # tertial, 2022-T2 (Jan–Apr, May–Aug, Sep–Dec)
+    HALF_YEAR = "half_year"  # halvår, 2022-H1
+    YEAR = "year"  # helår, 2022
+    WHOLE_PERIOD = "whole_period"  # once, for the agreement's whole period
+
+
+class FollowUpStatus(StrEnum):
+    NOT_STARTED = "not_started"  # Ej påbörjad
+    IN_PROGRESS = "in_progress"  # Pågående
+    DONE = "done"  # Genomförd
+    PARTLY_DONE = "partly_done"  # Delvis genomförd
+    NOT_DONE = "not_done"  # Ej genomförd
+    CANCELLED_OR_POSTPONED = "cancelled_or_postponed"  # Inställd/Framflyttad
+
+    @property
+    def is_finished(self) -> bool:
+        """Done or cancelled: the measure needs no further follow-up and is never overdue."""
+        return self in (FollowUpStatus.DONE, FollowUpStatus.CANCELLED_OR_POSTPONED)
+
+
+class TrafficLight(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    NOT_ASSESSED = "not_assessed"

@@ -1,0 +1,376 @@
+"""Agreements (samverkansöverenskommelser and medborgarlöften), their goals, parties and signatories."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from promises_app.domain import periods as period_rules
+from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
+from promises_app.domain.periods import Period
+from promises_app.domain.validation import (
+    LONG_TEXT_MAX,
+    NAME_MAX,
+    SHORT_TEXT_MAX,
+    TITLE_MAX,
+    Checker,
+    FieldError,
+    ValidationError,
+)
+from promises_app.services import convert
+from promises_app.services.base import (
+    Service,
+    check_version,
+    get_row,
+    move_to,
+    next_position,
+    reject_unknown,
+)
+from promises_app.services.records import AgreementRecord, AgreementSummary, PartyRecord
+from promises_app.storage import models as m
+
+#: Fields a person edits directly. State and revision change only through sign-off.
+AGREEMENT_FIELDS = (
+    "kind",
+    "parent_id",
+    "title",
+    "municipality",
+    "police_area",
+    "start_date",
+    "end_date",
+    "reporting_scheme",
+    "case_number",
+    "signing_place",
+    "signing_date",
+    "introduction",
+    "situation",
+    "intended_effects",
+    "follow_up_text",
+)
+_TEXT_SECTIONS = {
+    "introduction": "Inledning",
+    "situation": "Lägesbild",
+    "intended_effects": "Det här ska vi åstadkomma",
+    "follow_up_text": "Följ med hur det går",
+}
+
+
+class AgreementService(Service):
+    # --- agreements ----------------------------------------------------------------------
+    def list_agreements(self) -> list[AgreementSummary]:
+        """All agreements, cooperation agreements each followed by the promise documents under them."""
+        with self.db.read() as s:
+            rows = s.scalars(select(m.Agreement).order_by(m.Agreement.start_date, m.Agreement.id))
+            summaries = [convert.agreement_summary(row) for row in rows]
+        children: dict[int | None, list[AgreementSummary]] = {}
+        for summary in summaries:
+            children.setdefault(summary.parent_id, []).append(summary)
+        ordered: list[AgreementSummary] = []
+
+        def walk(parent_id: int | None) -> None:
+            for summary in children.get(parent_id, []):
+                ordered.append(summary)
+                walk(summary.id)
+
+        walk(None)
+        return ordered
+
+    def get_agreement(self, agreement_id: int) -> AgreementRecord:
+        with self.db.read() as s:
+            return convert.agreement(get_row(s, m.Agreement, agreement_id, "Överenskommelsen"))
+
+    def find_agreements(self, reference: str) -> list[AgreementSummary]:
+        """Agreements matching a command-line reference: an id, or a (part of a) title."""
+        reference = reference.strip()
+        agreements = self.list_agreements()
+        if reference.isdigit():
+            return [a for a in agreements if a.id == int(reference)]
+        exact = [a for a in agreements if a.title.casefold() == reference.casefold()]
+        if exact:
+            return exact
+        return [a for a in agreements if reference.casefold() in a.title.casefold()]
+
+    def create_agreement(
+        self,
+        *,
+        kind: AgreementKind | str,
+        title: str,
+        start_date: date | str,
+        end_date: date | str,
+        reporting_scheme: ReportingScheme | str,
+        parent_id: int | None = None,
+        municipality: str = "",
+        police_area: str = "",
+        case_number: str = "",
+        signing_place: str = "",
+        signing_date: date | str | None = None,
+        introduction: str = "",
+        situation: str = "",
+        intended_effects: str = "",
+        follow_up_text: str = "",
+        goals: Sequence[str] = (),
+    ) -> AgreementRecord:
+        values = {k: v for k, v in locals().items() if k in AGREEMENT_FIELDS}
+        with self.db.write() as s:
+            cleaned = validate_agreement(s, values, current=None)
+            goal_texts = validate_goals(goals)
+            row = m.Agreement(**cleaned, state=AgreementState.DRAFT, revision=1)
+            row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(goal_texts)]
+            s.add(row)
+            s.flush()
+            return convert.agreement(row)
+
+    def update_agreement(
+        self, agreement_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> AgreementRecord:
+        reject_unknown(changes, AGREEMENT_FIELDS)
+        with self.db.write() as s:
+            row = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            check_version(row, expected_version, "Överenskommelsen")
+            values = {f: getattr(row, f) for f in AGREEMENT_FIELDS} | changes
+            for field, value in validate_agreement(s, values, current=row).items():
+                setattr(row, field, value)
+            s.flush()
+            return convert.agreement(row)
+
+    def set_goals(
+        self, agreement_id: int, goals: Sequence[str], *, expected_version: int | None = None
+    ) -> AgreementRecord:
+        """Replace the overarching goals (övergripande mål), in order."""
+        with self.db.write() as s:
+            row = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            check_version(row, expected_version, "Överenskommelsen")
+            texts = validate_goals(goals)
+            row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(texts)]
+            s.flush()
+            return convert.agreement(row)
+
+    def set_state(
+        self,
+        agreement_id: int,
+        state: AgreementState | str,
+        *,
+        expected_version: int | None = None,
+    ) -> AgreementRecord:
+        with self.db.write() as s:
+            row = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            check_version(row, expected_version, "Överenskommelsen")
+            row.state = AgreementState(state)
+            s.flush()
+            return convert.agreement(row)
+
+    def delete_agreement(self, agreement_id: int) -> None:
+        """Delete an agreement with everything under it (not the register's organisations/people)."""
+        with self.db.write() as s:
+            row = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            if row.documents:
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "documents",
+                            f"{row.title} har {len(row.documents)} medborgarlöften under sig. "
+                            "Ta bort eller flytta dem först.",
+                        )
+                    ]
+                )
+            s.delete(row)
+
+    def periods(self, agreement_id: int) -> list[Period]:
+        """The agreement's reporting periods (uppföljningsperioder), clipped to its dates."""
+        record = self.get_agreement(agreement_id)
+        return period_rules.periods_for(
+            record.start_date, record.end_date, record.reporting_scheme
+        )
+
+    # --- parties and signatories ---------------------------------------------------------
+    def list_parties(self, agreement_id: int) -> list[PartyRecord]:
+        with self.db.read() as s:
+            get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            rows = s.scalars(
+                select(m.Party)
+                .where(m.Party.agreement_id == agreement_id)
+                .options(
+                    selectinload(m.Party.organisation),
+                    selectinload(m.Party.signatories).selectinload(m.Signatory.person),
+                )
+                .order_by(m.Party.position)
+            )
+            return [convert.party(r) for r in rows]
+
+    def add_party(self, agreement_id: int, *, organisation_id: int) -> PartyRecord:
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            organisation = get_row(s, m.Organisation, organisation_id, "Organisationen")
+            if any(p.organisation_id == organisation_id for p in agreement.parties):
+                raise ValidationError(
+                    [FieldError("organisation_id", f"{organisation.name} är redan part i överenskommelsen.")]
+                )
+            row = m.Party(organisation=organisation, position=next_position(agreement.parties))
+            agreement.parties.append(row)
+            s.flush()
+            return convert.party(row)
+
+    def remove_party(self, party_id: int) -> None:
+        with self.db.write() as s:
+            row = get_row(s, m.Party, party_id, "Parten")
+            uses = party_uses(s, row.agreement_id, row.organisation_id)
+            if uses:
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "party",
+                            f"{row.organisation.name} kan inte tas bort som part eftersom den "
+                            f"{' och '.join(uses)}.",
+                        )
+                    ]
+                )
+            agreement = row.agreement
+            agreement.parties.remove(row)
+            for index, party in enumerate(agreement.parties):
+                party.position = index
+
+    def move_party(self, party_id: int, new_index: int) -> None:
+        with self.db.write() as s:
+            row = get_row(s, m.Party, party_id, "Parten")
+            move_to(row.agreement.parties, row, new_index)
+
+    def add_signatory(self, party_id: int, *, person_id: int) -> PartyRecord:
+        with self.db.write() as s:
+            party = get_row(s, m.Party, party_id, "Parten")
+            person = get_row(s, m.Person, person_id, "Personen")
+            if any(sig.person_id == person_id for sig in party.signatories):
+                raise ValidationError(
+                    [FieldError("person_id", f"{person.name} undertecknar redan för {party.organisation.name}.")]
+                )
+            party.signatories.append(
+                m.Signatory(person=person, position=next_position(party.signatories))
+            )
+            s.flush()
+            return convert.party(party)
+
+    def remove_signatory(self, signatory_id: int) -> None:
+        with self.db.write() as s:
+            row = get_row(s, m.Signatory, signatory_id, "Undertecknaren")
+            party = row.party
+            party.signatories.remove(row)
+            for index, signatory in enumerate(party.signatories):
+                signatory.position = index
+
+    def move_signatory(self, signatory_id: int, new_index: int) -> None:
+        with self.db.write() as s:
+            row = get_row(s, m.Signatory, signatory_id, "Undertecknaren")
+            move_to(row.party.signatories, row, new_index)
+
+
+def validate_agreement(
+    session: Session | None, values: dict[str, Any], *, current: m.Agreement | None, prefix: str = ""
+) -> dict[str, Any]:
+    """Check an agreement's own fields. ``session`` None skips the checks against other rows."""
+    check = Checker(prefix)
+    cleaned: dict[str, Any] = {}
+    try:
+        cleaned["kind"] = AgreementKind(values["kind"])
+    except ValueError:
+        check.add("kind", f"Typ: okänd typ av överenskommelse {values['kind']!r}.")
+        cleaned["kind"] = AgreementKind.CITIZEN_PROMISE
+    try:
+        cleaned["reporting_scheme"] = ReportingScheme(values["reporting_scheme"])
+    except ValueError:
+        check.add("reporting_scheme", f"Uppföljningsperioder: okänd indelning {values['reporting_scheme']!r}.")
+        cleaned["reporting_scheme"] = None
+    cleaned["title"] = check.text("title", values["title"], label="Titel", max_length=TITLE_MAX, required=True)
+    cleaned["municipality"] = check.text("municipality", values["municipality"], label="Kommun", max_length=NAME_MAX)
+    cleaned["police_area"] = check.text(
+        "police_area", values["police_area"], label="Lokalpolisområde", max_length=NAME_MAX
+    )
+    cleaned["case_number"] = check.text("case_number", values["case_number"], label="Diarienummer", max_length=100)
+    cleaned["signing_place"] = check.text(
+        "signing_place", values["signing_place"], label="Ort för undertecknande", max_length=NAME_MAX
+    )
+    for field, label in _TEXT_SECTIONS.items():
+        cleaned[field] = check.text(field, values[field], label=label, max_length=LONG_TEXT_MAX, multiline=True)
+    start = check.date_value("start_date", values["start_date"], label="Startdatum", required=True)
+    end = check.date_value("end_date", values["end_date"], label="Slutdatum", required=True)
+    check.dates_in_order(start, end, field="end_date", first_label="Startdatum", second_label="Slutdatum")
+    cleaned["start_date"], cleaned["end_date"] = start, end
+    cleaned["signing_date"] = check.date_value(
+        "signing_date", values["signing_date"], label="Datum för undertecknande", required=False
+    )
+    parent_id = values["parent_id"]
+    cleaned["parent_id"] = parent_id
+    if parent_id is not None:
+        if cleaned["kind"] is not AgreementKind.CITIZEN_PROMISE:
+            check.add("parent_id", "En samverkansöverenskommelse kan inte ligga under en annan överenskommelse.")
+        elif session is not None:
+            parent = session.get(m.Agreement, parent_id)
+            if parent is None:
+                check.add("parent_id", "Samverkansöverenskommelse: den valda finns inte.")
+            elif parent.kind is not AgreementKind.COOPERATION_AGREEMENT:
+                check.add("parent_id", "Ett medborgarlöfte kan bara ligga under en samverkansöverenskommelse.")
+    if current is not None and current.documents and cleaned["kind"] is AgreementKind.CITIZEN_PROMISE:
+        check.add("kind", "Överenskommelsen har medborgarlöften under sig och måste vara en samverkansöverenskommelse.")
+    if current is not None and start and end and cleaned["reporting_scheme"] and session is not None:
+        _check_follow_ups_still_fit(session, check, current, start, end, cleaned["reporting_scheme"])
+    check.raise_if_any()
+    return cleaned
+
+
+def _check_follow_ups_still_fit(
+    session: Session, check: Checker, agreement: m.Agreement, start: date, end: date, scheme: ReportingScheme
+) -> None:
+    """Changing dates or scheme must not strand follow-ups recorded for periods that would vanish."""
+    labels = {p.label for p in period_rules.periods_for(start, end, scheme)}
+    recorded = session.scalars(
+        select(m.FollowUp.period)
+        .join(m.Measure)
+        .join(m.Promise)
+        .where(m.Promise.agreement_id == agreement.id)
+        .distinct()
+    ).all()
+    stranded = sorted(set(recorded) - labels)
+    if stranded:
+        check.add(
+            "reporting_scheme",
+            "Det finns uppföljningar för perioder som inte längre skulle finnas "
+            f"({', '.join(stranded)}). Ändra eller ta bort dem först.",
+        )
+
+
+def validate_goals(goals: Sequence[str], *, prefix: str = "goals") -> list[str]:
+    check = Checker()
+    texts = [
+        check.text(f"{prefix}[{i}]", goal, label=f"Mål {i + 1}", max_length=SHORT_TEXT_MAX, required=True)
+        for i, goal in enumerate(goals)
+    ]
+    check.raise_if_any()
+    return texts
+
+
+def party_uses(session: Session, agreement_id: int, organisation_id: int) -> list[str]:
+    """Why an organisation cannot stop being a party of an agreement (empty if it can)."""
+    uses = []
+    promise_ids = select(m.Promise.id).where(m.Promise.agreement_id == agreement_id)
+    if session.scalar(
+        select(m.promise_makers.c.promise_id)
+        .where(m.promise_makers.c.organisation_id == organisation_id)
+        .where(m.promise_makers.c.promise_id.in_(promise_ids))
+        .limit(1)
+    ):
+        uses.append("ger ett löfte")
+    measure_ids = select(m.Measure.id).where(m.Measure.promise_id.in_(promise_ids))
+    if session.scalar(
+        select(m.Measure.id)
+        .where(m.Measure.id.in_(measure_ids), m.Measure.responsible_id == organisation_id)
+        .limit(1)
+    ) or session.scalar(
+        select(m.measure_participants.c.measure_id)
+        .where(m.measure_participants.c.organisation_id == organisation_id)
+        .where(m.measure_participants.c.measure_id.in_(measure_ids))
+        .limit(1)
+    ):
+        uses.append("är ansvarig för eller deltar i en åtgärd")
+    return uses

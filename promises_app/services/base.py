@@ -1,0 +1,63 @@
+"""What every service shares: the database handle, fetching a row by id, version checks, order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy.orm import Session
+
+from promises_app.services.errors import ConflictError, NotFoundError
+from promises_app.storage.database import Database
+
+T = TypeVar("T")
+
+
+class Positioned(Protocol):
+    position: int
+
+
+P = TypeVar("P", bound=Positioned)
+
+
+class Service:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+
+def get_row(session: Session, model: type[T], row_id: int, what: str) -> T:
+    """The row with ``row_id``, or NotFoundError naming ``what`` ("Åtgärden", "Parten" …)."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"{what} (id {row_id}) finns inte längre.")
+    return row
+
+
+def check_version(row: Any, expected_version: int | None, what: str) -> None:
+    """Refuse to overwrite a row someone else changed since the caller read it."""
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(
+            f"{what} har ändrats sedan du öppnade den (version {row.version}, "
+            f"du utgick från {expected_version}). Läs in den igen och gör om ändringen."
+        )
+
+
+def next_position(siblings: Sequence[Positioned]) -> int:
+    return max((s.position for s in siblings), default=-1) + 1
+
+
+def move_to(siblings: Sequence[P], item: P, new_index: int) -> None:
+    """Reorder ``siblings`` so that ``item`` stands at ``new_index`` (clamped); positions 0..n-1."""
+    ordered = sorted(siblings, key=lambda s: s.position)
+    ordered.remove(item)
+    new_index = max(0, min(new_index, len(ordered)))
+    ordered.insert(new_index, item)
+    for index, sibling in enumerate(ordered):
+        if sibling.position != index:
+            sibling.position = index
+
+
+def reject_unknown(changes: dict[str, Any], allowed: Sequence[str]) -> None:
+    unknown = sorted(set(changes) - set(allowed))
+    if unknown:
+        raise TypeError(f"unknown field(s): {', '.join(unknown)}")

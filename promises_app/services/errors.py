@@ -1,0 +1,19 @@
+"""Errors the services raise. Every message is for the user (Swedish) and says what to do."""
+
+from __future__ import annotations
+
+from promises_app.domain.validation import FieldError, ValidationError
+
+__all__ = ["ConflictError", "FieldError", "NotFoundError", "ServiceError", "ValidationError"]
+
+
+class ServiceError(Exception):
+    """A user action could not be carried out; nothing was saved."""
+
+
+class NotFoundError(ServiceError):
+    """The row no longer exists (deleted meanwhile, or a wrong id)."""
+
+
+class ConflictError(ServiceError):
+    """The row changed since it was read (optimistic concurrency): reload and try again."""

@@ -1,0 +1,575 @@
+"""The JSON exchange format: one agreement with everything under it, out and back in.
+
+Export is deterministic (keys numbered in order of first use, arrays in document order), so
+export → import into an empty database → export gives the same bytes. Import validates the
+whole document first (JSON Schema, then the rules the schema cannot express, each error
+named by its JSON path) and writes everything in one transaction, or nothing.
+The format is documented in docs/exchange-format.md; its schema is in resources/schemas/.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from promises_app.domain import periods as period_rules
+from promises_app.domain.validation import FieldError, ValidationError
+from promises_app.paths import resource
+from promises_app.services.agreements import validate_agreement, validate_goals
+from promises_app.services.base import Service, get_row
+from promises_app.services.errors import ServiceError
+from promises_app.services.followups import validate_follow_up
+from promises_app.services.plan import (
+    _set_organisations,
+    validate_focus_area,
+    validate_measure,
+    validate_occurrence,
+    validate_promise,
+)
+from promises_app.services.register import validate_organisation, validate_person
+from promises_app.storage import models as m
+
+FORMAT_NAME = "medborgarloften-agreement"
+FORMAT_VERSION = 1
+SCHEMA_FILE = "agreement-exchange-1.schema.json"
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+MAX_REPORTED_ERRORS = 25
+
+
+class ExchangeError(ServiceError):
+    """The document cannot be imported; nothing was written. ``problems`` name JSON paths."""
+
+    def __init__(self, summary: str, problems: list[str] | None = None) -> None:
+        self.summary = summary
+        self.problems = problems or []
+        shown = self.problems[:MAX_REPORTED_ERRORS]
+        more = len(self.problems) - len(shown)
+        lines = [summary, *(f"  {p}" for p in shown)]
+        if more > 0:
+            lines.append(f"  … och {more} fel till.")
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    agreement_ids: tuple[int, ...]
+    organisations_created: int
+    organisations_reused: int
+    people_created: int
+    people_reused: int
+
+
+class ExchangeService(Service):
+    # --- export --------------------------------------------------------------------------
+    def export_document(self, agreement_id: int) -> dict[str, Any]:
+        with self.db.read() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            return _Exporter().document(agreement)
+
+    def export_json(self, agreement_id: int) -> str:
+        return dumps(self.export_document(agreement_id))
+
+    # --- import --------------------------------------------------------------------------
+    def import_json(self, text: str | bytes) -> ImportResult:
+        return self.import_document(parse(text))
+
+    def import_document(self, document: Any) -> ImportResult:
+        check_document(document)
+        with self.db.write() as s:
+            importer = _Importer(s)
+            ids = importer.run(document)
+            if importer.problems:
+                s.rollback()
+                raise ExchangeError(
+                    "Filen kunde inte importeras. Ingenting har ändrats i databasen.",
+                    importer.problems,
+                )
+            return ImportResult(
+                agreement_ids=tuple(ids),
+                organisations_created=importer.counts["org_new"],
+                organisations_reused=importer.counts["org_old"],
+                people_created=importer.counts["person_new"],
+                people_reused=importer.counts["person_old"],
+            )
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def parse(text: str | bytes) -> Any:
+    """Parse JSON text, with a message that says what is wrong and where."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ExchangeError(
+                f"Filen är inte en JSON-fil i UTF-8 (ogiltig byte vid position {error.start})."
+            ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ExchangeError(
+            f"Filen är inte giltig JSON: {error.msg} (rad {error.lineno}, kolumn {error.colno})."
+        ) from None
+    except RecursionError:
+        raise ExchangeError("Filen är inte giltig JSON: den är för djupt nästlad.") from None
+
+
+def check_document(document: Any) -> None:
+    """Check the document's type, version and schema. Raises ExchangeError listing every problem."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ExchangeError(
+            "Filen är ingen överenskommelse från Medborgarlöften "
+            f'(fältet "format" ska vara "{FORMAT_NAME}").'
+        )
+    version = document.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExchangeError(f'Fältet "format_version" är ogiltigt: {version!r}.')
+    if version > FORMAT_VERSION:
+        raise ExchangeError(
+            f"Filen är gjord av en nyare version av Medborgarlöften (formatversion {version}; "
+            f"den här versionen läser till och med {FORMAT_VERSION}). Uppdatera programmet. "
+            "Ingenting har importerats."
+        )
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    validator = Draft202012Validator(_schema(), format_checker=FormatChecker())
+    errors = sorted(validator.iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    if errors:
+        raise ExchangeError(
+            "Filen följer inte formatet. Ingenting har importerats.",
+            [f"{_json_path(e.absolute_path)}: {_schema_message(e)}" for e in errors],
+        )
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return json.loads(resource("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def _json_path(parts: Any) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _schema_message(error: Any) -> str:
+    """A Swedish message for the common JSON Schema failures (jsonschema's own are English)."""
+    kind, value = error.validator, error.validator_value
+    if kind == "required":
+        missing = [name for name in value if name not in (error.instance or {})]
+        return f"saknar fältet {', '.join(repr(n) for n in missing)}"
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"okänt fält {', '.join(repr(n) for n in extra)}"
+    if kind == "type":
+        names = {"string": "text", "integer": "ett heltal", "array": "en lista", "object": "ett objekt",
+                 "null": "null", "number": "ett tal", "boolean": "sant/falskt"}
+        wanted = value if isinstance(value, list) else [value]
+        return f"ska vara {' eller '.join(names.get(t, t) for t in wanted)}, inte {json.dumps(error.instance, ensure_ascii=False)[:60]}"
+    if kind == "enum":
+        return f"ogiltigt värde {error.instance!r}; tillåtna: {', '.join(map(str, value))}"
+    if kind == "const":
+        return f"ska vara {value!r}"
+    if kind == "maxLength":
+        return f"för lång text (högst {value} tecken, nu {len(error.instance)})"
+    if kind == "minLength":
+        return "får inte vara tom"
+    if kind in {"pattern", "format"}:
+        what = "datum (ÅÅÅÅ-MM-DD)" if "date" in str(value) or "\\d{4}-" in str(value) else "format"
+        return f"ogiltigt {what}: {error.instance!r}"
+    if kind == "minimum":
+        return f"måste vara minst {value}"
+    if kind == "maximum":
+        return f"får vara högst {value}"
+    if kind == "minItems":
+        return f"måste ha minst {value} värde"
+    return error.message
+
+
+# --- export ---------------------------------------------------------------------------------
+class _Exporter:
+    def __init__(self) -> None:
+        self.org_keys: dict[int, str] = {}
+        self.person_keys: dict[int, str] = {}
+        self.organisations: list[dict[str, Any]] = []
+        self.people: list[dict[str, Any]] = []
+
+    def document(self, agreement: m.Agreement) -> dict[str, Any]:
+        body = self.agreement(agreement)
+        return {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "organisations": self.organisations,
+            "people": self.people,
+            "agreement": body,
+        }
+
+    def org(self, organisation: m.Organisation | None) -> str | None:
+        if organisation is None:
+            return None
+        if organisation.id not in self.org_keys:
+            key = f"o{len(self.org_keys) + 1}"
+            self.org_keys[organisation.id] = key
+            self.organisations.append(
+                {"key": key, "name": organisation.name, "kind": organisation.kind.value,
+                 "short_name": organisation.short_name}
+            )
+        return self.org_keys[organisation.id]
+
+    def person(self, person: m.Person | None) -> str | None:
+        if person is None:
+            return None
+        if person.id not in self.person_keys:
+            organisation_key = self.org(person.organisation)
+            key = f"p{len(self.person_keys) + 1}"
+            self.person_keys[person.id] = key
+            self.people.append(
+                {"key": key, "name": person.name, "title": person.title,
+                 "organisation": organisation_key, "email": person.email, "phone": person.phone}
+            )
+        return self.person_keys[person.id]
+
+    def agreement(self, row: m.Agreement) -> dict[str, Any]:
+        parties = []
+        for party in row.parties:
+            parties.append(
+                {"organisation": self.org(party.organisation),
+                 "signatories": [self.person(s.person) for s in party.signatories]}
+            )
+        focus_keys = {f.id: f"f{i + 1}" for i, f in enumerate(row.focus_areas)}
+        order = {
+            p.label: i
+            for i, p in enumerate(period_rules.periods_for(row.start_date, row.end_date, row.reporting_scheme))
+        }
+        promises = []
+        for promise in row.promises:
+            promises.append(
+                {
+                    "text": promise.text,
+                    "description": promise.description,
+                    "made_by": [self.org(o) for o in promise.makers],
+                    "measures": [self.measure(x, focus_keys, order) for x in promise.measures],
+                }
+            )
+        return {
+            "kind": row.kind.value,
+            "title": row.title,
+            "municipality": row.municipality,
+            "police_area": row.police_area,
+            "start_date": row.start_date.isoformat(),
+            "end_date": row.end_date.isoformat(),
+            "reporting_scheme": row.reporting_scheme.value,
+            "case_number": row.case_number,
+            "signing_place": row.signing_place,
+            "signing_date": row.signing_date.isoformat() if row.signing_date else None,
+            "state": row.state.value,
+            "revision": row.revision,
+            "sections": {
+                "introduction": row.introduction,
+                "situation": row.situation,
+                "intended_effects": row.intended_effects,
+                "follow_up": row.follow_up_text,
+            },
+            "goals": [g.text for g in row.goals],
+            "parties": parties,
+            "focus_areas": [
+                {"key": focus_keys[f.id], "name": f.name, "description": f.description}
+                for f in row.focus_areas
+            ],
+            "promises": promises,
+            "documents": [self.agreement(child) for child in row.documents],
+        }
+
+    def measure(self, row: m.Measure, focus_keys: dict[int, str], order: dict[str, int]) -> dict[str, Any]:
+        follow_ups = sorted(row.follow_ups, key=lambda f: (order.get(f.period, len(order)), f.period))
+        return {
+            "title": row.title,
+            "description": row.description,
+            "cause": row.cause,
+            "responsible": self.org(row.responsible),
+            "contact": self.person(row.contact),
+            "participants": [self.org(o) for o in row.participants],
+            "focus_area": focus_keys.get(row.focus_area_id) if row.focus_area_id else None,
+            "start_date": row.start_date.isoformat() if row.start_date else None,
+            "deadline": row.deadline.isoformat() if row.deadline else None,
+            "target": {"count": row.target_count, "unit": row.target_unit}
+            if row.target_count is not None
+            else None,
+            "occurrences": [
+                {"date": o.occurred_on.isoformat(), "place": o.place, "note": o.note}
+                for o in row.occurrences
+            ],
+            "follow_ups": [
+                {
+                    "period": f.period,
+                    "status": f.status.value,
+                    "light": f.light.value,
+                    "count_achieved": f.count_achieved,
+                    "comment": f.comment,
+                    "updated_at": f.updated_at.strftime(TIMESTAMP_FORMAT),
+                }
+                for f in follow_ups
+            ],
+        }
+
+
+# --- import ---------------------------------------------------------------------------------
+class _Importer:
+    """Builds rows from a schema-valid document, collecting every problem with its JSON path."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.problems: list[str] = []
+        self.orgs: dict[str, m.Organisation] = {}
+        self.people: dict[str, m.Person] = {}
+        self.counts = {"org_new": 0, "org_old": 0, "person_new": 0, "person_old": 0}
+
+    def run(self, document: dict[str, Any]) -> list[int]:
+        for i, item in enumerate(document["organisations"]):
+            self.organisation(item, f"$.organisations[{i}]")
+        for i, item in enumerate(document["people"]):
+            self.person(item, f"$.people[{i}]")
+        ids: list[int] = []
+        if not self.problems:
+            self.agreement(document["agreement"], "$.agreement", None, ids)
+        return ids
+
+    def fail(self, error: ValidationError | FieldError) -> None:
+        errors = error.errors if isinstance(error, ValidationError) else (error,)
+        for e in errors:
+            self.problems.append(f"{e.field}: {e.message}")
+
+    def organisation(self, item: dict[str, Any], path: str) -> None:
+        if item["key"] in self.orgs:
+            self.fail(FieldError(f"{path}.key", f"nyckeln {item['key']!r} finns redan"))
+            return
+        existing = self.s.scalar(
+            select(m.Organisation).where(m.Organisation.name == item["name"].strip(),
+                                         m.Organisation.kind == item["kind"])
+        )
+        if existing is not None:
+            self.orgs[item["key"]] = existing
+            self.counts["org_old"] += 1
+            return
+        try:
+            values = validate_organisation(self.s, item, current_id=None, prefix=f"{path}.")
+        except ValidationError as error:
+            self.fail(error)
+            return
+        row = m.Organisation(**values)
+        self.s.add(row)
+        self.s.flush()
+        self.orgs[item["key"]] = row
+        self.counts["org_new"] += 1
+
+    def person(self, item: dict[str, Any], path: str) -> None:
+        if item["key"] in self.people:
+            self.fail(FieldError(f"{path}.key", f"nyckeln {item['key']!r} finns redan"))
+            return
+        organisation = self.org_ref(item["organisation"], f"{path}.organisation")
+        values = {k: item[k] for k in ("name", "title", "email", "phone")}
+        values["organisation_id"] = organisation.id if organisation else None
+        try:
+            values = validate_person(self.s, values, prefix=f"{path}.")
+        except ValidationError as error:
+            self.fail(error)
+            return
+        existing = self.s.scalar(
+            select(m.Person).where(m.Person.name == values["name"],
+                                   m.Person.organisation_id.is_(values["organisation_id"])
+                                   if values["organisation_id"] is None
+                                   else m.Person.organisation_id == values["organisation_id"])
+            .order_by(m.Person.id).limit(1)
+        )
+        if existing is not None:
+            self.people[item["key"]] = existing
+            self.counts["person_old"] += 1
+            return
+        row = m.Person(**values)
+        self.s.add(row)
+        self.s.flush()
+        self.people[item["key"]] = row
+        self.counts["person_new"] += 1
+
+    def org_ref(self, key: str | None, path: str) -> m.Organisation | None:
+        if key is None:
+            return None
+        if key not in self.orgs:
+            self.fail(FieldError(path, f"okänd organisation {key!r} (finns inte under $.organisations)"))
+            return None
+        return self.orgs[key]
+
+    def person_ref(self, key: str | None, path: str) -> m.Person | None:
+        if key is None:
+            return None
+        if key not in self.people:
+            self.fail(FieldError(path, f"okänd person {key!r} (finns inte under $.people)"))
+            return None
+        return self.people[key]
+
+    def agreement(self, item: dict[str, Any], path: str, parent: m.Agreement | None, ids: list[int]) -> None:
+        values = {
+            "kind": item["kind"], "parent_id": parent.id if parent else None,
+            "title": item["title"], "municipality": item["municipality"],
+            "police_area": item["police_area"], "start_date": item["start_date"],
+            "end_date": item["end_date"], "reporting_scheme": item["reporting_scheme"],
+            "case_number": item["case_number"], "signing_place": item["signing_place"],
+            "signing_date": item["signing_date"],
+            "introduction": item["sections"]["introduction"],
+            "situation": item["sections"]["situation"],
+            "intended_effects": item["sections"]["intended_effects"],
+            "follow_up_text": item["sections"]["follow_up"],
+        }
+        try:
+            cleaned = validate_agreement(self.s, values, current=None, prefix=f"{path}.")
+            goals = validate_goals(item["goals"], prefix=f"{path}.goals")
+        except ValidationError as error:
+            self.fail(error)
+            return
+        if item["documents"] and cleaned["kind"].value != "cooperation_agreement":
+            self.fail(FieldError(f"{path}.documents", "bara en samverkansöverenskommelse kan ha medborgarlöften under sig"))
+            return
+        row = m.Agreement(**cleaned, state=item["state"], revision=item["revision"])
+        row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(goals)]
+        self.s.add(row)
+        self.s.flush()
+        ids.append(row.id)
+        self.parties(row, item["parties"], path)
+        focus = self.focus_areas(row, item["focus_areas"], path)
+        self.s.flush()
+        self.s.refresh(row)
+        for i, promise in enumerate(item["promises"]):
+            self.promise(row, promise, f"{path}.promises[{i}]", focus)
+        for i, child in enumerate(item["documents"]):
+            self.agreement(child, f"{path}.documents[{i}]", row, ids)
+
+    def parties(self, agreement: m.Agreement, parties: list[dict[str, Any]], path: str) -> None:
+        seen: set[int] = set()
+        for i, item in enumerate(parties):
+            organisation = self.org_ref(item["organisation"], f"{path}.parties[{i}].organisation")
+            if organisation is None:
+                continue
+            if organisation.id in seen:
+                self.fail(FieldError(f"{path}.parties[{i}].organisation", f"{organisation.name} är part två gånger"))
+                continue
+            seen.add(organisation.id)
+            party = m.Party(organisation=organisation, position=i)
+            agreement.parties.append(party)
+            signed: set[int] = set()
+            for j, key in enumerate(item["signatories"]):
+                person = self.person_ref(key, f"{path}.parties[{i}].signatories[{j}]")
+                if person is None:
+                    continue
+                if person.id in signed:
+                    self.fail(FieldError(f"{path}.parties[{i}].signatories[{j}]", f"{person.name} finns två gånger"))
+                    continue
+                signed.add(person.id)
+                party.signatories.append(m.Signatory(person=person, position=j))
+
+    def focus_areas(self, agreement: m.Agreement, areas: list[dict[str, Any]], path: str) -> dict[str, m.FocusArea]:
+        keys: dict[str, m.FocusArea] = {}
+        for i, item in enumerate(areas):
+            where = f"{path}.focus_areas[{i}]"
+            if item["key"] in keys:
+                self.fail(FieldError(f"{where}.key", f"nyckeln {item['key']!r} finns redan"))
+                continue
+            try:
+                values = validate_focus_area(item, prefix=f"{where}.")
+            except ValidationError as error:
+                self.fail(error)
+                continue
+            area = m.FocusArea(**values, position=i)
+            agreement.focus_areas.append(area)
+            keys[item["key"]] = area
+        return keys
+
+    def promise(self, agreement: m.Agreement, item: dict[str, Any], path: str, focus: dict[str, m.FocusArea]) -> None:
+        makers = [self.org_ref(k, f"{path}.made_by[{i}]") for i, k in enumerate(item["made_by"])]
+        try:
+            values = validate_promise(
+                self.s, agreement,
+                {"text": item["text"], "description": item["description"],
+                 "maker_ids": [o.id for o in makers if o is not None]},
+                prefix=f"{path}.",
+            )
+        except ValidationError as error:
+            self.fail(error)
+            return
+        row = m.Promise(text=values["text"], description=values["description"], position=len(agreement.promises))
+        agreement.promises.append(row)
+        self.s.flush()
+        _set_organisations(self.s, m.promise_makers, "promise_id", row.id, values["maker_ids"])
+        for i, measure in enumerate(item["measures"]):
+            self.measure(agreement, row, measure, f"{path}.measures[{i}]", focus, i)
+
+    def measure(self, agreement: m.Agreement, promise: m.Promise, item: dict[str, Any], path: str,
+                focus: dict[str, m.FocusArea], position: int) -> None:
+        responsible = self.org_ref(item["responsible"], f"{path}.responsible")
+        contact = self.person_ref(item["contact"], f"{path}.contact")
+        participants = [self.org_ref(k, f"{path}.participants[{i}]") for i, k in enumerate(item["participants"])]
+        area = None
+        if item["focus_area"] is not None:
+            area = focus.get(item["focus_area"])
+            if area is None:
+                self.fail(FieldError(f"{path}.focus_area", f"okänt fokusområde {item['focus_area']!r}"))
+        target = item["target"] or {}
+        values = {
+            "promise_id": promise.id, "title": item["title"], "description": item["description"],
+            "cause": item["cause"], "responsible_id": responsible.id if responsible else None,
+            "contact_id": contact.id if contact else None,
+            "participant_ids": [o.id for o in participants if o is not None],
+            "focus_area_id": area.id if area else None,
+            "start_date": item["start_date"], "deadline": item["deadline"],
+            "target_count": target.get("count"), "target_unit": target.get("unit", ""),
+            "previous_measure_id": None,
+        }
+        try:
+            # A transferred plan keeps its dates even where they lie outside the agreement.
+            cleaned = validate_measure(self.s, agreement, values, allow_outside_agreement=True, prefix=f"{path}.")
+        except ValidationError as error:
+            self.fail(error)
+            return
+        participant_ids = cleaned.pop("participant_ids")
+        row = m.Measure(**cleaned, position=position)
+        self.s.add(row)
+        self.s.flush()
+        _set_organisations(self.s, m.measure_participants, "measure_id", row.id, participant_ids)
+        for i, occurrence in enumerate(item["occurrences"]):
+            try:
+                values = validate_occurrence(
+                    {"occurred_on": occurrence["date"], "place": occurrence["place"], "note": occurrence["note"]},
+                    prefix=f"{path}.occurrences[{i}].",
+                )
+            except ValidationError as error:
+                self.fail(error)
+                continue
+            row.occurrences.append(m.Occurrence(**values))
+        seen: set[str] = set()
+        for i, follow_up in enumerate(item["follow_ups"]):
+            where = f"{path}.follow_ups[{i}]"
+            try:
+                values = validate_follow_up(agreement, follow_up, prefix=f"{where}.")
+            except ValidationError as error:
+                self.fail(error)
+                continue
+            if values["period"] in seen:
+                self.fail(FieldError(f"{where}.period", f"två uppföljningar för perioden {values['period']}"))
+                continue
+            seen.add(values["period"])
+            try:
+                stamp = datetime.strptime(follow_up["updated_at"], TIMESTAMP_FORMAT)
+            except ValueError:
+                self.fail(FieldError(f"{where}.updated_at", f"ogiltig tidpunkt {follow_up['updated_at']!r}"))
+                continue
+            row.follow_ups.append(m.FollowUp(**values, updated_at=stamp))
+        self.s.flush()
+

@@ -1,0 +1,51 @@
+"""Integrity checks and the demo data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+
+from promises_app.paths import resource
+from promises_app.services.base import Service
+from promises_app.services.exchange import ExchangeService, ImportResult
+from promises_app.storage import models as m
+
+DEMO_FILES = ("solna-2022.json", "helsingborg-2018-2022.json")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    problems: tuple[str, ...]
+    agreements: int
+    measures: int
+    follow_ups: int
+
+
+class MaintenanceService(Service):
+    def check(self) -> CheckResult:
+        """SQLite's full integrity check and foreign-key check, with a short content summary."""
+        problems: list[str] = []
+        with self.db.read() as s:
+            for (line,) in s.execute(text("PRAGMA integrity_check")):
+                if line != "ok":
+                    problems.append(f"Integritetskontroll: {line}")
+            for row in s.execute(text("PRAGMA foreign_key_check")):
+                problems.append(f"Trasig referens i tabellen {row[0]} (rad {row[1]}) till {row[2]}")
+            counts = [
+                s.scalar(select(text("count(*)")).select_from(table))
+                for table in (m.Agreement.__table__, m.Measure.__table__, m.FollowUp.__table__)
+            ]
+        return CheckResult(not problems, tuple(problems), *(int(c or 0) for c in counts))
+
+    def has_demo_data(self) -> bool:
+        with self.db.read() as s:
+            return s.scalar(select(m.Agreement.id).limit(1)) is not None
+
+    def load_demo(self) -> list[ImportResult]:
+        """Import the demo agreements (Solna 2022 under a cooperation agreement; Helsingborg 2018–2022)."""
+        exchange = ExchangeService(self.db)
+        return [
+            exchange.import_json(resource("demo", name).read_bytes()) for name in DEMO_FILES
+        ]

@@ -1,0 +1,437 @@
+"""The plan of an agreement: focus areas, promises (by who makes them), measures, occurrences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from promises_app.domain.validation import (
+    LONG_TEXT_MAX,
+    NAME_MAX,
+    SHORT_TEXT_MAX,
+    TITLE_MAX,
+    Checker,
+)
+from promises_app.services import convert
+from promises_app.services.base import (
+    Service,
+    check_version,
+    get_row,
+    move_to,
+    next_position,
+    reject_unknown,
+)
+from promises_app.services.records import (
+    FocusAreaRecord,
+    MeasureRecord,
+    OccurrenceRecord,
+    PromiseRecord,
+)
+from promises_app.storage import models as m
+
+FOCUS_AREA_FIELDS = ("name", "description")
+PROMISE_FIELDS = ("text", "description", "maker_ids")
+MEASURE_FIELDS = (
+    "promise_id",
+    "title",
+    "description",
+    "cause",
+    "responsible_id",
+    "contact_id",
+    "participant_ids",
+    "focus_area_id",
+    "start_date",
+    "deadline",
+    "target_count",
+    "target_unit",
+    "previous_measure_id",
+)
+OCCURRENCE_FIELDS = ("occurred_on", "place", "note")
+
+MEASURE_LOAD = (
+    selectinload(m.Measure.promise),
+    selectinload(m.Measure.responsible),
+    selectinload(m.Measure.contact),
+    selectinload(m.Measure.focus_area),
+    selectinload(m.Measure.participants),
+)
+
+
+class PlanService(Service):
+    # --- focus areas ---------------------------------------------------------------------
+    def list_focus_areas(self, agreement_id: int) -> list[FocusAreaRecord]:
+        with self.db.read() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            return [convert.focus_area(f) for f in agreement.focus_areas]
+
+    def create_focus_area(self, agreement_id: int, *, name: str, description: str = "") -> FocusAreaRecord:
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            values = validate_focus_area({"name": name, "description": description})
+            row = m.FocusArea(**values, position=next_position(agreement.focus_areas))
+            agreement.focus_areas.append(row)
+            s.flush()
+            return convert.focus_area(row)
+
+    def update_focus_area(
+        self, focus_area_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> FocusAreaRecord:
+        reject_unknown(changes, FOCUS_AREA_FIELDS)
+        with self.db.write() as s:
+            row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
+            check_version(row, expected_version, "Fokusområdet")
+            values = {f: getattr(row, f) for f in FOCUS_AREA_FIELDS} | changes
+            for field, value in validate_focus_area(values).items():
+                setattr(row, field, value)
+            s.flush()
+            return convert.focus_area(row)
+
+    def delete_focus_area(self, focus_area_id: int) -> None:
+        """Delete a focus area; its measures stay, without a focus area."""
+        with self.db.write() as s:
+            row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
+            for measure in s.scalars(select(m.Measure).where(m.Measure.focus_area_id == row.id)):
+                measure.focus_area_id = None
+            agreement = row.agreement
+            agreement.focus_areas.remove(row)
+            for index, area in enumerate(agreement.focus_areas):
+                area.position = index
+
+    def move_focus_area(self, focus_area_id: int, new_index: int) -> None:
+        with self.db.write() as s:
+            row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
+            move_to(row.agreement.focus_areas, row, new_index)
+
+    # --- promises ------------------------------------------------------------------------
+    def list_promises(self, agreement_id: int) -> list[PromiseRecord]:
+        with self.db.read() as s:
+            get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            rows = s.scalars(
+                select(m.Promise)
+                .where(m.Promise.agreement_id == agreement_id)
+                .options(selectinload(m.Promise.makers))
+                .order_by(m.Promise.position)
+            )
+            return [convert.promise(r) for r in rows]
+
+    def create_promise(
+        self, agreement_id: int, *, text: str, maker_ids: Sequence[int], description: str = ""
+    ) -> PromiseRecord:
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            values = validate_promise(
+                s, agreement, {"text": text, "description": description, "maker_ids": maker_ids}
+            )
+            row = m.Promise(
+                text=values["text"],
+                description=values["description"],
+                position=next_position(agreement.promises),
+            )
+            agreement.promises.append(row)
+            s.flush()
+            _set_organisations(s, m.promise_makers, "promise_id", row.id, values["maker_ids"])
+            s.refresh(row)
+            return convert.promise(row)
+
+    def update_promise(
+        self, promise_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> PromiseRecord:
+        reject_unknown(changes, PROMISE_FIELDS)
+        with self.db.write() as s:
+            row = get_row(s, m.Promise, promise_id, "Löftet")
+            check_version(row, expected_version, "Löftet")
+            values = {
+                "text": row.text,
+                "description": row.description,
+                "maker_ids": [o.id for o in row.makers],
+            } | changes
+            cleaned = validate_promise(s, row.agreement, values)
+            row.text, row.description = cleaned["text"], cleaned["description"]
+            if "maker_ids" in changes:
+                row.version += 1  # the makers are part of the promise as a person sees it
+            s.flush()
+            _set_organisations(s, m.promise_makers, "promise_id", row.id, cleaned["maker_ids"])
+            s.refresh(row)
+            return convert.promise(row)
+
+    def delete_promise(self, promise_id: int) -> None:
+        """Delete a promise with its measures and their follow-ups (one transaction)."""
+        with self.db.write() as s:
+            row = get_row(s, m.Promise, promise_id, "Löftet")
+            agreement = row.agreement
+            agreement.promises.remove(row)
+            for index, promise in enumerate(agreement.promises):
+                promise.position = index
+
+    def move_promise(self, promise_id: int, new_index: int) -> None:
+        with self.db.write() as s:
+            row = get_row(s, m.Promise, promise_id, "Löftet")
+            move_to(row.agreement.promises, row, new_index)
+
+    # --- measures ------------------------------------------------------------------------
+    def list_measures(self, agreement_id: int) -> list[MeasureRecord]:
+        """The agreement's measures in plan order (by promise, then position)."""
+        with self.db.read() as s:
+            get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            return [convert.measure(r) for r in measures_of(s, agreement_id)]
+
+    def get_measure(self, measure_id: int) -> MeasureRecord:
+        with self.db.read() as s:
+            return convert.measure(get_row(s, m.Measure, measure_id, "Åtgärden"))
+
+    def create_measure(
+        self,
+        *,
+        promise_id: int,
+        title: str,
+        description: str = "",
+        cause: str = "",
+        responsible_id: int | None = None,
+        contact_id: int | None = None,
+        participant_ids: Sequence[int] = (),
+        focus_area_id: int | None = None,
+        start_date: date | str | None = None,
+        deadline: date | str | None = None,
+        target_count: int | None = None,
+        target_unit: str = "",
+        previous_measure_id: int | None = None,
+        allow_outside_agreement: bool = False,
+    ) -> MeasureRecord:
+        """Add a measure at the end of its promise.
+
+        Dates must lie inside the agreement unless ``allow_outside_agreement`` (the person
+        confirmed a measure that starts before or ends after the agreement).
+        """
+        values = {k: v for k, v in locals().items() if k in MEASURE_FIELDS}
+        with self.db.write() as s:
+            promise = get_row(s, m.Promise, promise_id, "Löftet")
+            cleaned = validate_measure(
+                s, promise.agreement, values, allow_outside_agreement=allow_outside_agreement
+            )
+            participants = cleaned.pop("participant_ids")
+            row = m.Measure(**cleaned, position=next_position(promise.measures))
+            s.add(row)
+            s.flush()
+            _set_organisations(s, m.measure_participants, "measure_id", row.id, participants)
+            s.refresh(row)
+            return convert.measure(row)
+
+    def update_measure(
+        self,
+        measure_id: int,
+        *,
+        expected_version: int | None = None,
+        allow_outside_agreement: bool = False,
+        **changes: Any,
+    ) -> MeasureRecord:
+        reject_unknown(changes, MEASURE_FIELDS)
+        with self.db.write() as s:
+            row = get_row(s, m.Measure, measure_id, "Åtgärden")
+            check_version(row, expected_version, "Åtgärden")
+            values = {f: getattr(row, f) for f in MEASURE_FIELDS if f != "participant_ids"}
+            values["participant_ids"] = [o.id for o in row.participants]
+            values |= changes
+            agreement = row.promise.agreement
+            cleaned = validate_measure(
+                s, agreement, values, allow_outside_agreement=allow_outside_agreement
+            )
+            participants = cleaned.pop("participant_ids")
+            if cleaned["promise_id"] != row.promise_id:
+                new_promise = s.get(m.Promise, cleaned["promise_id"])
+                assert new_promise is not None  # checked by validate_measure
+                cleaned["position"] = next_position(new_promise.measures)
+            for field, value in cleaned.items():
+                setattr(row, field, value)
+            if "participant_ids" in changes:
+                row.version += 1
+            s.flush()
+            _set_organisations(s, m.measure_participants, "measure_id", row.id, participants)
+            s.refresh(row)
+            return convert.measure(row)
+
+    def delete_measure(self, measure_id: int) -> None:
+        """Delete a measure with its occurrences and follow-ups."""
+        with self.db.write() as s:
+            row = get_row(s, m.Measure, measure_id, "Åtgärden")
+            promise = row.promise
+            promise.measures.remove(row)
+            for index, measure in enumerate(promise.measures):
+                measure.position = index
+
+    def move_measure(self, measure_id: int, new_index: int) -> None:
+        with self.db.write() as s:
+            row = get_row(s, m.Measure, measure_id, "Åtgärden")
+            move_to(row.promise.measures, row, new_index)
+
+    # --- occurrences (the log of a counted, recurring measure) ---------------------------
+    def list_occurrences(self, measure_id: int) -> list[OccurrenceRecord]:
+        with self.db.read() as s:
+            row = get_row(s, m.Measure, measure_id, "Åtgärden")
+            return [convert.occurrence(o) for o in row.occurrences]
+
+    def add_occurrence(
+        self, measure_id: int, *, occurred_on: date | str, place: str = "", note: str = ""
+    ) -> OccurrenceRecord:
+        with self.db.write() as s:
+            measure = get_row(s, m.Measure, measure_id, "Åtgärden")
+            values = validate_occurrence({"occurred_on": occurred_on, "place": place, "note": note})
+            row = m.Occurrence(**values)
+            measure.occurrences.append(row)
+            s.flush()
+            return convert.occurrence(row)
+
+    def update_occurrence(
+        self, occurrence_id: int, *, expected_version: int | None = None, **changes: Any
+    ) -> OccurrenceRecord:
+        reject_unknown(changes, OCCURRENCE_FIELDS)
+        with self.db.write() as s:
+            row = get_row(s, m.Occurrence, occurrence_id, "Tillfället")
+            check_version(row, expected_version, "Tillfället")
+            values = {f: getattr(row, f) for f in OCCURRENCE_FIELDS} | changes
+            for field, value in validate_occurrence(values).items():
+                setattr(row, field, value)
+            s.flush()
+            return convert.occurrence(row)
+
+    def delete_occurrence(self, occurrence_id: int) -> None:
+        with self.db.write() as s:
+            s.delete(get_row(s, m.Occurrence, occurrence_id, "Tillfället"))
+
+
+def measures_of(session: Session, agreement_id: int) -> list[m.Measure]:
+    return list(
+        session.scalars(
+            select(m.Measure)
+            .join(m.Promise)
+            .where(m.Promise.agreement_id == agreement_id)
+            .options(*MEASURE_LOAD)
+            .order_by(m.Promise.position, m.Measure.position)
+        )
+    )
+
+
+def _set_organisations(
+    session: Session, table: Any, owner_column: str, owner_id: int, organisation_ids: Sequence[int]
+) -> None:
+    """Replace an ordered many-to-many list (promise makers, measure participants)."""
+    session.execute(table.delete().where(table.c[owner_column] == owner_id))
+    if organisation_ids:
+        session.execute(
+            table.insert(),
+            [
+                {owner_column: owner_id, "organisation_id": org_id, "position": index}
+                for index, org_id in enumerate(organisation_ids)
+            ],
+        )
+
+
+def _party_ids(agreement: m.Agreement) -> set[int]:
+    return {p.organisation_id for p in agreement.parties}
+
+
+def validate_focus_area(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+    check = Checker(prefix)
+    cleaned = {
+        "name": check.text("name", values["name"], label="Namn", max_length=NAME_MAX, required=True),
+        "description": check.text(
+            "description", values["description"], label="Beskrivning", max_length=LONG_TEXT_MAX, multiline=True
+        ),
+    }
+    check.raise_if_any()
+    return cleaned
+
+
+def validate_promise(
+    session: Session, agreement: m.Agreement, values: dict[str, Any], *, prefix: str = ""
+) -> dict[str, Any]:
+    check = Checker(prefix)
+    cleaned = {
+        "text": check.text("text", values["text"], label="Löfte", max_length=SHORT_TEXT_MAX, required=True),
+        "description": check.text(
+            "description", values["description"], label="Beskrivning", max_length=LONG_TEXT_MAX, multiline=True
+        ),
+    }
+    makers = list(dict.fromkeys(values["maker_ids"]))
+    if not makers:
+        check.add("maker_ids", "Vem lovar: välj minst en part.")
+    not_parties = [i for i in makers if i not in _party_ids(agreement)]
+    if not_parties:
+        check.add("maker_ids", "Vem lovar: bara överenskommelsens parter kan ge ett löfte.")
+    cleaned["maker_ids"] = makers
+    check.raise_if_any()
+    return cleaned
+
+
+def validate_measure(
+    session: Session,
+    agreement: m.Agreement,
+    values: dict[str, Any],
+    *,
+    allow_outside_agreement: bool,
+    prefix: str = "",
+) -> dict[str, Any]:
+    check = Checker(prefix)
+    cleaned: dict[str, Any] = {
+        "title": check.text("title", values["title"], label="Åtgärd", max_length=TITLE_MAX, required=True),
+        "description": check.text(
+            "description", values["description"], label="Beskrivning", max_length=LONG_TEXT_MAX, multiline=True
+        ),
+        "cause": check.text(
+            "cause", values["cause"], label="Problem eller orsak", max_length=LONG_TEXT_MAX, multiline=True
+        ),
+        "target_unit": check.text("target_unit", values["target_unit"], label="Enhet", max_length=60),
+        "target_count": check.optional_int(
+            "target_count", values["target_count"], label="Målvärde", minimum=1
+        ),
+        "promise_id": values["promise_id"],
+        "previous_measure_id": values["previous_measure_id"],
+    }
+    if cleaned["target_count"] is not None and not cleaned["target_unit"]:
+        check.add("target_unit", "Enhet: ange vad som räknas (t.ex. trygghetsvandringar).")
+    if cleaned["target_count"] is None and cleaned["target_unit"]:
+        check.add("target_count", "Målvärde: ange ett antal, eller töm enheten.")
+    start = check.date_value("start_date", values["start_date"], label="Startdatum", required=False)
+    deadline = check.date_value("deadline", values["deadline"], label="Slutdatum", required=False)
+    check.dates_in_order(start, deadline, field="deadline", first_label="Startdatum", second_label="Slutdatum")
+    if not allow_outside_agreement:
+        check.within(start, agreement.start_date, agreement.end_date, field="start_date", label="Startdatum")
+        check.within(deadline, agreement.start_date, agreement.end_date, field="deadline", label="Slutdatum")
+    cleaned["start_date"], cleaned["deadline"] = start, deadline
+
+    promise = session.get(m.Promise, values["promise_id"]) if values["promise_id"] is not None else None
+    if promise is None or promise.agreement_id != agreement.id:
+        check.add("promise_id", "Löfte: välj ett av överenskommelsens löften.")
+    parties = _party_ids(agreement)
+    responsible = values["responsible_id"]
+    if responsible is not None and responsible not in parties:
+        check.add("responsible_id", "Ansvarig: bara överenskommelsens parter kan vara ansvariga.")
+    cleaned["responsible_id"] = responsible
+    participants = list(dict.fromkeys(values["participant_ids"]))
+    if any(p not in parties for p in participants):
+        check.add("participant_ids", "Deltar: bara överenskommelsens parter kan delta.")
+    cleaned["participant_ids"] = participants
+    contact = values["contact_id"]
+    if contact is not None and session.get(m.Person, contact) is None:
+        check.add("contact_id", "Kontaktperson: den valda personen finns inte.")
+    cleaned["contact_id"] = contact
+    focus = values["focus_area_id"]
+    if focus is not None and focus not in {f.id for f in agreement.focus_areas}:
+        check.add("focus_area_id", "Fokusområde: välj ett av överenskommelsens fokusområden.")
+    cleaned["focus_area_id"] = focus
+    check.raise_if_any()
+    return cleaned
+
+
+def validate_occurrence(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+    check = Checker(prefix)
+    cleaned = {
+        "occurred_on": check.date_value("occurred_on", values["occurred_on"], label="Datum", required=True),
+        "place": check.text("place", values["place"], label="Plats", max_length=NAME_MAX),
+        "note": check.text("note", values["note"], label="Anteckning", max_length=LONG_TEXT_MAX, multiline=True),
+    }
+    check.raise_if_any()
+    return cleaned

@@ -1,0 +1,25 @@
+"""Errors raised while opening a database file. Messages are for the user (Swedish) and name the path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DatabaseOpenError(Exception):
+    """The file could not be opened as a Medborgarlöften database; it was left untouched."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class NotOurDatabaseError(DatabaseOpenError):
+    """Empty, not SQLite at all, or another program's SQLite database."""
+
+
+class NewerSchemaError(DatabaseOpenError):
+    """Made by a newer version of the program; opening it here could damage it."""
+
+
+class DatabaseMissingError(DatabaseOpenError):
+    """The file does not exist and the caller asked not to create it."""

@@ -1,0 +1,371 @@
+"""The mapped tables (typed SQLAlchemy 2.0).
+
+Every row a person edits carries a ``version`` column used by SQLAlchemy's optimistic
+concurrency (``version_id_col``): an UPDATE names the version it read, so a stale edit fails
+instead of silently overwriting another. Enumerations are stored as their stable codes
+(``StrEnum`` values) with CHECK constraints, so raw SQL cannot store a word we do not know.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from promises_app.domain.enums import (
+    AgreementKind,
+    AgreementState,
+    FollowUpStatus,
+    OrganisationKind,
+    ReportingScheme,
+    TrafficLight,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def code_enum(enum_cls: type[StrEnum], name: str) -> Enum:
+    """Store a StrEnum as its value (not its Python name), checked by a named constraint."""
+    return Enum(
+        enum_cls,
+        name=name,
+        values_callable=lambda cls: [member.value for member in cls],
+        native_enum=False,
+        create_constraint=True,
+        validate_strings=True,
+        length=40,
+    )
+
+
+class Versioned:
+    """Mixin: an optimistic-concurrency version counter, bumped on every UPDATE."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+
+class Organisation(Versioned, Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    kind: Mapped[OrganisationKind] = mapped_column(code_enum(OrganisationKind, "organisation_kind"))
+    short_name: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+
+    people: Mapped[list[Person]] = relationship(back_populates="organisation")
+
+    __table_args__ = (UniqueConstraint("name", "kind", name="uq_organisations_name_kind"),)
+
+
+class Person(Versioned, Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    title: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254), nullable=False, default="")
+    phone: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="people")
+
+
+
+class Agreement(Versioned, Base):
+    """A samverkansöverenskommelse or a medborgarlöfte (optionally under a cooperation agreement)."""
+
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[AgreementKind] = mapped_column(code_enum(AgreementKind, "agreement_kind"))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreements.id", ondelete="RESTRICT"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    municipality: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    police_area: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    start_date: Mapped[date] = mapped_column(Date, nullable=False)
+    end_date: Mapped[date] = mapped_column(Date, nullable=False)
+    reporting_scheme: Mapped[ReportingScheme] = mapped_column(
+        code_enum(ReportingScheme, "reporting_scheme")
+    )
+    case_number: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    signing_place: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    signing_date: Mapped[date | None] = mapped_column(Date)
+    introduction: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    situation: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    intended_effects: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    follow_up_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    state: Mapped[AgreementState] = mapped_column(
+        code_enum(AgreementState, "agreement_state"), default=AgreementState.DRAFT
+    )
+    revision: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    parent: Mapped[Agreement | None] = relationship(
+        back_populates="documents", remote_side="Agreement.id"
+    )
+    documents: Mapped[list[Agreement]] = relationship(
+        back_populates="parent", order_by="Agreement.start_date, Agreement.id"
+    )
+    goals: Mapped[list[Goal]] = relationship(
+        back_populates="agreement", order_by="Goal.position", cascade="all, delete-orphan"
+    )
+    parties: Mapped[list[Party]] = relationship(
+        back_populates="agreement", order_by="Party.position", cascade="all, delete-orphan"
+    )
+    focus_areas: Mapped[list[FocusArea]] = relationship(
+        back_populates="agreement", order_by="FocusArea.position", cascade="all, delete-orphan"
+    )
+    promises: Mapped[list[Promise]] = relationship(
+        back_populates="agreement", order_by="Promise.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint("start_date <= end_date", name="dates_in_order"),
+        CheckConstraint("revision >= 1", name="revision_positive"),
+    )
+
+
+class Goal(Versioned, Base):
+    """An overarching goal (övergripande mål) of an agreement."""
+
+    __tablename__ = "goals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(String(2000), nullable=False)
+
+    agreement: Mapped[Agreement] = relationship(back_populates="goals")
+
+
+
+class Party(Versioned, Base):
+    """An organisation that is a party (part) to an agreement, in signing order."""
+
+    __tablename__ = "parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    agreement: Mapped[Agreement] = relationship(back_populates="parties")
+    organisation: Mapped[Organisation] = relationship()
+    signatories: Mapped[list[Signatory]] = relationship(
+        back_populates="party", order_by="Signatory.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (UniqueConstraint("agreement_id", "organisation_id", name="uq_parties_agreement_organisation"),)
+
+
+class Signatory(Versioned, Base):
+    """A person who signs (undertecknare) for a party."""
+
+    __tablename__ = "signatories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    party: Mapped[Party] = relationship(back_populates="signatories")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (UniqueConstraint("party_id", "person_id", name="uq_signatories_party_person"),)
+
+
+class FocusArea(Versioned, Base):
+    """A prioritised focus area (fokusområde): a place or a theme."""
+
+    __tablename__ = "focus_areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    agreement: Mapped[Agreement] = relationship(back_populates="focus_areas")
+
+
+
+promise_makers = Table(
+    "promise_makers",
+    Base.metadata,
+    Column("promise_id", ForeignKey("promises.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "organisation_id", ForeignKey("organisations.id", ondelete="RESTRICT"), primary_key=True
+    ),
+    Column("position", Integer, nullable=False, default=0),
+)
+
+measure_participants = Table(
+    "measure_participants",
+    Base.metadata,
+    Column("measure_id", ForeignKey("measures.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "organisation_id", ForeignKey("organisations.id", ondelete="RESTRICT"), primary_key=True
+    ),
+    Column("position", Integer, nullable=False, default=0),
+)
+
+
+class Promise(Versioned, Base):
+    """A promise (löfte), made by one or more of the agreement's parties."""
+
+    __tablename__ = "promises"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(String(2000), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    agreement: Mapped[Agreement] = relationship(back_populates="promises")
+    makers: Mapped[list[Organisation]] = relationship(
+        secondary=promise_makers, order_by=promise_makers.c.position
+    )
+    measures: Mapped[list[Measure]] = relationship(
+        back_populates="promise", order_by="Measure.position", cascade="all, delete-orphan"
+    )
+
+
+
+class Measure(Versioned, Base):
+    """A measure (åtgärd): what will be done, by whom, by when, and against which problem."""
+
+    __tablename__ = "measures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    promise_id: Mapped[int] = mapped_column(
+        ForeignKey("promises.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    cause: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    responsible_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), index=True
+    )
+    focus_area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("focus_areas.id", ondelete="SET NULL"), index=True
+    )
+    start_date: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    target_count: Mapped[int | None] = mapped_column(Integer)
+    target_unit: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    #: The measure of an earlier agreement this one carries on (set by "new from last year's").
+    previous_measure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("measures.id", ondelete="SET NULL"), index=True
+    )
+
+    promise: Mapped[Promise] = relationship(back_populates="measures")
+    responsible: Mapped[Organisation | None] = relationship(foreign_keys=[responsible_id])
+    contact: Mapped[Person | None] = relationship(foreign_keys=[contact_id])
+    focus_area: Mapped[FocusArea | None] = relationship()
+    participants: Mapped[list[Organisation]] = relationship(
+        secondary=measure_participants, order_by=measure_participants.c.position
+    )
+    occurrences: Mapped[list[Occurrence]] = relationship(
+        back_populates="measure",
+        order_by="Occurrence.occurred_on, Occurrence.id",
+        cascade="all, delete-orphan",
+    )
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="measure", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "start_date IS NULL OR deadline IS NULL OR start_date <= deadline",
+            name="dates_in_order",
+        ),
+        CheckConstraint("target_count IS NULL OR target_count >= 1", name="target_positive"),
+    )
+
+
+class Occurrence(Versioned, Base):
+    """One logged occurrence of a counted, recurring measure (e.g. one safety walk held)."""
+
+    __tablename__ = "occurrences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("measures.id", ondelete="CASCADE"), index=True
+    )
+    occurred_on: Mapped[date] = mapped_column(Date, nullable=False)
+    place: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    measure: Mapped[Measure] = relationship(back_populates="occurrences")
+
+
+
+class FollowUp(Versioned, Base):
+    """The follow-up (uppföljning) of one measure for one reporting period, as reported then."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(40), nullable=False)
+    status: Mapped[FollowUpStatus] = mapped_column(code_enum(FollowUpStatus, "follow_up_status"))
+    light: Mapped[TrafficLight] = mapped_column(code_enum(TrafficLight, "traffic_light"))
+    count_achieved: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+    measure: Mapped[Measure] = relationship(back_populates="follow_ups")
+
+    __table_args__ = (
+        UniqueConstraint("measure_id", "period", name="uq_follow_ups_measure_period"),
+        CheckConstraint("count_achieved IS NULL OR count_achieved >= 0", name="count_not_negative"),
+    )

@@ -202,6 +202,7 @@ class _Exporter:
         self.person_keys: dict[int, str] = {}
         self.organisations: list[dict[str, Any]] = []
         self.people: list[dict[str, Any]] = []
+        self.focus_count = 0
 
     def document(self, agreement: m.Agreement) -> dict[str, Any]:
         body = self.agreement(agreement)
@@ -245,7 +246,8 @@ class _Exporter:
                 {"organisation": self.org(party.organisation),
                  "signatories": [self.person(s.person) for s in party.signatories]}
             )
-        focus_keys = {f.id: f"f{i + 1}" for i, f in enumerate(row.focus_areas)}
+        focus_keys = {f.id: f"f{self.focus_count + i + 1}" for i, f in enumerate(row.focus_areas)}
+        self.focus_count += len(focus_keys)
         order = {
             p.label: i
             for i, p in enumerate(period_rules.periods_for(row.start_date, row.end_date, row.reporting_scheme))
@@ -331,6 +333,7 @@ class _Importer:
         self.problems: list[str] = []
         self.orgs: dict[str, m.Organisation] = {}
         self.people: dict[str, m.Person] = {}
+        self.focus_keys: set[str] = set()
         self.counts = {"org_new": 0, "org_old": 0, "person_new": 0, "person_old": 0}
 
     def run(self, document: dict[str, Any]) -> list[int]:
@@ -399,6 +402,11 @@ class _Importer:
         self.s.flush()
         self.people[item["key"]] = row
         self.counts["person_new"] += 1
+
+    def no_repeats(self, keys: list[str], path: str) -> None:
+        for i, key in enumerate(keys):
+            if key in keys[:i]:
+                self.fail(FieldError(f"{path}[{i}]", f"{key!r} står två gånger"))
 
     def org_ref(self, key: str | None, path: str) -> m.Organisation | None:
         if key is None:
@@ -479,9 +487,10 @@ class _Importer:
         keys: dict[str, m.FocusArea] = {}
         for i, item in enumerate(areas):
             where = f"{path}.focus_areas[{i}]"
-            if item["key"] in keys:
+            if item["key"] in self.focus_keys:
                 self.fail(FieldError(f"{where}.key", f"nyckeln {item['key']!r} finns redan"))
                 continue
+            self.focus_keys.add(item["key"])
             try:
                 values = validate_focus_area(item, prefix=f"{where}.")
             except ValidationError as error:
@@ -493,6 +502,7 @@ class _Importer:
         return keys
 
     def promise(self, agreement: m.Agreement, item: dict[str, Any], path: str, focus: dict[str, m.FocusArea]) -> None:
+        self.no_repeats(item["made_by"], f"{path}.made_by")
         makers = [self.org_ref(k, f"{path}.made_by[{i}]") for i, k in enumerate(item["made_by"])]
         try:
             values = validate_promise(
@@ -515,6 +525,7 @@ class _Importer:
                 focus: dict[str, m.FocusArea], position: int) -> None:
         responsible = self.org_ref(item["responsible"], f"{path}.responsible")
         contact = self.person_ref(item["contact"], f"{path}.contact")
+        self.no_repeats(item["participants"], f"{path}.participants")
         participants = [self.org_ref(k, f"{path}.participants[{i}]") for i, k in enumerate(item["participants"])]
         area = None
         if item["focus_area"] is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
 
 from promises_app.paths import resource
 from promises_app.services.base import Service
-from promises_app.services.exchange import ExchangeService, ImportResult
+from promises_app.services.exchange import ExchangeService, ImportResult, parse
 from promises_app.storage import models as m
 
 DEMO_FILES = ("solna-2022.json", "helsingborg-2018-2022.json")
@@ -43,9 +44,15 @@ class MaintenanceService(Service):
         with self.db.read() as s:
             return s.scalar(select(m.Agreement.id).limit(1)) is not None
 
-    def load_demo(self) -> list[ImportResult]:
-        """Import the demo agreements (Solna 2022 under a cooperation agreement; Helsingborg 2018–2022)."""
+    def load_demo(self, *, skip_titles: Collection[str] = ()) -> list[ImportResult]:
+        """Import the demo agreements (Solna 2022 under a cooperation agreement; Helsingborg 2018–2022).
+
+        A demo agreement whose title is in ``skip_titles`` (already there) is not imported again.
+        """
         exchange = ExchangeService(self.db)
-        return [
-            exchange.import_json(resource("demo", name).read_bytes()) for name in DEMO_FILES
-        ]
+        results = []
+        for name in DEMO_FILES:
+            document = parse(resource("demo", name).read_bytes())
+            if document["agreement"]["title"] not in skip_titles:
+                results.append(exchange.import_document(document))
+        return results

@@ -1,0 +1,5 @@
+import sys
+
+from promises_app.cli import main
+
+sys.exit(main())

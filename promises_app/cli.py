@@ -1,0 +1,241 @@
+"""The command line: the same services as the window.
+
+``promises-app`` with no subcommand starts the desktop app. Every error ends with a clear
+message on stderr and a non-zero exit; nothing is half-written (exports go to a temporary
+file that is renamed into place, imports are one transaction).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from promises_app import __version__
+from promises_app.domain.periods import describe, periods_for
+from promises_app.domain.vocabulary import swedish
+from promises_app.services import Services
+from promises_app.services.errors import ServiceError
+from promises_app.services.records import AgreementSummary
+from promises_app.storage.database import Database, open_database
+from promises_app.storage.errors import DatabaseOpenError
+from promises_app.storage.locations import default_database_path
+
+PROG = "promises-app"
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+class _SwedishHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(usage, actions, groups, prefix or "Användning: ")
+
+
+def _db_option(*, default: object) -> argparse.ArgumentParser:
+    holder = argparse.ArgumentParser(add_help=False)
+    holder.add_argument(
+        "--db",
+        metavar="FIL",
+        type=Path,
+        default=default,
+        help=f"databasfilen att använda (standard: {default_database_path()})",
+    )
+    return holder
+
+
+def _parser() -> argparse.ArgumentParser:
+    # `--db` is accepted before and after the subcommand; after it, SUPPRESS keeps the
+    # subcommand's absent option from overwriting a value given before it.
+    common = _db_option(default=argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Medborgarlöften: planera, följ upp och rapportera medborgarlöften.\n"
+        "Utan kommando startar programmet i ett fönster.",
+        formatter_class=_SwedishHelpFormatter,
+        parents=[_db_option(default=None)],
+        add_help=False,
+    )
+    _add_help(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="visa programmets version och avsluta")
+    parser._positionals.title = "kommandon"
+    parser._optionals.title = "flaggor"
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    def command(name: str, summary: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name, prog=f"{PROG} {name}", help=summary, description=summary, parents=[common],
+            add_help=False,
+            formatter_class=_SwedishHelpFormatter,
+        )
+        _add_help(sub)
+        sub._positionals.title = "argument"
+        sub._optionals.title = "flaggor"
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("demo", "fyll databasen med demodata (Solna 2022 och Helsingborg 2018–2022)", _cmd_demo)
+    sub = command("import", "importera en överenskommelse från en JSON-fil (allt eller inget)", _cmd_import)
+    sub.add_argument("file", metavar="FIL.json", type=Path, help="filen att importera")
+    sub = command("export-json", "exportera en överenskommelse med allt under den till JSON", _cmd_export)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
+    command("list", "lista överenskommelserna (id, titel, period, status)", _cmd_list)
+    command("check", "kontrollera databasens integritet", _cmd_check)
+    return parser
+
+
+def _add_help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                        help="visa den här hjälpen och avsluta")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    db_path: Path = (args.db or default_database_path()).expanduser()
+    if args.command is None:
+        from promises_app.ui.app import run_desktop
+
+        return run_desktop(db_path, first_run_demo=args.db is None)
+    try:
+        return int(args.handler(args, db_path))
+    except (CommandError, ServiceError, DatabaseOpenError) as error:
+        print(f"{PROG}: fel: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(f"{PROG}: fel: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _open(db_path: Path, *, create: bool) -> tuple[Database, Services]:
+    database = open_database(db_path, create=create)
+    return database, Services(database)
+
+
+def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
+    database, services = _open(db_path, create=True)
+    try:
+        existing = {a.title for a in services.agreements.list_agreements()}
+        results = services.maintenance.load_demo(skip_titles=existing)
+        if not results:
+            raise CommandError(f"Demodata finns redan i {db_path}.")
+        count = sum(len(r.agreement_ids) for r in results)
+        print(f"Demodata inläst i {db_path}: {count} överenskommelser.")
+        return EXIT_OK
+    finally:
+        database.close()
+
+
+def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    try:
+        data = args.file.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"Filen {args.file} finns inte.") from None
+    database, services = _open(db_path, create=True)
+    try:
+        result = services.exchange.import_json(data)
+        titles = [services.agreements.get_agreement(i).title for i in result.agreement_ids]
+        print(f"Importerade {len(titles)} överenskommelse(r) till {db_path}:")
+        for agreement_id, title in zip(result.agreement_ids, titles, strict=True):
+            print(f"  {agreement_id}\t{title}")
+        return EXIT_OK
+    finally:
+        database.close()
+
+
+def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    database, services = _open(db_path, create=False)
+    try:
+        agreement = _resolve(services, args.agreement)
+        write_atomically(args.output, services.exchange.export_json(agreement.id))
+        print(f"Exporterade \"{agreement.title}\" till {args.output}.")
+        return EXIT_OK
+    finally:
+        database.close()
+
+
+def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
+    database, services = _open(db_path, create=False)
+    try:
+        agreements = services.agreements.list_agreements()
+        if not agreements:
+            print("Databasen har inga överenskommelser ännu.")
+            return EXIT_OK
+        rows = [("ID", "TITEL", "PERIOD", "UPPFÖLJNING", "STATUS")]
+        for agreement in agreements:
+            indent = "  " if agreement.parent_id is not None else ""
+            rows.append(
+                (
+                    str(agreement.id),
+                    indent + agreement.title,
+                    f"{agreement.start_date.isoformat()} – {agreement.end_date.isoformat()}",
+                    _scheme_text(agreement),
+                    f"{swedish(agreement.state)} (rev. {agreement.revision})",
+                )
+            )
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+        for row in rows:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
+        return EXIT_OK
+    finally:
+        database.close()
+
+
+def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
+    database, services = _open(db_path, create=False)
+    try:
+        result = services.maintenance.check()
+        summary = (f"{result.agreements} överenskommelser, {result.measures} åtgärder, "
+                   f"{result.follow_ups} uppföljningar")
+        if result.ok:
+            print(f"Databasen {db_path} är hel ({summary}).")
+            return EXIT_OK
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        raise CommandError(f"Databasen {db_path} har fel (se ovan). Ändra inget förrän den har återställts.")
+    finally:
+        database.close()
+
+
+def _scheme_text(agreement: AgreementSummary) -> str:
+    periods = periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
+    return f"{swedish(agreement.reporting_scheme)}, {len(periods)} st" if len(periods) > 1 else describe(periods[0])
+
+
+def _resolve(services: Services, reference: str) -> AgreementSummary:
+    matches = services.agreements.find_agreements(reference)
+    if not matches:
+        raise CommandError(f"Ingen överenskommelse matchar {reference!r}. Se `{PROG} list`.")
+    if len(matches) > 1:
+        listed = "\n".join(f"  {a.id}\t{a.title}" for a in matches)
+        raise CommandError(f"{reference!r} matchar flera överenskommelser; ange id:\n{listed}")
+    return matches[0]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, flush it to disk, then rename it."""
+    path = path.expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CommandError(f"Mappen {folder} finns inte.")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test setup translations update-translations clean
+.PHONY: run test setup translations update-translations screenshots clean
 
 run: setup
 	$(BIN)/promises-app
@@ -35,3 +35,7 @@ update-translations: $(STAMP)
 
 clean:
 	rm -rf $(VENV) resources/translations/*.qm .pytest_cache
+
+# The window on the demo data as PNG files (offscreen), shown in the README.
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m promises_app.ui.screenshots docs/screenshots

@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     _add_help(parser)
+    parser.add_argument("--smoke", action="store_true",
+                        help="öppna fönstret, skriv ut vad det visar och avsluta (för test)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="visa programmets version och avsluta")
     parser._positionals.title = "kommandon"
@@ -103,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from promises_app.ui.app import run_desktop
 
-        return run_desktop(db_path, first_run_demo=args.db is None)
+        return run_desktop(db_path, first_run_demo=args.db is None, smoke=args.smoke)
     try:
         return int(args.handler(args, db_path))
     except (CommandError, ServiceError, DatabaseOpenError) as error:

@@ -325,6 +325,32 @@ class _Exporter:
 
 
 # --- import ---------------------------------------------------------------------------------
+#: The validators name the stored fields; an import error must name the member in the file.
+_DOCUMENT_MEMBERS = {
+    "responsible_id": "responsible",
+    "contact_id": "contact",
+    "participant_ids": "participants",
+    "focus_area_id": "focus_area",
+    "target_count": "target.count",
+    "target_unit": "target.unit",
+    "maker_ids": "made_by",
+    "occurred_on": "date",
+    "organisation_id": "organisation",
+    "introduction": "sections.introduction",
+    "situation": "sections.situation",
+    "intended_effects": "sections.intended_effects",
+    "follow_up_text": "sections.follow_up",
+}
+
+
+def _document_path(field: str) -> str:
+    """``$.x.measures[2].responsible_id`` → ``$.x.measures[2].responsible`` (the JSON member)."""
+    head, dot, last = field.rpartition(".")
+    if dot and last in _DOCUMENT_MEMBERS:
+        return f"{head}.{_DOCUMENT_MEMBERS[last]}"
+    return field
+
+
 class _Importer:
     """Builds rows from a schema-valid document, collecting every problem with its JSON path."""
 
@@ -349,7 +375,7 @@ class _Importer:
     def fail(self, error: ValidationError | FieldError) -> None:
         errors = error.errors if isinstance(error, ValidationError) else (error,)
         for e in errors:
-            self.problems.append(f"{e.field}: {e.message}")
+            self.problems.append(f"{_document_path(e.field)}: {e.message}")
 
     def organisation(self, item: dict[str, Any], path: str) -> None:
         if item["key"] in self.orgs:

@@ -1,0 +1,53 @@
+"""Translatable words for the coded values, as the window shows them.
+
+The source strings are English; the Swedish catalogue (resources/translations) carries the
+domain's own words, kept equal to domain.vocabulary by a test.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from promises_app.domain.enums import (
+    AgreementKind,
+    AgreementState,
+    FollowUpStatus,
+    OrganisationKind,
+    ReportingScheme,
+    TrafficLight,
+)
+
+CONTEXT = "Labels"
+
+SOURCE: dict[object, str] = {
+    OrganisationKind.MUNICIPALITY: QT_TRANSLATE_NOOP("Labels", "Municipality"),
+    OrganisationKind.POLICE: QT_TRANSLATE_NOOP("Labels", "Police"),
+    OrganisationKind.HOUSING_COMPANY: QT_TRANSLATE_NOOP("Labels", "Housing company"),
+    OrganisationKind.PROPERTY_OWNERS: QT_TRANSLATE_NOOP("Labels", "Property owners"),
+    OrganisationKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    AgreementKind.COOPERATION_AGREEMENT: QT_TRANSLATE_NOOP("Labels", "Cooperation agreement"),
+    AgreementKind.CITIZEN_PROMISE: QT_TRANSLATE_NOOP("Labels", "Citizen promise"),
+    AgreementState.DRAFT: QT_TRANSLATE_NOOP("Labels", "Draft"),
+    AgreementState.SIGNED: QT_TRANSLATE_NOOP("Labels", "Signed"),
+    AgreementState.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed"),
+    ReportingScheme.QUARTER: QT_TRANSLATE_NOOP("Labels", "Quarter"),
+    ReportingScheme.TERTIAL: QT_TRANSLATE_NOOP("Labels", "Tertial"),
+    ReportingScheme.HALF_YEAR: QT_TRANSLATE_NOOP("Labels", "Half-year"),
+    ReportingScheme.YEAR: QT_TRANSLATE_NOOP("Labels", "Full year"),
+    ReportingScheme.WHOLE_PERIOD: QT_TRANSLATE_NOOP("Labels", "Whole period"),
+    FollowUpStatus.NOT_STARTED: QT_TRANSLATE_NOOP("Labels", "Not started"),
+    FollowUpStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
+    FollowUpStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
+    FollowUpStatus.PARTLY_DONE: QT_TRANSLATE_NOOP("Labels", "Partly done"),
+    FollowUpStatus.NOT_DONE: QT_TRANSLATE_NOOP("Labels", "Not done"),
+    FollowUpStatus.CANCELLED_OR_POSTPONED: QT_TRANSLATE_NOOP("Labels", "Cancelled/Postponed"),
+    TrafficLight.GREEN: QT_TRANSLATE_NOOP("Labels", "Green"),
+    TrafficLight.YELLOW: QT_TRANSLATE_NOOP("Labels", "Yellow"),
+    TrafficLight.RED: QT_TRANSLATE_NOOP("Labels", "Red"),
+    TrafficLight.NOT_ASSESSED: QT_TRANSLATE_NOOP("Labels", "Not assessed"),
+}
+
+
+def label(value: object) -> str:
+    """The coded value in the interface language."""
+    return QCoreApplication.translate(CONTEXT, SOURCE[value])

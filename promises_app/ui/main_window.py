@@ -1,0 +1,191 @@
+"""The main window: the agreements on the left, the selected agreement and its measures on the right.
+
+Read-only for now; editing, follow-up and reports arrive as their own pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from promises_app import __version__
+from promises_app.services import Services
+from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
+from promises_app.ui.formatting import format_date
+from promises_app.ui.labels import label
+from promises_app.ui.measure_table_model import SORT_ROLE, MeasureTableModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.services = services
+        self._today = today
+        self.setWindowTitle(self.tr("Medborgarlöften"))
+        self.resize(1366, 768)
+
+        self.agreement_model = AgreementTreeModel(self)
+        self.agreement_view = QTreeView()
+        self.agreement_view.setModel(self.agreement_model)
+        self.agreement_view.setAccessibleName(self.tr("Agreements"))
+        self.agreement_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agreement_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.agreement_view.selectionModel().selectionChanged.connect(self._agreement_selected)
+
+        self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.details_label = QLabel()
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setWordWrap(True)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter measures…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter measures"))
+        self.filter_edit.setClearButtonEnabled(True)
+
+        self.measure_model = MeasureTableModel(self)
+        self.measure_proxy = QSortFilterProxyModel(self)
+        self.measure_proxy.setSourceModel(self.measure_model)
+        self.measure_proxy.setFilterKeyColumn(-1)
+        self.measure_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.measure_proxy.setSortRole(SORT_ROLE)
+        self.filter_edit.textChanged.connect(self.measure_proxy.setFilterFixedString)
+        self.measure_view = QTableView()
+        self.measure_view.setModel(self.measure_proxy)
+        self.measure_view.setAccessibleName(self.tr("Measures"))
+        self.measure_view.setSortingEnabled(True)
+        self.measure_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.measure_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Two wrapped lines per row at a fixed height: long titles stay readable, and no
+        # per-row measuring is needed however many measures there are.
+        self.measure_view.setWordWrap(True)
+        self.measure_view.verticalHeader().setVisible(False)
+        self.measure_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.measure_view.verticalHeader().setDefaultSectionSize(
+            2 * self.measure_view.fontMetrics().lineSpacing() + 10
+        )
+        header = self.measure_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((MeasureTableModel.RESPONSIBLE, 150), (MeasureTableModel.FOCUS_AREA, 130)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.details_label)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.measure_view, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.agreement_view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 1066])
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        path = services.db.path
+        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(path) if path else ""))
+        self.reload()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about_action = QAction(self.tr("&About Medborgarlöften"), self)
+        about_action.triggered.connect(self._about)
+        help_menu.addAction(about_action)
+
+    def reload(self) -> None:
+        """Read the agreements again and select the first citizen promise (or the first agreement)."""
+        agreements = self.services.agreements.list_agreements()
+        self.agreement_model.set_agreements(agreements)
+        self.agreement_view.expandAll()
+        preferred = next((a for a in agreements if a.parent_id is not None), agreements[0] if agreements else None)
+        if preferred is not None:
+            self.select_agreement(preferred.id)
+        else:
+            self._show_agreement(None)
+
+    def select_agreement(self, agreement_id: int) -> None:
+        index = self.agreement_model.index_of(agreement_id)
+        if index.isValid():
+            self.agreement_view.setCurrentIndex(index)
+
+    def current_agreement_id(self) -> int | None:
+        index = self.agreement_view.currentIndex()
+        return index.data(AGREEMENT_ID_ROLE) if index.isValid() else None
+
+    def _agreement_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self._show_agreement(indexes[0].data(AGREEMENT_ID_ROLE) if indexes else None)
+
+    def _show_agreement(self, agreement_id: int | None) -> None:
+        if agreement_id is None:
+            self.title_label.setText(self.tr("No agreements yet"))
+            self.details_label.setText(
+                self.tr("Import an agreement (promises-app import FILE.json) or load the demo data.")
+            )
+            self.measure_model.set_rows([])
+            return
+        agreement = self.services.agreements.get_agreement(agreement_id)
+        parties = self.services.agreements.list_parties(agreement_id)
+        periods = self.services.agreements.periods(agreement_id)
+        self.title_label.setText(agreement.title)
+        lines = [
+            " · ".join(
+                [
+                    label(agreement.kind),
+                    f"{format_date(agreement.start_date)} – {format_date(agreement.end_date)}",
+                    self.tr("follow-up: %1 (%2 periods)")
+                    .replace("%1", label(agreement.reporting_scheme).lower())
+                    .replace("%2", str(len(periods))),
+                    self.tr("%1, revision %2")
+                    .replace("%1", label(agreement.state))
+                    .replace("%2", str(agreement.revision)),
+                ]
+            ),
+            self.tr("Parties: %1").replace("%1", ", ".join(p.organisation_name for p in parties) or "–"),
+        ]
+        if agreement.case_number:
+            lines.append(self.tr("Case number: %1").replace("%1", agreement.case_number))
+        for goal in agreement.goals:
+            lines.append("• " + goal.text)
+        self.details_label.setText("\n".join(lines))
+        rows = self.services.follow_ups.status_rows(agreement_id, today=self._today())
+        self.measure_model.set_rows(rows)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Medborgarlöften"),
+            self.tr("Medborgarlöften %1\nPlan, follow up and report citizen promises.").replace(
+                "%1", __version__
+            ),
+        )

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+DEMO_TODAY = date(2022, 9, 1)
+
+
+@pytest.fixture
+def swedish_app(qapp):  # type: ignore[no-untyped-def]
+    """The QApplication with the Swedish catalogues installed, removed again afterwards."""
+    from promises_app.ui.app import install_translators
+
+    translators = install_translators(qapp, "sv")
+    assert translators, "the Swedish catalogue (resources/translations/*.qm) is not built: run `make translations`"
+    yield qapp
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def demo_ui_services(tmp_path: Path) -> Iterator[object]:
+    from promises_app.ui.app import open_services
+
+    services = open_services(tmp_path / "demo.sqlite", first_run_demo=True)
+    yield services
+    services.db.close()

@@ -1,0 +1,111 @@
+"""The first window on the demo database, driven like a person would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from promises_app.ui.main_window import MainWindow
+from promises_app.ui.measure_table_model import MeasureTableModel
+from tests.ui.conftest import DEMO_TODAY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _window(qtbot, services) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(services, today=lambda: DEMO_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_window_lists_demo_agreements_and_shows_the_promise_measures(qtbot, demo_ui_services, swedish_app):
+    window = _window(qtbot, demo_ui_services)
+
+    assert window.windowTitle() == "Medborgarlöften"
+    titles = []
+    model = window.agreement_model
+    for row in range(model.rowCount()):
+        top = model.index(row, 0)
+        titles.append(top.data().replace("\n", " "))
+        titles.extend(model.index(r, 0, top).data().replace("\n", " ") for r in range(model.rowCount(top)))
+    assert "Solna – medborgarlöften 2022" in titles
+    assert any("Helsingborg 2018–2022" in t for t in titles)
+
+    assert window.title_label.text() == "Solna – medborgarlöften 2022"
+    assert "Parter: Solna stad, Lokalpolisområde Solna" in window.details_label.text()
+    assert window.measure_proxy.rowCount() == 7
+
+
+def test_clicking_another_agreement_shows_its_goals_and_measures(qtbot, demo_ui_services, swedish_app):
+    window = _window(qtbot, demo_ui_services)
+    view = window.agreement_view
+    helsingborg = next(
+        window.agreement_model.index(r, 0)
+        for r in range(window.agreement_model.rowCount())
+        if "Helsingborg" in window.agreement_model.index(r, 0).data()
+    )
+    rect = view.visualRect(helsingborg)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    assert "Helsingborg" in window.title_label.text()
+    details = window.details_label.text()
+    assert "Att all narkotikahantering aktivt bekämpas." in details
+    assert "Samverkansöverenskommelse" in details
+    assert window.measure_proxy.rowCount() > 0
+
+
+def test_typing_in_the_filter_narrows_the_measures(qtbot, demo_ui_services, swedish_app):
+    window = _window(qtbot, demo_ui_services)
+    # QTest types ASCII only (non-ASCII aborts in QTest::asciiToKey); "skogen" matches "Västra skogen".
+    qtbot.keyClicks(window.filter_edit, "skogen")
+    shown = [window.measure_proxy.index(r, MeasureTableModel.TITLE).data()
+             for r in range(window.measure_proxy.rowCount())]
+    assert 0 < len(shown) < 7
+    qtbot.keyClicks(window.filter_edit, "xyz-finns-inte")
+    assert window.measure_proxy.rowCount() == 0
+    window.filter_edit.clear()
+    assert window.measure_proxy.rowCount() == 7
+
+
+def test_empty_database_says_so(qtbot, tmp_path, swedish_app):
+    from promises_app.ui.app import open_services
+
+    services = open_services(tmp_path / "empty.sqlite", first_run_demo=False)
+    try:
+        window = _window(qtbot, services)
+        assert window.title_label.text() == "Inga överenskommelser ännu"
+        assert window.measure_proxy.rowCount() == 0
+    finally:
+        services.db.close()
+
+
+def test_the_run_command_opens_the_window_on_the_demo_database_the_first_time(tmp_path):
+    """`promises-app` with no subcommand, in a fresh data folder, headless (--smoke quits at once)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEDBORGARLOFTEN_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run(
+        [sys.executable, "-m", "promises_app", "--smoke"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Solna – medborgarlöften 2022" in result.stdout
+    assert "Åtgärder i vald överenskommelse: 7" in result.stdout
+    assert (tmp_path / "data" / "medborgarloften.sqlite").exists()
+
+
+def test_a_foreign_file_is_refused_without_a_window(tmp_path):
+    foreign = tmp_path / "not-ours.sqlite"
+    foreign.write_bytes(b"%PDF-1.7\n" + b"x" * 200)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "promises_app", "--db", str(foreign), "--smoke"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert str(foreign) in result.stderr
+    assert foreign.read_bytes().startswith(b"%PDF-1.7")

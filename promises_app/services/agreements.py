@@ -29,6 +29,7 @@ from promises_app.services.base import (
     move_to,
     next_position,
     reject_unknown,
+    remove_from,
 )
 from promises_app.services.records import AgreementRecord, AgreementSummary, PartyRecord
 from promises_app.storage import models as m
@@ -228,10 +229,7 @@ class AgreementService(Service):
                         )
                     ]
                 )
-            agreement = row.agreement
-            agreement.parties.remove(row)
-            for index, party in enumerate(agreement.parties):
-                party.position = index
+            remove_from(row.agreement.parties, row)
 
     def move_party(self, party_id: int, new_index: int) -> None:
         with self.db.write() as s:
@@ -255,10 +253,7 @@ class AgreementService(Service):
     def remove_signatory(self, signatory_id: int) -> None:
         with self.db.write() as s:
             row = get_row(s, m.Signatory, signatory_id, "Undertecknaren")
-            party = row.party
-            party.signatories.remove(row)
-            for index, signatory in enumerate(party.signatories):
-                signatory.position = index
+            remove_from(row.party.signatories, row)
 
     def move_signatory(self, signatory_id: int, new_index: int) -> None:
         with self.db.write() as s:
@@ -296,6 +291,16 @@ def validate_agreement(
     start = check.date_value("start_date", values["start_date"], label="Startdatum", required=True)
     end = check.date_value("end_date", values["end_date"], label="Slutdatum", required=True)
     check.dates_in_order(start, end, field="end_date", first_label="Startdatum", second_label="Slutdatum")
+    for field, day, label in (("start_date", start, "Startdatum"), ("end_date", end, "Slutdatum")):
+        # Periods (and so follow-up, status and export) exist only for these years.
+        if day is not None and not period_rules.MIN_YEAR <= day.year <= period_rules.MAX_YEAR:
+            check.add(
+                field,
+                f"{label} ({day.isoformat()}) måste ligga mellan åren "
+                f"{period_rules.MIN_YEAR} och {period_rules.MAX_YEAR}.",
+            )
+    date_fields = {check.prefix + "start_date", check.prefix + "end_date"}
+    dates_usable = start is not None and end is not None and not any(e.field in date_fields for e in check.errors)
     cleaned["start_date"], cleaned["end_date"] = start, end
     cleaned["signing_date"] = check.date_value(
         "signing_date", values["signing_date"], label="Datum för undertecknande", required=False
@@ -313,7 +318,7 @@ def validate_agreement(
                 check.add("parent_id", "Ett medborgarlöfte kan bara ligga under en samverkansöverenskommelse.")
     if current is not None and current.documents and cleaned["kind"] is AgreementKind.CITIZEN_PROMISE:
         check.add("kind", "Överenskommelsen har medborgarlöften under sig och måste vara en samverkansöverenskommelse.")
-    if current is not None and start and end and cleaned["reporting_scheme"] and session is not None:
+    if current is not None and dates_usable and cleaned["reporting_scheme"] and session is not None:
         _check_follow_ups_still_fit(session, check, current, start, end, cleaned["reporting_scheme"])
     check.raise_if_any()
     return cleaned

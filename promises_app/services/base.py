@@ -57,6 +57,14 @@ def move_to(siblings: Sequence[P], item: P, new_index: int) -> None:
             sibling.position = index
 
 
+def remove_from(siblings: list[P], item: P) -> None:
+    """Take ``item`` out of an ordered relationship list and renumber the rest 0..n-1."""
+    siblings.remove(item)
+    for index, sibling in enumerate(siblings):
+        if sibling.position != index:
+            sibling.position = index
+
+
 def reject_unknown(changes: dict[str, Any], allowed: Sequence[str]) -> None:
     unknown = sorted(set(changes) - set(allowed))
     if unknown:

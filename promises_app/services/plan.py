@@ -24,6 +24,7 @@ from promises_app.services.base import (
     move_to,
     next_position,
     reject_unknown,
+    remove_from,
 )
 from promises_app.services.records import (
     FocusAreaRecord,
@@ -96,10 +97,7 @@ class PlanService(Service):
             row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
             for measure in s.scalars(select(m.Measure).where(m.Measure.focus_area_id == row.id)):
                 measure.focus_area_id = None
-            agreement = row.agreement
-            agreement.focus_areas.remove(row)
-            for index, area in enumerate(agreement.focus_areas):
-                area.position = index
+            remove_from(row.agreement.focus_areas, row)
 
     def move_focus_area(self, focus_area_id: int, new_index: int) -> None:
         with self.db.write() as s:
@@ -162,10 +160,7 @@ class PlanService(Service):
         """Delete a promise with its measures and their follow-ups (one transaction)."""
         with self.db.write() as s:
             row = get_row(s, m.Promise, promise_id, "Löftet")
-            agreement = row.agreement
-            agreement.promises.remove(row)
-            for index, promise in enumerate(agreement.promises):
-                promise.position = index
+            remove_from(row.agreement.promises, row)
 
     def move_promise(self, promise_id: int, new_index: int) -> None:
         with self.db.write() as s:
@@ -257,10 +252,7 @@ class PlanService(Service):
         """Delete a measure with its occurrences and follow-ups."""
         with self.db.write() as s:
             row = get_row(s, m.Measure, measure_id, "Åtgärden")
-            promise = row.promise
-            promise.measures.remove(row)
-            for index, measure in enumerate(promise.measures):
-                measure.position = index
+            remove_from(row.promise.measures, row)
 
     def move_measure(self, measure_id: int, new_index: int) -> None:
         with self.db.write() as s:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+#: Lone surrogates (U+D800–U+DFFF) are refused too: they cannot be stored as UTF-8.
 #: Bidirectional override and isolate characters: they can make text read differently from
 #: what is stored (U+202A–U+202E, U+2066–U+2069).
 BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
@@ -44,7 +45,7 @@ def forbidden_characters(value: str, *, multiline: bool) -> list[str]:
     """The characters of ``value`` that must not be stored, described for a message."""
     found: list[str] = []
     for char in value:
-        if char in BIDI_CONTROLS or _CONTROL.match(char):
+        if char in BIDI_CONTROLS or _CONTROL.match(char) or "\ud800" <= char <= "\udfff":
             found.append(f"U+{ord(char):04X}")
         elif not multiline and char in "\n\t\r":
             found.append({"\n": "radbrytning", "\t": "tabb", "\r": "radbrytning"}[char])
@@ -81,8 +82,9 @@ class Checker:
             return ""
         if multiline:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
+        # Look before trimming: a control character at either end is refused, not dropped.
+        bad = forbidden_characters(value, multiline=multiline)
         cleaned = value.strip()
-        bad = forbidden_characters(cleaned, multiline=multiline)
         if bad:
             self.add(field, f"{label}: otillåtna tecken ({', '.join(bad)}).")
         if required and not cleaned:

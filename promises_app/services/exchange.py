@@ -138,6 +138,12 @@ def check_document(document: Any) -> None:
             f"den här versionen läser till och med {FORMAT_VERSION}). Uppdatera programmet. "
             "Ingenting har importerats."
         )
+    broken = _texts_with_surrogates(document)
+    if broken:  # JSON can write them ("\\ud800"), but no database or PDF can store them
+        raise ExchangeError(
+            "Filen innehåller text som inte är giltig Unicode. Ingenting har importerats.",
+            [f"{path}: ogiltigt tecken (ensamt surrogattecken)" for path in broken],
+        )
     from jsonschema import Draft202012Validator, FormatChecker
 
     validator = Draft202012Validator(_schema(), format_checker=FormatChecker())
@@ -147,6 +153,25 @@ def check_document(document: Any) -> None:
             "Filen följer inte formatet. Ingenting har importerats.",
             [f"{_json_path(e.absolute_path)}: {_schema_message(e)}" for e in errors],
         )
+
+
+def _texts_with_surrogates(document: Any) -> list[str]:
+    """JSON paths of the strings (member names included) holding a lone UTF-16 surrogate."""
+    found: list[str] = []
+    stack: list[tuple[str, Any]] = [("$", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if any("\ud800" <= char <= "\udfff" for char in value):
+                found.append(path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                shown = key.encode("utf-8", "backslashreplace").decode("utf-8")
+                stack.append((f"{path}.{shown}", item))
+                stack.append((f"{path}.{shown} (fältnamnet)", key))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    return sorted(found)
 
 
 @cache

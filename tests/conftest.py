@@ -1,0 +1,132 @@
+"""Shared fixtures: a fresh database per test, the service layer on it, and the demo data.
+
+No test may touch the real user folder: ``MEDBORGARLOFTEN_DATA_DIR`` points into the test's
+own temporary directory for every test.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil  # noqa: E402
+import sqlite3  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+from promises_app.services import Services  # noqa: E402
+from promises_app.storage.database import Database, open_database  # noqa: E402
+from promises_app.storage.locations import DATA_DIR_ENV  # noqa: E402
+
+# Property tests are pure and fast; a per-example deadline only makes them flaky on a busy machine.
+settings.register_profile("medborgarloften", deadline=None)
+settings.load_profile("medborgarloften")
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite"
+
+
+def _template(folder: Path, name: str, *, demo: bool) -> Path:
+    path = folder / name
+    database = open_database(path)
+    try:
+        if demo:
+            Services(database).maintenance.load_demo()
+    finally:
+        database.close()  # checkpoints: everything is in the main file, no -wal left
+    return path
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A new database and one with the demo loaded, each made once per run by the program itself.
+
+    Running the migrations and loading the demo take a noticeable moment; copying a closed,
+    checkpointed file gives each test the same database in a fraction of it.
+    """
+    folder = tmp_path_factory.mktemp("templates")
+    return {"empty": _template(folder, "empty.sqlite", demo=False), "demo": _template(folder, "demo.sqlite", demo=True)}
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, db_path: Path, _templates: dict[str, Path]) -> Iterator[Database]:
+    """The test's database, opened with open_database (new, or with the demo if the test uses it)."""
+    shutil.copyfile(_templates["demo" if "demo_services" in request.fixturenames else "empty"], db_path)
+    database = open_database(db_path)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def services(db: Database) -> Services:
+    return Services(db)
+
+
+@pytest.fixture
+def demo_services(services: Services) -> Services:
+    """Services on a database holding the demo agreements (``maintenance.load_demo()`` done)."""
+    assert services.maintenance.has_demo_data()
+    return services
+
+
+def table_dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the database at ``path`` (read with a separate connection)."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            table: connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            for table in tables
+        }
+    finally:
+        connection.close()
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    return {table: len(rows) for table, rows in table_dump(path).items()}
+
+
+@pytest.fixture
+def snapshot(db: Database, db_path: Path) -> Callable[[], dict[str, Any]]:
+    """A function returning the whole database state: every row, and the export of every agreement.
+
+    Compare one taken before an action with one taken after to prove nothing changed.
+    """
+
+    def take() -> dict[str, Any]:
+        services = Services(db)
+        exports = {  # a cooperation agreement's export carries its promise documents
+            summary.id: services.exchange.export_json(summary.id)
+            for summary in services.agreements.list_agreements()
+            if summary.parent_id is None
+        }
+        return {"rows": table_dump(db_path), "exports": exports}
+
+    return take
+
+
+@pytest.fixture
+def counts(db: Database, db_path: Path) -> Callable[[], dict[str, int]]:
+    """A function returning the number of rows in each table of the test database."""
+    return lambda: row_counts(db_path)

@@ -34,10 +34,15 @@ def get_row(session: Session, model: type[T], row_id: int, what: str) -> T:
 
 
 def check_version(row: Any, expected_version: int | None, what: str) -> None:
-    """Refuse to overwrite a row someone else changed since the caller read it."""
-    if expected_version is not None and row.version != expected_version:
+    """Refuse to overwrite a row someone else changed since the caller read it.
+
+    ``row`` None stands for a row that does not exist (version 0); ``expected_version``
+    None skips the check.
+    """
+    current = 0 if row is None else row.version
+    if expected_version is not None and current != expected_version:
         raise ConflictError(
-            f"{what} har ändrats sedan du öppnade den (version {row.version}, "
+            f"{what} har ändrats sedan du öppnade den (version {current}, "
             f"du utgick från {expected_version}). Läs in den igen och gör om ändringen."
         )
 

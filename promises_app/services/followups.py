@@ -63,8 +63,8 @@ class FollowUpService(Service):
     ) -> FollowUpRecord:
         """Record (or correct) the follow-up of one measure for one period: one per period.
 
-        ``expected_version`` is the version of the follow-up the person edited (None when they
-        were creating it; a follow-up recorded meanwhile by someone else is then a conflict).
+        ``expected_version`` is the version of the follow-up the person edited, 0 when they saw
+        none for this period (one recorded meanwhile is then a conflict), or None for no check.
         """
         with self.db.write() as s:
             measure = get_row(s, m.Measure, measure_id, "Åtgärden")
@@ -78,13 +78,11 @@ class FollowUpService(Service):
                     m.FollowUp.measure_id == measure_id, m.FollowUp.period == values["period"]
                 )
             )
+            check_version(row, expected_version, "Uppföljningen")
             if row is None:
-                if expected_version is not None:
-                    check_version(_Missing(), expected_version, "Uppföljningen")
                 row = m.FollowUp(measure_id=measure_id, **values, updated_at=updated_at or utc_now())
                 s.add(row)
             else:
-                check_version(row, expected_version, "Uppföljningen")
                 for field, value in values.items():
                     setattr(row, field, value)
                 row.updated_at = updated_at or utc_now()
@@ -128,12 +126,6 @@ class FollowUpService(Service):
                     )
                 )
             return result
-
-
-class _Missing:
-    """Stands for a follow-up that does not exist yet (version 0) in a version check."""
-
-    version = 0
 
 
 def _latest(recorded: dict[str, m.FollowUp], periods: list[period_rules.Period]) -> m.FollowUp | None:

@@ -206,3 +206,17 @@ def test_status_rows_follow_the_latest_period(services: Services, measure: Any) 
     )
     (row,) = services.follow_ups.status_rows(agreement_id, today=date(2022, 6, 20))
     assert row.due_soon is False  # finished measures are not due
+
+
+def test_recording_a_period_someone_else_just_recorded_is_a_conflict(demo_services) -> None:  # type: ignore[no-untyped-def]
+    """expected_version=0 means "I saw no follow-up for this period"."""
+    from promises_app.services.errors import ConflictError
+
+    promise = next(a for a in demo_services.agreements.list_agreements() if a.title == "Solna – medborgarlöften 2022")
+    measure = demo_services.plan.list_measures(promise.id)[0]
+    first = demo_services.follow_ups.record(measure.id, period="2022-T3", status="in_progress", expected_version=0)
+    assert first.version == 1
+    with pytest.raises(ConflictError):
+        demo_services.follow_ups.record(measure.id, period="2022-T3", status="done", expected_version=0)
+    again = demo_services.follow_ups.record(measure.id, period="2022-T3", status="done", expected_version=1)
+    assert again.status.value == "done" and again.version == 2

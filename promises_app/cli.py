@@ -8,10 +8,11 @@ file that is renamed into place, imports are one transaction).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from promises_app import __version__
@@ -20,7 +21,7 @@ from promises_app.domain.vocabulary import swedish
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError
 from promises_app.services.records import AgreementSummary
-from promises_app.storage.database import Database, open_database
+from promises_app.storage.database import open_database
 from promises_app.storage.errors import DatabaseOpenError
 from promises_app.storage.locations import default_database_path
 
@@ -116,14 +117,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _open(db_path: Path, *, create: bool) -> tuple[Database, Services]:
+@contextlib.contextmanager
+def _services(db_path: Path, *, create: bool) -> Iterator[Services]:
+    """The services over ``db_path`` for one command; the database is closed afterwards."""
     database = open_database(db_path, create=create)
-    return database, Services(database)
+    try:
+        yield Services(database)
+    finally:
+        database.close()
 
 
 def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
-    database, services = _open(db_path, create=True)
-    try:
+    with _services(db_path, create=True) as services:
         existing = {a.title for a in services.agreements.list_agreements()}
         results = services.maintenance.load_demo(skip_titles=existing)
         if not results:
@@ -131,8 +136,6 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
         count = sum(len(r.agreement_ids) for r in results)
         print(f"Demodata inläst i {db_path}: {count} överenskommelser.")
         return EXIT_OK
-    finally:
-        database.close()
 
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
@@ -140,32 +143,25 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
         data = args.file.read_bytes()
     except FileNotFoundError:
         raise CommandError(f"Filen {args.file} finns inte.") from None
-    database, services = _open(db_path, create=True)
-    try:
+    with _services(db_path, create=True) as services:
         result = services.exchange.import_json(data)
         titles = [services.agreements.get_agreement(i).title for i in result.agreement_ids]
         print(f"Importerade {len(titles)} överenskommelse(r) till {db_path}:")
         for agreement_id, title in zip(result.agreement_ids, titles, strict=True):
             print(f"  {agreement_id}\t{title}")
         return EXIT_OK
-    finally:
-        database.close()
 
 
 def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
-    database, services = _open(db_path, create=False)
-    try:
+    with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
         write_atomically(args.output, services.exchange.export_json(agreement.id))
         print(f"Exporterade \"{agreement.title}\" till {args.output}.")
         return EXIT_OK
-    finally:
-        database.close()
 
 
 def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
-    database, services = _open(db_path, create=False)
-    try:
+    with _services(db_path, create=False) as services:
         agreements = services.agreements.list_agreements()
         if not agreements:
             print("Databasen har inga överenskommelser ännu.")
@@ -186,13 +182,10 @@ def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
         for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
         return EXIT_OK
-    finally:
-        database.close()
 
 
 def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
-    database, services = _open(db_path, create=False)
-    try:
+    with _services(db_path, create=False) as services:
         result = services.maintenance.check()
         summary = (f"{result.agreements} överenskommelser, {result.measures} åtgärder, "
                    f"{result.follow_ups} uppföljningar")
@@ -202,8 +195,6 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise CommandError(f"Databasen {db_path} har fel (se ovan). Ändra inget förrän den har återställts.")
-    finally:
-        database.close()
 
 
 def _scheme_text(agreement: AgreementSummary) -> str:

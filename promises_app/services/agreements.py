@@ -28,8 +28,8 @@ from promises_app.services.base import (
     get_row,
     move_to,
     next_position,
-    reject_unknown,
     remove_from,
+    update_row,
 )
 from promises_app.services.records import AgreementRecord, AgreementSummary, PartyRecord
 from promises_app.storage import models as m
@@ -128,14 +128,12 @@ class AgreementService(Service):
     def update_agreement(
         self, agreement_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> AgreementRecord:
-        reject_unknown(changes, AGREEMENT_FIELDS)
         with self.db.write() as s:
-            row = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
-            check_version(row, expected_version, "Överenskommelsen")
-            values = {f: getattr(row, f) for f in AGREEMENT_FIELDS} | changes
-            for field, value in validate_agreement(s, values, current=row).items():
-                setattr(row, field, value)
-            s.flush()
+            row = update_row(
+                s, m.Agreement, agreement_id, "Överenskommelsen",
+                expected_version=expected_version, fields=AGREEMENT_FIELDS, changes=changes,
+                validate=lambda values, row: validate_agreement(s, values, current=row),
+            )
             return convert.agreement(row)
 
     def set_goals(

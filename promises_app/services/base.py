@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
@@ -45,6 +45,28 @@ def check_version(row: Any, expected_version: int | None, what: str) -> None:
             f"{what} har ändrats sedan du öppnade den (version {current}, "
             f"du utgick från {expected_version}). Läs in den igen och gör om ändringen."
         )
+
+
+def update_row(
+    session: Session,
+    model: type[T],
+    row_id: int,
+    what: str,
+    *,
+    expected_version: int | None,
+    fields: Sequence[str],
+    changes: dict[str, Any],
+    validate: Callable[[dict[str, Any], T], dict[str, Any]],
+) -> T:
+    """The edit of one row: fetch, check its version, validate old values merged with ``changes``, assign."""
+    reject_unknown(changes, fields)
+    row = get_row(session, model, row_id, what)
+    check_version(row, expected_version, what)
+    values = {field: getattr(row, field) for field in fields} | changes
+    for field, value in validate(values, row).items():
+        setattr(row, field, value)
+    session.flush()
+    return row
 
 
 def next_position(siblings: Sequence[Positioned]) -> int:

@@ -25,6 +25,7 @@ from promises_app.services.base import (
     next_position,
     reject_unknown,
     remove_from,
+    update_row,
 )
 from promises_app.services.records import (
     FocusAreaRecord,
@@ -81,14 +82,12 @@ class PlanService(Service):
     def update_focus_area(
         self, focus_area_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> FocusAreaRecord:
-        reject_unknown(changes, FOCUS_AREA_FIELDS)
         with self.db.write() as s:
-            row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
-            check_version(row, expected_version, "Fokusområdet")
-            values = {f: getattr(row, f) for f in FOCUS_AREA_FIELDS} | changes
-            for field, value in validate_focus_area(values).items():
-                setattr(row, field, value)
-            s.flush()
+            row = update_row(
+                s, m.FocusArea, focus_area_id, "Fokusområdet",
+                expected_version=expected_version, fields=FOCUS_AREA_FIELDS, changes=changes,
+                validate=lambda values, _row: validate_focus_area(values),
+            )
             return convert.focus_area(row)
 
     def delete_focus_area(self, focus_area_id: int) -> None:
@@ -279,14 +278,12 @@ class PlanService(Service):
     def update_occurrence(
         self, occurrence_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> OccurrenceRecord:
-        reject_unknown(changes, OCCURRENCE_FIELDS)
         with self.db.write() as s:
-            row = get_row(s, m.Occurrence, occurrence_id, "Tillfället")
-            check_version(row, expected_version, "Tillfället")
-            values = {f: getattr(row, f) for f in OCCURRENCE_FIELDS} | changes
-            for field, value in validate_occurrence(values).items():
-                setattr(row, field, value)
-            s.flush()
+            row = update_row(
+                s, m.Occurrence, occurrence_id, "Tillfället",
+                expected_version=expected_version, fields=OCCURRENCE_FIELDS, changes=changes,
+                validate=lambda values, _row: validate_occurrence(values),
+            )
             return convert.occurrence(row)
 
     def delete_occurrence(self, occurrence_id: int) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from promises_app.domain.enums import OrganisationKind
 from promises_app.domain.validation import NAME_MAX, Checker, FieldError, ValidationError
 from promises_app.services import convert
-from promises_app.services.base import Service, check_version, get_row, reject_unknown
+from promises_app.services.base import Service, get_row, update_row
 from promises_app.services.records import OrganisationRecord, PersonRecord
 from promises_app.storage import models as m
 
@@ -45,14 +45,12 @@ class RegisterService(Service):
     def update_organisation(
         self, organisation_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> OrganisationRecord:
-        reject_unknown(changes, ORGANISATION_FIELDS)
         with self.db.write() as s:
-            row = get_row(s, m.Organisation, organisation_id, "Organisationen")
-            check_version(row, expected_version, "Organisationen")
-            values = {f: getattr(row, f) for f in ORGANISATION_FIELDS} | changes
-            for field, value in validate_organisation(s, values, current_id=row.id).items():
-                setattr(row, field, value)
-            s.flush()
+            row = update_row(
+                s, m.Organisation, organisation_id, "Organisationen",
+                expected_version=expected_version, fields=ORGANISATION_FIELDS, changes=changes,
+                validate=lambda values, row: validate_organisation(s, values, current_id=row.id),
+            )
             return convert.organisation(row)
 
     def delete_organisation(self, organisation_id: int) -> None:
@@ -111,14 +109,12 @@ class RegisterService(Service):
     def update_person(
         self, person_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> PersonRecord:
-        reject_unknown(changes, PERSON_FIELDS)
         with self.db.write() as s:
-            row = get_row(s, m.Person, person_id, "Personen")
-            check_version(row, expected_version, "Personen")
-            values = {f: getattr(row, f) for f in PERSON_FIELDS} | changes
-            for field, value in validate_person(s, values).items():
-                setattr(row, field, value)
-            s.flush()
+            row = update_row(
+                s, m.Person, person_id, "Personen",
+                expected_version=expected_version, fields=PERSON_FIELDS, changes=changes,
+                validate=lambda values, _row: validate_person(s, values),
+            )
             return convert.person(row)
 
     def delete_person(self, person_id: int) -> None:

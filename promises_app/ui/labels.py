@@ -6,7 +6,7 @@ domain's own words, kept equal to domain.vocabulary by a test.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from promises_app.domain.enums import (
     AgreementKind,

@@ -18,12 +18,9 @@ from pathlib import Path
 from promises_app import __version__
 from promises_app.domain.periods import describe, periods_for
 from promises_app.domain.vocabulary import swedish
-from promises_app.services import Services
-from promises_app.services.errors import ServiceError
+from promises_app.services import Services, default_database_path, open_services
+from promises_app.services.errors import DatabaseOpenError, ServiceError
 from promises_app.services.records import AgreementSummary
-from promises_app.storage.database import open_database
-from promises_app.storage.errors import DatabaseOpenError
-from promises_app.storage.locations import default_database_path
 
 PROG = "promises-app"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -120,11 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextlib.contextmanager
 def _services(db_path: Path, *, create: bool) -> Iterator[Services]:
     """The services over ``db_path`` for one command; the database is closed afterwards."""
-    database = open_database(db_path, create=create)
+    services = open_services(db_path, create=create)
     try:
-        yield Services(database)
+        yield services
     finally:
-        database.close()
+        services.db.close()
 
 
 def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:

@@ -5,13 +5,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from promises_app.services.agreements import AgreementService
 from promises_app.services.exchange import ExchangeService
 from promises_app.services.followups import FollowUpService
 from promises_app.services.maintenance import MaintenanceService
 from promises_app.services.plan import PlanService
 from promises_app.services.register import RegisterService
-from promises_app.storage.database import Database
+from promises_app.storage.database import Database, open_database
+from promises_app.storage.locations import default_database_path
+
+__all__ = ["Services", "default_database_path", "open_services"]
 
 
 class Services:
@@ -23,3 +28,12 @@ class Services:
         self.follow_ups = FollowUpService(db)
         self.exchange = ExchangeService(db)
         self.maintenance = MaintenanceService(db)
+
+
+def open_services(path: Path | str, *, create: bool = True) -> Services:
+    """Open (or create) the database file at ``path`` and the services over it.
+
+    Raises ``services.errors.DatabaseOpenError`` (naming the path) for a file that is not
+    ours, is newer, or is missing with ``create=False``; the file is then left untouched.
+    """
+    return Services(open_database(path, create=create))

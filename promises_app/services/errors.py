@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from promises_app.domain.validation import FieldError, ValidationError
+from promises_app.storage.errors import DatabaseOpenError
 
-__all__ = ["ConflictError", "FieldError", "NotFoundError", "ServiceError", "ValidationError"]
+__all__ = [
+    "ConflictError",
+    "DatabaseOpenError",
+    "FieldError",
+    "NotFoundError",
+    "ServiceError",
+    "ValidationError",
+]
 
 
 class ServiceError(Exception):

@@ -9,10 +9,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from promises_app.paths import resource
-from promises_app.services import Services
-from promises_app.services.errors import ServiceError
-from promises_app.storage.database import open_database
-from promises_app.storage.errors import DatabaseOpenError
+from promises_app.services import Services, open_services
+from promises_app.services.errors import DatabaseOpenError, ServiceError
 from promises_app.ui.main_window import MainWindow
 
 APP_NAME = "Medborgarlöften"
@@ -48,10 +46,10 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     return installed
 
 
-def open_services(db_path: Path, *, first_run_demo: bool) -> Services:
+def open_for_desktop(db_path: Path, *, first_run_demo: bool) -> Services:
     """Open the database; on the very first start (default database missing) fill it with the demo."""
     first_run = first_run_demo and not db_path.exists()
-    services = Services(open_database(db_path))
+    services = open_services(db_path)
     if first_run:
         services.maintenance.load_demo()
     return services
@@ -62,7 +60,7 @@ def run_desktop(db_path: Path, *, first_run_demo: bool, smoke: bool = False) -> 
     app = application()
     install_translators(app)
     try:
-        services = open_services(db_path, first_run_demo=first_run_demo)
+        services = open_for_desktop(db_path, first_run_demo=first_run_demo)
     except (DatabaseOpenError, ServiceError) as error:
         if smoke:
             print(f"fel: {error}", file=sys.stderr)

@@ -20,14 +20,14 @@ DEMO_TODAY = date(2022, 9, 1)
 
 def render(output: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from promises_app.ui.app import application, install_translators, open_services
+    from promises_app.ui.app import application, install_translators, open_for_desktop
     from promises_app.ui.main_window import MainWindow
 
     app = application()
     install_translators(app)
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        services = open_services(Path(folder) / "demo.sqlite", first_run_demo=True)
+        services = open_for_desktop(Path(folder) / "demo.sqlite", first_run_demo=True)
         window = MainWindow(services, today=lambda: DEMO_TODAY)
         window.resize(*SCREEN_SIZE)
         window.show()

@@ -140,3 +140,14 @@ def test_domain_has_no_orm(path: Path) -> None:
         and node.module.startswith(("promises_app.storage", "promises_app.services", "promises_app.ui"))
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
     )
+
+
+def test_window_and_command_line_reach_storage_only_through_services() -> None:
+    """ui/ and cli.py import services (and domain), never storage: `ui → services → storage`."""
+    offenders = []
+    files = [*(PACKAGE / "ui").rglob("*.py"), PACKAGE / "cli.py"]
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("promises_app.storage"):
+                offenders.append(f"{path.relative_to(PACKAGE)}: {node.module}")
+    assert offenders == []

@@ -26,8 +26,8 @@ def swedish_app(qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def demo_ui_services(tmp_path: Path) -> Iterator[object]:
-    from promises_app.ui.app import open_services
+    from promises_app.ui.app import open_for_desktop
 
-    services = open_services(tmp_path / "demo.sqlite", first_run_demo=True)
+    services = open_for_desktop(tmp_path / "demo.sqlite", first_run_demo=True)
     yield services
     services.db.close()

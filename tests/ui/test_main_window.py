@@ -74,9 +74,9 @@ def test_typing_in_the_filter_narrows_the_measures(qtbot, demo_ui_services, swed
 
 
 def test_empty_database_says_so(qtbot, tmp_path, swedish_app):
-    from promises_app.ui.app import open_services
+    from promises_app.ui.app import open_for_desktop
 
-    services = open_services(tmp_path / "empty.sqlite", first_run_demo=False)
+    services = open_for_desktop(tmp_path / "empty.sqlite", first_run_demo=False)
     try:
         window = _window(qtbot, services)
         assert window.title_label.text() == "Inga överenskommelser ännu"

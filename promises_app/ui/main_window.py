@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import __version__
+from promises_app.domain.periods import periods_for
 from promises_app.services import Services
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
 from promises_app.ui.formatting import format_date
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
             return
         agreement = self.services.agreements.get_agreement(agreement_id)
         parties = self.services.agreements.list_parties(agreement_id)
-        periods = self.services.agreements.periods(agreement_id)
+        periods = periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
         self.title_label.setText(agreement.title)
         lines = [
             " · ".join(

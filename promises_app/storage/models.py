@@ -20,6 +20,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -81,6 +82,9 @@ class Organisation(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     kind: Mapped[OrganisationKind] = mapped_column(code_enum(OrganisationKind, "organisation_kind"))
     short_name: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    #: The organisation's logo for printed headers: a PNG re-encoded by services.logos
+    #: (never the uploaded bytes), or None.
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     people: Mapped[list[Person]] = relationship(back_populates="organisation")
 

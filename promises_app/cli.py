@@ -19,7 +19,8 @@ from promises_app import __version__
 from promises_app.domain.periods import describe, periods_for
 from promises_app.domain.vocabulary import swedish
 from promises_app.services import Services, default_database_path, open_services
-from promises_app.services.errors import DatabaseOpenError, ServiceError
+from promises_app.services.backups import backups_of, restore_database
+from promises_app.services.errors import BackupError, DatabaseOpenError, ServiceError, StorageFailure
 from promises_app.services.records import AgreementSummary
 
 PROG = "promises-app"
@@ -89,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
     command("list", "lista överenskommelserna (id, titel, period, status)", _cmd_list)
     command("check", "kontrollera databasens integritet", _cmd_check)
+    command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
+    sub = command("restore", "lista säkerhetskopiorna, eller återställ en av dem", _cmd_restore)
+    sub.add_argument("backup", metavar="KOPIA", nargs="?",
+                     help="numret i listan (1 = nyaste) eller sökvägen till en säkerhetskopia")
     return parser
 
 
@@ -106,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desktop(db_path, first_run_demo=args.db is None, smoke=args.smoke)
     try:
         return int(args.handler(args, db_path))
-    except (CommandError, ServiceError, DatabaseOpenError) as error:
+    except (CommandError, ServiceError, DatabaseOpenError, StorageFailure, BackupError) as error:
         print(f"{PROG}: fel: {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
@@ -115,9 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 @contextlib.contextmanager
-def _services(db_path: Path, *, create: bool) -> Iterator[Services]:
-    """The services over ``db_path`` for one command; the database is closed afterwards."""
-    services = open_services(db_path, create=create)
+def _services(db_path: Path, *, create: bool, exclusive: bool = False) -> Iterator[Services]:
+    """The services over ``db_path`` for one command; the database is closed afterwards.
+
+    Commands that write take the one-writer lock (``exclusive``), so they are refused, naming
+    who has it, while the window has the database open.
+    """
+    services = open_services(db_path, create=create, exclusive=exclusive)
     try:
         yield services
     finally:
@@ -125,7 +134,7 @@ def _services(db_path: Path, *, create: bool) -> Iterator[Services]:
 
 
 def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
-    with _services(db_path, create=True) as services:
+    with _services(db_path, create=True, exclusive=True) as services:
         existing = {a.title for a in services.agreements.list_agreements()}
         results = services.maintenance.load_demo(skip_titles=existing)
         if not results:
@@ -140,7 +149,7 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
         data = args.file.read_bytes()
     except FileNotFoundError:
         raise CommandError(f"Filen {args.file} finns inte.") from None
-    with _services(db_path, create=True) as services:
+    with _services(db_path, create=True, exclusive=True) as services:
         result = services.exchange.import_json(data)
         titles = [services.agreements.get_agreement(i).title for i in result.agreement_ids]
         print(f"Importerade {len(titles)} överenskommelse(r) till {db_path}:")
@@ -192,6 +201,45 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise CommandError(f"Databasen {db_path} har fel (se ovan). Ändra inget förrän den har återställts.")
+
+
+def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
+    with _services(db_path, create=False) as services:
+        backup = services.backups.backup_now()
+    print(f"Säkerhetskopia gjord och kontrollerad: {backup.path}")
+    print(f"  {backup.describe()}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
+    """Without an argument: list. With a number or a file: restore it (the database must be closed)."""
+    available = backups_of(db_path)
+    if args.backup is None:
+        if not available:
+            print(f"Det finns inga säkerhetskopior av {db_path}.")
+            return EXIT_OK
+        print(f"Säkerhetskopior av {db_path} (nyaste först):")
+        for number, backup in enumerate(available, start=1):
+            titles = "; ".join(backup.newest_titles)
+            print(f"  {number:>2}. {backup.describe()}")
+            if titles:
+                print(f"      senast tillagda: {titles}")
+        print(f"Återställ med: {PROG} --db {db_path} restore NUMMER")
+        return EXIT_OK
+    if args.backup.isdigit():
+        number = int(args.backup)
+        if not 1 <= number <= len(available):
+            raise CommandError(f"Det finns ingen säkerhetskopia nummer {number} (det finns {len(available)}).")
+        source = available[number - 1].path
+    else:
+        source = Path(args.backup).expanduser()
+        if not source.is_file():
+            raise CommandError(f"Filen {source} finns inte.")
+    kept = restore_database(db_path, source)
+    print(f"Databasen {db_path} är återställd från {source}.")
+    if kept is not None:
+        print(f"Den tidigare databasen finns kvar som {kept}.")
+    return EXIT_OK
 
 
 def _scheme_text(agreement: AgreementSummary) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from promises_app.services.agreements import AgreementService
+from promises_app.services.backups import BackupService
 from promises_app.services.exchange import ExchangeService
 from promises_app.services.followups import FollowUpService
 from promises_app.services.maintenance import MaintenanceService
@@ -28,12 +29,14 @@ class Services:
         self.follow_ups = FollowUpService(db)
         self.exchange = ExchangeService(db)
         self.maintenance = MaintenanceService(db)
+        self.backups = BackupService(db)
 
 
-def open_services(path: Path | str, *, create: bool = True) -> Services:
+def open_services(path: Path | str, *, create: bool = True, exclusive: bool = False) -> Services:
     """Open (or create) the database file at ``path`` and the services over it.
 
     Raises ``services.errors.DatabaseOpenError`` (naming the path) for a file that is not
-    ours, is newer, or is missing with ``create=False``; the file is then left untouched.
+    ours, is newer, damaged, missing with ``create=False``, or (``exclusive``, for the window
+    and commands that write) held by another running copy; the file is then left untouched.
     """
-    return Services(open_database(path, create=create))
+    return Services(open_database(path, create=create, exclusive=exclusive))

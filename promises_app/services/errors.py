@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from promises_app.domain.validation import FieldError, ValidationError
-from promises_app.storage.errors import DatabaseOpenError
+from promises_app.storage.backups import BackupError
+from promises_app.storage.errors import DatabaseInUseError, DatabaseOpenError, StorageFailure
 
 __all__ = [
+    "BackupError",
     "ConflictError",
+    "DatabaseInUseError",
     "DatabaseOpenError",
     "FieldError",
     "NotFoundError",
     "ServiceError",
+    "StorageFailure",
     "ValidationError",
 ]
 

@@ -34,6 +34,7 @@ from promises_app.services.plan import (
 )
 from promises_app.services.register import validate_organisation, validate_person
 from promises_app.storage import models as m
+from promises_app.storage.backups import make_backup
 
 FORMAT_NAME = "medborgarloften-agreement"
 FORMAT_VERSION = 1
@@ -76,11 +77,15 @@ class ExchangeService(Service):
         return dumps(self.export_document(agreement_id))
 
     # --- import --------------------------------------------------------------------------
-    def import_json(self, text: str | bytes) -> ImportResult:
-        return self.import_document(parse(text))
+    def import_json(self, text: str | bytes, *, backup: bool = True) -> ImportResult:
+        return self.import_document(parse(text), backup=backup)
 
-    def import_document(self, document: Any) -> ImportResult:
+    def import_document(self, document: Any, *, backup: bool = True) -> ImportResult:
+        """Import after full validation, in one transaction; a checked backup is made first
+        (``backup``) when the database already holds agreements."""
         check_document(document)
+        if backup and self.db.path is not None and self._has_agreements():
+            make_backup(self.db.path, "import")
         with self.db.write() as s:
             importer = _Importer(s)
             ids = importer.run(document)
@@ -97,6 +102,11 @@ class ExchangeService(Service):
                 people_created=importer.counts["person_new"],
                 people_reused=importer.counts["person_old"],
             )
+
+
+    def _has_agreements(self) -> bool:
+        with self.db.read() as s:
+            return s.scalar(select(m.Agreement.id).limit(1)) is not None
 
 
 def dumps(document: dict[str, Any]) -> str:

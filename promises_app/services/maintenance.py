@@ -54,5 +54,5 @@ class MaintenanceService(Service):
         for name in DEMO_FILES:
             document = parse(resource("demo", name).read_bytes())
             if document["agreement"]["title"] not in skip_titles:
-                results.append(exchange.import_document(document))
+                results.append(exchange.import_document(document, backup=False))
         return results

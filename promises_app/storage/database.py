@@ -1,9 +1,14 @@
 """Opening a database file safely, and the two kinds of transaction the services use.
 
-``open_database`` checks the file's header before connecting (a foreign or newer file is
-refused untouched), creates a new file atomically (built beside the target, then renamed, so
-a crash never leaves a half-made database under the real name), owner-only on POSIX, and
-applies pending migrations in one transaction.
+``open_database``:
+1. checks the file's header before connecting (a foreign or newer file is refused untouched);
+2. takes the one-writer lock when asked (the window and commands that write);
+3. checks the file (``quick_check``; the full ``integrity_check`` when the last session
+   crashed) and refuses a damaged file without writing to it;
+4. backs the file up (checked) before migrating it, then migrates in one transaction;
+5. creates a new file atomically (built beside the target, renamed into place), owner-only;
+6. uses WAL on local disks and the DELETE journal where WAL is unsafe (network, removable,
+   cloud-synced folders), keeping the assessment for the window to warn about.
 """
 
 from __future__ import annotations
@@ -14,11 +19,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from promises_app.storage import backups
 from promises_app.storage.engine import create_database_engine, write_engine
-from promises_app.storage.errors import DatabaseMissingError, NewerSchemaError
+from promises_app.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseMissingError,
+    DatabaseMovedError,
+    NewerSchemaError,
+)
+from promises_app.storage.failures import translate
 from promises_app.storage.file_identity import read_header
+from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
 
 PRIVATE_DIR_MODE = 0o700
@@ -28,52 +42,131 @@ PRIVATE_FILE_MODE = 0o600
 class Database:
     """An open database: read sessions and write sessions (each one transaction)."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None = None,
+        *,
+        lock: DatabaseLock | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
+        self.lock = lock
+        self._identity = _identity(path) if path else None
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read transaction: one consistent snapshot, never commits."""
-        with self._read() as session, session.begin():
-            yield session
-            session.rollback()
+        with self._translated():
+            with self._read() as session, session.begin():
+                yield session
+                session.rollback()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: ``BEGIN IMMEDIATE``, commit on success, roll back on any error."""
-        with self._write() as session, session.begin():
-            yield session
+        self._check_still_there()
+        with self._translated():
+            with self._write() as session, session.begin():
+                yield session
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as error:
+            failure = translate(error, self.path)
+            if failure is None:
+                raise
+            raise failure from error
+
+    def _check_still_there(self) -> None:
+        """A file moved or deleted while open keeps working through its old handle: refuse."""
+        if self.path is not None and _identity(self.path) != self._identity:
+            raise DatabaseMovedError(
+                self.path,
+                f"Databasfilen {self.path} har flyttats, bytts ut eller tagits bort medan programmet "
+                "var öppet. Ändringen sparades inte. Öppna databasen på dess nya plats.",
+            )
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (or create) the database file at ``path``, migrated to the current schema."""
+def open_database(path: Path | str, *, create: bool = True, exclusive: bool = False) -> Database:
+    """Open (or create) the database file at ``path``, checked and migrated to the current schema.
+
+    ``exclusive`` takes the one-writer lock (raises DatabaseInUseError naming the holder).
+    """
     path = Path(path).expanduser().absolute()
-    if path.exists():
-        header = read_header(path)
-        if header.user_version > SCHEMA_VERSION:
+    if not path.exists():
+        if not create:
+            raise DatabaseMissingError(path, f"Databasen {path} finns inte.")
+        _create(path, journal_mode="WAL")
+        header_version = SCHEMA_VERSION
+    else:
+        header_version = read_header(path).user_version
+        if header_version > SCHEMA_VERSION:
             raise NewerSchemaError(
                 path,
                 f"Databasen {path} är skapad med en nyare version av Medborgarlöften "
-                f"(schemaversion {header.user_version}; den här versionen läser till och med "
+                f"(schemaversion {header_version}; den här versionen läser till och med "
                 f"{SCHEMA_VERSION}). Uppdatera programmet. Filen har inte ändrats.",
             )
-        database = Database(create_database_engine(_sqlite_url(path)), path)
-        if header.user_version < SCHEMA_VERSION:
-            _migrate(database)
+    lock = DatabaseLock(path) if exclusive else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        database = Database(
+            create_database_engine(_sqlite_url(path)),
+            path,
+            lock=lock,
+        )
+        try:
+            _check(database, full=bool(lock and lock.previous_session_crashed))
+            if header_version < SCHEMA_VERSION:
+                backups.make_backup(path, "migration")
+                _migrate(database)
+        except BaseException:
+            database.engine.dispose()
+            raise
         return database
-    if not create:
-        raise DatabaseMissingError(path, f"Databasen {path} finns inte.")
-    _create(path)
-    return Database(create_database_engine(_sqlite_url(path)), path)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
 
 
-def _create(path: Path) -> None:
+def _check(database: Database, *, full: bool) -> None:
+    """Refuse a damaged file before anything writes to it (no repair, no new empty file)."""
+    assert database.path is not None
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        with database.engine.connect() as connection:
+            rows = [r[0] for r in connection.exec_driver_sql(f"PRAGMA {pragma}")]
+            connection.rollback()
+    except DBAPIError as error:
+        rows = [str(error.orig)]
+    if rows == ["ok"]:
+        return
+    newest = backups.list_backups(database.path)
+    offer = (
+        f"Den senaste säkerhetskopian är från {newest[0].made:%Y-%m-%d %H:%M}; återställ den "
+        "(promises-app restore) så läggs den skadade filen åt sidan."
+        if newest
+        else "Det finns ingen säkerhetskopia av den; kontakta IT-stöd innan du gör något mer med filen."
+    )
+    raise CorruptDatabaseError(
+        database.path,
+        f"Databasen {database.path} är skadad ({'; '.join(rows[:2])}). Ingenting har skrivits till den. {offer}",
+    )
+
+
+def _create(path: Path, *, journal_mode: str) -> None:
     """Build a new, migrated database beside ``path`` and rename it into place."""
     _make_private_dir(path.parent)
     building = path.with_name(f".{path.name}.creating-{os.getpid()}")
@@ -82,7 +175,7 @@ def _create(path: Path) -> None:
     fd = os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
     os.close(fd)
     try:
-        database = Database(create_database_engine(_sqlite_url(building)), building)
+        database = Database(create_database_engine(_sqlite_url(building), journal_mode=journal_mode), building)
         try:
             _migrate(database)
         finally:
@@ -100,6 +193,14 @@ def _migrate(database: Database) -> None:
         version = connection.execute(text("PRAGMA user_version")).scalar_one()
         if version != SCHEMA_VERSION:  # a migration forgot to set it: refuse to commit
             raise RuntimeError(f"schema version {version} after migrating, expected {SCHEMA_VERSION}")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
 
 
 def _make_private_dir(folder: Path) -> None:

@@ -23,3 +23,43 @@ class NewerSchemaError(DatabaseOpenError):
 
 class DatabaseMissingError(DatabaseOpenError):
     """The file does not exist and the caller asked not to create it."""
+
+
+class CorruptDatabaseError(DatabaseOpenError):
+    """SQLite's check found damage. Nothing was written; restore from a backup."""
+
+
+class DatabaseInUseError(DatabaseOpenError):
+    """Another running copy of the program holds the database."""
+
+
+class StorageFailure(Exception):
+    """A save (or read) failed in the storage itself: disk full, read-only, moved, busy, damaged.
+
+    Nothing was saved by the failed action and nothing saved earlier is lost; the message
+    says what happened and what to do. The caller keeps what the person typed.
+    """
+
+    def __init__(self, path: Path | None, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DiskFullError(StorageFailure):
+    pass
+
+
+class ReadOnlyError(StorageFailure):
+    pass
+
+
+class DatabaseBusyError(StorageFailure):
+    pass
+
+
+class DatabaseMovedError(StorageFailure):
+    pass
+
+
+class StorageIOError(StorageFailure):
+    pass

@@ -1,0 +1,44 @@
+"""Turn SQLite's errors into failures a person can act on (RELIABILITY.md P8).
+
+SQLite reports a full disk, a read-only file, a busy database or a damaged file through a
+handful of messages; the session has already rolled back when we see them, so the message
+can truthfully say that nothing earlier was lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from promises_app.storage.errors import (
+    DatabaseBusyError,
+    DatabaseMovedError,
+    DiskFullError,
+    ReadOnlyError,
+    StorageFailure,
+    StorageIOError,
+)
+
+_NOTHING_LOST = "Ändringen sparades inte; inget som sparats tidigare har gått förlorat."
+
+
+def translate(error: BaseException, path: Path | None) -> StorageFailure | None:
+    """The StorageFailure for a driver error, or None when it is not a storage failure."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    where = str(path) if path else "databasen"
+    if "database or disk is full" in text or "disk is full" in text:
+        return DiskFullError(path, f"Disken är full, så {where} kunde inte skrivas. {_NOTHING_LOST} "
+                                   "Frigör utrymme och försök igen.")
+    if "readonly database" in text or "read-only" in text:
+        return ReadOnlyError(path, f"{where} är skrivskyddad (filen eller mappen får inte ändras). "
+                                   f"{_NOTHING_LOST} Kontrollera behörigheterna eller spara en kopia "
+                                   "på en annan plats.")
+    if "database is locked" in text or "database table is locked" in text or "busy" in text:
+        return DatabaseBusyError(path, f"{where} är upptagen av ett annat program just nu. {_NOTHING_LOST} "
+                                       "Vänta en stund och försök igen.")
+    if "unable to open database file" in text:
+        return DatabaseMovedError(path, f"{where} går inte att öppna: den kan ha flyttats, tagits bort "
+                                        f"eller sakna behörighet. {_NOTHING_LOST}")
+    if "disk i/o error" in text:
+        return StorageIOError(path, f"Läs- eller skrivfel på disken för {where}. {_NOTHING_LOST} "
+                                    "Kontrollera disken och kör en kontroll (promises-app check).")
+    return None

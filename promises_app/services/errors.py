@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from promises_app.domain.validation import FieldError, ValidationError
 from promises_app.storage.backups import BackupError
-from promises_app.storage.errors import DatabaseInUseError, DatabaseOpenError, StorageFailure
+from promises_app.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseInUseError,
+    DatabaseOpenError,
+    StorageFailure,
+)
 
 __all__ = [
     "BackupError",
     "ConflictError",
+    "CorruptDatabaseError",
     "DatabaseInUseError",
     "DatabaseOpenError",
     "FieldError",

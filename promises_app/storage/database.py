@@ -17,6 +17,7 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -52,6 +53,8 @@ class Database:
         self.engine = engine
         self.path = path
         self.lock = lock
+        #: Where the file lives, when judged unsafe for WAL (set by open_database).
+        self.location: Any = None
         self._identity = _identity(path) if path else None
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine(engine), expire_on_commit=False)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,11 +27,17 @@ from PySide6.QtWidgets import (
 
 from promises_app import __version__
 from promises_app.domain.periods import periods_for
-from promises_app.services import Services
+from promises_app.services import Services, open_services
+from promises_app.services.backups import backups_of, restore_database
+from promises_app.services.errors import BackupError, DatabaseOpenError, ServiceError, StorageFailure
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
 from promises_app.ui.formatting import format_date
 from promises_app.ui.labels import label
 from promises_app.ui.measure_table_model import SORT_ROLE, MeasureTableModel
+from promises_app.ui.restore_dialog import RestoreDialog
+
+#: How often the window checks whether the daily backup is due.
+DAILY_CHECK_MS = 60 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -108,12 +115,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_menus()
+        self._daily_timer = QTimer(self)
+        self._daily_timer.setInterval(DAILY_CHECK_MS)
+        self._daily_timer.timeout.connect(self._daily_backup)
+        self._daily_timer.start()
         path = services.db.path
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(path) if path else ""))
         self.reload()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = QAction(self.tr("&Back up now"), self)
+        self.backup_action.triggered.connect(self.backup_now)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
+        self.restore_action.triggered.connect(self.choose_and_restore)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -122,6 +140,49 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About Medborgarlöften"), self)
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
+
+    # --- backups ---------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        try:
+            backup = self.services.backups.backup_now()
+        except (BackupError, StorageFailure, ServiceError) as error:
+            QMessageBox.warning(self, self.tr("Backup"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Backup made and checked: %1").replace("%1", str(backup.path)), 10_000
+        )
+
+    def _daily_backup(self) -> None:
+        try:
+            self.services.backups.backup_if_due()
+        except (BackupError, StorageFailure, ServiceError) as error:
+            self.statusBar().showMessage(self.tr("The daily backup failed: %1").replace("%1", str(error)))
+
+    def choose_and_restore(self) -> None:
+        path = self.services.db.path
+        assert path is not None
+        dialog = RestoreDialog(backups_of(path), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        chosen = dialog.chosen()
+        self.services.db.close()  # releases the lock so restore can take it
+        try:
+            restore_database(path, chosen)
+        except (BackupError, StorageFailure, DatabaseOpenError) as error:
+            QMessageBox.warning(self, self.tr("Restore"), str(error))
+        self.services = open_services(path, exclusive=True)
+        self.reload()
+        self.statusBar().showMessage(self.tr("Restored from %1").replace("%1", chosen.name), 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Back up on close (checked), then let go of the database and its lock."""
+        self._daily_timer.stop()
+        try:
+            self.services.backups.backup_now(reason="close")
+        except (BackupError, StorageFailure, ServiceError) as error:
+            QMessageBox.warning(self, self.tr("Backup"), str(error))
+        self.services.db.close()
+        super().closeEvent(event)
 
     def reload(self) -> None:
         """Read the agreements again and select the first citizen promise (or the first agreement)."""

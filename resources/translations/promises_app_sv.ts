@@ -17,6 +17,17 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>%1
+
+Restore the backup from %2 now? The damaged file is kept aside.</source>
+        <translation>%1
+
+Återställa säkerhetskopian från %2 nu? Den skadade filen sparas åt sidan.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Municipality</source>
@@ -123,6 +134,7 @@
     <name>MainWindow</name>
     <message>
         <source>Medborgarlöften</source>
+        <extracomment>How often the window checks whether the daily backup is due.</extracomment>
         <translation>Medborgarlöften</translation>
     </message>
     <message>
@@ -150,6 +162,14 @@
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Säkerhetskopiera nu</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Återställ från säkerhetskopia…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta</translation>
     </message>
@@ -160,6 +180,26 @@
     <message>
         <source>&amp;About Medborgarlöften</source>
         <translation>&amp;Om Medborgarlöften</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Säkerhetskopiering</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: %1</source>
+        <translation>Säkerhetskopia gjord och kontrollerad: %1</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Den dagliga säkerhetskopieringen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Återställning</translation>
+    </message>
+    <message>
+        <source>Restored from %1</source>
+        <translation>Återställd från %1</translation>
     </message>
     <message>
         <source>No agreements yet</source>
@@ -254,6 +294,29 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>none yet</source>
         <translation>ingen ännu</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Återställ från säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. The database as it is now is saved as a backup first, so nothing is lost.</source>
+        <translation>Välj säkerhetskopian som ska återställas. Databasen som den är nu sparas först som en säkerhetskopia, så ingenting går förlorat.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>Å&amp;terställ</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 agreements, %4 measures, %5 follow-ups</source>
+        <translation>%1 (%2): %3 överenskommelser, %4 åtgärder, %5 uppföljningar</translation>
     </message>
 </context>
 </TS>

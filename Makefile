@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test setup translations update-translations screenshots clean
+.PHONY: run test setup translations update-translations screenshots reliability clean
 
 run: setup
 	$(BIN)/promises-app
@@ -39,3 +39,9 @@ clean:
 # The window on the demo data as PNG files (offscreen), shown in the README.
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m promises_app.ui.screenshots docs/screenshots
+
+# The crash test at full size (200 kills per journal mode; CI runs 25), with its figures.
+reliability: setup
+	KILL_ROUNDS=200 P1_REPORT=reliability-report.txt QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q tests/reliability
+	cat reliability-report.txt

@@ -11,8 +11,10 @@ from promises_app.services.agreements import AgreementService
 from promises_app.services.backups import BackupService
 from promises_app.services.exchange import ExchangeService
 from promises_app.services.followups import FollowUpService
+from promises_app.services.logos import LogoService
 from promises_app.services.maintenance import MaintenanceService
 from promises_app.services.plan import PlanService
+from promises_app.services.privacy import PrivacyService
 from promises_app.services.register import RegisterService
 from promises_app.storage.database import Database, open_database
 from promises_app.storage.locations import default_database_path
@@ -29,6 +31,8 @@ class Services:
         self.follow_ups = FollowUpService(db)
         self.exchange = ExchangeService(db)
         self.maintenance = MaintenanceService(db)
+        self.logos = LogoService(db)
+        self.privacy = PrivacyService(db)
         self.backups = BackupService(db)
 
 

@@ -1,0 +1,297 @@
+"""One person's data (P15): export everything about them; erase or pseudonymise where allowed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from promises_app.services import Services
+from promises_app.services.errors import NotFoundError
+from promises_app.services.privacy import (
+    PersonInSignedRecordError,
+    mention_pattern,
+    pseudonym,
+)
+from promises_app.storage import models as m
+
+SOLNA_AGREEMENT = "Samverkansöverenskommelse mellan Solna stad och lokalpolisområde Solna 2022–2024"
+SOLNA_PROMISE = "Solna – medborgarlöften 2022"
+HELSINGBORG = "Samverkansöverenskommelse mellan Helsingborgs stad och lokalpolisområde Helsingborg 2018–2022"
+WALKS = "Genomföra fyra trygghetsvandringar i kombination med fyra medborgardialoger"
+PATROL = "Fotpatrullering på publika platser"
+
+
+def _person(services: Services, name: str) -> Any:
+    return next(p for p in services.register.list_people() if p.name == name)
+
+
+def _agreement(services: Services, title: str) -> Any:
+    return next(a for a in services.agreements.list_agreements() if a.title == title)
+
+
+def _measure(services: Services, agreement_title: str, measure_title: str) -> Any:
+    agreement = _agreement(services, agreement_title)
+    return next(x for x in services.plan.list_measures(agreement.id) if x.title == measure_title)
+
+
+def _columns(db_path: Path, table: str) -> list[str]:
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+    finally:
+        connection.close()
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def test_export_holds_every_kind_of_item(demo_services: Services) -> None:
+    services = demo_services
+    erik = _person(services, "Erik Exempelsson")
+    pehr = _person(services, "Pehr Granfalk")
+    walks = _measure(services, SOLNA_PROMISE, WALKS)
+    patrol = _measure(services, SOLNA_PROMISE, PATROL)
+    # Free text that names them: any letter case, a line break inside, the genitive, the e-mail.
+    services.follow_ups.record(
+        patrol.id, period="2022-T3", status="in_progress",
+        comment="Avstämt med erik exempelsson om kvällspassen.",
+    )
+    services.plan.add_occurrence(
+        walks.id, occurred_on="2022-09-14", place="Råsunda",
+        note="Erik\nExempelssons grupp deltog. Frågor till erik.exempelsson@polisen.example.",
+    )
+    services.plan.add_occurrence(
+        walks.id, occurred_on="2022-10-12", place="Hagalund", note="Pehr Granfalk invigde vandringen.",
+    )
+    services.plan.add_occurrence(  # not a mention: another Erik, and a longer word
+        walks.id, occurred_on="2022-11-09", place="Solna centrum", note="Erik Exempelssonsson och Erik deltog.",
+    )
+
+    export = services.privacy.export_person(erik.id)
+    assert export["person"] == {
+        "id": erik.id, "name": "Erik Exempelsson", "title": "Kommunpolis",
+        "email": "erik.exempelsson@polisen.example", "phone": "08-465 004 10",
+        "organisation": "Lokalpolisområde Solna",
+    }
+    assert export["signatory_of"] == []
+    assert [(c["agreement_title"], c["measure_title"]) for c in export["contact_for"]] == [
+        (SOLNA_PROMISE, PATROL),
+        (SOLNA_PROMISE, "Punktinsatser mot brottsutsatta platser såsom Hagalund och Västra skogen"),
+    ]
+    assert [
+        (f["agreement_title"], f["measure_title"], f["period"], f["comment"])
+        for f in export["mentioned_in_follow_ups"]
+    ] == [(SOLNA_PROMISE, PATROL, "2022-T3", "Avstämt med erik exempelsson om kvällspassen.")]
+    assert [(o["agreement_title"], o["measure_title"], o["date"], o["place"]) for o in export["mentioned_in_occurrences"]] == [
+        (SOLNA_PROMISE, WALKS, "2022-09-14", "Råsunda")
+    ]
+
+    signer = services.privacy.export_person(pehr.id)
+    assert signer["person"]["organisation"] == "Solna stad"
+    assert [
+        (s["agreement_title"], s["party_organisation"], s["agreement_state"], s["agreement_revision"])
+        for s in signer["signatory_of"]
+    ] == [(SOLNA_AGREEMENT, "Solna stad", "signed", 1), (SOLNA_PROMISE, "Solna stad", "signed", 1)]
+    assert signer["contact_for"] == []
+    assert [o["date"] for o in signer["mentioned_in_occurrences"]] == ["2022-10-12"]
+
+
+def test_export_json_is_utf8_text_of_the_same_dict(demo_services: Services) -> None:
+    pehr = _person(demo_services, "Pehr Granfalk")
+    text = demo_services.privacy.export_person_json(pehr.id)
+    assert "Solna – medborgarlöften 2022" in text  # not \u escapes
+    assert text.startswith("{\n  ")
+    assert json.loads(text) == demo_services.privacy.export_person(pehr.id)
+    text.encode("utf-8")
+
+
+def test_export_of_a_person_nobody_refers_to(services: Services) -> None:
+    alone = services.register.create_person(name="Åsa Öberg")
+    export = services.privacy.export_person(alone.id)
+    assert export["person"]["name"] == "Åsa Öberg" and export["person"]["organisation"] is None
+    assert export["signatory_of"] == export["contact_for"] == []
+    assert export["mentioned_in_follow_ups"] == export["mentioned_in_occurrences"] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("Pehr Granfalk", "PEHR GRANFALK skrev", True),
+        ("Pehr Granfalk", "enligt Pehr  Granfalks förslag", True),
+        ("Åsa Öberg", "åsa öberg ringde", True),
+        ("Person 7", "Person 70 deltog", False),
+        ("Eva", "Evald deltog", False),
+        ("Pehr Granfalk", "Pehr deltog", False),
+    ],
+)
+def test_mentions_are_whole_words_in_any_case(name: str, text: str, found: bool) -> None:
+    pattern = mention_pattern(m.Person(name=name, email=""))
+    assert pattern is not None
+    assert bool(pattern.search(text)) is found
+
+
+# --- erase -------------------------------------------------------------------------------
+
+
+def test_erase_removes_the_person_and_their_references_only(
+    demo_services: Services, snapshot: Callable[[], dict[str, Any]], db_path: Path
+) -> None:
+    services = demo_services
+    solna = next(o for o in services.register.list_organisations() if o.name == "Solna stad")
+    pehr = _person(services, "Pehr Granfalk")
+    tova = services.register.create_person(
+        name="Tova Testdotter", title="Utredare", organisation_id=solna.id, email="tova@solna.example"
+    )
+    draft = services.agreements.create_agreement(
+        kind="citizen_promise", title="Solna – medborgarlöften 2023 (utkast)",
+        start_date="2023-01-01", end_date="2023-12-31", reporting_scheme="tertial",
+    )
+    party = services.agreements.add_party(draft.id, organisation_id=solna.id)
+    services.agreements.add_signatory(party.id, person_id=tova.id)  # first: Pehr moves up
+    services.agreements.add_signatory(party.id, person_id=pehr.id)
+    promise = services.plan.create_promise(draft.id, text="lova", maker_ids=[solna.id])
+    draft_measure = services.plan.create_measure(promise_id=promise.id, title="Ny åtgärd", contact_id=tova.id)
+    # A contact in the signed promise is not part of its signature block: no protection.
+    signed_measure = services.plan.update_measure(
+        _measure(services, SOLNA_PROMISE, WALKS).id, contact_id=tova.id
+    )
+    (tova_signatory, pehr_signatory) = services.agreements.list_parties(draft.id)[0].signatories
+    before = snapshot()
+
+    services.privacy.erase_person(tova.id)
+
+    after = snapshot()
+    with pytest.raises(NotFoundError):
+        services.register.get_person(tova.id)
+    changed = {"people", "signatories", "measures"}
+    assert {t: r for t, r in after["rows"].items() if t not in changed} == {
+        t: r for t, r in before["rows"].items() if t not in changed
+    }
+    assert after["rows"]["people"] == [row for row in before["rows"]["people"] if row[0] != tova.id]
+
+    sig = _columns(db_path, "signatories")
+    expected_signatories = []
+    for row in before["rows"]["signatories"]:
+        if row[sig.index("id")] == tova_signatory.id:
+            continue
+        if row[sig.index("id")] == pehr_signatory.id:  # renumbered from 1 to 0
+            row = list(row)
+            row[sig.index("position")] = 0
+            row[sig.index("version")] += 1
+            row = tuple(row)
+        expected_signatories.append(row)
+    assert after["rows"]["signatories"] == expected_signatories
+
+    mea = _columns(db_path, "measures")
+    expected_measures = []
+    for row in before["rows"]["measures"]:
+        if row[mea.index("id")] in (draft_measure.id, signed_measure.id):
+            row = list(row)
+            row[mea.index("contact_id")] = None
+            row[mea.index("version")] += 1
+            row = tuple(row)
+        expected_measures.append(row)
+    assert after["rows"]["measures"] == expected_measures
+
+    helsingborg = _agreement(services, HELSINGBORG).id
+    assert after["exports"][helsingborg] == before["exports"][helsingborg]
+    assert services.plan.get_measure(signed_measure.id).contact_id is None
+    assert [s.name for s in services.agreements.list_parties(draft.id)[0].signatories] == ["Pehr Granfalk"]
+
+
+@pytest.mark.parametrize("action", ["erase_person", "pseudonymise_person"])
+def test_signatory_of_a_signed_agreement_is_refused(
+    demo_services: Services, snapshot: Callable[[], dict[str, Any]], action: str
+) -> None:
+    pehr = _person(demo_services, "Pehr Granfalk")
+    before = snapshot()
+    with pytest.raises(PersonInSignedRecordError) as caught:
+        getattr(demo_services.privacy, action)(pehr.id)
+    message = str(caught.value)
+    assert message.startswith("Pehr Granfalk är undertecknare av de undertecknade överenskommelserna")
+    assert f'"{SOLNA_AGREEMENT}" (revision 1)' in message
+    assert f'"{SOLNA_PROMISE}" (revision 1)' in message
+    assert "Undertecknade versioner behåller namnen på dem som skrev under" in message
+    assert "kan inte raderas eller pseudonymiseras" in message
+    assert snapshot() == before
+
+
+def test_a_closed_agreement_protects_its_signatories_too(
+    demo_services: Services, snapshot: Callable[[], dict[str, Any]]
+) -> None:
+    services = demo_services
+    services.agreements.set_state(_agreement(services, SOLNA_AGREEMENT).id, "draft")
+    services.agreements.set_state(_agreement(services, SOLNA_PROMISE).id, "closed")
+    pehr = _person(services, "Pehr Granfalk")
+    before = snapshot()
+    with pytest.raises(PersonInSignedRecordError) as caught:
+        services.privacy.erase_person(pehr.id)
+    assert str(caught.value).startswith(
+        f'Pehr Granfalk är undertecknare av den undertecknade överenskommelsen "{SOLNA_PROMISE}" (revision 1).'
+    )
+    assert SOLNA_AGREEMENT not in str(caught.value)
+    assert snapshot() == before
+
+
+def test_erase_allowed_once_the_agreements_are_drafts_again(demo_services: Services) -> None:
+    services = demo_services
+    pehr = _person(services, "Pehr Granfalk")
+    services.agreements.set_state(_agreement(services, SOLNA_PROMISE).id, "draft")
+    with pytest.raises(PersonInSignedRecordError) as caught:  # still signed: the cooperation agreement
+        services.privacy.erase_person(pehr.id)
+    assert SOLNA_AGREEMENT in str(caught.value) and f'"{SOLNA_PROMISE}"' not in str(caught.value)
+
+    services.agreements.set_state(_agreement(services, SOLNA_AGREEMENT).id, "draft")
+    services.privacy.erase_person(pehr.id)
+    with pytest.raises(NotFoundError):
+        services.register.get_person(pehr.id)
+    for title in (SOLNA_AGREEMENT, SOLNA_PROMISE):
+        parties = services.agreements.list_parties(_agreement(services, title).id)
+        assert [[s.name for s in p.signatories] for p in parties] == [[], ["Karin Exempelsson"]]
+
+
+# --- pseudonymise ------------------------------------------------------------------------
+
+
+def test_pseudonymise_keeps_the_references(demo_services: Services) -> None:
+    services = demo_services
+    erik = _person(services, "Erik Exempelsson")
+    contact_of = [x.id for x in services.plan.list_measures(_agreement(services, SOLNA_PROMISE).id)
+                  if x.contact_id == erik.id]
+    assert len(contact_of) == 2
+
+    record = services.privacy.pseudonymise_person(erik.id)
+
+    assert record.name == pseudonym(erik.id) == f"Person {erik.id}"
+    assert (record.title, record.email, record.phone) == ("", "", "")
+    assert record.organisation_name == "Lokalpolisområde Solna"
+    assert record.version == erik.version + 1
+    assert services.register.get_person(erik.id) == record
+    for measure_id in contact_of:
+        measure = services.plan.get_measure(measure_id)
+        assert (measure.contact_id, measure.contact_name) == (erik.id, f"Person {erik.id}")
+    assert "Erik Exempelsson" not in services.privacy.export_person_json(erik.id)
+    # Stable: doing it again gives the same name.
+    assert services.privacy.pseudonymise_person(erik.id).name == record.name
+
+
+def test_pseudonymised_signatory_of_a_draft_stays_a_signatory(demo_services: Services) -> None:
+    services = demo_services
+    karin = _person(services, "Karin Exempelsson")
+    services.agreements.set_state(_agreement(services, SOLNA_AGREEMENT).id, "draft")
+    services.agreements.set_state(_agreement(services, SOLNA_PROMISE).id, "draft")
+    services.privacy.pseudonymise_person(karin.id)
+    parties = services.agreements.list_parties(_agreement(services, SOLNA_PROMISE).id)
+    assert [[s.name for s in p.signatories] for p in parties] == [["Pehr Granfalk"], [f"Person {karin.id}"]]
+
+
+@pytest.mark.parametrize("action", ["export_person", "export_person_json", "erase_person", "pseudonymise_person"])
+def test_unknown_person(services: Services, action: str) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        getattr(services.privacy, action)(4711)
+    assert "4711" in str(caught.value)

@@ -42,6 +42,20 @@ class RegisterService(Service):
             s.flush()
             return convert.organisation(row)
 
+    def recreate_organisation(self, record: OrganisationRecord) -> OrganisationRecord:
+        """Put a deleted organisation back under its old id (undo of a delete, redo of a create)."""
+        with self.db.write() as s:
+            if s.get(m.Organisation, record.id) is not None:
+                raise ValidationError([FieldError("organisation", f"{record.name} finns redan.")])
+            values = validate_organisation(
+                s, {"name": record.name, "kind": record.kind, "short_name": record.short_name},
+                current_id=None,
+            )
+            row = m.Organisation(id=record.id, **values)
+            s.add(row)
+            s.flush()
+            return convert.organisation(row)
+
     def update_organisation(
         self, organisation_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> OrganisationRecord:

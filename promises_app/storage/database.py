@@ -17,7 +17,6 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -33,6 +32,7 @@ from promises_app.storage.errors import (
 )
 from promises_app.storage.failures import translate
 from promises_app.storage.file_identity import read_header
+from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
 
@@ -49,12 +49,13 @@ class Database:
         path: Path | None = None,
         *,
         lock: DatabaseLock | None = None,
+        location: LocationAssessment | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
         self.lock = lock
-        #: Where the file lives, when judged unsafe for WAL (set by open_database).
-        self.location: Any = None
+        #: Where the file lives (network, removable, cloud-synced or local), for the window to warn.
+        self.location = location
         self._identity = _identity(path) if path else None
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
@@ -106,10 +107,11 @@ def open_database(path: Path | str, *, create: bool = True, exclusive: bool = Fa
     ``exclusive`` takes the one-writer lock (raises DatabaseInUseError naming the holder).
     """
     path = Path(path).expanduser().absolute()
+    location = assess_location(path)  # WAL on local disks, the DELETE journal where WAL is unsafe
     if not path.exists():
         if not create:
             raise DatabaseMissingError(path, f"Databasen {path} finns inte.")
-        _create(path, journal_mode="WAL")
+        _create(path, journal_mode=location.journal_mode)
         header_version = SCHEMA_VERSION
     else:
         header_version = read_header(path).user_version
@@ -125,9 +127,10 @@ def open_database(path: Path | str, *, create: bool = True, exclusive: bool = Fa
         lock.acquire()
     try:
         database = Database(
-            create_database_engine(_sqlite_url(path)),
+            create_database_engine(_sqlite_url(path), journal_mode=location.journal_mode),
             path,
             lock=lock,
+            location=location,
         )
         try:
             _check(database, full=bool(lock and lock.previous_session_crashed))

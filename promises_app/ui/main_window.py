@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +34,7 @@ from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTre
 from promises_app.ui.formatting import format_date
 from promises_app.ui.labels import label
 from promises_app.ui.measure_table_model import SORT_ROLE, MeasureTableModel
+from promises_app.ui.register_dialog import RegisterDialog
 from promises_app.ui.restore_dialog import RestoreDialog
 
 #: How often the window checks whether the daily backup is due.
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([300, 1066])
         self.setCentralWidget(splitter)
 
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._after_undo_or_redo)
         self._build_menus()
         self._daily_timer = QTimer(self)
         self._daily_timer.setInterval(DAILY_CHECK_MS)
@@ -136,10 +139,30 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        register_menu = self.menuBar().addMenu(self.tr("&Register"))
+        self.organisations_action = QAction(self.tr("&Organisations…"), self)
+        self.organisations_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.organisations_action.triggered.connect(self.open_register)
+        register_menu.addAction(self.organisations_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about_action = QAction(self.tr("&About Medborgarlöften"), self)
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
+
+    def _after_undo_or_redo(self, _index: int) -> None:
+        self._show_agreement(self.current_agreement_id())
+
+    def open_register(self) -> RegisterDialog:
+        dialog = RegisterDialog(self.services, self.undo_stack, self)
+        dialog.open()
+        return dialog
 
     # --- backups ---------------------------------------------------------------------------
     def backup_now(self) -> None:
@@ -171,6 +194,7 @@ class MainWindow(QMainWindow):
         except (BackupError, StorageFailure, DatabaseOpenError) as error:
             QMessageBox.warning(self, self.tr("Restore"), str(error))
         self.services = open_services(path, exclusive=True)
+        self.undo_stack.clear()  # the history belonged to the database as it was before
         self.reload()
         self.statusBar().showMessage(self.tr("Restored from %1").replace("%1", chosen.name), 10_000)
 

@@ -174,6 +174,26 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <translation>A&amp;vsluta</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>Re&amp;gister</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organisationer…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
@@ -297,6 +317,91 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>Change organisation</source>
+        <translation>Ändra organisation</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Ny organisation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Kortnamn</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>&amp;Kortnamn:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Kortnamn</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisationer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>&amp;New organisation…</source>
+        <translation>&amp;Ny organisation…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Än&amp;dra…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -317,6 +422,17 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>%1 (%2): %3 agreements, %4 measures, %5 follow-ups</source>
         <translation>%1 (%2): %3 överenskommelser, %4 åtgärder, %5 uppföljningar</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <source>Add organisation %1</source>
+        <translation>lägg till organisationen %1</translation>
+    </message>
+    <message>
+        <source>Change organisation %1</source>
+        <translation>ändra organisationen %1</translation>
     </message>
 </context>
 </TS>

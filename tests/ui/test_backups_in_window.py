@@ -110,3 +110,20 @@ def test_a_damaged_database_is_refused_at_start_naming_the_newest_backup(tmp_pat
     assert "är skadad" in result.stderr
     assert f"{backup.made:%Y-%m-%d %H:%M}" in result.stderr
     assert path.read_bytes() == damaged  # nothing written, no silent new database
+
+
+def test_an_unsafe_location_is_pointed_out_when_the_window_opens(tmp_path, monkeypatch, capsys, swedish_app):
+    import promises_app.storage.database as database_module
+    from promises_app.storage.location_safety import LocationAssessment, LocationKind
+    from promises_app.ui.app import run_desktop
+
+    reason = f"Databasen ligger i en molnsynkad mapp (OneDrive): {tmp_path}."
+    monkeypatch.setattr(
+        database_module, "assess_location", lambda path: LocationAssessment(LocationKind.CLOUD_SYNC, reason)
+    )
+    path = tmp_path / "db.sqlite"
+    services = open_services(path)
+    services.maintenance.load_demo()
+    services.db.close()
+    assert run_desktop(path, first_run_demo=False, smoke=True) == 0
+    assert f"varning: {reason}" in capsys.readouterr().err

@@ -1,0 +1,104 @@
+"""Every edit is a QUndoCommand on the window's one QUndoStack.
+
+An edit is carried out first (so a refused edit never reaches the stack and its form can
+show why), then pushed already done: the first ``redo()`` Qt makes on push is skipped.
+Undo and redo call the same services again, each as one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from promises_app.services import Services
+from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.services.records import OrganisationRecord
+
+Report = Callable[[str], None]
+
+
+class DoneOnPush(QUndoCommand):
+    """A command whose action was already carried out when it is pushed.
+
+    Subclasses implement ``apply`` (do it again) and ``revert`` (take it back). If either is
+    refused (say, the organisation is now in use), ``report`` is told why and the command
+    is made obsolete, so the stack drops it instead of claiming a state that is not so.
+    """
+
+    def __init__(self, text: str, report: Report | None = None) -> None:
+        super().__init__(text)
+        self._pushed = False
+        self._report = report
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except (ServiceError, StorageFailure, ValidationError) as error:
+            self.setObsolete(True)
+            if self._report is not None:
+                self._report(str(error))
+
+    def apply(self) -> None:  # pragma: no cover - every command overrides it
+        raise NotImplementedError
+
+    def revert(self) -> None:  # pragma: no cover - every command overrides it
+        raise NotImplementedError
+
+
+class CreateOrganisationCommand(DoneOnPush):
+    """Undo deletes the new organisation; redo puts it back under the same id."""
+
+    def __init__(self, services: Services, created: OrganisationRecord, report: Report | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Add organisation %1").replace("%1", created.name),
+            report,
+        )
+        self.services = services
+        self.record = created
+
+    def revert(self) -> None:
+        self.services.register.delete_organisation(self.record.id)
+
+    def apply(self) -> None:
+        self.record = self.services.register.recreate_organisation(self.record)
+
+
+class UpdateOrganisationCommand(DoneOnPush):
+    """Undo puts the old values back; redo the new ones."""
+
+    def __init__(
+        self,
+        services: Services,
+        before: OrganisationRecord,
+        after: OrganisationRecord,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Change organisation %1").replace("%1", after.name),
+            report,
+        )
+        self.services = services
+        self.before = before
+        self.after = after
+
+    def revert(self) -> None:
+        self._set(self.before)
+
+    def apply(self) -> None:
+        self._set(self.after)
+
+    def _set(self, values: OrganisationRecord) -> None:
+        self.services.register.update_organisation(
+            values.id, name=values.name, kind=values.kind, short_name=values.short_name
+        )

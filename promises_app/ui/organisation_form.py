@@ -37,6 +37,7 @@ class OrganisationForm(QDialog):
         self._save = save
         self.saved: OrganisationRecord | None = None
         self.setWindowTitle(self.tr("Change organisation") if initial else self.tr("New organisation"))
+        self.setMinimumWidth(480)
         self.name_edit = QLineEdit(initial.name if initial else "")
         self.name_edit.setAccessibleName(self.tr("Name"))
         self.kind_combo = QComboBox()
@@ -100,6 +101,7 @@ class OrganisationForm(QDialog):
                 target = self.field_errors.get(field_error.field, self.banner)
                 target.setText("\n".join(filter(None, [target.text(), field_error.message])))
                 target.setVisible(True)
+            self.adjustSize()  # room for the messages, nothing cut off
             first = next((f.field for f in error.errors if f.field in self.field_errors), None)
             if first == "name":
                 self.name_edit.setFocus()
@@ -109,5 +111,6 @@ class OrganisationForm(QDialog):
         except (StorageFailure, ServiceError) as error:
             self.banner.setText(str(error))
             self.banner.setVisible(True)
+            self.adjustSize()
             return
         self.accept()

@@ -42,6 +42,7 @@ screenshots: setup
 
 # The crash test at full size (200 kills per journal mode; CI runs 25), with its figures.
 reliability: setup
+	rm -f reliability-report.txt
 	KILL_ROUNDS=200 P1_REPORT=reliability-report.txt QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest -q tests/reliability
 	cat reliability-report.txt

@@ -10,6 +10,7 @@ The format is documented in docs/exchange-format.md; its schema is in resources/
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -83,25 +84,35 @@ class ExchangeService(Service):
     def import_document(self, document: Any, *, backup: bool = True) -> ImportResult:
         """Import after full validation, in one transaction; a checked backup is made first
         (``backup``) when the database already holds agreements."""
-        check_document(document)
+        return self.import_documents([document], backup=backup)[0]
+
+    def import_documents(self, documents: Sequence[Any], *, backup: bool = True) -> list[ImportResult]:
+        """Import several documents in one transaction: all of them, or none."""
+        for document in documents:
+            check_document(document)
         if backup and self.db.path is not None and self._has_agreements():
             make_backup(self.db.path, "import")
+        results = []
         with self.db.write() as s:
-            importer = _Importer(s)
-            ids = importer.run(document)
-            if importer.problems:
-                s.rollback()
-                raise ExchangeError(
-                    "Filen kunde inte importeras. Ingenting har ändrats i databasen.",
-                    importer.problems,
+            for document in documents:
+                importer = _Importer(s)
+                ids = importer.run(document)
+                if importer.problems:
+                    s.rollback()
+                    raise ExchangeError(
+                        "Filen kunde inte importeras. Ingenting har ändrats i databasen.",
+                        importer.problems,
+                    )
+                results.append(
+                    ImportResult(
+                        agreement_ids=tuple(ids),
+                        organisations_created=importer.counts["org_new"],
+                        organisations_reused=importer.counts["org_old"],
+                        people_created=importer.counts["person_new"],
+                        people_reused=importer.counts["person_old"],
+                    )
                 )
-            return ImportResult(
-                agreement_ids=tuple(ids),
-                organisations_created=importer.counts["org_new"],
-                organisations_reused=importer.counts["org_old"],
-                people_created=importer.counts["person_new"],
-                people_reused=importer.counts["person_old"],
-            )
+        return results
 
 
     def _has_agreements(self) -> bool:

@@ -49,10 +49,7 @@ class MaintenanceService(Service):
 
         A demo agreement whose title is in ``skip_titles`` (already there) is not imported again.
         """
-        exchange = ExchangeService(self.db)
-        results = []
-        for name in DEMO_FILES:
-            document = parse(resource("demo", name).read_bytes())
-            if document["agreement"]["title"] not in skip_titles:
-                results.append(exchange.import_document(document, backup=False))
-        return results
+        documents = [parse(resource("demo", name).read_bytes()) for name in DEMO_FILES]
+        wanted = [d for d in documents if d["agreement"]["title"] not in skip_titles]
+        # One transaction for all of them: a crash in the middle leaves no half demo behind.
+        return ExchangeService(self.db).import_documents(wanted, backup=False) if wanted else []

@@ -200,3 +200,19 @@ def test_failed_creation_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(RuntimeError, match="migration failed"):
         open_database(path)
     assert os.listdir(tmp_path) == []
+
+
+def test_files_left_by_a_creation_that_was_killed_are_cleared_on_the_next_creation(tmp_path: Path) -> None:
+    """A crash while a new database is built leaves `.NAME.creating-PID` (+ -wal/-shm) behind."""
+    import subprocess
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # its pid is now free: the process that "was building" is gone
+    target = tmp_path / "new.sqlite"
+    leftovers = [tmp_path / f".new.sqlite.creating-{dead.pid}{suffix}" for suffix in ("", "-wal", "-shm")]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half made")
+    database = open_database(target)
+    database.close()
+    assert not any(p.exists() for p in leftovers)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite"]

@@ -84,7 +84,13 @@ def make_backup(database: Path, reason: str, *, now: datetime | None = None) -> 
     partial = folder / f".{target.name}.partial"
     partial.unlink(missing_ok=True)
     try:
-        _copy_database(database, partial)
+        try:
+            _copy_database(database, partial)
+        except (sqlite3.Error, OSError) as error:  # a damaged source, a full disk: not a crash
+            raise BackupError(
+                f"Säkerhetskopian av {database} kunde inte göras ({error}). Databasen har inte "
+                "ändrats; de tidigare säkerhetskopiorna har behållits."
+            ) from error
         problem = verify(partial)
         if problem:
             raise BackupError(
@@ -175,19 +181,26 @@ def restore(database: Path, backup: Path, *, now: datetime | None = None) -> Pat
     if problem:
         raise BackupError(f"Säkerhetskopian {backup} kan inte användas ({problem}). Ingenting har ändrats.")
     kept: Path | None = None
-    if database.exists():
-        if verify(database) is None:
-            kept = make_backup(database, "restore", now=now).path
-        else:
-            kept = keep_damaged(database, now=now)
     folder = database.parent
     incoming = folder / f".{database.name}.restoring"
     incoming.unlink(missing_ok=True)
     try:
-        _copy_database(backup, incoming)
+        # The copy is made and checked before the current file is touched: a failure here (a
+        # full disk) must leave the current file in place, never an empty path.
+        try:
+            _copy_database(backup, incoming)
+        except (sqlite3.Error, OSError) as error:
+            raise BackupError(
+                f"Återställningen från {backup} kunde inte göras ({error}). Ingenting har ändrats."
+            ) from error
         if verify(incoming):
             raise BackupError(f"Återställningen från {backup} blev inte hel. Ingenting har ändrats.")
         _fsync(incoming)
+        if database.exists():
+            if verify(database) is None:
+                kept = make_backup(database, "restore", now=now).path
+            else:
+                kept = keep_damaged(database, now=now)
         for stale in _sidecars(database):
             stale.unlink(missing_ok=True)  # a stale WAL would be replayed into the restored file
         os.replace(incoming, database)

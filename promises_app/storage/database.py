@@ -28,6 +28,7 @@ from promises_app.storage.errors import (
     CorruptDatabaseError,
     DatabaseMissingError,
     DatabaseMovedError,
+    DatabaseOpenError,
     NewerSchemaError,
 )
 from promises_app.storage.failures import translate
@@ -63,6 +64,8 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read transaction: one consistent snapshot, never commits."""
+        # Checked for reads too: SQLite would otherwise create a new, empty file at the old path.
+        self._check_still_there()
         with self._translated():
             with self._read() as session, session.begin():
                 yield session
@@ -114,7 +117,14 @@ def open_database(path: Path | str, *, create: bool = True, exclusive: bool = Fa
         _create(path, journal_mode=location.journal_mode)
         header_version = SCHEMA_VERSION
     else:
-        header_version = read_header(path).user_version
+        try:
+            header_version = read_header(path).user_version
+        except OSError as error:  # e.g. no permission to read it: say so, in Swedish, untouched
+            raise DatabaseOpenError(
+                path,
+                f"Databasfilen {path} går inte att läsa ({error.strerror or error}). Kontrollera "
+                "behörigheterna för filen och mappen. Filen har inte ändrats.",
+            ) from error
         if header_version > SCHEMA_VERSION:
             raise NewerSchemaError(
                 path,
@@ -142,8 +152,8 @@ def open_database(path: Path | str, *, create: bool = True, exclusive: bool = Fa
             raise
         return database
     except BaseException:
-        if lock is not None:
-            lock.release()
+        if lock is not None:  # refused after a crash: keep the sign of it, so the next start checks fully
+            lock.release(keep_file=lock.previous_session_crashed)
         raise
 
 
@@ -156,6 +166,9 @@ def _check(database: Database, *, full: bool) -> None:
             rows = [r[0] for r in connection.exec_driver_sql(f"PRAGMA {pragma}")]
             connection.rollback()
     except DBAPIError as error:
+        failure = translate(error, database.path)
+        if failure is not None:  # read-only, busy, gone: not damage, and restoring would not help
+            raise failure from error
         rows = [str(error.orig)]
     if rows == ["ok"]:
         return
@@ -176,8 +189,14 @@ def _create(path: Path, *, journal_mode: str) -> None:
     """Build a new, migrated database beside ``path`` and rename it into place."""
     _make_private_dir(path.parent)
     building = path.with_name(f".{path.name}.creating-{os.getpid()}")
-    for stale in _with_sidecars(building):
-        stale.unlink(missing_ok=True)
+    # Files left by a creation that was killed: ours by name, or another process's that is gone
+    # (one still building has its file open, and on Windows that makes the delete fail).
+    prefix = f".{path.name}.creating-"
+    for leftover in path.parent.glob(prefix + "*"):
+        pid = leftover.name[len(prefix):].split("-")[0]  # ".x.creating-123", "-123-wal", "-123-shm"
+        if leftover.name.startswith(building.name) or not _process_alive(pid):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     fd = os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
     os.close(fd)
     try:
@@ -199,6 +218,22 @@ def _migrate(database: Database) -> None:
         version = connection.execute(text("PRAGMA user_version")).scalar_one()
         if version != SCHEMA_VERSION:  # a migration forgot to set it: refuse to commit
             raise RuntimeError(f"schema version {version} after migrating, expected {SCHEMA_VERSION}")
+
+
+def _process_alive(pid_text: str) -> bool:
+    try:
+        pid = int(pid_text)
+    except ValueError:
+        return False
+    if os.name != "posix":
+        return True  # cannot tell cheaply; the delete itself fails while the file is in use
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -23,9 +23,14 @@ _NOTHING_LOST = "Ändringen sparades inte; inget som sparats tidigare har gått 
 
 def translate(error: BaseException, path: Path | None) -> StorageFailure | None:
     """The StorageFailure for a driver error, or None when it is not a storage failure."""
-    text = str(getattr(error, "orig", None) or error).lower()
+    original = getattr(error, "orig", None) or error
+    text = str(original).lower()
     where = str(path) if path else "databasen"
-    if "database or disk is full" in text or "disk is full" in text:
+    # SQLITE_IOERR_SHMSIZE: the WAL's -shm file could not be grown, which SQLite documents as
+    # a sign of a full volume; it reads "disk I/O error", and is the first thing to fail (even a
+    # read) on a full disk when no connection is open.
+    shm_full = getattr(original, "sqlite_errorname", None) == "SQLITE_IOERR_SHMSIZE"
+    if "database or disk is full" in text or "disk is full" in text or shm_full:
         return DiskFullError(path, f"Disken är full, så {where} kunde inte skrivas. {_NOTHING_LOST} "
                                    "Frigör utrymme och försök igen.")
     if "readonly database" in text or "read-only" in text:

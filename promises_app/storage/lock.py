@@ -10,6 +10,7 @@ next start can tell that the last session did not end cleanly.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -20,7 +21,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from promises_app.storage.errors import DatabaseInUseError
+from promises_app.storage.errors import (
+    DatabaseInUseError,
+    ReadOnlyError,
+    StorageIOError,
+)
 
 
 @dataclass(frozen=True)
@@ -49,19 +54,26 @@ class DatabaseLock:
         self.previous_session_crashed = False
 
     def acquire(self) -> None:
-        leftover = self.path.exists()
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
-        try:
-            _lock(handle)
-        except OSError:
-            holder = _read_holder(handle)
+        while True:
+            leftover = self.path.exists()
+            handle = self._open()
+            try:
+                _lock(handle)
+            except OSError:
+                holder = _read_holder(handle)
+                handle.close()
+                who = holder.describe() if holder else "ett annat program"
+                raise DatabaseInUseError(
+                    self.database,
+                    f"Databasen {self.database} används redan av {who}. Stäng programmet där "
+                    "först, eller öppna en annan databas.",
+                ) from None
+            if _same_file(handle, self.path):
+                break
+            # The holder released (and removed) the file between our open and our lock: what we
+            # locked is no longer the lock file, and a third copy could lock the new one. Again.
+            _unlock(handle)
             handle.close()
-            who = holder.describe() if holder else "ett annat program"
-            raise DatabaseInUseError(
-                self.database,
-                f"Databasen {self.database} används redan av {who}. Stäng programmet där "
-                "först, eller öppna en annan databas.",
-            ) from None
         self.previous_session_crashed = leftover and _read_holder(handle) is not None
         me = LockHolder(
             user=getpass.getuser(),
@@ -77,20 +89,56 @@ class DatabaseLock:
             os.fchmod(handle.fileno(), 0o600)
         self._handle = handle
 
-    def release(self) -> None:
-        """Clean close: remove the file (so the next start knows this session ended well)."""
+    def release(self, *, keep_file: bool = False) -> None:
+        """Clean close: remove the file (so the next start knows this session ended well).
+
+        ``keep_file`` unlocks but leaves the file, so the next start still treats the last
+        session as crashed (used when an open after a crash was refused).
+        """
         if self._handle is None:
             return
+        handle, self._handle = self._handle, None
+        if sys.platform == "win32":  # pragma: no cover - Windows cannot delete an open file
+            # Empty the holder text instead: a lock file without a holder means "ended cleanly".
+            if not keep_file:
+                handle.seek(0)
+                handle.truncate()
+                handle.flush()
+            _unlock(handle)
+            handle.close()
+            return
         try:
-            self.path.unlink(missing_ok=True)
+            if not keep_file:
+                # Deleted while still locked: a waiting copy then sees a new file (see acquire).
+                self.path.unlink(missing_ok=True)
         finally:
-            _unlock(self._handle)
-            self._handle.close()
-            self._handle = None
+            _unlock(handle)
+            handle.close()
 
     @property
     def held(self) -> bool:
         return self._handle is not None
+
+    def _open(self) -> IO[str]:
+        try:
+            return open(self.path, "a+", encoding="utf-8")
+        except OSError as error:  # a read-only folder, no permission: a message, not a crash
+            failure = ReadOnlyError if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else StorageIOError
+            raise failure(
+                self.database,
+                f"Databasen {self.database} kan inte öppnas för ändringar: låsfilen {self.path} "
+                f"kunde inte skapas ({error.strerror or error}). Mappen är skrivskyddad eller saknar "
+                "behörighet. Ingenting har ändrats; flytta databasen till en mapp där du får skriva.",
+            ) from error
+
+
+def _same_file(handle: IO[str], path: Path) -> bool:
+    """Whether the open ``handle`` is still the file at ``path`` (not one removed meanwhile)."""
+    try:
+        here, there = os.fstat(handle.fileno()), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _read_holder(handle: IO[str]) -> LockHolder | None:

@@ -91,6 +91,19 @@ def _parser() -> argparse.ArgumentParser:
     command("list", "lista överenskommelserna (id, titel, period, status)", _cmd_list)
     command("check", "kontrollera databasens integritet", _cmd_check)
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
+    command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
+    sub = command("person-export", "exportera allt databasen har om en person (JSON)", _cmd_person_export)
+    sub.add_argument("person", metavar="PERSON-ID", type=int, help="personens id (se `people`)")
+    sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
+    sub = command(
+        "person-erase",
+        "radera en person (eller pseudonymisera med --pseudonymise); inte den som undertecknat "
+        "en undertecknad överenskommelse",
+        _cmd_person_erase,
+    )
+    sub.add_argument("person", metavar="PERSON-ID", type=int, help="personens id (se `people`)")
+    sub.add_argument("--pseudonymise", action="store_true",
+                     help="ersätt namnet med en pseudonym och töm titel, e-post och telefon i stället")
     sub = command("restore", "lista säkerhetskopiorna, eller återställ en av dem", _cmd_restore)
     sub.add_argument("backup", metavar="KOPIA", nargs="?",
                      help="numret i listan (1 = nyaste) eller sökvägen till en säkerhetskopia")
@@ -208,6 +221,38 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
         backup = services.backups.backup_now()
     print(f"Säkerhetskopia gjord och kontrollerad: {backup.path}")
     print(f"  {backup.describe()}")
+    return EXIT_OK
+
+
+def _cmd_people(args: argparse.Namespace, db_path: Path) -> int:
+    with _services(db_path, create=False) as services:
+        people = services.register.list_people()
+    if not people:
+        print("Personregistret är tomt.")
+        return EXIT_OK
+    for person in people:
+        details = ", ".join(filter(None, [person.title, person.organisation_name, person.email]))
+        print(f"{person.id:>4}  {person.name}" + (f" ({details})" if details else ""))
+    return EXIT_OK
+
+
+def _cmd_person_export(args: argparse.Namespace, db_path: Path) -> int:
+    with _services(db_path, create=False) as services:
+        text = services.privacy.export_person_json(args.person)
+    write_atomically(args.output, text)
+    print(f"Allt om person {args.person} är exporterat till {args.output}.")
+    return EXIT_OK
+
+
+def _cmd_person_erase(args: argparse.Namespace, db_path: Path) -> int:
+    with _services(db_path, create=False, exclusive=True) as services:
+        services.backups.backup_now()  # erasing is final: keep the way back in the backups
+        if args.pseudonymise:
+            record = services.privacy.pseudonymise_person(args.person)
+            print(f"Person {args.person} är pseudonymiserad som \"{record.name}\".")
+        else:
+            services.privacy.erase_person(args.person)
+            print(f"Person {args.person} är raderad.")
     return EXIT_OK
 
 

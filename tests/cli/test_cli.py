@@ -144,7 +144,11 @@ def test_export_into_a_missing_folder_writes_nothing(demo_db, tmp_path, capsys):
     assert not (tmp_path / "no").exists()
 
 
-@pytest.mark.parametrize("command", [[], ["demo"], ["import"], ["export-json"], ["list"], ["check"]])
+@pytest.mark.parametrize(
+    "command",
+    [[], ["demo"], ["import"], ["export-json"], ["list"], ["check"], ["backup"], ["restore"],
+     ["people"], ["person-export"], ["person-erase"]],
+)
 def test_help_for_every_command(capsys, command):
     with pytest.raises(SystemExit) as exit_info:
         main([*command, "--help"])
@@ -158,3 +162,39 @@ def test_usage_errors_exit_with_2(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["export-json", "1"])  # -o missing
     assert exit_info.value.code == 2
+
+
+def test_people_and_person_export(demo_db, tmp_path, capsys):
+    code, out, _ = _run(capsys, "--db", str(demo_db), "people")
+    assert code == 0
+    line = next(l for l in out.splitlines() if "Pehr Granfalk" in l)
+    person_id = line.split()[0]
+    target = tmp_path / "pehr.json"
+    code, _, err = _run(capsys, "--db", str(demo_db), "person-export", person_id, "-o", str(target))
+    assert code == 0, err
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["person"]["name"] == "Pehr Granfalk"
+    assert {s["agreement_title"] for s in exported["signatory_of"]} >= {"Solna – medborgarlöften 2022"}
+
+
+def test_person_erase_is_refused_for_a_signatory_of_a_signed_agreement(demo_db, capsys):
+    _, out, _ = _run(capsys, "--db", str(demo_db), "people")
+    person_id = next(l for l in out.splitlines() if "Pehr Granfalk" in l).split()[0]
+    code, _, err = _run(capsys, "--db", str(demo_db), "person-erase", person_id)
+    assert code == 1
+    assert "Undertecknade versioner behåller namnen" in err
+    assert "Pehr Granfalk" in _run(capsys, "--db", str(demo_db), "people")[1]
+
+
+def test_person_erase_and_pseudonymise(demo_db, capsys):
+    _, out, _ = _run(capsys, "--db", str(demo_db), "people")
+    ids = {l.split(None, 1)[1].split(" (")[0]: l.split()[0] for l in out.splitlines()}
+    contact = ids["Erik Exempelsson"]  # a contact person, not a signatory
+    code, out, err = _run(capsys, "--db", str(demo_db), "person-erase", contact, "--pseudonymise")
+    assert code == 0, err
+    assert f'"Person {contact}"' in out
+    listed = _run(capsys, "--db", str(demo_db), "people")[1]
+    assert "Erik Exempelsson" not in listed and f"Person {contact}" in listed
+    code, out, err = _run(capsys, "--db", str(demo_db), "person-erase", contact)
+    assert code == 0, err
+    assert f"Person {contact}" not in _run(capsys, "--db", str(demo_db), "people")[1]

@@ -88,8 +88,24 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("export-json", "exportera en överenskommelse med allt under den till JSON", _cmd_export)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
+    report = command("report", "skriv ut ett dokument som PDF (först: överenskommelsen)", _cmd_report_missing)
+    kinds = report.add_subparsers(dest="report_kind", metavar="DOKUMENT")
+    sub = kinds.add_parser(
+        "agreement", prog=f"{PROG} report agreement", parents=[common], add_help=False,
+        help="överenskommelsen med löften, åtgärder och underskrifter (PDF)",
+        description="Skriv ut överenskommelsen med löften, åtgärder och underskrifter som PDF.",
+        formatter_class=_SwedishHelpFormatter,
+    )
+    _add_help(sub)
+    sub._positionals.title = "argument"
+    sub._optionals.title = "flaggor"
+    sub.set_defaults(handler=_cmd_report_agreement)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("-o", "--output", metavar="FIL.pdf", type=Path, required=True, help="filen att skriva")
+    sub.add_argument("--no-appendix", action="store_true", help="utan bilagan med handlingsplanen")
     command("list", "lista överenskommelserna (id, titel, period, status)", _cmd_list)
     command("check", "kontrollera databasens integritet", _cmd_check)
+    command("verify-db", "kontrollera ändringsloggens kedja av kontrollsummor (manipulering)", _cmd_verify_db)
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
     command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
     sub = command("person-export", "exportera allt databasen har om en person (JSON)", _cmd_person_export)
@@ -179,6 +195,25 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
         return EXIT_OK
 
 
+def _cmd_report_missing(args: argparse.Namespace, db_path: Path) -> int:
+    raise CommandError(f"Ange vilket dokument som ska skrivas ut, t.ex. `{PROG} report agreement`.")
+
+
+def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.reports.agreement_content import build_agreement_content, party_logos
+    from promises_app.reports.agreement_pdf import render_agreement_pdf
+
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        content = build_agreement_content(services, agreement.id)
+        logos = party_logos(services, content)
+    pdf = render_agreement_pdf(content, appendix=not args.no_appendix, logos=logos)
+    write_atomically(args.output, pdf)
+    print(f"Skrev \"{agreement.title}\" (revision {content.revision}, fingeravtryck "
+          f"{content.fingerprint}) till {args.output}.")
+    return EXIT_OK
+
+
 def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
     with _services(db_path, create=False) as services:
         agreements = services.agreements.list_agreements()
@@ -214,6 +249,18 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         raise CommandError(f"Databasen {db_path} har fel (se ovan). Ändra inget förrän den har återställts.")
+
+
+def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
+    with _services(db_path, create=False) as services:
+        result = services.maintenance.verify_database()
+    if result.ok:
+        print(f"Ändringsloggen i {db_path} är obruten ({result.entries} poster, alla kontrollsummor stämmer).")
+        return EXIT_OK
+    print(f"Ändringsloggen i {db_path} har ändrats i efterhand. Första felet först:", file=sys.stderr)
+    for problem in result.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
@@ -302,18 +349,25 @@ def _resolve(services: Services, reference: str) -> AgreementSummary:
     return matches[0]
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, flush it to disk, then rename it."""
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8, or bytes as they are) to a temporary file beside ``path``,
+    flush it to disk, then rename it into place. The file is the owner's only (0600, from mkstemp)."""
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise CommandError(f"Mappen {folder} finns inte.")
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(data)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

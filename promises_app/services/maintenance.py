@@ -11,6 +11,7 @@ from promises_app.paths import resource
 from promises_app.services.base import Service
 from promises_app.services.exchange import ExchangeService, ImportResult, parse
 from promises_app.storage import models as m
+from promises_app.storage.changelog import verify_chain
 
 DEMO_FILES = ("solna-2022.json", "helsingborg-2018-2022.json")
 
@@ -22,6 +23,13 @@ class CheckResult:
     agreements: int
     measures: int
     follow_ups: int
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    problems: tuple[str, ...]
+    entries: int
 
 
 class MaintenanceService(Service):
@@ -39,6 +47,13 @@ class MaintenanceService(Service):
                 for table in (m.Agreement.__table__, m.Measure.__table__, m.FollowUp.__table__)
             ]
         return CheckResult(not problems, tuple(problems), *(int(c or 0) for c in counts))
+
+    def verify_database(self) -> VerifyResult:
+        """Recompute the change log's hash chain; the first problem is the first break."""
+        with self.db.read() as s:
+            problems = verify_chain(s.connection())
+            entries = int(s.scalar(select(text("count(*)")).select_from(m.ChangeLogEntry.__table__)) or 0)
+        return VerifyResult(ok=not problems, problems=tuple(problems), entries=entries)
 
     def has_demo_data(self) -> bool:
         with self.db.read() as s:

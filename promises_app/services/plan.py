@@ -34,6 +34,7 @@ from promises_app.services.records import (
     PromiseRecord,
 )
 from promises_app.storage import models as m
+from promises_app.storage.changelog import Change, append
 
 FOCUS_AREA_FIELDS = ("name", "description")
 PROMISE_FIELDS = ("text", "description", "maker_ids")
@@ -303,10 +304,27 @@ def measures_of(session: Session, agreement_id: int) -> list[m.Measure]:
     )
 
 
+#: link table → (owner table, field name in the change log)
+_LINK_FIELDS = {"promise_makers": ("promises", "maker_ids"), "measure_participants": ("measures", "participant_ids")}
+
+
 def _set_organisations(
     session: Session, table: Any, owner_column: str, owner_id: int, organisation_ids: Sequence[int]
 ) -> None:
-    """Replace an ordered many-to-many list (promise makers, measure participants)."""
+    """Replace an ordered many-to-many list (promise makers, measure participants), logged.
+
+    These link tables are written without the ORM, so the change log gets the whole list
+    as one field change of its owner (old list, new list).
+    """
+    before = list(
+        session.scalars(
+            select(table.c.organisation_id).where(table.c[owner_column] == owner_id).order_by(table.c.position)
+        )
+    )
+    if before == list(organisation_ids):
+        return
+    owner, field = _LINK_FIELDS[table.name]
+    append(session.connection(), [Change("update", owner, owner_id, field, before, list(organisation_ids))])
     session.execute(table.delete().where(table.c[owner_column] == owner_id))
     if organisation_ids:
         session.execute(

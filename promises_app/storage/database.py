@@ -18,11 +18,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from promises_app.storage import backups
+from promises_app.storage.changelog import record_changes
 from promises_app.storage.engine import create_database_engine, write_engine
 from promises_app.storage.errors import (
     CorruptDatabaseError,
@@ -60,6 +61,7 @@ class Database:
         self._identity = _identity(path) if path else None
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
+        event.listen(self._write, "after_flush", record_changes)  # every edit, in its transaction
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

@@ -373,3 +373,30 @@ class FollowUp(Versioned, Base):
         UniqueConstraint("measure_id", "period", name="uq_follow_ups_measure_period"),
         CheckConstraint("count_achieved IS NULL OR count_achieved >= 0", name="count_not_negative"),
     )
+
+
+class ChangeLogEntry(Base):
+    """One change to one row (or one field of it), hash-chained to the entry before it.
+
+    Written by storage/changelog.py for every flush of a write session, never by hand; the
+    table is append-only (triggers refuse UPDATE and DELETE), and ``hash`` covers the entry
+    and the previous entry's hash, so an edited, deleted or reordered entry breaks the chain.
+    """
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(32), nullable=False)  # ISO 8601 UTC, to the second
+    account: Mapped[str] = mapped_column(String(200), nullable=False)
+    action: Mapped[str] = mapped_column(String(10), nullable=False)
+    entity: Mapped[str] = mapped_column(String(60), nullable=False)
+    entity_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    field: Mapped[str | None] = mapped_column(String(60))
+    old: Mapped[str | None] = mapped_column(Text)  # JSON
+    new: Mapped[str | None] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+    __table_args__ = (
+        CheckConstraint("action IN ('insert', 'update', 'delete')", name="action_known"),
+    )

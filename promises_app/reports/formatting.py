@@ -1,0 +1,59 @@
+"""How printed reports write dates and periods (Swedish): the one formatting module for reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+#: Where a date or place still has to be written by hand on the printed page.
+BLANK = "________"
+
+
+def long_date(day: date) -> str:
+    """18 januari 2022."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_range(start: date | None, end: date | None) -> str:
+    """"1 mars – 31 december 2022", "1 juli 2018 – 30 juni 2020"; one side may be missing."""
+    if start is None and end is None:
+        return ""
+    if start is None:
+        assert end is not None
+        return f"senast {long_date(end)}"
+    if end is None:
+        return f"från {long_date(start)}"
+    if start == end:
+        return long_date(start)
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} – {long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+def place_and_date(place: str, day: date | None) -> str:
+    """"Solna den 18 januari 2022"; what is not decided yet is left as a line to fill in."""
+    place = place.strip()
+    if day is None:
+        return f"{place} den {BLANK}" if place else f"Ort och datum: {BLANK}"
+    return f"{place} den {long_date(day)}" if place else f"Den {long_date(day)}"
+
+
+def join_words(words: list[str]) -> str:
+    """"A", "A och B", "A, B och C"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " och " + words[-1]

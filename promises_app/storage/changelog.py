@@ -1,0 +1,181 @@
+"""The change log: every edit recorded, hash-chained, and checked (RELIABILITY.md P10).
+
+``record_changes`` is attached to write sessions (storage/database.py): after each flush it
+writes one entry per inserted or deleted row and one per changed field (old and new value),
+with the time, the user account, and a SHA-256 over the entry and the previous entry's hash.
+Because it hangs on the session, no service can forget it; because it is written in the same
+transaction, an edit and its log entry are saved together or not at all.
+
+``verify_chain`` recomputes the chain and names the first entry that does not match: an
+edited field, a deleted or reordered entry, a changed stored hash.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Connection, insert, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction
+
+from promises_app.storage.models import ChangeLogEntry
+
+GENESIS = "0" * 64
+_TABLE = ChangeLogEntry.__table__
+#: Columns that say nothing a person changed (the concurrency counter).
+_SKIPPED = {"version"}
+#: Personal data is logged as changed but not by value, so erasing a person (P15) really
+#: erases them: an append-only log must not keep the name and contact details for ever.
+PERSONAL_FIELDS = {"people": {"name", "title", "email", "phone"}}
+REDACTED = "(personuppgift)"
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str  # insert, update, delete
+    entity: str  # table name
+    entity_id: int
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+
+def record_changes(session: Session, _flush: UOWTransaction) -> None:
+    """after_flush hook: log what this flush wrote."""
+    changes = [_redacted(change) for change in _changes_of(session)]
+    if changes:
+        append(session.connection(), changes)
+
+
+def append(connection: Connection, changes: Iterable[Change]) -> None:
+    """Append entries to the chain (inside the caller's write transaction)."""
+    previous = connection.execute(select(_TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).scalar()
+    previous = previous or GENESIS
+    at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    account = _account()
+    rows = []
+    for change in changes:
+        row = {
+            "at": at,
+            "account": account,
+            "action": change.action,
+            "entity": change.entity,
+            "entity_id": change.entity_id,
+            "field": change.field,
+            "old": _json(change.old),
+            "new": _json(change.new),
+            "prev_hash": previous,
+        }
+        row["hash"] = entry_hash(row)
+        previous = row["hash"]
+        rows.append(row)
+    connection.execute(insert(_TABLE), rows)
+
+
+def entry_hash(row: dict[str, Any]) -> str:
+    """SHA-256 over the entry's content and the previous hash (not over its id: order is in the chain)."""
+    canonical = json.dumps(
+        [row["prev_hash"], row["at"], row["account"], row["action"], row["entity"],
+         row["entity_id"], row["field"], row["old"], row["new"]],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def verify_chain(connection: Connection) -> list[str]:
+    """Problems with the change log, first break first (empty when the chain is whole)."""
+    problems: list[str] = []
+    previous_hash = GENESIS
+    previous_id = 0
+    for row in connection.execute(select(_TABLE).order_by(_TABLE.c.id)).mappings():
+        entry = dict(row)
+        where = f"Ändringsloggens post {entry['id']} ({entry['at']}, {entry['entity']} {entry['entity_id']})"
+        if entry["id"] != previous_id + 1:
+            missing = f"{previous_id + 1}" if entry["id"] == previous_id + 2 else f"{previous_id + 1}–{entry['id'] - 1}"
+            problems.append(f"Ändringsloggens post {missing} saknas (borttagen).")
+        if entry["prev_hash"] != previous_hash:
+            problems.append(f"{where}: kedjan är bruten (den pekar inte på posten före).")
+        if entry_hash(entry) != entry["hash"]:
+            problems.append(f"{where}: innehållet stämmer inte med kontrollsumman (ändrat i efterhand).")
+        previous_hash, previous_id = entry["hash"], entry["id"]
+    return problems
+
+
+def _changes_of(session: Session) -> Iterable[Change]:
+    for obj in session.new:
+        if isinstance(obj, ChangeLogEntry):
+            continue
+        state = inspect(obj)
+        yield Change("insert", state.mapper.local_table.name, _key(state), None, None, _row_values(state))
+    for obj in session.dirty:
+        if isinstance(obj, ChangeLogEntry) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if attr.key in _SKIPPED:
+                continue
+            history = state.attrs[attr.key].history
+            if history.has_changes() and history.deleted != history.added:
+                old = history.deleted[0] if history.deleted else None
+                new = history.added[0] if history.added else None
+                if old != new:
+                    yield Change("update", state.mapper.local_table.name, _key(state), attr.key, old, new)
+    for obj in session.deleted:
+        state = inspect(obj)
+        yield Change("delete", state.mapper.local_table.name, _key(state), None, _row_values(state), None)
+
+
+def _redacted(change: Change) -> Change:
+    personal = PERSONAL_FIELDS.get(change.entity)
+    if not personal:
+        return change
+
+    def hide(value: Any, field: str | None) -> Any:
+        if isinstance(value, dict):
+            return {k: (REDACTED if k in personal and v else v) for k, v in value.items()}
+        return REDACTED if field in personal and value else value
+
+    return Change(change.action, change.entity, change.entity_id, change.field,
+                  hide(change.old, change.field), hide(change.new, change.field))
+
+
+def _key(state: Any) -> int:
+    return int(state.mapper.primary_key_from_instance(state.obj())[0])
+
+
+def _row_values(state: Any) -> dict[str, Any]:
+    """The row's values as held in memory (no loading: a deleted row cannot be read again)."""
+    return {
+        attr.key: state.dict[attr.key]
+        for attr in state.mapper.column_attrs
+        if attr.key not in _SKIPPED and attr.key != "id" and attr.key in state.dict
+    }
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, bytes):  # a logo: its fingerprint, not its bytes
+        return {"sha256": hashlib.sha256(value).hexdigest(), "bytes": len(value)}
+    return str(value)
+
+
+def _account() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in this environment: still log the change
+        return "okänd"

@@ -22,6 +22,7 @@ from hypothesis import settings  # noqa: E402
 from promises_app.services import Services  # noqa: E402
 from promises_app.storage.database import Database, open_database  # noqa: E402
 from promises_app.storage.locations import DATA_DIR_ENV  # noqa: E402
+from tests.cli_support import demo_db  # noqa: F401 - the `demo_db` fixture, for every CLI test
 
 # Property tests are pure and fast; a per-example deadline only makes them flaky on a busy machine.
 settings.register_profile("medborgarloften", deadline=None)

@@ -4,32 +4,16 @@ from __future__ import annotations
 
 import stat
 import sys
-from pathlib import Path
 
-import pytest
-
-from promises_app.cli import main
+from tests.cli_support import run_cli
 from tests.reports.pdf_text import flat_text, page_texts
 
 SOLNA = "Solna – medborgarlöften 2022"
 
 
-def _run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path, capsys) -> Path:  # type: ignore[no-untyped-def]
-    path = tmp_path / "X.db"
-    assert _run(capsys, "--db", str(path), "demo")[0] == 0
-    return path
-
-
 def test_report_agreement_writes_a_private_pdf(demo_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     out_file = tmp_path / "solna.pdf"
-    code, out, err = _run(capsys, "--db", str(demo_db), "report", "agreement", SOLNA, "-o", str(out_file))
+    code, out, err = run_cli(capsys, "--db", str(demo_db), "report", "agreement", SOLNA, "-o", str(out_file))
     assert code == 0, err
     pdf = out_file.read_bytes()
     assert pdf.startswith(b"%PDF-")
@@ -43,10 +27,10 @@ def test_report_agreement_writes_a_private_pdf(demo_db, tmp_path, capsys) -> Non
 
 
 def test_report_by_id_without_appendix(demo_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    listing = _run(capsys, "--db", str(demo_db), "list")[1]
+    listing = run_cli(capsys, "--db", str(demo_db), "list")[1]
     agreement_id = next(line.split()[0] for line in listing.splitlines() if SOLNA in line)
     out_file = tmp_path / "utan.pdf"
-    code, _, err = _run(
+    code, _, err = run_cli(
         capsys, "--db", str(demo_db), "report", "agreement", agreement_id, "-o", str(out_file), "--no-appendix"
     )
     assert code == 0, err
@@ -57,25 +41,25 @@ def test_report_by_id_without_appendix(demo_db, tmp_path, capsys) -> None:  # ty
 def test_same_agreement_twice_gives_the_same_file(demo_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
     for target in (first, second):
-        assert _run(capsys, "--db", str(demo_db), "report", "agreement", SOLNA, "-o", str(target))[0] == 0
+        assert run_cli(capsys, "--db", str(demo_db), "report", "agreement", SOLNA, "-o", str(target))[0] == 0
     assert first.read_bytes() == second.read_bytes()
 
 
 def test_unknown_agreement_is_an_error_and_writes_nothing(demo_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     out_file = tmp_path / "nej.pdf"
-    code, _, err = _run(capsys, "--db", str(demo_db), "report", "agreement", "Finns inte", "-o", str(out_file))
+    code, _, err = run_cli(capsys, "--db", str(demo_db), "report", "agreement", "Finns inte", "-o", str(out_file))
     assert code == 1
     assert "Ingen överenskommelse matchar" in err
     assert not out_file.exists()
 
 
 def test_missing_folder_is_an_error(demo_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = _run(
+    code, _, err = run_cli(
         capsys, "--db", str(demo_db), "report", "agreement", SOLNA, "-o", str(tmp_path / "saknas" / "x.pdf")
     )
     assert code == 1 and "finns inte" in err
 
 
 def test_report_without_a_kind_says_which_kinds_exist(demo_db, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = _run(capsys, "--db", str(demo_db), "report")
+    code, _, err = run_cli(capsys, "--db", str(demo_db), "report")
     assert code == 1 and "report agreement" in err

@@ -224,18 +224,25 @@ def mention_pattern(person: m.Person) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+def _under_measure(measure_fk: Any, *columns: Any) -> Any:
+    """SELECT agreement id/title, measure id/title and ``columns`` of rows that hang on a measure."""
+    return (
+        select(m.Agreement.id, m.Agreement.title, m.Measure.id, m.Measure.title, *columns)
+        .join(m.Measure, measure_fk == m.Measure.id)
+        .join(m.Promise, m.Measure.promise_id == m.Promise.id)
+        .join(m.Agreement, m.Promise.agreement_id == m.Agreement.id)
+    )
+
+
 def _follow_up_mentions(session: Session, person: m.Person) -> list[dict[str, Any]]:
     pattern = mention_pattern(person)
     if pattern is None:
         return []
     rows = session.execute(
-        select(
-            m.Agreement.id, m.Agreement.title, m.Measure.id, m.Measure.title,
+        _under_measure(
+            m.FollowUp.measure_id,
             m.FollowUp.id, m.FollowUp.period, m.FollowUp.comment,
         )
-        .join(m.Measure, m.FollowUp.measure_id == m.Measure.id)
-        .join(m.Promise, m.Measure.promise_id == m.Promise.id)
-        .join(m.Agreement, m.Promise.agreement_id == m.Agreement.id)
         .order_by(m.Agreement.start_date, m.Agreement.id, m.Measure.id, m.FollowUp.period)
     )
     return [
@@ -258,13 +265,10 @@ def _occurrence_mentions(session: Session, person: m.Person) -> list[dict[str, A
     if pattern is None:
         return []
     rows = session.execute(
-        select(
-            m.Agreement.id, m.Agreement.title, m.Measure.id, m.Measure.title,
+        _under_measure(
+            m.Occurrence.measure_id,
             m.Occurrence.id, m.Occurrence.occurred_on, m.Occurrence.place, m.Occurrence.note,
         )
-        .join(m.Measure, m.Occurrence.measure_id == m.Measure.id)
-        .join(m.Promise, m.Measure.promise_id == m.Promise.id)
-        .join(m.Agreement, m.Promise.agreement_id == m.Agreement.id)
         .order_by(m.Agreement.start_date, m.Agreement.id, m.Measure.id, m.Occurrence.occurred_on)
     )
     return [

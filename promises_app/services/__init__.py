@@ -16,6 +16,7 @@ from promises_app.services.maintenance import MaintenanceService
 from promises_app.services.plan import PlanService
 from promises_app.services.privacy import PrivacyService
 from promises_app.services.register import RegisterService
+from promises_app.services.signoff import SignOffService
 from promises_app.storage.database import Database, open_database
 from promises_app.storage.locations import default_database_path
 
@@ -34,6 +35,7 @@ class Services:
         self.logos = LogoService(db)
         self.privacy = PrivacyService(db)
         self.backups = BackupService(db)
+        self.signoff = SignOffService(db)
 
 
 def open_services(path: Path | str, *, create: bool = True, exclusive: bool = False) -> Services:

@@ -31,6 +31,7 @@ from promises_app.services.base import (
     remove_from,
     update_row,
 )
+from promises_app.services.errors import ServiceError
 from promises_app.services.records import AgreementRecord, AgreementSummary, PartyRecord
 from promises_app.storage import models as m
 
@@ -155,10 +156,21 @@ class AgreementService(Service):
         *,
         expected_version: int | None = None,
     ) -> AgreementRecord:
+        """Close a signed agreement (avslutad) or reopen a closed one.
+
+        Signing (draft → signed) is a sign-off with place, date and signatories
+        (``signoff.sign``), and going back to a draft is a new revision
+        (``signoff.new_revision``); neither is a bare change of state.
+        """
         with self.db.write() as s:
             row = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
             check_version(row, expected_version, "Överenskommelsen")
-            row.state = AgreementState(state)
+            target = AgreementState(state)
+            if target is row.state:
+                return convert.agreement(row)
+            if {row.state, target} != {AgreementState.SIGNED, AgreementState.CLOSED}:
+                raise ServiceError(_STATE_CHANGE_REFUSED[target].format(title=row.title))
+            row.state = target
             s.flush()
             return convert.agreement(row)
 
@@ -166,6 +178,15 @@ class AgreementService(Service):
         """Delete an agreement with everything under it (not the register's organisations/people)."""
         with self.db.write() as s:
             row = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            signed = s.scalars(
+                select(m.SignedRevision.revision).where(m.SignedRevision.agreement_id == agreement_id)
+            ).all()
+            if signed:
+                raise ServiceError(
+                    f"«{row.title}» har undertecknats (revision {', '.join(map(str, signed))}) och kan inte "
+                    "tas bort: ett undertecknat dokument ska finnas kvar. Lästes den in av misstag, "
+                    "återställ säkerhetskopian från före importen."
+                )
             if row.documents:
                 raise ValidationError(
                     [
@@ -257,6 +278,16 @@ class AgreementService(Service):
         with self.db.write() as s:
             row = get_row(s, m.Signatory, signatory_id, "Undertecknaren")
             move_to(row.party.signatories, row, new_index)
+
+
+_STATE_CHANGE_REFUSED = {
+    AgreementState.SIGNED: "«{title}» är ett utkast. Ett utkast blir undertecknat genom att undertecknandet "
+    "registreras (ort, datum och undertecknare), inte genom att byta status.",
+    AgreementState.DRAFT: "«{title}» blir ett utkast igen genom att en ny revision startas; den undertecknade "
+    "revisionen finns då kvar som den var.",
+    AgreementState.CLOSED: "«{title}» är ett utkast och kan inte avslutas. Bara en undertecknad "
+    "överenskommelse avslutas.",
+}
 
 
 def validate_agreement(

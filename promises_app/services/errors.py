@@ -8,6 +8,7 @@ from promises_app.storage.errors import (
     CorruptDatabaseError,
     DatabaseInUseError,
     DatabaseOpenError,
+    SignedRecordError,
     StorageFailure,
 )
 
@@ -20,6 +21,7 @@ __all__ = [
     "FieldError",
     "NotFoundError",
     "ServiceError",
+    "SignedRecordError",
     "StorageFailure",
     "ValidationError",
 ]

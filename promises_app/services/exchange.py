@@ -34,8 +34,10 @@ from promises_app.services.plan import (
     validate_promise,
 )
 from promises_app.services.register import validate_organisation, validate_person
+from promises_app.services.signoff import freeze_imported
 from promises_app.storage import models as m
 from promises_app.storage.backups import make_backup
+from promises_app.storage.signed_guard import LOCKED_STATES
 
 FORMAT_NAME = "medborgarloften-agreement"
 FORMAT_VERSION = 1
@@ -103,6 +105,10 @@ class ExchangeService(Service):
                         "Filen kunde inte importeras. Ingenting har ändrats i databasen.",
                         importer.problems,
                     )
+                for agreement_id in ids:  # signed in the file: frozen as that signed revision
+                    agreement = s.get(m.Agreement, agreement_id)
+                    if agreement is not None and agreement.state in LOCKED_STATES:
+                        freeze_imported(s, agreement)
                 results.append(
                     ImportResult(
                         agreement_ids=tuple(ids),

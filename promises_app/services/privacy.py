@@ -20,7 +20,8 @@ What is not covered
 Which records protect a person
     A signed (or closed, which was signed before) agreement is a document several people put
     their names to: its signature block must keep the names of those who signed, so a
-    signatory of such an agreement can be neither erased nor pseudonymised
+    signatory of such an agreement, or of any signed revision of it (frozen, even after a new
+    draft revision dropped them), can be neither erased nor pseudonymised
     (``PersonInSignedRecordError``). The contact person of a measure is not part of the
     signature block, so being a contact in a signed agreement does not protect anyone: the
     contact is cleared (erase) or shows the pseudonym (pseudonymise).
@@ -36,6 +37,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from promises_app.domain import snapshot
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.vocabulary import swedish
 from promises_app.services import convert
@@ -99,7 +101,7 @@ class PrivacyService(Service):
         with self.db.write() as s:
             person = get_row(s, m.Person, person_id, "Personen")
             signatories = _signatories(s, person.id)
-            _refuse_if_signed(person, signatories)
+            _refuse_if_signed(s, person, signatories)
             for signatory in signatories:
                 remove_from(signatory.party.signatories, signatory)
             for measure in _contact_measures(s, person.id):
@@ -116,7 +118,7 @@ class PrivacyService(Service):
         """
         with self.db.write() as s:
             person = get_row(s, m.Person, person_id, "Personen")
-            _refuse_if_signed(person, _signatories(s, person.id))
+            _refuse_if_signed(s, person, _signatories(s, person.id))
             person.name = pseudonym(person.id)
             person.title = ""
             person.email = ""
@@ -130,11 +132,14 @@ def pseudonym(person_id: int) -> str:
     return f"Person {person_id}"
 
 
-def _refuse_if_signed(person: m.Person, signatories: Sequence[m.Signatory]) -> None:
+def _refuse_if_signed(session: Session, person: m.Person, signatories: Sequence[m.Signatory]) -> None:
     signed = _unique(
-        (sig.party.agreement.title, sig.party.agreement.revision)
-        for sig in signatories
-        if sig.party.agreement.state in PROTECTED_STATES
+        [
+            (sig.party.agreement.title, sig.party.agreement.revision)
+            for sig in signatories
+            if sig.party.agreement.state in PROTECTED_STATES
+        ]
+        + _signed_revisions_naming(session, person.id)
     )
     if not signed:
         return
@@ -149,6 +154,23 @@ def _refuse_if_signed(person: m.Person, signatories: Sequence[m.Signatory]) -> N
         "namnen på dem som skrev under; personen kan inte raderas eller pseudonymiseras. "
         "E-post och telefonnummer kan tas bort i registret."
     )
+
+
+def _signed_revisions_naming(session: Session, person_id: int) -> list[tuple[str, int]]:
+    """(title, revision) of every signed revision whose frozen signature block names the person.
+
+    A signed revision stays as it was signed even after the agreement went on to a new
+    draft revision without them, so it is read from the frozen content, not the live rows.
+    """
+    found = []
+    rows = session.execute(
+        select(m.SignedRevision.content, m.SignedRevision.revision).order_by(m.SignedRevision.id)
+    )
+    for content_text, revision in rows:
+        content = snapshot.from_json(content_text)
+        if any(sig.person_id == person_id for party in content.parties for sig in party.signatories):
+            found.append((content.title, revision))
+    return found
 
 
 def _unique(items: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:

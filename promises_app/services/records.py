@@ -192,3 +192,37 @@ class MeasureStatusRow:
     latest_count: int | None
     overdue: bool
     due_soon: bool
+
+
+@dataclass(frozen=True)
+class SignedCopyRecord:
+    """The scanned, hand-signed PDF attached to a signed revision (its bytes fetched separately)."""
+
+    id: int
+    signed_revision_id: int
+    file_name: str
+    sha256: str
+    size: int
+    attached_at: str
+    attached_by: str
+
+
+@dataclass(frozen=True)
+class SignedRevisionRecord:
+    """One signed revision of an agreement: when, where, by whom, and its frozen content's hashes."""
+
+    id: int
+    agreement_id: int
+    revision: int
+    signed_place: str
+    signed_on: date | None
+    #: "signed" (signed off in this program) or "imported" (read from an exchange file as signed).
+    source: str
+    content_sha256: str
+    pdf_sha256: str | None
+    pdf_size: int | None
+    recorded_at: str
+    recorded_by: str
+    #: Who signed, per party: (party name, ((name, title), …)), from the frozen content.
+    signatories: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    copies: tuple[SignedCopyRecord, ...]

@@ -34,6 +34,9 @@ _SKIPPED = {"version"}
 #: erases them: an append-only log must not keep the name and contact details for ever.
 PERSONAL_FIELDS = {"people": {"name", "title", "email", "phone"}}
 REDACTED = "(personuppgift)"
+#: Large texts logged by their fingerprint (a signed revision's frozen content: its hash is
+#: stored beside it, and the log need not hold a second copy of every signature block).
+DIGESTED_FIELDS = {"signed_revisions": {"content"}}
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,8 @@ def append(connection: Connection, changes: Iterable[Change]) -> None:
     """Append entries to the chain (inside the caller's write transaction)."""
     previous = connection.execute(select(_TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).scalar()
     previous = previous or GENESIS
-    at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    account = _account()
+    at = utc_timestamp()
+    account = current_account()
     rows = []
     for change in changes:
         row = {
@@ -132,6 +135,10 @@ def _changes_of(session: Session) -> Iterable[Change]:
 
 
 def _redacted(change: Change) -> Change:
+    digested = DIGESTED_FIELDS.get(change.entity)
+    if digested and isinstance(change.new, dict):
+        change = Change(change.action, change.entity, change.entity_id, change.field, change.old,
+                        {k: (_digest(v) if k in digested else v) for k, v in change.new.items()})
     personal = PERSONAL_FIELDS.get(change.entity)
     if not personal:
         return change
@@ -143,6 +150,12 @@ def _redacted(change: Change) -> Change:
 
     return Change(change.action, change.entity, change.entity_id, change.field,
                   hide(change.old, change.field), hide(change.new, change.field))
+
+
+def _digest(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    return {"sha256": hashlib.sha256(value.encode("utf-8")).hexdigest(), "chars": len(value)}
 
 
 def _key(state: Any) -> int:
@@ -174,7 +187,13 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _account() -> str:
+def utc_timestamp() -> str:
+    """Now, as the log writes it: ISO 8601 UTC to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_account() -> str:
+    """The operating-system account making the change (who, in the log)."""
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment: still log the change

@@ -37,6 +37,7 @@ from promises_app.storage.file_identity import read_header
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
+from promises_app.storage.signed_guard import refuse_signed_edits, remember_created_agreements
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -61,6 +62,8 @@ class Database:
         self._identity = _identity(path) if path else None
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
+        event.listen(self._write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
+        event.listen(self._write, "after_flush", remember_created_agreements)
         event.listen(self._write, "after_flush", record_changes)  # every edit, in its transaction
 
     @contextlib.contextmanager

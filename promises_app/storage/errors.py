@@ -63,3 +63,12 @@ class DatabaseMovedError(StorageFailure):
 
 class StorageIOError(StorageFailure):
     pass
+
+
+class SignedRecordError(Exception):
+    """An edit would change a signed revision, or the plan of an agreement while it is signed.
+
+    Nothing was saved. The message names the agreement and says what to do instead (start a
+    new revision). Raised by storage/signed_guard.py for every write session, so no service
+    can forget the rule; raw SQL meets the triggers of migration 0004 instead.
+    """

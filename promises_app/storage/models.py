@@ -375,6 +375,58 @@ class FollowUp(Versioned, Base):
     )
 
 
+class SignedRevision(Base):
+    """A signed revision of an agreement: its content frozen as canonical JSON, with hashes.
+
+    Written once, at sign-off (or when a signed agreement is imported), and never changed:
+    triggers refuse UPDATE and DELETE (migration 0004) and storage/signed_guard.py refuses
+    them in the ORM with a message. ``content_sha256`` is the SHA-256 of ``content``;
+    ``pdf_sha256``/``pdf_size`` are those of the agreement PDF rendered from it at sign-off
+    (None for an imported agreement, whose PDF was not made here).
+    """
+
+    __tablename__ = "signed_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="RESTRICT"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer, nullable=False)
+    signed_place: Mapped[str] = mapped_column(String(200), nullable=False)
+    #: None only for an imported agreement whose file gave no signing date.
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    content: Mapped[str] = mapped_column(Text, nullable=False)
+    content_sha256: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    pdf_size: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(10), nullable=False)
+    recorded_at: Mapped[str] = mapped_column(String(32), nullable=False)  # ISO 8601 UTC
+    recorded_by: Mapped[str] = mapped_column(String(200), nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("agreement_id", "revision", name="uq_signed_revisions_agreement_revision"),
+        CheckConstraint("source IN ('signed', 'imported')", name="source_known"),
+        CheckConstraint("revision >= 1", name="revision_positive"),
+    )
+
+
+class SignedCopy(Base):
+    """The scanned, hand-signed PDF of a signed revision, kept with its SHA-256 (append-only)."""
+
+    __tablename__ = "signed_copies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signed_revision_id: Mapped[int] = mapped_column(
+        ForeignKey("signed_revisions.id", ondelete="RESTRICT"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(255), nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False, deferred=True)
+    attached_at: Mapped[str] = mapped_column(String(32), nullable=False)
+    attached_by: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
 class ChangeLogEntry(Base):
     """One change to one row (or one field of it), hash-chained to the entry before it.
 

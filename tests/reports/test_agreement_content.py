@@ -97,6 +97,7 @@ def test_content_is_plain_data_with_a_stable_fingerprint(demo_services) -> None:
 
 def test_a_changed_measure_changes_the_fingerprint(demo_services) -> None:  # type: ignore[no-untyped-def]
     agreement_id = _solna(demo_services).id
+    demo_services.signoff.new_revision(agreement_id)
     before = build_agreement_content(demo_services, agreement_id)
     measure = demo_services.plan.list_measures(agreement_id)[0]
     demo_services.plan.update_measure(measure.id, title="Fotpatrullering på torg")

@@ -10,7 +10,8 @@ import pytest
 
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.services import Services
-from promises_app.services.errors import ConflictError, NotFoundError, ValidationError
+from promises_app.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
+from tests.storage._support import helsingborg_document
 
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"
 
@@ -174,10 +175,19 @@ def test_stale_agreement_update_conflicts(services: Services, snapshot: Callable
     assert snapshot() == before
 
 
-def test_set_state(services: Services) -> None:
-    agreement = _cooperation(services)
-    signed = services.agreements.set_state(agreement.id, "signed", expected_version=agreement.version)
-    assert signed.state is AgreementState.SIGNED
+def test_set_state_only_closes_and_reopens(demo_services: Services, snapshot: Callable[[], Any]) -> None:
+    draft = _cooperation(demo_services)
+    before = snapshot()
+    for state, words in (("signed", "registreras"), ("closed", "kan inte avslutas")):
+        with pytest.raises(ServiceError, match=words):
+            demo_services.agreements.set_state(draft.id, state, expected_version=draft.version)
+    assert snapshot() == before
+    signed = _by_title(demo_services, SOLNA_PROMISE)
+    with pytest.raises(ServiceError, match="ny revision"):
+        demo_services.agreements.set_state(signed.id, "draft")
+    closed = demo_services.agreements.set_state(signed.id, "closed")
+    assert closed.state is AgreementState.CLOSED
+    assert demo_services.agreements.set_state(signed.id, "signed").state is AgreementState.SIGNED
 
 
 def test_periods_follow_the_scheme(services: Services) -> None:
@@ -193,6 +203,7 @@ def test_scheme_change_refused_when_follow_ups_would_vanish(
     demo_services: Services, snapshot: Callable[[], Any]
 ) -> None:
     agreement = _by_title(demo_services, SOLNA_PROMISE)
+    demo_services.signoff.new_revision(agreement.id)
     before = snapshot()
     with pytest.raises(ValidationError) as caught:
         demo_services.agreements.update_agreement(agreement.id, reporting_scheme="quarter")
@@ -207,6 +218,7 @@ def test_scheme_change_refused_when_follow_ups_would_vanish(
 
 def test_scheme_change_allowed_when_all_follow_ups_still_fit(demo_services: Services) -> None:
     agreement = _by_title(demo_services, SOLNA_PROMISE)
+    demo_services.signoff.new_revision(agreement.id)  # signed: the plan changes in a new revision
     # Ending in T3 instead of at the end of the year keeps every recorded period (T1, T2).
     shorter = demo_services.agreements.update_agreement(agreement.id, end_date="2022-10-31")
     assert shorter.end_date == date(2022, 10, 31)
@@ -356,18 +368,28 @@ def test_removing_a_party_removes_its_signatories(services: Services, three_orgs
     assert services.register.list_people() == []
 
 
-def test_deleting_an_agreement_deletes_everything_under_it(demo_services: Services) -> None:
-    helsingborg = _by_title(demo_services, "Samverkansöverenskommelse mellan Helsingborgs stad och "
-                                           "lokalpolisområde Helsingborg 2018–2022")
-    before = demo_services.maintenance.check()
-    demo_services.agreements.delete_agreement(helsingborg.id)
-    after = demo_services.maintenance.check()
+def test_deleting_an_agreement_deletes_everything_under_it(services: Services) -> None:
+    document = helsingborg_document("Helsingborg, utkast")
+    document["agreement"]["state"] = "draft"
+    draft_id = services.exchange.import_document(document, backup=False).agreement_ids[0]
+    before = services.maintenance.check()
+    services.agreements.delete_agreement(draft_id)
+    after = services.maintenance.check()
     assert after.ok, after.problems
     assert (after.agreements, after.measures, after.follow_ups) == (
         before.agreements - 1, before.measures - 5, before.follow_ups - 8,
     )
     # Its organisations are no longer used and can now be deleted.
-    housing = next(o for o in demo_services.register.list_organisations() if o.name == "Helsingborgshem")
-    for person in demo_services.register.list_people(organisation_id=housing.id):
-        demo_services.register.delete_person(person.id)
-    demo_services.register.delete_organisation(housing.id)
+    housing = next(o for o in services.register.list_organisations() if o.name == "Helsingborgshem")
+    for person in services.register.list_people(organisation_id=housing.id):
+        services.register.delete_person(person.id)
+    services.register.delete_organisation(housing.id)
+
+
+def test_a_signed_agreement_cannot_be_deleted(demo_services: Services, snapshot: Callable[[], Any]) -> None:
+    helsingborg = _by_title(demo_services, "Samverkansöverenskommelse mellan Helsingborgs stad och "
+                                           "lokalpolisområde Helsingborg 2018–2022")
+    before = snapshot()
+    with pytest.raises(ServiceError, match="har undertecknats .* kan inte tas bort"):
+        demo_services.agreements.delete_agreement(helsingborg.id)
+    assert snapshot() == before

@@ -40,6 +40,7 @@ def test_create_update_delete_and_link_lists_are_logged_with_old_and_new(service
 
 def test_promise_makers_are_logged_as_a_field_of_the_promise(demo_services, db_path) -> None:  # type: ignore[no-untyped-def]
     agreement = demo_services.agreements.find_agreements("Solna – medborgarlöften 2022")[0]
+    demo_services.signoff.new_revision(agreement.id)
     promise = demo_services.plan.list_promises(agreement.id)[0]
     demo_services.plan.update_promise(promise.id, maker_ids=[promise.maker_ids[0]])
     last = _log(db_path)[-1]

@@ -1,7 +1,7 @@
 """Resource failures lose nothing (RELIABILITY.md P8).
 
 * Disk full, two ways: ``PRAGMA max_page_count`` set on every new connection of the product's
-  engine (portable), and a real 1 MB tmpfs filled up (Linux, root; skipped elsewhere). A big
+  engine (portable), and a real 2 MB tmpfs filled up (Linux, root; skipped elsewhere). A big
   import fails with DiskFullError ("Disken är full"), what was saved before is intact, the
   caller's document is untouched, and a later save works once there is room. On the real
   full disk a read fails the same way (SQLite cannot grow the WAL's ``-shm``), a backup is a
@@ -150,7 +150,7 @@ def _fill(folder: Path) -> Path:
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "liten-disk"
-    _mount_tmpfs(folder, "1m")
+    _mount_tmpfs(folder, "2m")
     try:
         yield folder
     finally:

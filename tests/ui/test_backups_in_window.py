@@ -14,6 +14,7 @@ from promises_app.services.backups import backups_of
 from promises_app.services.errors import DatabaseInUseError
 from promises_app.ui import main_window as main_window_module
 from promises_app.ui.main_window import MainWindow
+from tests.storage._support import helsingborg_document
 from tests.ui.conftest import DEMO_TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,20 +39,20 @@ def test_back_up_now_from_the_file_menu(qtbot, tmp_path, swedish_app):
     assert "Säkerhetskopia gjord och kontrollerad" in window.statusBar().currentMessage()
 
 
-def test_restore_from_the_window_brings_back_what_was_deleted(qtbot, tmp_path, swedish_app, monkeypatch):
+def test_restore_from_the_window_undoes_a_mistaken_import(qtbot, tmp_path, swedish_app, monkeypatch):
     path = tmp_path / "db.sqlite"
     services = open_services(path, exclusive=True)
     services.maintenance.load_demo()
     good = services.backups.backup_now()
-    services.agreements.delete_agreement(services.agreements.find_agreements("Helsingborg")[0].id)
+    services.exchange.import_document(helsingborg_document("Helsingborg, inläst av misstag"), backup=False)
     window = _window(qtbot, services)
-    assert window.agreement_model.rowCount() == 1
+    assert window.agreement_model.rowCount() == 3
 
     monkeypatch.setattr(main_window_module.RestoreDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(main_window_module.RestoreDialog, "chosen", lambda self: good.path)
     window.restore_action.trigger()
 
-    assert window.agreement_model.rowCount() == 2  # Helsingborg is back
+    assert window.agreement_model.rowCount() == 2  # the signed mistake is gone with the restore
     reasons = [b.reason for b in backups_of(path)]
     assert "restore" in reasons  # the state before the restore was kept
     assert window.services.db.lock is not None and window.services.db.lock.held

@@ -1,0 +1,344 @@
+"""Sign-off, revisions and the hand-signed copy (RELIABILITY.md P9–P11).
+
+Signing turns the agreement's draft into *signed revision N*: its content is frozen as a
+canonical snapshot (domain/snapshot.py) with its SHA-256, and the agreement PDF rendered
+from that snapshot is hashed too. The snapshot row is never changed again (the guard in
+storage/signed_guard.py, and triggers against raw SQL). While the agreement is signed its
+plan cannot be edited; ``new_revision`` makes it a draft again (revision N+1), follow-up
+goes on, and the last signed snapshot stays the baseline to compare with.
+
+The PDF is rendered by the caller's ``render_pdf`` (the reports package): the services do not
+depend on ReportLab, and the PDF is made in the same transaction as the signature it belongs to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Collection
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from promises_app.domain import snapshot as snap
+from promises_app.domain.enums import AgreementState
+from promises_app.domain.snapshot_diff import Difference, differences
+from promises_app.domain.validation import Checker, FieldError, ValidationError
+from promises_app.services.base import Service, check_version, get_row
+from promises_app.services.errors import ServiceError
+from promises_app.services.records import SignedCopyRecord, SignedRevisionRecord
+from promises_app.services.snapshots import build_snapshot
+from promises_app.storage import models as m
+from promises_app.storage.changelog import current_account, utc_timestamp
+
+PdfRenderer = Callable[[snap.AgreementSnapshot], bytes]
+
+#: A scanned, signed agreement of a few pages is a few MB; 50 MB leaves room for colour scans.
+MAX_COPY_BYTES = 50 * 1024 * 1024
+PLACE_MAX = 200
+SOURCE_SIGNED = "signed"
+SOURCE_IMPORTED = "imported"
+
+
+class SignOffService(Service):
+    # --- reading ---------------------------------------------------------------------------
+    def current_snapshot(self, agreement_id: int) -> snap.AgreementSnapshot:
+        """The agreement's content as it stands now (a draft's content, or the signed one's)."""
+        with self.db.read() as s:
+            return build_snapshot(s, get_row(s, m.Agreement, agreement_id, "Överenskommelsen"))
+
+    def list_revisions(self, agreement_id: int) -> list[SignedRevisionRecord]:
+        """The agreement's signed revisions, oldest first."""
+        with self.db.read() as s:
+            get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            rows = s.scalars(
+                select(m.SignedRevision)
+                .where(m.SignedRevision.agreement_id == agreement_id)
+                .order_by(m.SignedRevision.revision)
+            ).all()
+            return [_record(s, row) for row in rows]
+
+    def get_revision(self, agreement_id: int, revision: int) -> SignedRevisionRecord:
+        with self.db.read() as s:
+            return _record(s, _revision_row(s, agreement_id, revision))
+
+    def revision_snapshot(self, agreement_id: int, revision: int) -> snap.AgreementSnapshot:
+        """The frozen content of a signed revision, read back from its stored text."""
+        with self.db.read() as s:
+            return snap.from_json(_revision_row(s, agreement_id, revision).content)
+
+    def baseline(self, agreement_id: int) -> snap.AgreementSnapshot | None:
+        """The newest signed revision's content ("planned at signing"), or None if never signed."""
+        with self.db.read() as s:
+            row = _latest(s, agreement_id)
+            return None if row is None else snap.from_json(row.content)
+
+    def changes_since_signing(self, agreement_id: int) -> list[Difference]:
+        """What differs, field by field, between the newest signed revision and the agreement now."""
+        with self.db.read() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            row = _latest(s, agreement_id)
+            if row is None:
+                return []
+            return differences(snap.from_json(row.content), build_snapshot(s, agreement))
+
+    def find_by_content_hash(self, content_sha256: str) -> SignedRevisionRecord | None:
+        with self.db.read() as s:
+            row = s.scalar(select(m.SignedRevision).where(m.SignedRevision.content_sha256 == content_sha256))
+            return None if row is None else _record(s, row)
+
+    def find_copy_by_hash(self, sha256: str) -> tuple[SignedRevisionRecord, SignedCopyRecord] | None:
+        """The signed revision and attached copy whose bytes have this SHA-256, if any."""
+        with self.db.read() as s:
+            copy = s.scalar(select(m.SignedCopy).where(m.SignedCopy.sha256 == sha256).limit(1))
+            if copy is None:
+                return None
+            revision = _record(s, s.get(m.SignedRevision, copy.signed_revision_id))
+            return revision, _copy_record(copy)
+
+    def signed_copy_data(self, copy_id: int) -> bytes:
+        with self.db.read() as s:
+            return get_row(s, m.SignedCopy, copy_id, "Den inskannade kopian").data
+
+    # --- signing ---------------------------------------------------------------------------
+    def sign(
+        self,
+        agreement_id: int,
+        *,
+        place: str,
+        signed_on: date | str,
+        render_pdf: PdfRenderer,
+        signatory_ids: Collection[int] | None = None,
+        expected_version: int | None = None,
+        today: date | None = None,
+    ) -> SignedRevisionRecord:
+        """Record the signing of the agreement's draft: it becomes signed revision N.
+
+        ``signatory_ids`` are the signatories present (Signatory ids; None: all of them);
+        every party needs at least one. Raises ValidationError naming the field for a
+        missing place, a bad or future date, a party nobody signs for; ServiceError when the
+        agreement is not a draft.
+        """
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            check_version(agreement, expected_version, "Överenskommelsen")
+            if agreement.state is not AgreementState.DRAFT:
+                raise ServiceError(
+                    f"«{agreement.title}» är redan undertecknad (revision {agreement.revision}). "
+                    "Starta en ny revision om något ska ändras och undertecknas på nytt."
+                )
+            check = Checker()
+            place = check.text("place", place, label="Ort", max_length=PLACE_MAX, required=True)
+            day = check.date_value("signed_on", signed_on, label="Datum för undertecknande", required=True)
+            if day is not None and day > (today or date.today()):
+                check.add("signed_on", f"Datum för undertecknande ({day.isoformat()}) ligger i framtiden.")
+            present = _check_signatories(check, agreement, signatory_ids)
+            check.raise_if_any()
+            agreement.state = AgreementState.SIGNED
+            agreement.signing_place = place
+            agreement.signing_date = day
+            s.flush()
+            content = build_snapshot(s, agreement, signatory_ids=present)
+            pdf = render_pdf(content)
+            row = _freeze(s, agreement, content, SOURCE_SIGNED, pdf=pdf)
+            return _record(s, row)
+
+    def new_revision(self, agreement_id: int, *, expected_version: int | None = None) -> SignedRevisionRecord:
+        """Make the signed agreement a draft again as revision N+1; returns the signed revision N it starts from."""
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            check_version(agreement, expected_version, "Överenskommelsen")
+            if agreement.state is not AgreementState.SIGNED:
+                raise ServiceError(
+                    f"«{agreement.title}» är {'ett utkast' if agreement.state is AgreementState.DRAFT else 'avslutad'}"
+                    "; en ny revision kan bara startas från en undertecknad överenskommelse."
+                )
+            latest = _latest(s, agreement_id)
+            if latest is None:  # signed before this program kept revisions: freeze it first
+                latest = freeze_imported(s, agreement)
+            agreement.state = AgreementState.DRAFT
+            agreement.revision = latest.revision + 1
+            agreement.signing_date = None
+            s.flush()
+            return _record(s, latest)
+
+    # --- the hand-signed copy ---------------------------------------------------------------
+    def attach_signed_copy(
+        self, agreement_id: int, revision: int, *, file_name: str, data: bytes
+    ) -> SignedCopyRecord:
+        """Keep the scanned, hand-signed PDF of a signed revision, with its SHA-256."""
+        data = bytes(data)
+        check = Checker()
+        name = check.text("file_name", file_name, label="Filnamn", max_length=255, required=True)
+        if not data:
+            check.add("file", "Filen är tom.")
+        elif len(data) > MAX_COPY_BYTES:
+            check.add("file", f"Filen är för stor ({len(data) // (1024 * 1024)} MB; högst 50 MB).")
+        elif not data.lstrip(b"\x00\t\n\r ")[:5] == b"%PDF-":
+            check.add("file", "Filen är inte en PDF. Skanna det undertecknade dokumentet till PDF och försök igen.")
+        check.raise_if_any()
+        with self.db.write() as s:
+            row = _revision_row(s, agreement_id, revision)
+            digest = hashlib.sha256(data).hexdigest()
+            if any(copy.sha256 == digest for copy in _copies(s, row.id)):
+                raise ValidationError([FieldError("file", "Den här filen är redan bifogad till revisionen.")])
+            copy = m.SignedCopy(
+                signed_revision_id=row.id, file_name=name, sha256=digest, size=len(data), data=data,
+                attached_at=utc_timestamp(), attached_by=current_account(),
+            )
+            s.add(copy)
+            s.flush()
+            return _copy_record(copy)
+
+    # --- checking -----------------------------------------------------------------------------
+    def verify_revisions(self) -> list[str]:
+        """Problems with the stored signed revisions: content that no longer matches its hash."""
+        problems: list[str] = []
+        with self.db.read() as s:
+            rows = s.execute(
+                select(
+                    m.SignedRevision.id, m.SignedRevision.agreement_id, m.SignedRevision.revision,
+                    m.SignedRevision.content, m.SignedRevision.content_sha256,
+                ).order_by(m.SignedRevision.id)
+            ).all()
+            titles = dict(s.execute(select(m.Agreement.id, m.Agreement.title)).tuples().all())
+            for row in rows:
+                where = f"Undertecknad revision {row.revision} av «{titles.get(row.agreement_id, row.agreement_id)}»"
+                if snap.sha256_text(row.content) != row.content_sha256:
+                    problems.append(
+                        f"{where}: innehållet stämmer inte med den sparade kontrollsumman "
+                        "(ändrat i efterhand, eller kontrollsumman ändrad)."
+                    )
+                    continue
+                try:
+                    content = snap.from_json(row.content)
+                except snap.SnapshotFormatError as error:
+                    problems.append(f"{where}: {error}")
+                    continue
+                if content.agreement_id != row.agreement_id or content.revision != row.revision:
+                    problems.append(f"{where}: innehållet hör till en annan överenskommelse eller revision.")
+            for copy in s.execute(
+                select(m.SignedCopy.id, m.SignedCopy.file_name, m.SignedCopy.sha256, m.SignedCopy.data)
+            ):
+                if hashlib.sha256(copy.data).hexdigest() != copy.sha256:
+                    problems.append(
+                        f"Den inskannade kopian «{copy.file_name}» (id {copy.id}) stämmer inte med sin kontrollsumma."
+                    )
+        return problems
+
+
+def freeze_imported(session: Session, agreement: m.Agreement) -> m.SignedRevision:
+    """Freeze a signed agreement as it stands, with no PDF of ours (inside the caller's transaction).
+
+    For an agreement imported as signed (or closed): the file says it was signed, so its
+    content is kept as that signed revision from the moment it enters the database.
+    """
+    return _freeze(session, agreement, build_snapshot(session, agreement), SOURCE_IMPORTED, pdf=None)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+def _check_signatories(
+    check: Checker, agreement: m.Agreement, signatory_ids: Collection[int] | None
+) -> set[int]:
+    all_ids = {sig.id for party in agreement.parties for sig in party.signatories}
+    present = set(all_ids if signatory_ids is None else signatory_ids)
+    strangers = present - all_ids
+    if strangers:
+        check.add("signatories", f"Undertecknare {sorted(strangers)} hör inte till överenskommelsen.")
+    if not agreement.parties:
+        check.add("parties", "Överenskommelsen har inga parter att underteckna för.")
+    for party in agreement.parties:
+        if not any(sig.id in present for sig in party.signatories):
+            check.add(
+                "signatories",
+                f"Ingen undertecknare för {party.organisation.name} är markerad som närvarande."
+                if party.signatories
+                else f"{party.organisation.name} har ingen undertecknare. Lägg till en under Parter och undertecknare.",
+            )
+    return present
+
+
+def _freeze(
+    session: Session, agreement: m.Agreement, content: snap.AgreementSnapshot, source: str, *, pdf: bytes | None
+) -> m.SignedRevision:
+    text = snap.to_json(content)
+    row = m.SignedRevision(
+        agreement_id=agreement.id,
+        revision=agreement.revision,
+        signed_place=agreement.signing_place,
+        signed_on=agreement.signing_date,
+        content=text,
+        content_sha256=snap.sha256_text(text),
+        pdf_sha256=None if pdf is None else hashlib.sha256(pdf).hexdigest(),
+        pdf_size=None if pdf is None else len(pdf),
+        source=source,
+        recorded_at=utc_timestamp(),
+        recorded_by=current_account(),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _revision_row(session: Session, agreement_id: int, revision: int) -> m.SignedRevision:
+    agreement = get_row(session, m.Agreement, agreement_id, "Överenskommelsen")
+    row = session.scalar(
+        select(m.SignedRevision).where(
+            m.SignedRevision.agreement_id == agreement_id, m.SignedRevision.revision == revision
+        )
+    )
+    if row is None:
+        signed = session.scalars(
+            select(m.SignedRevision.revision).where(m.SignedRevision.agreement_id == agreement_id)
+        ).all()
+        known = ", ".join(str(n) for n in signed) or "inga"
+        raise ServiceError(
+            f"«{agreement.title}» har ingen undertecknad revision {revision} (undertecknade revisioner: {known})."
+        )
+    return row
+
+
+def _latest(session: Session, agreement_id: int) -> m.SignedRevision | None:
+    return session.scalar(
+        select(m.SignedRevision)
+        .where(m.SignedRevision.agreement_id == agreement_id)
+        .order_by(m.SignedRevision.revision.desc())
+        .limit(1)
+    )
+
+
+def _copies(session: Session, revision_id: int) -> list[m.SignedCopy]:
+    return list(
+        session.scalars(
+            select(m.SignedCopy).where(m.SignedCopy.signed_revision_id == revision_id).order_by(m.SignedCopy.id)
+        )
+    )
+
+
+def _record(session: Session, row: m.SignedRevision) -> SignedRevisionRecord:
+    content = snap.from_json(row.content)
+    return SignedRevisionRecord(
+        id=row.id,
+        agreement_id=row.agreement_id,
+        revision=row.revision,
+        signed_place=row.signed_place,
+        signed_on=row.signed_on,
+        source=row.source,
+        content_sha256=row.content_sha256,
+        pdf_sha256=row.pdf_sha256,
+        pdf_size=row.pdf_size,
+        recorded_at=row.recorded_at,
+        recorded_by=row.recorded_by,
+        signatories=tuple(
+            (party.organisation.name, tuple((sig.name, sig.title) for sig in party.signatories))
+            for party in content.parties
+        ),
+        copies=tuple(_copy_record(copy) for copy in _copies(session, row.id)),
+    )
+
+
+def _copy_record(row: m.SignedCopy) -> SignedCopyRecord:
+    return SignedCopyRecord(
+        id=row.id, signed_revision_id=row.signed_revision_id, file_name=row.file_name, sha256=row.sha256,
+        size=row.size, attached_at=row.attached_at, attached_by=row.attached_by,
+    )

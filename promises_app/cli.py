@@ -16,14 +16,25 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from promises_app import __version__
+from promises_app.domain.enums import AgreementState
 from promises_app.domain.periods import describe, periods_for
-from promises_app.domain.vocabulary import swedish
+from promises_app.domain.snapshot import content_sha256
+from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
 from promises_app.services import Services, default_database_path, open_services
 from promises_app.services.backups import backups_of, restore_database
-from promises_app.services.errors import BackupError, DatabaseOpenError, ServiceError, StorageFailure
+from promises_app.services.errors import (
+    BackupError,
+    DatabaseOpenError,
+    ServiceError,
+    SignedRecordError,
+    StorageFailure,
+    ValidationError,
+)
 from promises_app.services.records import AgreementSummary
 
 PROG = "promises-app"
+#: Where `--certificate` looks for the certificate file's password before asking.
+PASSWORD_VARIABLE = "MEDBORGARLOFTEN_CERT_PASSWORD"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -102,10 +113,39 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(handler=_cmd_report_agreement)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("-o", "--output", metavar="FIL.pdf", type=Path, required=True, help="filen att skriva")
-    sub.add_argument("--no-appendix", action="store_true", help="utan bilagan med handlingsplanen")
+    sub.add_argument("--no-appendix", action="store_true",
+                     help="utan bilagan med handlingsplanen (bara för utkast)")
+    sub.add_argument("--revision", metavar="N", type=int,
+                     help="en undertecknad revision, precis som den undertecknades (standard: den gällande)")
+    _certificate_options(sub)
+    sub = command("sign", "registrera undertecknandet: utkastet blir undertecknad revision N", _cmd_sign)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("--place", metavar="ORT", required=True, help="orten där den undertecknades")
+    sub.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", required=True, help="dagen den undertecknades")
+    sub.add_argument("--signatory", metavar="NAMN", action="append", default=None,
+                     help="en undertecknare som skrev under (kan upprepas; standard: alla)")
+    sub.add_argument("-o", "--output", metavar="FIL.pdf", type=Path,
+                     help="skriv också den undertecknade revisionens PDF hit")
+    _certificate_options(sub)
+    sub = command("new-revision", "starta en ny revision (utkast) av en undertecknad överenskommelse",
+                  _cmd_new_revision)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub = command("versions", "lista undertecknade revisioner och vad som ändrats sedan den senaste",
+                  _cmd_versions)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub = command("attach-signed", "bifoga den inskannade, undertecknade PDF:en till en revision",
+                  _cmd_attach_signed)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("file", metavar="FIL.pdf", type=Path, help="den inskannade kopian")
+    sub.add_argument("--revision", metavar="N", type=int, help="revisionen (standard: den senaste undertecknade)")
+    sub = command("verify", "kontrollera att en PDF är en orörd undertecknad revision, och av vilken", _cmd_verify)
+    sub.add_argument("file", metavar="FIL.pdf", type=Path, help="PDF-filen att kontrollera")
+    sub.add_argument("--trust", metavar="CERT", type=Path, action="append", default=[],
+                     help="ett betrott utfärdarcertifikat (PEM eller DER) att pröva signaturen mot")
     command("list", "lista överenskommelserna (id, titel, period, status)", _cmd_list)
     command("check", "kontrollera databasens integritet", _cmd_check)
-    command("verify-db", "kontrollera ändringsloggens kedja av kontrollsummor (manipulering)", _cmd_verify_db)
+    command("verify-db", "kontrollera ändringsloggens kedja och de undertecknade revisionernas kontrollsummor",
+            _cmd_verify_db)
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
     command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
     sub = command("person-export", "exportera allt databasen har om en person (JSON)", _cmd_person_export)
@@ -140,7 +180,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_desktop(db_path, first_run_demo=args.db is None, smoke=args.smoke)
     try:
         return int(args.handler(args, db_path))
-    except (CommandError, ServiceError, DatabaseOpenError, StorageFailure, BackupError) as error:
+    except (
+        CommandError, ServiceError, ValidationError, SignedRecordError, DatabaseOpenError, StorageFailure,
+        BackupError,
+    ) as error:
         print(f"{PROG}: fel: {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
@@ -200,18 +243,176 @@ def _cmd_report_missing(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
-    from promises_app.reports.agreement_content import build_agreement_content, party_logos
-    from promises_app.reports.agreement_pdf import render_agreement_pdf
+    from promises_app.reports.agreement_document import agreement_pdf
 
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
-        content = build_agreement_content(services, agreement.id)
-        logos = party_logos(services, content)
-    pdf = render_agreement_pdf(content, appendix=not args.no_appendix, logos=logos)
+        if args.no_appendix and (args.revision is not None or agreement.state is not AgreementState.DRAFT):
+            raise CommandError(
+                "--no-appendix gäller bara utkast: en undertecknad revision skrivs ut precis som den undertecknades."
+            )
+        pdf, content = agreement_pdf(services, agreement.id, revision=args.revision, appendix=not args.no_appendix)
+    pdf = _certified(pdf, args, place=content.signing_place)
     write_atomically(args.output, pdf)
-    print(f"Skrev \"{agreement.title}\" (revision {content.revision}, fingeravtryck "
-          f"{content.fingerprint}) till {args.output}.")
+    state = "undertecknad" if content.state is not AgreementState.DRAFT else "utkast"
+    print(f"Skrev \"{agreement.title}\" (revision {content.revision}, {state}, fingeravtryck "
+          f"{content_sha256(content)[:12]}) till {args.output}.")
     return EXIT_OK
+
+
+def _certificate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--certificate", metavar="FIL.p12", type=Path,
+        help="signera PDF:en digitalt (PAdES) med certifikatet i filen; lösenordet läses från "
+        f"miljövariabeln {PASSWORD_VARIABLE} eller frågas efter",
+    )
+
+
+def _certified(pdf: bytes, args: argparse.Namespace, *, place: str) -> bytes:
+    """``pdf`` with a PAdES certification signature when --certificate was given."""
+    if getattr(args, "certificate", None) is None:
+        return pdf
+    from promises_app.reports.pdf_signature import SignatureError, certify_pdf, load_credentials
+
+    try:
+        p12 = args.certificate.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"Certifikatfilen {args.certificate} finns inte.") from None
+    passphrase = os.environ.get(PASSWORD_VARIABLE)
+    if passphrase is None and sys.stdin.isatty():
+        import getpass
+
+        passphrase = getpass.getpass(f"Lösenord för {args.certificate}: ")
+    try:
+        credentials = load_credentials(p12, passphrase)
+        return certify_pdf(pdf, credentials, reason="Undertecknad överenskommelse", location=place)
+    except SignatureError as error:
+        raise CommandError(f"{args.certificate}: {error}") from None
+
+
+def _cmd_sign(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.reports.agreement_document import sign_agreement, signed_revision_pdf
+
+    with _services(db_path, create=False, exclusive=True) as services:
+        agreement = _resolve(services, args.agreement)
+        signatory_ids = None
+        if args.signatory:
+            signatory_ids = _signatory_ids(services, agreement.id, args.signatory)
+        record = sign_agreement(services, agreement.id, place=args.place, signed_on=args.date,
+                                signatory_ids=signatory_ids)
+        pdf = signed_revision_pdf(services, agreement.id, record.revision) if args.output else b""
+    print(f"\"{agreement.title}\" är undertecknad som revision {record.revision} "
+          f"({record.signed_place} {record.signed_on}).")
+    for party, people in record.signatories:
+        print(f"  {party}: {', '.join(name for name, _title in people)}")
+    print(f"  Innehållets SHA-256: {record.content_sha256}")
+    print(f"  PDF:ens SHA-256:     {record.pdf_sha256}")
+    if args.output:
+        write_atomically(args.output, _certified(pdf, args, place=record.signed_place))
+        print(f"Skrev revisionens PDF till {args.output}.")
+    return EXIT_OK
+
+
+def _signatory_ids(services: Services, agreement_id: int, names: Sequence[str]) -> list[int]:
+    signatories = [s for p in services.agreements.list_parties(agreement_id) for s in p.signatories]
+    chosen = []
+    for name in names:
+        matches = [s for s in signatories if s.name.casefold() == name.strip().casefold()]
+        if not matches:
+            known = ", ".join(s.name for s in signatories) or "inga"
+            raise CommandError(f"Ingen undertecknare heter \"{name}\" (undertecknare: {known}).")
+        chosen.extend(s.id for s in matches)
+    return chosen
+
+
+def _cmd_new_revision(args: argparse.Namespace, db_path: Path) -> int:
+    with _services(db_path, create=False, exclusive=True) as services:
+        agreement = _resolve(services, args.agreement)
+        base = services.signoff.new_revision(agreement.id)
+    print(f"\"{agreement.title}\" är nu ett utkast till revision {base.revision + 1}. "
+          f"Undertecknad revision {base.revision} finns kvar som den var.")
+    return EXIT_OK
+
+
+def _cmd_versions(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.domain.snapshot_diff import ChangeKind
+
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        current = services.agreements.get_agreement(agreement.id)
+        revisions = services.signoff.list_revisions(agreement.id)
+        changes = services.signoff.changes_since_signing(agreement.id)
+    print(f"{current.title}: revision {current.revision}, {swedish(current.state).lower()}.")
+    if not revisions:
+        print("Ingen revision är undertecknad ännu.")
+        return EXIT_OK
+    for revision in revisions:
+        source = "inläst från fil" if revision.source == "imported" else "undertecknad här"
+        day = revision.signed_on.isoformat() if revision.signed_on else "datum saknas"
+        print(f"Revision {revision.revision}: {revision.signed_place or 'ort saknas'} {day} ({source})")
+        for party, people in revision.signatories:
+            print(f"  {party}: {', '.join(f'{name} ({title})' if title else name for name, title in people)}")
+        print(f"  Innehållets SHA-256: {revision.content_sha256}")
+        for copy in revision.copies:
+            print(f"  Inskannad kopia: {copy.file_name}, SHA-256 {copy.sha256}")
+    latest = revisions[-1].revision
+    if not changes:
+        print(f"Inga ändringar sedan revision {latest}.")
+        return EXIT_OK
+    print(f"{len(changes)} ändring(ar) sedan revision {latest}:")
+    for change in changes:
+        what = f"{ENTITY_WORDS[change.entity]} «{change.label}»" if change.label else ENTITY_WORDS[change.entity]
+        if change.change is ChangeKind.ADDED:
+            print(f"  + {what}: tillagd")
+        elif change.change is ChangeKind.REMOVED:
+            print(f"  - {what}: borttagen")
+        elif change.change is ChangeKind.REORDERED:
+            print(f"  ~ {what}: ny ordning ({change.new})")
+        else:
+            print(f"  ~ {what}, {FIELD_WORDS.get(change.field or '', change.field)}: "
+                  f"{_short(change.old)!r} → {_short(change.new)!r}")
+    return EXIT_OK
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cmd_attach_signed(args: argparse.Namespace, db_path: Path) -> int:
+    try:
+        data = args.file.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"Filen {args.file} finns inte.") from None
+    with _services(db_path, create=False, exclusive=True) as services:
+        agreement = _resolve(services, args.agreement)
+        revision = args.revision
+        if revision is None:
+            revisions = services.signoff.list_revisions(agreement.id)
+            if not revisions:
+                raise CommandError(f"\"{agreement.title}\" har ingen undertecknad revision att bifoga kopian till.")
+            revision = revisions[-1].revision
+        copy = services.signoff.attach_signed_copy(agreement.id, revision, file_name=args.file.name, data=data)
+    print(f"Bifogade {copy.file_name} till revision {revision} av \"{agreement.title}\" "
+          f"(SHA-256 {copy.sha256}).")
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.reports.verification import verify_pdf
+
+    try:
+        data = args.file.read_bytes()
+        roots = [path.read_bytes() for path in args.trust]
+    except FileNotFoundError as error:
+        raise CommandError(f"Filen {error.filename} finns inte.") from None
+    with _services(db_path, create=False) as services:
+        result = verify_pdf(services, data, trust_roots=roots)
+    stream = sys.stdout if result.ok else sys.stderr
+    if not result.ok:
+        print(f"{args.file}: STÄMMER INTE.", file=stream)
+    for finding in result.findings:
+        print(finding, file=stream)
+    return EXIT_OK if result.ok else EXIT_ERROR
 
 
 def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
@@ -252,12 +453,17 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.reports.agreement_document import render_snapshot_pdf
+
     with _services(db_path, create=False) as services:
-        result = services.maintenance.verify_database()
+        result = services.maintenance.verify_database(render_pdf=render_snapshot_pdf)
     if result.ok:
         print(f"Ändringsloggen i {db_path} är obruten ({result.entries} poster, alla kontrollsummor stämmer).")
+        print(f"De undertecknade revisionerna är oförändrade ({result.revisions} st, alla kontrollsummor stämmer).")
+        for warning in result.warnings:
+            print(f"Obs: {warning}")
         return EXIT_OK
-    print(f"Ändringsloggen i {db_path} har ändrats i efterhand. Första felet först:", file=sys.stderr)
+    print(f"Databasen {db_path} har ändrats i efterhand. Första felet först:", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
     return EXIT_ERROR

@@ -47,3 +47,44 @@ SWEDISH: dict[object, str] = {
 def swedish(value: object) -> str:
     """The Swedish word for a coded value (e.g. FollowUpStatus.DONE → "Genomförd")."""
     return SWEDISH[value]
+
+
+#: What a row of an agreement is called, for the list of changes since signing.
+ENTITY_WORDS: dict[str, str] = {
+    "agreement": "Överenskommelsen",
+    "goal": "Mål",
+    "party": "Part",
+    "signatory": "Undertecknare",
+    "focus_area": "Fokusområde",
+    "promise": "Löfte",
+    "measure": "Åtgärd",
+}
+
+#: The compared fields (domain/snapshot_diff.py), as the agreement's own headings call them.
+FIELD_WORDS: dict[str, str] = {
+    "title": "Titel",
+    "kind": "Typ",
+    "municipality": "Kommun",
+    "police_area": "Lokalpolisområde",
+    "start_date": "Startdatum",
+    "end_date": "Slutdatum",
+    "reporting_scheme": "Uppföljningsperioder",
+    "case_number": "Diarienummer",
+    "introduction": "Inledning",
+    "situation": "Situationen idag",
+    "intended_effects": "Det här ska vi åstadkomma tillsammans",
+    "follow_up_text": "Följ med hur det går",
+    "text": "Text",
+    "name": "Namn",
+    "description": "Beskrivning",
+    "makers": "Vem lovar",
+    "promise": "Löfte",
+    "cause": "Problem eller orsak",
+    "responsible_name": "Ansvarig",
+    "participant_names": "Deltar",
+    "focus_area_name": "Fokusområde",
+    "deadline": "Klart senast",
+    "target": "Mål",
+    "logo": "Logotyp",
+    "order": "Ordning",
+}

@@ -1,36 +1,41 @@
 """What the printed agreement says, as plain data (no ReportLab): the builder half of the report.
 
-``build_agreement_content(services, agreement_id)`` reads the agreement through the services
-and returns an ``AgreementContent`` in the order of a Swedish agreement document (DOMAIN.md,
+``content_from_snapshot(snapshot)`` turns an agreement's content (domain/snapshot.py: the live
+draft, or a signed revision's frozen snapshot) into an ``AgreementContent`` in the order of a Swedish agreement document (DOMAIN.md,
 "What an agreement document contains"): title, Inledning, Situationen idag, overarching goals,
 Prioriterade fokusområden, "Det här ska vi göra" (promises grouped by who makes them, each
 with its measures), "Det här ska vi åstadkomma tillsammans", "Följ med hur det går",
 Giltighetstid and diarienummer, place and date, one signature block per party, and the action
 plan appendix. Every string is final printed text; the renderer only lays it out.
 
-``fingerprint`` is the first 12 hex characters of the SHA-256 of the content's canonical JSON,
-so a printed page can be matched to exactly the content it was made from.
+``content_sha256`` is the SHA-256 of the snapshot's canonical JSON: for a signed revision, the
+hash stored with it. ``fingerprint`` (its first 12 hex characters) is printed in the footer,
+so a printed page can be matched to exactly the content it was made from. Content made by
+hand (tests) gets its fingerprint from its own canonical JSON instead (``with_fingerprint``).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from promises_app.domain.enums import AgreementState, OrganisationKind
+from promises_app.domain.snapshot import (
+    AgreementSnapshot,
+    SnapshotMeasure,
+    SnapshotOrganisation,
+    SnapshotPromise,
+    content_sha256,
+)
 from promises_app.domain.vocabulary import swedish
 from promises_app.reports.formatting import (
     date_range,
     join_words,
     long_date,
     place_and_date,
-)
-from promises_app.services.records import (
-    MeasureRecord,
-    OrganisationRecord,
-    PromiseRecord,
 )
 
 if TYPE_CHECKING:  # the builder only needs the services' public methods
@@ -129,6 +134,8 @@ class AgreementContent:
     #: The parties' organisation ids in party order (whose logos stand in the header).
     party_organisation_ids: tuple[int, ...]
     fingerprint: str = field(default="")
+    #: The SHA-256 of the snapshot this was made from ("" for content made by hand).
+    content_sha256: str = field(default="")
 
     @property
     def is_draft(self) -> bool:
@@ -139,6 +146,7 @@ def canonical_json(content: AgreementContent) -> str:
     """The content (without its fingerprint) as canonical JSON: the input of the fingerprint."""
     data = asdict(content)
     data.pop("fingerprint")
+    data.pop("content_sha256")
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -152,59 +160,54 @@ def with_fingerprint(content: AgreementContent) -> AgreementContent:
 
 
 def build_agreement_content(services: Services, agreement_id: int) -> AgreementContent:
-    """Everything the printed agreement says, read through the services (one read each)."""
-    agreement = services.agreements.get_agreement(agreement_id)
-    parties = services.agreements.list_parties(agreement_id)
-    focus_areas = services.plan.list_focus_areas(agreement_id)
-    promises = services.plan.list_promises(agreement_id)
-    measures = services.plan.list_measures(agreement_id)
-    organisations = {o.id: o for o in services.register.list_organisations()}
+    """What the agreement says now (its live content, draft or signed), read in one transaction."""
+    return content_from_snapshot(services.signoff.current_snapshot(agreement_id))
 
-    measures_by_promise: dict[int, list[MeasureRecord]] = {}
-    for measure in measures:
-        measures_by_promise.setdefault(measure.promise_id, []).append(measure)
 
-    content = AgreementContent(
-        agreement_id=agreement.id,
-        title=agreement.title,
-        kind=swedish(agreement.kind),
-        state=swedish(agreement.state),
-        revision=agreement.revision,
-        introduction=agreement.introduction,
-        situation=agreement.situation,
-        goals=tuple(goal.text for goal in agreement.goals),
-        focus_areas=tuple(FocusAreaItem(f.name, f.description) for f in focus_areas),
-        promise_groups=_promise_groups(promises, measures_by_promise, organisations),
-        intended_effects=agreement.intended_effects,
-        follow_up_text=agreement.follow_up_text,
-        validity=date_range(agreement.start_date, agreement.end_date),
-        case_number=agreement.case_number,
-        place_and_date=place_and_date(agreement.signing_place, agreement.signing_date),
+def content_from_snapshot(snapshot: AgreementSnapshot) -> AgreementContent:
+    """Everything the printed agreement says, from the agreement's content as plain data."""
+    digest = content_sha256(snapshot)
+    return AgreementContent(
+        agreement_id=snapshot.agreement_id,
+        title=snapshot.title,
+        kind=swedish(snapshot.kind),
+        state=swedish(snapshot.state),
+        revision=snapshot.revision,
+        introduction=snapshot.introduction,
+        situation=snapshot.situation,
+        goals=snapshot.goals,
+        focus_areas=tuple(FocusAreaItem(f.name, f.description) for f in snapshot.focus_areas),
+        promise_groups=_promise_groups(snapshot.promises),
+        intended_effects=snapshot.intended_effects,
+        follow_up_text=snapshot.follow_up_text,
+        validity=date_range(snapshot.start_date, snapshot.end_date),
+        case_number=snapshot.case_number,
+        place_and_date=place_and_date(snapshot.signing_place, snapshot.signing_date),
         signature_blocks=tuple(
             SignatureBlock(
-                party=party.organisation_name,
+                party=party.organisation.name,
                 signatories=tuple(SignatoryLine(s.name, s.title) for s in party.signatories),
             )
-            for party in parties
+            for party in snapshot.parties
         ),
-        action_plan=tuple(_action_plan_row(m) for m in measures),
-        party_organisation_ids=tuple(party.organisation_id for party in parties),
+        action_plan=tuple(_action_plan_row(m) for m in snapshot.measures),
+        party_organisation_ids=tuple(party.organisation.id for party in snapshot.parties),
+        fingerprint=digest[:12],
+        content_sha256=digest,
     )
-    return with_fingerprint(content)
 
 
-def party_logos(services: Services, content: AgreementContent) -> dict[str, bytes]:
-    """The parties' stored logos (PNG bytes) by party name, in party order; parties without one left out."""
-    logos: dict[str, bytes] = {}
-    for organisation_id, block in zip(content.party_organisation_ids, content.signature_blocks, strict=True):
-        png = services.logos.get_logo(organisation_id)
-        if png:
-            logos[block.party] = png
-    return logos
+def snapshot_logos(snapshot: AgreementSnapshot) -> dict[str, bytes]:
+    """The parties' logos (PNG bytes) by party name, in party order; parties without one left out."""
+    return {
+        party.organisation.name: base64.b64decode(party.logo_png_base64)
+        for party in snapshot.parties
+        if party.logo_png_base64
+    }
 
 
 # --- who promises ---------------------------------------------------------------------------
-def promise_heading(makers: list[OrganisationRecord]) -> str:
+def promise_heading(makers: list[SnapshotOrganisation]) -> str:
     """"Polisen lovar att …", "Kommunen lovar att …", "Polisen och kommunen lovar att …",
     otherwise the makers' names ("Polisen, kommunen och Bostadsbolaget lovar att …")."""
     kinds = [o.kind for o in makers]
@@ -230,36 +233,31 @@ def promise_heading(makers: list[OrganisationRecord]) -> str:
     return f"{text[:1].upper()}{text[1:]} {LOVAR_ATT}"
 
 
-def _promise_groups(
-    promises: list[PromiseRecord],
-    measures_by_promise: dict[int, list[MeasureRecord]],
-    organisations: dict[int, OrganisationRecord],
-) -> tuple[PromiseGroup, ...]:
+def _promise_groups(promises: tuple[SnapshotPromise, ...]) -> tuple[PromiseGroup, ...]:
     """Promises grouped by the set of organisations making them, groups in order of first promise."""
     groups: dict[frozenset[int], tuple[str, list[PromiseItem]]] = {}
     for promise in promises:
-        key = frozenset(promise.maker_ids)
+        key = frozenset(o.id for o in promise.makers)
         if key not in groups:
-            makers = [organisations[i] for i in promise.maker_ids if i in organisations]
-            groups[key] = (promise_heading(makers), [])
+            groups[key] = (promise_heading(list(promise.makers)), [])
         groups[key][1].append(
             PromiseItem(
                 text=promise.text,
                 description=promise.description,
-                measures=tuple(_measure_item(m) for m in measures_by_promise.get(promise.id, [])),
+                measures=tuple(_measure_item(m) for m in promise.measures),
             )
         )
     return tuple(PromiseGroup(heading, tuple(items)) for heading, items in groups.values())
 
 
-def target_text(measure: MeasureRecord) -> str:
+def target_text(measure: SnapshotMeasure) -> str:
     """"4 trygghetsvandringar" for a counted measure, "" otherwise."""
     if measure.target_count is None:
         return ""
     return f"{measure.target_count} {measure.target_unit}".strip()
 
 
-def _measure_item(measure: MeasureRecord) -> MeasureItem:
+def _measure_item(measure: SnapshotMeasure) -> MeasureItem:
     details = []
     if measure.target_count is not None:
         details.append(f"Mål: {target_text(measure)}")
@@ -270,7 +268,7 @@ def _measure_item(measure: MeasureRecord) -> MeasureItem:
     return MeasureItem(title=measure.title, description=measure.description, details=tuple(details))
 
 
-def _action_plan_row(measure: MeasureRecord) -> ActionPlanRow:
+def _action_plan_row(measure: SnapshotMeasure) -> ActionPlanRow:
     who = []
     if measure.responsible_name:
         who.append(f"{measure.responsible_name} (ansvarig)")

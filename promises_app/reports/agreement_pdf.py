@@ -46,6 +46,17 @@ from promises_app.reports.agreement_content import AgreementContent
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+#: How the content hash is written into the PDF's metadata (ASCII, so it can be found in the
+#: raw bytes even of a damaged file): ``promises-app verify`` reads it back.
+CONTENT_HASH_KEYWORD = "medborgarloften-content-sha256:"
+
+
+def content_keywords(content: AgreementContent) -> str:
+    if not content.content_sha256:
+        return ""
+    return f"{CONTENT_HASH_KEYWORD}{content.content_sha256} revision:{content.revision}"
+
+
 # --- user text → Paragraphs ---------------------------------------------------------------
 def markup(text: str) -> str:
     """Paragraph markup that shows ``text`` literally: escaped first, then ``\\n`` → ``<br/>``."""
@@ -107,6 +118,7 @@ def render_agreement_pdf(
         subject=content.kind,
         author="",
         creator="Medborgarlöften",
+        keywords=content_keywords(content),
         invariant=1,
         lang="sv-SE",
         initialFontName=fonts.REGULAR,

@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from promises_app.paths import resource
 from promises_app.services.base import Service
 from promises_app.services.exchange import ExchangeService, ImportResult, parse
+from promises_app.services.signoff import PdfRenderer, SignOffService
 from promises_app.storage import models as m
 from promises_app.storage.changelog import verify_chain
 
@@ -30,6 +31,11 @@ class VerifyResult:
     ok: bool
     problems: tuple[str, ...]
     entries: int
+    #: How many signed revisions were checked.
+    revisions: int = 0
+    #: Not tampering, but worth knowing: a signed revision's PDF no longer comes out byte for
+    #: byte as at signing (another version of the program or of ReportLab).
+    warnings: tuple[str, ...] = ()
 
 
 class MaintenanceService(Service):
@@ -48,12 +54,24 @@ class MaintenanceService(Service):
             ]
         return CheckResult(not problems, tuple(problems), *(int(c or 0) for c in counts))
 
-    def verify_database(self) -> VerifyResult:
-        """Recompute the change log's hash chain; the first problem is the first break."""
+    def verify_database(self, *, render_pdf: PdfRenderer | None = None) -> VerifyResult:
+        """Recompute the change log's hash chain and every signed revision's content hash.
+
+        Problems come in order: the change log's first break first, then the signed
+        revisions. With ``render_pdf``, each signed revision's PDF is also made again from its
+        snapshot and compared with the hash stored at signing (a mismatch is a warning).
+        """
         with self.db.read() as s:
             problems = verify_chain(s.connection())
             entries = int(s.scalar(select(text("count(*)")).select_from(m.ChangeLogEntry.__table__)) or 0)
-        return VerifyResult(ok=not problems, problems=tuple(problems), entries=entries)
+        signoff = SignOffService(self.db)
+        problems += signoff.verify_revisions()
+        revisions = signoff.count_revisions()
+        warnings = signoff.check_pdfs(render_pdf) if render_pdf is not None and not problems else []
+        return VerifyResult(
+            ok=not problems, problems=tuple(problems), entries=entries, revisions=revisions,
+            warnings=tuple(warnings),
+        )
 
     def has_demo_data(self) -> bool:
         with self.db.read() as s:

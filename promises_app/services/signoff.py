@@ -201,7 +201,7 @@ class SignOffService(Service):
                     m.SignedRevision.content, m.SignedRevision.content_sha256,
                 ).order_by(m.SignedRevision.id)
             ).all()
-            titles = dict(s.execute(select(m.Agreement.id, m.Agreement.title)).tuples().all())
+            titles = {row.id: row.title for row in s.execute(select(m.Agreement.id, m.Agreement.title))}
             for row in rows:
                 where = f"Undertecknad revision {row.revision} av «{titles.get(row.agreement_id, row.agreement_id)}»"
                 if snap.sha256_text(row.content) != row.content_sha256:
@@ -225,6 +225,29 @@ class SignOffService(Service):
                         f"Den inskannade kopian «{copy.file_name}» (id {copy.id}) stämmer inte med sin kontrollsumma."
                     )
         return problems
+
+    def count_revisions(self) -> int:
+        with self.db.read() as s:
+            return len(s.scalars(select(m.SignedRevision.id)).all())
+
+    def check_pdfs(self, render_pdf: PdfRenderer) -> list[str]:
+        """Signed revisions whose PDF, made again from the snapshot, differs from the one signed."""
+        found = []
+        with self.db.read() as s:
+            rows = s.execute(
+                select(m.SignedRevision.content, m.SignedRevision.revision, m.SignedRevision.pdf_sha256)
+                .where(m.SignedRevision.pdf_sha256.is_not(None))
+                .order_by(m.SignedRevision.id)
+            ).all()
+        for content_text, revision, pdf_sha256 in rows:
+            content = snap.from_json(content_text)
+            if hashlib.sha256(render_pdf(content)).hexdigest() != pdf_sha256:
+                found.append(
+                    f"PDF:en för undertecknad revision {revision} av «{content.title}» blir inte längre byte "
+                    "för byte densamma som vid undertecknandet (en annan version av programmet?). "
+                    "Innehållet är oförändrat; spara den PDF som skrevs ut vid undertecknandet."
+                )
+        return found
 
 
 def freeze_imported(session: Session, agreement: m.Agreement) -> m.SignedRevision:

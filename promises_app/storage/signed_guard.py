@@ -113,7 +113,7 @@ def _check_agreement_change(agreement: m.Agreement) -> None:
 
 def _locked(agreement: m.Agreement) -> SignedRecordError:
     return SignedRecordError(
-        f"«{agreement.title}» är undertecknad (revision {_committed_revision(agreement)}) och kan inte "
+        f"«{_committed(agreement, 'title')}» är undertecknad (revision {_committed_revision(agreement)}) och kan inte "
         "ändras. Starta en ny revision för att ändra planen; den undertecknade revisionen finns kvar "
         "som den var."
     )

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from promises_app.reports import agreement_content as c
-from promises_app.reports.agreement_content import build_agreement_content, party_logos
+from promises_app.reports.agreement_content import build_agreement_content, snapshot_logos
 from promises_app.reports.agreement_pdf import render_agreement_pdf
 from tests.reports.builders import PARTIES, logo_png, make_four_party, sample_content
 from tests.reports.pdf_text import (
@@ -184,7 +184,7 @@ def test_logos_stand_in_the_header_of_every_page(services) -> None:  # type: ign
     services.logos.set_logo(made.organisation_ids["police"], logo_png("#1b2f6b", (200, 200)))
     services.logos.set_logo(made.organisation_ids["housing"], logo_png("#b5462a", (900, 150)))
     content = build_agreement_content(services, made.agreement_id)
-    logos = party_logos(services, content)
+    logos = snapshot_logos(services.signoff.current_snapshot(made.agreement_id))
     assert list(logos) == ["Lokalpolisområde Ängelholm", "AB Ängelholmshem"]
     pdf = render_agreement_pdf(content, logos=logos)
     pages = len(reader(pdf).pages)

@@ -30,6 +30,12 @@ def test_report_by_id_without_appendix(demo_db, tmp_path, capsys) -> None:  # ty
     listing = run_cli(capsys, "--db", str(demo_db), "list")[1]
     agreement_id = next(line.split()[0] for line in listing.splitlines() if SOLNA in line)
     out_file = tmp_path / "utan.pdf"
+    # A signed revision is printed exactly as signed: with its appendix.
+    code, _, err = run_cli(
+        capsys, "--db", str(demo_db), "report", "agreement", agreement_id, "-o", str(out_file), "--no-appendix"
+    )
+    assert code == 1 and "gäller bara utkast" in err and not out_file.exists()
+    assert run_cli(capsys, "--db", str(demo_db), "new-revision", agreement_id)[0] == 0
     code, _, err = run_cli(
         capsys, "--db", str(demo_db), "report", "agreement", agreement_id, "-o", str(out_file), "--no-appendix"
     )

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
 
-from promises_app.domain import deadlines
+from promises_app.domain import deadlines, snapshot
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
-from promises_app.domain.validation import LONG_TEXT_MAX, Checker
+from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Planned, Reported, summarise
+from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError
 from promises_app.services import convert
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.plan import measures_of
-from promises_app.services.records import FollowUpRecord, MeasureStatusRow
+from promises_app.services.records import AgreementRecord, FollowUpRecord, MeasureStatusRow
 from promises_app.storage import models as m
 
 #: "Due soon" on the overview: deadlines within this many days.
@@ -126,6 +128,76 @@ class FollowUpService(Service):
                     )
                 )
             return result
+
+    def period_summary(self, agreement_id: int, period: str, *, today: date) -> PeriodSummary:
+        """Where the agreement stood in ``period`` ("2022-T2"), as reported then (domain/period_summary).
+
+        The one computation behind the follow-up report and the window's overview. Raises
+        ValidationError (field "period") for a label that is not one of the agreement's periods.
+        """
+        facts = self.measure_facts(agreement_id)
+        try:
+            chosen = period_rules.find_period(
+                facts.agreement.start_date, facts.agreement.end_date, facts.agreement.reporting_scheme, period
+            )
+        except period_rules.PeriodLabelError as error:
+            raise ValidationError([FieldError("period", f"Period: {error}")]) from None
+        return summarise(chosen, facts.periods, facts.measures, today=today, signed=facts.signed)
+
+    def measure_facts(self, agreement_id: int) -> AgreementFacts:
+        """The agreement, its periods, and each measure with every follow-up and its plan at signing.
+
+        "At signing" is the first signed revision: what the parties originally promised.
+        """
+        with self.db.read() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
+            measures = measures_of(s, agreement_id)
+            follow_ups: dict[int, dict[str, Reported]] = {}
+            for row in s.scalars(select(m.FollowUp).where(m.FollowUp.measure_id.in_([x.id for x in measures]))):
+                follow_ups.setdefault(row.measure_id, {})[row.period] = Reported(
+                    row.status, row.light, row.count_achieved, row.comment
+                )
+            first_signed = s.scalar(
+                select(m.SignedRevision.content)
+                .where(m.SignedRevision.agreement_id == agreement_id)
+                .order_by(m.SignedRevision.revision)
+                .limit(1)
+            )
+            planned: dict[int, Planned] = {}
+            if first_signed is not None:
+                for item in snapshot.from_json(first_signed).measures:
+                    planned[item.id] = Planned(item.deadline, item.target_count, item.target_unit)
+            return AgreementFacts(
+                agreement=convert.agreement(agreement),
+                periods=tuple(periods),
+                signed=first_signed is not None,
+                measures=tuple(
+                    MeasureFacts(
+                        measure_id=x.id,
+                        title=x.title,
+                        promise_text=x.promise.text,
+                        focus_area_name=x.focus_area.name if x.focus_area else "",
+                        responsible_name=x.responsible.name if x.responsible else "",
+                        start_date=x.start_date,
+                        deadline=x.deadline,
+                        target_count=x.target_count,
+                        target_unit=x.target_unit,
+                        follow_ups=follow_ups.get(x.id, {}),
+                        planned=planned.get(x.id),
+                    )
+                    for x in measures
+                ),
+            )
+
+
+@dataclass(frozen=True)
+class AgreementFacts:
+    agreement: AgreementRecord
+    periods: tuple[period_rules.Period, ...]
+    #: Whether the agreement has been signed (so "added since signing" means something).
+    signed: bool
+    measures: tuple[MeasureFacts, ...]
 
 
 def _latest(recorded: dict[str, m.FollowUp], periods: list[period_rules.Period]) -> m.FollowUp | None:

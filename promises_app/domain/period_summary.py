@@ -1,0 +1,151 @@
+"""Where an agreement stood in one reporting period: the numbers a follow-up report prints.
+
+One pure computation for the paper and the screen (the follow-up report's summary page and
+the window's overview), so the two never disagree. Everything is "as reported for that
+period": the status, light, count and comment recorded for the period, never a later one;
+"overdue" is judged on the period's report day (its last day, or ``today`` while the
+period is still running).
+
+Each measure may carry what was planned at signing (its deadline and target in the signed
+baseline), so a report can show what moved since.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from promises_app.domain import deadlines
+from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.domain.periods import Period
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One follow-up as recorded: status, traffic light, count achieved, comment."""
+
+    status: FollowUpStatus
+    light: TrafficLight
+    count_achieved: int | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A measure as it stood in the signed baseline."""
+
+    deadline: date | None
+    target_count: int | None
+    target_unit: str
+
+
+@dataclass(frozen=True)
+class MeasureFacts:
+    """What the computation needs to know about one measure (plain data, from the services)."""
+
+    measure_id: int
+    title: str
+    promise_text: str
+    focus_area_name: str
+    responsible_name: str
+    start_date: date | None
+    deadline: date | None
+    target_count: int | None
+    target_unit: str
+    #: Follow-ups by period label.
+    follow_ups: Mapping[str, Reported]
+    #: As signed (None: added since signing, or the agreement was never signed).
+    planned: Planned | None
+
+
+@dataclass(frozen=True)
+class MeasureInPeriod:
+    facts: MeasureFacts
+    #: What was reported for this period (None: nothing was).
+    reported: Reported | None
+    #: The latest status reported up to and including this period.
+    standing: FollowUpStatus | None
+    overdue: bool
+    #: Expected to be reported this period but was not.
+    missing: bool
+    deadline_moved: bool
+    target_changed: bool
+    added_since_signing: bool
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    period: Period
+    #: The day "overdue" is judged on: the period's last day, or today while it runs.
+    as_of: date
+    measures: tuple[MeasureInPeriod, ...]
+    #: How many measures have each status reported for this period (None: not reported).
+    by_status: tuple[tuple[FollowUpStatus | None, int], ...]
+    by_light: tuple[tuple[TrafficLight | None, int], ...]
+    #: How many measures each responsible party has (in first-seen order).
+    by_party: tuple[tuple[str, int], ...]
+
+    @property
+    def overdue(self) -> tuple[MeasureInPeriod, ...]:
+        return tuple(m for m in self.measures if m.overdue)
+
+    @property
+    def missing(self) -> tuple[MeasureInPeriod, ...]:
+        return tuple(m for m in self.measures if m.missing)
+
+    @property
+    def moved(self) -> tuple[MeasureInPeriod, ...]:
+        """Measures whose deadline or target changed since signing, or that were added."""
+        return tuple(m for m in self.measures if m.deadline_moved or m.target_changed or m.added_since_signing)
+
+    @property
+    def total(self) -> int:
+        return len(self.measures)
+
+
+STATUS_ORDER: tuple[FollowUpStatus | None, ...] = (*FollowUpStatus, None)
+LIGHT_ORDER: tuple[TrafficLight | None, ...] = (*TrafficLight, None)
+
+
+def summarise(
+    period: Period, periods: Sequence[Period], measures: Sequence[MeasureFacts], *, today: date,
+    signed: bool,
+) -> PeriodSummary:
+    """The summary of ``period`` (one of ``periods``, the agreement's periods in order).
+
+    ``signed``: whether the agreement has a signed baseline (otherwise nothing counts as
+    added or moved since signing).
+    """
+    as_of = min(period.end, today)
+    upto = [p for p in periods if p.start <= period.start]
+    rows = []
+    for facts in measures:
+        statuses = {label: r.status for label, r in facts.follow_ups.items()}
+        standing = deadlines.latest_status(statuses, upto)
+        planned = facts.planned
+        rows.append(
+            MeasureInPeriod(
+                facts=facts,
+                reported=facts.follow_ups.get(period.label),
+                standing=standing,
+                overdue=deadlines.is_overdue(facts.deadline, standing, as_of),
+                missing=deadlines.is_follow_up_missing(period, statuses, periods, facts.start_date),
+                deadline_moved=planned is not None and planned.deadline != facts.deadline,
+                target_changed=planned is not None
+                and (planned.target_count, planned.target_unit) != (facts.target_count, facts.target_unit),
+                added_since_signing=signed and planned is None,
+            )
+        )
+    status_counts = Counter(row.reported.status if row.reported else None for row in rows)
+    light_counts = Counter(row.reported.light if row.reported else None for row in rows)
+    party_counts = Counter(row.facts.responsible_name or "" for row in rows)
+    return PeriodSummary(
+        period=period,
+        as_of=as_of,
+        measures=tuple(rows),
+        by_status=tuple((s, status_counts[s]) for s in STATUS_ORDER if status_counts[s]),
+        by_light=tuple((light, light_counts[light]) for light in LIGHT_ORDER if light_counts[light]),
+        by_party=tuple(party_counts.items()),
+    )

@@ -99,6 +99,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("export-json", "exportera en överenskommelse med allt under den till JSON", _cmd_export)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
+    sub = command("export-csv", "exportera åtgärder och uppföljning per period som CSV (för Excel)",
+                  _cmd_export_csv)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("-o", "--output", metavar="FIL.csv", type=Path, required=True, help="filen att skriva")
+    sub = command("export-xlsx", "exportera åtgärder och uppföljning per period som Excel-fil (XLSX)",
+                  _cmd_export_xlsx)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("-o", "--output", metavar="FIL.xlsx", type=Path, required=True, help="filen att skriva")
     report = command("report", "skriv ut ett dokument som PDF (först: överenskommelsen)", _cmd_report_missing)
     kinds = report.add_subparsers(dest="report_kind", metavar="DOKUMENT")
     sub = kinds.add_parser(
@@ -236,6 +244,27 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
         write_atomically(args.output, services.exchange.export_json(agreement.id))
         print(f"Exporterade \"{agreement.title}\" till {args.output}.")
         return EXIT_OK
+
+
+def _cmd_export_csv(args: argparse.Namespace, db_path: Path) -> int:
+    return _export_sheet(args, db_path, "csv")
+
+
+def _cmd_export_xlsx(args: argparse.Namespace, db_path: Path) -> int:
+    return _export_sheet(args, db_path, "xlsx")
+
+
+def _export_sheet(args: argparse.Namespace, db_path: Path, kind: str) -> int:
+    """One row per measure and reporting period, as CSV (Swedish Excel) or XLSX (P14-safe)."""
+    from promises_app.reports.spreadsheets import measure_rows, write_csv, write_xlsx
+
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        sheet = measure_rows(services, agreement.id)
+    write_atomically(args.output, write_csv(sheet) if kind == "csv" else write_xlsx(sheet))
+    print(f"Exporterade åtgärder och uppföljning för \"{agreement.title}\" till {args.output} "
+          f"({len(sheet.rows)} rader).")
+    return EXIT_OK
 
 
 def _cmd_report_missing(args: argparse.Namespace, db_path: Path) -> int:

@@ -1,6 +1,8 @@
-"""The main window: the agreements on the left, the selected agreement and its measures on the right.
+"""The main window: the agreements on the left, the selected agreement on the right.
 
-Read-only for now; editing, follow-up and reports arrive as their own pages.
+The right-hand side has a page per subject: the measures (read-only for now) and the versions
+(signed revisions, the changes since the last one, signing and the PDF). Editing, follow-up
+and reports arrive as pages of their own.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +39,7 @@ from promises_app.ui.labels import label
 from promises_app.ui.measure_table_model import SORT_ROLE, MeasureTableModel
 from promises_app.ui.register_dialog import RegisterDialog
 from promises_app.ui.restore_dialog import RestoreDialog
+from promises_app.ui.versions_page import VersionsPage
 
 #: How often the window checks whether the daily backup is due.
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -101,12 +105,23 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 
+        self.undo_stack = QUndoStack(self)
+        measures_page = QWidget()
+        measures_layout = QVBoxLayout(measures_page)
+        measures_layout.addWidget(self.filter_edit)
+        measures_layout.addWidget(self.measure_view, 1)
+        self.versions_page = VersionsPage(services, self.undo_stack, today=today)
+        self.versions_page.agreementChanged.connect(self._agreement_state_changed)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
+        self.measures_tab = self.tabs.addTab(measures_page, self.tr("Measures"))
+        self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
+
         right = QWidget()
         layout = QVBoxLayout(right)
         layout.addWidget(self.title_label)
         layout.addWidget(self.details_label)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.measure_view, 1)
+        layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
         splitter.addWidget(self.agreement_view)
@@ -115,7 +130,6 @@ class MainWindow(QMainWindow):
         splitter.setSizes([300, 1066])
         self.setCentralWidget(splitter)
 
-        self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._after_undo_or_redo)
         self._build_menus()
         self._daily_timer = QTimer(self)
@@ -146,6 +160,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        agreement_menu = self.menuBar().addMenu(self.tr("&Agreement"))
+        for action in self.versions_page.actions_for_menu():
+            if action is None:
+                agreement_menu.addSeparator()
+            else:
+                agreement_menu.addAction(action)
         register_menu = self.menuBar().addMenu(self.tr("&Register"))
         self.organisations_action = QAction(self.tr("&Organisations…"), self)
         self.organisations_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
@@ -194,6 +214,7 @@ class MainWindow(QMainWindow):
         except (BackupError, StorageFailure, DatabaseOpenError) as error:
             QMessageBox.warning(self, self.tr("Restore"), str(error))
         self.services = open_services(path, exclusive=True)
+        self.versions_page.set_services(self.services)
         self.undo_stack.clear()  # the history belonged to the database as it was before
         self.reload()
         self.statusBar().showMessage(self.tr("Restored from %1").replace("%1", chosen.name), 10_000)
@@ -201,6 +222,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Back up on close (checked), then let go of the database and its lock."""
         self._daily_timer.stop()
+        self.versions_page.wait_for_background_work()
         try:
             self.services.backups.backup_now(reason="close")
         except (BackupError, StorageFailure, ServiceError) as error:
@@ -218,6 +240,18 @@ class MainWindow(QMainWindow):
             self.select_agreement(preferred.id)
         else:
             self._show_agreement(None)
+
+    def _agreement_state_changed(self, agreement_id: int) -> None:
+        """Signed, or a new revision: the list shows state and revision, so read it again."""
+        selection = self.agreement_view.selectionModel()
+        selection.blockSignals(True)  # no passing "nothing selected" while the tree is rebuilt
+        try:
+            self.agreement_model.set_agreements(self.services.agreements.list_agreements())
+            self.agreement_view.expandAll()
+        finally:
+            selection.blockSignals(False)
+        self.select_agreement(agreement_id)
+        self._show_agreement(agreement_id)
 
     def select_agreement(self, agreement_id: int) -> None:
         index = self.agreement_model.index_of(agreement_id)
@@ -239,6 +273,7 @@ class MainWindow(QMainWindow):
                 self.tr("Import an agreement (promises-app import FILE.json) or load the demo data.")
             )
             self.measure_model.set_rows([])
+            self.versions_page.set_agreement(None)
             return
         agreement = self.services.agreements.get_agreement(agreement_id)
         parties = self.services.agreements.list_parties(agreement_id)
@@ -266,6 +301,7 @@ class MainWindow(QMainWindow):
         self.details_label.setText("\n".join(lines))
         rows = self.services.follow_ups.status_rows(agreement_id, today=self._today())
         self.measure_model.set_rows(rows)
+        self.versions_page.set_agreement(agreement_id)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -4,6 +4,10 @@
 
 "Today" is fixed at 2022-09-01 (just after the demo's second tertial) so the pictures are
 reproducible and show the demo's overdue measure.
+
+The versions pictures show the demo's citizen promise after a new revision was started and one
+measure's deadline moved (through the services, as an edit would), and the sign-off dialog for
+that draft over the window.
 """
 
 from __future__ import annotations
@@ -16,6 +20,10 @@ from pathlib import Path
 
 SCREEN_SIZE = (1366, 768)
 DEMO_TODAY = date(2022, 9, 1)
+DEMO_PROMISE = "Solna – medborgarlöften 2022"
+#: The edit made to the new draft: the overdue lighting measure gets a later deadline.
+MOVED_MEASURE = "belysning"
+NEW_DEADLINE = date(2022, 10, 31)
 
 
 def render(output: Path) -> list[Path]:
@@ -34,9 +42,45 @@ def render(output: Path) -> list[Path]:
         app.processEvents()
         written = [output / "main-window.png"]
         window.grab().save(str(written[0]))
+
+        agreement_id = next(a.id for a in services.agreements.list_agreements() if a.title == DEMO_PROMISE)
+        services.signoff.new_revision(agreement_id)
+        measure = next(m for m in services.plan.list_measures(agreement_id) if MOVED_MEASURE in m.title)
+        services.plan.update_measure(measure.id, expected_version=measure.version, deadline=NEW_DEADLINE)
+        window.reload()
+        window.select_agreement(agreement_id)
+        window.tabs.setCurrentIndex(window.versions_tab)
+        app.processEvents()
+        written.append(output / "versions-page.png")
+        window.grab().save(str(written[-1]))
+
+        dialog = window.versions_page.sign()
+        assert dialog is not None
+        app.processEvents()
+        written.append(output / "signoff-dialog.png")
+        _over_window(window, dialog).save(str(written[-1]))
+        dialog.reject()
         window.close()
         services.db.close()
     return written
+
+
+def _over_window(window, dialog):  # type: ignore[no-untyped-def]
+    """The window with the dialog drawn centred over it, framed, as a person sees it (offscreen
+    windows have no decorations, and a dialog is a window of its own)."""
+    from PySide6.QtGui import QColor, QPainter, QPen
+
+    picture = window.grab()
+    shot = dialog.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))  # the window behind is dimmed
+    x = (picture.width() - shot.width()) // 2
+    y = (picture.height() - shot.height()) // 2
+    painter.drawPixmap(x, y, shot)
+    painter.setPen(QPen(QColor("#555555"), 1))
+    painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
+    painter.end()
+    return picture
 
 
 if __name__ == "__main__":

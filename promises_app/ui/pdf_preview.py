@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from promises_app.ui.file_export import write_atomically
+from promises_app.files import write_atomically
 from promises_app.ui.formatting import fill, format_size
 
 #: Pixels per PDF point (1.0 = 72 dpi): an A4 page becomes about 740 × 1050 pixels.

@@ -39,12 +39,12 @@ from PySide6.QtWidgets import (
 
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.snapshot import AgreementSnapshot
+from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
 from promises_app.services.records import AgreementRecord, SignedCopyRecord, SignedRevisionRecord
 from promises_app.ui.background import BackgroundTask
 from promises_app.ui.changes_table_model import ChangesTableModel
-from promises_app.ui.file_export import safe_file_name, write_atomically
 from promises_app.ui.formatting import fill, format_long_date
 from promises_app.ui.pdf_preview import PdfPreviewDialog
 from promises_app.ui.revision_table_model import RevisionTableModel, short_hash

@@ -157,30 +157,49 @@ def _import_promise_reusing_the_register(services: Services) -> Callable[[], obj
     return lambda: services.exchange.import_document(copy.deepcopy(document))
 
 
-def _create_promise(services: Services) -> Callable[[], object]:
+def _draft_of_solna(services: Services) -> int:
+    """Solna's promises as the draft of revision 2: the demo has it signed, and a signed plan is locked."""
     agreement_id = _agreement_id(services, "Solna – medborgarlöften")
+    services.signoff.new_revision(agreement_id)
+    return agreement_id
+
+
+def _create_promise(services: Services) -> Callable[[], object]:
+    agreement_id = _draft_of_solna(services)
     makers = [p.organisation_id for p in services.agreements.list_parties(agreement_id)]
     assert len(makers) >= 2
     return lambda: services.plan.create_promise(agreement_id, text="Fler trygghetsvandringar", maker_ids=makers)
 
 
 def _delete_promise(services: Services) -> Callable[[], object]:
-    agreement_id = _agreement_id(services, "Solna – medborgarlöften")
+    agreement_id = _draft_of_solna(services)
     promise = services.plan.list_promises(agreement_id)[0]
     assert len(services.plan.list_measures(agreement_id)) >= 5  # a cascade over measures, follow-ups …
     return lambda: services.plan.delete_promise(promise.id)
 
 
 def _add_party(services: Services) -> Callable[[], object]:
-    agreement_id = _agreement_id(services, "Solna – medborgarlöften")
+    agreement_id = _draft_of_solna(services)
     parties = {p.organisation_id for p in services.agreements.list_parties(agreement_id)}
     outsider = next(o.id for o in services.register.list_organisations() if o.id not in parties)
     return lambda: services.agreements.add_party(agreement_id, organisation_id=outsider)
 
 
 def _delete_agreement(services: Services) -> Callable[[], object]:
-    agreement_id = _agreement_id(services, "Samverkansöverenskommelse mellan Helsingborgs")
+    """A draft copy of Helsingborg (a signed agreement cannot be deleted): a cascade over everything."""
+    document = services.exchange.export_document(_agreement_id(services, "Samverkansöverenskommelse mellan Helsingborgs"))
+    document["agreement"]["title"] = "Helsingborg, utkast"
+    document["agreement"]["state"] = "draft"
+    (agreement_id,) = services.exchange.import_document(document, backup=False).agreement_ids
     return lambda: services.agreements.delete_agreement(agreement_id)
+
+
+def _sign(services: Services) -> Callable[[], object]:
+    """Signing: the agreement's state and a frozen revision with its hashes, together or not at all."""
+    agreement_id = _draft_of_solna(services)
+    return lambda: services.signoff.sign(
+        agreement_id, place="Solna", signed_on="2023-01-20", render_pdf=lambda content: b"%PDF-1.4 test"
+    )
 
 
 @dataclass(frozen=True)
@@ -198,6 +217,7 @@ SCENARIOS = [
     Scenario("delete_promise", "DELETE", True, _delete_promise),
     Scenario("add_party", "INSERT", True, _add_party),
     Scenario("delete_agreement", "DELETE", True, _delete_agreement),
+    Scenario("sign", "INSERT", True, _sign),
 ]
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtGui import Qt as GuiQt
 
 from promises_app.domain.snapshot_diff import ChangeKind, Difference
 from promises_app.ui.change_labels import field_label, what_changed
+from promises_app.ui.record_table_model import Index, RecordTableModel
 
 #: The row's Difference (entity, entity_id, field, old, new as the domain gives them).
 DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,7 +22,6 @@ DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_TEXT_LIMIT = 90
 ADDED_BACKGROUND = QColor("#e6f4ea")
 REMOVED_BACKGROUND = QColor("#fde2e1")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def shorten(text: str, limit: int = CELL_TEXT_LIMIT) -> str:
@@ -44,34 +44,14 @@ def tooltip_text(text: str) -> str:
                                       else Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
-class ChangesTableModel(QAbstractTableModel):
+class ChangesTableModel(RecordTableModel):
     WHAT, FIELD, BEFORE, AFTER = range(4)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Difference] = []
 
     def headers(self) -> list[str]:
         return [self.tr("What"), self.tr("Field"), self.tr("Before"), self.tr("After")]
 
-    def set_rows(self, rows: list[Difference]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def difference_at(self, row: int) -> Difference:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

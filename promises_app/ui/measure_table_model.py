@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from promises_app.domain.enums import TrafficLight
 from promises_app.services.records import MeasureStatusRow
 from promises_app.ui.formatting import format_date
 from promises_app.ui.labels import label
+from promises_app.ui.record_table_model import Index, RecordTableModel
 
 MEASURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The raw value to sort by (dates as ISO text, so empty deadlines sort first).
@@ -22,15 +23,10 @@ LIGHT_COLOURS = {
     TrafficLight.YELLOW: QColor("#b58900"),
     TrafficLight.RED: QColor("#c62828"),
 }
-Index = QModelIndex | QPersistentModelIndex
 
 
-class MeasureTableModel(QAbstractTableModel):
+class MeasureTableModel(RecordTableModel):
     TITLE, RESPONSIBLE, FOCUS_AREA, DEADLINE, PERIOD, STATUS, LIGHT, TARGET = range(8)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MeasureStatusRow] = []
 
     def headers(self) -> list[str]:
         return [
@@ -50,26 +46,8 @@ class MeasureTableModel(QAbstractTableModel):
             self.TARGET: self.tr("Count achieved so far of the counted target"),
         }
 
-    def set_rows(self, rows: list[MeasureStatusRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> MeasureStatusRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_tooltips().get(section)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

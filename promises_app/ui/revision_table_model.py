@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from promises_app.services.records import SignedCopyRecord, SignedRevisionRecord
 from promises_app.services.signoff import SOURCE_IMPORTED, SOURCE_SIGNED
 from promises_app.ui.formatting import fill, format_date, format_size
+from promises_app.ui.record_table_model import Index, RecordTableModel
 
 #: The revision number of the row (an int), on every column.
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,19 +21,14 @@ REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 #: How many hex digits of a SHA-256 the cells show.
 SHORT_HASH = 12
-Index = QModelIndex | QPersistentModelIndex
 
 
 def short_hash(sha256: str) -> str:
     return sha256[:SHORT_HASH]
 
 
-class RevisionTableModel(QAbstractTableModel):
+class RevisionTableModel(RecordTableModel):
     REVISION, DATE, PLACE, SIGNATORIES, FINGERPRINT, SOURCE, COPY = range(7)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SignedRevisionRecord] = []
 
     def headers(self) -> list[str]:
         return [
@@ -73,19 +69,6 @@ class RevisionTableModel(QAbstractTableModel):
 
     def row_of(self, revision: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.revision == revision), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.header_tooltips().get(section)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

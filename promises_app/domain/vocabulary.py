@@ -14,6 +14,7 @@ from promises_app.domain.enums import (
     ReportingScheme,
     TrafficLight,
 )
+from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Verdict
 
 SWEDISH: dict[object, str] = {
     OrganisationKind.MUNICIPALITY: "Kommun",
@@ -41,6 +42,21 @@ SWEDISH: dict[object, str] = {
     TrafficLight.YELLOW: "Gul",
     TrafficLight.RED: "Röd",
     TrafficLight.NOT_ASSESSED: "Ej bedömd",
+    IndicatorSource.REPORTED_CRIME: "Anmälda brott",
+    IndicatorSource.NTU: "Brås Nationella trygghetsundersökning (NTU)",
+    IndicatorSource.POLICE_SURVEY: "Polisens trygghetsmätning",
+    IndicatorSource.MUNICIPAL_SURVEY: "Kommunens trygghetsmätning",
+    IndicatorSource.ACTIVITY_COUNT: "Aktiviteter",
+    IndicatorSource.OTHER_SOURCE: "Annan källa",
+    Direction.LOWER_IS_BETTER: "Lägre är bättre",
+    Direction.HIGHER_IS_BETTER: "Högre är bättre",
+    Sex.TOTAL: "Totalt",
+    Sex.WOMEN: "Kvinnor",
+    Sex.MEN: "Män",
+    Verdict.BETTER: "Bättre",
+    Verdict.WORSE: "Sämre",
+    Verdict.UNCHANGED: "Oförändrat",
+    Verdict.UNKNOWN: "Inget att jämföra med",
 }
 
 

@@ -11,12 +11,15 @@ from promises_app.services.agreements import AgreementService
 from promises_app.services.backups import BackupService
 from promises_app.services.exchange import ExchangeService
 from promises_app.services.followups import FollowUpService
+from promises_app.services.indicator_import import IndicatorImportService
+from promises_app.services.indicators import IndicatorService
 from promises_app.services.logos import LogoService
 from promises_app.services.maintenance import MaintenanceService
 from promises_app.services.plan import PlanService
 from promises_app.services.privacy import PrivacyService
 from promises_app.services.register import RegisterService
 from promises_app.services.signoff import SignOffService
+from promises_app.services.walks import WalkService
 from promises_app.storage.database import Database, open_database
 from promises_app.storage.locations import default_database_path
 
@@ -36,6 +39,9 @@ class Services:
         self.privacy = PrivacyService(db)
         self.backups = BackupService(db)
         self.signoff = SignOffService(db)
+        self.indicators = IndicatorService(db)
+        self.indicator_import = IndicatorImportService(db)
+        self.walks = WalkService(db)
 
 
 def open_services(path: Path | str, *, create: bool = True, exclusive: bool = False) -> Services:

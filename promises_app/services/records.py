@@ -17,6 +17,7 @@ from promises_app.domain.enums import (
     ReportingScheme,
     TrafficLight,
 )
+from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Trend
 
 
 @dataclass(frozen=True)
@@ -226,3 +227,95 @@ class SignedRevisionRecord:
     #: Who signed, per party: (party name, ((name, title), …)), from the frozen content.
     signatories: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     copies: tuple[SignedCopyRecord, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorRecord:
+    """An indicator in the register (services/indicators.py)."""
+
+    id: int
+    name: str
+    category: str
+    source: IndicatorSource
+    unit: str
+    direction: Direction
+    #: "" = the whole municipality.
+    area: str
+    split_by_sex: bool
+    description: str
+    version: int
+
+
+@dataclass(frozen=True)
+class IndicatorValueRecord:
+    id: int
+    indicator_id: int
+    #: The canonical period label: "2022", "2022-T2", "2022-Q3", "2022-H1".
+    period: str
+    sex: Sex
+    value: float
+    version: int
+
+
+@dataclass(frozen=True)
+class AgreementIndicatorRecord:
+    """An indicator an agreement follows: the indicator, all its values (by period), baseline and target.
+
+    ``trend`` compares the latest total value with the baseline (domain/indicators.trend).
+    """
+
+    id: int
+    agreement_id: int
+    position: int
+    indicator: IndicatorRecord
+    values: tuple[IndicatorValueRecord, ...]
+    baseline_period: str | None
+    baseline_value: float | None
+    target_value: float | None
+    target_text: str
+    trend: Trend
+    version: int
+
+
+@dataclass(frozen=True)
+class SituationSourceRecord:
+    """A source of an agreement's lägesbild ("Polisens trygghetsmätning 2021")."""
+
+    id: int
+    agreement_id: int
+    position: int
+    text: str
+    version: int
+
+
+@dataclass(frozen=True)
+class WalkFindingRecord:
+    id: int
+    walk_id: int
+    position: int
+    text: str
+    #: The measure the finding was turned into, or None.
+    measure_id: int | None
+    measure_title: str
+    version: int
+
+
+@dataclass(frozen=True)
+class SafetyWalkRecord:
+    """A safety walk (trygghetsvandring) with its findings in order."""
+
+    id: int
+    agreement_id: int
+    walked_on: date
+    place: str
+    participants: str
+    findings: tuple[WalkFindingRecord, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class FindingMeasureRecord:
+    """What turning a finding into a measure made: the linked finding and the new measure."""
+
+    finding: WalkFindingRecord
+    measure: MeasureRecord

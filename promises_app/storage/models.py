@@ -13,6 +13,8 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
+    REAL,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -37,6 +39,7 @@ from promises_app.domain.enums import (
     ReportingScheme,
     TrafficLight,
 )
+from promises_app.domain.indicators import Direction, IndicatorSource, Sex
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -452,3 +455,127 @@ class ChangeLogEntry(Base):
     __table_args__ = (
         CheckConstraint("action IN ('insert', 'update', 'delete')", name="action_known"),
     )
+
+
+# --- the lägesbild: indicators, sources and safety walks (migration 0005) ------------------
+
+
+class Indicator(Versioned, Base):
+    """An indicator (indikator) in the register: what is measured, from where, and which way is better.
+
+    The table is not called ``indicators``: tests/storage/test_migrations.py uses that name for
+    the table it adds to prove that the drift check notices a new table.
+    """
+
+    __tablename__ = "indicator_definitions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    category: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    source: Mapped[IndicatorSource] = mapped_column(code_enum(IndicatorSource, "indicator_source"))
+    unit: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    direction: Mapped[Direction] = mapped_column(code_enum(Direction, "indicator_direction"))
+    #: The part of the municipality the numbers are for; "" = the whole municipality.
+    area: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    split_by_sex: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    values: Mapped[list[IndicatorValue]] = relationship(
+        back_populates="indicator", cascade="all, delete-orphan"
+    )
+
+
+class IndicatorValue(Versioned, Base):
+    """One value of an indicator for one period (a year "2022" or a label like "2022-T2") and sex."""
+
+    __tablename__ = "indicator_values"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicator_definitions.id", ondelete="CASCADE"), index=True
+    )
+    period: Mapped[str] = mapped_column(String(40), nullable=False)
+    sex: Mapped[Sex] = mapped_column(code_enum(Sex, "indicator_sex"), default=Sex.TOTAL)
+    value: Mapped[float] = mapped_column(REAL, nullable=False)
+
+    indicator: Mapped[Indicator] = relationship(back_populates="values")
+
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "period", "sex", name="uq_indicator_values_indicator_period_sex"),
+    )
+
+
+class AgreementIndicator(Versioned, Base):
+    """An indicator an agreement follows, with its baseline (period and value) and target."""
+
+    __tablename__ = "agreement_indicators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicator_definitions.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    baseline_period: Mapped[str | None] = mapped_column(String(40))
+    #: None: the indicator's own (total) value for ``baseline_period``.
+    baseline_value: Mapped[float | None] = mapped_column(REAL)
+    target_value: Mapped[float | None] = mapped_column(REAL)
+    #: The target as the agreement words it ("minst 67 %").
+    target_text: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+
+    indicator: Mapped[Indicator] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("agreement_id", "indicator_id", name="uq_agreement_indicators_agreement_indicator"),
+    )
+
+
+class SituationSource(Versioned, Base):
+    """A source of an agreement's lägesbild ("Polisens trygghetsmätning 2021"), in order."""
+
+    __tablename__ = "situation_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(String(2000), nullable=False)
+
+
+class SafetyWalk(Versioned, Base):
+    """A safety walk (trygghetsvandring) held for an agreement's lägesbild, with its findings."""
+
+    __tablename__ = "safety_walks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    walked_on: Mapped[date] = mapped_column(Date, nullable=False)
+    place: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    #: Who took part, as free text ("Polisen, Bostadsbolaget, 12 boende").
+    participants: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+    findings: Mapped[list[WalkFinding]] = relationship(
+        back_populates="walk", order_by="WalkFinding.position", cascade="all, delete-orphan"
+    )
+
+
+class WalkFinding(Versioned, Base):
+    """Something found on a safety walk, and the measure it was turned into (if any)."""
+
+    __tablename__ = "walk_findings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    walk_id: Mapped[int] = mapped_column(ForeignKey("safety_walks.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    measure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("measures.id", ondelete="SET NULL"), index=True
+    )
+
+    walk: Mapped[SafetyWalk] = relationship(back_populates="findings")
+    measure: Mapped[Measure | None] = relationship()

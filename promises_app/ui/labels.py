@@ -16,6 +16,7 @@ from promises_app.domain.enums import (
     ReportingScheme,
     TrafficLight,
 )
+from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Verdict
 
 CONTEXT = "Labels"
 
@@ -45,6 +46,21 @@ SOURCE: dict[object, str] = {
     TrafficLight.YELLOW: QT_TRANSLATE_NOOP("Labels", "Yellow"),
     TrafficLight.RED: QT_TRANSLATE_NOOP("Labels", "Red"),
     TrafficLight.NOT_ASSESSED: QT_TRANSLATE_NOOP("Labels", "Not assessed"),
+    IndicatorSource.REPORTED_CRIME: QT_TRANSLATE_NOOP("Labels", "Reported crime"),
+    IndicatorSource.NTU: QT_TRANSLATE_NOOP("Labels", "Brå's National Crime Survey (NTU)"),
+    IndicatorSource.POLICE_SURVEY: QT_TRANSLATE_NOOP("Labels", "The Police's safety survey"),
+    IndicatorSource.MUNICIPAL_SURVEY: QT_TRANSLATE_NOOP("Labels", "The municipality's safety survey"),
+    IndicatorSource.ACTIVITY_COUNT: QT_TRANSLATE_NOOP("Labels", "Activities"),
+    IndicatorSource.OTHER_SOURCE: QT_TRANSLATE_NOOP("Labels", "Other source"),
+    Direction.LOWER_IS_BETTER: QT_TRANSLATE_NOOP("Labels", "Lower is better"),
+    Direction.HIGHER_IS_BETTER: QT_TRANSLATE_NOOP("Labels", "Higher is better"),
+    Sex.TOTAL: QT_TRANSLATE_NOOP("Labels", "Total"),
+    Sex.WOMEN: QT_TRANSLATE_NOOP("Labels", "Women"),
+    Sex.MEN: QT_TRANSLATE_NOOP("Labels", "Men"),
+    Verdict.BETTER: QT_TRANSLATE_NOOP("Labels", "Better"),
+    Verdict.WORSE: QT_TRANSLATE_NOOP("Labels", "Worse"),
+    Verdict.UNCHANGED: QT_TRANSLATE_NOOP("Labels", "Unchanged"),
+    Verdict.UNKNOWN: QT_TRANSLATE_NOOP("Labels", "Nothing to compare with"),
 }
 
 

@@ -351,6 +351,66 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <source>Not assessed</source>
         <translation>Ej bedömd</translation>
     </message>
+    <message>
+        <source>Reported crime</source>
+        <translation>Anmälda brott</translation>
+    </message>
+    <message>
+        <source>Brå&apos;s National Crime Survey (NTU)</source>
+        <translation>Brås Nationella trygghetsundersökning (NTU)</translation>
+    </message>
+    <message>
+        <source>The Police&apos;s safety survey</source>
+        <translation>Polisens trygghetsmätning</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s safety survey</source>
+        <translation>Kommunens trygghetsmätning</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktiviteter</translation>
+    </message>
+    <message>
+        <source>Other source</source>
+        <translation>Annan källa</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Lägre är bättre</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>Högre är bättre</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Kvinnor</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Män</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>Bättre</translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation>Sämre</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Oförändrat</translation>
+    </message>
+    <message>
+        <source>Nothing to compare with</source>
+        <translation>Inget att jämföra med</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

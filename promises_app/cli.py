@@ -96,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     command("demo", "fyll databasen med demodata (Solna 2022 och Helsingborg 2018–2022)", _cmd_demo)
     sub = command("import", "importera en överenskommelse från en JSON-fil (allt eller inget)", _cmd_import)
     sub.add_argument("file", metavar="FIL.json", type=Path, help="filen att importera")
+    sub = command("import-indicators", "importera indikatorvärden från en CSV- eller XLSX-fil (allt eller inget)",
+                  _cmd_import_indicators)
+    sub.add_argument("file", metavar="FIL", type=Path, help="CSV-filen (UTF-8) eller Excel-filen (.xlsx)")
+    sub.add_argument("--dry-run", action="store_true",
+                     help="kontrollera filen och visa vad som skulle importeras, utan att skriva något")
     sub = command("export-json", "exportera en överenskommelse med allt under den till JSON", _cmd_export)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
@@ -126,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--revision", metavar="N", type=int,
                      help="en undertecknad revision, precis som den undertecknades (standard: den gällande)")
     _certificate_options(sub)
+    _add_followup_report_commands(kinds, common)
     sub = command("sign", "registrera undertecknandet: utkastet blir undertecknad revision N", _cmd_sign)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("--place", metavar="ORT", required=True, help="orten där den undertecknades")
@@ -238,6 +244,39 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
         return EXIT_OK
 
 
+def _cmd_import_indicators(args: argparse.Namespace, db_path: Path) -> int:
+    """Check the whole file first; errors (line, column) go to stderr and nothing is written."""
+    from promises_app.services.indicator_import import MAX_FILE_BYTES
+
+    try:
+        size = args.file.stat().st_size
+    except FileNotFoundError:
+        raise CommandError(f"Filen {args.file} finns inte.") from None
+    if size > MAX_FILE_BYTES:
+        raise CommandError(f"Filen {args.file} är för stor ({size / 1_048_576:.1f} MB; högst "
+                           f"{MAX_FILE_BYTES // 1_048_576} MB). Dela upp den i flera filer.")
+    data = args.file.read_bytes()
+    with _services(db_path, create=not args.dry_run, exclusive=not args.dry_run) as services:
+        preview = services.indicator_import.preview(data, args.file.name)
+        if not preview.ok:
+            print(f"{PROG}: fel: {args.file} kan inte importeras ({preview.error_count} fel). "
+                  "Ingenting har ändrats i databasen.", file=sys.stderr)
+            for line in preview.error_lines():
+                print(f"  {line}", file=sys.stderr)
+            return EXIT_ERROR
+        for line in preview.summary_lines():
+            print(line)
+        if args.dry_run:
+            print("Ingenting har skrivits (--dry-run).")
+            return EXIT_OK
+        result = services.indicator_import.commit(preview)
+    print(f"Importerade till {db_path}: {result.values_inserted} nya värden, {result.values_replaced} ersatta, "
+          f"{result.values_unchanged} oförändrade; {result.indicators_created} nya indikatorer.")
+    if result.backup is not None:
+        print(f"Säkerhetskopia från före importen: {result.backup}")
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
@@ -286,6 +325,94 @@ def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
     state = "undertecknad" if content.state is not AgreementState.DRAFT else "utkast"
     print(f"Skrev \"{agreement.title}\" (revision {content.revision}, {state}, fingeravtryck "
           f"{content_sha256(content)[:12]}) till {args.output}.")
+    return EXIT_OK
+
+
+# --- report followup / report annual ----------------------------------------------------------
+def _add_followup_report_commands(
+    kinds: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """`report followup` (one reporting period) and `report annual` (every period side by side)."""
+
+    def report_kind(name: str, summary: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
+        sub = kinds.add_parser(
+            name, prog=f"{PROG} report {name}", parents=[common], add_help=False, help=summary,
+            description=f"Skriv ut {summary}.", formatter_class=_SwedishHelpFormatter,
+        )
+        _add_help(sub)
+        sub._positionals.title = "argument"
+        sub._optionals.title = "flaggor"
+        sub.set_defaults(handler=handler)
+        sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+        sub.add_argument("-o", "--output", metavar="FIL.pdf", type=Path, required=True, help="filen att skriva")
+        sub.add_argument("--today", metavar="ÅÅÅÅ-MM-DD", type=_report_day, default=None,
+                         help="rapportdatum: dagen rapporten görs per (standard: i dag)")
+        sub.add_argument("--no-logos", action="store_true", help="utan parternas logotyper i sidhuvudet")
+        sub.add_argument("--next-steps", metavar="TEXT", default="", help="texten under rubriken Nästa steg")
+        return sub
+
+    sub = report_kind("followup", "uppföljningsrapporten för en period: status, trafikljus och kommentar "
+                      "per åtgärd (PDF)", _cmd_report_followup)
+    sub.add_argument("--period", metavar="PERIOD", required=True, help="uppföljningsperioden, t.ex. 2022-T2")
+    sub.add_argument("--landscape", action="store_true", help="liggande sidor (standard: stående)")
+    sub.add_argument("--by-focus-area", action="store_true",
+                     help="åtgärderna grupperade per fokusområde (standard: per löfte)")
+    sub = report_kind("annual", "årsrapporten (slutrapporten): alla perioder sida vid sida, det som är "
+                      "genomfört och det som förs över (PDF)", _cmd_report_annual)
+    sub.add_argument("--portrait", action="store_true", help="stående sidor (standard: liggande)")
+
+
+def _report_day(text: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
+
+
+def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
+    from datetime import date
+
+    from promises_app.reports.followup_content import build_followup_content
+    from promises_app.reports.followup_pdf import render_followup_pdf
+    from promises_app.reports.report_options import FollowUpOptions, Grouping, Orientation
+
+    options = FollowUpOptions(
+        orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
+        logos=not args.no_logos,
+        report_date=args.today,
+        next_steps=args.next_steps,
+        group_by=Grouping.FOCUS_AREA if args.by_focus_area else Grouping.PROMISE,
+    )
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        content = build_followup_content(services, agreement.id, args.period, today=date.today(), options=options)
+    write_atomically(args.output, render_followup_pdf(content, options))
+    print(f"Skrev {content.heading} för \"{agreement.title}\" (fingeravtryck {content.fingerprint}) "
+          f"till {args.output}.")
+    return EXIT_OK
+
+
+def _cmd_report_annual(args: argparse.Namespace, db_path: Path) -> int:
+    from datetime import date
+
+    from promises_app.reports.annual_content import build_annual_content
+    from promises_app.reports.annual_pdf import render_annual_pdf
+    from promises_app.reports.report_options import AnnualOptions, Orientation
+
+    options = AnnualOptions(
+        orientation=Orientation.PORTRAIT if args.portrait else Orientation.LANDSCAPE,
+        logos=not args.no_logos,
+        report_date=args.today,
+        next_steps=args.next_steps,
+    )
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        content = build_annual_content(services, agreement.id, today=date.today(), options=options)
+    write_atomically(args.output, render_annual_pdf(content, options))
+    print(f"Skrev {content.heading} för \"{agreement.title}\" (fingeravtryck {content.fingerprint}) "
+          f"till {args.output}.")
     return EXIT_OK
 
 

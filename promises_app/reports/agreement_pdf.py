@@ -16,14 +16,12 @@ document id ReportLab would otherwise take from the clock.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -42,8 +40,9 @@ from reportlab.platypus import (
 from promises_app.reports import agreement_content as c
 from promises_app.reports import fonts, styles
 from promises_app.reports.agreement_content import AgreementContent
+from promises_app.reports.page_layout import body_frame, logo_header, markup, numbered_canvas, paragraphs
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+__all__ = ["CONTENT_HASH_KEYWORD", "content_keywords", "markup", "paragraphs", "render_agreement_pdf"]
 
 
 #: How the content hash is written into the PDF's metadata (ASCII, so it can be found in the
@@ -57,18 +56,7 @@ def content_keywords(content: AgreementContent) -> str:
     return f"{CONTENT_HASH_KEYWORD}{content.content_sha256} revision:{content.revision}"
 
 
-# --- user text → Paragraphs ---------------------------------------------------------------
-def markup(text: str) -> str:
-    """Paragraph markup that shows ``text`` literally: escaped first, then ``\\n`` → ``<br/>``."""
-    return escape(text).replace("\n", "<br/>")
-
-
-def paragraphs(text: str, style: Any, **kwargs: Any) -> list[Paragraph]:
-    """One Paragraph per blank-line-separated block of ``text`` (none for empty text)."""
-    blocks = [block.strip("\n") for block in _PARAGRAPH_BREAK.split(text)]
-    return [Paragraph(markup(block), style, **kwargs) for block in blocks if block.strip()]
-
-
+# --- user text → Paragraphs (escaped: page_layout.markup) --------------------------------
 def _para(text: str, style: Any, **kwargs: Any) -> Paragraph:
     return Paragraph(markup(text), style, **kwargs)
 
@@ -139,15 +127,12 @@ def render_agreement_pdf(
     )
     story = _story(content, sheet, document.width, appendix=appendix, appendix_width=landscape_width)
     footer = f"Revision {content.revision} · Fingeravtryck {content.fingerprint}"
-    document.build(story, canvasmaker=_numbered_canvas(footer))
+    document.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
 
 
 def _frame(width: float, height: float) -> Frame:
-    return Frame(
-        styles.MARGIN_LEFT, styles.MARGIN_BOTTOM, width, height,
-        id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-    )
+    return body_frame(styles.MARGIN_LEFT, styles.MARGIN_BOTTOM, width, height)
 
 
 def _story(
@@ -312,75 +297,4 @@ def _header_logos(content: AgreementContent, logos: dict[str, bytes]) -> list[Im
 
 def _header(content: AgreementContent, logos: list[ImageReader]) -> Callable[[Canvas, Any], None]:
     """Draw the parties' logos (fixed height, aspect kept, scaled down together if too wide)."""
-
-    def draw(canvas: Canvas, document: BaseDocTemplate) -> None:
-        page_width, page_height = canvas._pagesize  # portrait, or the appendix's landscape
-        available = page_width - styles.MARGIN_LEFT - styles.MARGIN_RIGHT
-        height = styles.HEADER_LOGO_HEIGHT
-        sizes = []
-        for reader in logos:
-            w, h = reader.getSize()
-            sizes.append((w / h * height) if h else height)
-        gaps = styles.HEADER_LOGO_GAP * max(len(sizes) - 1, 0)
-        total = sum(sizes) + gaps
-        scale = min(1.0, (available - gaps) / sum(sizes)) if sizes and total > available else 1.0
-        x = styles.MARGIN_LEFT
-        top = page_height - styles.HEADER_TOP
-        canvas.saveState()
-        for reader, logo_width in zip(logos, sizes, strict=True):
-            w, h = logo_width * scale, height * scale
-            canvas.drawImage(reader, x, top - h, width=w, height=h, mask="auto")
-            x += w + styles.HEADER_LOGO_GAP
-        if content.is_draft:
-            canvas.setFont(fonts.BOLD, styles.RUNNING_FONT_SIZE + 1)
-            canvas.setFillColor(styles.MUTED)
-            canvas.drawRightString(page_width - styles.MARGIN_RIGHT, top - 10, "UTKAST")
-        canvas.restoreState()
-
-    return draw
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with "…" to fit ``width`` (for the one-line running footer)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _numbered_canvas(footer: str) -> type[Canvas]:
-    """A canvas that keeps its pages until the end, so each footer can say "Sida X av Y"."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved_page_states: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._saved_page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved_page_states)
-            for state in self._saved_page_states:
-                self.__dict__.update(state)
-                self._draw_footer(total)
-                super().showPage()
-            super().save()
-
-        def _draw_footer(self, total: int) -> None:
-            page_width = self._pagesize[0]
-            text = f"Sida {self._pageNumber} av {total} · {footer}"
-            self.saveState()
-            self.setFont(fonts.REGULAR, styles.RUNNING_FONT_SIZE)
-            self.setFillColor(styles.MUTED)
-            available = page_width - styles.MARGIN_LEFT - styles.MARGIN_RIGHT
-            self.drawCentredString(
-                page_width / 2,
-                styles.FOOTER_BASELINE,
-                _fit(text, fonts.REGULAR, styles.RUNNING_FONT_SIZE, available),
-            )
-            self.restoreState()
-
-    return NumberedCanvas
+    return logo_header(logos, mark="UTKAST" if content.is_draft else "")

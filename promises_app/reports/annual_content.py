@@ -1,0 +1,312 @@
+"""What the annual (final) report says, as plain data: every reporting period of an agreement side by side.
+
+The builder half (no ReportLab). One read of ``services.follow_ups.measure_facts`` and, per
+period, the same computation as the follow-up report and the window's overview
+(``domain.period_summary.summarise``, which ``services.follow_ups.period_summary`` wraps): each
+matrix cell is the status and light reported FOR that period, "–" when nothing was.
+
+* the status matrix: one row per measure (grouped by promise), one column per period;
+* counts per period (status, and traffic light as a chart);
+* Genomfört: measures whose latest reported status is Genomförd;
+* Förs över: every other measure (not done, cancelled or postponed, or never reported): the
+  candidates for next year's promises;
+* what moved since signing, the indicators' trends, and "Nästa steg".
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from promises_app.domain import periods as period_rules
+from promises_app.domain.enums import FollowUpStatus
+from promises_app.domain.period_summary import (
+    LIGHT_ORDER,
+    STATUS_ORDER,
+    MeasureInPeriod,
+    PeriodSummary,
+    Reported,
+    summarise,
+)
+from promises_app.domain.snapshot import AgreementSnapshot
+from promises_app.domain.vocabulary import swedish
+from promises_app.reports import followup_content as f
+from promises_app.reports.followup_content import (
+    NO_LIGHT,
+    BarChartData,
+    BarSeries,
+    ChangeRow,
+    IndicatorItem,
+    ListedMeasure,
+    iso,
+    light_key,
+    light_word,
+    status_word,
+    with_fingerprint,
+)
+from promises_app.reports.formatting import date_range, long_date
+from promises_app.reports.report_options import AnnualOptions, AnnualSection, Grouping
+
+if TYPE_CHECKING:
+    from promises_app.services import Services
+
+KIND = "Uppföljningsrapport"
+NOT_REPORTED_CELL = "–"
+
+HEADING_SUMMARY = "Sammanfattning per period"
+HEADING_CHART = "Trafikljus per period"
+HEADING_MATRIX = "Status per åtgärd och period"
+HEADING_COMPLETED = "Genomfört"
+HEADING_CARRY_OVER = "Förs över till nästa år"
+HEADING_MOVED = f.HEADING_MOVED
+HEADING_INDICATORS = f.HEADING_INDICATORS
+HEADING_NEXT_STEPS = f.HEADING_NEXT_STEPS
+
+MATRIX_LEAD_COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast")
+COMPLETED_COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast", "Rapporterad genomförd")
+CARRY_OVER_COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast", "Senast rapporterat", "Senaste kommentar")
+
+#: The matrix writes full status words up to this many periods, short ones (with a legend) beyond.
+FULL_WORDS_UP_TO = 6
+SHORT_STATUS: dict[FollowUpStatus, str] = {
+    FollowUpStatus.NOT_STARTED: "Ej påb.",
+    FollowUpStatus.IN_PROGRESS: "Pågår",
+    FollowUpStatus.DONE: "Klar",
+    FollowUpStatus.PARTLY_DONE: "Delvis",
+    FollowUpStatus.NOT_DONE: "Ej genomf.",
+    FollowUpStatus.CANCELLED_OR_POSTPONED: "Inställd",
+}
+
+
+@dataclass(frozen=True)
+class PeriodColumn:
+    label: str  # "2022-T1"
+    short: str  # "T1 2022"
+    name: str  # "Tertial 1 2022"
+    dates: str  # "1 januari – 30 april 2022"
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    text: str  # the status word, or "–"
+    light: str  # light_key ("none": not reported)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    measure_id: int
+    title: str
+    responsible: str
+    deadline: str
+    cells: tuple[MatrixCell, ...]
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    heading: str
+    title: str
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class CountLine:
+    """One status (or "Ej rapporterad", or "Totalt") with its count in each period."""
+
+    label: str
+    key: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AnnualContent:
+    agreement_id: int
+    agreement_title: str
+    kind: str
+    heading: str  # "Årsrapport 2022" / "Slutrapport 2018–2022"
+    report_date: str  # ISO, for the footer
+    facts: tuple[tuple[str, str], ...]
+    sections: tuple[str, ...]
+    periods: tuple[PeriodColumn, ...]
+    total: int
+    status_counts: tuple[CountLine, ...]
+    chart: BarChartData
+    matrix: tuple[MatrixGroup, ...]
+    #: "Klar = Genomförd, …" when the matrix uses short words; "" otherwise.
+    matrix_legend: str
+    completed: tuple[ListedMeasure, ...]
+    carry_over: tuple[ListedMeasure, ...]
+    moved: tuple[ChangeRow, ...]
+    indicators: tuple[IndicatorItem, ...]
+    next_steps: str
+    logos: tuple[str, ...]
+    fingerprint: str = field(default="")
+
+    def has(self, section: AnnualSection) -> bool:
+        return section.value in self.sections
+
+    @property
+    def logo_pngs(self) -> tuple[bytes, ...]:
+        return tuple(base64.b64decode(logo) for logo in self.logos)
+
+
+def short_period(label: str) -> str:
+    """"2022-T1" → "T1 2022", "2022" → "2022", an ISO interval → "Hela perioden"."""
+    lettered = re.fullmatch(r"([0-9]{4})-([A-Z][0-9]+)", label)
+    if lettered:
+        return f"{lettered.group(2)} {lettered.group(1)}"
+    return label if re.fullmatch(r"[0-9]{4}", label) else "Hela perioden"
+
+
+def report_heading(start: date, end: date) -> str:
+    return f"Årsrapport {start.year}" if start.year == end.year else f"Slutrapport {start.year}–{end.year}"
+
+
+def build_annual_content(
+    services: Services, agreement_id: int, *, today: date, options: AnnualOptions
+) -> AnnualContent:
+    """The annual report of an agreement as of the report date (``options`` or ``today``)."""
+    day = options.report_day(today)
+    facts = services.follow_ups.measure_facts(agreement_id)
+    summaries = [summarise(p, facts.periods, facts.measures, today=day, signed=facts.signed) for p in facts.periods]
+    last = summaries[-1]
+    snapshot = services.signoff.current_snapshot(agreement_id)
+    agreement = facts.agreement
+    sections = tuple(s.value for s in AnnualSection if s in options.sections)
+    next_steps = options.next_steps.strip("\n") if options.next_steps.strip() else ""
+    if not next_steps:
+        sections = tuple(s for s in sections if s != AnnualSection.NEXT_STEPS.value)
+    wanted = set(sections)
+    full_words = len(summaries) <= FULL_WORDS_UP_TO
+    completed = [m for m in last.measures if m.standing is FollowUpStatus.DONE]
+    carried = [m for m in last.measures if m.standing is not FollowUpStatus.DONE]
+    content = AnnualContent(
+        agreement_id=agreement_id,
+        agreement_title=agreement.title,
+        kind=KIND,
+        heading=report_heading(agreement.start_date, agreement.end_date),
+        report_date=day.isoformat(),
+        facts=(
+            ("Överenskommelsen gäller", date_range(agreement.start_date, agreement.end_date)),
+            ("Uppföljningsperioder", _periods_text(facts.periods)),
+            ("Rapportdatum", long_date(day)),
+            ("Antal åtgärder", str(last.total)),
+            ("Genomförda", str(len(completed))),
+            ("Förs över", str(len(carried))),
+        ),
+        sections=sections,
+        periods=tuple(
+            PeriodColumn(p.label, short_period(p.label), period_rules.describe(p), date_range(p.start, p.end))
+            for p in facts.periods
+        ),
+        total=last.total,
+        status_counts=status_counts(summaries),
+        chart=light_chart(summaries),
+        matrix=matrix_groups(summaries, snapshot, full_words=full_words) if "matrix" in wanted else (),
+        matrix_legend="" if full_words else "Förkortningar: " + ", ".join(
+            f"{short} = {swedish(status)}" for status, short in SHORT_STATUS.items()
+        ) + f", {NOT_REPORTED_CELL} = {f.NOT_REPORTED}.",
+        completed=tuple(_completed(m, summaries) for m in completed) if "completed" in wanted else (),
+        carry_over=tuple(_carried(m, summaries) for m in carried) if "carry_over" in wanted else (),
+        moved=f.moved_rows(services, agreement_id, last.measures) if "moved" in wanted else (),
+        indicators=f.indicator_items(services, agreement_id, until=agreement.end_date)
+        if "indicators" in wanted
+        else (),
+        next_steps=next_steps,
+        logos=f.logos_of(snapshot) if options.logos else (),
+    )
+    return with_fingerprint(content)
+
+
+def _periods_text(periods: tuple[period_rules.Period, ...]) -> str:
+    scheme = swedish(periods[0].scheme)
+    if len(periods) == 1:
+        return f"{scheme}, en period ({periods[0].label})"
+    return f"{scheme}, {len(periods)} perioder ({periods[0].label} – {periods[-1].label})"
+
+
+def status_counts(summaries: list[PeriodSummary]) -> tuple[CountLine, ...]:
+    """Per status (those reported in any period, in the usual order), its count in each period."""
+    per_period = [dict(s.by_status) for s in summaries]
+    lines = [
+        CountLine(status_word(status), status.value if status is not None else NO_LIGHT,
+                  tuple(counts.get(status, 0) for counts in per_period))
+        for status in STATUS_ORDER
+        if any(status in counts for counts in per_period)
+    ]
+    lines.append(CountLine(f.TOTAL, "total", tuple(s.total for s in summaries)))
+    return tuple(lines)
+
+
+def light_chart(summaries: list[PeriodSummary]) -> BarChartData:
+    per_period = [dict(s.by_light) for s in summaries]
+    series = tuple(
+        BarSeries(light_word(light), light_key(light), tuple(counts.get(light, 0) for counts in per_period))
+        for light in LIGHT_ORDER
+        if any(light in counts for counts in per_period)
+    )
+    return BarChartData(tuple(short_period(s.period.label) for s in summaries), series)
+
+
+def _cell(m: MeasureInPeriod, *, full_words: bool) -> MatrixCell:
+    if m.reported is None:
+        return MatrixCell(NOT_REPORTED_CELL, NO_LIGHT)
+    word = swedish(m.reported.status) if full_words else SHORT_STATUS[m.reported.status]
+    return MatrixCell(word, light_key(m.reported.light))
+
+
+def matrix_groups(
+    summaries: list[PeriodSummary], snapshot: AgreementSnapshot, *, full_words: bool
+) -> tuple[MatrixGroup, ...]:
+    """The status matrix, grouped by promise like the follow-up report's measure tables."""
+    last = summaries[-1]
+    # The follow-up report's grouping of the last period gives the groups and their order.
+    groups = f.measure_groups(last, snapshot, Grouping.PROMISE)
+    by_id = {}
+    for index, m in enumerate(last.measures):
+        by_id[m.facts.measure_id] = MatrixRow(
+            measure_id=m.facts.measure_id,
+            title=m.facts.title,
+            responsible=m.facts.responsible_name,
+            deadline=iso(m.facts.deadline),
+            cells=tuple(_cell(s.measures[index], full_words=full_words) for s in summaries),
+        )
+    return tuple(
+        MatrixGroup(group.heading, group.title, tuple(by_id[row.measure_id] for row in group.rows))
+        for group in groups
+    )
+
+
+def _latest_reported(m: MeasureInPeriod, summaries: list[PeriodSummary]) -> tuple[str, Reported | None]:
+    """The label of the last period with a follow-up for the measure, and that follow-up."""
+    for summary in reversed(summaries):
+        reported = m.facts.follow_ups.get(summary.period.label)
+        if reported is not None:
+            return summary.period.label, reported
+    return "", None
+
+
+def _completed(m: MeasureInPeriod, summaries: list[PeriodSummary]) -> ListedMeasure:
+    label, reported = _latest_reported(m, summaries)
+    return ListedMeasure(
+        title=m.facts.title,
+        responsible=m.facts.responsible_name,
+        deadline=iso(m.facts.deadline),
+        status=short_period(label) if label else "",
+        light=light_key(reported.light if reported else None),
+    )
+
+
+def _carried(m: MeasureInPeriod, summaries: list[PeriodSummary]) -> ListedMeasure:
+    label, reported = _latest_reported(m, summaries)
+    status = f"{status_word(m.standing)} ({short_period(label)})" if label else f.NOT_REPORTED
+    return ListedMeasure(
+        title=m.facts.title,
+        responsible=m.facts.responsible_name,
+        deadline=iso(m.facts.deadline),
+        status=status,
+        light=light_key(reported.light if reported else None),
+        note=reported.comment if reported else "",
+    )

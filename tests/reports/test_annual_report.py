@@ -1,0 +1,204 @@
+"""The annual (final) report: every period side by side, what was completed, what carries over."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from promises_app.domain.enums import FollowUpStatus
+from promises_app.domain.vocabulary import swedish
+from promises_app.reports import annual_content as a
+from promises_app.reports.annual_content import build_annual_content
+from promises_app.reports.annual_pdf import render_annual_pdf
+from promises_app.reports.report_options import AnnualOptions, AnnualSection, Orientation
+from promises_app.services import Services
+from promises_app.storage.database import open_database
+from tests.cli_support import run_cli
+from tests.reports.pdf_text import assert_in_order, flat_text, link_annotations, page_texts, reader
+
+SOLNA = "Solna – medborgarlöften 2022"
+HELSINGBORG = "Helsingborg"
+TODAY = date(2023, 1, 15)
+FOOTER = re.compile(r"Sida \d+ av \d+ · Rapportdatum 2023-01-15 · Fingeravtryck ([0-9a-f]{12})")
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def segment(text: str, start: str, end: str | None) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin) if end else len(text)]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    services: Services
+    agreement_id: int
+    content: a.AnnualContent
+    pdf: bytes
+    text: str
+
+
+@pytest.fixture(scope="module")
+def demo(_templates, tmp_path_factory) -> Services:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("annual") / "demo.sqlite"
+    shutil.copyfile(_templates["demo"], path)
+    database = open_database(path)
+    yield Services(database)
+    database.close()
+
+
+@pytest.fixture(scope="module")
+def solna(demo: Services) -> Rendered:
+    agreement_id = next(x.id for x in demo.agreements.list_agreements() if x.title == SOLNA)
+    options = AnnualOptions(next_steps="Det som förs över tas upp i 2023 års löften.")
+    content = build_annual_content(demo, agreement_id, today=TODAY, options=options)
+    pdf = render_annual_pdf(content, options)
+    return Rendered(demo, agreement_id, content, pdf, flat_text(pdf))
+
+
+def test_the_matrix_shows_t1_and_t2_per_measure_and_dashes_for_t3(solna: Rendered) -> None:
+    facts = solna.services.follow_ups.measure_facts(solna.agreement_id)
+    matrix = squash(segment(solna.text, a.HEADING_MATRIX, a.HEADING_COMPLETED))
+    assert_in_order(matrix, ["T12022", "T22022", "T32022"])
+    items = []
+    for measure in facts.measures:
+        t1, t2 = measure.follow_ups["2022-T1"], measure.follow_ups["2022-T2"]
+        items += [squash(measure.title), squash(swedish(t1.status)), squash(swedish(t2.status)), "–"]
+    assert_in_order(matrix, items)
+    cells = [row.cells for group in solna.content.matrix for row in group.rows]
+    assert len(cells) == 7
+    for measure, row in zip(facts.measures, cells, strict=True):
+        assert row[0] == a.MatrixCell(swedish(measure.follow_ups["2022-T1"].status),
+                                      measure.follow_ups["2022-T1"].light.value)
+        assert row[1].text == swedish(measure.follow_ups["2022-T2"].status)
+        assert row[2] == a.MatrixCell("–", "none")
+
+
+def test_completed_and_carried_over_for_the_demo(solna: Rendered) -> None:
+    facts = solna.services.follow_ups.measure_facts(solna.agreement_id)
+    done = [m.title for m in facts.measures if m.follow_ups["2022-T2"].status is FollowUpStatus.DONE]
+    assert len(done) == 2
+    completed = squash(segment(solna.text, a.HEADING_COMPLETED, a.HEADING_CARRY_OVER))
+    carried = squash(segment(solna.text, a.HEADING_CARRY_OVER, a.HEADING_MOVED))
+    for measure in facts.measures:
+        title = squash(measure.title)
+        assert (title in completed) == (measure.title in done), measure.title
+        assert (title in carried) == (measure.title not in done), measure.title
+    assert [m.title for m in solna.content.completed] == done
+    assert len(solna.content.carry_over) == 5
+    # What carries over says where it stood and the latest comment, for next year's planning.
+    partly = next(m for m in facts.measures if m.follow_ups["2022-T2"].status is FollowUpStatus.PARTLY_DONE)
+    assert_in_order(carried, [squash(partly.title), squash("Delvis genomförd (T2 2022)"),
+                              squash(partly.follow_ups["2022-T2"].comment)])
+    assert "Genomförda 2" in solna.text and "Förs över 5" in solna.text
+
+
+def test_counts_per_period_equal_the_period_summaries(solna: Rendered) -> None:
+    for index, label in enumerate(["2022-T1", "2022-T2", "2022-T3"]):
+        summary = solna.services.follow_ups.period_summary(solna.agreement_id, label, today=TODAY)
+        counts = {line.label: line.counts[index] for line in solna.content.status_counts}
+        for status, count in summary.by_status:
+            assert counts[swedish(status) if status else "Ej rapporterad"] == count
+        assert counts["Totalt"] == summary.total == 7
+    assert "Status T1 2022 T2 2022 T3 2022 Pågående 7 4 0 Genomförd 0 2 0" in solna.text
+
+
+def test_landscape_by_default_portrait_on_request(solna: Rendered) -> None:
+    assert all(p.mediabox.width > p.mediabox.height for p in reader(solna.pdf).pages)
+    options = AnnualOptions(orientation=Orientation.PORTRAIT)
+    pdf = render_annual_pdf(solna.content, options)
+    assert all(p.mediabox.width < p.mediabox.height for p in reader(pdf).pages)
+
+
+def test_same_data_same_bytes_and_a_fingerprinted_footer(solna: Rendered) -> None:
+    options = AnnualOptions(next_steps="Det som förs över tas upp i 2023 års löften.")
+    again = build_annual_content(solna.services, solna.agreement_id, today=TODAY, options=options)
+    assert render_annual_pdf(again, options) == solna.pdf
+    pages = page_texts(solna.pdf)
+    assert {FOOTER.search(p).group(1) for p in pages} == {solna.content.fingerprint}
+    assert "Årsrapport 2022" in pages[0]
+    assert link_annotations(solna.pdf) == []
+
+
+def test_next_steps_and_sections(solna: Rendered) -> None:
+    assert_in_order(solna.text, [a.HEADING_NEXT_STEPS, "Det som förs över tas upp i 2023 års löften."])
+    options = AnnualOptions(sections=frozenset({AnnualSection.CARRY_OVER}))
+    content = build_annual_content(solna.services, solna.agreement_id, today=TODAY, options=options)
+    text = flat_text(render_annual_pdf(content, options))
+    assert a.HEADING_CARRY_OVER in text
+    for heading in (a.HEADING_MATRIX, a.HEADING_COMPLETED, a.HEADING_SUMMARY, a.HEADING_NEXT_STEPS):
+        assert heading not in text
+
+
+def test_a_five_year_agreement_has_a_column_per_year(demo: Services) -> None:
+    agreement_id = next(x.id for x in demo.agreements.list_agreements() if HELSINGBORG in x.title)
+    content = build_annual_content(demo, agreement_id, today=TODAY, options=AnnualOptions())
+    assert [p.short for p in content.periods] == ["2018", "2019", "2020", "2021", "2022"]
+    assert content.heading == "Slutrapport 2018–2022"
+    text = flat_text(render_annual_pdf(content))
+    assert "Åtgärd Ansvarig Klart senast 2018 2019 2020 2021 2022" in text
+
+
+def test_many_periods_split_the_matrix_across_tables(services: Services) -> None:
+    agreement = services.agreements.create_agreement(
+        kind="citizen_promise", title="Kvartal 2020–2025", start_date="2020-01-01", end_date="2025-12-31",
+        reporting_scheme="quarter",
+    )
+    police = services.register.create_organisation(name="Polisen", kind="police")
+    services.agreements.add_party(agreement.id, organisation_id=police.id)
+    promise = services.plan.create_promise(agreement.id, text="synas", maker_ids=[police.id])
+    measure = services.plan.create_measure(promise_id=promise.id, title="Fotpatrullering <b>&</b>",
+                                           responsible_id=police.id)
+    services.follow_ups.record(measure.id, period="2020-Q1", status="in_progress", light="green")
+    services.follow_ups.record(measure.id, period="2025-Q4", status="done", light="green")
+    content = build_annual_content(services, agreement.id, today=date(2026, 1, 10), options=AnnualOptions())
+    assert len(content.periods) == 24 and content.matrix_legend
+    pdf = render_annual_pdf(content)
+    text = flat_text(pdf)
+    parts = re.findall(r"Perioder (Q\d \d{4}) – (Q\d \d{4})", text)
+    assert len(parts) >= 2 and parts[0][0] == "Q1 2020" and parts[-1][1] == "Q4 2025"
+    assert text.count("Fotpatrullering <b>&</b>") >= len(parts)
+    assert "Pågår" in text and "Klar" in text
+    assert [m.title for m in content.completed] == ["Fotpatrullering <b>&</b>"]
+
+
+def test_cli_writes_the_annual_report(demo_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out_file = tmp_path / "ar.pdf"
+    code, out, err = run_cli(capsys, "--db", str(demo_db), "report", "annual", SOLNA, "--today", "2023-01-15",
+                             "-o", str(out_file))
+    assert code == 0, err
+    pdf = out_file.read_bytes()
+    assert "Årsrapport 2022" in flat_text(pdf) and str(out_file) in out
+    assert all(p.mediabox.width > p.mediabox.height for p in reader(pdf).pages)
+    portrait = tmp_path / "ar-stående.pdf"
+    code, _, err = run_cli(capsys, "--db", str(demo_db), "report", "annual", SOLNA, "--portrait", "--no-logos",
+                           "-o", str(portrait))
+    assert code == 0, err
+    assert all(p.mediabox.width < p.mediabox.height for p in reader(portrait.read_bytes()).pages)
+
+
+def test_cli_unknown_agreement_writes_nothing(demo_db, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out_file = tmp_path / "nej.pdf"
+    code, _, err = run_cli(capsys, "--db", str(demo_db), "report", "annual", "Finns inte", "-o", str(out_file))
+    assert code == 1 and "Ingen överenskommelse matchar" in err and not out_file.exists()
+
+
+def test_indicator_trends_cover_the_whole_agreement(demo_services: Services) -> None:
+    agreement_id = next(x.id for x in demo_services.agreements.list_agreements() if x.title == SOLNA)
+    indicator = demo_services.indicators.create_indicator(name="Anmälda skadegörelsebrott", unit="antal",
+                                                          direction="lower_is_better", source="reported_crime")
+    for period, value in [("2021", 1234), ("2022", 1100), ("2023", 900)]:
+        demo_services.indicators.set_value(indicator.id, period=period, value=value)
+    demo_services.indicators.link_to_agreement(agreement_id, indicator.id, baseline_period="2021", target_value=1000)
+    content = build_annual_content(demo_services, agreement_id, today=TODAY, options=AnnualOptions())
+    item = next(i for i in content.indicators if i.name == "Anmälda skadegörelsebrott")
+    assert item.columns == ("2021", "2022")  # 2023 lies after the agreement
+    assert item.trend == "Bättre: 1 234 (2021) → 1 100 (2022). Målet är inte nått."
+    text = segment(flat_text(render_annual_pdf(content)), a.HEADING_INDICATORS, None)
+    assert "Period 2021 2022 Totalt 1 234 1 100" in text and item.trend in text

@@ -11,11 +11,10 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from promises_app import __version__
+from promises_app import __version__, files
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.periods import describe, periods_for
 from promises_app.domain.snapshot import content_sha256
@@ -712,28 +711,12 @@ def _resolve(services: Services, reference: str) -> AgreementSummary:
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8, or bytes as they are) to a temporary file beside ``path``,
-    flush it to disk, then rename it into place. The file is the owner's only (0600, from mkstemp)."""
+    """Write an export atomically and owner-only (promises_app/files.py), after checking its folder."""
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise CommandError(f"Mappen {folder} finns inte.")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        if isinstance(data, bytes):
-            with os.fdopen(fd, "wb") as binary:
-                binary.write(data)
-                binary.flush()
-                os.fsync(binary.fileno())
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    files.write_atomically(path, data)
 
 
 if __name__ == "__main__":  # pragma: no cover

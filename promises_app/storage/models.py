@@ -158,6 +158,17 @@ class Agreement(Versioned, Base):
     promises: Mapped[list[Promise]] = relationship(
         back_populates="agreement", order_by="Promise.position", cascade="all, delete-orphan"
     )
+    # The lägesbild's rows go with a deleted agreement through the ORM (not only the
+    # database's ON DELETE CASCADE), so each of them is in the change log.
+    indicator_links: Mapped[list[AgreementIndicator]] = relationship(
+        order_by="AgreementIndicator.position", cascade="all, delete-orphan"
+    )
+    situation_sources: Mapped[list[SituationSource]] = relationship(
+        order_by="SituationSource.position", cascade="all, delete-orphan"
+    )
+    safety_walks: Mapped[list[SafetyWalk]] = relationship(
+        order_by="SafetyWalk.walked_on, SafetyWalk.id", cascade="all, delete-orphan"
+    )
 
     __table_args__ = (
         CheckConstraint("start_date <= end_date", name="dates_in_order"),

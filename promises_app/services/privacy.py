@@ -7,8 +7,8 @@ from the database rather than pieced together in the window.
 What is covered
     The person's own row (name, title, e-mail, phone, organisation); every place that
     refers to the row (signatory of a party, contact person of a measure); and the free
-    text of follow-up comments and occurrence notes (and places) that mention the person's name or
-    e-mail address (case-insensitive, whole words, any run of spaces between name parts).
+    text of follow-up comments, occurrence notes (and places) and safety walks (participants,
+    place, findings) that mention the person's name or e-mail address (case-insensitive, whole words, any run of spaces between name parts).
 
 What is not covered
     Other free text (agreement sections, goals, promise and measure texts), mentions by
@@ -52,8 +52,9 @@ PROTECTED_STATES = (AgreementState.SIGNED, AgreementState.CLOSED)
 EXPORT_FORMAT = "medborgarloften-person-export"
 EXPORT_ABOUT = (
     "Allt som programmets databas innehåller om personen: uppgifterna i registret, var "
-    "personen är undertecknare eller kontaktperson, samt uppföljningskommentarer och "
-    "anteckningar om genomförda tillfällen där namnet eller e-postadressen förekommer. "
+    "personen är undertecknare eller kontaktperson, samt uppföljningskommentarer, "
+    "anteckningar om genomförda tillfällen och trygghetsvandringar (deltagare, plats, "
+    "iakttagelser) där namnet eller e-postadressen förekommer. "
     "Annan fritext, säkerhetskopior, exporterade filer och utskrivna eller publicerade "
     "dokument ingår inte."
 )
@@ -84,6 +85,7 @@ class PrivacyService(Service):
                 "contact_for": [_contact_item(row) for row in _contact_measures(s, person.id)],
                 "mentioned_in_follow_ups": _follow_up_mentions(s, person),
                 "mentioned_in_occurrences": _occurrence_mentions(s, person),
+                "mentioned_in_safety_walks": _walk_mentions(s, person),
             }
 
     def export_person_json(self, person_id: int) -> str:
@@ -307,3 +309,30 @@ def _occurrence_mentions(session: Session, person: m.Person) -> list[dict[str, A
         for agreement_id, agreement_title, measure_id, measure_title, occurrence_id, occurred_on, place, note in rows
         if pattern.search(note) or pattern.search(place)
     ]
+
+
+def _walk_mentions(session: Session, person: m.Person) -> list[dict[str, Any]]:
+    """Safety walks whose participants, place or findings name the person (free text)."""
+    pattern = mention_pattern(person)
+    if pattern is None:
+        return []
+    walks = session.scalars(
+        select(m.SafetyWalk)
+        .options(selectinload(m.SafetyWalk.findings))
+        .order_by(m.SafetyWalk.walked_on, m.SafetyWalk.id)
+    )
+    titles = {row.id: row.title for row in session.execute(select(m.Agreement.id, m.Agreement.title))}
+    found = []
+    for walk in walks:
+        findings = [f.text for f in walk.findings if pattern.search(f.text)]
+        if findings or pattern.search(walk.participants) or pattern.search(walk.place):
+            found.append({
+                "agreement_id": walk.agreement_id,
+                "agreement_title": titles.get(walk.agreement_id, ""),
+                "walk_id": walk.id,
+                "date": walk.walked_on.isoformat(),
+                "place": walk.place,
+                "participants": walk.participants,
+                "findings": findings,
+            })
+    return found

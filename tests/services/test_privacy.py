@@ -299,3 +299,20 @@ def test_unknown_person(services: Services, action: str) -> None:
     with pytest.raises(NotFoundError) as caught:
         getattr(services.privacy, action)(4711)
     assert "4711" in str(caught.value)
+
+
+def test_export_lists_safety_walks_that_name_the_person(demo_services: Services) -> None:
+    services = demo_services
+    erik = _person(services, "Erik Exempelsson")
+    agreement_id = _agreement(services, SOLNA_PROMISE).id
+    named = services.walks.create_walk(agreement_id, walked_on="2022-05-18", place="Hagalund",
+                                       participants="Erik Exempelsson, fem boende")
+    other = services.walks.create_walk(agreement_id, walked_on="2022-06-01", place="Råsunda", participants="boende")
+    services.walks.add_finding(other.id, text="Mörk passage; erik.exempelsson@polisen.example följer upp.")
+    services.walks.add_finding(other.id, text="Klotter vid busshållplatsen.")
+    walks = services.privacy.export_person(erik.id)["mentioned_in_safety_walks"]
+    assert [(w["walk_id"], w["findings"]) for w in walks] == [
+        (named.id, []),
+        (other.id, ["Mörk passage; erik.exempelsson@polisen.example följer upp."]),
+    ]
+    assert all(w["agreement_title"] == SOLNA_PROMISE for w in walks)

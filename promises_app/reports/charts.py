@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -120,6 +121,18 @@ def status_light_bars(data: BarChartData, width: float) -> Drawing:
     chart.categoryAxis.strokeColor = styles.RULE
     chart.barWidth = 12
     chart.groupSpacing = 8
+    _style_stacked_counts(chart, series)
+    drawing.add(chart)
+    pairs = [(light_colour(s.key), s.label) for s in series]
+    drawing.add(_legend(pairs, max(width - _legend_width([p[1] for p in pairs]), 0), height - 4))
+    axis_title = String(chart.x + chart.width / 2, 2, data.value_label, fontName=fonts.REGULAR,
+                        fontSize=FONT_SIZE, fillColor=styles.MUTED, textAnchor="middle")
+    drawing.add(axis_title)
+    return drawing
+
+
+def _style_stacked_counts(chart: Any, series: Sequence[Any]) -> None:
+    """The value axis, grid, count labels and traffic-light colours both bar charts share."""
     totals = [sum(values) for values in zip(*chart.data, strict=True)] or [0]
     top = max(max(totals), 1)
     step = nice_step(top)
@@ -144,13 +157,6 @@ def status_light_bars(data: BarChartData, width: float) -> Drawing:
         chart.bars[index].fillColor = light_colour(s.key)
         # The count in the light's contrasting colour (dark on yellow, white on the others).
         chart.barLabels[index].fillColor = colors.black if s.key in _DARK_TEXT_ON else colors.white
-    drawing.add(chart)
-    pairs = [(light_colour(s.key), s.label) for s in series]
-    drawing.add(_legend(pairs, max(width - _legend_width([p[1] for p in pairs]), 0), height - 4))
-    axis_title = String(chart.x + chart.width / 2, 2, data.value_label, fontName=fonts.REGULAR,
-                        fontSize=FONT_SIZE, fillColor=styles.MUTED, textAnchor="middle")
-    drawing.add(axis_title)
-    return drawing
 
 
 def period_light_columns(data: BarChartData, width: float, height: float = 170) -> Drawing:
@@ -179,29 +185,7 @@ def period_light_columns(data: BarChartData, width: float, height: float = 170) 
         chart.categoryAxis.labels.boxAnchor = "ne"
     chart.barWidth = 10
     chart.groupSpacing = 10
-    totals = [sum(values) for values in zip(*chart.data, strict=True)] or [0]
-    top = max(max(totals), 1)
-    step = nice_step(top)
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = math.ceil(top / step) * step
-    chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = fonts.REGULAR
-    chart.valueAxis.labels.fontSize = FONT_SIZE
-    chart.valueAxis.labelTextFormat = lambda v: f"{v:g}"
-    chart.valueAxis.strokeColor = styles.RULE
-    chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE2E8")
-    chart.valueAxis.gridStrokeWidth = 0.4
-    chart.barLabelFormat = _count_label
-    chart.barLabels.fontName = fonts.BOLD
-    chart.barLabels.fontSize = FONT_SIZE
-    chart.barLabels.boxTarget = "mid"
-    chart.barLabels.boxAnchor = "c"
-    chart.bars.strokeColor = colors.white
-    chart.bars.strokeWidth = 0.5
-    for index, s in enumerate(series):
-        chart.bars[index].fillColor = light_colour(s.key)
-        chart.barLabels[index].fillColor = colors.black if s.key in _DARK_TEXT_ON else colors.white
+    _style_stacked_counts(chart, series)
     if chart.width / len(categories) < 24:  # too narrow for a count in each bar: the axis tells
         chart.barLabelFormat = None
     drawing.add(chart)

@@ -1,20 +1,24 @@
 """The main window: the agreements on the left, the selected agreement on the right.
 
 The right-hand side has a page per subject: the measures (read-only for now) and the versions
-(signed revisions, the changes since the last one, signing and the PDF). Editing, follow-up
-and reports arrive as pages of their own.
+(signed revisions, the changes since the last one, signing and the PDF). The Reports menu
+opens the report dialog (ui/report_dialog.py; the window's one ReportRunner renders in the
+background) and exports the measures as Excel or CSV.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,15 +34,25 @@ from PySide6.QtWidgets import (
 
 from promises_app import __version__
 from promises_app.domain.periods import periods_for
+from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services, open_services
 from promises_app.services.backups import backups_of, restore_database
-from promises_app.services.errors import BackupError, DatabaseOpenError, ServiceError, StorageFailure
+from promises_app.services.errors import (
+    BackupError,
+    DatabaseOpenError,
+    ServiceError,
+    StorageFailure,
+    ValidationError,
+)
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
-from promises_app.ui.formatting import format_date
+from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
 from promises_app.ui.measure_table_model import SORT_ROLE, MeasureTableModel
 from promises_app.ui.register_dialog import RegisterDialog
+from promises_app.ui.report_dialog import ReportDialog, ReportKind
+from promises_app.ui.report_runner import ReportRunner
 from promises_app.ui.restore_dialog import RestoreDialog
+from promises_app.ui.situation_page import SituationPage
 from promises_app.ui.versions_page import VersionsPage
 
 #: How often the window checks whether the daily backup is due.
@@ -112,9 +126,11 @@ class MainWindow(QMainWindow):
         measures_layout.addWidget(self.measure_view, 1)
         self.versions_page = VersionsPage(services, self.undo_stack, today=today)
         self.versions_page.agreementChanged.connect(self._agreement_state_changed)
+        self.situation_page = SituationPage(services, self.undo_stack, today=today)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
         self.measures_tab = self.tabs.addTab(measures_page, self.tr("Measures"))
+        self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
         self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
 
         right = QWidget()
@@ -131,6 +147,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.undo_stack.indexChanged.connect(self._after_undo_or_redo)
+        self.report_runner = ReportRunner(self)
+        self.report_dialog: ReportDialog | None = None
+        self._export_folder = ""
+        # Signing renders on the GUI thread: a cancelled report may still be rendering.
+        self.versions_page.sign_action.triggered.connect(lambda: self.report_runner.wait_for_background_work())
         self._build_menus()
         self._daily_timer = QTimer(self)
         self._daily_timer.setInterval(DAILY_CHECK_MS)
@@ -166,6 +187,13 @@ class MainWindow(QMainWindow):
                 agreement_menu.addSeparator()
             else:
                 agreement_menu.addAction(action)
+        situation_menu = self.menuBar().addMenu(self.tr("&Situation"))
+        for action in self.situation_page.actions_for_menu():
+            if action is None:
+                situation_menu.addSeparator()
+            else:
+                situation_menu.addAction(action)
+        self._build_reports_menu()
         register_menu = self.menuBar().addMenu(self.tr("&Register"))
         self.organisations_action = QAction(self.tr("&Organisations…"), self)
         self.organisations_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
@@ -176,6 +204,32 @@ class MainWindow(QMainWindow):
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
 
+    def _build_reports_menu(self) -> None:
+        # "Re&ports": Alt+R is taken by &Register (and in Swedish by &Redigera).
+        reports_menu = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.followup_report_action = QAction(self.tr("&Follow-up report…"), self)
+        self.followup_report_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.followup_report_action.setStatusTip(self.tr("A report on the measures for one reporting period"))
+        self.followup_report_action.triggered.connect(lambda: self.open_report_dialog(ReportKind.FOLLOW_UP))
+        self.annual_report_action = QAction(self.tr("&Annual report…"), self)
+        self.annual_report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.annual_report_action.setStatusTip(self.tr("A report over every period of the agreement"))
+        self.annual_report_action.triggered.connect(lambda: self.open_report_dialog(ReportKind.ANNUAL))
+        self.export_xlsx_action = QAction(self.tr("Export measures to &Excel…"), self)
+        self.export_xlsx_action.setStatusTip(self.tr("The measures and their follow-ups as an Excel workbook"))
+        self.export_xlsx_action.triggered.connect(lambda: self.export_measures(xlsx=True))
+        self.export_csv_action = QAction(self.tr("Export measures as &CSV…"), self)
+        self.export_csv_action.setStatusTip(self.tr("The measures and their follow-ups as a CSV file"))
+        self.export_csv_action.triggered.connect(lambda: self.export_measures(xlsx=False))
+        reports_menu.addAction(self.followup_report_action)
+        reports_menu.addAction(self.annual_report_action)
+        reports_menu.addSeparator()
+        reports_menu.addAction(self.export_xlsx_action)
+        reports_menu.addAction(self.export_csv_action)
+        self.report_actions = [
+            self.followup_report_action, self.annual_report_action, self.export_xlsx_action, self.export_csv_action,
+        ]
+
     def _after_undo_or_redo(self, _index: int) -> None:
         self._show_agreement(self.current_agreement_id())
 
@@ -183,6 +237,81 @@ class MainWindow(QMainWindow):
         dialog = RegisterDialog(self.services, self.undo_stack, self)
         dialog.open()
         return dialog
+
+    # --- reports and exports -----------------------------------------------------------------
+    def open_report_dialog(self, kind: ReportKind = ReportKind.FOLLOW_UP) -> ReportDialog | None:
+        """The report dialog for the selected agreement (window-modal, not blocking); returns it."""
+        agreement_id = self.current_agreement_id()
+        if agreement_id is None:
+            return None
+        # ReportLab is not promised to be thread-safe: a cancelled PDF preview finishes first.
+        self.versions_page.wait_for_background_work()
+        if self.report_dialog is not None:
+            self.report_dialog.deleteLater()
+            self.report_dialog = None
+        try:
+            dialog = ReportDialog(
+                self.services, agreement_id, today=self._today(), kind=kind, runner=self.report_runner, parent=self
+            )
+        except (ServiceError, StorageFailure) as error:
+            QMessageBox.warning(self, self.tr("Create report"), str(error))
+            return None
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_measures(self, *, xlsx: bool) -> Path | None:
+        """Ask where, then write the selected agreement's measures and follow-ups there (atomically)."""
+        agreement_id = self.current_agreement_id()
+        if agreement_id is None:
+            return None
+        title = self.tr("Export measures to Excel") if xlsx else self.tr("Export measures as CSV")
+        suffix = ".xlsx" if xlsx else ".csv"
+        try:
+            agreement = self.services.agreements.get_agreement(agreement_id)
+        except (ServiceError, StorageFailure) as error:
+            QMessageBox.warning(self, title, str(error))
+            return None
+        folder = self._export_folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        name = safe_file_name(fill(self.tr("%1 measures"), agreement.title), self.tr("measures")) + suffix
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / name),
+            self.tr("Excel workbooks (*.xlsx)") if xlsx else self.tr("CSV files (*.csv)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        self._export_folder = str(path.parent)
+        from promises_app.reports.spreadsheets import (  # openpyxl: when used
+            measure_rows,
+            write_csv,
+            write_xlsx,
+        )
+
+        problem = ""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            sheet = measure_rows(self.services, agreement_id)
+            write_atomically(path, write_xlsx(sheet) if xlsx else write_csv(sheet))
+        except OSError as error:
+            problem = fill(self.tr("%1 could not be written: %2"), path, error)
+        except (ServiceError, StorageFailure, ValidationError) as error:
+            problem = str(error)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem:
+            QMessageBox.warning(self, title, problem)
+            return None
+        self.statusBar().showMessage(fill(self.tr("Measures exported to %1"), path), 10_000)
+        return path
+
+    def _update_report_actions(self, agreement_id: int | None) -> None:
+        for action in self.report_actions:
+            action.setEnabled(agreement_id is not None)
 
     # --- backups ---------------------------------------------------------------------------
     def backup_now(self) -> None:
@@ -215,6 +344,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Restore"), str(error))
         self.services = open_services(path, exclusive=True)
         self.versions_page.set_services(self.services)
+        self.situation_page.set_services(self.services)
         self.undo_stack.clear()  # the history belonged to the database as it was before
         self.reload()
         self.statusBar().showMessage(self.tr("Restored from %1").replace("%1", chosen.name), 10_000)
@@ -223,6 +353,8 @@ class MainWindow(QMainWindow):
         """Back up on close (checked), then let go of the database and its lock."""
         self._daily_timer.stop()
         self.versions_page.wait_for_background_work()
+        self.report_runner.cancel()
+        self.report_runner.wait_for_background_work()
         try:
             self.services.backups.backup_now(reason="close")
         except (BackupError, StorageFailure, ServiceError) as error:
@@ -267,6 +399,7 @@ class MainWindow(QMainWindow):
         self._show_agreement(indexes[0].data(AGREEMENT_ID_ROLE) if indexes else None)
 
     def _show_agreement(self, agreement_id: int | None) -> None:
+        self._update_report_actions(agreement_id)
         if agreement_id is None:
             self.title_label.setText(self.tr("No agreements yet"))
             self.details_label.setText(
@@ -274,6 +407,7 @@ class MainWindow(QMainWindow):
             )
             self.measure_model.set_rows([])
             self.versions_page.set_agreement(None)
+            self.situation_page.set_agreement(None)
             return
         agreement = self.services.agreements.get_agreement(agreement_id)
         parties = self.services.agreements.list_parties(agreement_id)
@@ -302,6 +436,7 @@ class MainWindow(QMainWindow):
         rows = self.services.follow_ups.status_rows(agreement_id, today=self._today())
         self.measure_model.set_rows(rows)
         self.versions_page.set_agreement(agreement_id)
+        self.situation_page.set_agreement(agreement_id)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -7,7 +7,8 @@ reproducible and show the demo's overdue measure.
 
 The versions pictures show the demo's citizen promise after a new revision was started and one
 measure's deadline moved (through the services, as an edit would), and the sign-off dialog for
-that draft over the window.
+that draft over the window; the report picture the report dialog over the window, with the
+follow-up report for the second tertial chosen (the latest period ended by "today").
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ DEMO_PROMISE = "Solna – medborgarlöften 2022"
 #: The edit made to the new draft: the overdue lighting measure gets a later deadline.
 MOVED_MEASURE = "belysning"
 NEW_DEADLINE = date(2022, 10, 31)
+#: What the report dialog's picture has typed under "Nästa steg".
+NEXT_STEPS = "Belysningen i Solna centrum prioriteras under hösten; ny trygghetsvandring i oktober."
 
 
 def render(output: Path) -> list[Path]:
@@ -60,6 +63,27 @@ def render(output: Path) -> list[Path]:
         written.append(output / "signoff-dialog.png")
         _over_window(window, dialog).save(str(written[-1]))
         dialog.reject()
+
+        window.tabs.setCurrentIndex(window.measures_tab)
+        report = window.open_report_dialog()
+        assert report is not None
+        report.next_steps_edit.setPlainText(NEXT_STEPS)
+        app.processEvents()
+        written.append(output / "report-dialog.png")
+        _over_window(window, report).save(str(written[-1]))
+        report.reject()
+
+        from promises_app.ui.situation_screenshot import fill_demo
+
+        fill_demo(services, agreement_id)
+        window.reload()
+        window.select_agreement(agreement_id)
+        window.tabs.setCurrentIndex(window.situation_tab)
+        page = window.situation_page
+        page.select_finding(page.finding_model.records()[-1].id)  # the one not made into a measure yet
+        app.processEvents()
+        written.append(output / "situation-page.png")
+        window.grab().save(str(written[-1]))
         window.close()
         services.db.close()
     return written

@@ -250,6 +250,428 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>FindingForm</name>
+    <message>
+        <source>Change finding</source>
+        <translation>Ändra iakttagelse</translation>
+    </message>
+    <message>
+        <source>New finding</source>
+        <translation>Ny iakttagelse</translation>
+    </message>
+    <message>
+        <source>What was found, and where</source>
+        <translation>Vad som iakttogs, och var</translation>
+    </message>
+    <message>
+        <source>&amp;Finding:</source>
+        <translation>&amp;Iakttagelse:</translation>
+    </message>
+</context>
+<context>
+    <name>FindingTableModel</name>
+    <message>
+        <source>Finding</source>
+        <translation>Iakttagelse</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>The measure the finding was made into</source>
+        <translation>Åtgärden som iakttagelsen gjordes till</translation>
+    </message>
+    <message>
+        <source>Not made into a measure yet</source>
+        <translation>Inte gjord till åtgärd ännu</translation>
+    </message>
+</context>
+<context>
+    <name>ImportErrorTableModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolumn</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Rad %1</translation>
+    </message>
+    <message>
+        <source>The whole file</source>
+        <translation>Hela filen</translation>
+    </message>
+    <message>
+        <source>The whole row</source>
+        <translation>Hela raden</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowTableModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation>Ersätter</translation>
+    </message>
+    <message>
+        <source>The stored value the imported one replaces</source>
+        <translation>Det sparade värde som det importerade ersätter</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorChart</name>
+    <message>
+        <source>Chart of the selected indicator</source>
+        <extracomment>Every point is labelled with its value up to this many periods.</extracomment>
+        <translation>Diagram över den valda indikatorn</translation>
+    </message>
+    <message>
+        <source>Choose an indicator to see its values.</source>
+        <translation>Välj en indikator för att se dess värden.</translation>
+    </message>
+    <message>
+        <source>No values yet. Add them in the indicator register or import them from a file.</source>
+        <translation>Inga värden ännu. Lägg till dem i indikatorregistret eller importera dem från en fil.</translation>
+    </message>
+    <message>
+        <source>Baseline %1 (%2)</source>
+        <translation>Utgångsläge %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>Utgångsläge %1</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Mål %1</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorForm</name>
+    <message>
+        <source>Change indicator</source>
+        <translation>Ändra indikator</translation>
+    </message>
+    <message>
+        <source>New indicator</source>
+        <translation>Ny indikator</translation>
+    </message>
+    <message>
+        <source>e.g. Reported crime, Safety</source>
+        <translation>t.ex. Anmälda brott, Trygghet</translation>
+    </message>
+    <message>
+        <source>e.g. %, number, per 100 000 inhabitants</source>
+        <translation>t.ex. %, antal, per 100 000 invånare</translation>
+    </message>
+    <message>
+        <source>Empty: the whole municipality</source>
+        <translation>Tomt: hela kommunen</translation>
+    </message>
+    <message>
+        <source>Values for women and men as well</source>
+        <translation>Värden även för kvinnor och män</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>Ka&amp;tegori:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Källa:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Riktning:</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Område:</translation>
+    </message>
+    <message>
+        <source>By &amp;sex:</source>
+        <translation>Uppdelad på k&amp;ön:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beskrivning:</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorImportDialog</name>
+    <message>
+        <source>Import indicator values from %1</source>
+        <translation>Importera indikatorvärden från %1</translation>
+    </message>
+    <message>
+        <source>What the import does</source>
+        <translation>Vad importen gör</translation>
+    </message>
+    <message>
+        <source>Values in the file</source>
+        <translation>Värden i filen</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Fel i filen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The file has 1 problem and cannot be imported. Nothing has been changed. Correct the file and import it again.</source>
+        <translation>Filen har 1 fel och kan inte importeras. Ingenting har ändrats. Rätta filen och importera den igen.</translation>
+    </message>
+    <message>
+        <source>The file has %1 problems and cannot be imported. Nothing has been changed. Correct the file and import it again.</source>
+        <translation>Filen har %1 fel och kan inte importeras. Ingenting har ändrats. Rätta filen och importera den igen.</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>De första %1 visas.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorLinkTableModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Riktning</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Utgångsläge</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>Senaste värde</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Utveckling</translation>
+    </message>
+    <message>
+        <source>The value the agreement starts from, and its period</source>
+        <translation>Värdet som överenskommelsen utgår från, och dess period</translation>
+    </message>
+    <message>
+        <source>The value the agreement aims for</source>
+        <translation>Värdet som överenskommelsen siktar mot</translation>
+    </message>
+    <message>
+        <source>The latest value (everyone), and its period</source>
+        <translation>Det senaste värdet (alla), och dess period</translation>
+    </message>
+    <message>
+        <source>The latest value against the baseline, in the direction that is better</source>
+        <translation>Det senaste värdet jämfört med utgångsläget, i den riktning som är bättre</translation>
+    </message>
+    <message>
+        <source>%1, target reached</source>
+        <translation>%1, målet nått</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Change since the baseline: %1 (%2 → %3)</source>
+        <translation>Förändring sedan utgångsläget: %1 (%2 → %3)</translation>
+    </message>
+    <message>
+        <source>No baseline yet.</source>
+        <translation>Inget utgångsläge ännu.</translation>
+    </message>
+    <message>
+        <source>No value after the baseline&apos;s period yet.</source>
+        <translation>Inget värde efter utgångslägets period ännu.</translation>
+    </message>
+    <message>
+        <source>The target is reached.</source>
+        <translation>Målet är nått.</translation>
+    </message>
+    <message>
+        <source>The target is not reached yet.</source>
+        <translation>Målet är inte nått ännu.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorRegisterDialog</name>
+    <message>
+        <source>Indicator register</source>
+        <translation>Indikatorregister</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatorer</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Värden</translation>
+    </message>
+    <message>
+        <source>&amp;New indicator…</source>
+        <translation>&amp;Ny indikator…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Än&amp;dra…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>&amp;Add value…</source>
+        <translation>&amp;Lägg till värde…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange value…</source>
+        <translation>Ändra &amp;värde…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove value</source>
+        <translation>Ta bort vä&amp;rde</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>Values of %1</source>
+        <translation>Värden för %1</translation>
+    </message>
+    <message>
+        <source>Delete indicator</source>
+        <translation>Ta bort indikator</translation>
+    </message>
+    <message>
+        <source>Remove value</source>
+        <translation>Ta bort värde</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Riktning</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <source>By sex</source>
+        <translation>Uppdelad på kön</translation>
+    </message>
+    <message>
+        <source>Whole municipality</source>
+        <translation>Hela kommunen</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorValueTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Kön</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Municipality</source>
@@ -413,6 +835,57 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>LinkForm</name>
+    <message>
+        <source>Change baseline and target</source>
+        <translation>Ändra utgångsläge och mål</translation>
+    </message>
+    <message>
+        <source>Follow an indicator</source>
+        <translation>Följ en indikator</translation>
+    </message>
+    <message>
+        <source>e.g. 2021</source>
+        <translation>t.ex. 2021</translation>
+    </message>
+    <message>
+        <source>Empty: the indicator&apos;s value for that period</source>
+        <translation>Tomt: indikatorns värde för den perioden</translation>
+    </message>
+    <message>
+        <source>e.g. At least two out of three feel safe</source>
+        <translation>t.ex. Minst två av tre känner sig trygga</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator:</source>
+        <translation>&amp;Indikator:</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;period:</source>
+        <translation>Utgångsläge, &amp;period:</translation>
+    </message>
+    <message>
+        <source>Baseline &amp;value:</source>
+        <translation>Utgångsläge, &amp;värde:</translation>
+    </message>
+    <message>
+        <source>&amp;Target value:</source>
+        <translation>&amp;Målvärde:</translation>
+    </message>
+    <message>
+        <source>Target in &amp;words:</source>
+        <translation>Mål i &amp;text:</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>Enhet: %1</translation>
+    </message>
+    <message>
+        <source>Choose the indicator to follow.</source>
+        <translation>Indikator: välj vilken indikator som ska följas.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medborgarlöften</source>
@@ -438,6 +911,10 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     <message>
         <source>Pages of the agreement</source>
         <translation>Överenskommelsens sidor</translation>
+    </message>
+    <message>
+        <source>Situation and indicators</source>
+        <translation>Lägesbild och indikatorer</translation>
     </message>
     <message>
         <source>Versions</source>
@@ -480,6 +957,10 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <translation>Ö&amp;verenskommelse</translation>
     </message>
     <message>
+        <source>&amp;Situation</source>
+        <translation>&amp;Lägesbild</translation>
+    </message>
+    <message>
         <source>&amp;Register</source>
         <translation>Re&amp;gister</translation>
     </message>
@@ -494,6 +975,78 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     <message>
         <source>&amp;About Medborgarlöften</source>
         <translation>&amp;Om Medborgarlöften</translation>
+    </message>
+    <message>
+        <source>Re&amp;ports</source>
+        <translation>Ra&amp;pporter</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up report…</source>
+        <translation>&amp;Uppföljningsrapport…</translation>
+    </message>
+    <message>
+        <source>A report on the measures for one reporting period</source>
+        <translation>En rapport om åtgärderna under en uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>&amp;Annual report…</source>
+        <translation>&amp;Årsrapport…</translation>
+    </message>
+    <message>
+        <source>A report over every period of the agreement</source>
+        <translation>En rapport över överenskommelsens alla perioder</translation>
+    </message>
+    <message>
+        <source>Export measures to &amp;Excel…</source>
+        <translation>Exportera åtgärder till &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>The measures and their follow-ups as an Excel workbook</source>
+        <translation>Åtgärderna och deras uppföljningar som Excel-arbetsbok</translation>
+    </message>
+    <message>
+        <source>Export measures as &amp;CSV…</source>
+        <translation>Exportera åtgärder som &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>The measures and their follow-ups as a CSV file</source>
+        <translation>Åtgärderna och deras uppföljningar som CSV-fil</translation>
+    </message>
+    <message>
+        <source>Create report</source>
+        <translation>Skapa rapport</translation>
+    </message>
+    <message>
+        <source>Export measures to Excel</source>
+        <translation>Exportera åtgärder till Excel</translation>
+    </message>
+    <message>
+        <source>Export measures as CSV</source>
+        <translation>Exportera åtgärder som CSV</translation>
+    </message>
+    <message>
+        <source>%1 measures</source>
+        <translation>%1 åtgärder</translation>
+    </message>
+    <message>
+        <source>measures</source>
+        <translation>åtgärder</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <source>Measures exported to %1</source>
+        <translation>Åtgärderna exporterades till %1</translation>
     </message>
     <message>
         <source>Backup</source>
@@ -548,6 +1101,37 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
 Plan, follow up and report citizen promises.</source>
         <translation>Medborgarlöften %1
 Planera, följ upp och rapportera medborgarlöften.</translation>
+    </message>
+</context>
+<context>
+    <name>MakeMeasureDialog</name>
+    <message>
+        <source>Make into measure</source>
+        <translation>Gör till åtgärd</translation>
+    </message>
+    <message>
+        <source>Finding:</source>
+        <translation>Iakttagelse:</translation>
+    </message>
+    <message>
+        <source>&amp;Promise:</source>
+        <translation>&amp;Löfte:</translation>
+    </message>
+    <message>
+        <source>&amp;Title of the measure:</source>
+        <translation>Åtgärdens &amp;rubrik:</translation>
+    </message>
+    <message>
+        <source>The finding&apos;s text becomes the measure&apos;s description and the problem it addresses.</source>
+        <translation>Iakttagelsens text blir åtgärdens beskrivning och det problem som åtgärden ska lösa.</translation>
+    </message>
+    <message>
+        <source>&amp;Make measure</source>
+        <translation>&amp;Skapa åtgärd</translation>
+    </message>
+    <message>
+        <source>The agreement has no promises yet: add the promise the measure belongs to first.</source>
+        <translation>Överenskommelsen har inga löften ännu: lägg först till löftet som åtgärden hör till.</translation>
     </message>
 </context>
 <context>
@@ -721,6 +1305,17 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
         <source>Organisations</source>
@@ -745,6 +1340,215 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Gör om</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Create report</source>
+        <extracomment>Lines of &quot;Next steps&quot; visible without scrolling.</extracomment>
+        <translation>Skapa rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up report for one period</source>
+        <translation>&amp;Uppföljningsrapport för en period</translation>
+    </message>
+    <message>
+        <source>Follow-up report for one period</source>
+        <translation>Uppföljningsrapport för en period</translation>
+    </message>
+    <message>
+        <source>&amp;Annual report (all periods)</source>
+        <translation>Å&amp;rsrapport (alla perioder)</translation>
+    </message>
+    <message>
+        <source>Annual report over all periods</source>
+        <translation>Årsrapport över alla perioder</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>P&amp;ortrait</source>
+        <translation>S&amp;tående</translation>
+    </message>
+    <message>
+        <source>Portrait pages</source>
+        <translation>Stående sidor</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape</source>
+        <translation>&amp;Liggande</translation>
+    </message>
+    <message>
+        <source>Landscape pages</source>
+        <translation>Liggande sidor</translation>
+    </message>
+    <message>
+        <source>Group the measures</source>
+        <translation>Gruppera åtgärderna</translation>
+    </message>
+    <message>
+        <source>By promise</source>
+        <translation>Per löfte</translation>
+    </message>
+    <message>
+        <source>By focus area</source>
+        <translation>Per fokusområde</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>Rapportdatum</translation>
+    </message>
+    <message>
+        <source>The report is dated and made as of this day: overdue is judged on it.</source>
+        <translation>Rapporten dateras och görs per den här dagen: försenat bedöms utifrån den.</translation>
+    </message>
+    <message>
+        <source>&amp;Include the parties&apos; logos</source>
+        <translation>Ta med parternas l&amp;ogotyper</translation>
+    </message>
+    <message>
+        <source>Include the parties&apos; logos in the page header</source>
+        <translation>Ta med parternas logotyper i sidhuvudet</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>The measures in the period</source>
+        <translation>Åtgärderna under perioden</translation>
+    </message>
+    <message>
+        <source>Status per measure and period</source>
+        <translation>Status per åtgärd och period</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Genomfört</translation>
+    </message>
+    <message>
+        <source>Carried over to next year</source>
+        <translation>Förs över till nästa år</translation>
+    </message>
+    <message>
+        <source>Changed since signing</source>
+        <translation>Ändrat sedan undertecknandet</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikatorer</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <source>Sections of the report</source>
+        <translation>Rapportens delar</translation>
+    </message>
+    <message>
+        <source>Include the section “%1”</source>
+        <translation>Ta med delen ”%1”</translation>
+    </message>
+    <message>
+        <source>What the parties will do next. Printed under “Next steps”; left out when empty.</source>
+        <translation>Vad parterna gör härnäst. Skrivs under ”Nästa steg”; utelämnas om rutan är tom.</translation>
+    </message>
+    <message>
+        <source>Why the report could not be made</source>
+        <translation>Varför rapporten inte kunde skapas</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Rapport:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>Sidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Group measures:</source>
+        <translation>&amp;Gruppera åtgärder:</translation>
+    </message>
+    <message>
+        <source>Report &amp;date:</source>
+        <translation>Rapport&amp;datum:</translation>
+    </message>
+    <message>
+        <source>Page header:</source>
+        <translation>Sidhuvud:</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>Delar:</translation>
+    </message>
+    <message>
+        <source>&amp;Next steps:</source>
+        <translation>&amp;Nästa steg:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>&amp;Create report</source>
+        <translation>&amp;Skapa rapport</translation>
+    </message>
+    <message>
+        <source>Create the report</source>
+        <translation>Skapa rapporten</translation>
+    </message>
+    <message>
+        <source>Make the PDF and show it before it is saved (%1)</source>
+        <translation>Gör PDF:en och visa den innan den sparas (%1)</translation>
+    </message>
+    <message>
+        <source>%1 annual report.pdf</source>
+        <extracomment>The orientation chosen per kind of report (a switch of kind brings back that kind&apos;s).</extracomment>
+        <translation>%1 årsrapport.pdf</translation>
+    </message>
+    <message>
+        <source>%1 follow-up %2.pdf</source>
+        <translation>%1 uppföljning %2.pdf</translation>
+    </message>
+    <message>
+        <source>report.pdf</source>
+        <translation>rapport.pdf</translation>
+    </message>
+    <message>
+        <source>Annual report</source>
+        <translation>Årsrapport</translation>
+    </message>
+    <message>
+        <source>Follow-up report</source>
+        <translation>Uppföljningsrapport</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>Rapporten kunde inte skapas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRunner</name>
+    <message>
+        <source>Creating the report…</source>
+        <extracomment>A render quicker than this shows no flash of a progress dialog. The preview of the render just finished is open. The render failed: the widget it was started over, and the reason for the person. The person pressed Cancel: the render&apos;s result will be dropped. (task number, file name, the widget the preview opens over) of the render awaited.</extracomment>
+        <translation>Skapar rapporten…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Creating the report</source>
+        <translation>Skapar rapporten</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1715,397 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>SituationCommands</name>
+    <message>
+        <source>add source «%1»</source>
+        <extracomment>How much of a text an undo label quotes.</extracomment>
+        <translation>lägg till källan «%1»</translation>
+    </message>
+    <message>
+        <source>change source «%1»</source>
+        <translation>ändra källan «%1»</translation>
+    </message>
+    <message>
+        <source>remove source «%1»</source>
+        <translation>ta bort källan «%1»</translation>
+    </message>
+    <message>
+        <source>move source «%1»</source>
+        <translation>flytta källan «%1»</translation>
+    </message>
+    <message>
+        <source>add indicator %1</source>
+        <translation>lägg till indikatorn %1</translation>
+    </message>
+    <message>
+        <source>change indicator %1</source>
+        <translation>ändra indikatorn %1</translation>
+    </message>
+    <message>
+        <source>delete indicator %1</source>
+        <translation>ta bort indikatorn %1</translation>
+    </message>
+    <message>
+        <source>The value for %1 is no longer there.</source>
+        <translation>Värdet för %1 finns inte längre.</translation>
+    </message>
+    <message>
+        <source>set the value of %1 for %2</source>
+        <translation>ange värdet för %1 för %2</translation>
+    </message>
+    <message>
+        <source>remove the value of %1 for %2</source>
+        <translation>ta bort värdet för %1 för %2</translation>
+    </message>
+    <message>
+        <source>follow indicator %1</source>
+        <translation>följ indikatorn %1</translation>
+    </message>
+    <message>
+        <source>change baseline and target of %1</source>
+        <translation>ändra utgångsläge och mål för %1</translation>
+    </message>
+    <message>
+        <source>stop following %1</source>
+        <translation>sluta följa %1</translation>
+    </message>
+    <message>
+        <source>add safety walk %1</source>
+        <translation>lägg till trygghetsvandringen %1</translation>
+    </message>
+    <message>
+        <source>change safety walk %1</source>
+        <translation>ändra trygghetsvandringen %1</translation>
+    </message>
+    <message>
+        <source>delete safety walk %1</source>
+        <translation>ta bort trygghetsvandringen %1</translation>
+    </message>
+    <message>
+        <source>add finding «%1»</source>
+        <translation>lägg till iakttagelsen «%1»</translation>
+    </message>
+    <message>
+        <source>change finding «%1»</source>
+        <translation>ändra iakttagelsen «%1»</translation>
+    </message>
+    <message>
+        <source>delete finding «%1»</source>
+        <translation>ta bort iakttagelsen «%1»</translation>
+    </message>
+    <message>
+        <source>make finding «%1» into a measure</source>
+        <translation>gör iakttagelsen «%1» till en åtgärd</translation>
+    </message>
+</context>
+<context>
+    <name>SituationPage</name>
+    <message>
+        <source>Situational picture</source>
+        <translation>Lägesbild</translation>
+    </message>
+    <message>
+        <source>The agreement has no situational picture text yet.</source>
+        <translation>Överenskommelsen har ingen lägesbild i text ännu.</translation>
+    </message>
+    <message>
+        <source>Sources of the situational picture</source>
+        <translation>Lägesbildens källor</translation>
+    </message>
+    <message>
+        <source>Indicators followed by the agreement</source>
+        <translation>Indikatorer som överenskommelsen följer</translation>
+    </message>
+    <message>
+        <source>Safety walks</source>
+        <translation>Trygghetsvandringar</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Findings of the selected safety walk</source>
+        <translation>Iakttagelser vid den valda trygghetsvandringen</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändra…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>S&amp;ources:</source>
+        <translation>&amp;Källor:</translation>
+    </message>
+    <message>
+        <source>&amp;Findings of the selected walk:</source>
+        <translation>&amp;Iakttagelser vid den valda vandringen:</translation>
+    </message>
+    <message>
+        <source>&amp;Add source…</source>
+        <translation>&amp;Lägg till källa…</translation>
+    </message>
+    <message>
+        <source>Add a source the situational picture rests on</source>
+        <translation>Lägg till en källa som lägesbilden bygger på</translation>
+    </message>
+    <message>
+        <source>&amp;Change source…</source>
+        <translation>Ä&amp;ndra källa…</translation>
+    </message>
+    <message>
+        <source>Change the selected source</source>
+        <translation>Ändra den valda källan</translation>
+    </message>
+    <message>
+        <source>&amp;Remove source</source>
+        <translation>Ta &amp;bort källa</translation>
+    </message>
+    <message>
+        <source>Remove the selected source</source>
+        <translation>Ta bort den valda källan</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Flytta &amp;upp</translation>
+    </message>
+    <message>
+        <source>Move the selected source up</source>
+        <translation>Flytta upp den valda källan</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Flytta &amp;ner</translation>
+    </message>
+    <message>
+        <source>Move the selected source down</source>
+        <translation>Flytta ner den valda källan</translation>
+    </message>
+    <message>
+        <source>&amp;Follow an indicator…</source>
+        <translation>&amp;Följ en indikator…</translation>
+    </message>
+    <message>
+        <source>Follow an indicator from the register, with its baseline and target</source>
+        <translation>Följ en indikator ur registret, med utgångsläge och mål</translation>
+    </message>
+    <message>
+        <source>Change &amp;baseline and target…</source>
+        <translation>Ändra &amp;utgångsläge och mål…</translation>
+    </message>
+    <message>
+        <source>Change the baseline and target of the selected indicator</source>
+        <translation>Ändra utgångsläge och mål för den valda indikatorn</translation>
+    </message>
+    <message>
+        <source>&amp;Stop following</source>
+        <translation>&amp;Sluta följa</translation>
+    </message>
+    <message>
+        <source>Stop following the selected indicator (the indicator and its values stay in the register)</source>
+        <translation>Sluta följa den valda indikatorn (indikatorn och dess värden finns kvar i registret)</translation>
+    </message>
+    <message>
+        <source>Indicator &amp;register…</source>
+        <translation>Indikator&amp;register…</translation>
+    </message>
+    <message>
+        <source>Every indicator, and its values per period</source>
+        <translation>Alla indikatorer och deras värden per period</translation>
+    </message>
+    <message>
+        <source>&amp;Import values…</source>
+        <translation>&amp;Importera värden…</translation>
+    </message>
+    <message>
+        <source>Import indicator values from a CSV or Excel file</source>
+        <translation>Importera indikatorvärden från en CSV- eller Excelfil</translation>
+    </message>
+    <message>
+        <source>New safety &amp;walk…</source>
+        <translation>Ny trygghets&amp;vandring…</translation>
+    </message>
+    <message>
+        <source>Log a safety walk: when, where and who took part</source>
+        <translation>Registrera en trygghetsvandring: när, var och vilka som deltog</translation>
+    </message>
+    <message>
+        <source>C&amp;hange walk…</source>
+        <translation>Ändra tr&amp;ygghetsvandring…</translation>
+    </message>
+    <message>
+        <source>Change the selected safety walk</source>
+        <translation>Ändra den valda trygghetsvandringen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete walk</source>
+        <translation>Ta bort trygghetsvan&amp;dring</translation>
+    </message>
+    <message>
+        <source>Delete the selected safety walk with its findings</source>
+        <translation>Ta bort den valda trygghetsvandringen med dess iakttagelser</translation>
+    </message>
+    <message>
+        <source>New fi&amp;nding…</source>
+        <translation>Ny i&amp;akttagelse…</translation>
+    </message>
+    <message>
+        <source>Add a finding to the selected safety walk</source>
+        <translation>Lägg till en iakttagelse vid den valda trygghetsvandringen</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge finding…</source>
+        <translation>Ändra iakttagel&amp;se…</translation>
+    </message>
+    <message>
+        <source>Change the selected finding</source>
+        <translation>Ändra den valda iakttagelsen</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te finding</source>
+        <translation>Ta bort iakttagels&amp;e</translation>
+    </message>
+    <message>
+        <source>Delete the selected finding</source>
+        <translation>Ta bort den valda iakttagelsen</translation>
+    </message>
+    <message>
+        <source>Make into &amp;measure…</source>
+        <translation>Gör till å&amp;tgärd…</translation>
+    </message>
+    <message>
+        <source>Make the selected finding into a measure of one of the agreement&apos;s promises</source>
+        <translation>Gör den valda iakttagelsen till en åtgärd under ett av överenskommelsens löften</translation>
+    </message>
+    <message>
+        <source>Situational picture and indicators</source>
+        <translation>Lägesbild och indikatorer</translation>
+    </message>
+    <message>
+        <source>&amp;Findings of the walk %1:</source>
+        <translation>&amp;Iakttagelser vid vandringen %1:</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>Ta bort källa</translation>
+    </message>
+    <message>
+        <source>Move source</source>
+        <translation>Flytta källa</translation>
+    </message>
+    <message>
+        <source>Follow an indicator</source>
+        <translation>Följ en indikator</translation>
+    </message>
+    <message>
+        <source>The register has no indicator that the agreement does not follow already. Add one in the indicator register (or import values from a file) first.</source>
+        <translation>Registret har ingen indikator som överenskommelsen inte redan följer. Lägg först till en i indikatorregistret (eller importera värden från en fil).</translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation>Sluta följa</translation>
+    </message>
+    <message>
+        <source>Import indicator values</source>
+        <translation>Importera indikatorvärden</translation>
+    </message>
+    <message>
+        <source>CSV files and Excel workbooks (%1)</source>
+        <translation>CSV-filer och Excel-arbetsböcker (%1)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 kunde inte läsas: %2</translation>
+    </message>
+    <message>
+        <source>Imported from %1: %2 new values, %3 replaced, %4 unchanged; %5 new indicators.</source>
+        <translation>Importerat från %1: %2 nya värden, %3 ersatta, %4 oförändrade; %5 nya indikatorer.</translation>
+    </message>
+    <message>
+        <source>A backup was made first: %1</source>
+        <translation>En säkerhetskopia gjordes först: %1</translation>
+    </message>
+    <message>
+        <source>Delete safety walk</source>
+        <translation>Ta bort trygghetsvandring</translation>
+    </message>
+    <message>
+        <source>Delete the safety walk %1 with its %2 findings?
+
+Some of its findings were made into measures. The measures stay in the plan, but their link to the findings cannot be made again: this cannot be undone.</source>
+        <translation>Ta bort trygghetsvandringen %1 med dess %2 iakttagelser?
+
+Några av iakttagelserna har gjorts till åtgärder. Åtgärderna finns kvar i planen, men deras koppling till iakttagelserna kan inte återskapas: det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>The safety walk %1 is deleted.</source>
+        <translation>Trygghetsvandringen %1 är borttagen.</translation>
+    </message>
+    <message>
+        <source>Delete finding</source>
+        <translation>Ta bort iakttagelse</translation>
+    </message>
+    <message>
+        <source>Delete the finding «%1»?
+
+It was made into the measure «%2», which stays in the plan; its link to the finding cannot be made again: this cannot be undone.</source>
+        <translation>Ta bort iakttagelsen «%1»?
+
+Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till iakttagelsen kan inte återskapas: det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Make into measure</source>
+        <translation>Gör till åtgärd</translation>
+    </message>
+    <message>
+        <source>The finding is now the measure «%1».</source>
+        <translation>Iakttagelsen är nu åtgärden «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>SourceForm</name>
+    <message>
+        <source>Change source</source>
+        <extracomment>A measure&apos;s title is at most this long (domain.validation.TITLE_MAX).</extracomment>
+        <translation>Ändra källa</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Ny källa</translation>
+    </message>
+    <message>
+        <source>e.g. The Police&apos;s safety survey 2021</source>
+        <translation>t.ex. Polisens trygghetsmätning 2021</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Källa:</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTableModel</name>
+    <message>
+        <source>Source</source>
+        <extracomment>The id of the row&apos;s record (an int), on every column. The row&apos;s record itself. At most this many decimals are shown; a value is stored as typed (1 234,5; 57; 0,125).</extracomment>
+        <translation>Källa</translation>
+    </message>
+</context>
+<context>
     <name>UndoCommands</name>
     <message>
         <source>Add organisation %1</source>
@@ -919,6 +2114,41 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Change organisation %1</source>
         <translation>ändra organisationen %1</translation>
+    </message>
+</context>
+<context>
+    <name>ValueForm</name>
+    <message>
+        <source>Change value of %1</source>
+        <translation>Ändra värde för %1</translation>
+    </message>
+    <message>
+        <source>New value of %1</source>
+        <translation>Nytt värde för %1</translation>
+    </message>
+    <message>
+        <source>e.g. 2022, 2022-T2 or 2022-Q3</source>
+        <translation>t.ex. 2022, 2022-T2 eller 2022-Q3</translation>
+    </message>
+    <message>
+        <source>e.g. 1 234,5</source>
+        <translation>t.ex. 1 234,5</translation>
+    </message>
+    <message>
+        <source>&amp;Value (%1):</source>
+        <translation>&amp;Värde (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Värde:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Kön:</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +2345,64 @@ Undertecknad revision %3 finns kvar precis som den undertecknades: innehållet, 
     <message>
         <source>The PDF could not be made: %1</source>
         <translation>PDF:en kunde inte skapas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WalkForm</name>
+    <message>
+        <source>Change safety walk</source>
+        <translation>Ändra trygghetsvandring</translation>
+    </message>
+    <message>
+        <source>New safety walk</source>
+        <translation>Ny trygghetsvandring</translation>
+    </message>
+    <message>
+        <source>e.g. Hagalund centre</source>
+        <translation>t.ex. Hagalund centrum</translation>
+    </message>
+    <message>
+        <source>Who took part, one per line</source>
+        <translation>Vilka som deltog, en per rad</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Plats:</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants:</source>
+        <translation>D&amp;eltagare:</translation>
+    </message>
+</context>
+<context>
+    <name>WalkTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Iakttagelser</translation>
+    </message>
+    <message>
+        <source>How many findings the walk has</source>
+        <translation>Antal iakttagelser vid vandringen</translation>
+    </message>
+    <message>
+        <source>%1 findings, %2 of them made into measures</source>
+        <translation>%1 iakttagelser, varav %2 gjorda till åtgärder</translation>
     </message>
 </context>
 </TS>

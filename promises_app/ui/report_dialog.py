@@ -1,0 +1,429 @@
+"""Choosing and making a report: a follow-up report for one period, or the annual report.
+
+The person picks what the report covers and how it looks (``reports.report_options``); "Create
+report" then builds the content here, on the GUI thread (it reads the database through the
+services, so a refusal such as a period the agreement lacks is shown in the dialog at once),
+and hands only the pure rendering to the window's ``ReportRunner``, which runs it in the
+background and opens the PDF in a preview with "Save as…". The dialog stays open, so another
+period or other choices can follow without starting over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from promises_app.domain.enums import ReportingScheme
+from promises_app.domain.periods import Period, describe
+from promises_app.files import safe_file_name
+from promises_app.reports.report_options import (
+    AnnualOptions,
+    AnnualSection,
+    FollowUpOptions,
+    FollowUpSection,
+    Grouping,
+    Orientation,
+)
+from promises_app.services import Services
+from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.ui.formatting import fill
+from promises_app.ui.organisation_form import ERROR_STYLE
+from promises_app.ui.pdf_preview import PdfPreviewDialog
+from promises_app.ui.report_runner import ReportRunner
+
+#: Lines of "Next steps" visible without scrolling.
+NEXT_STEPS_LINES = 4
+
+
+class ReportKind(StrEnum):
+    FOLLOW_UP = "follow_up"  # uppföljningsrapport, one period
+    ANNUAL = "annual"  # årsrapport (slutrapport), every period
+
+
+DEFAULT_ORIENTATION = {ReportKind.FOLLOW_UP: Orientation.PORTRAIT, ReportKind.ANNUAL: Orientation.LANDSCAPE}
+
+
+def default_period_index(periods: Sequence[Period], today: date) -> int:
+    """The latest period that has ended by ``today`` (the one a follow-up report is usually due
+    for); before the first period has ended, the first one. -1 when there are none."""
+    ended = [index for index, period in enumerate(periods) if period.end < today]
+    if ended:
+        return ended[-1]
+    return 0 if periods else -1
+
+
+def render_followup(content: Any, options: FollowUpOptions) -> bytes:
+    """Runs in the pool: the follow-up report's PDF from content built beforehand (no database)."""
+    from promises_app.reports.followup_pdf import render_followup_pdf  # ReportLab: loaded when used
+
+    return render_followup_pdf(content, options)
+
+
+def render_annual(content: Any, options: AnnualOptions) -> bytes:
+    """Runs in the pool: the annual report's PDF from content built beforehand (no database)."""
+    from promises_app.reports.annual_pdf import render_annual_pdf  # ReportLab: loaded when used
+
+    return render_annual_pdf(content, options)
+
+
+class ReportDialog(QDialog):
+    """The choices for a report of one agreement, and "Create report"."""
+
+    def __init__(
+        self,
+        services: Services,
+        agreement_id: int,
+        *,
+        today: date,
+        kind: ReportKind = ReportKind.FOLLOW_UP,
+        runner: ReportRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.agreement_id = agreement_id
+        self.today = today
+        self.agreement = services.agreements.get_agreement(agreement_id)
+        self.periods = services.agreements.periods(agreement_id)
+        self.runner = runner if runner is not None else ReportRunner(self)
+        self.runner.failed.connect(self._render_failed)
+        self.setWindowTitle(self.tr("Create report"))
+        self.setMinimumWidth(600)
+
+        heading = QLabel(self.agreement.title)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+
+        # What kind of report.
+        self.followup_radio = QRadioButton(self.tr("&Follow-up report for one period"))
+        self.followup_radio.setAccessibleName(self.tr("Follow-up report for one period"))
+        self.annual_radio = QRadioButton(self.tr("&Annual report (all periods)"))
+        self.annual_radio.setAccessibleName(self.tr("Annual report over all periods"))
+        kinds = self._row(self.followup_radio, self.annual_radio)
+
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName(self.tr("Reporting period"))
+        for period in self.periods:
+            described = describe(period)
+            text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
+            self.period_combo.addItem(text, period.label)
+        self.period_combo.setCurrentIndex(default_period_index(self.periods, today))
+
+        self.portrait_radio = QRadioButton(self.tr("P&ortrait"))
+        self.portrait_radio.setAccessibleName(self.tr("Portrait pages"))
+        self.landscape_radio = QRadioButton(self.tr("&Landscape"))
+        self.landscape_radio.setAccessibleName(self.tr("Landscape pages"))
+        orientations = self._row(self.portrait_radio, self.landscape_radio)
+
+        self.grouping_combo = QComboBox()
+        self.grouping_combo.setAccessibleName(self.tr("Group the measures"))
+        self.grouping_combo.addItem(self.tr("By promise"), Grouping.PROMISE.value)
+        self.grouping_combo.addItem(self.tr("By focus area"), Grouping.FOCUS_AREA.value)
+
+        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName(self.tr("Report date"))
+        self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.date_edit.setToolTip(self.tr("The report is dated and made as of this day: overdue is judged on it."))
+
+        self.logos_box = QCheckBox(self.tr("&Include the parties' logos"))
+        self.logos_box.setChecked(True)
+        self.logos_box.setAccessibleName(self.tr("Include the parties' logos in the page header"))
+
+        # The sections, one page of check boxes per kind of report.
+        section_words = {
+            "summary": self.tr("Summary"),
+            "measures": self.tr("The measures in the period"),
+            "matrix": self.tr("Status per measure and period"),
+            "completed": self.tr("Completed"),
+            "carry_over": self.tr("Carried over to next year"),
+            "moved": self.tr("Changed since signing"),
+            "indicators": self.tr("Indicators"),
+            "next_steps": self.tr("Next steps"),
+        }
+        self.section_boxes: dict[ReportKind, dict[str, QCheckBox]] = {}
+        self.sections_stack = QStackedWidget()
+        self.sections_stack.setAccessibleName(self.tr("Sections of the report"))
+        for kind_shown, sections in (
+            (ReportKind.FOLLOW_UP, [s.value for s in FollowUpSection]),
+            (ReportKind.ANNUAL, [s.value for s in AnnualSection]),
+        ):
+            page = QWidget()
+            grid = QGridLayout(page)
+            grid.setContentsMargins(0, 0, 0, 0)
+            boxes: dict[str, QCheckBox] = {}
+            rows = (len(sections) + 1) // 2
+            for number, section in enumerate(sections):
+                box = QCheckBox(section_words[section])
+                box.setChecked(True)
+                box.setAccessibleName(fill(self.tr("Include the section “%1”"), section_words[section]))
+                grid.addWidget(box, number % rows, number // rows)
+                boxes[section] = box
+            grid.setColumnStretch(2, 1)
+            grid.setRowStretch(rows, 1)  # the shorter page keeps its rows together at the top
+            self.sections_stack.addWidget(page)
+            self.section_boxes[kind_shown] = boxes
+
+        self.next_steps_edit = QPlainTextEdit()
+        self.next_steps_edit.setAccessibleName(self.tr("Next steps"))
+        self.next_steps_edit.setPlaceholderText(
+            self.tr("What the parties will do next. Printed under “Next steps”; left out when empty.")
+        )
+        self.next_steps_edit.setTabChangesFocus(True)
+        self.next_steps_edit.setFixedHeight(
+            NEXT_STEPS_LINES * self.next_steps_edit.fontMetrics().lineSpacing()
+            + 2 * int(self.next_steps_edit.document().documentMargin()) + 8
+        )
+        for boxes in self.section_boxes.values():
+            boxes["next_steps"].toggled.connect(self._update_enabled)
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setAccessibleName(self.tr("Why the report could not be made"))
+        self.error_label.setVisible(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Report:"), kinds)
+        form.addRow(self._caption(self.tr("&Period:"), self.period_combo), self.period_combo)
+        form.addRow(self.tr("Pages:"), orientations)
+        form.addRow(self._caption(self.tr("&Group measures:"), self.grouping_combo), self.grouping_combo)
+        form.addRow(self._caption(self.tr("Report &date:"), self.date_edit), self.date_edit)
+        form.addRow(self.tr("Page header:"), self.logos_box)
+        sections_caption = QLabel(self.tr("Sections:"))
+        form.addRow(sections_caption, self.sections_stack)
+        form.addRow(self._caption(self.tr("&Next steps:"), self.next_steps_edit), self.next_steps_edit)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Close"))
+        self.create_action = QAction(self.tr("&Create report"), self)
+        self.create_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.create_action.triggered.connect(lambda _checked=False: self.create_report())
+        self.addAction(self.create_action)
+        self.create_button = QPushButton(self.create_action.text())
+        self.create_button.setDefault(True)
+        self.create_button.setAccessibleName(self.tr("Create the report"))
+        self.create_button.setToolTip(
+            fill(
+                self.tr("Make the PDF and show it before it is saved (%1)"),
+                self.create_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            )
+        )
+        self.create_button.clicked.connect(self.create_action.trigger)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+        chain: list[QWidget] = [
+            self.followup_radio, self.annual_radio, self.period_combo, self.portrait_radio,
+            self.landscape_radio, self.grouping_combo, self.date_edit, self.logos_box,
+            *self.section_boxes[ReportKind.FOLLOW_UP].values(), *self.section_boxes[ReportKind.ANNUAL].values(),
+            self.next_steps_edit, self.create_button, self.close_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+        #: The orientation chosen per kind of report (a switch of kind brings back that kind's).
+        self._orientation = dict(DEFAULT_ORIENTATION)
+        self._kind = kind
+        (self.annual_radio if kind is ReportKind.ANNUAL else self.followup_radio).setChecked(True)
+        self._show_orientation(self._orientation[kind])
+        self.followup_radio.toggled.connect(self._kind_toggled)
+        self._update_enabled()
+        (self.period_combo if kind is ReportKind.FOLLOW_UP else self.annual_radio).setFocus()
+
+    # --- layout helpers ----------------------------------------------------------------------
+    @staticmethod
+    def _row(*widgets: QWidget) -> QWidget:
+        """Radio buttons side by side in a widget of their own (arrow keys move within it)."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            line.addWidget(widget)
+        line.addStretch(1)
+        return row
+
+    @staticmethod
+    def _caption(text: str, buddy: QWidget) -> QLabel:
+        caption = QLabel(text)
+        caption.setBuddy(buddy)
+        return caption
+
+    # --- the choices -------------------------------------------------------------------------
+    def kind(self) -> ReportKind:
+        return ReportKind.FOLLOW_UP if self.followup_radio.isChecked() else ReportKind.ANNUAL
+
+    def set_kind(self, kind: ReportKind) -> None:
+        (self.annual_radio if kind is ReportKind.ANNUAL else self.followup_radio).setChecked(True)
+
+    def orientation(self) -> Orientation:
+        return Orientation.LANDSCAPE if self.landscape_radio.isChecked() else Orientation.PORTRAIT
+
+    def _show_orientation(self, orientation: Orientation) -> None:
+        (self.landscape_radio if orientation is Orientation.LANDSCAPE else self.portrait_radio).setChecked(True)
+
+    def period_label(self) -> str:
+        return str(self.period_combo.currentData() or "")
+
+    def select_period(self, label: str) -> None:
+        self.period_combo.setCurrentIndex(self.period_combo.findData(label))
+
+    def report_date(self) -> date:
+        return self.date_edit.date().toPython()  # type: ignore[return-value]
+
+    def chosen_sections(self) -> list[str]:
+        return [name for name, box in self.section_boxes[self.kind()].items() if box.isChecked()]
+
+    def options(self) -> FollowUpOptions | AnnualOptions:
+        common: dict[str, Any] = {
+            "orientation": self.orientation(),
+            "logos": self.logos_box.isChecked(),
+            "report_date": self.report_date(),
+            "next_steps": self.next_steps_edit.toPlainText(),
+        }
+        chosen = self.chosen_sections()
+        if self.kind() is ReportKind.ANNUAL:
+            return AnnualOptions(sections=frozenset(AnnualSection(s) for s in chosen), **common)
+        return FollowUpOptions(
+            sections=frozenset(FollowUpSection(s) for s in chosen),
+            group_by=Grouping(self.grouping_combo.currentData()),
+            **common,
+        )
+
+    def file_name(self) -> str:
+        """The name offered by "Save as…": "Solna – medborgarlöften 2022 uppföljning 2022-T2.pdf"."""
+        if self.kind() is ReportKind.ANNUAL:
+            name = fill(self.tr("%1 annual report.pdf"), self.agreement.title)
+        else:
+            name = fill(self.tr("%1 follow-up %2.pdf"), self.agreement.title, self.period_label())
+        return safe_file_name(name, self.tr("report.pdf"))
+
+    def _kind_toggled(self, _checked: bool) -> None:
+        kind = self.kind()
+        if kind is self._kind:
+            return
+        self._orientation[self._kind] = self.orientation()
+        self._kind = kind
+        self._show_orientation(self._orientation[kind])
+        self.show_error("")
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        follow_up = self.kind() is ReportKind.FOLLOW_UP
+        self.period_combo.setEnabled(follow_up and bool(self.periods))
+        self.grouping_combo.setEnabled(follow_up)
+        self.sections_stack.setCurrentIndex(0 if follow_up else 1)
+        self.next_steps_edit.setEnabled(self.section_boxes[self.kind()]["next_steps"].isChecked())
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # --- making the report -------------------------------------------------------------------
+    @property
+    def preview_dialog(self) -> PdfPreviewDialog | None:
+        """The preview of the last report made from this dialog (None while rendering or cancelled)."""
+        preview = self.runner.preview_dialog
+        return preview if preview is not None and preview.parent() is self else None
+
+    def create_report(self) -> int | None:
+        """Build the content here, then render it in the background; returns the task's number.
+
+        A refusal (a period the agreement lacks, the database unreadable) is shown in the
+        dialog and nothing is rendered.
+        """
+        if self.runner.busy():
+            return None
+        self.show_error("")
+        kind = self.kind()
+        options = self.options()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if kind is ReportKind.ANNUAL:
+                from promises_app.reports.annual_content import build_annual_content
+
+                assert isinstance(options, AnnualOptions)
+                content: Any = build_annual_content(
+                    self.services, self.agreement_id, today=self.today, options=options
+                )
+            else:
+                from promises_app.reports.followup_content import build_followup_content
+
+                assert isinstance(options, FollowUpOptions)
+                content = build_followup_content(
+                    self.services, self.agreement_id, self.period_label(), today=self.today, options=options
+                )
+        except ValidationError as error:
+            self.show_error("\n".join(e.message for e in error.errors) or str(error))
+            return None
+        except (ServiceError, StorageFailure, ValueError) as error:
+            self.show_error(str(error))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+
+        if kind is ReportKind.ANNUAL:
+            title = self.tr("Annual report")
+            annual = options
+
+            def work() -> bytes:
+                return render_annual(content, annual)  # type: ignore[arg-type]
+        else:
+            title = self.tr("Follow-up report")
+            follow_up = options
+
+            def work() -> bytes:
+                return render_followup(content, follow_up)  # type: ignore[arg-type]
+
+        return self.runner.start(work, file_name=self.file_name(), title=title, parent=self)
+
+    def _render_failed(self, started_over: object, message: str) -> None:
+        if started_over is not self:
+            return  # another dialog's report
+        self.show_error(fill(self.tr("The report could not be made: %1"), message))
+
+    def reject(self) -> None:
+        """Closing drops a render still awaited (it finishes in the background, unseen)."""
+        self.runner.cancel()
+        super().reject()

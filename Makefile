@@ -4,16 +4,23 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+BUILD_STAMP := $(VENV)/.build-stamp
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test setup translations update-translations screenshots reliability clean
+.PHONY: run test setup translations update-translations screenshots reliability clean dist dist-smoke
+
+# In CI (CI=true) `make test` also builds the packaged application and runs it headless
+# (`make dist dist-smoke`, about 80 s more); locally run those two when packaging
+# matters, or `make test FROZEN_SMOKE=yes`. docs/packaging.md says why.
+FROZEN_SMOKE ?= $(if $(filter true 1 yes,$(CI)),yes,)
 
 run: setup
 	$(BIN)/promises-app
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(if $(FROZEN_SMOKE),$(MAKE) --no-print-directory dist dist-smoke)
 
 setup: $(STAMP) translations
 
@@ -34,7 +41,22 @@ update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find promises_app/ui -name '*.py') -ts $(TS)
 
 clean:
-	rm -rf $(VENV) resources/translations/*.qm .pytest_cache
+	rm -rf $(VENV) resources/translations/*.qm .pytest_cache build dist
+
+# The one-folder application dist/medborgarloften/ (build.spec; docs/packaging.md).
+dist: setup $(BUILD_STAMP)
+	rm -rf dist/medborgarloften
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@echo "dist/medborgarloften: $$(du -sh dist/medborgarloften | cut -f1)"
+
+# The packaged application headless: --smoke on a fresh demo database, then its command line.
+dist-smoke:
+	PYTHON=$(BIN)/python scripts/frozen-smoke.sh dist/medborgarloften
+
+$(BUILD_STAMP): $(STAMP) pyproject.toml scripts/ensure-build-packages.sh
+	scripts/ensure-build-packages.sh
+	$(BIN)/python -m pip install --quiet -e '.[test,build]'
+	touch $@
 
 # The window on the demo data as PNG files (offscreen), shown in the README.
 screenshots: setup

@@ -56,6 +56,11 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+# pyHanko logs an untrusted (e.g. self-signed) chain as a warning with a traceback. What is
+# wrong is already in the SignatureCheck's problems, in Swedish; without a handler of its own
+# Python would print that warning to the terminal of `promises-app verify`.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 SIGNATURE_FIELD_NAME = "Underskrift"
 """Name of the (invisible) signature field :func:`certify_pdf` creates."""

@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Callable, Collection
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from promises_app.domain import snapshot as snap
@@ -228,7 +228,7 @@ class SignOffService(Service):
 
     def count_revisions(self) -> int:
         with self.db.read() as s:
-            return len(s.scalars(select(m.SignedRevision.id)).all())
+            return int(s.scalar(select(func.count()).select_from(m.SignedRevision)) or 0)
 
     def check_pdfs(self, render_pdf: PdfRenderer) -> list[str]:
         """Signed revisions whose PDF, made again from the snapshot, differs from the one signed."""

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from promises_app.services.agreements import AgreementService
 from promises_app.services.backups import BackupService
+from promises_app.services.carry_over import CarryOverService
 from promises_app.services.exchange import ExchangeService
 from promises_app.services.followups import FollowUpService
 from promises_app.services.indicator_import import IndicatorImportService
 from promises_app.services.indicators import IndicatorService
 from promises_app.services.logos import LogoService
 from promises_app.services.maintenance import MaintenanceService
+from promises_app.services.overview import OverviewService
 from promises_app.services.plan import PlanService
 from promises_app.services.privacy import PrivacyService
 from promises_app.services.register import RegisterService
@@ -42,6 +44,8 @@ class Services:
         self.indicators = IndicatorService(db)
         self.indicator_import = IndicatorImportService(db)
         self.walks = WalkService(db)
+        self.carry_over = CarryOverService(db)
+        self.overview = OverviewService(db)
 
 
 def open_services(path: Path | str, *, create: bool = True, exclusive: bool = False) -> Services:

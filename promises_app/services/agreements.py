@@ -32,7 +32,7 @@ from promises_app.services.base import (
     update_row,
 )
 from promises_app.services.errors import ServiceError
-from promises_app.services.records import AgreementRecord, AgreementSummary, PartyRecord
+from promises_app.services.records import AgreementRecord, AgreementSummary, PartyRecord, SignatoryRecord
 from promises_app.storage import models as m
 
 #: Fields a person edits directly. State and revision change only through sign-off.
@@ -127,14 +127,48 @@ class AgreementService(Service):
             return convert.agreement(row)
 
     def update_agreement(
-        self, agreement_id: int, *, expected_version: int | None = None, **changes: Any
+        self,
+        agreement_id: int,
+        *,
+        expected_version: int | None = None,
+        goals: Sequence[str] | None = None,
+        **changes: Any,
     ) -> AgreementRecord:
+        """Change the agreement's own fields and (``goals`` not None) its goals, in one transaction."""
         with self.db.write() as s:
-            row = update_row(
-                s, m.Agreement, agreement_id, "Överenskommelsen",
-                expected_version=expected_version, fields=AGREEMENT_FIELDS, changes=changes,
-                validate=lambda values, row: validate_agreement(s, values, current=row),
-            )
+            goal_errors: tuple[FieldError, ...] = ()
+            texts: list[str] | None = None
+            if goals is not None:
+                try:
+                    texts = validate_goals(goals)
+                except ValidationError as error:
+                    goal_errors = error.errors
+            try:
+                row = update_row(
+                    s, m.Agreement, agreement_id, "Överenskommelsen",
+                    expected_version=expected_version, fields=AGREEMENT_FIELDS, changes=changes,
+                    validate=lambda values, row: validate_agreement(s, values, current=row),
+                )
+            except ValidationError as error:
+                raise ValidationError([*error.errors, *goal_errors]) from None
+            if goal_errors:
+                raise ValidationError(goal_errors)
+            if texts is not None and texts != [g.text for g in row.goals]:
+                row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(texts)]
+                s.flush()
+            return convert.agreement(row)
+
+    def recreate_agreement(self, record: AgreementRecord) -> AgreementRecord:
+        """Put a deleted draft back under its old id, with its fields and goals (redo of a create)."""
+        with self.db.write() as s:
+            if s.get(m.Agreement, record.id) is not None:
+                raise ValidationError([FieldError("agreement", f"«{record.title}» finns redan.")])
+            cleaned = validate_agreement(s, {f: getattr(record, f) for f in AGREEMENT_FIELDS}, current=None)
+            texts = validate_goals([g.text for g in sorted(record.goals, key=lambda g: g.position)])
+            row = m.Agreement(id=record.id, **cleaned, state=AgreementState.DRAFT, revision=record.revision)
+            row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(texts)]
+            s.add(row)
+            s.flush()
             return convert.agreement(row)
 
     def set_goals(
@@ -278,6 +312,47 @@ class AgreementService(Service):
         with self.db.write() as s:
             row = get_row(s, m.Signatory, signatory_id, "Undertecknaren")
             move_to(row.party.signatories, row, new_index)
+
+    def restore_party(self, record: PartyRecord) -> PartyRecord:
+        """Put a removed party back under its old id and place, with its signatories (undo of a remove)."""
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen")
+            organisation = get_row(s, m.Organisation, record.organisation_id, "Organisationen")
+            if s.get(m.Party, record.id) is not None or any(
+                p.organisation_id == record.organisation_id for p in agreement.parties
+            ):
+                raise ValidationError(
+                    [FieldError("organisation_id", f"{organisation.name} är redan part i överenskommelsen.")]
+                )
+            row = m.Party(id=record.id, organisation=organisation, position=next_position(agreement.parties))
+            agreement.parties.append(row)
+            for index, signatory in enumerate(sorted(record.signatories, key=lambda sig: sig.position)):
+                if s.get(m.Signatory, signatory.id) is not None:
+                    raise ValidationError([FieldError("person_id", f"{signatory.name} undertecknar redan.")])
+                person = get_row(s, m.Person, signatory.person_id, "Personen")
+                row.signatories.append(m.Signatory(id=signatory.id, person=person, position=index))
+            s.flush()
+            move_to(agreement.parties, row, record.position)
+            s.flush()
+            return convert.party(row)
+
+    def restore_signatory(self, record: SignatoryRecord) -> PartyRecord:
+        """Put a removed signatory back under its old id and place (undo of a remove, redo of an add)."""
+        with self.db.write() as s:
+            party = get_row(s, m.Party, record.party_id, "Parten")
+            person = get_row(s, m.Person, record.person_id, "Personen")
+            if s.get(m.Signatory, record.id) is not None or any(
+                sig.person_id == record.person_id for sig in party.signatories
+            ):
+                raise ValidationError(
+                    [FieldError("person_id", f"{person.name} undertecknar redan för {party.organisation.name}.")]
+                )
+            row = m.Signatory(id=record.id, person=person, position=next_position(party.signatories))
+            party.signatories.append(row)
+            s.flush()
+            move_to(party.signatories, row, record.position)
+            s.flush()
+            return convert.party(party)
 
 
 _STATE_CHANGE_REFUSED = {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from promises_app.domain import deadlines, snapshot
 from promises_app.domain import periods as period_rules
@@ -16,7 +18,12 @@ from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, V
 from promises_app.services import convert
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.plan import measures_of
-from promises_app.services.records import AgreementRecord, FollowUpRecord, MeasureStatusRow
+from promises_app.services.records import (
+    AgreementRecord,
+    FollowUpRecord,
+    MeasureRecord,
+    MeasureStatusRow,
+)
 from promises_app.storage import models as m
 
 #: "Due soon" on the overview: deadlines within this many days.
@@ -191,6 +198,135 @@ class FollowUpService(Service):
             )
 
 
+    # --- the follow-up grid (ui/followup_page.py) --------------------------------------------------
+    def grid(self, agreement_id: int, *, today: date) -> FollowUpGrid:
+        """Everything the follow-up grid shows, read in one transaction with a handful of queries.
+
+        The agreement's periods (and the one containing ``today``), each measure in plan order
+        with its promise, makers and deadline state on ``today``, and every follow-up recorded.
+        """
+        with self.db.read() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            periods = tuple(
+                period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
+            )
+            current = next((p.label for p in periods if p.contains(today)), None)
+            promises = {
+                p.id: p
+                for p in s.scalars(
+                    select(m.Promise)
+                    .where(m.Promise.agreement_id == agreement_id)
+                    .options(selectinload(m.Promise.makers))
+                )
+            }
+            measures = measures_of(s, agreement_id)
+            rows = list(
+                s.scalars(
+                    select(m.FollowUp)
+                    .where(m.FollowUp.measure_id.in_([x.id for x in measures]))
+                    .order_by(m.FollowUp.id)
+                )
+            )
+            by_measure: dict[int, dict[str, m.FollowUp]] = {}
+            for row in rows:
+                by_measure.setdefault(row.measure_id, {})[row.period] = row
+            items = []
+            for measure in measures:
+                latest = _latest(by_measure.get(measure.id, {}), list(periods))
+                promise = promises[measure.promise_id]
+                items.append(
+                    GridMeasure(
+                        measure=convert.measure(measure),
+                        promise_text=promise.text,
+                        promise_makers=tuple(o.name for o in promise.makers),
+                        overdue=deadlines.is_overdue(measure.deadline, latest.status if latest else None, today),
+                    )
+                )
+            return FollowUpGrid(
+                agreement=convert.agreement(agreement),
+                periods=periods,
+                current_period=current,
+                measures=tuple(items),
+                follow_ups=tuple(convert.follow_up(row) for row in rows),
+            )
+
+    def put_back(self, states: Sequence[FollowUpState]) -> list[FollowUpRecord | None]:
+        """Set each (measure, period) to exactly ``follow_up`` (None: no follow-up), in one transaction.
+
+        What undo and redo of follow-up edits use: the values and time stamp are put back as they
+        were, and a follow-up made again keeps its old id when that is free.
+        """
+        result: list[FollowUpRecord | None] = []
+        with self.db.write() as s:
+            for state in states:
+                measure = get_row(s, m.Measure, state.measure_id, "Åtgärden")
+                label = _checked_period(measure.promise.agreement, state.period).label
+                row = s.scalar(
+                    select(m.FollowUp).where(m.FollowUp.measure_id == state.measure_id, m.FollowUp.period == label)
+                )
+                wanted = state.follow_up
+                if wanted is None:
+                    if row is not None:
+                        s.delete(row)
+                        s.flush()
+                    result.append(None)
+                    continue
+                values = validate_follow_up(
+                    measure.promise.agreement,
+                    {"period": label, "status": wanted.status, "light": wanted.light,
+                     "count_achieved": wanted.count_achieved, "comment": wanted.comment},
+                )
+                if row is None:
+                    row = m.FollowUp(measure_id=state.measure_id, **values, updated_at=wanted.updated_at)
+                    if s.get(m.FollowUp, wanted.id) is None:
+                        row.id = wanted.id
+                    s.add(row)
+                else:
+                    for field, value in values.items():
+                        setattr(row, field, value)
+                    row.updated_at = wanted.updated_at
+                s.flush()
+                result.append(convert.follow_up(row))
+        return result
+
+    def copy_previous_period(
+        self, measure_ids: Sequence[int], *, period: str, updated_at: datetime | None = None
+    ) -> CopyResult:
+        """Copy each measure's status, light and count from the period before ``period`` into it.
+
+        One user action, one transaction. A measure with no follow-up in the period before (or
+        ``period`` being the first) is skipped. A follow-up already in ``period`` keeps its comment.
+        """
+        copied: list[CopiedFollowUp] = []
+        skipped: list[int] = []
+        with self.db.write() as s:
+            stamp = updated_at or utc_now()
+            for measure_id in measure_ids:
+                measure = get_row(s, m.Measure, measure_id, "Åtgärden")
+                agreement = measure.promise.agreement
+                target = _checked_period(agreement, period)
+                labels = [p.label for p in period_rules.periods_for(
+                    agreement.start_date, agreement.end_date, agreement.reporting_scheme)]
+                index = labels.index(target.label)
+                recorded = {f.period: f for f in measure.follow_ups}
+                source = recorded.get(labels[index - 1]) if index > 0 else None
+                if source is None:
+                    skipped.append(measure_id)
+                    continue
+                row = recorded.get(target.label)
+                before = convert.follow_up(row) if row is not None else None
+                if row is None:
+                    row = m.FollowUp(measure_id=measure_id, period=target.label, comment="", updated_at=stamp,
+                                     status=source.status, light=source.light,
+                                     count_achieved=source.count_achieved)
+                    s.add(row)
+                else:
+                    row.status, row.light, row.count_achieved = source.status, source.light, source.count_achieved
+                    row.updated_at = stamp
+                s.flush()
+                copied.append(CopiedFollowUp(measure_id, target.label, before, convert.follow_up(row)))
+        return CopyResult(tuple(copied), tuple(skipped))
+
 @dataclass(frozen=True)
 class AgreementFacts:
     agreement: AgreementRecord
@@ -198,6 +334,53 @@ class AgreementFacts:
     #: Whether the agreement has been signed (so "added since signing" means something).
     signed: bool
     measures: tuple[MeasureFacts, ...]
+
+
+@dataclass(frozen=True)
+class GridMeasure:
+    """One measure of the follow-up grid: the measure, its promise and makers, late on ``today``."""
+
+    measure: MeasureRecord
+    promise_text: str
+    promise_makers: tuple[str, ...]
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class FollowUpGrid:
+    """The follow-up grid of one agreement: its periods, measures and every follow-up recorded."""
+
+    agreement: AgreementRecord
+    periods: tuple[period_rules.Period, ...]
+    #: The label of the period containing "today", or None outside the agreement.
+    current_period: str | None
+    measures: tuple[GridMeasure, ...]
+    follow_ups: tuple[FollowUpRecord, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpState:
+    """What one measure's follow-up for one period is to be: ``follow_up`` None means none."""
+
+    measure_id: int
+    period: str
+    follow_up: FollowUpRecord | None
+
+
+@dataclass(frozen=True)
+class CopiedFollowUp:
+    measure_id: int
+    period: str
+    before: FollowUpRecord | None
+    after: FollowUpRecord
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """What "copy the previous period's status" did: the follow-ups copied, the measures skipped."""
+
+    copied: tuple[CopiedFollowUp, ...]
+    skipped: tuple[int, ...]
 
 
 def _latest(recorded: dict[str, m.FollowUp], periods: list[period_rules.Period]) -> m.FollowUp | None:
@@ -216,6 +399,14 @@ def _find_period(agreement: m.Agreement, label: str) -> period_rules.Period:
     return period_rules.find_period(
         agreement.start_date, agreement.end_date, agreement.reporting_scheme, label
     )
+
+
+def _checked_period(agreement: m.Agreement, label: str) -> period_rules.Period:
+    """The agreement's period called ``label``, or ValidationError (field "period")."""
+    try:
+        return _find_period(agreement, label)
+    except period_rules.PeriodLabelError as error:
+        raise ValidationError([FieldError("period", f"Period: {error}")]) from None
 
 
 def validate_follow_up(agreement: m.Agreement, values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:

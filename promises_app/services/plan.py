@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,7 @@ from promises_app.services.base import (
 )
 from promises_app.services.records import (
     FocusAreaRecord,
+    FollowUpRecord,
     MeasureRecord,
     OccurrenceRecord,
     PromiseRecord,
@@ -64,6 +66,40 @@ MEASURE_LOAD = (
 )
 
 
+@dataclass(frozen=True)
+class MeasureBackup:
+    """All that deleting a measure takes away, to put it back (undo): the measure, its
+    occurrences and follow-ups, and the rows that pointed at it (walk findings made into it,
+    later measures carrying it on)."""
+
+    measure: MeasureRecord
+    occurrences: tuple[OccurrenceRecord, ...]
+    follow_ups: tuple[FollowUpRecord, ...]
+    finding_ids: tuple[int, ...]
+    successor_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PromiseBackup:
+    """A promise with all its measures, as deleting it would take them away."""
+
+    promise: PromiseRecord
+    measures: tuple[MeasureBackup, ...]
+
+
+@dataclass(frozen=True)
+class FocusAreaBackup:
+    """A focus area and the measures that had it (deleting it leaves them without one)."""
+
+    focus_area: FocusAreaRecord
+    measure_ids: tuple[int, ...]
+
+
+#: What a restore made: (kind, old id) → new id, kinds "promise", "measure", "occurrence",
+#: "follow_up", "focus_area". The old id is kept whenever it is free, so mostly id → same id.
+IdMap = dict[tuple[str, int], int]
+
+
 class PlanService(Service):
     # --- focus areas ---------------------------------------------------------------------
     def list_focus_areas(self, agreement_id: int) -> list[FocusAreaRecord]:
@@ -91,13 +127,36 @@ class PlanService(Service):
             )
             return convert.focus_area(row)
 
-    def delete_focus_area(self, focus_area_id: int) -> None:
-        """Delete a focus area; its measures stay, without a focus area."""
+    def delete_focus_area(self, focus_area_id: int) -> FocusAreaBackup:
+        """Delete a focus area; its measures stay, without a focus area. Returns what undo needs."""
         with self.db.write() as s:
             row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
-            for measure in s.scalars(select(m.Measure).where(m.Measure.focus_area_id == row.id)):
+            measures = list(
+                s.scalars(select(m.Measure).where(m.Measure.focus_area_id == row.id).order_by(m.Measure.id))
+            )
+            backup = FocusAreaBackup(convert.focus_area(row), tuple(x.id for x in measures))
+            for measure in measures:
                 measure.focus_area_id = None
             remove_from(row.agreement.focus_areas, row)
+            return backup
+
+    def restore_focus_area(self, backup: FocusAreaBackup) -> FocusAreaRecord:
+        """Put a deleted focus area back at its place (its old id if free), with the measures that had it."""
+        record = backup.focus_area
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen")
+            values = validate_focus_area({"name": record.name, "description": record.description})
+            row = m.FocusArea(
+                id=_free_id(s, m.FocusArea, record.id), **values, position=next_position(agreement.focus_areas)
+            )
+            agreement.focus_areas.append(row)
+            s.flush()
+            move_to(agreement.focus_areas, row, record.position)
+            for measure in s.scalars(select(m.Measure).where(m.Measure.id.in_(backup.measure_ids))):
+                if measure.focus_area_id is None and measure.promise.agreement_id == agreement.id:
+                    measure.focus_area_id = row.id
+            s.flush()
+            return convert.focus_area(row)
 
     def move_focus_area(self, focus_area_id: int, new_index: int) -> None:
         with self.db.write() as s:
@@ -156,11 +215,46 @@ class PlanService(Service):
             s.refresh(row)
             return convert.promise(row)
 
-    def delete_promise(self, promise_id: int) -> None:
-        """Delete a promise with its measures and their follow-ups (one transaction)."""
+    def delete_promise(self, promise_id: int) -> PromiseBackup:
+        """Delete a promise with its measures and their follow-ups (one transaction).
+
+        Returns all it took away, for :meth:`restore_promise` (undo).
+        """
         with self.db.write() as s:
             row = get_row(s, m.Promise, promise_id, "Löftet")
+            backup = PromiseBackup(
+                promise=convert.promise(row), measures=tuple(_measure_backup(s, x) for x in row.measures)
+            )
             remove_from(row.agreement.promises, row)
+            return backup
+
+    def restore_promise(self, backup: PromiseBackup) -> tuple[PromiseRecord, IdMap]:
+        """Put a deleted promise back at its place with its measures, their occurrences and
+        follow-ups (one transaction). Old ids are kept where free; the map says where each went."""
+        record = backup.promise
+        ids: IdMap = {}
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen")
+            values = validate_promise(
+                s, agreement,
+                {"text": record.text, "description": record.description, "maker_ids": list(record.maker_ids)},
+            )
+            row = m.Promise(
+                id=_free_id(s, m.Promise, record.id),
+                text=values["text"],
+                description=values["description"],
+                position=next_position(agreement.promises),
+            )
+            agreement.promises.append(row)
+            s.flush()
+            ids[("promise", record.id)] = row.id
+            _set_organisations(s, m.promise_makers, "promise_id", row.id, values["maker_ids"])
+            move_to(agreement.promises, row, record.position)
+            for measure in sorted(backup.measures, key=lambda b: b.measure.position):
+                _restore_measure(s, row, measure, ids)
+            s.flush()
+            s.refresh(row)
+            return convert.promise(row), ids
 
     def move_promise(self, promise_id: int, new_index: int) -> None:
         with self.db.write() as s:
@@ -248,11 +342,23 @@ class PlanService(Service):
             s.refresh(row)
             return convert.measure(row)
 
-    def delete_measure(self, measure_id: int) -> None:
-        """Delete a measure with its occurrences and follow-ups."""
+    def delete_measure(self, measure_id: int) -> MeasureBackup:
+        """Delete a measure with its occurrences and follow-ups; returns all it took away (for undo)."""
         with self.db.write() as s:
             row = get_row(s, m.Measure, measure_id, "Åtgärden")
+            backup = _measure_backup(s, row)
             remove_from(row.promise.measures, row)
+            return backup
+
+    def restore_measure(self, backup: MeasureBackup) -> tuple[MeasureRecord, IdMap]:
+        """Put a deleted measure back at its place in its promise, with its occurrences and follow-ups."""
+        ids: IdMap = {}
+        with self.db.write() as s:
+            promise = get_row(s, m.Promise, backup.measure.promise_id, "Löftet")
+            row = _restore_measure(s, promise, backup, ids)
+            s.flush()
+            s.refresh(row)
+            return convert.measure(row), ids
 
     def move_measure(self, measure_id: int, new_index: int) -> None:
         with self.db.write() as s:
@@ -287,9 +393,91 @@ class PlanService(Service):
             )
             return convert.occurrence(row)
 
-    def delete_occurrence(self, occurrence_id: int) -> None:
+    def delete_occurrence(self, occurrence_id: int) -> OccurrenceRecord:
+        """Delete one logged occurrence; returns it (for undo)."""
         with self.db.write() as s:
-            s.delete(get_row(s, m.Occurrence, occurrence_id, "Tillfället"))
+            row = get_row(s, m.Occurrence, occurrence_id, "Tillfället")
+            record = convert.occurrence(row)
+            s.delete(row)
+            return record
+
+    def restore_occurrence(self, record: OccurrenceRecord) -> OccurrenceRecord:
+        """Put a deleted occurrence back (under its old id if free)."""
+        with self.db.write() as s:
+            measure = get_row(s, m.Measure, record.measure_id, "Åtgärden")
+            values = validate_occurrence(
+                {"occurred_on": record.occurred_on, "place": record.place, "note": record.note}
+            )
+            row = m.Occurrence(id=_free_id(s, m.Occurrence, record.id), **values)
+            measure.occurrences.append(row)
+            s.flush()
+            return convert.occurrence(row)
+
+
+def _free_id(session: Session, model: type, row_id: int) -> int | None:
+    """``row_id`` if no row of ``model`` has it (so a restored row keeps its id), else None (a new id)."""
+    return row_id if session.get(model, row_id) is None else None
+
+
+def _measure_backup(session: Session, row: m.Measure) -> MeasureBackup:
+    return MeasureBackup(
+        measure=convert.measure(row),
+        occurrences=tuple(convert.occurrence(o) for o in row.occurrences),
+        follow_ups=tuple(convert.follow_up(f) for f in sorted(row.follow_ups, key=lambda f: f.id)),
+        finding_ids=tuple(session.scalars(select(m.WalkFinding.id).where(m.WalkFinding.measure_id == row.id))),
+        successor_ids=tuple(session.scalars(select(m.Measure.id).where(m.Measure.previous_measure_id == row.id))),
+    )
+
+
+def _restore_measure(session: Session, promise: m.Promise, backup: MeasureBackup, ids: IdMap) -> m.Measure:
+    """Insert a backed-up measure into ``promise`` at its old position, with all that hung on it."""
+    record = backup.measure
+    values: dict[str, Any] = {f: getattr(record, f) for f in MEASURE_FIELDS if f != "participant_ids"}
+    values["participant_ids"] = list(record.participant_ids)
+    values["promise_id"] = promise.id
+    previous = values["previous_measure_id"]
+    if previous is not None and session.get(m.Measure, previous) is None:
+        values["previous_measure_id"] = None  # last year's measure is gone meanwhile
+    # The dates were accepted when the measure was made (perhaps confirmed outside the agreement).
+    cleaned = validate_measure(session, promise.agreement, values, allow_outside_agreement=True)
+    participants = cleaned.pop("participant_ids")
+    cleaned.pop("promise_id")
+    row = m.Measure(id=_free_id(session, m.Measure, record.id), **cleaned, position=next_position(promise.measures))
+    promise.measures.append(row)
+    session.flush()
+    ids[("measure", record.id)] = row.id
+    _set_organisations(session, m.measure_participants, "measure_id", row.id, participants)
+    move_to(promise.measures, row, record.position)
+    restored: list[tuple[str, int, Any]] = []
+    for occurrence in backup.occurrences:
+        made = m.Occurrence(
+            id=_free_id(session, m.Occurrence, occurrence.id),
+            occurred_on=occurrence.occurred_on, place=occurrence.place, note=occurrence.note,
+        )
+        row.occurrences.append(made)
+        restored.append(("occurrence", occurrence.id, made))
+    for follow_up in backup.follow_ups:
+        made_follow_up = m.FollowUp(
+            id=_free_id(session, m.FollowUp, follow_up.id),
+            period=follow_up.period, status=follow_up.status, light=follow_up.light,
+            count_achieved=follow_up.count_achieved, comment=follow_up.comment, updated_at=follow_up.updated_at,
+        )
+        row.follow_ups.append(made_follow_up)
+        restored.append(("follow_up", follow_up.id, made_follow_up))
+    session.flush()
+    for kind, old_id, made_row in restored:
+        ids[(kind, old_id)] = made_row.id
+    if backup.finding_ids:
+        for finding in session.scalars(
+            select(m.WalkFinding).where(m.WalkFinding.id.in_(backup.finding_ids), m.WalkFinding.measure_id.is_(None))
+        ):
+            finding.measure_id = row.id
+    if backup.successor_ids:
+        for successor in session.scalars(
+            select(m.Measure).where(m.Measure.id.in_(backup.successor_ids), m.Measure.previous_measure_id.is_(None))
+        ):
+            successor.previous_measure_id = row.id
+    return row
 
 
 def measures_of(session: Session, agreement_id: int) -> list[m.Measure]:

@@ -120,6 +120,26 @@ class RegisterService(Service):
             s.flush()
             return convert.person(row)
 
+    def recreate_person(self, record: PersonRecord) -> PersonRecord:
+        """Put a deleted person back under their old id (undo of a delete, redo of a create)."""
+        with self.db.write() as s:
+            if s.get(m.Person, record.id) is not None:
+                raise ValidationError([FieldError("person", f"{record.name} finns redan.")])
+            values = validate_person(
+                s,
+                {
+                    "name": record.name,
+                    "title": record.title,
+                    "organisation_id": record.organisation_id,
+                    "email": record.email,
+                    "phone": record.phone,
+                },
+            )
+            row = m.Person(id=record.id, **values)
+            s.add(row)
+            s.flush()
+            return convert.person(row)
+
     def update_person(
         self, person_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> PersonRecord:

@@ -8,7 +8,7 @@ BUILD_STAMP := $(VENV)/.build-stamp
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test setup translations update-translations screenshots reliability clean dist dist-smoke
+.PHONY: run test setup translations update-translations screenshots reliability clean dist dist-smoke bench
 
 # In CI (CI=true) `make test` also builds the packaged application and runs it headless
 # (`make dist dist-smoke`, about 80 s more); locally run those two when packaging
@@ -68,3 +68,8 @@ reliability: setup
 	KILL_ROUNDS=200 P1_REPORT=reliability-report.txt QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest -q tests/reliability
 	cat reliability-report.txt
+
+# The performance figures against their targets (issue 7): one table, also written to
+# docs/performance.md. Databases are generated once into build/bench/ and reused.
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m promises_app.bench.run --cache build/bench --out docs/performance.md

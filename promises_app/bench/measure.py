@@ -1,0 +1,257 @@
+"""The measurements themselves; each returns the seconds of every run (the caller takes medians).
+
+Start-up runs in fresh processes (``promises_app.bench.startup``); everything else runs in
+the benchmark's own process through the same code the window and the command line use:
+the main window's measure filter, ``services.plan.update_measure``, the follow-up report's
+builder and renderer, the agreement PDF, ``services.exchange``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from promises_app.bench.startup import READY
+
+#: The report date of every report run: after every generated agreement, so nothing is "running".
+REPORT_DAY = date(2030, 1, 1)
+#: Words the filter bench types, one character at a time (each word is cleared before the next).
+FILTER_WORDS = ("trygghet", "belysning", "kameror", "polisen", "skola")
+
+
+@dataclass(frozen=True)
+class StartupRun:
+    seconds: float
+    peak_mb: float
+    agreements: int = 0
+    selected_measures: int = 0
+
+
+def startup_once(args: Sequence[str], *, timeout: float = 120) -> StartupRun:
+    """One start-up in a fresh process (``--floor`` or a database), as the child measured it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "promises_app.bench.startup", *args],
+        capture_output=True, text=True, timeout=timeout, env=env,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith(READY):
+            data = json.loads(line[len(READY):])
+            return StartupRun(
+                seconds=float(data["seconds"]), peak_mb=float(data["peak_mb"]),
+                agreements=int(data.get("agreements", 0)), selected_measures=int(data.get("selected_measures", 0)),
+            )
+    raise RuntimeError(f"start-up {' '.join(args)} failed ({result.returncode}): {result.stderr.strip()[-300:]}")
+
+
+def startups_side_by_side(targets: dict[str, list[str]], rounds: int) -> dict[str, list[StartupRun]]:
+    """Every target once per round, in turn, so a busy moment hits all of them alike."""
+    runs: dict[str, list[StartupRun]] = {name: [] for name in targets}
+    for _round in range(rounds):
+        for name, args in targets.items():
+            runs[name].append(startup_once(args))
+    return runs
+
+
+def timed(action: Callable[[], Any], runs: int, *, warm_up: int = 1, between: Callable[[], Any] | None = None) -> list[float]:
+    """Seconds of ``runs`` calls of ``action`` after ``warm_up`` untimed ones."""
+    for _ in range(warm_up):
+        action()
+        if between:
+            between()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+        if between:
+            between()
+    return times
+
+
+# --- the window -----------------------------------------------------------------------------
+def open_window(db_path: Path) -> Any:
+    """The real main window on ``db_path`` (offscreen, shown); close it with ``close_window``."""
+    from promises_app.ui.app import application, install_translators, open_for_desktop
+    from promises_app.ui.main_window import MainWindow
+
+    app = application()
+    if not getattr(app, "_bench_translated", False):
+        install_translators(app)
+        app._bench_translated = True  # type: ignore[attr-defined]
+    services = open_for_desktop(db_path, first_run_demo=False)
+    window = MainWindow(services)
+    window.show()
+    app.processEvents()
+    return window
+
+
+def close_window(window: Any) -> None:
+    """Let go of the database without the backup a person's close makes (not what is measured)."""
+    window.hide()
+    window.services.db.close()
+    window.deleteLater()
+    _app().processEvents()
+
+
+def _app() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
+
+
+def reopen_agreement(window: Any, runs: int) -> list[float]:
+    """Seconds for the window to read the agreement list again and show the selected agreement."""
+    app = _app()
+
+    def action() -> None:
+        window.reload()
+        app.processEvents()
+
+    return timed(action, runs)
+
+
+def select_agreement(window: Any, agreement_id: int, other_id: int | None, runs: int) -> list[float]:
+    """Seconds to show ``agreement_id`` after another one was shown (measures, pages, details)."""
+    app = _app()
+
+    def action() -> None:
+        window.select_agreement(agreement_id)
+        app.processEvents()
+
+    def back() -> None:
+        if other_id is not None:
+            window.select_agreement(other_id)
+            app.processEvents()
+
+    back()
+    return timed(action, runs, between=back)
+
+
+def use_measure_filter_proxy(window: Any) -> None:
+    """Put MeasureFilterProxyModel between the window's measure model and view (the change
+    proposed for main_window.py), so both can be measured side by side."""
+    from promises_app.ui.measure_table_model import MeasureFilterProxyModel
+
+    proxy = MeasureFilterProxyModel(window)
+    proxy.setSourceModel(window.measure_model)
+    window.filter_edit.textChanged.disconnect()
+    window.filter_edit.textChanged.connect(proxy.setFilterFixedString)
+    window.measure_view.setModel(proxy)
+    window.measure_proxy = proxy
+    window.filter_edit.clear()
+    _app().processEvents()
+
+
+def filter_keystrokes(window: Any, words: Sequence[str] = FILTER_WORDS) -> list[float]:
+    """Seconds per keystroke typing each word into the measure filter (and clearing it)."""
+    app = _app()
+    edit = window.filter_edit
+    times = []
+    for word in words:
+        for end in [*range(1, len(word) + 1), 0]:
+            started = time.perf_counter()
+            edit.setText(word[:end])
+            app.processEvents()
+            times.append(time.perf_counter() - started)
+    return times
+
+
+# --- services -------------------------------------------------------------------------------
+def synchronous_mode(services: Any) -> str:
+    with services.db.write() as s:
+        value = s.connection().exec_driver_sql("PRAGMA synchronous").scalar()
+    return {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(value, str(value))
+
+
+def save_one_field(services: Any, measure_id: int, period: str, runs: int) -> list[float]:
+    """Seconds to save one edited field, a follow-up's comment, through the services.
+
+    A follow-up and not the plan: follow-ups may be edited on signed agreements too (the demo's
+    are signed), so the same edit is measured on every database.
+    """
+    from promises_app.domain.enums import FollowUpStatus
+
+    comments = ["Arbetet pågår enligt plan.", "Arbetet pågår; nästa steg är bokat."]
+    count = iter(range(10 ** 6))
+
+    def action() -> None:
+        services.follow_ups.record(
+            measure_id, period=period, status=FollowUpStatus.IN_PROGRESS, comment=comments[next(count) % 2]
+        )
+
+    return timed(action, runs, warm_up=2)
+
+
+def followup_report(services: Any, agreement_id: int, period: str, runs: int, *, warm_up: int = 1) -> list[float]:
+    """Seconds to build and render the follow-up report of ``period`` (content + PDF)."""
+    from promises_app.reports.followup_content import build_followup_content
+    from promises_app.reports.followup_pdf import render_followup_pdf
+    from promises_app.reports.report_options import FollowUpOptions
+
+    options = FollowUpOptions()
+
+    def action() -> None:
+        content = build_followup_content(services, agreement_id, period, today=REPORT_DAY, options=options)
+        render_followup_pdf(content, options)
+
+    return timed(action, runs, warm_up=warm_up)
+
+
+def agreement_pdf(services: Any, agreement_id: int, runs: int) -> list[float]:
+    from promises_app.reports.agreement_document import agreement_pdf as build
+
+    return timed(lambda: build(services, agreement_id), runs)
+
+
+def export_json(services: Any, agreement_id: int, runs: int) -> tuple[list[float], str]:
+    text = services.exchange.export_json(agreement_id)
+    return timed(lambda: services.exchange.export_json(agreement_id), runs, warm_up=0), text
+
+
+def import_json(text: str, empty_db: Path, work: Path, runs: int) -> list[float]:
+    """Seconds to import ``text`` into a fresh copy of the empty database (one per run)."""
+    from promises_app.services import open_services
+
+    times = []
+    for index in range(runs + 1):
+        target = work / f"import-{index}.sqlite"
+        _remove_database(target)
+        shutil.copyfile(empty_db, target)
+        services = open_services(target, create=False)
+        try:
+            started = time.perf_counter()
+            services.exchange.import_json(text, backup=False)
+            elapsed = time.perf_counter() - started
+        finally:
+            services.db.close()
+            _remove_database(target)
+        if index:  # the first is the warm-up
+            times.append(elapsed)
+    return times
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+# --- the spreadsheet LibreOffice converts ---------------------------------------------------
+def period_sheet(services: Any, agreement_id: int, period: str, path: Path) -> int:
+    """Write the report's rows (each measure in ``period``) as an XLSX with the project's export."""
+    from promises_app.reports.spreadsheets import COLUMNS, measure_rows, write_xlsx
+
+    sheet = measure_rows(services, agreement_id)
+    at = COLUMNS.index("Period") if "Period" in COLUMNS else None
+    rows = tuple(r for r in sheet.rows if at is None or r[at] == period)
+    path.write_bytes(write_xlsx(replace(sheet, rows=rows)))
+    return len(rows)

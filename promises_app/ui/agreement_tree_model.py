@@ -22,6 +22,8 @@ class AgreementTreeModel(QStandardItemModel):
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
+        #: What the tree shows, as read (so a caller can tell whether the list changed).
+        self.agreements: list[AgreementSummary] = []
         self._headers()
 
     def _headers(self) -> None:
@@ -31,6 +33,7 @@ class AgreementTreeModel(QStandardItemModel):
         """Replace the tree (agreements come in tree order: parents before their documents)."""
         self.clear()
         self._headers()
+        self.agreements = list(agreements)
         parents: dict[int, QStandardItem] = {}
         for agreement in agreements:
             row = self._row(agreement)

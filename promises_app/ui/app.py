@@ -1,13 +1,20 @@
-"""Starting the desktop application: Qt, the Swedish catalogues, the database, the main window."""
+"""Starting the desktop application: the log, the settings, Qt and its Swedish catalogues,
+the database (the one open last time, if it still exists), the main window, and the hook that
+turns an unexpected error into a logged traceback and the error dialog instead of a crash."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from promises_app import __version__, logging_setup
 from promises_app.paths import resource
 from promises_app.services import Services, open_services
 from promises_app.services.backups import backups_of, restore_database
@@ -18,10 +25,12 @@ from promises_app.services.errors import (
     ServiceError,
     StorageFailure,
 )
+from promises_app.ui.error_dialog import ErrorDialog, show_error
 from promises_app.ui.main_window import MainWindow
+from promises_app.ui.settings import DEFAULT_LANGUAGE, AppSettings, data_folder
 
 APP_NAME = "Medborgarlöften"
-DEFAULT_LANGUAGE = "sv"
+_log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -35,9 +44,10 @@ def application() -> QApplication:
 
 
 def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
-    """Load our catalogue and Qt's own (so standard dialogs speak the same language)."""
+    """Load our catalogue and Qt's own (qtbase_sv, so standard dialogs and buttons speak the same
+    language), and make the default locale match (Swedish: sv_SE dates and numbers)."""
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
-                       if language == "sv" else QLocale(language))
+                       if language == "sv" else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     installed: list[QTranslator] = []
     if language == "en":
         return installed
@@ -63,14 +73,93 @@ def open_for_desktop(db_path: Path, *, first_run_demo: bool) -> Services:
     return services
 
 
+def start_database(db_path: Path, *, first_run_demo: bool, settings: AppSettings) -> tuple[Path, bool]:
+    """The database to open at start, and whether it may get the demo.
+
+    ``first_run_demo`` means no ``--db`` was given: then the database open when the program
+    last closed is opened again, if it still exists; otherwise ``db_path`` (the default).
+    """
+    if not first_run_demo:
+        return db_path, False
+    last = settings.last_database()
+    if last is not None and last != db_path.expanduser().resolve():
+        return last, False
+    return db_path, True
+
+
+class ExceptionHook:
+    """``sys.excepthook`` while the window runs: log the traceback, then show the error dialog
+    (not blocking, one at a time) instead of letting the program crash."""
+
+    def __init__(
+        self,
+        parent: Callable[[], QWidget | None] = lambda: None,
+        database: Callable[[], Path | None] = lambda: None,
+    ) -> None:
+        self._parent = parent
+        self._database = database
+        self.dialog: ErrorDialog | None = None
+        self._busy = False
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        _log.error("Oväntat fel", exc_info=(kind, error, trace))
+        if self._busy or self.dialog is not None or QApplication.instance() is None:
+            return  # logged; one dialog at a time (an error in a paint event repeats)
+        self._busy = True
+        try:
+            database = self._database()
+            self.dialog = show_error(self._parent(), error=(kind, error, trace), database=database)
+            self.dialog.finished.connect(self._closed)
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            traceback.print_exc()
+        finally:
+            self._busy = False
+
+    def _closed(self, _result: int) -> None:
+        self.dialog = None
+
+
+def install_excepthook(window: MainWindow | None = None) -> ExceptionHook:
+    """Install the hook (over ``window``, naming its open database); returns it."""
+    hook = ExceptionHook(
+        parent=lambda: window,
+        database=lambda: window.services.db.path if window is not None else None,
+    )
+    sys.excepthook = hook
+    return hook
+
+
 def run_desktop(db_path: Path, *, first_run_demo: bool, smoke: bool = False) -> int:
     """Run the window until it closes. ``smoke``: show it, report what it shows, and quit."""
+    folder = data_folder()
+    logging_setup.configure(folder)
+    previous_hook = sys.excepthook
     app = application()
-    install_translators(app)
+    settings = AppSettings.in_folder(folder)
+    translators = install_translators(app, settings.language())
+    try:
+        return _run(app, db_path, first_run_demo=first_run_demo, smoke=smoke, settings=settings)
+    finally:
+        sys.excepthook = previous_hook
+        for translator in translators:
+            app.removeTranslator(translator)
+        logging_setup.shutdown()
+
+
+def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool, settings: AppSettings) -> int:
+    db_path, first_run_demo = start_database(db_path, first_run_demo=first_run_demo, settings=settings)
+    _log.info("Medborgarlöften %s startar med databasen %s", __version__, db_path)
     services = _open_or_explain(db_path, first_run_demo=first_run_demo, smoke=smoke)
     if services is None:
         return 1
-    window = MainWindow(services)
+    window = MainWindow(services, settings=settings)
+    if not smoke:
+        install_excepthook(window)
     window.show()
     if services.db.location is not None and not services.db.location.safe:
         if smoke:
@@ -84,10 +173,12 @@ def run_desktop(db_path: Path, *, first_run_demo: bool, smoke: bool = False) -> 
         print(f"Fönstret visar {len(titles)} överenskommelser:")
         for title in titles:
             print(f"  {title}")
-        print(f"Åtgärder i vald överenskommelse: {window.measure_proxy.rowCount()}")
+        print(f"Åtgärder i vald överenskommelse: {window.measure_model.total_rows()}")
         window.close()  # backs up and releases the database, as a person closing it would
         return 0 if titles else 1
-    return app.exec()
+    result = app.exec()
+    _log.info("Medborgarlöften avslutas")
+    return result
 
 
 def _open_or_explain(db_path: Path, *, first_run_demo: bool, smoke: bool) -> Services | None:
@@ -118,6 +209,7 @@ def _open_or_explain(db_path: Path, *, first_run_demo: bool, smoke: bool) -> Ser
 
 
 def _explain(message: str, *, smoke: bool) -> None:
+    _log.warning("Databasen kunde inte öppnas: %s", message)
     if smoke:
         print(f"fel: {message}", file=sys.stderr)
     else:

@@ -4,16 +4,24 @@ The right-hand side has a page per subject: the measures (read-only for now) and
 (signed revisions, the changes since the last one, signing and the PDF). The Reports menu
 opens the report dialog (ui/report_dialog.py; the window's one ReportRunner renders in the
 background) and exports the measures as Excel or CSV.
+
+The File menu works with database files (new, open, recent, the exchange format's JSON in and
+out, backups) and the settings (ui/settings.py: window layout, last and recent databases,
+language). Switching database closes the old one cleanly (backed up, lock released) and
+reopens every page on the new one through ``_use_services``; a file that cannot be opened is
+explained and the window stays where it was. Unexpected errors go to the one error dialog
+(ui/error_dialog.py), logged.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -33,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import __version__
+from promises_app.domain.enums import AgreementKind
 from promises_app.domain.periods import periods_for
 from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services, open_services
@@ -44,26 +54,54 @@ from promises_app.services.errors import (
     StorageFailure,
     ValidationError,
 )
+from promises_app.services.exchange import ExchangeError
+from promises_app.ui.agreement_dialog import edit_agreement, new_agreement
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
+from promises_app.ui.error_dialog import ErrorDialog, current_log_folder, show_error
+from promises_app.ui.followup_page import FollowUpPage
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
-from promises_app.ui.measure_table_model import SORT_ROLE, MeasureTableModel
+from promises_app.ui.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
+from promises_app.ui.new_agreement_wizard import run_new_agreement_wizard
+from promises_app.ui.overview_page import OverviewPage
+from promises_app.ui.parties_page import PartiesPage
+from promises_app.ui.plan_page import PlanPage
 from promises_app.ui.register_dialog import RegisterDialog
 from promises_app.ui.report_dialog import ReportDialog, ReportKind
 from promises_app.ui.report_runner import ReportRunner
 from promises_app.ui.restore_dialog import RestoreDialog
+from promises_app.ui.settings import AppSettings
+from promises_app.ui.settings_dialog import SettingsDialog
 from promises_app.ui.situation_page import SituationPage
 from promises_app.ui.versions_page import VersionsPage
 
 #: How often the window checks whether the daily backup is due.
 DAILY_CHECK_MS = 60 * 60 * 1000
+DATABASE_SUFFIX = ".sqlite"
+#: The keys of standard actions on platforms that have none for them.
+FALLBACK_KEYS = {
+    QKeySequence.StandardKey.New: "Ctrl+N",
+    QKeySequence.StandardKey.Open: "Ctrl+O",
+    QKeySequence.StandardKey.Quit: "Ctrl+Q",
+    QKeySequence.StandardKey.HelpContents: "F1",
+}
+
+_log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        today: Callable[[], date] = date.today,
+        settings: AppSettings | None = None,
+    ) -> None:
+        """``settings``: default, the settings file in the data folder (ui/settings.py)."""
         super().__init__()
         self.services = services
         self._today = today
+        self.settings = settings if settings is not None else AppSettings.in_folder()
         self.setWindowTitle(self.tr("Medborgarlöften"))
         self.resize(1366, 768)
 
@@ -92,11 +130,8 @@ class MainWindow(QMainWindow):
         self.filter_edit.setClearButtonEnabled(True)
 
         self.measure_model = MeasureTableModel(self)
-        self.measure_proxy = QSortFilterProxyModel(self)
+        self.measure_proxy = MeasureFilterProxyModel(self)
         self.measure_proxy.setSourceModel(self.measure_model)
-        self.measure_proxy.setFilterKeyColumn(-1)
-        self.measure_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.measure_proxy.setSortRole(SORT_ROLE)
         self.filter_edit.textChanged.connect(self.measure_proxy.setFilterFixedString)
         self.measure_view = QTableView()
         self.measure_view.setModel(self.measure_proxy)
@@ -127,11 +162,21 @@ class MainWindow(QMainWindow):
         self.versions_page = VersionsPage(services, self.undo_stack, today=today)
         self.versions_page.agreementChanged.connect(self._agreement_state_changed)
         self.situation_page = SituationPage(services, self.undo_stack, today=today)
+        self.overview_page = OverviewPage(services, self.undo_stack, today=today)
+        self.plan_page = PlanPage(services, self.undo_stack, today=today)
+        self.followup_page = FollowUpPage(services, self.undo_stack, today=today)
+        self.parties_page = PartiesPage(services, self.undo_stack, today=today)
+        self.overview_page.measure_activated.connect(self.open_measure)
+        self.plan_page.measure_activated.connect(self.follow_up_measure)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
-        self.measures_tab = self.tabs.addTab(measures_page, self.tr("Measures"))
+        self.overview_tab = self.tabs.addTab(self.overview_page, self.tr("Overview"))
+        self.plan_tab = self.tabs.addTab(self.plan_page, self.tr("Plan"))
+        self.followup_tab = self.tabs.addTab(self.followup_page, self.tr("Follow-up"))
+        self.parties_tab = self.tabs.addTab(self.parties_page, self.tr("Parties and signatories"))
         self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
         self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
+        self.measures_tab = self.tabs.addTab(measures_page, self.tr("All measures"))
 
         right = QWidget()
         layout = QVBoxLayout(right)
@@ -139,12 +184,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.details_label)
         layout.addWidget(self.tabs, 1)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.agreement_view)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1066])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.agreement_view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1066])
+        self.setCentralWidget(self.splitter)
 
         self.undo_stack.indexChanged.connect(self._after_undo_or_redo)
         self.report_runner = ReportRunner(self)
@@ -157,23 +202,13 @@ class MainWindow(QMainWindow):
         self._daily_timer.setInterval(DAILY_CHECK_MS)
         self._daily_timer.timeout.connect(self._daily_backup)
         self._daily_timer.start()
-        path = services.db.path
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(path) if path else ""))
+        self._show_database_path()
+        self._remember_database()
+        self._restore_layout()
         self.reload()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.backup_action = QAction(self.tr("&Back up now"), self)
-        self.backup_action.triggered.connect(self.backup_now)
-        file_menu.addAction(self.backup_action)
-        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
-        self.restore_action.triggered.connect(self.choose_and_restore)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._build_file_menu()
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -181,28 +216,402 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self._build_view_menu()
         agreement_menu = self.menuBar().addMenu(self.tr("&Agreement"))
-        for action in self.versions_page.actions_for_menu():
-            if action is None:
-                agreement_menu.addSeparator()
-            else:
-                agreement_menu.addAction(action)
-        situation_menu = self.menuBar().addMenu(self.tr("&Situation"))
-        for action in self.situation_page.actions_for_menu():
-            if action is None:
-                situation_menu.addSeparator()
-            else:
-                situation_menu.addAction(action)
+        self.new_agreement_action = self._menu_action(
+            agreement_menu, self.tr("&New agreement…"), self.create_agreement, "Ctrl+Alt+N",
+            tip=self.tr("A new, empty agreement (a draft)"),
+        )
+        self.carry_over_action = self._menu_action(
+            agreement_menu, self.tr("New agreement from &last year's…"), self.create_from_previous, "Ctrl+Alt+F",
+            tip=self.tr("Copy parties, promises and unfinished measures of the selected agreement into a new one"),
+        )
+        self.edit_agreement_action = self._menu_action(
+            agreement_menu, self.tr("Agreement &details…"), self.edit_selected_agreement, "Ctrl+Alt+D",
+            tip=self.tr("Title, dates, reporting periods, text sections and goals"),
+        )
+        agreement_menu.addSeparator()
+        self._add_page_actions(agreement_menu, self.parties_page.actions_for_menu())
+        agreement_menu.addSeparator()
+        self._add_page_actions(agreement_menu, self.versions_page.actions_for_menu())
+        self._add_page_actions(self.menuBar().addMenu(self.tr("Pla&n")), self.plan_page.actions_for_menu())
+        self._add_page_actions(self.menuBar().addMenu(self.tr("F&ollow-up")), self.followup_page.actions_for_menu())
+        self._add_page_actions(self.menuBar().addMenu(self.tr("&Situation")), self.situation_page.actions_for_menu())
         self._build_reports_menu()
         register_menu = self.menuBar().addMenu(self.tr("&Register"))
         self.organisations_action = QAction(self.tr("&Organisations…"), self)
         self.organisations_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.organisations_action.triggered.connect(self.open_register)
         register_menu.addAction(self.organisations_action)
+        self.people_action = QAction(self.tr("&People…"), self)
+        self.people_action.setShortcut(QKeySequence("Ctrl+Alt+P"))
+        self.people_action.triggered.connect(self.open_people)
+        register_menu.addAction(self.people_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About Medborgarlöften"), self)
-        about_action.triggered.connect(self._about)
-        help_menu.addAction(about_action)
+        self.about_action = self._menu_action(
+            help_menu, self.tr("&About Medborgarlöften"), self._about, QKeySequence.StandardKey.HelpContents,
+            tip=self.tr("The program's version"),
+        )
+        self.open_log_folder_action = self._menu_action(
+            help_menu, self.tr("Open the &log folder"), self.open_log_folder,
+            tip=self.tr("The folder of the program's log, for whoever supports it"),
+        )
+
+    @staticmethod
+    def _add_page_actions(menu: QMenu, actions: list[QAction | None]) -> None:
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+
+    def _build_view_menu(self) -> None:
+        """Visa: a page per Ctrl+1 … Ctrl+7, and the overview's own actions."""
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.page_actions: list[QAction] = []
+        for index in range(self.tabs.count()):
+            action = self._menu_action(
+                view_menu, self.tabs.tabText(index), lambda index=index: self.tabs.setCurrentIndex(index),
+                f"Ctrl+{index + 1}",
+            )
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self._add_page_actions(view_menu, self.overview_page.actions_for_menu())
+
+    def _menu_action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        *,
+        tip: str = "",
+    ) -> QAction:
+        """An action of the window in ``menu``: a standard key if the platform has one, else ``shortcut``."""
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+            if action.shortcut().isEmpty() and shortcut in FALLBACK_KEYS:  # e.g. Quit on Windows
+                action.setShortcut(QKeySequence(FALLBACK_KEYS[shortcut]))
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_file_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu
+        self.new_database_action = self._menu_action(
+            file_menu, self.tr("&New database…"), self.new_database, QKeySequence.StandardKey.New,
+            tip=self.tr("Create a new, empty database file and work in it"),
+        )
+        self.open_database_action = self._menu_action(
+            file_menu, self.tr("&Open database…"), self.choose_and_open_database, QKeySequence.StandardKey.Open,
+            tip=self.tr("Work in another database file"),
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &files"))
+        self.recent_menu.menuAction().setStatusTip(self.tr("The database files opened lately"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.import_json_action = self._menu_action(
+            file_menu, self.tr("&Import (JSON)…"), self.import_json, "Ctrl+I",
+            tip=self.tr("Import agreements from a file in the exchange format (all or nothing)"),
+        )
+        self.export_json_action = self._menu_action(
+            file_menu, self.tr("&Export (JSON)…"), self.export_json, "Ctrl+E",
+            tip=self.tr("Export the selected agreement with everything under it in the exchange format"),
+        )
+        file_menu.addSeparator()
+        self.backup_action = self._menu_action(
+            file_menu, self.tr("&Back up now"), self.backup_now, "Ctrl+S",
+            tip=self.tr("Make a checked backup of the database now"),
+        )
+        self.restore_action = self._menu_action(
+            file_menu, self.tr("&Restore from backup…"), self.choose_and_restore,
+            tip=self.tr("Replace the database with one of its backups"),
+        )
+        file_menu.addSeparator()
+        self.open_data_folder_action = self._menu_action(
+            file_menu, self.tr("Open the &data folder"), self.open_data_folder,
+            tip=self.tr("Show the folder of the open database"),
+        )
+        self.settings_action = self._menu_action(
+            file_menu, self.tr("Se&ttings…"), self.open_settings, "Ctrl+,",
+            tip=self.tr("The program's language, and where its files are"),
+        )
+        file_menu.addSeparator()
+        self.quit_action = self._menu_action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._fill_recent_menu()
+
+    # --- database files --------------------------------------------------------------------
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.services.db.path
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            prefix = f"&{number} " if number < 10 else ""
+            action = self.recent_menu.addAction(f"{prefix}{path.name} ({path.parent})")
+            action.setData(str(path))
+            action.setStatusTip(str(path))
+            if current is not None and _same_file(path, current):
+                action.setCheckable(True)
+                action.setChecked(True)
+            action.triggered.connect(lambda _checked=False, chosen=path: self.open_database(chosen))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("&Clear the list"))
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self._clear_recent_files)
+
+    def recent_file_actions(self) -> list[QAction]:
+        """The recent files as the submenu lists them (each action's data is its path)."""
+        self._fill_recent_menu()
+        return [action for action in self.recent_menu.actions() if action.data()]
+
+    def _clear_recent_files(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
+
+    def _database_folder(self) -> str:
+        path = self.services.db.path
+        if path is not None:
+            return str(path.parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+    def choose_and_open_database(self) -> bool:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), self._database_folder(),
+            self.tr("Medborgarlöften databases (*.sqlite *.db);;All files (*)"),
+        )
+        return self.open_database(Path(chosen)) if chosen else False
+
+    def open_database(self, path: Path) -> bool:
+        """Work in the database at ``path`` from now on; if it cannot be opened, say why and stay."""
+        path = Path(path).expanduser()
+        current = self.services.db.path
+        if current is not None and _same_file(path, current):
+            self.statusBar().showMessage(fill(self.tr("%1 is already open."), path), 10_000)
+            return True
+        try:
+            services = open_services(path, create=False, exclusive=True)
+        except (DatabaseOpenError, StorageFailure, ServiceError) as error:
+            _log.warning("Databasen %s kunde inte öppnas: %s", path, error)
+            if not path.exists():
+                self.settings.remove_recent_file(path)
+            QMessageBox.warning(
+                self, self.tr("Open database"),
+                fill(self.tr("%1\n\nYou are still working in %2."), error, current or "–"),
+            )
+            return False
+        self._switch_to(services)
+        return True
+
+    def new_database(self) -> bool:
+        """Ask for a new file name, create an empty database there and work in it."""
+        suggestion = Path(self._database_folder()) / (
+            safe_file_name(self.tr("New database"), "medborgarloften") + DATABASE_SUFFIX
+        )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(suggestion),
+            self.tr("Medborgarlöften databases (*.sqlite)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not chosen:
+            return False
+        path = Path(chosen).expanduser()
+        if path.suffix.lower() not in (DATABASE_SUFFIX, ".db"):
+            path = path.with_name(path.name + DATABASE_SUFFIX)
+        if path.exists():
+            QMessageBox.warning(
+                self, self.tr("New database"),
+                fill(self.tr("%1 already exists. Choose another name, or open it with File → Open database."), path),
+            )
+            return False
+        try:
+            services = open_services(path, create=True, exclusive=True)
+        except (DatabaseOpenError, StorageFailure, ServiceError) as error:
+            QMessageBox.warning(self, self.tr("New database"), str(error))
+            return False
+        _log.info("Ny databas skapad: %s", path)
+        self._switch_to(services)
+        return True
+
+    def _switch_to(self, services: Services) -> None:
+        """Let go of the open database (backed up, lock released) and work in ``services``'s."""
+        old = self.services.db.path
+        self._let_go_of_database()
+        self._use_services(services)
+        self._show_database_path()
+        self._remember_database()
+        _log.info("Bytte databas från %s till %s", old, services.db.path)
+
+    def _let_go_of_database(self) -> None:
+        """Finish background work, back up (reason "close") and close the database and its lock."""
+        self.versions_page.wait_for_background_work()
+        self.report_runner.cancel()
+        self.report_runner.wait_for_background_work()
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+            self.report_dialog.deleteLater()
+            self.report_dialog = None
+        try:
+            self.services.backups.backup_now(reason="close")
+        except (BackupError, StorageFailure, ServiceError) as error:
+            QMessageBox.warning(self, self.tr("Backup"), str(error))
+        self.services.db.close()
+
+    def _use_services(self, services: Services) -> None:
+        """Every page on ``services`` from now on (a reopened, restored or other database)."""
+        self.services = services
+        for page in self._pages():
+            page.set_services(self.services)
+        self.undo_stack.clear()  # the history belonged to the database as it was before
+        self.reload()
+
+    def _show_database_path(self) -> None:
+        path = self.services.db.path
+        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(path) if path else ""))
+
+    def _remember_database(self) -> None:
+        path = self.services.db.path
+        if path is None:
+            return
+        self.settings.set_last_database(path)
+        self.settings.add_recent_file(path)
+        self.settings.sync()
+        self._fill_recent_menu()
+
+    def open_data_folder(self) -> bool:
+        return self._open_folder(Path(self._database_folder()))
+
+    def open_log_folder(self) -> bool:
+        return self._open_folder(current_log_folder())
+
+    def _open_folder(self, folder: Path) -> bool:
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not opened:
+            self.statusBar().showMessage(fill(self.tr("The folder %1 could not be opened."), folder), 10_000)
+        return opened
+
+    # --- the exchange format (JSON) ------------------------------------------------------------
+    def export_json(self) -> Path | None:
+        """Ask where, then write the selected agreement with everything under it as JSON (atomically)."""
+        agreement_id = self.current_agreement_id()
+        title = self.tr("Export (JSON)")
+        if agreement_id is None:
+            QMessageBox.information(self, title, self.tr("Select the agreement to export first."))
+            return None
+        try:
+            agreement = self.services.agreements.get_agreement(agreement_id)
+            text = self.services.exchange.export_json(agreement_id)
+        except (ServiceError, StorageFailure) as error:
+            QMessageBox.warning(self, title, str(error))
+            return None
+        folder = self._export_folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        name = safe_file_name(agreement.title, self.tr("agreement")) + ".json"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / name), self.tr("JSON files (*.json)")
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        self._export_folder = str(path.parent)
+        try:
+            write_atomically(path, text)
+        except OSError as error:
+            QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path, error))
+            return None
+        self.statusBar().showMessage(fill(self.tr("%1 exported to %2"), agreement.title, path), 10_000)
+        return path
+
+    def import_json(self) -> list[int]:
+        """Ask for a file in the exchange format and import it (all or nothing); returns the new ids."""
+        title = self.tr("Import (JSON)")
+        folder = self._export_folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, title, folder, self.tr("JSON files (*.json);;All files (*)")
+        )
+        if not chosen:
+            return []
+        path = Path(chosen)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            QMessageBox.warning(self, title, fill(self.tr("%1 could not be read: %2"), path, error))
+            return []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self.services.exchange.import_json(data)
+        except ExchangeError as error:
+            QApplication.restoreOverrideCursor()
+            box = QMessageBox(QMessageBox.Icon.Warning, title, error.summary, QMessageBox.StandardButton.Ok, self)
+            if error.problems:
+                box.setInformativeText(fill(self.tr("Problems found in %1: %2"), path.name, len(error.problems)))
+                box.setDetailedText("\n".join(error.problems))
+            box.open()
+            return []
+        except (ServiceError, StorageFailure, ValidationError, BackupError) as error:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, title, str(error))
+            return []
+        QApplication.restoreOverrideCursor()
+        ids = list(result.agreement_ids)
+        _log.info("Importerade %s från %s", ids, path)
+        self.reload()
+        if ids:
+            self.select_agreement(ids[0])
+        titles = ", ".join(self.services.agreements.get_agreement(i).title for i in ids)
+        self.statusBar().showMessage(fill(self.tr("Imported from %1: %2"), path.name, titles), 15_000)
+        return ids
+
+    # --- settings and errors -----------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog:
+        """The settings dialog (window-modal, not blocking); returns it."""
+        dialog = SettingsDialog(self.settings, self, database=self.services.db.path, logs=current_log_folder())
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        if dialog.language_changed():
+            self.statusBar().showMessage(
+                fill(self.tr("The language changes to %1 when the program is started again."),
+                     dialog.language_combo.currentText()),
+                15_000,
+            )
+
+    def show_unexpected_error(self, error: BaseException, message: str = "") -> ErrorDialog:
+        """Log ``error`` and show the error dialog (not blocking); returns it."""
+        _log.error("Oväntat fel", exc_info=(type(error), error, error.__traceback__))
+        return show_error(self, message or None, error=error, database=self.services.db.path)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.sync()
 
     def _build_reports_menu(self) -> None:
         # "Re&ports": Alt+R is taken by &Register (and in Swedish by &Redigera).
@@ -231,7 +640,78 @@ class MainWindow(QMainWindow):
         ]
 
     def _after_undo_or_redo(self, _index: int) -> None:
-        self._show_agreement(self.current_agreement_id())
+        """An edit, undo or redo: the list again if agreements came or went, then the selected one."""
+        current = self.current_agreement_id()
+        agreements = self.services.agreements.list_agreements()
+        ids = [agreement.id for agreement in agreements]
+        if agreements != self.agreement_model.agreements:
+            selection = self.agreement_view.selectionModel()
+            selection.blockSignals(True)
+            try:
+                self.agreement_model.set_agreements(agreements)
+                self.agreement_view.expandAll()
+            finally:
+                selection.blockSignals(False)
+            if current not in ids:
+                current = ids[-1] if ids else None
+            if current is not None:
+                self.select_agreement(current)
+        self._show_agreement(current)
+
+    def _pages(self) -> list[OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage | VersionsPage]:
+        return [self.overview_page, self.plan_page, self.followup_page, self.parties_page,
+                self.situation_page, self.versions_page]
+
+    def _update_agreement_actions(self, agreement_id: int | None) -> None:
+        self.carry_over_action.setEnabled(agreement_id is not None)
+        self.edit_agreement_action.setEnabled(agreement_id is not None)
+
+    # --- agreements ---------------------------------------------------------------------------
+    def create_agreement(self) -> int | None:
+        """Ask for a new agreement (a citizen promise under the selected cooperation agreement, if any)."""
+        selected = self.current_agreement_id()
+        parent_id = None
+        if selected is not None:
+            record = self.services.agreements.get_agreement(selected)
+            if record.kind == AgreementKind.COOPERATION_AGREEMENT:
+                parent_id = record.id
+        created = new_agreement(self, self.services, self.undo_stack, today=self._today, parent_id=parent_id)
+        if created is not None:
+            self._after_undo_or_redo(self.undo_stack.index())
+            self.select_agreement(created)
+            self.tabs.setCurrentIndex(self.parties_tab)
+        return created
+
+    def create_from_previous(self) -> int | None:
+        """The wizard: a new agreement from the selected one (last year's)."""
+        previous = self.current_agreement_id()
+        if previous is None:
+            return None
+        created = run_new_agreement_wizard(self, self.services, self.undo_stack, previous)
+        if created is not None:
+            self._after_undo_or_redo(self.undo_stack.index())
+            self.select_agreement(created)
+            self.tabs.setCurrentIndex(self.plan_tab)
+        return created
+
+    def edit_selected_agreement(self) -> bool:
+        agreement_id = self.current_agreement_id()
+        return agreement_id is not None and edit_agreement(self, self.services, self.undo_stack, agreement_id)
+
+    def open_measure(self, measure_id: int) -> None:
+        """Show a measure in the plan (from the overview)."""
+        self.tabs.setCurrentIndex(self.plan_tab)
+        self.plan_page.select_measure(measure_id)
+
+    def follow_up_measure(self, measure_id: int) -> None:
+        """Show a measure in the follow-up grid (opened in the plan of a signed agreement)."""
+        self.tabs.setCurrentIndex(self.followup_tab)
+        self.followup_page.select_measure(measure_id)
+
+    def open_people(self) -> RegisterDialog:
+        dialog = self.open_register()
+        dialog.show_people()
+        return dialog
 
     def open_register(self) -> RegisterDialog:
         dialog = RegisterDialog(self.services, self.undo_stack, self)
@@ -342,24 +822,23 @@ class MainWindow(QMainWindow):
             restore_database(path, chosen)
         except (BackupError, StorageFailure, DatabaseOpenError) as error:
             QMessageBox.warning(self, self.tr("Restore"), str(error))
-        self.services = open_services(path, exclusive=True)
-        self.versions_page.set_services(self.services)
-        self.situation_page.set_services(self.services)
-        self.undo_stack.clear()  # the history belonged to the database as it was before
-        self.reload()
+        try:
+            services = open_services(path, exclusive=True)
+        except (DatabaseOpenError, StorageFailure, ServiceError) as error:
+            self.show_unexpected_error(
+                error, fill(self.tr("The database %1 could not be opened again after the restore:\n%2"), path, error)
+            )
+            return
+        self._use_services(services)
         self.statusBar().showMessage(self.tr("Restored from %1").replace("%1", chosen.name), 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Back up on close (checked), then let go of the database and its lock."""
+        """Remember the layout and the database, back up on close (checked), then let go of the
+        database and its lock."""
         self._daily_timer.stop()
-        self.versions_page.wait_for_background_work()
-        self.report_runner.cancel()
-        self.report_runner.wait_for_background_work()
-        try:
-            self.services.backups.backup_now(reason="close")
-        except (BackupError, StorageFailure, ServiceError) as error:
-            QMessageBox.warning(self, self.tr("Backup"), str(error))
-        self.services.db.close()
+        self.save_layout()
+        self._remember_database()
+        self._let_go_of_database()
         super().closeEvent(event)
 
     def reload(self) -> None:
@@ -403,11 +882,12 @@ class MainWindow(QMainWindow):
         if agreement_id is None:
             self.title_label.setText(self.tr("No agreements yet"))
             self.details_label.setText(
-                self.tr("Import an agreement (promises-app import FILE.json) or load the demo data.")
+                self.tr("Import an agreement (File → Import (JSON)…) or load the demo data (promises-app demo).")
             )
             self.measure_model.set_rows([])
-            self.versions_page.set_agreement(None)
-            self.situation_page.set_agreement(None)
+            for page in self._pages():
+                page.set_agreement(None)
+            self._update_agreement_actions(None)
             return
         agreement = self.services.agreements.get_agreement(agreement_id)
         parties = self.services.agreements.list_parties(agreement_id)
@@ -435,8 +915,9 @@ class MainWindow(QMainWindow):
         self.details_label.setText("\n".join(lines))
         rows = self.services.follow_ups.status_rows(agreement_id, today=self._today())
         self.measure_model.set_rows(rows)
-        self.versions_page.set_agreement(agreement_id)
-        self.situation_page.set_agreement(agreement_id)
+        for page in self._pages():
+            page.set_agreement(agreement_id)
+        self._update_agreement_actions(agreement_id)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -446,3 +927,10 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.expanduser().resolve() == other.expanduser().resolve()
+    except OSError:
+        return False

@@ -1,4 +1,4 @@
-"""The register of organisations: the list, and adding or changing one (each edit undoable)."""
+"""The register: organisations and (second tab) people; the lists, and adding or changing one (each edit undoable)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from promises_app.services import Services
 from promises_app.ui.organisation_form import OrganisationForm
 from promises_app.ui.organisation_table_model import OrganisationTableModel
+from promises_app.ui.person_dialog import PeoplePanel
 from promises_app.ui.undo_commands import CreateOrganisationCommand, UpdateOrganisationCommand
 
 
@@ -28,7 +31,7 @@ class RegisterDialog(QDialog):
         self.services = services
         self.undo_stack = undo_stack
         self.setWindowTitle(self.tr("Organisations"))
-        self.resize(640, 420)
+        self.resize(1040, 500)
         self.model = OrganisationTableModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
@@ -48,13 +51,26 @@ class RegisterDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.add_button = QPushButton(self.tr("&New organisation…"))
         self.edit_button = QPushButton(self.tr("&Change…"))
-        buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         buttons.rejected.connect(self.reject)
+        organisations_tab = QWidget()
+        organisations_layout = QVBoxLayout(organisations_tab)
+        organisations_layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        organisations_layout.addLayout(row)
+        # The people of the register, on a second tab (person_dialog.py).
+        self.people = PeoplePanel(services, undo_stack)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Register"))
+        self.tabs.addTab(organisations_tab, self.tr("&Organisations"))
+        self.tabs.addTab(self.people, self.tr("&People"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         # The window's undo and redo work here too (the dialog is modal over the window).
         undo = undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -65,11 +81,20 @@ class RegisterDialog(QDialog):
         undo_stack.indexChanged.connect(self.refresh)
         self.refresh()
 
+    def _tab_changed(self, index: int) -> None:
+        self.setWindowTitle(self.tr("People") if self.tabs.widget(index) is self.people else self.tr("Organisations"))
+
+    def show_people(self) -> PeoplePanel:
+        """Turn to the people of the register."""
+        self.tabs.setCurrentWidget(self.people)
+        return self.people
+
     def _report(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Organisations"), message)
 
     def refresh(self) -> None:
         self.model.set_rows(self.services.register.list_organisations())
+        self.people.refresh()
 
     def add(self) -> OrganisationForm:
         """Open the form for a new organisation (window-modal, not blocking)."""

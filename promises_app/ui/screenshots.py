@@ -5,6 +5,10 @@
 "Today" is fixed at 2022-09-01 (just after the demo's second tertial) so the pictures are
 reproducible and show the demo's overdue measure.
 
+Every page of the window is pictured: Översikt (main-window.png), Plan with the measure form,
+Uppföljning with its editor, Parter och undertecknare, Lägesbild och indikatorer, Versioner,
+Alla åtgärder, and the new-agreement wizard at its last step.
+
 The versions pictures show the demo's citizen promise after a new revision was started and one
 measure's deadline moved (through the services, as an edit would), and the sign-off dialog for
 that draft over the window; the report picture the report dialog over the window, with the
@@ -43,15 +47,60 @@ def render(output: Path) -> list[Path]:
         window.resize(*SCREEN_SIZE)
         window.show()
         app.processEvents()
-        written = [output / "main-window.png"]
+        written = [output / "main-window.png"]  # the start page: Översikt
         window.grab().save(str(written[0]))
 
         agreement_id = next(a.id for a in services.agreements.list_agreements() if a.title == DEMO_PROMISE)
+        overdue = window.overview_page.overdue_list.model.record_at(0)
+        window.tabs.setCurrentIndex(window.followup_tab)
+        window.followup_page.select_cell(overdue.measure_id, "2022-T2")
+        app.processEvents()
+        written.append(output / "followup-page.png")
+        window.grab().save(str(written[-1]))
+        editor = window.followup_page.edit_follow_up()
+        assert editor is not None
+        app.processEvents()
+        written.append(output / "followup-editor.png")
+        _over_window(window, editor).save(str(written[-1]))
+        editor.reject()
+
+        window.tabs.setCurrentIndex(window.parties_tab)
+        app.processEvents()
+        written.append(output / "parties-page.png")
+        window.grab().save(str(written[-1]))
+
+        window.tabs.setCurrentIndex(window.measures_tab)
+        app.processEvents()
+        written.append(output / "all-measures-page.png")
+        window.grab().save(str(written[-1]))
+
+        from promises_app.ui.new_agreement_wizard import NewAgreementWizard
+
+        wizard = NewAgreementWizard(services, window.undo_stack, agreement_id, parent=window)
+        wizard.show()
+        wizard.next()
+        wizard.next()
+        app.processEvents()
+        written.append(output / "new-agreement-wizard.png")
+        _over_window(window, wizard).save(str(written[-1]))
+        wizard.reject()
+
         services.signoff.new_revision(agreement_id)
         measure = next(m for m in services.plan.list_measures(agreement_id) if MOVED_MEASURE in m.title)
         services.plan.update_measure(measure.id, expected_version=measure.version, deadline=NEW_DEADLINE)
         window.reload()
         window.select_agreement(agreement_id)
+        window.tabs.setCurrentIndex(window.plan_tab)
+        window.plan_page.select_measure(measure.id)
+        app.processEvents()
+        written.append(output / "plan-page.png")
+        window.grab().save(str(written[-1]))
+        form = window.plan_page.edit_measure()
+        assert form is not None
+        app.processEvents()
+        written.append(output / "measure-dialog.png")
+        _over_window(window, form).save(str(written[-1]))
+        form.reject()
         window.tabs.setCurrentIndex(window.versions_tab)
         app.processEvents()
         written.append(output / "versions-page.png")

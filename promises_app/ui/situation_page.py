@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -34,10 +35,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +54,7 @@ from promises_app.ui.formatting import fill
 from promises_app.ui.indicator_chart import IndicatorChart
 from promises_app.ui.indicator_dialogs import IndicatorRegisterDialog, LinkForm
 from promises_app.ui.indicator_import_dialog import IndicatorImportDialog
+from promises_app.ui.page_parts import action_button, arrow_button, notice_label, page_action
 from promises_app.ui.situation_commands import (
     AddFindingCommand,
     AddSourceCommand,
@@ -82,7 +82,6 @@ from promises_app.ui.situation_models import (
 )
 from promises_app.ui.walk_dialogs import FindingForm, MakeMeasureDialog, SourceForm, WalkForm
 
-NOTICE_STYLE = "background: #e8f0fe; border: 1px solid #aac4f0; border-radius: 3px; padding: 4px;"
 IMPORT_FILTER_EXTENSIONS = "*.csv *.xlsx"
 
 
@@ -106,12 +105,7 @@ class SituationPage(QWidget):
         self.import_dialog: IndicatorImportDialog | None = None
         self._folder = ""
 
-        self.notice_label = QLabel()
-        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet(NOTICE_STYLE)
-        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice_label.setVisible(False)
+        self.notice_label = notice_label()
 
         # --- the views
         self.situation_text = QPlainTextEdit()
@@ -172,23 +166,23 @@ class SituationPage(QWidget):
         # --- the buttons
         # (the buttons of the second rank say only "Change…" or "Delete": the group tells what;
         # their accessible names and the menu's actions say it in full)
-        self.add_source_button = self._button(self.add_source_action)
-        self.edit_source_button = self._button(self.edit_source_action, self.tr("Change…"))
-        self.remove_source_button = self._button(self.remove_source_action, self.tr("Remove"))
-        self.source_up_button = self._arrow_button(self.source_up_action, Qt.ArrowType.UpArrow)
-        self.source_down_button = self._arrow_button(self.source_down_action, Qt.ArrowType.DownArrow)
-        self.follow_button = self._button(self.follow_action)
-        self.edit_link_button = self._button(self.edit_link_action)
-        self.unfollow_button = self._button(self.unfollow_action)
-        self.register_button = self._button(self.register_action)
-        self.import_button = self._button(self.import_action)
-        self.new_walk_button = self._button(self.new_walk_action)
-        self.edit_walk_button = self._button(self.edit_walk_action, self.tr("Change…"))
-        self.delete_walk_button = self._button(self.delete_walk_action, self.tr("Delete"))
-        self.new_finding_button = self._button(self.new_finding_action)
-        self.edit_finding_button = self._button(self.edit_finding_action, self.tr("Change…"))
-        self.delete_finding_button = self._button(self.delete_finding_action, self.tr("Delete"))
-        self.measure_button = self._button(self.measure_action)
+        self.add_source_button = action_button(self.add_source_action)
+        self.edit_source_button = action_button(self.edit_source_action, self.tr("Change…"))
+        self.remove_source_button = action_button(self.remove_source_action, self.tr("Remove"))
+        self.source_up_button = arrow_button(self.source_up_action, Qt.ArrowType.UpArrow)
+        self.source_down_button = arrow_button(self.source_down_action, Qt.ArrowType.DownArrow)
+        self.follow_button = action_button(self.follow_action)
+        self.edit_link_button = action_button(self.edit_link_action)
+        self.unfollow_button = action_button(self.unfollow_action)
+        self.register_button = action_button(self.register_action)
+        self.import_button = action_button(self.import_action)
+        self.new_walk_button = action_button(self.new_walk_action)
+        self.edit_walk_button = action_button(self.edit_walk_action, self.tr("Change…"))
+        self.delete_walk_button = action_button(self.delete_walk_action, self.tr("Delete"))
+        self.new_finding_button = action_button(self.new_finding_action)
+        self.edit_finding_button = action_button(self.edit_finding_action, self.tr("Change…"))
+        self.delete_finding_button = action_button(self.delete_finding_action, self.tr("Delete"))
+        self.measure_button = action_button(self.measure_action)
 
         # --- the lägesbild
         self.situation_box = QGroupBox(self.tr("Situational picture"))
@@ -282,21 +276,7 @@ class SituationPage(QWidget):
         return row
 
     def _build_actions(self) -> None:
-        def action(text: str, tip: str, slot: Callable[[], object], shortcut: str = "",
-                   view: QWidget | None = None) -> QAction:
-            """An action of the page; with ``view``, its shortcut works while that table has the focus."""
-            made = QAction(text, self)
-            made.setStatusTip(tip)
-            made.setToolTip(tip)
-            if shortcut:
-                made.setShortcut(QKeySequence(shortcut))
-                made.setToolTip(f"{tip} ({made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-            made.setShortcutContext(
-                Qt.ShortcutContext.WidgetShortcut if view is not None else Qt.ShortcutContext.WidgetWithChildrenShortcut
-            )
-            made.triggered.connect(lambda _checked=False: slot())
-            (view or self).addAction(made)
-            return made
+        action = partial(page_action, self)
 
         self.add_source_action = action(
             self.tr("&Add source…"), self.tr("Add a source the situational picture rests on"),
@@ -359,25 +339,8 @@ class SituationPage(QWidget):
                 self.register_action, self.import_action, None, self.new_walk_action, self.new_finding_action,
                 self.measure_action]
 
-    def _button(self, action: QAction, text: str | None = None) -> QPushButton:
-        """A push button doing ``action``, kept enabled like it; labelled like it (without the
-        menu's &) unless ``text`` is shorter, named in full for screen readers either way."""
-        button = QPushButton(text if text is not None else action.text().replace("&", ""))
-        return self._bind(button, action)
 
-    def _arrow_button(self, action: QAction, arrow: Qt.ArrowType) -> QToolButton:
-        button = QToolButton()
-        button.setArrowType(arrow)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        return self._bind(button, action)
 
-    def _bind(self, button: Any, action: QAction) -> Any:
-        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        button.setToolTip(action.toolTip())
-        button.clicked.connect(action.trigger)
-        action.enabledChanged.connect(button.setEnabled)
-        button.setEnabled(action.isEnabled())
-        return button
 
     def _update_actions(self) -> None:
         has_agreement = self.agreement is not None

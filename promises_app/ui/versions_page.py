@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -46,11 +45,10 @@ from promises_app.services.records import AgreementRecord, SignedCopyRecord, Sig
 from promises_app.ui.background import BackgroundTask
 from promises_app.ui.changes_table_model import ChangesTableModel
 from promises_app.ui.formatting import fill, format_long_date
+from promises_app.ui.page_parts import action_button, notice_label
 from promises_app.ui.pdf_preview import PdfPreviewDialog
 from promises_app.ui.revision_table_model import RevisionTableModel, short_hash
 from promises_app.ui.signoff_dialog import SignOffDialog
-
-NOTICE_STYLE = "background: #e8f0fe; border: 1px solid #aac4f0; border-radius: 3px; padding: 4px;"
 
 
 def render_pdf(snapshot: AgreementSnapshot) -> bytes:
@@ -94,12 +92,7 @@ class VersionsPage(QWidget):
         font = self.status_label.font()
         font.setBold(True)
         self.status_label.setFont(font)
-        self.notice_label = QLabel()
-        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet(NOTICE_STYLE)
-        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice_label.setVisible(False)
+        self.notice_label = notice_label()
 
         self._build_actions()
 
@@ -141,11 +134,11 @@ class VersionsPage(QWidget):
         self.changes_note.setTextFormat(Qt.TextFormat.PlainText)
         self.changes_note.setWordWrap(True)
 
-        self.sign_button = self._button(self.sign_action)
-        self.new_revision_button = self._button(self.new_revision_action)
-        self.preview_button = self._button(self.preview_action)
-        self.attach_button = self._button(self.attach_action)
-        self.save_copy_button = self._button(self.save_copy_action)
+        self.sign_button = action_button(self.sign_action)
+        self.new_revision_button = action_button(self.new_revision_action)
+        self.preview_button = action_button(self.preview_action)
+        self.attach_button = action_button(self.attach_action)
+        self.save_copy_button = action_button(self.save_copy_action)
 
         top_buttons = QHBoxLayout()
         for button in (self.sign_button, self.new_revision_button, self.preview_button):
@@ -207,7 +200,7 @@ class VersionsPage(QWidget):
             self.tr("Save the hand-signed copy of the selected revision as a file"), self.save_copy,
         )
         self.preview_action = action(
-            self.tr("&Preview PDF…"), "Ctrl+Shift+P",
+            self.tr("&Preview PDF…"), "Ctrl+Shift+V",
             self.tr("The PDF of the selected signed revision or, with none selected, of the agreement as it is now"),
             self.preview_pdf,
         )
@@ -217,15 +210,6 @@ class VersionsPage(QWidget):
         return [self.sign_action, self.new_revision_action, None, self.preview_action, None,
                 self.attach_action, self.save_copy_action]
 
-    def _button(self, action: QAction) -> QPushButton:
-        """A push button doing ``action``, kept enabled and labelled like it (without the menu's &)."""
-        button = QPushButton(action.text().replace("&", ""))
-        button.setAccessibleName(button.text().rstrip("…"))
-        button.setToolTip(action.toolTip())
-        button.clicked.connect(action.trigger)
-        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
-        button.setEnabled(action.isEnabled())
-        return button
 
     def _update_actions(self) -> None:
         state = self.agreement.state if self.agreement else None

@@ -2,10 +2,218 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>AgreementCommands</name>
+    <message>
+        <source>add agreement «%1»</source>
+        <extracomment>What an edit of the agreement&apos;s details sets (signing place and date belong to the sign-off).</extracomment>
+        <translation>lägg till överenskommelsen «%1»</translation>
+    </message>
+    <message>
+        <source>change agreement «%1»</source>
+        <translation>ändra överenskommelsen «%1»</translation>
+    </message>
+    <message>
+        <source>add party %1</source>
+        <translation>lägg till parten %1</translation>
+    </message>
+    <message>
+        <source>remove party %1</source>
+        <translation>ta bort parten %1</translation>
+    </message>
+    <message>
+        <source>move party %1</source>
+        <translation>flytta parten %1</translation>
+    </message>
+    <message>
+        <source>add signatory %1</source>
+        <translation>lägg till undertecknaren %1</translation>
+    </message>
+    <message>
+        <source>remove signatory %1</source>
+        <translation>ta bort undertecknaren %1</translation>
+    </message>
+    <message>
+        <source>move signatory %1</source>
+        <translation>flytta undertecknaren %1</translation>
+    </message>
+    <message>
+        <source>add person %1</source>
+        <translation>lägg till personen %1</translation>
+    </message>
+    <message>
+        <source>change person %1</source>
+        <translation>ändra personen %1</translation>
+    </message>
+    <message>
+        <source>delete person %1</source>
+        <translation>ta bort personen %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement details – %1</source>
+        <extracomment>The text sections of the document, each on its own tab.</extracomment>
+        <translation>Uppgifter om överenskommelsen – %1</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Ny överenskommelse</translation>
+    </message>
+    <message>
+        <source>Parts of the agreement</source>
+        <translation>Överenskommelsens delar</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>e.g. Solna – citizen promises 2023</source>
+        <translation>t.ex. Solna – medborgarlöften 2023</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Under the cooperation agreement:</source>
+        <translation>&amp;Under samverkansöverenskommelsen:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>T&amp;itel:</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Kommun:</translation>
+    </message>
+    <message>
+        <source>Local &amp;police area:</source>
+        <translation>Lokal&amp;polisområde:</translation>
+    </message>
+    <message>
+        <source>&amp;Case number:</source>
+        <translation>&amp;Diarienummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>Sta&amp;rtdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>S&amp;lutdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Reporting periods:</source>
+        <translation>Upp&amp;följningsperioder:</translation>
+    </message>
+    <message>
+        <source>Measures are followed up once per reporting period (quarter, tertial, half-year, year or the whole period), clipped to the agreement&apos;s dates.</source>
+        <translation>Åtgärderna följs upp en gång per uppföljningsperiod (kvartal, tertial, halvår, helår eller hela perioden), inom överenskommelsens datum.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Uppgifter</translation>
+    </message>
+    <message>
+        <source>Overarching goals</source>
+        <translation>Övergripande mål</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nytt mål</translation>
+    </message>
+    <message>
+        <source>Type a goal and press Enter</source>
+        <translation>Skriv ett mål och tryck Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Add goal</source>
+        <translation>&amp;Lägg till mål</translation>
+    </message>
+    <message>
+        <source>Re&amp;move goal</source>
+        <translation>Ta &amp;bort mål</translation>
+    </message>
+    <message>
+        <source>Move goal up (Alt+Up)</source>
+        <translation>Flytta målet uppåt (Alt+Upp)</translation>
+    </message>
+    <message>
+        <source>Move goal down (Alt+Down)</source>
+        <translation>Flytta målet nedåt (Alt+Ned)</translation>
+    </message>
+    <message>
+        <source>Overarching &amp;goals (double-click or F2 to change one):</source>
+        <translation>Övergripande &amp;mål (dubbelklicka eller tryck F2 för att ändra ett):</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Inledning</translation>
+    </message>
+    <message>
+        <source>What the agreement is and why it is made.</source>
+        <translation>Vad överenskommelsen är och varför den görs.</translation>
+    </message>
+    <message>
+        <source>Situational picture</source>
+        <translation>Lägesbild</translation>
+    </message>
+    <message>
+        <source>The situation today: what the police, the municipality and the residents see.</source>
+        <translation>Situationen i dag: vad polisen, kommunen och invånarna ser.</translation>
+    </message>
+    <message>
+        <source>What we will achieve</source>
+        <translation>Det här ska vi åstadkomma</translation>
+    </message>
+    <message>
+        <source>The effects the parties want to achieve together.</source>
+        <translation>De effekter parterna vill uppnå tillsammans.</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>How the parties follow up and tell how it goes.</source>
+        <translation>Hur parterna följer upp och berättar hur det går.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>&amp;Create agreement</source>
+        <translation>&amp;Skapa överenskommelsen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>«%1» is %2 (revision %3): its details cannot be changed. Start a new revision on the Versions page to change them; the signed revision stays as it was.</source>
+        <translation>«%1» är %2 (revision %3): uppgifterna kan inte ändras. Starta en ny revision på sidan Versioner för att ändra dem; den undertecknade revisionen finns kvar som den var.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Agreement details</source>
+        <translation>Uppgifter om överenskommelsen</translation>
+    </message>
+</context>
+<context>
     <name>AgreementTreeModel</name>
     <message>
         <source>Agreements</source>
-        <extracomment>Characters per line of an agreement&apos;s title in the tree. The agreement&apos;s id on every item of its row.</extracomment>
+        <extracomment>Characters per line of an agreement&apos;s title in the tree. The agreement&apos;s id on every item of its row. What the tree shows, as read (so a caller can tell whether the list changed).</extracomment>
         <translation>Överenskommelser</translation>
     </message>
     <message>
@@ -250,6 +458,166 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>ChoiceForm</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <source>Nothing to choose.</source>
+        <translation>Det finns inget att välja.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePreviousPage</name>
+    <message>
+        <source>Last year&apos;s agreement</source>
+        <translation>Förra årets överenskommelse</translation>
+    </message>
+    <message>
+        <source>Choose the agreement the new one continues. Its parties, focus areas, promises and unfinished measures are copied into a new draft.</source>
+        <translation>Välj den överenskommelse som den nya fortsätter. Dess parter, fokusområden, löften och oavslutade åtgärder kopieras till ett nytt utkast.</translation>
+    </message>
+    <message>
+        <source>Previous agreement</source>
+        <translation>Tidigare överenskommelse</translation>
+    </message>
+    <message>
+        <source>%1   (%2 – %3, %4)</source>
+        <translation>%1   (%2 – %3, %4)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous agreement:</source>
+        <translation>&amp;Tidigare överenskommelse:</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>No date</source>
+        <extracomment>The most a counted target can be (domain validation&apos;s upper bound).</extracomment>
+        <translation>Inget datum</translation>
+    </message>
+    <message>
+        <source>%1: no date</source>
+        <translation>%1: inget datum</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <source>The new agreement</source>
+        <translation>Den nya överenskommelsen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Slutdatum</translation>
+    </message>
+    <message>
+        <source>Reporting periods</source>
+        <translation>Uppföljningsperioder</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>&amp;Startdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>S&amp;lutdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Reporting periods:</source>
+        <translation>&amp;Uppföljningsperioder:</translation>
+    </message>
+    <message>
+        <source>A new draft that continues «%1» (%2 – %3).</source>
+        <translation>Ett nytt utkast som fortsätter «%1» (%2 – %3).</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong that the program did not expect. What you just did may not have been saved; what was saved before is safe.
+
+The details are written to the log. Copy them and send them to whoever supports the program.</source>
+        <translation>Något gick fel som programmet inte räknade med. Det du nyss gjorde kanske inte sparades; det som sparats tidigare finns kvar.
+
+Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger support för programmet.</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Tid: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Databas: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Något gick fel</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Felmeddelande</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Detaljer om felet</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>Visa &amp;detaljer</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Visa detaljer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Kopiera detaljer</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Kopiera detaljer</translation>
+    </message>
+    <message>
+        <source>Copy the details to the clipboard (Ctrl+Shift+C)</source>
+        <translation>Kopiera detaljerna till urklipp (Ctrl+Skift+C)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Öppna &amp;loggmappen</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Öppna loggmappen</translation>
+    </message>
+    <message>
+        <source>&amp;Copied</source>
+        <translation>&amp;Kopierat</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>Dölj &amp;detaljer</translation>
+    </message>
+</context>
+<context>
     <name>FindingForm</name>
     <message>
         <source>Change finding</source>
@@ -285,6 +653,403 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     <message>
         <source>Not made into a measure yet</source>
         <translation>Inte gjord till åtgärd ännu</translation>
+    </message>
+</context>
+<context>
+    <name>FocusAreaForm</name>
+    <message>
+        <source>Change focus area</source>
+        <translation>Ändra fokusområde</translation>
+    </message>
+    <message>
+        <source>New focus area</source>
+        <translation>Nytt fokusområde</translation>
+    </message>
+    <message>
+        <source>e.g. Hagalund, Young people at risk, Traffic</source>
+        <translation>t.ex. Hagalund, Ungdomar i riskzonen, Trafik</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivning:</translation>
+    </message>
+</context>
+<context>
+    <name>FocusAreaListDialog</name>
+    <message>
+        <source>Focus areas</source>
+        <translation>Fokusområden</translation>
+    </message>
+    <message>
+        <source>Focus areas of the agreement</source>
+        <translation>Överenskommelsens fokusområden</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nytt…</translation>
+    </message>
+    <message>
+        <source>New focus area</source>
+        <translation>Nytt fokusområde</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Byt namn…</translation>
+    </message>
+    <message>
+        <source>Rename focus area</source>
+        <translation>Byt namn på fokusområde</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Delete focus area</source>
+        <translation>Ta bort fokusområde</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Flytta &amp;upp</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Flytta n&amp;er</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>The agreement is signed: its focus areas cannot be changed. Start a new revision to change them.</source>
+        <translation>Överenskommelsen är undertecknad: dess fokusområden kan inte ändras. Starta en ny revision för att ändra dem.</translation>
+    </message>
+    <message>
+        <source>Deleting a focus area leaves its measures without one; undo gives it back to them.</source>
+        <translation>En åtgärd vars fokusområde tas bort blir utan fokusområde; Ångra ger tillbaka det.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCommands</name>
+    <message>
+        <source>follow up «%1» for %2</source>
+        <extracomment>How much of a measure&apos;s title an undo label quotes.</extracomment>
+        <translation>följ upp «%1» för %2</translation>
+    </message>
+    <message>
+        <source>copy the previous period&apos;s status into %1 (1 measure)</source>
+        <translation>kopiera förra periodens status till %1 (1 åtgärd)</translation>
+    </message>
+    <message>
+        <source>copy the previous period&apos;s status into %1 (%2 measures)</source>
+        <translation>kopiera förra periodens status till %1 (%2 åtgärder)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditor</name>
+    <message>
+        <source>Follow-up %1</source>
+        <extracomment>save(values, expected_version) → the saved record; raises ValidationError or ServiceError. Asked after a conflict: the follow-up as it is now (None: there is none). The follow-up a save replaces (None: there is none), and its version.</extracomment>
+        <translation>Uppföljning %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Traffic light</source>
+        <translation>Trafikljus</translation>
+    </message>
+    <message>
+        <source>Achieved (count)</source>
+        <translation>Utfall (antal)</translation>
+    </message>
+    <message>
+        <source>of %1 %2</source>
+        <translation>av %1 %2</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Traffic light:</source>
+        <translation>&amp;Trafikljus:</translation>
+    </message>
+    <message>
+        <source>&amp;Achieved:</source>
+        <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>S&amp;para</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Spara (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Save again to replace it with what you typed.</source>
+        <translation>Spara igen för att ersätta den med det du skrev.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpGridModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>The measure&apos;s id (int) on every cell of a measure row; None on group rows. The period label (str) of a period cell; None elsewhere. The cell&apos;s FollowUpRecord, or None. True on group rows.</extracomment>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <source>%1: no follow-up</source>
+        <translation>%1: ingen uppföljning</translation>
+    </message>
+    <message>
+        <source>traffic light %1</source>
+        <translation>trafikljus %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no follow-up recorded. Press Enter to record one.</source>
+        <translation>%1: ingen uppföljning registrerad. Tryck Enter för att registrera en.</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Period: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Traffic light: %1</source>
+        <translation>Trafikljus: %1</translation>
+    </message>
+    <message>
+        <source>Achieved: %1 %2</source>
+        <translation>Utfall: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 promise: %2</source>
+        <translation>%1 lovar: %2</translation>
+    </message>
+    <message>
+        <source>Without focus area</source>
+        <translation>Utan fokusområde</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>%1 (current period)</source>
+        <translation>%1 (innevarande period)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (försenad)</translation>
+    </message>
+    <message>
+        <source>Responsible: %1</source>
+        <translation>Ansvarig: %1</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Klart senast: %1</translation>
+    </message>
+    <message>
+        <source>Target: %1 %2</source>
+        <translation>Mål: %1 %2</translation>
+    </message>
+    <message>
+        <source>Overdue: the deadline has passed and the measure is not finished.</source>
+        <translation>Försenad: sista dagen har passerat och åtgärden är inte klar.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Trafikljus</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>Title, description or comment</source>
+        <translation>Titel, beskrivning eller kommentar</translation>
+    </message>
+    <message>
+        <source>Search measures</source>
+        <translation>Sök åtgärder</translation>
+    </message>
+    <message>
+        <source>Filter by latest status</source>
+        <translation>Filtrera på senaste status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <source>Not followed up</source>
+        <translation>Inte uppföljd</translation>
+    </message>
+    <message>
+        <source>Filter by latest traffic light</source>
+        <translation>Filtrera på senaste trafikljus</translation>
+    </message>
+    <message>
+        <source>All lights</source>
+        <translation>Alla trafikljus</translation>
+    </message>
+    <message>
+        <source>Filter by party or responsible</source>
+        <translation>Filtrera på part eller ansvarig</translation>
+    </message>
+    <message>
+        <source>Only o&amp;verdue</source>
+        <translation>Endast &amp;försenade</translation>
+    </message>
+    <message>
+        <source>Only overdue measures</source>
+        <translation>Endast försenade åtgärder</translation>
+    </message>
+    <message>
+        <source>Group measures by</source>
+        <translation>Gruppera åtgärderna efter</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>Löfte</translation>
+    </message>
+    <message>
+        <source>Focus area</source>
+        <translation>Fokusområde</translation>
+    </message>
+    <message>
+        <source>Follow-up of the measures by period</source>
+        <translation>Uppföljning av åtgärderna per period</translation>
+    </message>
+    <message>
+        <source>History of the selected measure</source>
+        <translation>Historik för den valda åtgärden</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>S&amp;ök:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Light:</source>
+        <translation>T&amp;rafikljus:</translation>
+    </message>
+    <message>
+        <source>&amp;Party:</source>
+        <translation>&amp;Part:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Gruppera efter:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up…</source>
+        <translation>Följ &amp;upp…</translation>
+    </message>
+    <message>
+        <source>Record or change the follow-up of the selected cell</source>
+        <translation>Registrera eller ändra uppföljningen i den valda cellen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy previous period&apos;s status</source>
+        <translation>&amp;Kopiera förra periodens status</translation>
+    </message>
+    <message>
+        <source>Copy the status, light and count of the period before into the chosen period, for the selected measures</source>
+        <translation>Kopiera status, trafikljus och antal från perioden före till den valda perioden, för de valda åtgärderna</translation>
+    </message>
+    <message>
+        <source>Show &amp;history</source>
+        <translation>Visa &amp;historik</translation>
+    </message>
+    <message>
+        <source>Show the selected measure&apos;s follow-ups, newest first</source>
+        <translation>Visa den valda åtgärdens uppföljningar, den senaste först</translation>
+    </message>
+    <message>
+        <source>Select a measure to see its follow-ups.</source>
+        <translation>Välj en åtgärd för att se dess uppföljningar.</translation>
+    </message>
+    <message>
+        <source>No follow-up recorded yet.</source>
+        <translation>Ingen uppföljning registrerad än.</translation>
+    </message>
+    <message>
+        <source>count %1</source>
+        <translation>antal %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 measures shown</source>
+        <translation>%1 av %2 åtgärder visas</translation>
+    </message>
+    <message>
+        <source>All parties</source>
+        <translation>Alla parter</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Copied the previous period&apos;s status into %1 for %2 measure(s); skipped %3 without a follow-up the period before.</source>
+        <translation>Förra periodens status kopierades till %1 för %2 åtgärd(er); %3 utan uppföljning perioden före hoppades över.</translation>
+    </message>
+    <message>
+        <source>Copied the previous period&apos;s status into %1 for %2 measure(s).</source>
+        <translation>Förra periodens status kopierades till %1 för %2 åtgärd(er).</translation>
     </message>
 </context>
 <context>
@@ -889,7 +1654,7 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     <name>MainWindow</name>
     <message>
         <source>Medborgarlöften</source>
-        <extracomment>How often the window checks whether the daily backup is due.</extracomment>
+        <extracomment>How often the window checks whether the daily backup is due. The keys of standard actions on platforms that have none for them.</extracomment>
         <translation>Medborgarlöften</translation>
     </message>
     <message>
@@ -945,6 +1710,26 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Parties and signatories</source>
+        <translation>Parter och undertecknare</translation>
+    </message>
+    <message>
+        <source>All measures</source>
+        <translation>Alla åtgärder</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
     </message>
@@ -954,7 +1739,35 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
     <message>
         <source>&amp;Agreement</source>
-        <translation>Ö&amp;verenskommelse</translation>
+        <translation>&amp;Överenskommelse</translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation>&amp;Ny överenskommelse…</translation>
+    </message>
+    <message>
+        <source>A new, empty agreement (a draft)</source>
+        <translation>En ny, tom överenskommelse (ett utkast)</translation>
+    </message>
+    <message>
+        <source>New agreement from &amp;last year&apos;s…</source>
+        <translation>Ny överenskommelse från &amp;förra årets…</translation>
+    </message>
+    <message>
+        <source>Copy parties, promises and unfinished measures of the selected agreement into a new one</source>
+        <translation>Kopiera parter, löften och oavslutade åtgärder från den valda överenskommelsen till en ny</translation>
+    </message>
+    <message>
+        <source>Agreement &amp;details…</source>
+        <translation>&amp;Uppgifter om överenskommelsen…</translation>
+    </message>
+    <message>
+        <source>Title, dates, reporting periods, text sections and goals</source>
+        <translation>Titel, datum, uppföljningsperioder, textavsnitt och mål</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-up</source>
+        <translation>&amp;Uppföljning</translation>
     </message>
     <message>
         <source>&amp;Situation</source>
@@ -969,12 +1782,184 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <translation>&amp;Organisationer…</translation>
     </message>
     <message>
+        <source>&amp;People…</source>
+        <translation>P&amp;ersoner…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
         <source>&amp;About Medborgarlöften</source>
         <translation>&amp;Om Medborgarlöften</translation>
+    </message>
+    <message>
+        <source>The program&apos;s version</source>
+        <translation>Programmets version</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Öppna &amp;loggmappen</translation>
+    </message>
+    <message>
+        <source>The folder of the program&apos;s log, for whoever supports it</source>
+        <translation>Mappen med programmets logg, för den som ger support</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Ny databas…</translation>
+    </message>
+    <message>
+        <source>Create a new, empty database file and work in it</source>
+        <translation>Skapa en ny, tom databasfil och arbeta i den</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Öppna databas…</translation>
+    </message>
+    <message>
+        <source>Work in another database file</source>
+        <translation>Arbeta i en annan databasfil</translation>
+    </message>
+    <message>
+        <source>Recent &amp;files</source>
+        <translation>Senaste &amp;filer</translation>
+    </message>
+    <message>
+        <source>The database files opened lately</source>
+        <translation>Databasfilerna som öppnats senast</translation>
+    </message>
+    <message>
+        <source>&amp;Import (JSON)…</source>
+        <translation>&amp;Importera (JSON)…</translation>
+    </message>
+    <message>
+        <source>Import agreements from a file in the exchange format (all or nothing)</source>
+        <translation>Importera överenskommelser från en fil i utbytesformatet (allt eller inget)</translation>
+    </message>
+    <message>
+        <source>&amp;Export (JSON)…</source>
+        <translation>&amp;Exportera (JSON)…</translation>
+    </message>
+    <message>
+        <source>Export the selected agreement with everything under it in the exchange format</source>
+        <translation>Exportera den valda överenskommelsen med allt under den i utbytesformatet</translation>
+    </message>
+    <message>
+        <source>Make a checked backup of the database now</source>
+        <translation>Gör en kontrollerad säkerhetskopia av databasen nu</translation>
+    </message>
+    <message>
+        <source>Replace the database with one of its backups</source>
+        <translation>Ersätt databasen med en av dess säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>Öppna &amp;datamappen</translation>
+    </message>
+    <message>
+        <source>Show the folder of the open database</source>
+        <translation>Visa mappen där den öppna databasen ligger</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Inställnin&amp;gar…</translation>
+    </message>
+    <message>
+        <source>The program&apos;s language, and where its files are</source>
+        <translation>Programmets språk, och var dess filer finns</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Inga senaste filer</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Töm listan</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Öppna databas</translation>
+    </message>
+    <message>
+        <source>Medborgarlöften databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Medborgarlöften-databaser (*.sqlite *.db);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 is already open.</source>
+        <translation>%1 är redan öppen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+You are still working in %2.</source>
+        <translation>%1
+
+Du arbetar fortfarande i %2.</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Ny databas</translation>
+    </message>
+    <message>
+        <source>Medborgarlöften databases (*.sqlite)</source>
+        <translation>Medborgarlöften-databaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or open it with File → Open database.</source>
+        <translation>%1 finns redan. Välj ett annat namn, eller öppna den med Arkiv → Öppna databas.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>Mappen %1 kunde inte öppnas.</translation>
+    </message>
+    <message>
+        <source>Export (JSON)</source>
+        <translation>Exportera (JSON)</translation>
+    </message>
+    <message>
+        <source>Select the agreement to export first.</source>
+        <translation>Välj först överenskommelsen som ska exporteras.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>överenskommelse</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 exported to %2</source>
+        <translation>%1 exporterades till %2</translation>
+    </message>
+    <message>
+        <source>Import (JSON)</source>
+        <translation>Importera (JSON)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-filer (*.json);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 kunde inte läsas: %2</translation>
+    </message>
+    <message>
+        <source>Problems found in %1: %2</source>
+        <translation>Antal fel i %1: %2</translation>
+    </message>
+    <message>
+        <source>Imported from %1: %2</source>
+        <translation>Importerat från %1: %2</translation>
+    </message>
+    <message>
+        <source>The language changes to %1 when the program is started again.</source>
+        <translation>Språket byts till %1 när programmet startas nästa gång.</translation>
     </message>
     <message>
         <source>Re&amp;ports</source>
@@ -1041,6 +2026,10 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
+        <source>Import an agreement (File → Import (JSON)…) or load the demo data (promises-app demo).</source>
+        <translation>Importera en överenskommelse (Arkiv → Importera (JSON)…) eller läs in demodata (promises-app demo).</translation>
+    </message>
+    <message>
         <source>%1 could not be written: %2</source>
         <translation>%1 kunde inte skrivas: %2</translation>
     </message>
@@ -1051,6 +2040,10 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     <message>
         <source>Backup</source>
         <translation>Säkerhetskopiering</translation>
+    </message>
+    <message>
+        <source>Pla&amp;n</source>
+        <translation>Pla&amp;n</translation>
     </message>
     <message>
         <source>Backup made and checked: %1</source>
@@ -1065,16 +2058,18 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <translation>Återställning</translation>
     </message>
     <message>
+        <source>The database %1 could not be opened again after the restore:
+%2</source>
+        <translation>Databasen %1 kunde inte öppnas igen efter återställningen:
+%2</translation>
+    </message>
+    <message>
         <source>Restored from %1</source>
         <translation>Återställd från %1</translation>
     </message>
     <message>
         <source>No agreements yet</source>
         <translation>Inga överenskommelser ännu</translation>
-    </message>
-    <message>
-        <source>Import an agreement (promises-app import FILE.json) or load the demo data.</source>
-        <translation>Importera en överenskommelse (promises-app import FIL.json) eller läs in demodata (promises-app demo).</translation>
     </message>
     <message>
         <source>follow-up: %1 (%2 periods)</source>
@@ -1135,10 +2130,148 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>MeasureForm</name>
+    <message>
+        <source>Change measure %1</source>
+        <translation>Ändra åtgärd %1</translation>
+    </message>
+    <message>
+        <source>New measure</source>
+        <translation>Ny åtgärd</translation>
+    </message>
+    <message>
+        <source>What will be done, e.g. Four safety walks in Hagalund</source>
+        <translation>Vad som ska göras, t.ex. Fyra trygghetsvandringar i Hagalund</translation>
+    </message>
+    <message>
+        <source>The problem the measure addresses</source>
+        <translation>Problemet som åtgärden ska lösa</translation>
+    </message>
+    <message>
+        <source>(no focus area)</source>
+        <translation>(inget fokusområde)</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>(ingen än)</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>Allow dates outside the agreement</source>
+        <translation>Tillåt datum utanför överenskommelsen</translation>
+    </message>
+    <message>
+        <source>The measure may start before or end after the agreement (%1 – %2)</source>
+        <translation>Åtgärden får börja före eller sluta efter överenskommelsen (%1 – %2)</translation>
+    </message>
+    <message>
+        <source>No counted target</source>
+        <translation>Inget målvärde</translation>
+    </message>
+    <message>
+        <source>e.g. safety walks</source>
+        <translation>t.ex. trygghetsvandringar</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Promise:</source>
+        <translation>&amp;Löfte:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivning:</translation>
+    </message>
+    <message>
+        <source>Problem or ca&amp;use:</source>
+        <translation>&amp;Problem eller orsak:</translation>
+    </message>
+    <message>
+        <source>&amp;Focus area:</source>
+        <translation>&amp;Fokusområde:</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>&amp;Ansvarig:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person:</source>
+        <translation>&amp;Kontaktperson:</translation>
+    </message>
+    <message>
+        <source>Also t&amp;aking part:</source>
+        <translation>&amp;Deltar också:</translation>
+    </message>
+    <message>
+        <source>Starts o&amp;n:</source>
+        <translation>Sta&amp;rtdatum:</translation>
+    </message>
+    <message>
+        <source>D&amp;eadline:</source>
+        <translation>Klart s&amp;enast:</translation>
+    </message>
+    <message>
+        <source>Counted tar&amp;get:</source>
+        <translation>&amp;Målvärde:</translation>
+    </message>
+    <message>
+        <source>Un&amp;it:</source>
+        <translation>E&amp;nhet:</translation>
+    </message>
+    <message>
+        <source>Occurrences (saved at once, each undoable)</source>
+        <translation>Tillfällen (sparas direkt, vart och ett kan ångras)</translation>
+    </message>
+    <message>
+        <source>(no contact person)</source>
+        <translation>(ingen kontaktperson)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureListModel</name>
+    <message>
+        <source>Days late</source>
+        <translation>Dagar sen</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Dagar kvar</translation>
+    </message>
+    <message>
+        <source>Latest status</source>
+        <translation>Senaste status</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+</context>
+<context>
     <name>MeasureTableModel</name>
     <message>
         <source>Measure</source>
-        <extracomment>The raw value to sort by (dates as ISO text, so empty deadlines sort first).</extracomment>
+        <extracomment>The raw value to sort by (dates as ISO text, so empty deadlines sort first). The row&apos;s shown texts joined and case-folded: what a filter matches against (any column). Rows handed to the view at a time (a screenful is about 20; the rest comes on scrolling). The roles this model answers; every other role (font, alignment, decoration …) is None at once.</extracomment>
         <translation>Åtgärd</translation>
     </message>
     <message>
@@ -1192,6 +2325,222 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>none yet</source>
         <translation>ingen ännu</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <source>Measures to carry over</source>
+        <translation>Åtgärder att föra över</translation>
+    </message>
+    <message>
+        <source>Ticked measures are copied into the new agreement and linked to last year&apos;s, so their history can be shown. Finished ones are greyed.</source>
+        <translation>Ikryssade åtgärder kopieras till den nya överenskommelsen och kopplas till förra årets, så att deras historik kan visas. Avslutade åtgärder är gråa.</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>Kryssa &amp;alla</translation>
+    </message>
+    <message>
+        <source>&amp;Unfinished only</source>
+        <translation>Bara &amp;oavslutade</translation>
+    </message>
+    <message>
+        <source>Tick &amp;none</source>
+        <translation>Kryssa i&amp;nga</translation>
+    </message>
+    <message>
+        <source>What is copied</source>
+        <translation>Det här kopieras</translation>
+    </message>
+    <message>
+        <source>&amp;Measures:</source>
+        <translation>&amp;Åtgärder:</translation>
+    </message>
+    <message>
+        <source>Copied into the new draft:</source>
+        <translation>Det här kopieras till det nya utkastet:</translation>
+    </message>
+    <message>
+        <source>• Parties: %1 (%2)</source>
+        <translation>• Parter: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>• Signatories: %1</source>
+        <translation>• Undertecknare: %1</translation>
+    </message>
+    <message>
+        <source>• Focus areas: %1</source>
+        <translation>• Fokusområden: %1</translation>
+    </message>
+    <message>
+        <source>• Promises: %1</source>
+        <translation>• Löften: %1</translation>
+    </message>
+    <message>
+        <source>• Measures: %1 of %2</source>
+        <translation>• Åtgärder: %1 av %2</translation>
+    </message>
+    <message>
+        <source>• The goals and texts, as a starting point to rewrite.</source>
+        <translation>• Målen och texterna, som utgångspunkt att skriva om.</translation>
+    </message>
+    <message>
+        <source>Not copied: follow-ups, the indicators, sources and safety walks of the situation, and the measures&apos; start and end dates (set new ones in the plan).</source>
+        <translation>Kopieras inte: uppföljningar, lägesbildens indikatorer, källor och trygghetsvandringar, samt åtgärdernas start- och slutdatum (sätt nya i planen).</translation>
+    </message>
+</context>
+<context>
+    <name>NewAgreementWizard</name>
+    <message>
+        <source>New agreement from last year&apos;s: %1</source>
+        <extracomment>The role holding a row&apos;s measure id. Fields shown on the details page; any other field&apos;s message goes with the measures. The promise column is cut to this width (its tooltip has the whole text).</extracomment>
+        <translation>Ny överenskommelse från förra årets: %1</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>Löfte</translation>
+    </message>
+    <message>
+        <source>Latest status</source>
+        <translation>Senaste status</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Finished: not carried over unless you tick it.</source>
+        <translation>Avslutad: förs inte över om du inte kryssar i den.</translation>
+    </message>
+    <message>
+        <source>No follow-up</source>
+        <translation>Ingen uppföljning</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>New agreement from last year&apos;s</source>
+        <translation>Ny överenskommelse från förra årets</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Bakåt</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Nästa &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Skapa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Kind: %1, a draft.</source>
+        <translation>Typ: %1, ett utkast.</translation>
+    </message>
+    <message>
+        <source>Kind: %1, a draft under «%2».</source>
+        <translation>Typ: %1, ett utkast under «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceForm</name>
+    <message>
+        <source>Change occurrence</source>
+        <translation>Ändra tillfälle</translation>
+    </message>
+    <message>
+        <source>Log an occurrence</source>
+        <translation>Logga ett tillfälle</translation>
+    </message>
+    <message>
+        <source>e.g. Hagalund centre</source>
+        <translation>t.ex. Hagalund centrum</translation>
+    </message>
+    <message>
+        <source>e.g. 14 took part; two dark paths reported</source>
+        <translation>t.ex. 14 deltog; två mörka gångvägar rapporterades</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Plats:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceLog</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Occurrences of the measure</source>
+        <translation>Åtgärdens tillfällen</translation>
+    </message>
+    <message>
+        <source>Log &amp;occurrence…</source>
+        <translation>Logga t&amp;illfälle…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Ändra…</translation>
+    </message>
+    <message>
+        <source>Change occurrence</source>
+        <translation>Ändra tillfälle</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>Ta b&amp;ort</translation>
+    </message>
+    <message>
+        <source>Delete occurrence</source>
+        <translation>Ta bort tillfälle</translation>
+    </message>
+    <message>
+        <source>Logged: %1 of %2 %3</source>
+        <translation>Loggade: %1 av %2 %3</translation>
+    </message>
+    <message>
+        <source>Logged: %1</source>
+        <translation>Loggade: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceLogDialog</name>
+    <message>
+        <source>Occurrences: %1</source>
+        <translation>Tillfällen: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +2602,344 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>OverviewModels</name>
+    <message>
+        <source>No follow-up</source>
+        <extracomment>The measure id of the row (lists) on every column. The row&apos;s record itself. Status colours (Okabe–Ito, told apart with colour blindness) and a pattern over some, for print. The order the chart stacks (from the bottom) and the legend lists: finished work first.</extracomment>
+        <translation>Ingen uppföljning</translation>
+    </message>
+    <message>
+        <source>No responsible party</source>
+        <translation>Ingen ansvarig part</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overdue measures</source>
+        <extracomment>The page&apos;s content never gets smaller than this; below it, the page scrolls. A measure the user wants to open (its id): Enter or a double-click on a list row.</extracomment>
+        <translation>Försenade åtgärder</translation>
+    </message>
+    <message>
+        <source>Measures due within %1 days</source>
+        <translation>Åtgärder som förfaller inom %1 dagar</translation>
+    </message>
+    <message>
+        <source>Measures lacking a follow-up for the current period</source>
+        <translation>Åtgärder som saknar uppföljning för den pågående perioden</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>&amp;Försenade</translation>
+    </message>
+    <message>
+        <source>&amp;Due within %1 days</source>
+        <translation>Förfaller &amp;inom %1 dagar</translation>
+    </message>
+    <message>
+        <source>&amp;Missing follow-up</source>
+        <translation>&amp;Saknar uppföljning</translation>
+    </message>
+    <message>
+        <source>Measures by status</source>
+        <translation>Åtgärder per status</translation>
+    </message>
+    <message>
+        <source>Measures by responsible party</source>
+        <translation>Åtgärder per ansvarig part</translation>
+    </message>
+    <message>
+        <source>&amp;Progress per reporting period</source>
+        <translation>&amp;Utveckling per uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>By s&amp;tatus</source>
+        <translation>Per s&amp;tatus</translation>
+    </message>
+    <message>
+        <source>By &amp;responsible party</source>
+        <translation>Per &amp;ansvarig part</translation>
+    </message>
+    <message>
+        <source>&amp;Open measure</source>
+        <translation>&amp;Öppna åtgärd</translation>
+    </message>
+    <message>
+        <source>Open the selected measure of the overview&apos;s lists</source>
+        <translation>Öppna den markerade åtgärden i översiktens listor</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh overview</source>
+        <translation>&amp;Läs in översikten igen</translation>
+    </message>
+    <message>
+        <source>Read the overview again</source>
+        <translation>Läs in översikten igen</translation>
+    </message>
+    <message>
+        <source>Choose an agreement to see its overview.</source>
+        <translation>Välj en överenskommelse för att se dess översikt.</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Läget %1</translation>
+    </message>
+    <message>
+        <source>1 overdue</source>
+        <translation>1 försenad</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 försenade</translation>
+    </message>
+    <message>
+        <source>%1 due within %2 days</source>
+        <translation>%1 förfaller inom %2 dagar</translation>
+    </message>
+    <message>
+        <source>No reporting period running</source>
+        <translation>Ingen pågående uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>%1 lack a follow-up for %2</source>
+        <translation>%1 saknar uppföljning för %2</translation>
+    </message>
+    <message>
+        <source>&amp;Missing follow-up for %1</source>
+        <translation>&amp;Saknar uppföljning för %1</translation>
+    </message>
+    <message>
+        <source>No overdue measures.</source>
+        <translation>Inga försenade åtgärder.</translation>
+    </message>
+    <message>
+        <source>No measures are due within %1 days.</source>
+        <translation>Inga åtgärder förfaller inom %1 dagar.</translation>
+    </message>
+    <message>
+        <source>Today lies outside the agreement&apos;s period: no follow-up is due.</source>
+        <translation>Dagens datum ligger utanför överenskommelsens period: ingen uppföljning väntas.</translation>
+    </message>
+    <message>
+        <source>Every measure has its follow-up for %1.</source>
+        <translation>Alla åtgärder har sin uppföljning för %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <source>The agreement</source>
+        <translation>Överenskommelsen</translation>
+    </message>
+    <message>
+        <source>Parties of the agreement</source>
+        <translation>Överenskommelsens parter</translation>
+    </message>
+    <message>
+        <source>Signatories of the selected party</source>
+        <translation>Den valda partens undertecknare</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Parties, in signing order</source>
+        <translation>Parter, i den ordning de undertecknar</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Undertecknare</translation>
+    </message>
+    <message>
+        <source>Agreement &amp;details…</source>
+        <translation>&amp;Uppgifter om överenskommelsen…</translation>
+    </message>
+    <message>
+        <source>Kind, title, dates, reporting periods, goals and the texts of the agreement</source>
+        <translation>Typ, titel, datum, uppföljningsperioder, mål och överenskommelsens texter</translation>
+    </message>
+    <message>
+        <source>Register of p&amp;eople…</source>
+        <translation>Personr&amp;egister…</translation>
+    </message>
+    <message>
+        <source>Every person in the register: add, change or delete</source>
+        <translation>Alla personer i registret: lägg till, ändra eller ta bort</translation>
+    </message>
+    <message>
+        <source>Add &amp;party…</source>
+        <translation>Lägg till &amp;part…</translation>
+    </message>
+    <message>
+        <source>Add an organisation from the register as a party</source>
+        <translation>Lägg till en organisation ur registret som part</translation>
+    </message>
+    <message>
+        <source>&amp;Remove party</source>
+        <translation>&amp;Ta bort part</translation>
+    </message>
+    <message>
+        <source>Remove the selected party and its signatories</source>
+        <translation>Ta bort den valda parten och dess undertecknare</translation>
+    </message>
+    <message>
+        <source>Move party &amp;up</source>
+        <translation>Flytta parten &amp;uppåt</translation>
+    </message>
+    <message>
+        <source>Move the selected party up</source>
+        <translation>Flytta den valda parten uppåt</translation>
+    </message>
+    <message>
+        <source>Move party do&amp;wn</source>
+        <translation>Flytta parten &amp;nedåt</translation>
+    </message>
+    <message>
+        <source>Move the selected party down</source>
+        <translation>Flytta den valda parten nedåt</translation>
+    </message>
+    <message>
+        <source>Add &amp;signatory…</source>
+        <translation>&amp;Lägg till undertecknare…</translation>
+    </message>
+    <message>
+        <source>Add a person of the selected party&apos;s organisation as a signatory</source>
+        <translation>Lägg till en person från den valda partens organisation som undertecknare</translation>
+    </message>
+    <message>
+        <source>&amp;New person as signatory…</source>
+        <translation>&amp;Ny person som undertecknare…</translation>
+    </message>
+    <message>
+        <source>Add a new person to the register and let them sign for the selected party</source>
+        <translation>Lägg till en ny person i registret som undertecknar för den valda parten</translation>
+    </message>
+    <message>
+        <source>Remove si&amp;gnatory</source>
+        <translation>Ta &amp;bort undertecknare</translation>
+    </message>
+    <message>
+        <source>Remove the selected signatory</source>
+        <translation>Ta bort den valda undertecknaren</translation>
+    </message>
+    <message>
+        <source>Move signatory u&amp;p</source>
+        <translation>Flytta undertecknaren u&amp;ppåt</translation>
+    </message>
+    <message>
+        <source>Move the selected signatory up</source>
+        <translation>Flytta den valda undertecknaren uppåt</translation>
+    </message>
+    <message>
+        <source>Move signatory dow&amp;n</source>
+        <translation>Flytta undertecknaren ne&amp;dåt</translation>
+    </message>
+    <message>
+        <source>Move the selected signatory down</source>
+        <translation>Flytta den valda undertecknaren nedåt</translation>
+    </message>
+    <message>
+        <source>«%1» is %2 (revision %3): its parties and signatories cannot be changed. Start a new revision on the Versions page to change them; the signed revision stays as it was.</source>
+        <translation>«%1» är %2 (revision %3): parterna och undertecknarna kan inte ändras. Starta en ny revision på sidan Versioner för att ändra dem; den undertecknade revisionen finns kvar som den var.</translation>
+    </message>
+    <message>
+        <source>No agreement is chosen.</source>
+        <translation>Ingen överenskommelse är vald.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3 · reporting periods: %4 · %5, revision %6</source>
+        <translation>%1 · %2 – %3 · uppföljningsperioder: %4 · %5, revision %6</translation>
+    </message>
+    <message>
+        <source>Signatories for %1</source>
+        <translation>Undertecknare för %1</translation>
+    </message>
+    <message>
+        <source>Every organisation in the register is a party already. Add the organisation to the register first (Register → Organisations).</source>
+        <translation>Alla organisationer i registret är redan parter. Lägg först till organisationen i registret (Register → Organisationer).</translation>
+    </message>
+    <message>
+        <source>Add party</source>
+        <translation>Lägg till part</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>No one else from %1 is in the register. Use “New person as signatory…” to add someone.</source>
+        <translation>Ingen mer från %1 finns i registret. Välj ”Ny person som undertecknare…” för att lägga till någon.</translation>
+    </message>
+    <message>
+        <source>Add signatory for %1</source>
+        <translation>Lägg till undertecknare för %1</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>New signatory for %1</source>
+        <translation>Ny undertecknare för %1</translation>
+    </message>
+    <message>
+        <source>add signatory %1</source>
+        <translation>lägg till undertecknaren %1</translation>
+    </message>
+</context>
+<context>
+    <name>PartyCountModel</name>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenade</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Förfaller snart</translation>
+    </message>
+    <message>
+        <source>No follow-up</source>
+        <translation>Saknar uppföljning</translation>
+    </message>
+    <message>
+        <source>Due within %1 days</source>
+        <translation>Förfaller inom %1 dagar</translation>
+    </message>
+    <message>
+        <source>Lacking a follow-up for the current period</source>
+        <translation>Saknar uppföljning för den pågående perioden</translation>
+    </message>
+</context>
+<context>
+    <name>PartyTableModel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>The id of the row&apos;s record (an int), on every column.</extracomment>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Undertecknare</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview: %1</source>
@@ -1305,6 +2992,421 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>New &amp;person…</source>
+        <translation>Ny &amp;person…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange person…</source>
+        <translation>Ä&amp;ndra person…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete person</source>
+        <translation>&amp;Ta bort person</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Ta bort person</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Change person</source>
+        <translation>Ändra person</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Ny person</translation>
+    </message>
+    <message>
+        <source>e.g. Chair of the municipal executive board</source>
+        <translation>t.ex. Kommunstyrelsens ordförande</translation>
+    </message>
+    <message>
+        <source>(no organisation)</source>
+        <translation>(ingen organisation)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-post:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Tele&amp;fon:</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModels</name>
+    <message>
+        <source>%1 and %2</source>
+        <extracomment>The node&apos;s kind (&quot;group&quot;, &quot;promise&quot;, &quot;measure&quot;). The id of the promise or measure (None for a group). The PromiseRecord, or the MeasureStatusRow of a measure.</extracomment>
+        <translation>%1 och %2</translation>
+    </message>
+    <message>
+        <source>The police promise to …</source>
+        <translation>Polisen lovar att …</translation>
+    </message>
+    <message>
+        <source>The municipality promises to …</source>
+        <translation>Kommunen lovar att …</translation>
+    </message>
+    <message>
+        <source>The police and the municipality promise to …</source>
+        <translation>Polisen och kommunen lovar att …</translation>
+    </message>
+    <message>
+        <source>the police</source>
+        <translation>polisen</translation>
+    </message>
+    <message>
+        <source>the municipality</source>
+        <translation>kommunen</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>%1 promise to …</source>
+        <translation>%1 lovar att …</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Promises and measures</source>
+        <extracomment>A measure the person wants to open elsewhere (not emitted by this page&apos;s own editing).</extracomment>
+        <translation>Löften och åtgärder</translation>
+    </message>
+    <message>
+        <source>Titles, descriptions, follow-up comments …</source>
+        <translation>Titlar, beskrivningar, uppföljningarnas kommentarer …</translation>
+    </message>
+    <message>
+        <source>Search the plan</source>
+        <translation>Sök i planen</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>&amp;Sök:</translation>
+    </message>
+    <message>
+        <source>Filter by party</source>
+        <translation>Filtrera på part</translation>
+    </message>
+    <message>
+        <source>Filter by responsible</source>
+        <translation>Filtrera på ansvarig</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrera på status</translation>
+    </message>
+    <message>
+        <source>Filter by traffic light</source>
+        <translation>Filtrera på trafikljus</translation>
+    </message>
+    <message>
+        <source>Filter by focus area</source>
+        <translation>Filtrera på fokusområde</translation>
+    </message>
+    <message>
+        <source>Only &amp;overdue</source>
+        <translation>Bara &amp;försenade</translation>
+    </message>
+    <message>
+        <source>Show only overdue measures</source>
+        <translation>Visa bara försenade åtgärder</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>&amp;Rensa filter</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Rensa sökning och filter</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <source>Not followed up</source>
+        <translation>Ej uppföljd</translation>
+    </message>
+    <message>
+        <source>Every traffic light</source>
+        <translation>Alla trafikljus</translation>
+    </message>
+    <message>
+        <source>New &amp;measure…</source>
+        <translation>Ny &amp;åtgärd…</translation>
+    </message>
+    <message>
+        <source>Add a measure to the selected promise</source>
+        <translation>Lägg till en åtgärd under det valda löftet</translation>
+    </message>
+    <message>
+        <source>New &amp;promise…</source>
+        <translation>Nytt &amp;löfte…</translation>
+    </message>
+    <message>
+        <source>Add a promise: what is promised and who promises it</source>
+        <translation>Lägg till ett löfte: vad som lovas och vem som lovar</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Än&amp;dra…</translation>
+    </message>
+    <message>
+        <source>Change the selected promise or measure</source>
+        <translation>Ändra det valda löftet eller den valda åtgärden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Delete the selected measure, or the promise with all its measures</source>
+        <translation>Ta bort den valda åtgärden, eller löftet med alla dess åtgärder</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Flytta &amp;upp</translation>
+    </message>
+    <message>
+        <source>Move the selected promise or measure up</source>
+        <translation>Flytta det valda löftet eller den valda åtgärden uppåt</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Flytta &amp;ner</translation>
+    </message>
+    <message>
+        <source>Move the selected promise or measure down</source>
+        <translation>Flytta det valda löftet eller den valda åtgärden nedåt</translation>
+    </message>
+    <message>
+        <source>Occu&amp;rrences…</source>
+        <translation>T&amp;illfällen…</translation>
+    </message>
+    <message>
+        <source>The log of each time the selected counted measure was carried out</source>
+        <translation>Loggen över varje gång den valda räknade åtgärden genomfördes</translation>
+    </message>
+    <message>
+        <source>&amp;Focus areas…</source>
+        <translation>&amp;Fokusområden…</translation>
+    </message>
+    <message>
+        <source>Add, rename, delete and reorder the agreement&apos;s focus areas</source>
+        <translation>Lägg till, byt namn på, ta bort och ordna om överenskommelsens fokusområden</translation>
+    </message>
+    <message>
+        <source>Measures shown: %1 of %2</source>
+        <translation>Åtgärder som visas: %1 av %2</translation>
+    </message>
+    <message>
+        <source>Every party</source>
+        <translation>Alla parter</translation>
+    </message>
+    <message>
+        <source>Every responsible</source>
+        <translation>Alla ansvariga</translation>
+    </message>
+    <message>
+        <source>Every focus area</source>
+        <translation>Alla fokusområden</translation>
+    </message>
+    <message>
+        <source>No focus area</source>
+        <translation>Inget fokusområde</translation>
+    </message>
+    <message>
+        <source>This agreement is %1 (revision %2): its plan cannot be changed here. Start a new revision to change it. Follow-ups and the occurrence log of counted measures go on.</source>
+        <translation>Överenskommelsen är %1 (revision %2): planen kan inte ändras här. Starta en ny revision för att ändra den. Uppföljningar och tillfällesloggen för räknade åtgärder fortsätter som vanligt.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Delete measure</source>
+        <translation>Ta bort åtgärd</translation>
+    </message>
+    <message>
+        <source>The measure «%1» is deleted (Undo brings it back).</source>
+        <translation>Åtgärden «%1» är borttagen (Ångra tar tillbaka den).</translation>
+    </message>
+    <message>
+        <source>Delete promise</source>
+        <translation>Ta bort löfte</translation>
+    </message>
+    <message>
+        <source>The promise «%1» is deleted with its %2 measures (Undo brings all of it back).</source>
+        <translation>Löftet «%1» är borttaget med sina %2 åtgärder (Ångra tar tillbaka alltihop).</translation>
+    </message>
+    <message>
+        <source>Move measure</source>
+        <translation>Flytta åtgärd</translation>
+    </message>
+    <message>
+        <source>Move promise</source>
+        <translation>Flytta löfte</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <source>Promise or measure</source>
+        <extracomment>Casefolded words the free-text search looks through.</extracomment>
+        <translation>Löfte eller åtgärd</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Focus area</source>
+        <translation>Fokusområde</translation>
+    </message>
+    <message>
+        <source>Measures: %1</source>
+        <translation>Åtgärder: %1</translation>
+    </message>
+    <message>
+        <source>No measures yet</source>
+        <translation>Inga åtgärder än</translation>
+    </message>
+    <message>
+        <source>Not followed up</source>
+        <translation>Ej uppföljd</translation>
+    </message>
+    <message>
+        <source>Contact person: %1</source>
+        <translation>Kontaktperson: %1</translation>
+    </message>
+    <message>
+        <source>Traffic light: %1</source>
+        <translation>Trafikljus: %1</translation>
+    </message>
+    <message>
+        <source>Latest follow-up: %1</source>
+        <translation>Senaste uppföljning: %1</translation>
+    </message>
+    <message>
+        <source>Overdue: the deadline has passed and the measure is not finished.</source>
+        <translation>Försenad: slutdatumet har passerat och åtgärden är inte klar.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <source>Progress per reporting period</source>
+        <translation>Utveckling per uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>no measures</source>
+        <translation>inga åtgärder</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (pågår)</translation>
+    </message>
+    <message>
+        <source>No reporting period has begun yet.</source>
+        <translation>Ingen uppföljningsperiod har börjat ännu.</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>pågår</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseForm</name>
+    <message>
+        <source>Change promise</source>
+        <translation>Ändra löfte</translation>
+    </message>
+    <message>
+        <source>New promise</source>
+        <translation>Nytt löfte</translation>
+    </message>
+    <message>
+        <source>e.g. increase safety in the public space</source>
+        <translation>t.ex. öka tryggheten i den offentliga miljön</translation>
+    </message>
+    <message>
+        <source>&amp;Who promises:</source>
+        <translation>&amp;Vem lovar:</translation>
+    </message>
+    <message>
+        <source>… &amp;promise to:</source>
+        <translation>… lovar &amp;att:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivning:</translation>
+    </message>
+    <message>
+        <source>The promise is written as it follows the heading, e.g. &quot;The police and the municipality promise to …&quot; increase safety in the public space.</source>
+        <translation>Löftet skrivs som fortsättningen på rubriken, t.ex. &quot;Polisen och kommunen lovar att …&quot; öka tryggheten i den offentliga miljön.</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>&amp;Save</source>
@@ -1334,12 +3436,28 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>Än&amp;dra…</translation>
     </message>
     <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations</source>
+        <translation>&amp;Organisationer</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Personer</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +3785,57 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>About changing the language</source>
+        <translation>Om byte av språk</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Databas:</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Databasfil</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>Inställningsfil:</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Inställningsfil</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Loggmapp:</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Loggmapp</translation>
+    </message>
+    <message>
+        <source>%1 is used the next time the program starts.</source>
+        <translation>%1 används från nästa gång programmet startas.</translation>
+    </message>
+    <message>
+        <source>A new language is used the next time the program starts.</source>
+        <translation>Ett nytt språk används från nästa gång programmet startas.</translation>
+    </message>
+</context>
+<context>
     <name>SignOffDialog</name>
     <message>
         <source>Sign the agreement</source>
@@ -1712,6 +3881,17 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>SignatoryTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +4283,17 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <source>Source</source>
         <extracomment>The id of the row&apos;s record (an int), on every column. The row&apos;s record itself. At most this many decimals are shown; a value is stored as typed (1 234,5; 57; 0,125).</extracomment>
         <translation>Källa</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCountModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ class _Marker(QUndoCommand):
 # --- the page and a new revision -----------------------------------------------------------------
 def test_versions_tab_shows_the_signed_revision(qtbot, window):  # type: ignore[no-untyped-def]
     page = window.versions_page
-    assert window.tabs.tabText(window.measures_tab) == "Åtgärder"
+    assert window.tabs.tabText(window.measures_tab) == "Alla åtgärder"
     assert window.tabs.tabText(window.versions_tab) == "Versioner"
     assert page.status_label.text() == "Revision 1 – undertecknad i Solna den 18 januari 2022."
     assert page.revision_model.rowCount() == 1

@@ -1,0 +1,79 @@
+"""Undo commands of the "Uppföljning" page, on the window's one QUndoStack.
+
+Both follow :class:`~promises_app.ui.undo_commands.DoneOnPush`: the edit is made through the
+services first, then pushed already done. Undo and redo put the follow-ups back exactly as they
+were (values and time stamp; a follow-up that did not exist is removed) with one service call,
+``services.follow_ups.put_back``, keyed by measure and period, so a follow-up removed by undo
+and made again by redo needs no id to be followed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from promises_app.services import Services
+from promises_app.services.followups import CopyResult, FollowUpState
+from promises_app.services.records import FollowUpRecord
+from promises_app.ui.formatting import fill
+from promises_app.ui.undo_commands import DoneOnPush, Report
+
+#: How much of a measure's title an undo label quotes.
+LABEL_LENGTH = 40
+
+
+def short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
+
+
+class RecordFollowUpCommand(DoneOnPush):
+    """One follow-up recorded or changed; undo restores the one before (or removes the new one)."""
+
+    def __init__(
+        self,
+        services: Services,
+        measure_title: str,
+        before: FollowUpRecord | None,
+        after: FollowUpRecord,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("FollowUpCommands", "follow up «%1» for %2"), short(measure_title), after.period),
+            report,
+        )
+        self.services = services
+        self.measure_id = after.measure_id
+        self.period = after.period
+        self.before = before
+        self.after = after
+
+    def revert(self) -> None:
+        self.services.follow_ups.put_back([FollowUpState(self.measure_id, self.period, self.before)])
+
+    def apply(self) -> None:
+        self.services.follow_ups.put_back([FollowUpState(self.measure_id, self.period, self.after)])
+
+
+class CopyPreviousPeriodCommand(DoneOnPush):
+    """The previous period's status copied into one period for several measures: one step to undo."""
+
+    def __init__(self, services: Services, period: str, result: CopyResult, report: Report | None = None) -> None:
+        count = len(result.copied)
+        text = (
+            QCoreApplication.translate("FollowUpCommands", "copy the previous period's status into %1 (1 measure)")
+            if count == 1
+            else QCoreApplication.translate("FollowUpCommands", "copy the previous period's status into %1 (%2 measures)")
+        )
+        super().__init__(fill(text, period, count), report)
+        self.services = services
+        self.result = result
+
+    def revert(self) -> None:
+        self.services.follow_ups.put_back(
+            [FollowUpState(c.measure_id, c.period, c.before) for c in self.result.copied]
+        )
+
+    def apply(self) -> None:
+        self.services.follow_ups.put_back(
+            [FollowUpState(c.measure_id, c.period, c.after) for c in self.result.copied]
+        )

@@ -1,0 +1,82 @@
+"""What every page of the window builds the same way: its actions, the buttons bound to them,
+and the notice line above its content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QToolButton, QWidget
+
+#: The look of a page's notice (why editing is off, what an action did).
+NOTICE_STYLE = "background: #e8f0fe; border: 1px solid #aac4f0; border-radius: 3px; padding: 4px;"
+
+B = TypeVar("B", bound=QAbstractButton)
+
+
+def page_action(
+    page: QWidget,
+    text: str,
+    tip: str,
+    slot: Callable[[], object],
+    shortcut: str | Sequence[str] = "",
+    view: QWidget | None = None,
+) -> QAction:
+    """An action of ``page``. Its keys work while the page (or, given ``view``, that view) has
+    the focus, so pages may reuse a key without clashing; the tooltip shows the key."""
+    made = QAction(text, page)
+    made.setStatusTip(tip)
+    made.setToolTip(tip)
+    keys = [shortcut] if isinstance(shortcut, str) else list(shortcut)
+    keys = [key for key in keys if key]
+    if keys:
+        made.setShortcuts([QKeySequence(key) for key in keys])
+        made.setToolTip(f"{tip} ({made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+    made.setShortcutContext(
+        Qt.ShortcutContext.WidgetShortcut if view is not None else Qt.ShortcutContext.WidgetWithChildrenShortcut
+    )
+    made.triggered.connect(lambda _checked=False: slot())
+    (view or page).addAction(made)
+    return made
+
+
+def bind_button(button: B, action: QAction) -> B:
+    """``button`` does ``action`` and is kept enabled like it; named in full for screen readers."""
+    button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+    button.setToolTip(action.toolTip())
+    if action.isCheckable():
+        button.setCheckable(True)
+        button.setChecked(action.isChecked())
+        button.toggled.connect(action.setChecked)
+        action.toggled.connect(button.setChecked)
+    else:
+        button.clicked.connect(lambda _checked=False: action.trigger())
+    action.enabledChanged.connect(button.setEnabled)
+    button.setEnabled(action.isEnabled())
+    return button
+
+
+def action_button(action: QAction, text: str | None = None) -> QPushButton:
+    """A push button for ``action``, labelled like it (without the menu's &) unless ``text`` is given."""
+    return bind_button(QPushButton(text if text is not None else action.text().replace("&", "")), action)
+
+
+def arrow_button(action: QAction, arrow: Qt.ArrowType) -> QToolButton:
+    """A small arrow button for ``action`` (move up or down), reachable with Tab."""
+    button = QToolButton()
+    button.setArrowType(arrow)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return bind_button(button, action)
+
+
+def notice_label() -> QLabel:
+    """The page's notice line: plain, wrapped, selectable text, hidden until there is something to say."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(NOTICE_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setVisible(False)
+    return label

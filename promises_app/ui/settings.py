@@ -1,0 +1,132 @@
+"""The program's settings, declared once, over one ``QSettings`` (an INI file).
+
+The file lives in the data folder (``settings.ini`` beside the default database), so a
+portable install or a test that points ``MEDBORGARLOFTEN_DATA_DIR`` elsewhere takes its
+settings with it and never reads or writes the real user's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from promises_app.services import default_database_path
+
+SETTINGS_FILE_NAME = "settings.ini"
+MAX_RECENT_FILES = 8
+#: The languages the program speaks: code → the language's own name (not translated).
+LANGUAGES: dict[str, str] = {"sv": "Svenska", "en": "English"}
+DEFAULT_LANGUAGE = "sv"
+
+GEOMETRY = "window/geometry"
+WINDOW_STATE = "window/state"
+SPLITTER_STATE = "window/splitter"
+LAST_DATABASE = "files/last_database"
+RECENT_FILES = "files/recent"
+LANGUAGE = "general/language"
+
+
+def data_folder() -> Path:
+    """The per-user data folder (the default database's; ``MEDBORGARLOFTEN_DATA_DIR`` moves it)."""
+    return default_database_path().parent
+
+
+class AppSettings:
+    """Typed access to the settings; every value has a default and a wrong stored type reads as it."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self.qsettings = qsettings
+
+    @classmethod
+    def in_folder(cls, folder: Path | None = None) -> AppSettings:
+        """The settings file in ``folder`` (default: the data folder)."""
+        folder = folder if folder is not None else data_folder()
+        return cls(QSettings(str(folder / SETTINGS_FILE_NAME), QSettings.Format.IniFormat))
+
+    @property
+    def path(self) -> Path:
+        return Path(self.qsettings.fileName())
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    # --- the window ----------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        return self._bytes(GEOMETRY)
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.qsettings.setValue(GEOMETRY, value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(WINDOW_STATE)
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.qsettings.setValue(WINDOW_STATE, value)
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes(SPLITTER_STATE)
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self.qsettings.setValue(SPLITTER_STATE, value)
+
+    # --- files ---------------------------------------------------------------------------
+    def last_database(self) -> Path | None:
+        """The database open when the program last closed, if that file still exists."""
+        value = self.qsettings.value(LAST_DATABASE)
+        if not isinstance(value, str) or not value:
+            return None
+        path = Path(value)
+        return path if path.is_file() else None
+
+    def set_last_database(self, path: Path) -> None:
+        self.qsettings.setValue(LAST_DATABASE, str(_normal(path)))
+
+    def recent_files(self) -> list[Path]:
+        """Newest first, at most eight, only files that still exist."""
+        value = self.qsettings.value(RECENT_FILES)
+        if isinstance(value, str):
+            stored = [value]
+        elif isinstance(value, list):
+            stored = [item for item in value if isinstance(item, str)]
+        else:
+            stored = []
+        return [Path(item) for item in stored if item and Path(item).is_file()][:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: Path) -> list[Path]:
+        """Put ``path`` first (once); returns the new list."""
+        path = _normal(path)
+        recent = [path, *(p for p in self.recent_files() if _normal(p) != path)][:MAX_RECENT_FILES]
+        self._store_recent(recent)
+        return recent
+
+    def remove_recent_file(self, path: Path) -> None:
+        path = _normal(path)
+        self._store_recent([p for p in self.recent_files() if _normal(p) != path])
+
+    def clear_recent_files(self) -> None:
+        self.qsettings.remove(RECENT_FILES)
+
+    def _store_recent(self, recent: list[Path]) -> None:
+        self.qsettings.setValue(RECENT_FILES, [str(p) for p in recent])
+
+    # --- language ------------------------------------------------------------------------
+    def language(self) -> str:
+        value = self.qsettings.value(LANGUAGE)
+        return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
+
+    def set_language(self, code: str) -> None:
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language {code!r}")
+        self.qsettings.setValue(LANGUAGE, code)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.qsettings.value(key)
+        if isinstance(value, (bytes, bytearray)):
+            value = QByteArray(bytes(value))
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _normal(path: Path) -> Path:
+    """One spelling per file, so the same file is listed once."""
+    return Path(path).expanduser().resolve()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.services import Services
+from promises_app.services.carry_over import LineageEntry
 from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
 from promises_app.services.followups import FollowUpGrid, GridMeasure
 from promises_app.services.records import FollowUpRecord
@@ -50,7 +51,7 @@ from promises_app.ui.followup_grid_model import (
     GroupBy,
     HistoryTableModel,
 )
-from promises_app.ui.formatting import fill
+from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
 from promises_app.ui.page_parts import action_button, notice_label, page_action
 
@@ -362,14 +363,40 @@ class FollowUpPage(QWidget):
         if self._gone():
             return
         item = self.current_measure()
+        earlier: list[LineageEntry] = []
         if item is None:
             self.history_title.setText(self.tr("Select a measure to see its follow-ups."))
             self.history_model.set_history(None, [])
         else:
             self.history_title.setText(item.measure.title)
             self.history_model.set_history(item, self.model.follow_ups_of(item.measure.id))
-        self.history_view.setHtml(self._history_html())
+            if item.measure.previous_measure_id is not None:
+                try:
+                    earlier = self.services.carry_over.measure_lineage(item.measure.id)
+                except (ServiceError, StorageFailure):
+                    earlier = []  # the history of this year still shows
+        self.history_view.setHtml(self._history_html() + self._earlier_html(earlier))
         self._update_actions()
+
+    def _earlier_html(self, earlier: list[LineageEntry]) -> str:
+        """The same measure in earlier agreements (carried over), each with its follow-ups, newest first."""
+        parts = []
+        for entry in earlier:
+            heading = fill(self.tr("Earlier: %1 (%2 – %3)"), entry.agreement_title,
+                           format_date(entry.agreement_start), format_date(entry.agreement_end))
+            parts.append(f"<h4>{html.escape(heading)}</h4>")
+            if not entry.follow_ups:
+                nothing = self.tr("No follow-up recorded.")
+                parts.append(f"<p><i>{html.escape(nothing)}</i></p>")
+            for record in reversed(entry.follow_ups):
+                colour = LIGHT_COLOURS[record.light].name()
+                line = [f"<b>{html.escape(record.period)}</b>", html.escape(label(record.status)),
+                        f"<span style='color:{colour}'>&#9632;</span> {html.escape(label(record.light))}"]
+                if record.count_achieved is not None:
+                    line.append(html.escape(fill(self.tr("count %1"), record.count_achieved)))
+                comment = html.escape(record.comment or "").replace("\n", "<br>")
+                parts.append(f"<p>{' · '.join(line)}{'<br>' + comment if comment else ''}</p>")
+        return "".join(parts)
 
     def _history_html(self) -> str:
         """The history model's rows as text: period, status, light (a coloured square and its word),

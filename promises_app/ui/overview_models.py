@@ -126,7 +126,7 @@ class MeasureListModel(RecordTableModel):
             return self._display(record, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
-                return f"{record.title}\n{self.tr('Promise:')} {record.promise_text}"
+                return record.title + "\n" + self.tr("Promise:") + " " + record.promise_text
             return self._display(record, column) or None
         if role == ID_ROLE:
             return record.measure_id

@@ -28,19 +28,31 @@ from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.situation_commands import Ref, Refs, short
 from promises_app.ui.undo_commands import DoneOnPush, Report
 
-FOCUS_AREA, PROMISE, MEASURE, OCCURRENCE, FOLLOW_UP = "focus_area", "promise", "measure", "occurrence", "follow_up"
+FOCUS_AREA, PROMISE, MEASURE, OCCURRENCE, FOLLOW_UP = (
+    "focus_area",
+    "promise",
+    "measure",
+    "occurrence",
+    "follow_up",
+)
 #: What the measure dialog edits (and so what undo of a change puts back).
 MEASURE_EDIT_FIELDS = (
-    "promise_id", "title", "description", "cause", "responsible_id", "contact_id", "participant_ids",
-    "focus_area_id", "start_date", "deadline", "target_count", "target_unit",
+    "promise_id",
+    "title",
+    "description",
+    "cause",
+    "responsible_id",
+    "contact_id",
+    "participant_ids",
+    "focus_area_id",
+    "start_date",
+    "deadline",
+    "target_count",
+    "target_unit",
 )
 PROMISE_EDIT_FIELDS = ("text", "description", "maker_ids")
 FOCUS_AREA_EDIT_FIELDS = ("name", "description")
 OCCURRENCE_EDIT_FIELDS = ("occurred_on", "place", "note")
-
-
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("PlanCommands", source)
 
 
 class PlanCommand(DoneOnPush):
@@ -97,8 +109,9 @@ def _promise_rows(backup: PromiseBackup) -> list[tuple[str, int]]:
 class _FocusAreaLife(PlanCommand):
     """Shared by create (undo deletes) and delete (undo restores)."""
 
-    def __init__(self, text: str, services: Services, refs: Refs, record: FocusAreaRecord,
-                 report: Report | None) -> None:
+    def __init__(
+        self, text: str, services: Services, refs: Refs, record: FocusAreaRecord, report: Report | None
+    ) -> None:
         super().__init__(text, services, refs, report)
         self.ref = refs.of(FOCUS_AREA, record.id)
         self.backup: FocusAreaBackup | None = None
@@ -114,8 +127,16 @@ class _FocusAreaLife(PlanCommand):
 
 
 class CreateFocusAreaCommand(_FocusAreaLife):
-    def __init__(self, services: Services, refs: Refs, created: FocusAreaRecord, report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Add focus area %1"), short(created.name)), services, refs, created, report)
+    def __init__(
+        self, services: Services, refs: Refs, created: FocusAreaRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Add focus area %1"), short(created.name)),
+            services,
+            refs,
+            created,
+            report,
+        )
 
     def revert(self) -> None:
         self._delete()
@@ -127,8 +148,16 @@ class CreateFocusAreaCommand(_FocusAreaLife):
 class DeleteFocusAreaCommand(_FocusAreaLife):
     """Carried out with ``apply()`` before it is pushed; undo brings it back to its measures."""
 
-    def __init__(self, services: Services, refs: Refs, record: FocusAreaRecord, report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Delete focus area %1"), short(record.name)), services, refs, record, report)
+    def __init__(
+        self, services: Services, refs: Refs, record: FocusAreaRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Delete focus area %1"), short(record.name)),
+            services,
+            refs,
+            record,
+            report,
+        )
 
     def apply(self) -> None:
         self._delete()
@@ -138,9 +167,20 @@ class DeleteFocusAreaCommand(_FocusAreaLife):
 
 
 class UpdateFocusAreaCommand(PlanCommand):
-    def __init__(self, services: Services, refs: Refs, before: FocusAreaRecord, after: FocusAreaRecord,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Change focus area %1"), short(after.name)), services, refs, report)
+    def __init__(
+        self,
+        services: Services,
+        refs: Refs,
+        before: FocusAreaRecord,
+        after: FocusAreaRecord,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Change focus area %1"), short(after.name)),
+            services,
+            refs,
+            report,
+        )
         self.ref = refs.of(FOCUS_AREA, after.id)
         self.before = {f: getattr(before, f) for f in FOCUS_AREA_EDIT_FIELDS}
         self.after = {f: getattr(after, f) for f in FOCUS_AREA_EDIT_FIELDS}
@@ -155,9 +195,20 @@ class UpdateFocusAreaCommand(PlanCommand):
 class MoveFocusAreaCommand(PlanCommand):
     """Carried out with ``apply()`` before it is pushed."""
 
-    def __init__(self, services: Services, refs: Refs, record: FocusAreaRecord, new_index: int,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Move focus area %1"), short(record.name)), services, refs, report)
+    def __init__(
+        self,
+        services: Services,
+        refs: Refs,
+        record: FocusAreaRecord,
+        new_index: int,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Move focus area %1"), short(record.name)),
+            services,
+            refs,
+            report,
+        )
         self.ref = refs.of(FOCUS_AREA, record.id)
         self.old_index, self.new_index = record.position, new_index
 
@@ -170,8 +221,9 @@ class MoveFocusAreaCommand(PlanCommand):
 
 # --- promises -------------------------------------------------------------------------------------
 class _PromiseLife(PlanCommand):
-    def __init__(self, text: str, services: Services, refs: Refs, record: PromiseRecord,
-                 report: Report | None) -> None:
+    def __init__(
+        self, text: str, services: Services, refs: Refs, record: PromiseRecord, report: Report | None
+    ) -> None:
         super().__init__(text, services, refs, report)
         self.ref = refs.of(PROMISE, record.id)
         self.backup: PromiseBackup | None = None
@@ -187,8 +239,16 @@ class _PromiseLife(PlanCommand):
 
 
 class CreatePromiseCommand(_PromiseLife):
-    def __init__(self, services: Services, refs: Refs, created: PromiseRecord, report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Add promise «%1»"), short(created.text)), services, refs, created, report)
+    def __init__(
+        self, services: Services, refs: Refs, created: PromiseRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Add promise «%1»"), short(created.text)),
+            services,
+            refs,
+            created,
+            report,
+        )
 
     def revert(self) -> None:
         self._delete()
@@ -203,8 +263,16 @@ class DeletePromiseCommand(_PromiseLife):
     Carried out with ``apply()`` before it is pushed; undo puts all of it back in one transaction.
     """
 
-    def __init__(self, services: Services, refs: Refs, record: PromiseRecord, report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Delete promise «%1»"), short(record.text)), services, refs, record, report)
+    def __init__(
+        self, services: Services, refs: Refs, record: PromiseRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Delete promise «%1»"), short(record.text)),
+            services,
+            refs,
+            record,
+            report,
+        )
 
     def apply(self) -> None:
         self._delete()
@@ -214,9 +282,20 @@ class DeletePromiseCommand(_PromiseLife):
 
 
 class UpdatePromiseCommand(PlanCommand):
-    def __init__(self, services: Services, refs: Refs, before: PromiseRecord, after: PromiseRecord,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Change promise «%1»"), short(after.text)), services, refs, report)
+    def __init__(
+        self,
+        services: Services,
+        refs: Refs,
+        before: PromiseRecord,
+        after: PromiseRecord,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Change promise «%1»"), short(after.text)),
+            services,
+            refs,
+            report,
+        )
         self.ref = refs.of(PROMISE, after.id)
         self.before = {f: getattr(before, f) for f in PROMISE_EDIT_FIELDS}
         self.after = {f: getattr(after, f) for f in PROMISE_EDIT_FIELDS}
@@ -231,9 +310,20 @@ class UpdatePromiseCommand(PlanCommand):
 class MovePromiseCommand(PlanCommand):
     """Carried out with ``apply()`` before it is pushed."""
 
-    def __init__(self, services: Services, refs: Refs, record: PromiseRecord, new_index: int,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Move promise «%1»"), short(record.text)), services, refs, report)
+    def __init__(
+        self,
+        services: Services,
+        refs: Refs,
+        record: PromiseRecord,
+        new_index: int,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Move promise «%1»"), short(record.text)),
+            services,
+            refs,
+            report,
+        )
         self.ref = refs.of(PROMISE, record.id)
         self.old_index, self.new_index = record.position, new_index
 
@@ -246,12 +336,15 @@ class MovePromiseCommand(PlanCommand):
 
 # --- measures -------------------------------------------------------------------------------------
 class _MeasureLife(PlanCommand):
-    def __init__(self, text: str, services: Services, refs: Refs, record: MeasureRecord,
-                 report: Report | None) -> None:
+    def __init__(
+        self, text: str, services: Services, refs: Refs, record: MeasureRecord, report: Report | None
+    ) -> None:
         super().__init__(text, services, refs, report)
         self.ref = refs.of(MEASURE, record.id)
         self.promise = refs.of(PROMISE, record.promise_id)
-        self.focus_area = refs.of(FOCUS_AREA, record.focus_area_id) if record.focus_area_id is not None else None
+        self.focus_area = (
+            refs.of(FOCUS_AREA, record.focus_area_id) if record.focus_area_id is not None else None
+        )
         self.backup: MeasureBackup | None = None
 
     def _delete(self) -> None:
@@ -261,7 +354,8 @@ class _MeasureLife(PlanCommand):
     def _restore(self) -> None:
         assert self.backup is not None
         measure = replace(
-            self.backup.measure, promise_id=self.promise.id,
+            self.backup.measure,
+            promise_id=self.promise.id,
             focus_area_id=self.focus_area.id if self.focus_area is not None else None,
         )
         _record, ids = self.services.plan.restore_measure(replace(self.backup, measure=measure))
@@ -269,8 +363,16 @@ class _MeasureLife(PlanCommand):
 
 
 class CreateMeasureCommand(_MeasureLife):
-    def __init__(self, services: Services, refs: Refs, created: MeasureRecord, report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Add measure «%1»"), short(created.title)), services, refs, created, report)
+    def __init__(
+        self, services: Services, refs: Refs, created: MeasureRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Add measure «%1»"), short(created.title)),
+            services,
+            refs,
+            created,
+            report,
+        )
 
     def revert(self) -> None:
         self._delete()
@@ -282,8 +384,16 @@ class CreateMeasureCommand(_MeasureLife):
 class DeleteMeasureCommand(_MeasureLife):
     """Carried out with ``apply()`` before it is pushed; undo brings back its occurrences and follow-ups too."""
 
-    def __init__(self, services: Services, refs: Refs, record: MeasureRecord, report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Delete measure «%1»"), short(record.title)), services, refs, record, report)
+    def __init__(
+        self, services: Services, refs: Refs, record: MeasureRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Delete measure «%1»"), short(record.title)),
+            services,
+            refs,
+            record,
+            report,
+        )
 
     def apply(self) -> None:
         self._delete()
@@ -295,9 +405,20 @@ class DeleteMeasureCommand(_MeasureLife):
 class UpdateMeasureCommand(PlanCommand):
     """Undo puts the old values back (and the measure back at its place if it changed promise)."""
 
-    def __init__(self, services: Services, refs: Refs, before: MeasureRecord, after: MeasureRecord,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Change measure «%1»"), short(after.title)), services, refs, report)
+    def __init__(
+        self,
+        services: Services,
+        refs: Refs,
+        before: MeasureRecord,
+        after: MeasureRecord,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Change measure «%1»"), short(after.title)),
+            services,
+            refs,
+            report,
+        )
         self.ref = refs.of(MEASURE, after.id)
         self.before, self.after = self._fields(before), self._fields(after)
         self.before_position, self.after_position = before.position, after.position
@@ -327,9 +448,20 @@ class UpdateMeasureCommand(PlanCommand):
 class MoveMeasureCommand(PlanCommand):
     """Carried out with ``apply()`` before it is pushed (within its promise)."""
 
-    def __init__(self, services: Services, refs: Refs, record: MeasureRecord, new_index: int,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Move measure «%1»"), short(record.title)), services, refs, report)
+    def __init__(
+        self,
+        services: Services,
+        refs: Refs,
+        record: MeasureRecord,
+        new_index: int,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Move measure «%1»"), short(record.title)),
+            services,
+            refs,
+            report,
+        )
         self.ref = refs.of(MEASURE, record.id)
         self.old_index, self.new_index = record.position, new_index
 
@@ -342,8 +474,9 @@ class MoveMeasureCommand(PlanCommand):
 
 # --- occurrences ----------------------------------------------------------------------------------
 class _OccurrenceLife(PlanCommand):
-    def __init__(self, text: str, services: Services, refs: Refs, record: OccurrenceRecord,
-                 report: Report | None) -> None:
+    def __init__(
+        self, text: str, services: Services, refs: Refs, record: OccurrenceRecord, report: Report | None
+    ) -> None:
         super().__init__(text, services, refs, report)
         self.ref = refs.of(OCCURRENCE, record.id)
         self.measure = refs.of(MEASURE, record.measure_id)
@@ -363,9 +496,16 @@ def _occurrence_name(record: OccurrenceRecord) -> str:
 
 
 class AddOccurrenceCommand(_OccurrenceLife):
-    def __init__(self, services: Services, refs: Refs, created: OccurrenceRecord,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Log occurrence %1"), _occurrence_name(created)), services, refs, created, report)
+    def __init__(
+        self, services: Services, refs: Refs, created: OccurrenceRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Log occurrence %1"), _occurrence_name(created)),
+            services,
+            refs,
+            created,
+            report,
+        )
 
     def revert(self) -> None:
         self._delete()
@@ -377,9 +517,18 @@ class AddOccurrenceCommand(_OccurrenceLife):
 class DeleteOccurrenceCommand(_OccurrenceLife):
     """Carried out with ``apply()`` before it is pushed."""
 
-    def __init__(self, services: Services, refs: Refs, record: OccurrenceRecord,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Delete occurrence %1"), _occurrence_name(record)), services, refs, record, report)
+    def __init__(
+        self, services: Services, refs: Refs, record: OccurrenceRecord, report: Report | None = None
+    ) -> None:
+        super().__init__(
+            fill(
+                QCoreApplication.translate("PlanCommands", "Delete occurrence %1"), _occurrence_name(record)
+            ),
+            services,
+            refs,
+            record,
+            report,
+        )
 
     def apply(self) -> None:
         self._delete()
@@ -389,9 +538,20 @@ class DeleteOccurrenceCommand(_OccurrenceLife):
 
 
 class UpdateOccurrenceCommand(PlanCommand):
-    def __init__(self, services: Services, refs: Refs, before: OccurrenceRecord, after: OccurrenceRecord,
-                 report: Report | None = None) -> None:
-        super().__init__(fill(_tr("Change occurrence %1"), _occurrence_name(after)), services, refs, report)
+    def __init__(
+        self,
+        services: Services,
+        refs: Refs,
+        before: OccurrenceRecord,
+        after: OccurrenceRecord,
+        report: Report | None = None,
+    ) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Change occurrence %1"), _occurrence_name(after)),
+            services,
+            refs,
+            report,
+        )
         self.ref = refs.of(OCCURRENCE, after.id)
         self.before = {f: getattr(before, f) for f in OCCURRENCE_EDIT_FIELDS}
         self.after = {f: getattr(after, f) for f in OCCURRENCE_EDIT_FIELDS}

@@ -1024,6 +1024,14 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Välj en åtgärd för att se dess uppföljningar.</translation>
     </message>
     <message>
+        <source>Earlier: %1 (%2 – %3)</source>
+        <translation>Tidigare: %1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>No follow-up recorded.</source>
+        <translation>Ingen uppföljning registrerad.</translation>
+    </message>
+    <message>
         <source>No follow-up recorded yet.</source>
         <translation>Ingen uppföljning registrerad än.</translation>
     </message>
@@ -2263,6 +2271,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>Klart senast</translation>
     </message>
     <message>
+        <source>Promise:</source>
+        <translation>Löfte:</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>i dag</translation>
     </message>
@@ -3074,6 +3086,70 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Phone</source>
         <translation>Telefon</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <source>Add focus area %1</source>
+        <extracomment>What the measure dialog edits (and so what undo of a change puts back). Refs of the rows the last delete took away, by (kind, id at the time).</extracomment>
+        <translation>Lägg till fokusområde %1</translation>
+    </message>
+    <message>
+        <source>Delete focus area %1</source>
+        <translation>Ta bort fokusområde %1</translation>
+    </message>
+    <message>
+        <source>Change focus area %1</source>
+        <translation>Ändra fokusområde %1</translation>
+    </message>
+    <message>
+        <source>Move focus area %1</source>
+        <translation>Flytta fokusområde %1</translation>
+    </message>
+    <message>
+        <source>Add promise «%1»</source>
+        <translation>Lägg till löfte «%1»</translation>
+    </message>
+    <message>
+        <source>Delete promise «%1»</source>
+        <translation>Ta bort löfte «%1»</translation>
+    </message>
+    <message>
+        <source>Change promise «%1»</source>
+        <translation>Ändra löfte «%1»</translation>
+    </message>
+    <message>
+        <source>Move promise «%1»</source>
+        <translation>Flytta löfte «%1»</translation>
+    </message>
+    <message>
+        <source>Add measure «%1»</source>
+        <translation>Lägg till åtgärd «%1»</translation>
+    </message>
+    <message>
+        <source>Delete measure «%1»</source>
+        <translation>Ta bort åtgärd «%1»</translation>
+    </message>
+    <message>
+        <source>Change measure «%1»</source>
+        <translation>Ändra åtgärd «%1»</translation>
+    </message>
+    <message>
+        <source>Move measure «%1»</source>
+        <translation>Flytta åtgärd «%1»</translation>
+    </message>
+    <message>
+        <source>Log occurrence %1</source>
+        <translation>Logga tillfälle %1</translation>
+    </message>
+    <message>
+        <source>Delete occurrence %1</source>
+        <translation>Ta bort tillfälle %1</translation>
+    </message>
+    <message>
+        <source>Change occurrence %1</source>
+        <translation>Ändra tillfälle %1</translation>
     </message>
 </context>
 <context>

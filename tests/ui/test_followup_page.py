@@ -246,3 +246,25 @@ def test_refresh_keeps_the_selection_and_set_services_forgets(qtbot, page, demo_
     assert page.history_view.toPlainText() == ""
     page.set_agreement(solna(demo_services))
     assert page.model.rowCount() == 1 and page.current_period() == "2022-T3"
+
+
+def test_a_carried_measure_shows_last_years_follow_ups_below_its_own(qtbot, page, demo_services):
+    from datetime import date
+
+    from promises_app.domain.enums import ReportingScheme
+
+    lights = measure_id(page, "belysning")
+    last_year = [f.comment for f in demo_services.follow_ups.list_for_measure(lights)]
+    created = demo_services.carry_over.create_from(
+        solna(demo_services), title="Solna 2023", start=date(2023, 1, 1), end=date(2023, 12, 31),
+        reporting_scheme=ReportingScheme.TERTIAL,
+    )
+    carried = next(m for m in demo_services.plan.list_measures(created.id) if m.previous_measure_id == lights)
+    page.set_agreement(created.id)
+    click_cell(qtbot, page, carried.id, "2023-T1")
+
+    text = page.history_view.toPlainText()
+    assert text.startswith("Ingen uppföljning registrerad än."), "nothing yet this year"
+    assert "Tidigare: Solna – medborgarlöften 2022 (2022-01-01 – 2022-12-31)" in text
+    assert all(comment in text for comment in last_year)
+    assert text.index(last_year[1]) < text.index(last_year[0]), "last year's newest first too"

@@ -58,3 +58,15 @@ def test_window_words_for_coded_values_are_the_domains_swedish_words(swedish_app
     for value, word in SWEDISH.items():
         assert label(value) == word, value
     assert QCoreApplication.translate(CONTEXT, "Done") == "Genomförd"
+
+
+def test_every_translatable_string_is_one_lupdate_can_find():
+    """lupdate reads only ``tr("…")`` and ``QCoreApplication.translate("Context", "…")`` with
+    double-quoted literals: a ``tr('…')`` inside an f-string, or a ``_tr(source)`` helper wrapping
+    ``translate`` (labels marked with ``QT_TRANSLATE_NOOP`` are fine), would show English to a Swedish user although the catalogue looks complete."""
+    hidden = []
+    for path in sorted((ROOT / "promises_app" / "ui").glob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"\btr\('", line) or re.search(r'translate\("\w+", (source|text)\)', line):
+                hidden.append(f"{path.name}:{number}: {line.strip()}")
+    assert hidden == []

@@ -33,10 +33,12 @@ from promises_app.reports.page_layout import (
     page_geometry,
     para,
     paragraphs,
+    plain_cell,
     render_document,
     report_styles,
     snug_widths,
     table_style,
+    text_cells,
 )
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection
 
@@ -179,17 +181,18 @@ def listed_table(items: Sequence[c.ListedMeasure], width: float, *, empty: str) 
     s = report_styles()
     if not items:
         return [para(empty, s.note)]
-    rows = [
-        [para(m.title, s.cell), para(m.responsible, s.cell), para(m.deadline, s.cell), para(m.status, s.cell)]
-        for m in items
-    ]
     title, responsible, deadline, status = c.LIST_COLUMNS
     widths = column_widths(width, [
         (title, [], 1.0), (responsible, [m.responsible for m in items], 0),
         (deadline, [m.deadline for m in items], 0), (status, [m.status for m in items], 0),
     ])
+    rows = [
+        [plain_cell(text, column, s.cell) for text, column in zip((m.title, m.responsible, m.deadline, m.status),
+                                                                   widths, strict=True)]
+        for m in items
+    ]
     return [
-        data_table(c.LIST_COLUMNS, part, widths)
+        data_table(c.LIST_COLUMNS, part, widths, *text_cells(s.cell))
         for part in chunks(rows, CHUNK_ROWS)
     ]
 
@@ -208,13 +211,19 @@ def measure_widths(groups: Sequence[c.MeasureGroup], width: float) -> list[float
             ([r.status for r in rows], [headers[4]]),
             ([r.light_text for r in rows], [headers[5]]),
         ],
-        flex=(0.42, 0.58),
+        # Without any comment (nothing reported for the period) the titles take the comments' room.
+        flex=(0.42, 0.58) if any(r.comment.strip() for r in rows) else (0.85, 0.15),
         cap=0.17,
     )
     # The title column, too, is kept wide enough for its longest word while the comments keep a quarter.
     need = min(longest_word([r.title for r in rows], fonts.REGULAR) + 2 * CELL_PADDING + 1, width * 0.25)
     shift = max(0.0, min(need - title, comment - width * 0.25))
-    return [title + shift, responsible, deadline, target, status, light, comment - shift]
+    title, comment = title + shift, comment - shift
+    # However little is said, the column is as wide as its heading ("Kommentar").
+    heading = longest_word([headers[6]], fonts.BOLD) + 2 * CELL_PADDING + 1
+    if comment < heading:
+        title, comment = title - (heading - comment), heading
+    return [title, responsible, deadline, target, status, light, comment]
 
 
 def measure_tables(groups: Sequence[c.MeasureGroup], width: float, *, section: str = "") -> list[Flowable]:
@@ -246,23 +255,26 @@ def _measure_table(rows: Sequence[c.MeasureRow], widths: Sequence[float]) -> Tab
     s = report_styles()
     body: list[list[Any]] = []
     extra: list[tuple[Any, ...]] = []
+    title, responsible, deadline_width, target, status, light, comment = widths
     for index, row in enumerate(rows, start=1):
-        deadline: list[Flowable] = [para(row.deadline, s.cell)]
+        # Plain pre-wrapped strings wherever the text allows: Paragraphs cost most of the layout.
+        deadline: Any = plain_cell(row.deadline, deadline_width, s.cell)
         if row.overdue:
-            deadline.append(para(c.OVERDUE_MARK, s.cell_overdue))
+            deadline = [para(row.deadline, s.cell), para(c.OVERDUE_MARK, s.cell_overdue)]
         body.append([
-            para(row.title, s.cell),
-            para(row.responsible, s.cell),
+            plain_cell(row.title, title, s.cell),
+            plain_cell(row.responsible, responsible, s.cell),
             deadline,
-            para(row.target, s.cell),
-            para(row.status, s.cell),
-            para(row.light_text, s.cell_centre),
-            paragraphs(row.comment, s.cell) or "",
+            plain_cell(row.target, target, s.cell),
+            plain_cell(row.status, status, s.cell),
+            plain_cell(row.light_text, light, s.cell_centre),
+            plain_cell(row.comment, comment, s.cell) if row.comment.strip() else "",
         ])
         extra.append(("BACKGROUND", (5, index), (5, index), charts.light_tint(row.light)))
         extra.append(("LINEBEFORE", (5, index), (5, index), 3, charts.light_colour(row.light)))
     long_rows = has_long_text(text for row in rows for text in (row.title, row.comment, row.responsible))
-    return data_table(c.MEASURE_COLUMNS, body, widths, *extra, split_in_row=long_rows)
+    return data_table(c.MEASURE_COLUMNS, body, widths, *text_cells(s.cell), ("ALIGN", (5, 1), (5, -1), "CENTER"),
+                      *extra, split_in_row=long_rows)
 
 
 # --- changes, indicators ------------------------------------------------------------------------

@@ -137,25 +137,22 @@ def select_agreement(window: Any, agreement_id: int, other_id: int | None, runs:
     return timed(action, runs, between=back)
 
 
-def use_measure_filter_proxy(window: Any) -> None:
-    """Put MeasureFilterProxyModel between the window's measure model and view (the change
-    proposed for main_window.py), so both can be measured side by side."""
-    from promises_app.ui.measure_table_model import MeasureFilterProxyModel
-
-    proxy = MeasureFilterProxyModel(window)
-    proxy.setSourceModel(window.measure_model)
-    window.filter_edit.textChanged.disconnect()
-    window.filter_edit.textChanged.connect(proxy.setFilterFixedString)
-    window.measure_view.setModel(proxy)
-    window.measure_proxy = proxy
-    window.filter_edit.clear()
-    _app().processEvents()
+def filter_edits(window: Any) -> dict[str, Any]:
+    """The search fields a person types into, by page: the plan's tree, the follow-up grid and the
+    flat list of all measures. Each page is shown first, as it is when someone types there."""
+    return {
+        "Plan": (window.plan_tab, window.plan_page.search_edit),
+        "Uppföljning": (window.followup_tab, window.followup_page.search_edit),
+        "Alla åtgärder": (window.measures_tab, window.filter_edit),
+    }
 
 
-def filter_keystrokes(window: Any, words: Sequence[str] = FILTER_WORDS) -> list[float]:
-    """Seconds per keystroke typing each word into the measure filter (and clearing it)."""
+def filter_keystrokes(window: Any, page: str = "Alla åtgärder", words: Sequence[str] = FILTER_WORDS) -> list[float]:
+    """Seconds per keystroke typing each word into ``page``'s search field (and clearing it)."""
     app = _app()
-    edit = window.filter_edit
+    tab, edit = filter_edits(window)[page]
+    window.tabs.setCurrentIndex(tab)
+    app.processEvents()
     times = []
     for word in words:
         for end in [*range(1, len(word) + 1), 0]:

@@ -15,6 +15,8 @@ from promises_app.ui.labels import label
 TITLE_LINE_LENGTH = 40
 #: The agreement's id on every item of its row.
 AGREEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the search above the tree looks in: the title unwrapped, the kind, the dates and the state.
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class AgreementTreeModel(QStandardItemModel):
@@ -46,6 +48,11 @@ class AgreementTreeModel(QStandardItemModel):
         item = QStandardItem("\n".join(textwrap.wrap(agreement.title, TITLE_LINE_LENGTH)) or agreement.title)
         item.setEditable(False)
         item.setData(agreement.id, AGREEMENT_ID_ROLE)
+        item.setData(
+            " ".join([agreement.title, label(agreement.kind), str(agreement.start_date.year),
+                      str(agreement.end_date.year), label(agreement.state)]),
+            SEARCH_ROLE,
+        )
         item.setToolTip(
             self.tr("%1\n%2 – %3\n%4, revision %5")
             .replace("%1", label(agreement.kind))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +56,7 @@ from promises_app.services.errors import (
 )
 from promises_app.services.exchange import ExchangeError
 from promises_app.ui.agreement_dialog import edit_agreement, new_agreement
-from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
+from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
 from promises_app.ui.error_dialog import ErrorDialog, current_log_folder, show_error
 from promises_app.ui.followup_page import FollowUpPage
 from promises_app.ui.formatting import fill, format_date
@@ -106,8 +106,19 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
 
         self.agreement_model = AgreementTreeModel(self)
+        # The search above the list: a promise document shows with its cooperation agreement.
+        self.agreement_proxy = QSortFilterProxyModel(self)
+        self.agreement_proxy.setSourceModel(self.agreement_model)
+        self.agreement_proxy.setFilterRole(SEARCH_ROLE)
+        self.agreement_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.agreement_proxy.setRecursiveFilteringEnabled(True)
+        self.agreement_filter = QLineEdit()
+        self.agreement_filter.setPlaceholderText(self.tr("Search agreements…"))
+        self.agreement_filter.setAccessibleName(self.tr("Search agreements"))
+        self.agreement_filter.setClearButtonEnabled(True)
+        self.agreement_filter.textChanged.connect(self._filter_agreements)
         self.agreement_view = QTreeView()
-        self.agreement_view.setModel(self.agreement_model)
+        self.agreement_view.setModel(self.agreement_proxy)
         self.agreement_view.setAccessibleName(self.tr("Agreements"))
         self.agreement_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agreement_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -170,6 +181,8 @@ class MainWindow(QMainWindow):
         self.plan_page.measure_activated.connect(self.follow_up_measure)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
+        #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
+        self._agreement_id: int | None = None
         self.overview_tab = self.tabs.addTab(self.overview_page, self.tr("Overview"))
         self.plan_tab = self.tabs.addTab(self.plan_page, self.tr("Plan"))
         self.followup_tab = self.tabs.addTab(self.followup_page, self.tr("Follow-up"))
@@ -177,6 +190,7 @@ class MainWindow(QMainWindow):
         self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
         self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
         self.measures_tab = self.tabs.addTab(measures_page, self.tr("All measures"))
+        self.tabs.currentChanged.connect(self._page_shown)
 
         right = QWidget()
         layout = QVBoxLayout(right)
@@ -184,8 +198,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.details_label)
         layout.addWidget(self.tabs, 1)
 
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.agreement_filter)
+        left_layout.addWidget(self.agreement_view, 1)
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.agreement_view)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1066])
@@ -218,6 +237,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         self._build_view_menu()
         agreement_menu = self.menuBar().addMenu(self.tr("&Agreement"))
+        agreement_menu.aboutToShow.connect(lambda: self._ensure_loaded(self.parties_page))
         self.new_agreement_action = self._menu_action(
             agreement_menu, self.tr("&New agreement…"), self.create_agreement, "Ctrl+Alt+N",
             tip=self.tr("A new, empty agreement (a draft)"),
@@ -234,9 +254,14 @@ class MainWindow(QMainWindow):
         self._add_page_actions(agreement_menu, self.parties_page.actions_for_menu())
         agreement_menu.addSeparator()
         self._add_page_actions(agreement_menu, self.versions_page.actions_for_menu())
-        self._add_page_actions(self.menuBar().addMenu(self.tr("Pla&n")), self.plan_page.actions_for_menu())
-        self._add_page_actions(self.menuBar().addMenu(self.tr("F&ollow-up")), self.followup_page.actions_for_menu())
-        self._add_page_actions(self.menuBar().addMenu(self.tr("&Situation")), self.situation_page.actions_for_menu())
+        for title, page in (
+            (self.tr("Pla&n"), self.plan_page),
+            (self.tr("F&ollow-up"), self.followup_page),
+            (self.tr("&Situation"), self.situation_page),
+        ):
+            menu = self.menuBar().addMenu(title)
+            menu.aboutToShow.connect(lambda page=page: self._ensure_loaded(page))
+            self._add_page_actions(menu, page.actions_for_menu())
         self._build_reports_menu()
         register_menu = self.menuBar().addMenu(self.tr("&Register"))
         self.organisations_action = QAction(self.tr("&Organisations…"), self)
@@ -268,6 +293,7 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self) -> None:
         """Visa: a page per Ctrl+1 … Ctrl+7, and the overview's own actions."""
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.aboutToShow.connect(lambda: self._ensure_loaded(self.overview_page))
         self.page_actions: list[QAction] = []
         for index in range(self.tabs.count()):
             action = self._menu_action(
@@ -865,9 +891,18 @@ class MainWindow(QMainWindow):
         self._show_agreement(agreement_id)
 
     def select_agreement(self, agreement_id: int) -> None:
-        index = self.agreement_model.index_of(agreement_id)
-        if index.isValid():
-            self.agreement_view.setCurrentIndex(index)
+        source = self.agreement_model.index_of(agreement_id)
+        if not source.isValid():
+            return
+        index = self.agreement_proxy.mapFromSource(source)
+        if not index.isValid():  # hidden by the search: show every agreement again
+            self.agreement_filter.clear()
+            index = self.agreement_proxy.mapFromSource(source)
+        self.agreement_view.setCurrentIndex(index)
+
+    def _filter_agreements(self, text: str) -> None:
+        self.agreement_proxy.setFilterFixedString(text.strip())
+        self.agreement_view.expandAll()
 
     def current_agreement_id(self) -> int | None:
         index = self.agreement_view.currentIndex()
@@ -885,6 +920,7 @@ class MainWindow(QMainWindow):
                 self.tr("Import an agreement (File → Import (JSON)…) or load the demo data (promises-app demo).")
             )
             self.measure_model.set_rows([])
+            self._agreement_id = None
             for page in self._pages():
                 page.set_agreement(None)
             self._update_agreement_actions(None)
@@ -915,9 +951,30 @@ class MainWindow(QMainWindow):
         self.details_label.setText("\n".join(lines))
         rows = self.services.follow_ups.status_rows(agreement_id, today=self._today())
         self.measure_model.set_rows(rows)
-        for page in self._pages():
-            page.set_agreement(agreement_id)
+        self._agreement_id = agreement_id
+        self.versions_page.set_agreement(agreement_id)  # its keys (sign, new revision) work on every page
+        for page in self._lazy_pages():
+            if page is self.tabs.currentWidget():
+                page.set_agreement(agreement_id)
+            elif page.agreement_id not in (None, agreement_id):
+                page.set_agreement(None)  # forgotten now, read when shown
         self._update_agreement_actions(agreement_id)
+
+    def _lazy_pages(self) -> list[OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage]:
+        """The pages that read the selected agreement only when they are shown (or their menu opens):
+        selecting an agreement reads one page, not six."""
+        return [self.overview_page, self.plan_page, self.followup_page, self.parties_page, self.situation_page]
+
+    def _page_shown(self, index: int) -> None:
+        """A page comes into view: it reads the agreement again (another page's edits, another day)."""
+        page = self.tabs.widget(index)
+        if page in self._lazy_pages():
+            page.set_agreement(self._agreement_id)
+
+    def _ensure_loaded(self, page: OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage) -> None:
+        """Before a page's actions are offered in a menu, the page knows the selected agreement."""
+        if page.agreement_id != self._agreement_id:
+            page.set_agreement(self._agreement_id)
 
     def _about(self) -> None:
         QMessageBox.about(

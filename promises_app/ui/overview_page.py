@@ -15,7 +15,7 @@ from itertools import pairwise
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -326,12 +326,6 @@ class OverviewPage(QWidget):
     def _stack_changed(self, _index: int) -> None:
         # (a stack cleared while the window is taken down may signal a page already half gone)
         if self.agreement_id is not None and shiboken6.isValid(self.as_of_label):
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        """Coming back to the page (another day, another page's edits): read it again."""
-        super().showEvent(event)
-        if self.agreement_id is not None:
             self.refresh()
 
     def _activated(self, index: QModelIndex) -> None:

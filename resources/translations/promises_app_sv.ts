@@ -213,7 +213,7 @@
     <name>AgreementTreeModel</name>
     <message>
         <source>Agreements</source>
-        <extracomment>Characters per line of an agreement&apos;s title in the tree. The agreement&apos;s id on every item of its row. What the tree shows, as read (so a caller can tell whether the list changed).</extracomment>
+        <extracomment>Characters per line of an agreement&apos;s title in the tree. The agreement&apos;s id on every item of its row. What the search above the tree looks in: the title unwrapped, the kind, the dates and the state. What the tree shows, as read (so a caller can tell whether the list changed).</extracomment>
         <translation>Överenskommelser</translation>
     </message>
     <message>
@@ -1718,7 +1718,16 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>&amp;Redigera</translation>
     </message>
     <message>
+        <source>Search agreements…</source>
+        <translation>Sök överenskommelse…</translation>
+    </message>
+    <message>
+        <source>Search agreements</source>
+        <translation>Sök bland överenskommelserna</translation>
+    </message>
+    <message>
         <source>Overview</source>
+        <extracomment>The agreement the window shows; a page reads it when it is shown (``_page_shown``).</extracomment>
         <translation>Översikt</translation>
     </message>
     <message>

@@ -50,7 +50,7 @@ def test_clicking_another_agreement_shows_its_goals_and_measures(qtbot, demo_ui_
         for r in range(window.agreement_model.rowCount())
         if "Helsingborg" in window.agreement_model.index(r, 0).data()
     )
-    rect = view.visualRect(helsingborg)
+    rect = view.visualRect(window.agreement_proxy.mapFromSource(helsingborg))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
     assert "Helsingborg" in window.title_label.text()
@@ -109,3 +109,32 @@ def test_a_foreign_file_is_refused_without_a_window(tmp_path):
     assert result.returncode == 1
     assert str(foreign) in result.stderr
     assert foreign.read_bytes().startswith(b"%PDF-1.7")
+
+
+def test_typing_in_the_search_narrows_the_agreements_and_keeps_a_promise_with_its_agreement(
+    qtbot, demo_ui_services, swedish_app
+):
+    window = _window(qtbot, demo_ui_services)
+    proxy = window.agreement_proxy
+
+    def shown() -> list[str]:
+        found = []
+        for row in range(proxy.rowCount()):
+            top = proxy.index(row, 0)
+            found.append(top.data().replace("\n", " "))
+            found.extend(proxy.index(r, 0, top).data().replace("\n", " ") for r in range(proxy.rowCount(top)))
+        return found
+
+    assert len(shown()) == 3
+    qtbot.keyClicks(window.agreement_filter, "medborgarl")
+    assert [t for t in shown() if "Solna" in t] == [
+        "Samverkansöverenskommelse mellan Solna stad och lokalpolisområde Solna 2022–2024",
+        "Solna – medborgarlöften 2022",
+    ], "the promise document under its cooperation agreement"
+    assert not any("Helsingborg" in t for t in shown())
+    qtbot.keyClicks(window.agreement_filter, "xyz")
+    assert shown() == []
+    helsingborg = next(a.id for a in window.agreement_model.agreements if "Helsingborg" in a.title)
+    window.select_agreement(helsingborg)
+    assert window.agreement_filter.text() == "", "selecting a hidden agreement clears the search"
+    assert window.current_agreement_id() == helsingborg

@@ -308,9 +308,9 @@ def test_report_actions_follow_the_selection(qtbot, window):  # type: ignore[no-
     assert window.open_report_dialog() is None
 
     view = window.agreement_view
-    index = window.agreement_model.index_of(
+    index = window.agreement_proxy.mapFromSource(window.agreement_model.index_of(
         next(a.id for a in window.services.agreements.list_agreements() if a.title == SOLNA_PROMISE)
-    )
+    ))
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
     assert window.current_agreement_id() is not None

@@ -156,3 +156,26 @@ def test_every_menu_action_has_a_name_and_the_edit_menu_names_the_last_edit(wind
         for item in action.menu().actions():
             assert item.isSeparator() or item.menu() is not None or item.text().strip()
     assert QKeySequence("Ctrl+Z") in window.undo_action.shortcuts()
+
+
+def test_a_page_reads_the_agreement_when_it_is_shown_or_its_menu_opens(qtbot, window):
+    """Selecting an agreement reads the page on show (and the versions page, whose keys work
+    everywhere), not all six: the others read it when their tab or their menu is opened."""
+    helsingborg = next(a.id for a in window.agreement_model.agreements if "Helsingborg" in a.title)
+    window.select_agreement(helsingborg)
+    assert window.overview_page.agreement_id == helsingborg
+    assert window.versions_page.agreement_id == helsingborg
+    assert window.plan_page.agreement_id is None and window.followup_page.agreement_id is None
+
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.plan_page.agreement_id == helsingborg
+    assert window.plan_page.model.rowCount() > 0
+
+    follow_up_menu = next(m.menu() for m in window.menuBar().actions() if m.text() == "&Uppföljning")
+    follow_up_menu.aboutToShow.emit()
+    assert window.followup_page.agreement_id == helsingborg
+
+    solna = next(a.id for a in window.agreement_model.agreements if a.title == SOLNA)
+    window.select_agreement(solna)
+    assert window.plan_page.agreement_id == solna, "the page on show follows the selection"
+    assert window.followup_page.agreement_id is None, "a hidden page forgets the old agreement"

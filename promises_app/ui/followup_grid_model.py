@@ -140,6 +140,7 @@ class FollowUpGridModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._grid: FollowUpGrid | None = None
+        self._periods: list[str] = []
         self._group_by = GroupBy.PROMISE
         self._groups: list[Group] = []
         self._cells: dict[tuple[int, str], FollowUpRecord] = {}
@@ -148,6 +149,7 @@ class FollowUpGridModel(QAbstractItemModel):
     def set_grid(self, grid: FollowUpGrid | None, group_by: GroupBy | None = None) -> None:
         self.beginResetModel()
         self._grid = grid
+        self._periods = [p.label for p in grid.periods] if grid else []
         if group_by is not None:
             self._group_by = group_by
         self._cells = {(f.measure_id, f.period): f for f in grid.follow_ups} if grid else {}
@@ -194,7 +196,7 @@ class FollowUpGridModel(QAbstractItemModel):
         return self._grid
 
     def periods(self) -> list[str]:
-        return [p.label for p in self._grid.periods] if self._grid else []
+        return list(self._periods)
 
     def current_period(self) -> str | None:
         return self._grid.current_period if self._grid else None
@@ -235,10 +237,14 @@ class FollowUpGridModel(QAbstractItemModel):
 
     # --- the tree ---------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than with hasIndex (which calls back into Python twice): views
+        # ask for every row's index when they lay out, so this is the hot path of filtering.
+        if row < 0 or column < 0 or column >= self.FIRST_PERIOD + len(self._periods):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0 or row >= len(self._groups[parent.row()].measures):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -421,15 +427,31 @@ class FollowUpFilterProxy(QSortFilterProxyModel):
     def set_only_overdue(self, only: bool) -> None:
         self._refilter(lambda: setattr(self, "_only_overdue", only))
 
+    def set_filters(
+        self,
+        *,
+        text: str,
+        status: FollowUpStatus | str | None,
+        light: TrafficLight | str | None,
+        party: str,
+        only_overdue: bool,
+    ) -> None:
+        """Every filter at once (the page's filter bar): one pass over the rows, and none if nothing changed."""
+        wanted = (text.strip().casefold(), status or None, TrafficLight(light) if light else None, party, only_overdue)
+        if wanted == (self._text, self._status, self._light, self._party, self._only_overdue):
+            return
+
+        def change() -> None:
+            self._text, self._status, self._light, self._party, self._only_overdue = wanted
+
+        self._refilter(change)
+
     def _refilter(self, change: Callable[[], None]) -> None:
-        """Apply ``change`` to the filters and filter again."""
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+: invalidateFilter is deprecated
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
+        """Apply ``change`` to the filters and filter again: a reset, not row-by-row changes, which
+        cost the tree view far more at a few thousand measures."""
+        self.beginResetModel()
+        change()
+        self.endResetModel()
 
     def is_filtering(self) -> bool:
         return bool(self._text or self._status or self._light or self._party or self._only_overdue)

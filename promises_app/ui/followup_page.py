@@ -279,7 +279,7 @@ class FollowUpPage(QWidget):
                 self.show_notice(str(error))
         self.model.set_grid(grid)
         self._fill_party_filter(grid)
-        self.view.expandAll()
+        self.view.expandToDepth(0)  # the groups; measures have no children
         self._span_groups()
         self._size_columns()
         if first or current is None:
@@ -450,13 +450,17 @@ class FollowUpPage(QWidget):
         self.proxy.set_party(self.party_filter.currentData() or "")
 
     def _filter_changed(self, *_args: object) -> None:
-        self.proxy.set_text(self.search_edit.text())
-        self.proxy.set_status(self.status_filter.currentData() or None)
-        self.proxy.set_light(self.light_filter.currentData() or None)
-        self.proxy.set_party(self.party_filter.currentData() or "")
-        self.proxy.set_only_overdue(self.overdue_check.isChecked())
-        self.view.expandAll()
+        current = self._cell_key(self.view.currentIndex())
+        self.proxy.set_filters(
+            text=self.search_edit.text(),
+            status=self.status_filter.currentData() or None,
+            light=self.light_filter.currentData() or None,
+            party=self.party_filter.currentData() or "",
+            only_overdue=self.overdue_check.isChecked(),
+        )
+        self.view.expandToDepth(0)
         self._span_groups()
+        self._restore(current, [])  # the cell stays current while it is still shown
         if self.current_measure() is None:
             self._select_first_visible()
         self._current_changed()
@@ -473,7 +477,7 @@ class FollowUpPage(QWidget):
     def _group_changed(self, *_args: object) -> None:
         current = self._cell_key(self.view.currentIndex())
         self.model.set_group_by(GroupBy(self.group_combo.currentData()))
-        self.view.expandAll()
+        self.view.expandToDepth(0)
         self._span_groups()
         self._restore(current, [])
         self._current_changed()

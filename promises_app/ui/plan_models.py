@@ -85,11 +85,13 @@ class PlanNode:
     children: list[PlanNode] = field(default_factory=list)
     #: Casefolded words the free-text search looks through.
     haystack: str = ""
+    #: The node's place among its siblings (set by ``adopt``; the tree is rebuilt, never edited).
+    row: int = 0
 
-    @property
-    def row(self) -> int:
-        siblings = self.parent.children if self.parent is not None else []
-        return next(i for i, n in enumerate(siblings) if n is self)
+    def adopt(self, child: PlanNode) -> PlanNode:
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
 
     @property
     def record_id(self) -> int | None:
@@ -136,7 +138,7 @@ class PlanTreeModel(QAbstractItemModel):
             if group is None:
                 makers = [organisations[i] for i in promise.maker_ids if i in organisations]
                 group = groups[key] = PlanNode(GROUP, root, heading=promise_heading(makers), maker_ids=key)
-                root.children.append(group)
+                root.adopt(group)
             node = PlanNode(
                 PROMISE,
                 group,
@@ -144,7 +146,7 @@ class PlanTreeModel(QAbstractItemModel):
                 maker_ids=key,
                 haystack=_haystack(promise.text, promise.description),
             )
-            group.children.append(node)
+            group.adopt(node)
             self._promises[promise.id] = node
         for status in sorted(status_rows, key=lambda r: r.measure.position):
             measure = status.measure
@@ -167,7 +169,7 @@ class PlanTreeModel(QAbstractItemModel):
                     *comments.get(measure.id, ()),
                 ),
             )
-            parent.children.append(node)
+            parent.adopt(node)
             self._measures[measure.id] = node
         self._root = root
         self.endResetModel()
@@ -205,9 +207,14 @@ class PlanTreeModel(QAbstractItemModel):
 
     # --- QAbstractItemModel -------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than with hasIndex (which calls back into Python twice): views
+        # ask for every row's index when they lay out, so this is the hot path of filtering.
+        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        children = self.node(parent).children
+        if not (0 <= row < len(children) and 0 <= column < 5):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():

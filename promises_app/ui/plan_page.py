@@ -363,7 +363,7 @@ class PlanPage(QWidget):
         return (node.kind, node.record_id if node.kind != GROUP else node.maker_ids)
 
     def _restore_tree(self, keep_key: tuple[str, int | None] | None) -> None:
-        self.tree.expandAll()
+        self.tree.expandToDepth(1)  # groups and promises; measures have no children
         collapsed = set(self._collapsed)
         self._walk_proxy(QModelIndex(), lambda index: self.tree.collapse(index)
                          if self._key(index) in collapsed else None)
@@ -428,7 +428,7 @@ class PlanPage(QWidget):
         keep = self.selected_node()
         self.proxy.set_filter(self.current_filter())
         if restore:
-            self.tree.expandAll()
+            self.tree.expandToDepth(1)
             if keep is not None and keep.kind == MEASURE and keep.record_id is not None:
                 self._select_source(self.model.index_of_measure(keep.record_id))
         self._update_actions()

@@ -192,31 +192,38 @@ class UpdateFocusAreaCommand(PlanCommand):
         self.services.plan.update_focus_area(self.ref.id, **self.after)
 
 
-class MoveFocusAreaCommand(PlanCommand):
+class _MoveCommand(PlanCommand):
+    """A row to another place among its siblings; undo puts it back at its old one."""
+
+    def __init__(
+        self, text: str, services: Services, refs: Refs, ref: Ref, old_index: int, new_index: int,
+        report: Report | None,
+    ) -> None:
+        super().__init__(text, services, refs, report)
+        self.ref = ref
+        self.old_index, self.new_index = old_index, new_index
+
+    def apply(self) -> None:
+        self._move(self.ref.id, self.new_index)
+
+    def revert(self) -> None:
+        self._move(self.ref.id, self.old_index)
+
+    def _move(self, row_id: int, index: int) -> None:  # pragma: no cover - every command overrides it
+        raise NotImplementedError
+
+
+class MoveFocusAreaCommand(_MoveCommand):
     """Carried out with ``apply()`` before it is pushed."""
 
     def __init__(
-        self,
-        services: Services,
-        refs: Refs,
-        record: FocusAreaRecord,
-        new_index: int,
-        report: Report | None = None,
+        self, services: Services, refs: Refs, record: FocusAreaRecord, new_index: int, report: Report | None = None
     ) -> None:
-        super().__init__(
-            fill(QCoreApplication.translate("PlanCommands", "Move focus area %1"), short(record.name)),
-            services,
-            refs,
-            report,
-        )
-        self.ref = refs.of(FOCUS_AREA, record.id)
-        self.old_index, self.new_index = record.position, new_index
+        text = fill(QCoreApplication.translate("PlanCommands", "Move focus area %1"), short(record.name))
+        super().__init__(text, services, refs, refs.of(FOCUS_AREA, record.id), record.position, new_index, report)
 
-    def apply(self) -> None:
-        self.services.plan.move_focus_area(self.ref.id, self.new_index)
-
-    def revert(self) -> None:
-        self.services.plan.move_focus_area(self.ref.id, self.old_index)
+    def _move(self, row_id: int, index: int) -> None:
+        self.services.plan.move_focus_area(row_id, index)
 
 
 # --- promises -------------------------------------------------------------------------------------
@@ -307,31 +314,17 @@ class UpdatePromiseCommand(PlanCommand):
         self.services.plan.update_promise(self.ref.id, **self.after)
 
 
-class MovePromiseCommand(PlanCommand):
+class MovePromiseCommand(_MoveCommand):
     """Carried out with ``apply()`` before it is pushed."""
 
     def __init__(
-        self,
-        services: Services,
-        refs: Refs,
-        record: PromiseRecord,
-        new_index: int,
-        report: Report | None = None,
+        self, services: Services, refs: Refs, record: PromiseRecord, new_index: int, report: Report | None = None
     ) -> None:
-        super().__init__(
-            fill(QCoreApplication.translate("PlanCommands", "Move promise «%1»"), short(record.text)),
-            services,
-            refs,
-            report,
-        )
-        self.ref = refs.of(PROMISE, record.id)
-        self.old_index, self.new_index = record.position, new_index
+        text = fill(QCoreApplication.translate("PlanCommands", "Move promise «%1»"), short(record.text))
+        super().__init__(text, services, refs, refs.of(PROMISE, record.id), record.position, new_index, report)
 
-    def apply(self) -> None:
-        self.services.plan.move_promise(self.ref.id, self.new_index)
-
-    def revert(self) -> None:
-        self.services.plan.move_promise(self.ref.id, self.old_index)
+    def _move(self, row_id: int, index: int) -> None:
+        self.services.plan.move_promise(row_id, index)
 
 
 # --- measures -------------------------------------------------------------------------------------
@@ -445,31 +438,17 @@ class UpdateMeasureCommand(PlanCommand):
         self._set(self.after, self.after_position)
 
 
-class MoveMeasureCommand(PlanCommand):
+class MoveMeasureCommand(_MoveCommand):
     """Carried out with ``apply()`` before it is pushed (within its promise)."""
 
     def __init__(
-        self,
-        services: Services,
-        refs: Refs,
-        record: MeasureRecord,
-        new_index: int,
-        report: Report | None = None,
+        self, services: Services, refs: Refs, record: MeasureRecord, new_index: int, report: Report | None = None
     ) -> None:
-        super().__init__(
-            fill(QCoreApplication.translate("PlanCommands", "Move measure «%1»"), short(record.title)),
-            services,
-            refs,
-            report,
-        )
-        self.ref = refs.of(MEASURE, record.id)
-        self.old_index, self.new_index = record.position, new_index
+        text = fill(QCoreApplication.translate("PlanCommands", "Move measure «%1»"), short(record.title))
+        super().__init__(text, services, refs, refs.of(MEASURE, record.id), record.position, new_index, report)
 
-    def apply(self) -> None:
-        self.services.plan.move_measure(self.ref.id, self.new_index)
-
-    def revert(self) -> None:
-        self.services.plan.move_measure(self.ref.id, self.old_index)
+    def _move(self, row_id: int, index: int) -> None:
+        self.services.plan.move_measure(row_id, index)
 
 
 # --- occurrences ----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -25,9 +26,13 @@ def swedish_app(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo_ui_services(tmp_path: Path) -> Iterator[object]:
+def demo_ui_services(tmp_path: Path, _templates: dict[str, Path]) -> Iterator[object]:
+    """The demo database opened as the window opens it (with the one-writer lock): a copy of the
+    run's demo template (tests/conftest.py), so the demo is loaded once per run, not per test."""
     from promises_app.ui.app import open_for_desktop
 
-    services = open_for_desktop(tmp_path / "demo.sqlite", first_run_demo=True)
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(_templates["demo"], path)
+    services = open_for_desktop(path, first_run_demo=True)
     yield services
     services.db.close()

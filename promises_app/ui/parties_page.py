@@ -23,15 +23,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +56,15 @@ from promises_app.ui.agreement_dialog import AgreementDialog
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.indicator_dialogs import RecordForm
 from promises_app.ui.labels import label
-from promises_app.ui.page_parts import NOTICE_STYLE, action_button, arrow_button, notice_label, page_action
+from promises_app.ui.page_parts import (
+    NOTICE_STYLE,
+    action_button,
+    arrow_button,
+    button_row,
+    notice_label,
+    page_action,
+    record_table,
+)
 from promises_app.ui.parties_models import PartyTableModel, SignatoryTableModel, signatories_in_order
 from promises_app.ui.person_dialog import PersonForm, new_person_form
 from promises_app.ui.register_dialog import RegisterDialog
@@ -114,14 +119,14 @@ class PartiesPage(QWidget):
         self.summary_label.setAccessibleName(self.tr("The agreement"))
 
         self.party_model = PartyTableModel(self)
-        self.party_view = self._table(self.party_model, self.tr("Parties of the agreement"))
+        self.party_view = record_table(self.party_model, self.tr("Parties of the agreement"))
         header = self.party_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PartyTableModel.SIGNATORIES, QHeaderView.ResizeMode.Stretch)
         self.party_view.selectionModel().selectionChanged.connect(lambda *_: self._party_selected())
 
         self.signatory_model = SignatoryTableModel(self)
-        self.signatory_view = self._table(self.signatory_model, self.tr("Signatories of the selected party"))
+        self.signatory_view = record_table(self.signatory_model, self.tr("Signatories of the selected party"))
         header = self.signatory_view.horizontalHeader()
         header.setSectionResizeMode(SignatoryTableModel.NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SignatoryTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -148,16 +153,16 @@ class PartiesPage(QWidget):
         self.parties_box = QGroupBox(self.tr("Parties, in signing order"))
         parties_layout = QVBoxLayout(self.parties_box)
         parties_layout.addWidget(self.party_view, 1)
-        parties_layout.addLayout(self._row(self.add_party_button, self.remove_party_button,
+        parties_layout.addLayout(button_row(self.add_party_button, self.remove_party_button,
                                            self.party_up_button, self.party_down_button))
 
         self.signatories_box = QGroupBox(self.tr("Signatories"))
         signatories_layout = QVBoxLayout(self.signatories_box)
         signatories_layout.addWidget(self.signatory_view, 1)
-        signatories_layout.addLayout(self._row(self.add_signatory_button, self.new_person_button,
+        signatories_layout.addLayout(button_row(self.add_signatory_button, self.new_person_button,
                                                self.remove_signatory_button, self.signatory_up_button,
                                                self.signatory_down_button))
-        signatories_layout.addLayout(self._row(after=(self.people_button,)))
+        signatories_layout.addLayout(button_row(after=(self.people_button,)))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.parties_box)
@@ -184,27 +189,7 @@ class PartiesPage(QWidget):
         self.refresh()
 
     # --- building -----------------------------------------------------------------------------
-    def _table(self, model: Any, name: str) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setAccessibleName(name)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setTabKeyNavigation(False)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.verticalHeader().setVisible(False)
-        return view
 
-    def _row(self, *buttons: QAbstractButton, after: tuple[QAbstractButton, ...] = ()) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        for button in after:
-            row.addWidget(button)
-        return row
 
     def _build_actions(self) -> None:
         action = partial(page_action, self)

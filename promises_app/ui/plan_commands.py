@@ -166,7 +166,41 @@ class DeleteFocusAreaCommand(_FocusAreaLife):
         self._restore()
 
 
-class UpdateFocusAreaCommand(PlanCommand):
+class _UpdateCommand(PlanCommand):
+    """Changed fields of a row (``FIELDS``); undo puts the old values back, redo the new ones."""
+
+    FIELDS: tuple[str, ...] = ()
+
+    def __init__(
+        self,
+        text: str,
+        services: Services,
+        refs: Refs,
+        ref: Ref,
+        before: Any,
+        after: Any,
+        report: Report | None,
+    ) -> None:
+        super().__init__(text, services, refs, report)
+        self.ref = ref
+        self.before = {f: getattr(before, f) for f in self.FIELDS}
+        self.after = {f: getattr(after, f) for f in self.FIELDS}
+
+    def revert(self) -> None:
+        self._update(self.ref.id, self.before)
+
+    def apply(self) -> None:
+        self._update(self.ref.id, self.after)
+
+    def _update(
+        self, row_id: int, values: dict[str, Any]
+    ) -> None:  # pragma: no cover - every command overrides it
+        raise NotImplementedError
+
+
+class UpdateFocusAreaCommand(_UpdateCommand):
+    FIELDS = FOCUS_AREA_EDIT_FIELDS
+
     def __init__(
         self,
         services: Services,
@@ -175,28 +209,24 @@ class UpdateFocusAreaCommand(PlanCommand):
         after: FocusAreaRecord,
         report: Report | None = None,
     ) -> None:
-        super().__init__(
-            fill(QCoreApplication.translate("PlanCommands", "Change focus area %1"), short(after.name)),
-            services,
-            refs,
-            report,
-        )
-        self.ref = refs.of(FOCUS_AREA, after.id)
-        self.before = {f: getattr(before, f) for f in FOCUS_AREA_EDIT_FIELDS}
-        self.after = {f: getattr(after, f) for f in FOCUS_AREA_EDIT_FIELDS}
+        text = fill(QCoreApplication.translate("PlanCommands", "Change focus area %1"), short(after.name))
+        super().__init__(text, services, refs, refs.of(FOCUS_AREA, after.id), before, after, report)
 
-    def revert(self) -> None:
-        self.services.plan.update_focus_area(self.ref.id, **self.before)
-
-    def apply(self) -> None:
-        self.services.plan.update_focus_area(self.ref.id, **self.after)
+    def _update(self, row_id: int, values: dict[str, Any]) -> None:
+        self.services.plan.update_focus_area(row_id, **values)
 
 
 class _MoveCommand(PlanCommand):
     """A row to another place among its siblings; undo puts it back at its old one."""
 
     def __init__(
-        self, text: str, services: Services, refs: Refs, ref: Ref, old_index: int, new_index: int,
+        self,
+        text: str,
+        services: Services,
+        refs: Refs,
+        ref: Ref,
+        old_index: int,
+        new_index: int,
         report: Report | None,
     ) -> None:
         super().__init__(text, services, refs, report)
@@ -217,10 +247,17 @@ class MoveFocusAreaCommand(_MoveCommand):
     """Carried out with ``apply()`` before it is pushed."""
 
     def __init__(
-        self, services: Services, refs: Refs, record: FocusAreaRecord, new_index: int, report: Report | None = None
+        self,
+        services: Services,
+        refs: Refs,
+        record: FocusAreaRecord,
+        new_index: int,
+        report: Report | None = None,
     ) -> None:
         text = fill(QCoreApplication.translate("PlanCommands", "Move focus area %1"), short(record.name))
-        super().__init__(text, services, refs, refs.of(FOCUS_AREA, record.id), record.position, new_index, report)
+        super().__init__(
+            text, services, refs, refs.of(FOCUS_AREA, record.id), record.position, new_index, report
+        )
 
     def _move(self, row_id: int, index: int) -> None:
         self.services.plan.move_focus_area(row_id, index)
@@ -288,7 +325,9 @@ class DeletePromiseCommand(_PromiseLife):
         self._restore()
 
 
-class UpdatePromiseCommand(PlanCommand):
+class UpdatePromiseCommand(_UpdateCommand):
+    FIELDS = PROMISE_EDIT_FIELDS
+
     def __init__(
         self,
         services: Services,
@@ -297,31 +336,28 @@ class UpdatePromiseCommand(PlanCommand):
         after: PromiseRecord,
         report: Report | None = None,
     ) -> None:
-        super().__init__(
-            fill(QCoreApplication.translate("PlanCommands", "Change promise «%1»"), short(after.text)),
-            services,
-            refs,
-            report,
-        )
-        self.ref = refs.of(PROMISE, after.id)
-        self.before = {f: getattr(before, f) for f in PROMISE_EDIT_FIELDS}
-        self.after = {f: getattr(after, f) for f in PROMISE_EDIT_FIELDS}
+        text = fill(QCoreApplication.translate("PlanCommands", "Change promise «%1»"), short(after.text))
+        super().__init__(text, services, refs, refs.of(PROMISE, after.id), before, after, report)
 
-    def revert(self) -> None:
-        self.services.plan.update_promise(self.ref.id, **self.before)
-
-    def apply(self) -> None:
-        self.services.plan.update_promise(self.ref.id, **self.after)
+    def _update(self, row_id: int, values: dict[str, Any]) -> None:
+        self.services.plan.update_promise(row_id, **values)
 
 
 class MovePromiseCommand(_MoveCommand):
     """Carried out with ``apply()`` before it is pushed."""
 
     def __init__(
-        self, services: Services, refs: Refs, record: PromiseRecord, new_index: int, report: Report | None = None
+        self,
+        services: Services,
+        refs: Refs,
+        record: PromiseRecord,
+        new_index: int,
+        report: Report | None = None,
     ) -> None:
         text = fill(QCoreApplication.translate("PlanCommands", "Move promise «%1»"), short(record.text))
-        super().__init__(text, services, refs, refs.of(PROMISE, record.id), record.position, new_index, report)
+        super().__init__(
+            text, services, refs, refs.of(PROMISE, record.id), record.position, new_index, report
+        )
 
     def _move(self, row_id: int, index: int) -> None:
         self.services.plan.move_promise(row_id, index)
@@ -442,10 +478,17 @@ class MoveMeasureCommand(_MoveCommand):
     """Carried out with ``apply()`` before it is pushed (within its promise)."""
 
     def __init__(
-        self, services: Services, refs: Refs, record: MeasureRecord, new_index: int, report: Report | None = None
+        self,
+        services: Services,
+        refs: Refs,
+        record: MeasureRecord,
+        new_index: int,
+        report: Report | None = None,
     ) -> None:
         text = fill(QCoreApplication.translate("PlanCommands", "Move measure «%1»"), short(record.title))
-        super().__init__(text, services, refs, refs.of(MEASURE, record.id), record.position, new_index, report)
+        super().__init__(
+            text, services, refs, refs.of(MEASURE, record.id), record.position, new_index, report
+        )
 
     def _move(self, row_id: int, index: int) -> None:
         self.services.plan.move_measure(row_id, index)
@@ -516,7 +559,9 @@ class DeleteOccurrenceCommand(_OccurrenceLife):
         self._restore()
 
 
-class UpdateOccurrenceCommand(PlanCommand):
+class UpdateOccurrenceCommand(_UpdateCommand):
+    FIELDS = OCCURRENCE_EDIT_FIELDS
+
     def __init__(
         self,
         services: Services,
@@ -525,18 +570,10 @@ class UpdateOccurrenceCommand(PlanCommand):
         after: OccurrenceRecord,
         report: Report | None = None,
     ) -> None:
-        super().__init__(
-            fill(QCoreApplication.translate("PlanCommands", "Change occurrence %1"), _occurrence_name(after)),
-            services,
-            refs,
-            report,
+        text = fill(
+            QCoreApplication.translate("PlanCommands", "Change occurrence %1"), _occurrence_name(after)
         )
-        self.ref = refs.of(OCCURRENCE, after.id)
-        self.before = {f: getattr(before, f) for f in OCCURRENCE_EDIT_FIELDS}
-        self.after = {f: getattr(after, f) for f in OCCURRENCE_EDIT_FIELDS}
+        super().__init__(text, services, refs, refs.of(OCCURRENCE, after.id), before, after, report)
 
-    def revert(self) -> None:
-        self.services.plan.update_occurrence(self.ref.id, **self.before)
-
-    def apply(self) -> None:
-        self.services.plan.update_occurrence(self.ref.id, **self.after)
+    def _update(self, row_id: int, values: dict[str, Any]) -> None:
+        self.services.plan.update_occurrence(row_id, **values)

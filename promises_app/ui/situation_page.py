@@ -26,11 +26,8 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -54,7 +51,14 @@ from promises_app.ui.formatting import fill
 from promises_app.ui.indicator_chart import IndicatorChart
 from promises_app.ui.indicator_dialogs import IndicatorRegisterDialog, LinkForm
 from promises_app.ui.indicator_import_dialog import IndicatorImportDialog
-from promises_app.ui.page_parts import action_button, arrow_button, notice_label, page_action
+from promises_app.ui.page_parts import (
+    action_button,
+    arrow_button,
+    button_row,
+    notice_label,
+    page_action,
+    record_table,
+)
 from promises_app.ui.situation_commands import (
     AddFindingCommand,
     AddSourceCommand,
@@ -116,13 +120,13 @@ class SituationPage(QWidget):
         self.situation_text.setPlaceholderText(self.tr("The agreement has no situational picture text yet."))
 
         self.source_model = SourceTableModel(self)
-        self.source_view = self._table(self.source_model, self.tr("Sources of the situational picture"))
+        self.source_view = record_table(self.source_model, self.tr("Sources of the situational picture"))
         self.source_view.horizontalHeader().setVisible(False)
         self.source_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.source_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self.link_model = IndicatorLinkTableModel(self)
-        self.link_view = self._table(self.link_model, self.tr("Indicators followed by the agreement"))
+        self.link_view = record_table(self.link_model, self.tr("Indicators followed by the agreement"))
         self.link_view.setWordWrap(True)
         self.link_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.link_view.verticalHeader().setDefaultSectionSize(2 * self.link_view.fontMetrics().lineSpacing() + 8)
@@ -141,7 +145,7 @@ class SituationPage(QWidget):
         self.chart = IndicatorChart()
 
         self.walk_model = WalkTableModel(self)
-        self.walk_view = self._table(self.walk_model, self.tr("Safety walks"))
+        self.walk_view = record_table(self.walk_model, self.tr("Safety walks"))
         header = self.walk_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WalkTableModel.PARTICIPANTS, QHeaderView.ResizeMode.Stretch)
@@ -150,7 +154,7 @@ class SituationPage(QWidget):
         self.walk_view.selectionModel().selectionChanged.connect(lambda *_: self._walk_selected())
 
         self.finding_model = FindingTableModel(self)
-        self.finding_view = self._table(self.finding_model, self.tr("Findings of the selected safety walk"))
+        self.finding_view = record_table(self.finding_model, self.tr("Findings of the selected safety walk"))
         header = self.finding_view.horizontalHeader()
         header.setSectionResizeMode(FindingTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FindingTableModel.MEASURE, QHeaderView.ResizeMode.Interactive)
@@ -192,7 +196,7 @@ class SituationPage(QWidget):
         sources_caption.setBuddy(self.source_view)
         situation_layout.addWidget(sources_caption)
         situation_layout.addWidget(self.source_view, 2)
-        situation_layout.addLayout(self._row(self.add_source_button, self.edit_source_button,
+        situation_layout.addLayout(button_row(self.add_source_button, self.edit_source_button,
                                              self.remove_source_button, self.source_up_button,
                                              self.source_down_button))
 
@@ -200,22 +204,22 @@ class SituationPage(QWidget):
         self.walks_box = QGroupBox(self.tr("Safety walks"))
         walks_layout = QVBoxLayout(self.walks_box)
         walks_layout.addWidget(self.walk_view, 2)
-        walks_layout.addLayout(self._row(self.new_walk_button, self.edit_walk_button, self.delete_walk_button))
+        walks_layout.addLayout(button_row(self.new_walk_button, self.edit_walk_button, self.delete_walk_button))
         self.findings_caption = QLabel(self.tr("&Findings of the selected walk:"))
         self.findings_caption.setBuddy(self.finding_view)
         self.findings_caption.setWordWrap(True)
         walks_layout.addWidget(self.findings_caption)
         walks_layout.addWidget(self.finding_view, 3)
-        walks_layout.addLayout(self._row(self.new_finding_button, self.edit_finding_button,
+        walks_layout.addLayout(button_row(self.new_finding_button, self.edit_finding_button,
                                          self.delete_finding_button))
-        walks_layout.addLayout(self._row(after=(self.measure_button,)))
+        walks_layout.addLayout(button_row(after=(self.measure_button,)))
 
         # --- the indicators
         self.indicators_box = QGroupBox(self.tr("Indicators followed by the agreement"))
         indicators_layout = QVBoxLayout(self.indicators_box)
-        indicators_layout.addLayout(self._row(after=(self.register_button, self.import_button)))
+        indicators_layout.addLayout(button_row(after=(self.register_button, self.import_button)))
         indicators_layout.addWidget(self.link_view, 1)
-        indicators_layout.addLayout(self._row(self.follow_button, self.edit_link_button, self.unfollow_button))
+        indicators_layout.addLayout(button_row(self.follow_button, self.edit_link_button, self.unfollow_button))
         indicators_layout.addWidget(self.chart, 2)
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -252,28 +256,7 @@ class SituationPage(QWidget):
         self._update_actions()
 
     # --- building -----------------------------------------------------------------------------
-    def _table(self, model: Any, name: str) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setAccessibleName(name)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setTabKeyNavigation(False)  # Tab leaves the table: arrows move within it
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.verticalHeader().setVisible(False)
-        return view
 
-    def _row(self, *buttons: QAbstractButton, after: tuple[QAbstractButton, ...] = ()) -> QHBoxLayout:
-        """Buttons in a row from the left; ``after`` them, at the right end."""
-        row = QHBoxLayout()
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        for button in after:
-            row.addWidget(button)
-        return row
 
     def _build_actions(self) -> None:
         action = partial(page_action, self)

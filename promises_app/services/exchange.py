@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from promises_app.domain import periods as period_rules
+from promises_app.domain.enums import AgreementState
 from promises_app.domain.validation import FieldError, ValidationError
 from promises_app.paths import resource
 from promises_app.services.agreements import validate_agreement, validate_goals
@@ -524,7 +525,9 @@ class _Importer:
         if item["documents"] and cleaned["kind"].value != "cooperation_agreement":
             self.fail(FieldError(f"{path}.documents", "bara en samverkansöverenskommelse kan ha medborgarlöften under sig"))
             return
-        row = m.Agreement(**cleaned, state=item["state"], revision=item["revision"])
+        # Made as a draft and given its state once its plan is in: the database refuses plan
+        # rows under a signed agreement (migration 0006), and the log then shows the signing.
+        row = m.Agreement(**cleaned, state=AgreementState.DRAFT, revision=item["revision"])
         row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(goals)]
         self.s.add(row)
         self.s.flush()
@@ -535,6 +538,8 @@ class _Importer:
         self.s.refresh(row)
         for i, promise in enumerate(item["promises"]):
             self.promise(row, promise, f"{path}.promises[{i}]", focus)
+        self.s.flush()
+        row.state = AgreementState(item["state"])
         for i, child in enumerate(item["documents"]):
             self.agreement(child, f"{path}.documents[{i}]", row, ids)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 #: The schema version this program writes. Raise it with every new migration.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

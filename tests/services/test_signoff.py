@@ -232,10 +232,14 @@ def test_signed_revisions_refuse_raw_sql(demo_services: Services, db_path: Path,
 
 
 def test_an_agreement_with_signed_revisions_cannot_be_deleted_by_raw_sql(demo_services: Services, db_path: Path) -> None:
+    solna = _solna(demo_services)
     with sqlite3.connect(db_path) as raw:
         raw.execute("PRAGMA foreign_keys = ON")
-        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-            raw.execute("DELETE FROM agreements WHERE id = ?", (_solna(demo_services),))
+        with pytest.raises(sqlite3.IntegrityError, match="cannot be deleted"):  # signed: the trigger
+            raw.execute("DELETE FROM agreements WHERE id = ?", (solna,))
+        raw.execute("DROP TRIGGER agreements_signed_no_delete")
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):  # and its revisions
+            raw.execute("DELETE FROM agreements WHERE id = ?", (solna,))
 
 
 _EDITS = st.lists(

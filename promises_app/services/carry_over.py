@@ -354,5 +354,5 @@ def _copy_plan(session: Session, previous: m.Agreement, row: m.Agreement, carrie
         )
         session.add(new)
         session.flush()
-        participants = [o.id for o in old.participants]
+        participants = [o.id for o in old.participants if o.id != old.responsible_id]
         _set_organisations(session, m.measure_participants, "measure_id", new.id, participants)

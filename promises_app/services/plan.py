@@ -326,7 +326,8 @@ class PlanService(Service):
             values |= changes
             agreement = row.promise.agreement
             cleaned = validate_measure(
-                s, agreement, values, allow_outside_agreement=allow_outside_agreement
+                s, agreement, values, allow_outside_agreement=allow_outside_agreement,
+                check_owner=bool({"participant_ids", "responsible_id"} & changes.keys()),
             )
             participants = cleaned.pop("participant_ids")
             if cleaned["promise_id"] != row.promise_id:
@@ -524,6 +525,18 @@ def _set_organisations(
         )
 
 
+def drop_owner_from_participants(session: Session, agreement_id: int) -> None:
+    """Take each measure's responsible party out of those also taking part (logged).
+
+    Older plans could list both; a new revision starts without that (schema 6 cleaned drafts).
+    """
+    for measure in measures_of(session, agreement_id):
+        ids = [o.id for o in measure.participants]
+        if measure.responsible_id in ids:
+            _set_organisations(session, m.measure_participants, "measure_id", measure.id,
+                               [i for i in ids if i != measure.responsible_id])
+
+
 def _party_ids(agreement: m.Agreement) -> set[int]:
     return {p.organisation_id for p in agreement.parties}
 
@@ -568,7 +581,13 @@ def validate_measure(
     *,
     allow_outside_agreement: bool,
     prefix: str = "",
+    check_owner: bool = True,
 ) -> dict[str, Any]:
+    """The measure's values checked and cleaned (ValidationError naming each bad field).
+
+    ``check_owner`` refuses the responsible party among those also taking part; an edit that
+    changes neither leaves an older measure that lists both as it is.
+    """
     check = Checker(prefix)
     cleaned: dict[str, Any] = {
         "title": check.text("title", values["title"], label="Åtgärd", max_length=TITLE_MAX, required=True),
@@ -608,6 +627,9 @@ def validate_measure(
     participants = list(dict.fromkeys(values["participant_ids"]))
     if any(p not in parties for p in participants):
         check.add("participant_ids", "Deltar: bara överenskommelsens parter kan delta.")
+    elif check_owner and responsible is not None and responsible in participants:
+        check.add("participant_ids", "Deltar: den ansvariga parten kan inte också stå som medverkande. "
+                                     "Ta bort bocken för den, eller välj en annan ansvarig.")
     cleaned["participant_ids"] = participants
     contact = values["contact_id"]
     if contact is not None and session.get(m.Person, contact) is None:

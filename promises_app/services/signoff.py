@@ -26,6 +26,7 @@ from promises_app.domain.snapshot_diff import Difference, differences
 from promises_app.domain.validation import Checker, FieldError, ValidationError
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.errors import ServiceError
+from promises_app.services.plan import drop_owner_from_participants
 from promises_app.services.records import SignedCopyRecord, SignedRevisionRecord
 from promises_app.services.snapshots import build_snapshot
 from promises_app.storage import models as m
@@ -160,6 +161,7 @@ class SignOffService(Service):
             agreement.revision = latest.revision + 1
             agreement.signing_date = None
             s.flush()
+            drop_owner_from_participants(s, agreement_id)
             return _record(s, latest)
 
     # --- the hand-signed copy ---------------------------------------------------------------

@@ -139,6 +139,9 @@ class MeasureForm(RecordForm):
         self.participants_list = CheckList(
             ((p.organisation_name, p.organisation_id) for p in parties), initial.participant_ids if initial else ()
         )
+        # The responsible party does the measure; it is never also listed as taking part.
+        self._exclude_owner()
+        self.responsible_combo.currentIndexChanged.connect(lambda _i: self._exclude_owner())
         fallback = min(max(date.today(), agreement.start_date), agreement.end_date)
         self.start_field = DateField(initial.start_date if initial else None, agreement.start_date,
                                      self.tr("Start date"))
@@ -195,6 +198,9 @@ class MeasureForm(RecordForm):
             assert isinstance(outer, QVBoxLayout)
             outer.insertWidget(outer.count() - 1, box, 1)
             self.finished.connect(lambda _result: self.occurrence_log.detach() if self.occurrence_log else None)
+
+    def _exclude_owner(self) -> None:
+        self.participants_list.exclude(self.responsible_combo.currentData(), self.tr("Responsible for the measure"))
 
     def _fill_contacts(self, keep: int | None) -> None:
         organisation = self.responsible_combo.currentData()

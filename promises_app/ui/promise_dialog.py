@@ -41,6 +41,32 @@ class CheckList(QListWidget):
             if self.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    def exclude(self, item_id: int | None, reason: str = "") -> None:
+        """Untick and disable ``item_id`` (None: every item usable), with ``reason`` as its tooltip."""
+        for i in range(self.count()):
+            item = self.item(i)
+            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            if item.data(Qt.ItemDataRole.UserRole) == item_id:
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(reason)
+            else:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip("")
+
+    def exclude(self, item_id: int | None, reason: str = "") -> None:
+        """Untick and disable ``item_id`` (None: every item usable), with ``reason`` as its tooltip."""
+        for i in range(self.count()):
+            item = self.item(i)
+            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            if item_id is not None and item.data(Qt.ItemDataRole.UserRole) == item_id:
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(reason)
+            else:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip("")
+
     def set_checked(self, item_id: int, checked: bool = True) -> None:
         for i in range(self.count()):
             if self.item(i).data(Qt.ItemDataRole.UserRole) == item_id:

@@ -2229,6 +2229,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>&amp;Deltar också:</translation>
     </message>
     <message>
+        <source>Responsible for the measure</source>
+        <translation>Ansvarig för åtgärden</translation>
+    </message>
+    <message>
         <source>Starts o&amp;n:</source>
         <translation>Sta&amp;rtdatum:</translation>
     </message>

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from promises_app.domain.enums import AgreementState, OrganisationKind
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import (
     AgreementSnapshot,
     SnapshotMeasure,
@@ -136,6 +137,8 @@ class AgreementContent:
     fingerprint: str = field(default="")
     #: The SHA-256 of the snapshot this was made from ("" for content made by hand).
     content_sha256: str = field(default="")
+    #: The change log's head the document carries (domain/log_anchor.py); not part of the content.
+    log_anchor: LogAnchor | None = field(default=None)
 
     @property
     def is_draft(self) -> bool:
@@ -147,6 +150,7 @@ def canonical_json(content: AgreementContent) -> str:
     data = asdict(content)
     data.pop("fingerprint")
     data.pop("content_sha256")
+    data.pop("log_anchor")
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -161,10 +165,11 @@ def with_fingerprint(content: AgreementContent) -> AgreementContent:
 
 def build_agreement_content(services: Services, agreement_id: int) -> AgreementContent:
     """What the agreement says now (its live content, draft or signed), read in one transaction."""
-    return content_from_snapshot(services.signoff.current_snapshot(agreement_id))
+    return content_from_snapshot(services.signoff.current_snapshot(agreement_id),
+                                 log_anchor=services.maintenance.log_anchor())
 
 
-def content_from_snapshot(snapshot: AgreementSnapshot) -> AgreementContent:
+def content_from_snapshot(snapshot: AgreementSnapshot, *, log_anchor: LogAnchor | None = None) -> AgreementContent:
     """Everything the printed agreement says, from the agreement's content as plain data."""
     digest = content_sha256(snapshot)
     return AgreementContent(
@@ -194,6 +199,7 @@ def content_from_snapshot(snapshot: AgreementSnapshot) -> AgreementContent:
         party_organisation_ids=tuple(party.organisation.id for party in snapshot.parties),
         fingerprint=digest[:12],
         content_sha256=digest,
+        log_anchor=log_anchor,
     )
 
 

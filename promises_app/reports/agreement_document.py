@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from promises_app.domain.enums import AgreementState
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.reports.agreement_content import content_from_snapshot, snapshot_logos
 from promises_app.reports.agreement_pdf import render_agreement_pdf
@@ -23,14 +23,22 @@ if TYPE_CHECKING:
     from promises_app.services.records import SignedRevisionRecord
 
 
-def render_snapshot_pdf(snapshot: AgreementSnapshot, *, appendix: bool = True) -> bytes:
-    """The PDF of an agreement's content; for a signed revision, with ``appendix`` as signed."""
-    return render_agreement_pdf(content_from_snapshot(snapshot), appendix=appendix, logos=snapshot_logos(snapshot))
+def render_snapshot_pdf(
+    snapshot: AgreementSnapshot, anchor: LogAnchor | None = None, *, appendix: bool = True
+) -> bytes:
+    """The PDF of an agreement's content; for a signed revision, with ``appendix`` as signed.
+
+    ``anchor`` is the change log's head it carries in its footer and metadata (a signed
+    revision's own, kept with it, so its PDF comes out the same every time).
+    """
+    content = content_from_snapshot(snapshot, log_anchor=anchor)
+    return render_agreement_pdf(content, appendix=appendix, logos=snapshot_logos(snapshot))
 
 
 def signed_revision_pdf(services: Services, agreement_id: int, revision: int) -> bytes:
     """The PDF of signed revision ``revision``, made again from its frozen snapshot."""
-    return render_snapshot_pdf(services.signoff.revision_snapshot(agreement_id, revision))
+    printable = services.signoff.printable(agreement_id, revision=revision)
+    return render_snapshot_pdf(printable.snapshot, printable.log_anchor)
 
 
 def agreement_pdf(
@@ -42,17 +50,10 @@ def agreement_pdf(
     is signed (or closed) that is its newest signed revision, exactly as signed; a draft is
     printed from its live content, marked as a draft.
     """
-    if revision is None:
-        agreement = services.agreements.get_agreement(agreement_id)
-        if agreement.state is not AgreementState.DRAFT:
-            signed = services.signoff.list_revisions(agreement_id)
-            if signed and signed[-1].revision == agreement.revision:
-                revision = agreement.revision
-    if revision is not None:
-        snapshot = services.signoff.revision_snapshot(agreement_id, revision)
-        return render_snapshot_pdf(snapshot), snapshot
-    snapshot = services.signoff.current_snapshot(agreement_id)
-    return render_snapshot_pdf(snapshot, appendix=appendix), snapshot
+    printable = services.signoff.printable(agreement_id, revision=revision)
+    if printable.revision is not None:
+        appendix = True  # a signed revision prints as it was signed
+    return render_snapshot_pdf(printable.snapshot, printable.log_anchor, appendix=appendix), printable.snapshot
 
 
 def sign_agreement(

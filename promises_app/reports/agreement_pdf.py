@@ -40,6 +40,7 @@ from reportlab.platypus import (
 from promises_app.reports import agreement_content as c
 from promises_app.reports import fonts, styles
 from promises_app.reports.agreement_content import AgreementContent
+from promises_app.reports.formatting import log_footer
 from promises_app.reports.page_layout import body_frame, logo_header, markup, numbered_canvas, paragraphs
 
 __all__ = ["CONTENT_HASH_KEYWORD", "content_keywords", "markup", "paragraphs", "render_agreement_pdf"]
@@ -51,9 +52,13 @@ CONTENT_HASH_KEYWORD = "medborgarloften-content-sha256:"
 
 
 def content_keywords(content: AgreementContent) -> str:
-    if not content.content_sha256:
-        return ""
-    return f"{CONTENT_HASH_KEYWORD}{content.content_sha256} revision:{content.revision}"
+    """The PDF's keywords: the content hash and revision (``verify``), the log's head (``verify-db``)."""
+    words = []
+    if content.content_sha256:
+        words.append(f"{CONTENT_HASH_KEYWORD}{content.content_sha256} revision:{content.revision}")
+    if content.log_anchor is not None:
+        words.append(content.log_anchor.keyword())
+    return " ".join(words)
 
 
 # --- user text → Paragraphs (escaped: page_layout.markup) --------------------------------
@@ -126,7 +131,7 @@ def render_agreement_pdf(
         ]
     )
     story = _story(content, sheet, document.width, appendix=appendix, appendix_width=landscape_width)
-    footer = f"Revision {content.revision} · Fingeravtryck {content.fingerprint}"
+    footer = f"Revision {content.revision} · Fingeravtryck {content.fingerprint}" + log_footer(content.log_anchor)
     document.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
 

@@ -31,6 +31,7 @@ from promises_app.domain.period_summary import (
     Reported,
     summarise,
 )
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
 from promises_app.reports import followup_content as f
@@ -143,6 +144,8 @@ class AnnualContent:
     next_steps: str
     logos: tuple[str, ...]
     fingerprint: str = field(default="")
+    #: The change log's head the report carries (domain/log_anchor.py); not part of the content.
+    log_anchor: LogAnchor | None = field(default=None)
 
     def has(self, section: AnnualSection) -> bool:
         return section.value in self.sections
@@ -216,6 +219,7 @@ def build_annual_content(
         else (),
         next_steps=next_steps,
         logos=f.logos_of(snapshot) if options.logos else (),
+        log_anchor=services.maintenance.log_anchor(),
     )
     return with_fingerprint(content)
 

@@ -20,6 +20,7 @@ from promises_app.reports import annual_content as a
 from promises_app.reports import charts, fonts
 from promises_app.reports.annual_content import AnnualContent
 from promises_app.reports.followup_content import footer_text
+from promises_app.reports.formatting import log_keywords
 from promises_app.reports.followup_pdf import (
     CHART_MAX_WIDTH,
     CHUNK_ROWS,
@@ -66,9 +67,9 @@ def render_annual_pdf(content: AnnualContent, options: AnnualOptions | None = No
         geometry,
         title=f"{content.heading} – {content.agreement_title}",
         subject=content.kind,
-        footer=footer_text(content.report_date, content.fingerprint),
+        footer=footer_text(content.report_date, content.fingerprint, content.log_anchor),
         logos=logos,
-        keywords=f"medborgarloften-report-fingerprint:{content.fingerprint}",
+        keywords=f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor),
     )
 
 

@@ -29,10 +29,11 @@ from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.indicators import Sex, Verdict, period_sort_key, trend
 from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
 from promises_app.reports.agreement_content import promise_heading, snapshot_logos
-from promises_app.reports.formatting import date_range, long_date
+from promises_app.reports.formatting import date_range, log_footer, long_date
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection, Grouping
 
 if TYPE_CHECKING:  # the builder only needs the services' public methods
@@ -210,6 +211,8 @@ class FollowUpContent:
     #: The parties' logos for the header (PNG, base64), in party order; () without logos.
     logos: tuple[str, ...]
     fingerprint: str = field(default="")
+    #: The change log's head the report carries (domain/log_anchor.py); not part of the content.
+    log_anchor: LogAnchor | None = field(default=None)
 
     def has(self, section: FollowUpSection) -> bool:
         return section.value in self.sections
@@ -224,6 +227,7 @@ def canonical_json(content: Any) -> str:
     """A content dataclass (without its fingerprint) as canonical JSON: the fingerprint's input."""
     data = asdict(content)
     data.pop("fingerprint", None)
+    data.pop("log_anchor", None)
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -235,9 +239,9 @@ def with_fingerprint(content: Any) -> Any:
     return replace(content, fingerprint=compute_fingerprint(content))
 
 
-def footer_text(report_date: str, fingerprint: str) -> str:
-    """What follows "Sida X av Y · " in a report's footer."""
-    return f"Rapportdatum {report_date} · Fingeravtryck {fingerprint}"
+def footer_text(report_date: str, fingerprint: str, log_anchor: LogAnchor | None = None) -> str:
+    """What follows "Sida X av Y · " in a report's footer (with the log's head, when it has one)."""
+    return f"Rapportdatum {report_date} · Fingeravtryck {fingerprint}" + log_footer(log_anchor)
 
 
 # --- the builder ------------------------------------------------------------------------------
@@ -287,6 +291,7 @@ def build_followup_content(
         else (),
         next_steps=next_steps,
         logos=logos_of(snapshot) if options.logos else (),
+        log_anchor=services.maintenance.log_anchor(),
     )
     return with_fingerprint(content)
 

@@ -20,6 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from promises_app.reports import charts, fonts
 from promises_app.reports import followup_content as c
 from promises_app.reports.followup_content import FollowUpContent
+from promises_app.reports.formatting import log_keywords
 from promises_app.reports.page_layout import (
     CELL_PADDING,
     GROUP_START_ROOM,
@@ -61,9 +62,9 @@ def render_followup_pdf(content: FollowUpContent, options: FollowUpOptions | Non
         geometry,
         title=f"{content.heading} – {content.agreement_title}",
         subject=content.kind,
-        footer=c.footer_text(content.report_date, content.fingerprint),
+        footer=c.footer_text(content.report_date, content.fingerprint, content.log_anchor),
         logos=logos,
-        keywords=f"medborgarloften-report-fingerprint:{content.fingerprint}",
+        keywords=f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from promises_app.domain.log_anchor import LogAnchor
+
 MONTHS = (
     "januari",
     "februari",
@@ -57,3 +59,16 @@ def join_words(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " och " + words[-1]
+
+
+def log_footer(anchor: LogAnchor | None) -> str:
+    """" · Logg 1234:9f2c1a0b7e3d" to end a footer with the change log's head ("" without one).
+
+    Typed back into ``promises-app verify-db --against`` it proves the log still holds that head.
+    """
+    return "" if anchor is None else f" · Logg {anchor.short()}"
+
+
+def log_keywords(anchor: LogAnchor | None) -> str:
+    """The log's head as the PDF's metadata keeps it (" medborgarloften-log:…"; "" without one)."""
+    return "" if anchor is None else f" {anchor.keyword()}"

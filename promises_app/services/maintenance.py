@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, text
 
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.paths import resource
 from promises_app.services.base import Service
 from promises_app.services.exchange import ExchangeService, ImportResult, parse
 from promises_app.services.signoff import PdfRenderer, SignOffService
 from promises_app.storage import models as m
-from promises_app.storage.changelog import verify_chain
+from promises_app.storage.changelog import current_anchor, verify_chain
 
 DEMO_FILES = ("solna-2022.json", "helsingborg-2018-2022.json")
 
@@ -72,6 +73,11 @@ class MaintenanceService(Service):
             ok=not problems, problems=tuple(problems), entries=entries, revisions=revisions,
             warnings=tuple(warnings),
         )
+
+    def log_anchor(self) -> LogAnchor:
+        """The change log's head now, with the database's id: what a printed document carries."""
+        with self.db.read() as s:
+            return current_anchor(s.connection())
 
     def has_demo_data(self) -> bool:
         with self.db.read() as s:

@@ -18,6 +18,8 @@ from promises_app.domain.enums import (
     TrafficLight,
 )
 from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Trend
+from promises_app.domain.log_anchor import LogAnchor
+from promises_app.domain.snapshot import AgreementSnapshot
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,18 @@ class SignedRevisionRecord:
     #: Who signed, per party: (party name, ((name, title), …)), from the frozen content.
     signatories: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     copies: tuple[SignedCopyRecord, ...]
+    #: The change log's head when the revision was frozen, printed in its PDF (None before schema 6).
+    log_anchor: LogAnchor | None = None
+
+
+@dataclass(frozen=True)
+class PrintableAgreement:
+    """What an agreement's PDF is made from: the content, and the log head it carries."""
+
+    snapshot: AgreementSnapshot
+    log_anchor: LogAnchor | None
+    #: The signed revision printed (its frozen content and its own anchor), or None for the live text.
+    revision: int | None
 
 
 @dataclass(frozen=True)

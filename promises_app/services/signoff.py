@@ -22,17 +22,19 @@ from sqlalchemy.orm import Session
 
 from promises_app.domain import snapshot as snap
 from promises_app.domain.enums import AgreementState
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot_diff import Difference, differences
 from promises_app.domain.validation import Checker, FieldError, ValidationError
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.errors import ServiceError
 from promises_app.services.plan import drop_owner_from_participants
-from promises_app.services.records import SignedCopyRecord, SignedRevisionRecord
+from promises_app.services.records import PrintableAgreement, SignedCopyRecord, SignedRevisionRecord
 from promises_app.services.snapshots import build_snapshot
 from promises_app.storage import models as m
-from promises_app.storage.changelog import current_account, utc_timestamp
+from promises_app.storage.changelog import current_account, current_anchor, utc_timestamp
 
-PdfRenderer = Callable[[snap.AgreementSnapshot], bytes]
+#: Makes the agreement PDF of a snapshot, carrying the change log's head (domain/log_anchor.py).
+PdfRenderer = Callable[[snap.AgreementSnapshot, LogAnchor | None], bytes]
 
 #: A scanned, signed agreement of a few pages is a few MB; 50 MB leaves room for colour scans.
 MAX_COPY_BYTES = 50 * 1024 * 1024
@@ -47,6 +49,24 @@ class SignOffService(Service):
         """The agreement's content as it stands now (a draft's content, or the signed one's)."""
         with self.db.read() as s:
             return build_snapshot(s, get_row(s, m.Agreement, agreement_id, "Överenskommelsen"))
+
+    def printable(self, agreement_id: int, *, revision: int | None = None) -> PrintableAgreement:
+        """What to print for the agreement, read in one transaction.
+
+        ``revision`` given: that signed revision, frozen, with the log head it was signed with.
+        Otherwise the agreement as it stands: while it is signed (or closed) its newest signed
+        revision exactly as signed; a draft's live content with the log's head now.
+        """
+        with self.db.read() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            if revision is None and agreement.state is not AgreementState.DRAFT:
+                latest = _latest(s, agreement_id)
+                if latest is not None and latest.revision == agreement.revision:
+                    revision = agreement.revision
+            if revision is not None:
+                row = _revision_row(s, agreement_id, revision)
+                return PrintableAgreement(snap.from_json(row.content), _anchor_of(s, row), revision)
+            return PrintableAgreement(build_snapshot(s, agreement), current_anchor(s.connection()), None)
 
     def list_revisions(self, agreement_id: int) -> list[SignedRevisionRecord]:
         """The agreement's signed revisions, oldest first."""
@@ -140,8 +160,9 @@ class SignOffService(Service):
             agreement.signing_date = day
             s.flush()
             content = build_snapshot(s, agreement, signatory_ids=present)
-            pdf = render_pdf(content)
-            row = _freeze(s, agreement, content, SOURCE_SIGNED, pdf=pdf)
+            anchor = current_anchor(s.connection())  # printed in the PDF, kept with the revision
+            pdf = render_pdf(content, anchor)
+            row = _freeze(s, agreement, content, SOURCE_SIGNED, pdf=pdf, anchor=anchor)
             return _record(s, row)
 
     def new_revision(self, agreement_id: int, *, expected_version: int | None = None) -> SignedRevisionRecord:
@@ -236,14 +257,15 @@ class SignOffService(Service):
         """Signed revisions whose PDF, made again from the snapshot, differs from the one signed."""
         found = []
         with self.db.read() as s:
-            rows = s.execute(
-                select(m.SignedRevision.content, m.SignedRevision.revision, m.SignedRevision.pdf_sha256)
-                .where(m.SignedRevision.pdf_sha256.is_not(None))
-                .order_by(m.SignedRevision.id)
-            ).all()
-        for content_text, revision, pdf_sha256 in rows:
+            rows = [
+                (row.content, row.revision, row.pdf_sha256, _anchor_of(s, row))
+                for row in s.scalars(
+                    select(m.SignedRevision).where(m.SignedRevision.pdf_sha256.is_not(None)).order_by(m.SignedRevision.id)
+                )
+            ]
+        for content_text, revision, pdf_sha256, anchor in rows:
             content = snap.from_json(content_text)
-            if hashlib.sha256(render_pdf(content)).hexdigest() != pdf_sha256:
+            if hashlib.sha256(render_pdf(content, anchor)).hexdigest() != pdf_sha256:
                 found.append(
                     f"PDF:en för undertecknad revision {revision} av «{content.title}» blir inte längre byte "
                     "för byte densamma som vid undertecknandet (en annan version av programmet?). "
@@ -258,7 +280,8 @@ def freeze_imported(session: Session, agreement: m.Agreement) -> m.SignedRevisio
     For an agreement imported as signed (or closed): the file says it was signed, so its
     content is kept as that signed revision from the moment it enters the database.
     """
-    return _freeze(session, agreement, build_snapshot(session, agreement), SOURCE_IMPORTED, pdf=None)
+    return _freeze(session, agreement, build_snapshot(session, agreement), SOURCE_IMPORTED, pdf=None,
+                   anchor=current_anchor(session.connection()))
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -284,7 +307,8 @@ def _check_signatories(
 
 
 def _freeze(
-    session: Session, agreement: m.Agreement, content: snap.AgreementSnapshot, source: str, *, pdf: bytes | None
+    session: Session, agreement: m.Agreement, content: snap.AgreementSnapshot, source: str, *, pdf: bytes | None,
+    anchor: LogAnchor,
 ) -> m.SignedRevision:
     text = snap.to_json(content)
     row = m.SignedRevision(
@@ -299,6 +323,8 @@ def _freeze(
         source=source,
         recorded_at=utc_timestamp(),
         recorded_by=current_account(),
+        log_entries=anchor.entries,
+        log_head=anchor.head,
     )
     session.add(row)
     session.flush()
@@ -359,7 +385,16 @@ def _record(session: Session, row: m.SignedRevision) -> SignedRevisionRecord:
             for party in content.parties
         ),
         copies=tuple(_copy_record(copy) for copy in _copies(session, row.id)),
+        log_anchor=_anchor_of(session, row),
     )
+
+
+def _anchor_of(session: Session, row: m.SignedRevision) -> LogAnchor | None:
+    """The log head a revision was frozen with (None for revisions frozen before schema 6)."""
+    if row.log_entries is None or row.log_head is None:
+        return None
+    database_id = session.scalar(select(m.DatabaseIdentity.database_id)) or ""
+    return LogAnchor(entries=row.log_entries, head=row.log_head, database_id=database_id)
 
 
 def _copy_record(row: m.SignedCopy) -> SignedCopyRecord:

@@ -7,7 +7,10 @@ Because it hangs on the session, no service can forget it; because it is written
 transaction, an edit and its log entry are saved together or not at all.
 
 ``verify_chain`` recomputes the chain and names the first entry that does not match: an
-edited field, a deleted or reordered entry, a changed stored hash.
+edited field, a deleted or reordered entry, a changed stored hash, and a log that no longer
+ends where its head (``change_log_head``, kept by a trigger) says it did. ``current_anchor``
+is the head as printed in every PDF; ``check_anchor`` proves the log still holds it
+(domain/log_anchor.py says why an anchor outside the database is needed).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from typing import Any
 from sqlalchemy import Connection, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
-from promises_app.storage.models import ChangeLogEntry
+from promises_app.domain.log_anchor import LogAnchor
+from promises_app.storage.models import ChangeLogEntry, ChangeLogHead, DatabaseIdentity
 
 GENESIS = "0" * 64
 _TABLE = ChangeLogEntry.__table__
@@ -107,7 +111,61 @@ def verify_chain(connection: Connection) -> list[str]:
         if entry_hash(entry) != entry["hash"]:
             problems.append(f"{where}: innehållet stämmer inte med kontrollsumman (ändrat i efterhand).")
         previous_hash, previous_id = entry["hash"], entry["id"]
-    return problems
+    return problems + _head_problems(connection, previous_id, previous_hash)
+
+
+def _head_problems(connection: Connection, last_id: int, last_hash: str) -> list[str]:
+    """Does the log end where its head says it did when the last entry was appended?"""
+    head = connection.execute(select(ChangeLogHead.entries, ChangeLogHead.hash)).first()
+    if head is None:
+        return ["Ändringsloggens huvud (hur många poster den har och den sista postens kontrollsumma) saknas."]
+    entries, head_hash = head
+    if entries > last_id:
+        gone = f"post {entries}" if entries == last_id + 1 else f"posterna {last_id + 1}–{entries}"
+        return [f"Ändringsloggen är avkortad: den hade {entries} poster men slutar vid post {last_id}; "
+                f"{gone} har tagits bort."]
+    if entries < last_id:
+        return [f"Ändringsloggen har poster efter den sista som skrevs av programmet (post {entries}): "
+                f"posterna {entries + 1}–{last_id} har lagts till utanför programmet."]
+    if head_hash != last_hash:
+        return [f"Ändringsloggens post {last_id} är inte den som skrevs: kedjan har räknats om i efterhand "
+                "(kontrollsumman skiljer sig från den som sparades när posten skrevs)."]
+    return []
+
+
+def current_anchor(connection: Connection) -> LogAnchor:
+    """The log's head now (entries, hash of the last entry) with the database's id: what a PDF carries."""
+    last = connection.execute(select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).first()
+    database_id = connection.execute(select(DatabaseIdentity.database_id)).scalar() or ""
+    return LogAnchor(entries=last[0] if last else 0, head=last[1] if last else GENESIS, database_id=database_id)
+
+
+def check_anchor(connection: Connection, anchor: LogAnchor) -> str | None:
+    """Why the log does not hold ``anchor`` (None when it does; the chain itself is checked apart)."""
+    database_id = connection.execute(select(DatabaseIdentity.database_id)).scalar() or ""
+    if anchor.database_id and anchor.database_id != database_id:
+        return (f"kommer från en annan databas (id {anchor.database_id}; den här har id {database_id}), "
+                "så den kan inte pröva den här")
+    if anchor.entries == 0:
+        return None
+    stored = connection.execute(select(_TABLE.c.hash).where(_TABLE.c.id == anchor.entries)).scalar()
+    if stored is None:
+        return (f"ändringsloggen hade minst {anchor.entries} poster när dokumentet skrevs, men post "
+                f"{anchor.entries} finns inte längre: loggen har kortats av")
+    if not stored.startswith(anchor.head):
+        return (f"post {anchor.entries} i ändringsloggen är inte längre den som fanns när dokumentet skrevs: "
+                "loggen har skrivits om fram till dit")
+    return None
+
+
+def field_form(entity: str, field: str, value: Any) -> Any:
+    """One field's value as the log holds it (personal data hidden, large texts digested), as parsed JSON."""
+    if field in DIGESTED_FIELDS.get(entity, ()):
+        value = _digest(value)
+    if field in PERSONAL_FIELDS.get(entity, ()) and value:
+        value = REDACTED
+    text = _json(value)
+    return None if text is None else json.loads(text)
 
 
 def _changes_of(session: Session) -> Iterable[Change]:

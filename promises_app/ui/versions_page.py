@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import AgreementState
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services
@@ -51,11 +52,11 @@ from promises_app.ui.revision_table_model import RevisionTableModel, short_hash
 from promises_app.ui.signoff_dialog import SignOffDialog
 
 
-def render_pdf(snapshot: AgreementSnapshot) -> bytes:
+def render_pdf(snapshot: AgreementSnapshot, anchor: LogAnchor | None = None) -> bytes:
     """Runs in the pool: the PDF of a snapshot read beforehand (no database, no widgets)."""
     from promises_app.reports.agreement_document import render_snapshot_pdf  # ReportLab: loaded when used
 
-    return render_snapshot_pdf(snapshot)
+    return render_snapshot_pdf(snapshot, anchor)
 
 
 class VersionsPage(QWidget):
@@ -492,25 +493,19 @@ class VersionsPage(QWidget):
         selected = self.selected_revision()
         try:
             agreement = self.services.agreements.get_agreement(self.agreement_id)
-            revision: int | None = selected.revision if selected else None
-            if revision is None and agreement.state is not AgreementState.DRAFT:
-                signed = self.services.signoff.list_revisions(self.agreement_id)
-                if signed and signed[-1].revision == agreement.revision:
-                    revision = agreement.revision
-            if revision is not None:
-                snapshot = self.services.signoff.revision_snapshot(self.agreement_id, revision)
-            else:
-                snapshot = self.services.signoff.current_snapshot(self.agreement_id)
+            printable = self.services.signoff.printable(
+                self.agreement_id, revision=selected.revision if selected else None
+            )
         except (ServiceError, StorageFailure) as error:
             self._warn(self.tr("Preview PDF"), str(error))
             return None
         title = safe_file_name(agreement.title, self.tr("agreement"))
-        if revision is None:
+        if printable.revision is None:
             file_name = fill(self.tr("%1 rev %2 draft.pdf"), title, agreement.revision)
         else:
-            file_name = fill(self.tr("%1 rev %2.pdf"), title, revision)
+            file_name = fill(self.tr("%1 rev %2.pdf"), title, printable.revision)
 
-        task = BackgroundTask(lambda: render_pdf(snapshot))
+        task = BackgroundTask(lambda: render_pdf(printable.snapshot, printable.log_anchor))
         task.signals.finished.connect(self._pdf_ready)
         task.signals.failed.connect(self._pdf_failed)
         self._tasks = [t for t in self._tasks if not t.done] + [task]

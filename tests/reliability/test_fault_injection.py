@@ -198,7 +198,7 @@ def _sign(services: Services) -> Callable[[], object]:
     """Signing: the agreement's state and a frozen revision with its hashes, together or not at all."""
     agreement_id = _draft_of_solna(services)
     return lambda: services.signoff.sign(
-        agreement_id, place="Solna", signed_on="2023-01-20", render_pdf=lambda content: b"%PDF-1.4 test"
+        agreement_id, place="Solna", signed_on="2023-01-20", render_pdf=lambda content, anchor: b"%PDF-1.4 test"
     )
 
 

@@ -7,7 +7,7 @@ import re
 
 from pypdf import PdfReader
 
-FOOTER = re.compile(r"Sida \d+ av \d+ · Revision \d+ · Fingeravtryck [0-9a-f]{12}")
+FOOTER = re.compile(r"Sida \d+ av \d+ · Revision \d+ · Fingeravtryck [0-9a-f]{12}(?: · Logg (\d+):([0-9a-f]{12}))?")
 
 
 def reader(pdf: bytes) -> PdfReader:

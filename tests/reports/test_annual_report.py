@@ -23,7 +23,7 @@ from tests.reports.pdf_text import assert_in_order, flat_text, link_annotations,
 SOLNA = "Solna – medborgarlöften 2022"
 HELSINGBORG = "Helsingborg"
 TODAY = date(2023, 1, 15)
-FOOTER = re.compile(r"Sida \d+ av \d+ · Rapportdatum 2023-01-15 · Fingeravtryck ([0-9a-f]{12})")
+FOOTER = re.compile(r"Sida \d+ av \d+ · Rapportdatum 2023-01-15 · Fingeravtryck ([0-9a-f]{12})(?: · Logg (\d+):([0-9a-f]{12}))?")
 
 
 def squash(text: str) -> str:

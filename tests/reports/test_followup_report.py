@@ -31,7 +31,7 @@ from tests.reports.pdf_text import assert_in_order, flat_text, link_annotations,
 
 SOLNA = "Solna – medborgarlöften 2022"
 TODAY = date(2022, 9, 1)
-FOOTER = re.compile(r"Sida (\d+) av (\d+) · Rapportdatum (\d{4}-\d{2}-\d{2}) · Fingeravtryck ([0-9a-f]{12})")
+FOOTER = re.compile(r"Sida (\d+) av (\d+) · Rapportdatum (\d{4}-\d{2}-\d{2}) · Fingeravtryck ([0-9a-f]{12})(?: · Logg (\d+):([0-9a-f]{12}))?")
 REPORTS = Path(__file__).resolve().parents[2] / "promises_app" / "reports"
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from promises_app.domain import snapshot as snap
 from promises_app.domain.enums import AgreementState
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot_diff import ChangeKind, Difference
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, SignedRecordError, ValidationError
@@ -25,9 +26,9 @@ SOLNA = "Solna – medborgarlöften 2022"
 FAKE_PDF = b"%PDF-1.4 fake\n"
 
 
-def fake_render(content: snap.AgreementSnapshot) -> bytes:
+def fake_render(content: snap.AgreementSnapshot, anchor: LogAnchor | None = None) -> bytes:
     """Stands in for the PDF renderer here (the reports tests use the real one)."""
-    return FAKE_PDF + snap.to_json(content).encode("utf-8")
+    return FAKE_PDF + snap.to_json(content).encode("utf-8") + (anchor.keyword().encode() if anchor else b"")
 
 
 def _solna(services: Services) -> int:
@@ -71,8 +72,8 @@ def test_sign_freezes_revision_2_with_its_hashes(demo_services: Services) -> Non
     demo_services.plan.update_measure(demo_services.plan.list_measures(agreement_id)[0].id, title="Ny titel")
     rendered: list[bytes] = []
 
-    def render(content: snap.AgreementSnapshot) -> bytes:
-        rendered.append(fake_render(content))
+    def render(content: snap.AgreementSnapshot, anchor: LogAnchor | None) -> bytes:
+        rendered.append(fake_render(content, anchor))
         return rendered[-1]
 
     record = demo_services.signoff.sign(agreement_id, place="Solna", signed_on="2023-01-20", render_pdf=render)
@@ -151,7 +152,7 @@ def test_a_failing_renderer_leaves_the_draft_a_draft(demo_services: Services, sn
     agreement_id = _draft(demo_services)
     before = snapshot()
 
-    def broken(_content: snap.AgreementSnapshot) -> bytes:
+    def broken(_content: snap.AgreementSnapshot, _anchor: LogAnchor | None) -> bytes:
         raise RuntimeError("renderer failed")
 
     with pytest.raises(RuntimeError):
@@ -407,5 +408,5 @@ def test_verify_warns_when_a_pdf_no_longer_comes_out_the_same(demo_services: Ser
     agreement_id = _draft(demo_services)
     demo_services.signoff.sign(agreement_id, place="Solna", signed_on="2023-01-20", render_pdf=fake_render)
     assert demo_services.maintenance.verify_database(render_pdf=fake_render).warnings == ()
-    changed = demo_services.maintenance.verify_database(render_pdf=lambda c: fake_render(c) + b" ")
+    changed = demo_services.maintenance.verify_database(render_pdf=lambda c, a: fake_render(c, a) + b" ")
     assert changed.ok and "blir inte längre byte för byte densamma" in changed.warnings[0]

@@ -289,9 +289,9 @@ def test_preview_renders_in_the_background_and_saves_the_signed_pdf(qtbot, windo
     threads: list[threading.Thread] = []
     real_render = versions_module.render_pdf
 
-    def render_and_note(snapshot):  # type: ignore[no-untyped-def]
+    def render_and_note(snapshot, anchor=None):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread())
-        return real_render(snapshot)
+        return real_render(snapshot, anchor)
 
     monkeypatch.setattr(versions_module, "render_pdf", render_and_note)
     _click_revision_row(qtbot, page, 1)
@@ -341,9 +341,9 @@ def test_cancelling_the_progress_hides_the_result(qtbot, window, monkeypatch):  
     release = threading.Event()
     real_render = versions_module.render_pdf
 
-    def slow_render(snapshot):  # type: ignore[no-untyped-def]
+    def slow_render(snapshot, anchor=None):  # type: ignore[no-untyped-def]
         release.wait(10)
-        return real_render(snapshot)
+        return real_render(snapshot, anchor)
 
     monkeypatch.setattr(versions_module, "render_pdf", slow_render)
     _click(qtbot, page.preview_button)

@@ -1,0 +1,212 @@
+"""Do the rows say what the change log says? Edits made behind the program's back (``verify-db``).
+
+Every change the program makes is logged in the same transaction (storage/changelog.py), so
+the log, replayed from the start, tells what each row it mentions must hold now: the values
+of its insert, then every logged update of a field, or that it was deleted. A row whose live
+value differs from its last logged value, a logged row that is gone without a logged delete,
+a deleted row that is back, and a row newer than the log's coverage with no insert entry at
+all were all changed outside the program (a SQLite tool, a script) and are named here.
+
+Two things the database does by itself are not edits: ``ON DELETE SET NULL`` (a measure's
+focus area gone) and ``ON DELETE CASCADE`` (the rows under a deleted row). Both are read
+from the foreign keys: a difference they explain is not reported. Rows older than the log
+(``change_log_coverage``) are only compared where the log mentions them.
+
+Personal data and large texts are compared in the form the log keeps them (hidden, digested).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from promises_app.domain.vocabulary import FIELD_WORDS
+from promises_app.storage import models as m
+from promises_app.storage.changelog import PERSONAL_FIELDS, REDACTED, field_form
+
+#: The ordered many-to-many lists logged as one field of their owner (services/plan.py).
+LINK_FIELDS: dict[tuple[str, str], tuple[Table, str]] = {
+    ("promises", "maker_ids"): (m.promise_makers, "promise_id"),
+    ("measures", "participant_ids"): (m.measure_participants, "measure_id"),
+}
+#: Columns the log does not keep (the optimistic-concurrency counter) or that name the row.
+_NOT_LOGGED = {"id", "version"}
+#: What a row is called in a message (definite form), by table.
+TABLE_WORDS = {
+    "organisations": "Organisationen", "people": "Personen", "agreements": "Överenskommelsen",
+    "goals": "Målet", "parties": "Parten", "signatories": "Undertecknaren", "focus_areas": "Fokusområdet",
+    "promises": "Löftet", "measures": "Åtgärden", "occurrences": "Tillfället", "follow_ups": "Uppföljningen",
+    "signed_revisions": "Den undertecknade revisionen", "signed_copies": "Den inskannade kopian",
+    "indicator_definitions": "Indikatorn", "indicator_values": "Indikatorvärdet",
+    "agreement_indicators": "Den följda indikatorn", "situation_sources": "Lägesbildens källa",
+    "safety_walks": "Trygghetsvandringen", "walk_findings": "Iakttagelsen",
+}
+_LABEL_COLUMNS = ("title", "name", "text", "period", "file_name", "place")
+_QUOTE = 60
+
+
+@dataclass
+class _Logged:
+    """What the log says of one row: does it exist, and its last value of each field it names."""
+
+    exists: bool = True
+    inserted: bool = False
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def audit(connection: Connection) -> list[str]:
+    """Every difference between the rows and the change log, as Swedish sentences."""
+    logged = _replay(connection)
+    coverage: dict[str, int] = {
+        name: up_to
+        for name, up_to in connection.execute(select(m.ChangeLogCoverage.table_name, m.ChangeLogCoverage.unlogged_up_to))
+    }
+    live: dict[str, dict[int, dict[str, Any]]] = {}
+    for table_name in coverage:
+        table = m.Base.metadata.tables.get(table_name)
+        if table is not None:
+            live[table_name] = {row["id"]: dict(row) for row in connection.execute(select(table)).mappings()}
+    links = {key: _link_lists(connection, *target) for key, target in LINK_FIELDS.items()}
+    problems: list[str] = []
+    for table_name, rows in live.items():
+        table = m.Base.metadata.tables[table_name]
+        for row_id, row in rows.items():
+            said = logged.get((table_name, row_id))
+            where = _where(table_name, row_id, row)
+            if said is None or not said.inserted:
+                if row_id > coverage[table_name]:
+                    problems.append(f"{where} finns i databasen men inte i ändringsloggen: den har lagts till "
+                                    "utanför programmet.")
+            elif not said.exists:
+                problems.append(f"{where} är borttagen enligt ändringsloggen men finns i databasen igen.")
+                continue
+            if said is None:
+                continue
+            for name, expected in said.fields.items():
+                if (table_name, name) in LINK_FIELDS:
+                    actual = links[(table_name, name)].get(row_id, [])
+                elif name in table.c:
+                    actual = field_form(table_name, name, row[name])
+                else:
+                    continue  # a field this schema no longer has
+                if _same(actual, expected) or _set_null_by_the_database(table, name, actual, expected, live):
+                    continue
+                problems.append(
+                    f"{where}: {_field_word(name)} är {_shown(actual)} men enligt ändringsloggen "
+                    f"{_shown(expected)} (ändrat utanför programmet)."
+                )
+    for (table_name, row_id), said in sorted(logged.items()):
+        rows = live.get(table_name)
+        if rows is None or not said.exists or row_id in rows:
+            continue
+        table = m.Base.metadata.tables[table_name]
+        if _deleted_with_a_parent(table, said, live):
+            continue
+        problems.append(f"{_where(table_name, row_id, said.fields)} finns i ändringsloggen men har tagits bort "
+                        "ur databasen utanför programmet.")
+    return problems
+
+
+def _replay(connection: Connection) -> dict[tuple[str, int], _Logged]:
+    """Fold the whole log, oldest first, into what it says of each row now."""
+    log = m.ChangeLogEntry.__table__
+    state: dict[tuple[str, int], _Logged] = {}
+    query = select(log.c.action, log.c.entity, log.c.entity_id, log.c.field, log.c.new).order_by(log.c.id)
+    for action, entity, entity_id, name, new in connection.execute(query):
+        key = (entity, entity_id)
+        if action == "insert":
+            values = json.loads(new) if new else {}
+            state[key] = _Logged(exists=True, inserted=True,
+                                 fields={k: v for k, v in values.items() if k not in _NOT_LOGGED})
+        elif action == "update":
+            said = state.setdefault(key, _Logged())
+            said.exists = True
+            if name is not None:
+                said.fields[name] = json.loads(new) if new is not None else None
+        else:
+            state.setdefault(key, _Logged()).exists = False
+    return state
+
+
+def _link_lists(connection: Connection, table: Table, owner_column: str) -> dict[int, list[int]]:
+    lists: dict[int, list[int]] = defaultdict(list)
+    query = select(table.c[owner_column], table.c.organisation_id).order_by(table.c[owner_column], table.c.position)
+    for owner, organisation in connection.execute(query):
+        lists[owner].append(organisation)
+    return lists
+
+
+def _same(actual: Any, expected: Any) -> bool:
+    if actual == expected:
+        return True
+    # A value the program held as text but the column stores as a number (or the reverse).
+    scalar = (int, float, str)
+    return isinstance(actual, scalar) and isinstance(expected, scalar) and str(actual) == str(expected)
+
+
+def _foreign_keys(table: Table, column: str) -> Iterator[tuple[str, str]]:
+    """(referenced table, ON DELETE action) of the foreign keys on ``column``."""
+    for key in table.c[column].foreign_keys:
+        yield key.column.table.name, (key.ondelete or "").upper()
+
+
+def _set_null_by_the_database(
+    table: Table, column: str, actual: Any, expected: Any, live: dict[str, dict[int, dict[str, Any]]]
+) -> bool:
+    """``ON DELETE SET NULL`` emptied the column when the row it pointed at went."""
+    if actual is not None or not isinstance(expected, int) or column not in table.c:
+        return False
+    return any(
+        action == "SET NULL" and referenced in live and expected not in live[referenced]
+        for referenced, action in _foreign_keys(table, column)
+    )
+
+
+def _deleted_with_a_parent(table: Table, said: _Logged, live: dict[str, dict[int, dict[str, Any]]]) -> bool:
+    """``ON DELETE CASCADE`` took the row with a row it belonged to, which is gone too."""
+    for name, value in said.fields.items():
+        if name not in table.c or not isinstance(value, int):
+            continue
+        for referenced, action in _foreign_keys(table, name):
+            if action == "CASCADE" and referenced in live and value not in live[referenced]:
+                return True
+    return False
+
+
+def _where(table_name: str, row_id: int, values: dict[str, Any]) -> str:
+    word = TABLE_WORDS.get(table_name, table_name)
+    personal = PERSONAL_FIELDS.get(table_name, set())
+    for column in _LABEL_COLUMNS:
+        value = values.get(column)
+        if isinstance(value, str) and value and column not in personal and value != REDACTED:
+            return f"{word} «{_cut(value)}» (id {row_id})"
+    return f"{word} med id {row_id}"
+
+
+def _field_word(name: str) -> str:
+    words = {**FIELD_WORDS, "state": "Status", "revision": "Revision", "signing_place": "Ort för undertecknande",
+             "signing_date": "Datum för undertecknande", "content": "Innehållet",
+             "content_sha256": "Innehållets kontrollsumma", "pdf_sha256": "PDF:ens kontrollsumma",
+             "sha256": "Kontrollsumman", "data": "Filens innehåll", "responsible_id": "Ansvarig",
+             "participant_ids": "Deltar", "maker_ids": "Vem lovar", "comment": "Kommentar",
+             "status": "Status", "light": "Trafikljus", "count_achieved": "Antal"}
+    return f"fältet «{words.get(name, name)}»"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict) and "sha256" in value:
+        return f"innehåll med SHA-256 {str(value['sha256'])[:12]}…"
+    if value is None:
+        return "tomt"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return f"«{_cut(text)}»"
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTE else text[: _QUOTE - 1] + "…"

@@ -29,6 +29,7 @@ from promises_app.services.errors import (
     StorageFailure,
     ValidationError,
 )
+from promises_app.services.output_paths import OutputPathRefused, check_output_path
 from promises_app.services.records import AgreementSummary
 
 PROG = "promises-app"
@@ -277,9 +278,10 @@ def _cmd_import_indicators(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    check_output(args.output, db_path)
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
-        write_atomically(args.output, services.exchange.export_json(agreement.id))
+        write_atomically(args.output, services.exchange.export_json(agreement.id), db_path)
         print(f"Exporterade \"{agreement.title}\" till {args.output}.")
         return EXIT_OK
 
@@ -296,10 +298,11 @@ def _export_sheet(args: argparse.Namespace, db_path: Path, kind: str) -> int:
     """One row per measure and reporting period, as CSV (Swedish Excel) or XLSX (P14-safe)."""
     from promises_app.reports.spreadsheets import measure_rows, write_csv, write_xlsx
 
+    check_output(args.output, db_path)
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
         sheet = measure_rows(services, agreement.id)
-    write_atomically(args.output, write_csv(sheet) if kind == "csv" else write_xlsx(sheet))
+    write_atomically(args.output, write_csv(sheet) if kind == "csv" else write_xlsx(sheet), db_path)
     print(f"Exporterade åtgärder och uppföljning för \"{agreement.title}\" till {args.output} "
           f"({len(sheet.rows)} rader).")
     return EXIT_OK
@@ -312,6 +315,7 @@ def _cmd_report_missing(args: argparse.Namespace, db_path: Path) -> int:
 def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
     from promises_app.reports.agreement_document import agreement_pdf
 
+    check_output(args.output, db_path, inputs=[args.certificate])
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
         if args.no_appendix and (args.revision is not None or agreement.state is not AgreementState.DRAFT):
@@ -320,7 +324,7 @@ def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
             )
         pdf, content = agreement_pdf(services, agreement.id, revision=args.revision, appendix=not args.no_appendix)
     pdf = _certified(pdf, args, place=content.signing_place)
-    write_atomically(args.output, pdf)
+    write_atomically(args.output, pdf, db_path)
     state = "undertecknad" if content.state is not AgreementState.DRAFT else "utkast"
     print(f"Skrev \"{agreement.title}\" (revision {content.revision}, {state}, fingeravtryck "
           f"{content_sha256(content)[:12]}) till {args.output}.")
@@ -377,6 +381,7 @@ def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
     from promises_app.reports.followup_pdf import render_followup_pdf
     from promises_app.reports.report_options import FollowUpOptions, Grouping, Orientation
 
+    check_output(args.output, db_path)
     options = FollowUpOptions(
         orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
         logos=not args.no_logos,
@@ -387,7 +392,7 @@ def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
         content = build_followup_content(services, agreement.id, args.period, today=date.today(), options=options)
-    write_atomically(args.output, render_followup_pdf(content, options))
+    write_atomically(args.output, render_followup_pdf(content, options), db_path)
     print(f"Skrev {content.heading} för \"{agreement.title}\" (fingeravtryck {content.fingerprint}) "
           f"till {args.output}.")
     return EXIT_OK
@@ -400,6 +405,7 @@ def _cmd_report_annual(args: argparse.Namespace, db_path: Path) -> int:
     from promises_app.reports.annual_pdf import render_annual_pdf
     from promises_app.reports.report_options import AnnualOptions, Orientation
 
+    check_output(args.output, db_path)
     options = AnnualOptions(
         orientation=Orientation.PORTRAIT if args.portrait else Orientation.LANDSCAPE,
         logos=not args.no_logos,
@@ -409,7 +415,7 @@ def _cmd_report_annual(args: argparse.Namespace, db_path: Path) -> int:
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
         content = build_annual_content(services, agreement.id, today=date.today(), options=options)
-    write_atomically(args.output, render_annual_pdf(content, options))
+    write_atomically(args.output, render_annual_pdf(content, options), db_path)
     print(f"Skrev {content.heading} för \"{agreement.title}\" (fingeravtryck {content.fingerprint}) "
           f"till {args.output}.")
     return EXIT_OK
@@ -448,6 +454,9 @@ def _certified(pdf: bytes, args: argparse.Namespace, *, place: str) -> bytes:
 def _cmd_sign(args: argparse.Namespace, db_path: Path) -> int:
     from promises_app.reports.agreement_document import sign_agreement, signed_revision_pdf
 
+    if args.output:
+        # Before signing: a refused -o must not leave the draft signed and the PDF unwritten.
+        check_output(args.output, db_path, inputs=[args.certificate])
     with _services(db_path, create=False, exclusive=True) as services:
         agreement = _resolve(services, args.agreement)
         signatory_ids = None
@@ -463,7 +472,7 @@ def _cmd_sign(args: argparse.Namespace, db_path: Path) -> int:
     print(f"  Innehållets SHA-256: {record.content_sha256}")
     print(f"  PDF:ens SHA-256:     {record.pdf_sha256}")
     if args.output:
-        write_atomically(args.output, _certified(pdf, args, place=record.signed_place))
+        write_atomically(args.output, _certified(pdf, args, place=record.signed_place), db_path)
         print(f"Skrev revisionens PDF till {args.output}.")
     return EXIT_OK
 
@@ -645,9 +654,10 @@ def _cmd_people(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_person_export(args: argparse.Namespace, db_path: Path) -> int:
+    check_output(args.output, db_path)
     with _services(db_path, create=False) as services:
         text = services.privacy.export_person_json(args.person)
-    write_atomically(args.output, text)
+    write_atomically(args.output, text, db_path)
     print(f"Allt om person {args.person} är exporterat till {args.output}.")
     return EXIT_OK
 
@@ -710,13 +720,38 @@ def _resolve(services: Services, reference: str) -> AgreementSummary:
     return matches[0]
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write an export atomically and owner-only (promises_app/files.py), after checking its folder."""
-    path = path.expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CommandError(f"Mappen {folder} finns inte.")
-    files.write_atomically(path, data)
+def check_output(path: Path, db_path: Path | None, *, inputs: Sequence[Path | None] = ()) -> Path:
+    """Refuse an output path before any work is done (CommandError, Swedish); the real file to write.
+
+    Never the open database or what belongs to it, never another Medborgarlöften database, a
+    read-only file or a folder (services/output_paths.py), never a folder that does not exist,
+    and never one of the command's own ``inputs`` (the certificate file, say).
+    """
+    try:
+        final = check_output_path(path, db_path)
+    except OutputPathRefused as error:
+        raise CommandError(str(error)) from None
+    if not final.parent.is_dir():
+        raise CommandError(f"Mappen {final.parent} finns inte. Ingenting har skrivits.")
+    for source in filter(None, inputs):
+        with contextlib.suppress(OSError):
+            if os.path.samefile(final, source.expanduser()):
+                raise CommandError(f"{path} är samma fil som {source}, som kommandot läser; välj ett annat "
+                                   "filnamn. Ingenting har skrivits.")
+    return final
+
+
+def write_atomically(path: Path, data: str | bytes, db_path: Path | None = None) -> None:
+    """Write an output atomically and owner-only (promises_app/files.py), checked again as it is written.
+
+    ``db_path`` is the database the command opened (every command passes it); the file is never
+    that database or anything that belongs to it.
+    """
+    check_output(path, db_path)
+    try:
+        files.write_atomically(path.expanduser(), data, database=db_path)
+    except OutputPathRefused as error:
+        raise CommandError(str(error)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,20 +3,36 @@
 Used by the command line and the window alike: data goes to a temporary file beside the
 target (owner-only, 0600, from ``mkstemp``), is flushed to disk, and only then renamed over
 the target. A crash or a full disk leaves the old file (or none), never a torn one.
+
+Before the temporary file is made, and again just before the rename, the target is checked
+(services/output_paths.py): never the open database, its ``-wal``/``-shm``/``-journal``, its
+lock or its backups, never another Medborgarlöften database, never a read-only file or a
+folder. A symlink is written through: the temporary file goes beside the file the link leads
+to and is renamed onto that file, so the link stays a link.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
 
+from promises_app.services.output_paths import OutputPathRefused, Refusal, check_output_path
 
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8 with ``\\n`` line ends, or bytes as they are) to ``path`` atomically."""
-    path = Path(path).expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+__all__ = ["safe_file_name", "write_atomically"]
+
+
+def write_atomically(path: Path | str, data: str | bytes, *, database: Path | None = None) -> Path:
+    """Write ``data`` (text as UTF-8 with ``\\n`` line ends, or bytes as they are) to ``path`` atomically.
+
+    ``database`` is the open database, never to be overwritten (nor what belongs to it). Raises
+    ``OutputPathRefused`` (nothing written) for a path that must not be written, ``OSError``
+    when the write fails. Returns the file written: ``path``'s final target when it is a symlink.
+    """
+    final = check_output_path(path, database)
+    folder = final.parent
+    fd, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=folder)
     try:
         if isinstance(data, bytes):
             with os.fdopen(fd, "wb") as binary:
@@ -28,10 +44,27 @@ def write_atomically(path: Path, data: str | bytes) -> None:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        # Again at the last moment: the database's -wal may have appeared, a link may have moved.
+        if check_output_path(path, database) != final:
+            raise OutputPathRefused(Path(path), Refusal.CHANGED)
+        os.replace(temporary, final)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
+    return final
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def safe_file_name(name: str, fallback: str) -> str:

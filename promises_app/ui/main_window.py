@@ -55,6 +55,7 @@ from promises_app.services.errors import (
     ValidationError,
 )
 from promises_app.services.exchange import ExchangeError
+from promises_app.services.output_paths import OutputPathRefused, refuse_protected
 from promises_app.ui.agreement_dialog import edit_agreement, new_agreement
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
 from promises_app.ui.error_dialog import ErrorDialog, current_log_folder, show_error
@@ -70,6 +71,7 @@ from promises_app.ui.register_dialog import RegisterDialog
 from promises_app.ui.report_dialog import ReportDialog, ReportKind
 from promises_app.ui.report_runner import ReportRunner
 from promises_app.ui.restore_dialog import RestoreDialog
+from promises_app.ui.save_target import ask_save_path, with_suffix
 from promises_app.ui.settings import AppSettings
 from promises_app.ui.settings_dialog import SettingsDialog
 from promises_app.ui.situation_page import SituationPage
@@ -449,9 +451,13 @@ class MainWindow(QMainWindow):
         )
         if not chosen:
             return False
-        path = Path(chosen).expanduser()
-        if path.suffix.lower() not in (DATABASE_SUFFIX, ".db"):
-            path = path.with_name(path.name + DATABASE_SUFFIX)
+        path = _database_name(Path(chosen).expanduser())
+        if not path.exists():
+            try:  # e.g. inside the open database's backup folder
+                refuse_protected(path, self.services.db.path)
+            except OutputPathRefused as error:
+                QMessageBox.warning(self, self.tr("New database"), str(error))
+                return False
         if path.exists():
             QMessageBox.warning(
                 self, self.tr("New database"),
@@ -542,17 +548,18 @@ class MainWindow(QMainWindow):
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         name = safe_file_name(agreement.title, self.tr("agreement")) + ".json"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, title, str(Path(folder) / name), self.tr("JSON files (*.json)")
+        path = ask_save_path(
+            self, title, Path(folder) / name, self.tr("JSON files (*.json)"),
+            database=self.services.db.path, complete=with_suffix(".json"),
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
         self._export_folder = str(path.parent)
         try:
-            write_atomically(path, text)
+            write_atomically(path, text, database=self.services.db.path)
+        except OutputPathRefused as error:
+            QMessageBox.warning(self, title, str(error))
+            return None
         except OSError as error:
             QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path, error))
             return None
@@ -782,15 +789,13 @@ class MainWindow(QMainWindow):
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         name = safe_file_name(fill(self.tr("%1 measures"), agreement.title), self.tr("measures")) + suffix
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, title, str(Path(folder) / name),
+        path = ask_save_path(
+            self, title, Path(folder) / name,
             self.tr("Excel workbooks (*.xlsx)") if xlsx else self.tr("CSV files (*.csv)"),
+            database=self.services.db.path, complete=with_suffix(suffix),
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
         self._export_folder = str(path.parent)
         from promises_app.reports.spreadsheets import (  # openpyxl: when used
             measure_rows,
@@ -802,7 +807,9 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             sheet = measure_rows(self.services, agreement_id)
-            write_atomically(path, write_xlsx(sheet) if xlsx else write_csv(sheet))
+            write_atomically(path, write_xlsx(sheet) if xlsx else write_csv(sheet), database=self.services.db.path)
+        except OutputPathRefused as error:
+            problem = str(error)
         except OSError as error:
             problem = fill(self.tr("%1 could not be written: %2"), path, error)
         except (ServiceError, StorageFailure, ValidationError) as error:
@@ -991,3 +998,8 @@ def _same_file(one: Path, other: Path) -> bool:
         return one.expanduser().resolve() == other.expanduser().resolve()
     except OSError:
         return False
+
+
+def _database_name(path: Path) -> Path:
+    """A new database's file name: ``.sqlite`` added unless it ends in ``.sqlite`` or ``.db``."""
+    return path if path.suffix.lower() in (DATABASE_SUFFIX, ".db") else path.with_name(path.name + DATABASE_SUFFIX)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.files import write_atomically
+from promises_app.services.output_paths import OutputPathRefused
 from promises_app.ui.formatting import fill, format_size
+from promises_app.ui.save_target import ask_save_path, with_suffix
 
 #: Pixels per PDF point (1.0 = 72 dpi): an A4 page becomes about 740 × 1050 pixels.
 PREVIEW_SCALE = 1.25
@@ -59,10 +60,12 @@ def page_images(data: bytes, scale: float = PREVIEW_SCALE) -> list[QImage]:
 class PdfPreviewDialog(QDialog):
     """The pages of ``data`` one under the other, with "Save as…" and "Close"."""
 
-    def __init__(self, data: bytes, file_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, data: bytes, file_name: str, parent: QWidget | None = None, *, database: Path | None) -> None:
         super().__init__(parent)
         self.data = bytes(data)
         self.file_name = file_name
+        #: The open database: "Save as…" never writes over it or what belongs to it.
+        self.database = database
         self.saved_path: Path | None = None
         self.setWindowTitle(fill(self.tr("Preview: %1"), file_name))
 
@@ -119,16 +122,17 @@ class PdfPreviewDialog(QDialog):
     def save_as(self) -> Path | None:
         """Ask where, then write the PDF's bytes there (atomically). Returns the path, or None."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF as"), str(Path(folder) / self.file_name), self.tr("PDF files (*.pdf)")
+        path = ask_save_path(
+            self, self.tr("Save PDF as"), Path(folder) / self.file_name, self.tr("PDF files (*.pdf)"),
+            database=self.database, complete=with_suffix(".pdf"),
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         try:
-            write_atomically(path, self.data)
+            write_atomically(path, self.data, database=self.database)
+        except OutputPathRefused as error:
+            QMessageBox.warning(self, self.tr("Save PDF as"), str(error))
+            return None
         except OSError as error:
             QMessageBox.warning(
                 self, self.tr("Save PDF as"), fill(self.tr("The PDF could not be saved as %1: %2"), path, error)

@@ -416,7 +416,9 @@ class ReportDialog(QDialog):
             def work() -> bytes:
                 return render_followup(content, follow_up)  # type: ignore[arg-type]
 
-        return self.runner.start(work, file_name=self.file_name(), title=title, parent=self)
+        return self.runner.start(
+            work, file_name=self.file_name(), title=title, parent=self, database=self.services.db.path
+        )
 
     def _render_failed(self, started_over: object, message: str) -> None:
         if started_over is not self:

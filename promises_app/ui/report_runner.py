@@ -13,6 +13,7 @@ database or renders on the GUI thread (signing).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -44,6 +45,7 @@ class ReportRunner(QObject):
         self._pending: tuple[int, str, QWidget] | None = None
         self._progress: QProgressDialog | None = None
         self._preview: PdfPreviewDialog | None = None
+        self._database: Path | None = None
 
     # The dialogs belong to the widget the render was started over (a report dialog the window
     # may have deleted since): a deleted one reads as None.
@@ -55,8 +57,12 @@ class ReportRunner(QObject):
     def preview_dialog(self) -> PdfPreviewDialog | None:
         return self._preview if self._preview is not None and isValid(self._preview) else None
 
-    def start(self, render: Callable[[], bytes], *, file_name: str, title: str, parent: QWidget) -> int:
+    def start(
+        self, render: Callable[[], bytes], *, file_name: str, title: str, parent: QWidget, database: Path | None
+    ) -> int:
         """Run ``render()`` in the pool behind a progress dialog over ``parent``; returns the task number.
+
+        ``database`` is the open database, which the preview's "Save as…" never writes over.
 
         A render already awaited is overtaken: its result is dropped when it arrives.
         """
@@ -68,6 +74,7 @@ class ReportRunner(QObject):
             self._finish_progress()
             self.progress_dialog.deleteLater()
         self._pending = (task.number, file_name, parent)
+        self._database = database
         self._preview = None
 
         progress = QProgressDialog(self.tr("Creating the report…"), self.tr("Cancel"), 0, 0, parent)
@@ -127,7 +134,7 @@ class ReportRunner(QObject):
         self._finish_progress()
         if not isValid(parent):
             return
-        dialog = PdfPreviewDialog(data, file_name, parent)
+        dialog = PdfPreviewDialog(data, file_name, parent, database=self._database)
         self._preview = dialog
         dialog.open()
         self.previewShown.emit(dialog)

@@ -42,6 +42,7 @@ from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.services.output_paths import OutputPathRefused
 from promises_app.services.records import AgreementRecord, SignedCopyRecord, SignedRevisionRecord
 from promises_app.ui.background import BackgroundTask
 from promises_app.ui.changes_table_model import ChangesTableModel
@@ -49,6 +50,7 @@ from promises_app.ui.formatting import fill, format_long_date
 from promises_app.ui.page_parts import action_button, notice_label
 from promises_app.ui.pdf_preview import PdfPreviewDialog
 from promises_app.ui.revision_table_model import RevisionTableModel, short_hash
+from promises_app.ui.save_target import ask_save_path
 from promises_app.ui.signoff_dialog import SignOffDialog
 
 
@@ -466,15 +468,18 @@ class VersionsPage(QWidget):
                      copy.file_name),
             )
             return None
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, title, str(Path(self._start_folder()) / copy.file_name), self.tr("PDF files (*.pdf)")
+        path = ask_save_path(
+            self, title, Path(self._start_folder()) / copy.file_name, self.tr("PDF files (*.pdf)"),
+            database=self.services.db.path,
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         self._folder = str(path.parent)
         try:
-            write_atomically(path, data)
+            write_atomically(path, data, database=self.services.db.path)
+        except OutputPathRefused as error:
+            self._warn(title, str(error))
+            return None
         except OSError as error:
             self._warn(title, fill(self.tr("%1 could not be saved: %2"), path, error))
             return None
@@ -545,7 +550,7 @@ class VersionsPage(QWidget):
         self._pending = None
         self._finish_progress()
         assert isinstance(data, bytes)
-        dialog = PdfPreviewDialog(data, file_name, self)
+        dialog = PdfPreviewDialog(data, file_name, self, database=self.services.db.path)
         self.preview_dialog = dialog
         dialog.open()
 

@@ -21,12 +21,11 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.services import Services
 from promises_app.services.errors import (
@@ -60,13 +58,13 @@ from promises_app.ui.agreement_commands import (
     details_of,
     goal_texts,
 )
+from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill
 from promises_app.ui.indicator_dialogs import error_label, note_label
 from promises_app.ui.labels import label
 from promises_app.ui.page_parts import NOTICE_STYLE
 from promises_app.ui.parties_models import GoalListModel
 
-DATE_FORMAT = "yyyy-MM-dd"
 #: The text sections of the document, each on its own tab.
 TEXT_FIELDS = ("introduction", "situation", "intended_effects", "follow_up_text")
 DETAIL_TAB, GOALS_TAB = 0, 1
@@ -85,10 +83,6 @@ class GoalLineEdit(QLineEdit):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class AgreementDialog(QDialog):
@@ -148,8 +142,8 @@ class AgreementDialog(QDialog):
         self.municipality_edit = QLineEdit()
         self.police_area_edit = QLineEdit()
         self.case_number_edit = QLineEdit()
-        self.start_edit = self._date_edit()
-        self.end_edit = self._date_edit()
+        self.start_edit = DateInput()
+        self.end_edit = DateInput()
         self.scheme_combo = QComboBox()
         for scheme in ReportingScheme:
             self.scheme_combo.addItem(label(scheme), scheme.value)
@@ -277,13 +271,6 @@ class AgreementDialog(QDialog):
         self.title_edit.setFocus()
 
     # --- building -------------------------------------------------------------------------------
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setDateRange(QDate(period_rules.MIN_YEAR, 1, 1), QDate(period_rules.MAX_YEAR, 12, 31))
-        return edit
-
     def _arrow(self, arrow: Qt.ArrowType, tip: str, step: int) -> QToolButton:
         button = QToolButton()
         button.setArrowType(arrow)
@@ -314,8 +301,8 @@ class AgreementDialog(QDialog):
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(AgreementKind.CITIZEN_PROMISE.value))
             self.scheme_combo.setCurrentIndex(self.scheme_combo.findData(ReportingScheme.TERTIAL.value))
             self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(parent_id)))
-            self.start_edit.setDate(_qdate(start))
-            self.end_edit.setDate(_qdate(end))
+            self.start_edit.setDate(start)
+            self.end_edit.setDate(end)
             if parent_id is not None:
                 self._parent_changed()
             return
@@ -326,8 +313,8 @@ class AgreementDialog(QDialog):
         self.municipality_edit.setText(record.municipality)
         self.police_area_edit.setText(record.police_area)
         self.case_number_edit.setText(record.case_number)
-        self.start_edit.setDate(_qdate(record.start_date))
-        self.end_edit.setDate(_qdate(record.end_date))
+        self.start_edit.setDate(record.start_date)
+        self.end_edit.setDate(record.end_date)
         self.scheme_combo.setCurrentIndex(self.scheme_combo.findData(record.reporting_scheme.value))
         for field, edit in self.text_edits.items():
             edit.setPlainText(getattr(record, field))
@@ -423,6 +410,8 @@ class AgreementDialog(QDialog):
 
     # --- saving -----------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
+        """What the form holds; a typed date that is no date is a ValidationError at its field."""
+        dates = read_dates({"start_date": self.start_edit, "end_date": self.end_edit})
         values: dict[str, Any] = {
             "kind": self.kind_combo.currentData(),
             "parent_id": self.parent_combo.currentData()
@@ -431,8 +420,8 @@ class AgreementDialog(QDialog):
             "municipality": self.municipality_edit.text(),
             "police_area": self.police_area_edit.text(),
             "case_number": self.case_number_edit.text(),
-            "start_date": self.start_edit.date().toPython(),
-            "end_date": self.end_edit.date().toPython(),
+            "start_date": dates["start_date"],
+            "end_date": dates["end_date"],
             "reporting_scheme": self.scheme_combo.currentData(),
         }
         for field, edit in self.text_edits.items():
@@ -462,9 +451,9 @@ class AgreementDialog(QDialog):
     def try_save(self) -> None:
         """Save through the services; on success push the undo command and close, else say why and stay."""
         self.clear_errors()
-        values = self.values()
         goals = self.goals()
         try:
+            values = self.values()
             if self.before is None:
                 saved = self.services.agreements.create_agreement(**values, goals=goals)
             else:

@@ -13,11 +13,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +33,7 @@ from promises_app.services.records import (
     PersonRecord,
     PromiseRecord,
 )
+from promises_app.ui.date_input import OptionalDateInput, read_dates
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.indicator_dialogs import RecordForm, plain_text_edit
 from promises_app.ui.occurrence_dialog import OccurrenceLog
@@ -42,46 +41,6 @@ from promises_app.ui.promise_dialog import CheckList
 
 #: The most a counted target can be (domain validation's upper bound).
 TARGET_MAX = 1_000_000
-
-
-class DateField(QWidget):
-    """A date, or none: a QDateEdit and a "No date" box that empties it."""
-
-    changed = Signal()
-
-    def __init__(self, value: date | None, fallback: date, accessible_name: str, parent: QWidget | None = None
-                 ) -> None:
-        super().__init__(parent)
-        shown = value or fallback
-        self.date_edit = QDateEdit(QDate(shown.year, shown.month, shown.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName(accessible_name)
-        self.none_box = QCheckBox(self.tr("No date"))
-        self.none_box.setAccessibleName(fill(self.tr("%1: no date"), accessible_name))
-        self.none_box.setChecked(value is None)
-        self.date_edit.setEnabled(value is not None)
-        self.none_box.toggled.connect(self._toggled)
-        self.date_edit.dateChanged.connect(lambda _d: self.changed.emit())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.date_edit)
-        layout.addWidget(self.none_box)
-        layout.addStretch(1)
-        self.setFocusProxy(self.date_edit)
-        QWidget.setTabOrder(self.date_edit, self.none_box)
-
-    def _toggled(self, checked: bool) -> None:
-        self.date_edit.setEnabled(not checked)
-        if not checked:
-            self.date_edit.setFocus()
-        self.changed.emit()
-
-    def value(self) -> date | None:
-        return None if self.none_box.isChecked() else self.date_edit.date().toPython()
-
-    def setFocus(self) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
-        (self.date_edit if self.date_edit.isEnabled() else self.none_box).setFocus()
 
 
 class MeasureForm(RecordForm):
@@ -143,10 +102,10 @@ class MeasureForm(RecordForm):
         self._exclude_owner()
         self.responsible_combo.currentIndexChanged.connect(lambda _i: self._exclude_owner())
         fallback = min(max(date.today(), agreement.start_date), agreement.end_date)
-        self.start_field = DateField(initial.start_date if initial else None, agreement.start_date,
-                                     self.tr("Start date"))
-        self.deadline_field = DateField(initial.deadline if initial else None, fallback if initial is None
-                                        else (initial.deadline or agreement.end_date), self.tr("Deadline"))
+        self.start_field = OptionalDateInput(initial.start_date if initial else None, agreement.start_date,
+                                             self.tr("Start date"))
+        self.deadline_field = OptionalDateInput(initial.deadline if initial else None, fallback if initial is None
+                                                else (initial.deadline or agreement.end_date), self.tr("Deadline"))
         self.outside_box = QCheckBox(self.tr("Allow dates outside the agreement"))
         self.outside_box.setToolTip(fill(
             self.tr("The measure may start before or end after the agreement (%1 – %2)"),
@@ -216,6 +175,8 @@ class MeasureForm(RecordForm):
         self.contact_combo.blockSignals(False)
 
     def values(self) -> dict[str, Any]:
+        """What the form holds; a typed date that is no date is a ValidationError at its field."""
+        dates = read_dates({"start_date": self.start_field, "deadline": self.deadline_field})
         count = self.target_spin.value()
         return {
             "promise_id": self.promise_combo.currentData(),
@@ -226,8 +187,8 @@ class MeasureForm(RecordForm):
             "responsible_id": self.responsible_combo.currentData(),
             "contact_id": self.contact_combo.currentData(),
             "participant_ids": self.participants_list.checked_ids(),
-            "start_date": self.start_field.value(),
-            "deadline": self.deadline_field.value(),
+            "start_date": dates["start_date"],
+            "deadline": dates["deadline"],
             "target_count": count or None,
             "target_unit": self.unit_edit.text(),
             "allow_outside_agreement": self.outside_box.isChecked(),

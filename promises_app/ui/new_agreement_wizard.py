@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +40,7 @@ from promises_app.services import Services
 from promises_app.services.carry_over import CarriedMeasure, CarryOverPreview
 from promises_app.services.errors import FieldError, ServiceError, StorageFailure, ValidationError
 from promises_app.services.records import AgreementRecord
+from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
 from promises_app.ui.record_table_model import Index, RecordTableModel
@@ -54,10 +54,6 @@ MEASURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DETAIL_FIELDS = ("title", "start_date", "end_date", "reporting_scheme")
 #: The promise column is cut to this width (its tooltip has the whole text).
 PROMISE_COLUMN_MAX = 220
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _error_label() -> QLabel:
@@ -277,8 +273,8 @@ class DetailsPage(QWizardPage):
         self.kind_label.setWordWrap(True)
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Title"))
-        self.start_edit = self._date_edit(self.tr("Start date"))
-        self.end_edit = self._date_edit(self.tr("End date"))
+        self.start_edit = DateInput(accessible_name=self.tr("Start date"))
+        self.end_edit = DateInput(accessible_name=self.tr("End date"))
         self.scheme_combo = QComboBox()
         self.scheme_combo.setAccessibleName(self.tr("Reporting periods"))
         for scheme in ReportingScheme:
@@ -313,13 +309,6 @@ class DetailsPage(QWizardPage):
         QWidget.setTabOrder(self.start_edit, self.end_edit)
         QWidget.setTabOrder(self.end_edit, self.scheme_combo)
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(name)
-        return edit
-
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         """Fill in the suggestions, once per chosen previous agreement (what was typed stays)."""
         wizard = self.wizard()
@@ -333,8 +322,8 @@ class DetailsPage(QWizardPage):
                               format_date(previous.start_date), format_date(previous.end_date)))
         self.kind_label.setText(wizard.kind_text(preview))
         self.title_edit.setText(preview.suggested_title)
-        self.start_edit.setDate(_qdate(preview.suggested_start))
-        self.end_edit.setDate(_qdate(preview.suggested_end))
+        self.start_edit.setDate(preview.suggested_start)
+        self.end_edit.setDate(preview.suggested_end)
         self.scheme_combo.setCurrentIndex(max(0, self.scheme_combo.findData(previous.reporting_scheme.value)))
         self.clear_errors()
 
@@ -342,10 +331,12 @@ class DetailsPage(QWizardPage):
         """Going back keeps what was typed (Qt would reset the page)."""
 
     def values(self) -> dict[str, Any]:
+        """What the page holds; a typed date that is no date is a ValidationError at its field."""
+        dates = read_dates({"start_date": self.start_edit, "end_date": self.end_edit})
         return {
             "title": self.title_edit.text(),
-            "start": self.start_edit.date().toPython(),
-            "end": self.end_edit.date().toPython(),
+            "start": dates["start_date"],
+            "end": dates["end_date"],
             "reporting_scheme": ReportingScheme(self.scheme_combo.currentData()),
         }
 
@@ -539,8 +530,8 @@ class NewAgreementWizard(QWizard):
         if self.created_id is not None:
             return True
         self.measures_page.error.setVisible(False)
-        request = self.request()
         try:
+            request = self.request()
             created = create(self.services, request)
         except ValidationError as error:
             self._show_refusal(error.errors)

@@ -10,11 +10,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from shiboken6 import isValid
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, SignedRecordError, StorageFailure, ValidationError
 from promises_app.services.records import MeasureRecord, OccurrenceRecord
+from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.indicator_dialogs import RecordForm, plain_text_edit
 from promises_app.ui.plan_commands import (
@@ -55,10 +55,6 @@ def widgets_alive(widget: QWidget) -> bool:
     )
 
 
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
 class OccurrenceForm(RecordForm):
     """One occurrence: when, where, and a note (how many took part, what came of it)."""
 
@@ -66,9 +62,7 @@ class OccurrenceForm(RecordForm):
                  today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change occurrence") if initial else self.tr("Log an occurrence"))
-        self.date_edit = QDateEdit(qdate(initial.occurred_on if initial else (today or date.today())))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateInput(initial.occurred_on if initial else (today or date.today()))
         self.place_edit = QLineEdit(initial.place if initial else "")
         self.place_edit.setPlaceholderText(self.tr("e.g. Hagalund centre"))
         self.note_edit = plain_text_edit(initial.note if initial else "")
@@ -79,7 +73,7 @@ class OccurrenceForm(RecordForm):
 
     def values(self) -> dict[str, Any]:
         return {
-            "occurred_on": self.date_edit.date().toPython(),
+            **read_dates({"occurred_on": self.date_edit}),
             "place": self.place_edit.text(),
             "note": self.note_edit.toPlainText(),
         }

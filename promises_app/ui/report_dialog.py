@@ -16,13 +16,12 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -51,6 +50,7 @@ from promises_app.reports.report_options import (
 )
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill
 from promises_app.ui.organisation_form import ERROR_STYLE
 from promises_app.ui.pdf_preview import PdfPreviewDialog
@@ -149,12 +149,21 @@ class ReportDialog(QDialog):
         self.grouping_combo.addItem(self.tr("By promise"), Grouping.PROMISE.value)
         self.grouping_combo.addItem(self.tr("By focus area"), Grouping.FOCUS_AREA.value)
 
-        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName(self.tr("Report date"))
+        self.date_edit = DateInput(today, self.tr("Report date"))
         self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.date_edit.setToolTip(self.tr("The report is dated and made as of this day: overdue is judged on it."))
+        self.date_edit.line_edit.setToolTip(" ".join((
+            self.tr("The report is dated and made as of this day: overdue is judged on it."),
+            self.date_edit.line_edit.toolTip(),
+        )))
+        self.date_error = QLabel()
+        self.date_error.setStyleSheet(ERROR_STYLE)
+        self.date_error.setWordWrap(True)
+        self.date_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_error.setVisible(False)
+        date_column = QVBoxLayout()
+        date_column.setSpacing(2)
+        date_column.addWidget(self.date_edit)
+        date_column.addWidget(self.date_error)
 
         self.logos_box = QCheckBox(self.tr("&Include the parties' logos"))
         self.logos_box.setChecked(True)
@@ -221,7 +230,7 @@ class ReportDialog(QDialog):
         form.addRow(self._caption(self.tr("&Period:"), self.period_combo), self.period_combo)
         form.addRow(self.tr("Pages:"), orientations)
         form.addRow(self._caption(self.tr("&Group measures:"), self.grouping_combo), self.grouping_combo)
-        form.addRow(self._caption(self.tr("Report &date:"), self.date_edit), self.date_edit)
+        form.addRow(self._caption(self.tr("Report &date:"), self.date_edit), date_column)
         form.addRow(self.tr("Page header:"), self.logos_box)
         sections_caption = QLabel(self.tr("Sections:"))
         form.addRow(sections_caption, self.sections_stack)
@@ -310,7 +319,10 @@ class ReportDialog(QDialog):
         self.period_combo.setCurrentIndex(self.period_combo.findData(label))
 
     def report_date(self) -> date:
-        return self.date_edit.date().toPython()  # type: ignore[return-value]
+        """The typed report date; a ValidationError for ``report_date`` if the text is no date."""
+        day = read_dates({"report_date": self.date_edit})["report_date"]
+        assert day is not None
+        return day
 
     def chosen_sections(self) -> list[str]:
         return [name for name, box in self.section_boxes[self.kind()].items() if box.isChecked()]
@@ -376,8 +388,15 @@ class ReportDialog(QDialog):
         if self.runner.busy():
             return None
         self.show_error("")
+        self.date_error.setVisible(False)
         kind = self.kind()
-        options = self.options()
+        try:
+            options = self.options()
+        except ValidationError as error:  # the report date is no date: said under it, nothing made
+            self.date_error.setText("\n".join(e.message for e in error.errors))
+            self.date_error.setVisible(True)
+            self.date_edit.setFocus()
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if kind is ReportKind.ANNUAL:

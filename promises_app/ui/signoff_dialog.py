@@ -1,19 +1,19 @@
 """Recording the signing of an agreement's draft: place, date, and who was there.
 
-A refused signing (no place, a date in the future, a party nobody signs for) shows each message
-under its field and keeps everything typed; nothing is saved and the dialog stays open. On
-success the draft is signed revision N, frozen with its fingerprint and its PDF's checksum.
+A refused signing (no place, a typed date that is no date or lies in the future, a party nobody
+signs for) shows each message under its field and keeps everything typed; nothing is saved and
+the dialog stays open. On success the draft is signed revision N, frozen with its fingerprint
+and its PDF's checksum.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
 from promises_app.services.records import SignedRevisionRecord
+from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill
 from promises_app.ui.organisation_form import ERROR_STYLE
 
@@ -71,10 +72,7 @@ class SignOffDialog(QDialog):
         self.place_edit = QLineEdit(self.agreement.signing_place or self.agreement.municipality)
         self.place_edit.setMaxLength(PLACE_MAX)
         self.place_edit.setAccessibleName(self.tr("Place of signing"))
-        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName(self.tr("Date of signing"))
+        self.date_edit = DateInput(today, self.tr("Date of signing"))
 
         self.signatory_boxes: dict[int, QCheckBox] = {}
         people = QVBoxLayout()
@@ -145,7 +143,10 @@ class SignOffDialog(QDialog):
         return [signatory_id for signatory_id, box in self.signatory_boxes.items() if box.isChecked()]
 
     def signing_date(self) -> date:
-        return self.date_edit.date().toPython()  # type: ignore[return-value]
+        """The typed date; a ValidationError for the date field if the text is no date."""
+        day = read_dates({"signed_on": self.date_edit})["signed_on"]
+        assert day is not None
+        return day
 
     def try_sign(self) -> None:
         """Record the signing; a refusal is shown at its fields and the dialog stays open."""

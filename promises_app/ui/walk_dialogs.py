@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from promises_app.services.errors import FieldError, ValidationError
 from promises_app.services.records import (
@@ -23,6 +23,7 @@ from promises_app.services.records import (
     SituationSourceRecord,
     WalkFindingRecord,
 )
+from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.indicator_dialogs import RecordForm, note_label, plain_text_edit
 
 #: A measure's title is at most this long (domain.validation.TITLE_MAX).
@@ -52,9 +53,7 @@ class WalkForm(RecordForm):
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change safety walk") if initial else self.tr("New safety walk"))
         day = initial.walked_on if initial else (today or date.today())
-        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateInput(day)
         self.place_edit = QLineEdit(initial.place if initial else "")
         self.place_edit.setPlaceholderText(self.tr("e.g. Hagalund centre"))
         self.participants_edit = plain_text_edit(initial.participants if initial else "")
@@ -65,7 +64,7 @@ class WalkForm(RecordForm):
 
     def values(self) -> dict[str, Any]:
         return {
-            "walked_on": self.date_edit.date().toPython(),
+            **read_dates({"walked_on": self.date_edit}),
             "place": self.place_edit.text(),
             "participants": self.participants_edit.toPlainText(),
         }

@@ -492,15 +492,26 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
-    <name>DateField</name>
+    <name>DateInput</name>
     <message>
-        <source>No date</source>
-        <extracomment>The most a counted target can be (domain validation&apos;s upper bound).</extracomment>
-        <translation>Inget datum</translation>
+        <source>e.g. 2027-03-31 or 31/3 2027</source>
+        <translation>t.ex. 2027-03-31 eller 31/3 2027</translation>
     </message>
     <message>
-        <source>%1: no date</source>
-        <translation>%1: inget datum</translation>
+        <source>Type the date as 2027-03-31 or 31/3 2027 (day first), or pick it in the calendar (F4).</source>
+        <translation>Skriv datumet som 2027-03-31 eller 31/3 2027 (dagen först), eller välj det i kalendern (F4).</translation>
+    </message>
+    <message>
+        <source>Pick the date in a calendar (F4)</source>
+        <translation>Välj datumet i en kalender (F4)</translation>
+    </message>
+    <message>
+        <source>%1: pick in a calendar</source>
+        <translation>%1: välj i en kalender</translation>
+    </message>
+    <message>
+        <source>Pick in a calendar</source>
+        <translation>Välj i en kalender</translation>
     </message>
 </context>
 <context>
@@ -2566,6 +2577,21 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Close</source>
         <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateInput</name>
+    <message>
+        <source>No date</source>
+        <translation>Inget datum</translation>
+    </message>
+    <message>
+        <source>%1: no date</source>
+        <translation>%1: inget datum</translation>
+    </message>
+    <message>
+        <source>Type a date, or tick “No date”.</source>
+        <translation>Skriv ett datum, eller kryssa i ”Inget datum”.</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDateEdit
 
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.services import Services
 from promises_app.ui.agreement_dialog import AgreementDialog
+from promises_app.ui.date_input import DateInput
 from promises_app.ui.parties_models import GoalListModel
 from tests.ui.conftest import DEMO_TODAY
 
@@ -39,11 +39,11 @@ def open_dialog(qtbot, services: Services, stack: QUndoStack, agreement_id: int 
     return dialog
 
 
-def type_date(qtbot, edit: QDateEdit, digits: str) -> None:  # type: ignore[no-untyped-def]
-    """Type a date as a person does: from the year section, the sections filling in turn."""
-    edit.setFocus()
-    edit.setSelectedSection(QDateEdit.Section.YearSection)
-    qtbot.keyClicks(edit, digits)
+def type_date(qtbot, field: DateInput, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type a date as a person does: a click into the field (which selects the whole date), then the keys."""
+    qtbot.mouseClick(field.line_edit, LEFT)
+    qtbot.keyClicks(field.line_edit, text)
+    assert field.text() == text
 
 
 def pick(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -55,12 +55,12 @@ def pick(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_create_an_agreement_then_undo_and_redo(qtbot, services, stack, swedish):
     dialog = open_dialog(qtbot, services, stack)
-    assert dialog.start_edit.date().toPython() == date(2022, 1, 1), "this year by default"
+    assert dialog.start_edit.date() == date(2022, 1, 1), "this year by default"
     pick(qtbot, dialog.kind_combo, "Medborgar")
     qtbot.keyClicks(dialog.title_edit, TITLE)
     qtbot.keyClicks(dialog.municipality_edit, "Exempelstad")
     type_date(qtbot, dialog.start_edit, "20230101")
-    type_date(qtbot, dialog.end_edit, "20231231")
+    type_date(qtbot, dialog.end_edit, "31/12 2023")
     pick(qtbot, dialog.scheme_combo, "Kvartal")
     dialog.tabs.setCurrentIndex(1)
     qtbot.keyClicks(dialog.goal_edit, "Fewer burglaries")

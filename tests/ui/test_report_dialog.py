@@ -412,7 +412,7 @@ def test_keyboard_moves_through_the_fields_in_order_and_ctrl_return_creates(qtbo
         QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         seen.append(dialog.focusWidget())
     order = [dialog.followup_radio, dialog.period_combo, dialog.portrait_radio, dialog.grouping_combo,
-             dialog.date_edit, dialog.logos_box, dialog.next_steps_edit, dialog.create_button]
+             dialog.date_edit.line_edit, dialog.logos_box, dialog.next_steps_edit, dialog.create_button]
     positions = [seen.index(widget) for widget in order]
     assert positions == sorted(positions), [w.accessibleName() or type(w).__name__ for w in seen]
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -413,8 +413,9 @@ def test_import_a_bad_csv_shows_line_and_column_and_imports_nothing(qtbot, page,
 def _walk_with_finding(qtbot, page) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, page.new_walk_button)
     form = visible(page, WalkForm)
-    assert form.date_edit.date() == QDate(2022, 9, 1), "today by default"
-    form.date_edit.setDate(QDate(2021, 10, 12))
+    assert form.date_edit.date() == date(2022, 9, 1), "today by default"
+    qtbot.mouseClick(form.date_edit.line_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form.date_edit.line_edit, "12/10 2021")
     qtbot.keyClicks(form.place_edit, "Hagalund centrum")
     form.participants_edit.setPlainText("Solna stad\nLokalpolisområde Solna")
     click(qtbot, form.save_button)

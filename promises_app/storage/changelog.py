@@ -25,7 +25,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, insert, inspect, select
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, UOWTransaction, object_session
 
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.storage.models import ChangeLogEntry, ChangeLogHead, DatabaseIdentity
@@ -53,11 +53,26 @@ class Change:
     new: Any = None
 
 
+#: session.info key: rows this flush deleted that are not in ``session.deleted`` (orphans).
+_DELETED = "changelog.deleted_rows"
+
+
 def record_changes(session: Session, _flush: UOWTransaction) -> None:
     """after_flush hook: log what this flush wrote."""
     changes = [_redacted(change) for change in _changes_of(session)]
     if changes:
         append(session.connection(), changes)
+
+
+def remember_deleted(_mapper: Any, _connection: Connection, target: object) -> None:
+    """Mapper ``after_delete`` hook: note every deleted row, for ``record_changes`` to log.
+
+    A row removed from a ``delete-orphan`` collection (an agreement's old goals, a promise's
+    measures) is deleted by the flush without ever being in ``session.deleted``.
+    """
+    session = object_session(target)
+    if session is not None:
+        session.info.setdefault(_DELETED, []).append(target)
 
 
 def append(connection: Connection, changes: Iterable[Change]) -> None:
@@ -185,9 +200,14 @@ def _changes_of(session: Session) -> Iterable[Change]:
             if history.has_changes() and history.deleted != history.added:
                 old = history.deleted[0] if history.deleted else None
                 new = history.added[0] if history.added else None
-                if old != new:
+                # A deferred column set without being loaded (a logo removed) has no old value
+                # to compare with: logged as set.
+                if old != new or not history.deleted:
                     yield Change("update", state.mapper.local_table.name, _key(state), attr.key, old, new)
-    for obj in session.deleted:
+    deleted = list(session.deleted)
+    seen = {id(obj) for obj in deleted}
+    deleted += [obj for obj in session.info.pop(_DELETED, []) if id(obj) not in seen]
+    for obj in deleted:
         state = inspect(obj)
         yield Change("delete", state.mapper.local_table.name, _key(state), None, _row_values(state), None)
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from promises_app.storage import backups
-from promises_app.storage.changelog import record_changes
+from promises_app.storage.changelog import record_changes, remember_deleted
 from promises_app.storage.engine import create_database_engine, write_engine
 from promises_app.storage.errors import (
     CorruptDatabaseError,
@@ -37,6 +37,7 @@ from promises_app.storage.file_identity import read_header
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
+from promises_app.storage.models import Base
 from promises_app.storage.signed_guard import refuse_signed_edits, remember_created_agreements
 
 PRIVATE_DIR_MODE = 0o700
@@ -65,6 +66,8 @@ class Database:
         event.listen(self._write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
         event.listen(self._write, "after_flush", remember_created_agreements)
         event.listen(self._write, "after_flush", record_changes)  # every edit, in its transaction
+        if not event.contains(Base, "after_delete", remember_deleted):  # orphans too (mapper-wide)
+            event.listen(Base, "after_delete", remember_deleted, propagate=True)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

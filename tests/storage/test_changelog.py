@@ -48,6 +48,31 @@ def test_promise_makers_are_logged_as_a_field_of_the_promise(demo_services, db_p
     assert json.loads(last["old"]) == list(promise.maker_ids) and json.loads(last["new"]) == [promise.maker_ids[0]]
 
 
+def test_rows_taken_out_of_a_collection_are_logged_as_deleted(services, db_path) -> None:  # type: ignore[no-untyped-def]
+    """An agreement's replaced goals are deleted as orphans by the flush, never in session.deleted."""
+    agreement = services.agreements.create_agreement(kind="citizen_promise", title="Mål", start_date="2022-01-01",
+                                                     end_date="2022-12-31", reporting_scheme="tertial")
+    services.agreements.update_agreement(agreement.id, goals=["Ett", "Två"])
+    services.agreements.update_agreement(agreement.id, goals=["Tre"])
+    goals = [(e["action"], json.loads(e["old"] or "{}").get("text")) for e in _log(db_path) if e["entity"] == "goals"]
+    assert goals == [("insert", None), ("insert", None), ("insert", None), ("delete", "Ett"), ("delete", "Två")]
+    assert services.maintenance.verify_database().ok
+
+
+def test_a_logo_removed_without_being_read_is_logged(services, db_path) -> None:  # type: ignore[no-untyped-def]
+    """The logo column is deferred: set to nothing without being loaded, it has no old value to compare."""
+    from PIL import Image
+
+    from tests.services.test_logos import _encode
+
+    org = services.register.create_organisation(name="Solna stad", kind="municipality")
+    services.logos.set_logo(org.id, _encode(Image.new("RGB", (10, 10)), "PNG"))
+    services.logos.remove_logo(org.id)
+    last = _log(db_path)[-1]
+    assert (last["entity"], last["field"], last["new"]) == ("organisations", "logo_png", None)
+    assert services.maintenance.verify_database().ok
+
+
 def test_a_refused_edit_logs_nothing(services, db_path) -> None:  # type: ignore[no-untyped-def]
     before = _log(db_path)
     with pytest.raises(ValidationError):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from promises_app import __version__, files
 from promises_app.domain.enums import AgreementState
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.periods import describe, periods_for
 from promises_app.domain.snapshot import content_sha256
 from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
@@ -158,8 +159,17 @@ def _parser() -> argparse.ArgumentParser:
                      help="ett betrott utfärdarcertifikat (PEM eller DER) att pröva signaturen mot")
     command("list", "lista överenskommelserna (id, titel, period, status)", _cmd_list)
     command("check", "kontrollera databasens integritet", _cmd_check)
-    command("verify-db", "kontrollera ändringsloggens kedja och de undertecknade revisionernas kontrollsummor",
-            _cmd_verify_db)
+    sub = command(
+        "verify-db",
+        "kontrollera att databasen är den som programmet skrev: ändringsloggens kedja, de undertecknade "
+        "revisionerna, de undertecknade planerna och varje rad mot ändringsloggen",
+        _cmd_verify_db,
+    )
+    sub.add_argument(
+        "--against", metavar="PDF|LOGG", action="append", default=[],
+        help="en PDF som programmet skrivit (eller loggvärdet i dess sidfot, t.ex. 1234:9f2c1a0b7e3d): "
+        "pröva att databasen fortfarande har ändringsloggen som den var då (kan upprepas)",
+    )
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
     command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
     sub = command("person-export", "exportera allt databasen har om en person (JSON)", _cmd_person_export)
@@ -619,18 +629,45 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
 def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
     from promises_app.reports.agreement_document import render_snapshot_pdf
 
+    anchors = [_anchor_argument(value) for value in args.against]
     with _services(db_path, create=False) as services:
-        result = services.maintenance.verify_database(render_pdf=render_snapshot_pdf)
+        result = services.maintenance.verify_database(render_pdf=render_snapshot_pdf, anchors=anchors)
     if result.ok:
-        print(f"Ändringsloggen i {db_path} är obruten ({result.entries} poster, alla kontrollsummor stämmer).")
+        print(f"Ändringsloggen i {db_path} är obruten ({result.entries} poster, alla kontrollsummor stämmer, "
+              "och den slutar där den ska).")
         print(f"De undertecknade revisionerna är oförändrade ({result.revisions} st, alla kontrollsummor stämmer).")
+        print(f"Planen i de {result.signed_agreements} undertecknade eller avslutade överenskommelserna är "
+              "den som undertecknades.")
+        print("Varje rad stämmer med ändringsloggen.")
+        for label, _reason in result.anchors:
+            print(f"{label}: databasen har kvar ändringsloggen som den var när den skrevs.")
         for warning in result.warnings:
             print(f"Obs: {warning}")
         return EXIT_OK
-    print(f"Databasen {db_path} har ändrats i efterhand. Första felet först:", file=sys.stderr)
+    print(f"Databasen {db_path} har ändrats utanför programmet. Första felet först:", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
+    """``--against``: a PDF the program wrote, or the log head typed from its footer."""
+    from promises_app.domain.log_anchor import parse_typed
+
+    path = Path(value).expanduser()
+    if path.is_file():
+        from promises_app.reports.pdf_anchor import anchor_of_pdf
+
+        found = anchor_of_pdf(path.read_bytes())
+        if found is None:
+            raise CommandError(f"{_short(str(path))} bär inget värde för ändringsloggen (den är inte skriven av "
+                               "Medborgarlöften, eller av en äldre version).")
+        return _short(str(path)), found
+    typed = parse_typed(value)
+    if typed is None:
+        raise CommandError(f"--against {_short(value)!r}: ingen sådan fil, och inte heller ett loggvärde som "
+                           "1234:9f2c1a0b7e3d (det står sist i sidfoten på utskrifterna).")
+    return f"Loggvärdet {typed.short()}", typed
 
 
 def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:

@@ -10,7 +10,9 @@ Why Core inserts and not the services: the services are one ORM transaction per 
 with a change-log entry per row, which is right for a person and far too slow for 100 000
 measures. The rows here go in with ``session.execute(insert(table), rows)`` in a few large
 write transactions. They do not pass the ORM's flush hook, so no change-log entries are
-written and the (empty) chain still verifies. Every agreement is a draft, so no signed
+written and the (empty) chain still verifies; each flush records, per table, that its rows
+up to the highest id were made without the log (``change_log_coverage``), which is what
+``verify-db`` reads to tell them from rows added behind the program's back. Every agreement is a draft, so no signed
 revision is needed; every CHECK, UNIQUE and foreign-key constraint is respected (positions
 0..n-1, one follow-up per measure and period with the agreement's own period labels,
 deadlines inside the agreement).
@@ -37,7 +39,7 @@ from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, update
 
 from promises_app.domain.enums import (
     AgreementKind,
@@ -497,6 +499,11 @@ class _Writer:
                 if rows:
                     session.execute(insert(table), rows)
                     rows.clear()
+                    coverage = m.ChangeLogCoverage.__table__
+                    session.execute(
+                        update(coverage).where(coverage.c.table_name == table.name)
+                        .values(unlogged_up_to=self.next_id[table] - 1)
+                    )
 
     def _add(self, table: Table, **values: Any) -> int:
         row_id = self.next_id[table]

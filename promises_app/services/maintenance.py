@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.paths import resource
 from promises_app.services.base import Service
 from promises_app.services.exchange import ExchangeService, ImportResult, parse
-from promises_app.services.signoff import PdfRenderer, SignOffService
+from promises_app.services.signoff import PdfRenderer, SignOffService, plan_problems, revision_problems
 from promises_app.storage import models as m
-from promises_app.storage.changelog import current_anchor, verify_chain
+from promises_app.storage.changelog import check_anchor, current_anchor, verify_chain
+from promises_app.storage.log_audit import audit
+from promises_app.storage.signed_guard import LOCKED_STATES
 
 DEMO_FILES = ("solna-2022.json", "helsingborg-2018-2022.json")
 
@@ -37,6 +39,11 @@ class VerifyResult:
     #: Not tampering, but worth knowing: a signed revision's PDF no longer comes out byte for
     #: byte as at signing (another version of the program or of ReportLab).
     warnings: tuple[str, ...] = ()
+    #: How many signed or closed agreements had their live plan compared with what was signed.
+    signed_agreements: int = 0
+    #: For each anchor checked (its label: a file name, or the head as typed): None when the
+    #: database still holds it, else why not.
+    anchors: tuple[tuple[str, str | None], ...] = ()
 
 
 class MaintenanceService(Service):
@@ -55,23 +62,38 @@ class MaintenanceService(Service):
             ]
         return CheckResult(not problems, tuple(problems), *(int(c or 0) for c in counts))
 
-    def verify_database(self, *, render_pdf: PdfRenderer | None = None) -> VerifyResult:
-        """Recompute the change log's hash chain and every signed revision's content hash.
+    def verify_database(
+        self, *, render_pdf: PdfRenderer | None = None, anchors: Sequence[tuple[str, LogAnchor]] = ()
+    ) -> VerifyResult:
+        """Is the database what the program wrote? All of it read in one transaction.
 
-        Problems come in order: the change log's first break first, then the signed
-        revisions. With ``render_pdf``, each signed revision's PDF is also made again from its
-        snapshot and compared with the hash stored at signing (a mismatch is a warning).
+        Problems come in order: the change log (its chain, first break first, and whether it
+        ends where its head says); the signed revisions (their hashes, numbering, and the log
+        head each was signed with); each signed agreement's live plan against what was signed;
+        every row against what the log says of it (storage/log_audit.py); then each of
+        ``anchors`` (a log head printed in a PDF the program wrote): does the log still hold it?
+        With ``render_pdf`` and no problem found, each signed revision's PDF is also made again
+        and compared with the hash stored at signing (a mismatch is a warning).
         """
         with self.db.read() as s:
-            problems = verify_chain(s.connection())
+            connection = s.connection()
+            problems = verify_chain(connection)
             entries = int(s.scalar(select(text("count(*)")).select_from(m.ChangeLogEntry.__table__)) or 0)
+            problems += revision_problems(s)
+            problems += plan_problems(s)
+            problems += audit(connection)
+            checked = tuple((label, check_anchor(connection, anchor)) for label, anchor in anchors)
+            problems += [f"{label}: {reason}." for label, reason in checked if reason is not None]
+            revisions = int(s.scalar(select(func.count()).select_from(m.SignedRevision)) or 0)
+            signed_agreements = int(
+                s.scalar(select(func.count()).select_from(m.Agreement).where(m.Agreement.state.in_(LOCKED_STATES)))
+                or 0
+            )
         signoff = SignOffService(self.db)
-        problems += signoff.verify_revisions()
-        revisions = signoff.count_revisions()
         warnings = signoff.check_pdfs(render_pdf) if render_pdf is not None and not problems else []
         return VerifyResult(
             ok=not problems, problems=tuple(problems), entries=entries, revisions=revisions,
-            warnings=tuple(warnings),
+            warnings=tuple(warnings), signed_agreements=signed_agreements, anchors=checked,
         )
 
     def log_anchor(self) -> LogAnchor:

@@ -23,15 +23,18 @@ from sqlalchemy.orm import Session
 from promises_app.domain import snapshot as snap
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
+from promises_app.domain.signed_drift import describe, drift
 from promises_app.domain.snapshot_diff import Difference, differences
 from promises_app.domain.validation import Checker, FieldError, ValidationError
+from promises_app.domain.vocabulary import swedish
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.errors import ServiceError
 from promises_app.services.plan import drop_owner_from_participants
 from promises_app.services.records import PrintableAgreement, SignedCopyRecord, SignedRevisionRecord
 from promises_app.services.snapshots import build_snapshot
 from promises_app.storage import models as m
-from promises_app.storage.changelog import current_account, current_anchor, utc_timestamp
+from promises_app.storage.changelog import check_anchor, current_account, current_anchor, utc_timestamp
+from promises_app.storage.signed_guard import LOCKED_STATES
 
 #: Makes the agreement PDF of a snapshot, carrying the change log's head (domain/log_anchor.py).
 PdfRenderer = Callable[[snap.AgreementSnapshot, LogAnchor | None], bytes]
@@ -215,39 +218,14 @@ class SignOffService(Service):
 
     # --- checking -----------------------------------------------------------------------------
     def verify_revisions(self) -> list[str]:
-        """Problems with the stored signed revisions: content that no longer matches its hash."""
-        problems: list[str] = []
+        """Problems with the stored signed revisions (see ``revision_problems``)."""
         with self.db.read() as s:
-            rows = s.execute(
-                select(
-                    m.SignedRevision.id, m.SignedRevision.agreement_id, m.SignedRevision.revision,
-                    m.SignedRevision.content, m.SignedRevision.content_sha256,
-                ).order_by(m.SignedRevision.id)
-            ).all()
-            titles = {row.id: row.title for row in s.execute(select(m.Agreement.id, m.Agreement.title))}
-            for row in rows:
-                where = f"Undertecknad revision {row.revision} av «{titles.get(row.agreement_id, row.agreement_id)}»"
-                if snap.sha256_text(row.content) != row.content_sha256:
-                    problems.append(
-                        f"{where}: innehållet stämmer inte med den sparade kontrollsumman "
-                        "(ändrat i efterhand, eller kontrollsumman ändrad)."
-                    )
-                    continue
-                try:
-                    content = snap.from_json(row.content)
-                except snap.SnapshotFormatError as error:
-                    problems.append(f"{where}: {error}")
-                    continue
-                if content.agreement_id != row.agreement_id or content.revision != row.revision:
-                    problems.append(f"{where}: innehållet hör till en annan överenskommelse eller revision.")
-            for copy in s.execute(
-                select(m.SignedCopy.id, m.SignedCopy.file_name, m.SignedCopy.sha256, m.SignedCopy.data)
-            ):
-                if hashlib.sha256(copy.data).hexdigest() != copy.sha256:
-                    problems.append(
-                        f"Den inskannade kopian «{copy.file_name}» (id {copy.id}) stämmer inte med sin kontrollsumma."
-                    )
-        return problems
+            return revision_problems(s)
+
+    def verify_signed_plans(self) -> list[str]:
+        """Differences between each signed agreement's live plan and its newest signed revision."""
+        with self.db.read() as s:
+            return plan_problems(s)
 
     def count_revisions(self) -> int:
         with self.db.read() as s:
@@ -267,11 +245,101 @@ class SignOffService(Service):
             content = snap.from_json(content_text)
             if hashlib.sha256(render_pdf(content, anchor)).hexdigest() != pdf_sha256:
                 found.append(
-                    f"PDF:en för undertecknad revision {revision} av «{content.title}» blir inte längre byte "
-                    "för byte densamma som vid undertecknandet (en annan version av programmet?). "
-                    "Innehållet är oförändrat; spara den PDF som skrevs ut vid undertecknandet."
+                    f"PDF:en för undertecknad revision {revision} av «{_cut(content.title)}» blir inte längre byte "
+                    "för byte densamma som vid undertecknandet (en annan version av programmet?). Innehållet "
+                    "stämmer med sin kontrollsumma och med ändringsloggen; spara den PDF som skrevs ut vid "
+                    "undertecknandet."
                 )
         return found
+
+
+def revision_problems(session: Session) -> list[str]:
+    """What is wrong with the signed revisions: content that no longer matches its hash, a copy
+    that no longer matches its hash, a revision number missing or out of step with the
+    agreement's state, and a log head frozen at signing that the change log no longer holds."""
+    problems: list[str] = []
+    titles = {row.id: row.title for row in session.execute(select(m.Agreement.id, m.Agreement.title))}
+    numbers: dict[int, list[int]] = {}
+    for row in session.scalars(select(m.SignedRevision).order_by(m.SignedRevision.id)):
+        numbers.setdefault(row.agreement_id, []).append(row.revision)
+        where = f"Undertecknad revision {row.revision} av «{_cut(titles.get(row.agreement_id, str(row.agreement_id)))}»"
+        if snap.sha256_text(row.content) != row.content_sha256:
+            problems.append(
+                f"{where}: innehållet stämmer inte med den sparade kontrollsumman "
+                "(ändrat i efterhand, eller kontrollsumman ändrad)."
+            )
+            continue
+        try:
+            content = snap.from_json(row.content)
+        except snap.SnapshotFormatError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        if content.agreement_id != row.agreement_id or content.revision != row.revision:
+            problems.append(f"{where}: innehållet hör till en annan överenskommelse eller revision.")
+        anchor = _anchor_of(session, row)
+        if anchor is not None and (reason := check_anchor(session.connection(), anchor)) is not None:
+            problems.append(f"{where}: när den undertecknades hade ändringsloggen {anchor.entries} poster, men {reason}.")
+    for agreement in session.scalars(select(m.Agreement).order_by(m.Agreement.id)):
+        problems += _numbering_problems(agreement, sorted(numbers.get(agreement.id, [])))
+    for copy in session.execute(
+        select(m.SignedCopy.id, m.SignedCopy.file_name, m.SignedCopy.sha256, m.SignedCopy.data)
+    ):
+        if hashlib.sha256(copy.data).hexdigest() != copy.sha256:
+            problems.append(
+                f"Den inskannade kopian «{_cut(copy.file_name)}» (id {copy.id}) stämmer inte med sin kontrollsumma."
+            )
+    return problems
+
+
+def _numbering_problems(agreement: m.Agreement, signed: list[int]) -> list[str]:
+    """Signed revisions run without a gap up to the agreement's revision (or the one before, for a draft)."""
+    where = f"«{_cut(agreement.title)}»"
+    if not signed:
+        return []  # never signed here (or signed before revisions were kept); the log says if one went
+    problems = []
+    missing = sorted(set(range(signed[0], signed[-1] + 1)) - set(signed))
+    if missing:
+        listed = ", ".join(str(n) for n in missing)
+        problems.append(f"{where}: undertecknad revision {listed} saknas (revision {', '.join(map(str, signed))} "
+                        "finns); den har tagits bort ur databasen.")
+    if agreement.state in LOCKED_STATES and signed[-1] != agreement.revision:
+        problems.append(f"{where} står som {swedish(agreement.state).lower()} revision {agreement.revision}, men den "
+                        f"senaste undertecknade revisionen är {signed[-1]}.")
+    if agreement.state is AgreementState.DRAFT and signed[-1] >= agreement.revision:
+        problems.append(f"{where} står som utkast till revision {agreement.revision}, men revision {signed[-1]} är "
+                        "redan undertecknad: statusen har ändrats utanför programmet.")
+    elif agreement.state is AgreementState.DRAFT and signed[-1] < agreement.revision - 1:
+        problems.append(f"{where} står som utkast till revision {agreement.revision}, men den senaste "
+                        f"undertecknade revisionen är {signed[-1]}.")
+    return problems
+
+
+def plan_problems(session: Session) -> list[str]:
+    """Each signed or closed agreement's live plan against its newest signed revision, field by field."""
+    problems: list[str] = []
+    for agreement in session.scalars(
+        select(m.Agreement).where(m.Agreement.state.in_(LOCKED_STATES)).order_by(m.Agreement.id)
+    ):
+        latest = _latest(session, agreement.id)
+        if latest is None or latest.revision != agreement.revision:
+            continue  # revision_problems names that
+        try:
+            signed = snap.from_json(latest.content)
+        except snap.SnapshotFormatError:
+            continue  # revision_problems names that too
+        where = f"«{_cut(signed.title)}» (undertecknad revision {latest.revision})"
+        problems += [f"{where}: {describe(d)}" for d in drift(signed, build_snapshot(session, agreement))]
+        if (agreement.signing_place, agreement.signing_date) != (latest.signed_place, latest.signed_on):
+            problems.append(
+                f"{where}: ort och datum för undertecknandet är nu «{_cut(agreement.signing_place)} "
+                f"{agreement.signing_date or ''}», men undertecknades som «{_cut(latest.signed_place)} "
+                f"{latest.signed_on or ''}»."
+            )
+    return problems
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def freeze_imported(session: Session, agreement: m.Agreement) -> m.SignedRevision:

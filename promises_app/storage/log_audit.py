@@ -119,18 +119,28 @@ def _replay(connection: Connection) -> dict[tuple[str, int], _Logged]:
     query = select(log.c.action, log.c.entity, log.c.entity_id, log.c.field, log.c.new).order_by(log.c.id)
     for action, entity, entity_id, name, new in connection.execute(query):
         key = (entity, entity_id)
+        value = _parsed(new)
         if action == "insert":
-            values = json.loads(new) if new else {}
+            values = value if isinstance(value, dict) else {}  # an entry edited into nonsense: the chain says
             state[key] = _Logged(exists=True, inserted=True,
                                  fields={k: v for k, v in values.items() if k not in _NOT_LOGGED})
         elif action == "update":
             said = state.setdefault(key, _Logged())
             said.exists = True
             if name is not None:
-                said.fields[name] = json.loads(new) if new is not None else None
+                said.fields[name] = value
         else:
             state.setdefault(key, _Logged()).exists = False
     return state
+
+
+def _parsed(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
 
 
 def _link_lists(connection: Connection, table: Table, owner_column: str) -> dict[int, list[int]]:

@@ -385,10 +385,12 @@ def test_verify_finds_an_edited_signed_field(demo_services: Services, db_path: P
                      "WHERE revision = 1 AND content LIKE '%medborgarlöften 2022%'")
     result = demo_services.maintenance.verify_database()
     assert not result.ok
-    assert result.problems == (
+    assert result.problems[0] == (
         f"Undertecknad revision 1 av «{SOLNA}»: innehållet stämmer inte med den sparade kontrollsumman "
-        "(ändrat i efterhand, eller kontrollsumman ändrad).",
+        "(ändrat i efterhand, eller kontrollsumman ändrad)."
     )
+    # and the change log, which logged the content's digest when it was frozen, says so too
+    assert "«Innehållet»" in result.problems[1] and "ändrat utanför programmet" in result.problems[1]
 
 
 def test_verify_finds_a_changed_stored_hash(demo_services: Services, db_path: Path) -> None:
@@ -401,7 +403,8 @@ def test_verify_finds_a_changed_copy(demo_services: Services, db_path: Path) -> 
     demo_services.signoff.attach_signed_copy(_solna(demo_services), 1, file_name="skannad.pdf", data=b"%PDF-1.4 s")
     _tamper(db_path, "UPDATE signed_copies SET data = ?", b"%PDF-1.4 t")
     result = demo_services.maintenance.verify_database()
-    assert result.problems == ("Den inskannade kopian «skannad.pdf» (id 1) stämmer inte med sin kontrollsumma.",)
+    assert result.problems[0] == "Den inskannade kopian «skannad.pdf» (id 1) stämmer inte med sin kontrollsumma."
+    assert "«Filens innehåll»" in result.problems[1]
 
 
 def test_verify_warns_when_a_pdf_no_longer_comes_out_the_same(demo_services: Services) -> None:

@@ -5,10 +5,14 @@ Three operations:
 * :func:`load_credentials` reads a PKCS#12 file (``.p12``/``.pfx``) into :class:`Credentials`,
   refusing files that are not PKCS#12, a wrong passphrase, files without a key or certificate,
   and certificates that are expired or not yet valid.
-* :func:`certify_pdf` adds a certification signature ("no changes allowed") as an incremental
-  update: the returned bytes start with the given PDF unchanged.
-* :func:`inspect_signatures` validates every signature in a PDF and says, in Swedish, exactly
-  what is wrong with each one.
+* :func:`certify_pdf` adds a certification signature as an incremental update: the returned
+  bytes start with the given PDF unchanged. It allows exactly one kind of later change:
+  more signatures (DocMDP P=2), so that the municipality's e-signing service can add its
+  approval signatures without breaking ours.
+* :func:`inspect_signatures` validates every signature (and document timestamp) in a PDF and
+  says, in Swedish, exactly what is wrong with each one. What may follow a signature is
+  judged by :data:`~promises_app.reports.pdf_update_policy.SIGNATURES_ONLY_POLICY`: other
+  signatures and validation data, nothing that can change what is shown.
 
 Nothing here touches the network: no timestamp server, no OCSP or CRL fetching, no AIA
 chasing. Trust is decided only against the trust roots the caller passes in.
@@ -37,12 +41,16 @@ from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.diff_analysis import DiffResult
+from pyhanko.sign.diff_analysis.rules.form_field_rules import is_field_visible
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
-from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
+from pyhanko.sign.validation.status import DocumentTimestampStatus, PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from promises_app.reports.pdf_update_policy import SIGNATURES_ONLY_POLICY
 
 __all__ = [
     "SIGNATURE_FIELD_NAME",
@@ -55,12 +63,9 @@ __all__ = [
     "load_credentials",
 ]
 
+# Failures are logged at INFO: without a configured log (the command line) Python would print
+# a WARNING with its traceback on the terminal, and the user already gets a Swedish message.
 logger = logging.getLogger(__name__)
-# pyHanko logs an untrusted (e.g. self-signed) chain as a warning with a traceback. What is
-# wrong is already in the SignatureCheck's problems, in Swedish; without a handler of its own
-# Python would print that warning to the terminal of `promises-app verify`.
-for _name in ("pyhanko", "pyhanko_certvalidator"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 SIGNATURE_FIELD_NAME = "Underskrift"
 """Name of the (invisible) signature field :func:`certify_pdf` creates."""
@@ -95,6 +100,9 @@ PROBLEM_APPENDED = (
     "Signaturen täcker inte hela filen: något har lagts till efter att den skrevs "
     "(en inkrementell uppdatering)."
 )
+PROBLEM_VISIBLE = (
+    "Signaturen är synlig på sidan: dess utseende ritas på sidan och kan ändra det som visas."
+)
 PROBLEM_ODD_COVERAGE = (
     "Signaturen täcker bara en del av filen på ett ovanligt sätt; det går inte att avgöra "
     "vad som faktiskt är signerat."
@@ -103,7 +111,10 @@ PROBLEM_NO_CHANGES_ALLOWED = (
     "Dokumentet är certifierat med villkoret att inga ändringar får göras, "
     "men det har ändrats efter signeringen."
 )
-PROBLEM_DISALLOWED_CHANGES = "Dokumentet har ändrats efter signeringen på ett sätt som signaturen inte tillåter."
+PROBLEM_DISALLOWED_CHANGES = (
+    "Dokumentet har ändrats efter signeringen på annat sätt än med fler signaturer, "
+    "och det tillåter inte signaturen."
+)
 PROBLEM_UNTRUSTED = "Certifikatet är inte utfärdat av någon betrodd utfärdare."
 PROBLEM_REVOKED = "Certifikatet har spärrats av utfärdaren."
 PROBLEM_UNREADABLE_SIGNATURE = (
@@ -131,12 +142,17 @@ class Credentials:
 
 @dataclass(frozen=True)
 class SignatureCheck:
-    """The verdict on one embedded signature.
+    """The verdict on one embedded signature or document timestamp.
 
     ``problems`` holds one Swedish sentence per thing that is wrong; it is empty exactly when
     the signature is fine (see :attr:`ok`). ``trusted`` is ``None`` when no trust roots were
     given; when they were, it is ``False`` also if the trust check could not be made because
     the signature itself is broken (the problems then name the break, not the trust).
+
+    ``covers_whole_file`` is false for every signature but the last when a file carries
+    several: that is no problem as long as everything added after it is only signatures
+    (``modifications_ok``). ``revision`` is the index of the file revision (the original
+    PDF is revision 0, each incremental update one more) that the signature closes.
     """
 
     field_name: str
@@ -152,6 +168,9 @@ class SignatureCheck:
     problems: tuple[str, ...]
     reason: str | None = None
     location: str | None = None
+    revision: int = -1
+    timestamp: bool = False
+    visible: bool = False
 
     @property
     def ok(self) -> bool:
@@ -285,10 +304,17 @@ def _to_asn1(certificate: x509.Certificate) -> asn1_x509.Certificate:
 
 
 def certify_pdf(pdf: bytes, credentials: Credentials, *, reason: str, location: str) -> bytes:
-    """Add a PAdES certification signature ("no changes allowed") as an incremental update.
+    """Add a PAdES certification signature as an incremental update.
 
     The signature goes into an invisible field named :data:`SIGNATURE_FIELD_NAME`. Offline:
     no timestamp, no revocation information. The result starts with ``pdf`` byte for byte.
+
+    Its DocMDP permission is P=2 ("form filling and signing"), not P=1 ("no changes"): the
+    municipality's e-signing service adds approval signatures to the certified file, and
+    under P=1 every one of them would break our certification (in Acrobat too, and some
+    signing libraries refuse to sign a P=1 document at all). The agreement PDF has no form
+    fields, so P=2 allows signatures and nothing else that shows; ``promises-app verify``
+    checks that every later update is only that (:mod:`.pdf_update_policy`).
     """
     pdf = bytes(pdf)
     if not _has_pdf_header(pdf):
@@ -311,7 +337,7 @@ def certify_pdf(pdf: bytes, credentials: Credentials, *, reason: str, location: 
         location=location,
         name=credentials.subject_name,
         certify=True,
-        docmdp_permissions=fields.MDPPerm.NO_CHANGES,
+        docmdp_permissions=fields.MDPPerm.FILL_FORMS,
         subfilter=fields.SigSeedSubFilter.PADES,
         embed_validation_info=False,
         use_pades_lta=False,
@@ -320,7 +346,7 @@ def certify_pdf(pdf: bytes, credentials: Credentials, *, reason: str, location: 
     try:
         output = pdf_signer.sign_pdf(writer)
     except Exception as exc:  # SigningError, PdfError, or a surprise from deep inside pyHanko
-        logger.warning("Certification signature failed", exc_info=exc)
+        logger.info("Certification signature failed", exc_info=exc)
         raise SignatureError(MSG_SIGNING_FAILED) from exc
     signed = output.getvalue()
     if not signed.startswith(pdf):  # pyHanko always appends; guard the caller's assumption
@@ -357,7 +383,8 @@ def inspect_signatures(pdf: bytes, *, trust_roots: Sequence[TrustRoot] = ()) -> 
     except Exception as exc:  # the parser raises many types on a broken file
         raise SignatureError(MSG_UNREADABLE_PDF) from exc
 
-    checks = tuple(_check_one(sig, roots, certification_ref) for sig in embedded)
+    last_revision = reader.xrefs.total_revisions - 1
+    checks = tuple(_check_one(sig, roots, certification_ref, last_revision) for sig in embedded)
     return SignatureInspection(signatures=checks)
 
 
@@ -388,23 +415,35 @@ def _signature_reference(sig: EmbeddedPdfSignature) -> object | None:
 
 
 def _check_one(
-    sig: EmbeddedPdfSignature, roots: list[asn1_x509.Certificate], certification_ref: object | None
+    sig: EmbeddedPdfSignature,
+    roots: list[asn1_x509.Certificate],
+    certification_ref: object | None,
+    last_revision: int,
 ) -> SignatureCheck:
     field_name = str(sig.field_name)
     certification = certification_ref is not None and _signature_reference(sig) == certification_ref
+    timestamp = sig.sig_object_type == "/DocTimeStamp"
     reason = _optional_text(sig.sig_object, "/Reason")
     location = _optional_text(sig.sig_object, "/Location")
+    visible = _visible(sig)
     try:
         signed_length = int(sig.byte_range[2]) + int(sig.byte_range[3])
     except (IndexError, TypeError, ValueError):
         signed_length = 0
 
     context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+    status: PdfSignatureStatus | DocumentTimestampStatus
     try:
-        status = validate_pdf_signature(sig, context, key_usage_settings=_SIGNER_KEY_USAGE)
-        signer_cert = sig.signer_cert
+        if timestamp:
+            status = validate_pdf_timestamp(sig, context, diff_policy=SIGNATURES_ONLY_POLICY)
+            signer_cert = status.signing_cert
+        else:
+            status = validate_pdf_signature(
+                sig, context, diff_policy=SIGNATURES_ONLY_POLICY, key_usage_settings=_SIGNER_KEY_USAGE
+            )
+            signer_cert = sig.signer_cert
     except Exception as exc:  # a damaged or unsupported signature: report it, don't crash
-        logger.warning("Could not validate signature %r", field_name, exc_info=exc)
+        logger.info("Could not validate signature %r", field_name, exc_info=exc)
         return SignatureCheck(
             field_name=field_name,
             signer_name=_signer_name_or_blank(sig),
@@ -419,11 +458,20 @@ def _check_one(
             problems=(PROBLEM_UNREADABLE_SIGNATURE,),
             reason=reason,
             location=location,
+            revision=sig.signed_revision,
+            timestamp=timestamp,
+            visible=visible,
         )
 
     covers_whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    modifications_ok = bool(status.docmdp_ok)
+    if isinstance(status, PdfSignatureStatus):
+        modifications_ok = bool(status.docmdp_ok)
+    else:  # a document timestamp carries no DocMDP of its own: the analysis alone decides
+        modifications_ok = covers_whole_file or isinstance(status.diff_result, DiffResult)
     trusted = bool(status.trusted) if roots else None
+    # Only signatures may follow a signature that is not the last one; bytes after the last
+    # revision (or a damaged trailer) are never fine.
+    followed_by_signatures = modifications_ok and sig.signed_revision < last_revision
 
     problems: list[str] = []
     if not status.intact:
@@ -431,12 +479,15 @@ def _check_one(
     elif not status.valid:
         problems.append(PROBLEM_SIGNATURE_VALUE)
     if status.coverage == SignatureCoverageLevel.ENTIRE_REVISION:
-        problems.append(PROBLEM_APPENDED)
+        if not followed_by_signatures:
+            problems.append(PROBLEM_APPENDED)
     elif not covers_whole_file:
         problems.append(PROBLEM_ODD_COVERAGE)
     if not modifications_ok:
         no_changes = sig.docmdp_level == fields.MDPPerm.NO_CHANGES
         problems.append(PROBLEM_NO_CHANGES_ALLOWED if no_changes else PROBLEM_DISALLOWED_CHANGES)
+    if visible:
+        problems.append(PROBLEM_VISIBLE)
     if roots and not trusted and status.intact and status.valid:
         problems.append(_trust_problem(status, signer_cert))
 
@@ -454,10 +505,21 @@ def _check_one(
         problems=tuple(problems),
         reason=reason,
         location=location,
+        revision=sig.signed_revision,
+        timestamp=timestamp,
+        visible=visible,
     )
 
 
-def _trust_problem(status: PdfSignatureStatus, cert: asn1_x509.Certificate) -> str:
+def _visible(sig: EmbeddedPdfSignature) -> bool:
+    """Whether the signature's field has a widget with an area on a page (it then draws there)."""
+    try:
+        return bool(is_field_visible(sig.sig_field))
+    except Exception:  # a malformed widget: treat it as drawing, the safe side
+        return True
+
+
+def _trust_problem(status: PdfSignatureStatus | DocumentTimestampStatus, cert: asn1_x509.Certificate) -> str:
     """The Swedish sentence for a chain that does not validate to the given roots."""
     if status.revoked:
         return PROBLEM_REVOKED
@@ -475,7 +537,9 @@ def _trust_problem(status: PdfSignatureStatus, cert: asn1_x509.Certificate) -> s
     return PROBLEM_UNTRUSTED
 
 
-def _signing_time(status: PdfSignatureStatus) -> datetime | None:
+def _signing_time(status: PdfSignatureStatus | DocumentTimestampStatus) -> datetime | None:
+    if isinstance(status, DocumentTimestampStatus):
+        return status.timestamp
     timestamp = status.timestamp_validity
     if timestamp is not None and timestamp.intact and timestamp.valid:
         return timestamp.timestamp

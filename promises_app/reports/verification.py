@@ -1,14 +1,18 @@
 """Is this PDF an untouched signed revision, and of which agreement? (``promises-app verify``)
 
-A file is recognised in one of three ways:
+A file is recognised in one of two ways:
 
 1. its SHA-256 is that of a hand-signed copy attached to a signed revision;
 2. its metadata names the content hash of a signed revision (every agreement PDF carries the
    full SHA-256 of the content it was made from), and its bytes begin with exactly the PDF of
    that revision: the PDF stored at signing (its SHA-256 and length are kept) or, for a
-   revision imported from a file, the PDF made again from the frozen content;
-3. whatever follows those bytes must be a digital signature (pyHanko) that is intact and
-   covers the whole file, so nothing was added after signing.
+   revision imported from a file, the PDF made again from the frozen content.
+
+In the second case whatever follows those bytes must be incremental updates that only add
+signatures (ours, the e-signing service's), each intact, judged one by one with pyHanko's
+difference analysis (:mod:`.pdf_updates`). Anything else can change what a PDF reader shows,
+however intact its own signature: the file is then "ändrad efter utskrift" and never called
+untouched. Whether a signer's certificate is trusted is judged only against ``trust_roots``.
 
 Every finding is a plain Swedish sentence; ``ok`` says whether the file is what it claims.
 """
@@ -24,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 from promises_app.reports.agreement_pdf import CONTENT_HASH_KEYWORD
 
 if TYPE_CHECKING:
+    from promises_app.reports.pdf_signature import SignatureCheck
+    from promises_app.reports.pdf_updates import UpdateReview, UpdateVerdict
     from promises_app.services import Services
     from promises_app.services.records import SignedRevisionRecord
 
@@ -74,11 +80,25 @@ def verify_pdf(services: Services, data: bytes, *, trust_roots: Sequence[Any] = 
     _name(services, result, revision)
     where = f"revision {revision.revision} av «{result.agreement_title}»"
     original_ok, length = _check_original(services, result, revision, data, where)
-    signature_ok = _check_signatures(result, data, length, original_ok, trust_roots)
-    result.ok = original_ok and signature_ok
-    if result.ok:
-        signed = f"undertecknad {revision.signed_on.isoformat()}" if revision.signed_on else "undertecknad"
-        place = f" i {revision.signed_place}" if revision.signed_place else ""
+    if not original_ok:
+        _report_signatures(result, data, trust_roots)
+        return result
+    result.ok, updated = _check_updates(result, data, length, trust_roots)
+    signed = f"undertecknad {revision.signed_on.isoformat()}" if revision.signed_on else "undertecknad"
+    place = f" i {revision.signed_place}" if revision.signed_place else ""
+    if not result.ok:
+        result.findings.insert(
+            0,
+            f"Filen är ändrad efter utskrift: den börjar med {where}, {signed}{place}, men det som lagts "
+            "till efter den kan ändra det som visas, eller går inte att kontrollera (se nedan).",
+        )
+    elif updated:
+        result.findings.insert(
+            0,
+            f"Filen är {where}, {signed}{place}, med sidorna orörda (innehållets SHA-256 {content_hash}); "
+            "efter utskriften har bara signaturer lagts till.",
+        )
+    else:
         result.findings.insert(
             0, f"Filen är en orörd kopia av {where}, {signed}{place} (innehållets SHA-256 {content_hash})."
         )
@@ -97,14 +117,14 @@ def _check_original(
     if revision.pdf_sha256 is not None and revision.pdf_size is not None:
         length = revision.pdf_size
         if len(data) >= length and hashlib.sha256(data[:length]).hexdigest() == revision.pdf_sha256:
-            result.findings.append("Sidorna är byte för byte den PDF som togs fram vid undertecknandet.")
+            result.findings.append(f"{_which_bytes(data, length)} byte för byte den PDF som togs fram vid undertecknandet.")
             return True, length
     from promises_app.reports.agreement_document import signed_revision_pdf
 
     expected = signed_revision_pdf(services, revision.agreement_id, revision.revision)
     length = len(expected)
     if data[:length] == expected:
-        result.findings.append("Sidorna är byte för byte den PDF som revisionens frysta innehåll ger.")
+        result.findings.append(f"{_which_bytes(data, length)} byte för byte den PDF som revisionens frysta innehåll ger.")
         return True, length
     if revision.pdf_sha256 is not None and hashlib.sha256(expected).hexdigest() != revision.pdf_sha256:
         result.findings.append(
@@ -118,6 +138,10 @@ def _check_original(
     return False, length
 
 
+def _which_bytes(data: bytes, length: int) -> str:
+    return "Sidorna är" if len(data) == length else f"Filens början ({length} byte) är"
+
+
 def _first_difference(data: bytes, expected: bytes) -> str:
     for index, (a, b) in enumerate(zip(data, expected, strict=False)):
         if a != b:
@@ -127,41 +151,102 @@ def _first_difference(data: bytes, expected: bytes) -> str:
     return "den är längre än originalet."
 
 
-def _check_signatures(
-    result: Verification, data: bytes, length: int, original_ok: bool, trust_roots: Sequence[Any]
-) -> bool:
-    """Anything after the original must be an intact signature covering the whole file."""
+def _who(check: SignatureCheck) -> str:
+    return (
+        f"{(check.signer_name or check.field_name)[:80]}"
+        + (f", {check.signed_at:%Y-%m-%d %H:%M} UTC" if check.signed_at else "")
+        + (" (certifiering)" if check.certification else "")
+    )
+
+
+def _check_updates(
+    result: Verification, data: bytes, length: int, trust_roots: Sequence[Any]
+) -> tuple[bool, bool]:
+    """Everything after the original's ``length`` bytes: only intact signatures may be there.
+
+    Returns (all is well, something was added after the original).
+    """
+    from promises_app.reports.pdf_signature import SignatureError
+    from promises_app.reports.pdf_updates import review_updates
+
+    try:
+        review = review_updates(data, length, trust_roots=trust_roots)
+    except SignatureError as error:
+        result.findings.append(
+            f"Det som lagts till efter originalets {length} byte ({len(data) - length} byte till) går inte "
+            f"att kontrollera: {error}"
+        )
+        return False, True
+    result.findings.extend(review.problems)
+    result.findings.extend(_update_findings(review))
+    if not review.signatures and not review.updates and not review.problems:
+        result.findings.append("Filen har ingen digital signatur (det behövs inte; innehållet stämmer).")
+    updates = {check.revision: update for update in review.updates for check in update.signatures}
+    for check in review.signatures:
+        result.findings.extend(_signature_findings(check, updates.get(check.revision), review))
+    if review.ok and any(check.trusted is None for check in review.signatures):
+        which = "Certifikatet" if len(review.signatures) == 1 else "Certifikaten"
+        result.findings.append(
+            f"  {which} har inte prövats mot någon betrodd utfärdare (ange --trust CERT för det)."
+        )
+    return review.ok, bool(review.updates)
+
+
+def _update_findings(review: UpdateReview) -> list[str]:
+    """A sentence for each update that is refused, or that adds no signature but validation data."""
+    found = []
+    count = len(review.updates)
+    for update in review.updates:
+        where = f"Uppdatering {update.number} av {count} (byte {update.start}–{update.end}"
+        where += f", signerad av {update.signed_by[:80]})" if update.signed_by else ", utan signatur)"
+        if not update.ok:
+            found.append(f"{where}: {'; '.join(update.problems)}.")
+        elif not update.signatures:
+            found.append(
+                f"{where} lägger bara till valideringsdata (certifikat och spärrinformation) för signaturerna; "
+                "den ändrar inget som visas."
+            )
+    return found
+
+
+def _signature_findings(check: SignatureCheck, update: UpdateVerdict | None, review: UpdateReview) -> list[str]:
+    """Who signed and whether the signature holds; "intact" only when the whole file is fine."""
+    what = "Tidsstämplad" if check.timestamp else "Digitalt signerad"
+    noun = "tidsstämpeln" if check.timestamp else "signaturen"
+    if check.problems:
+        return [f"Den digitala {noun} ({_who(check)}) håller inte:", *(f"  – {problem}" for problem in check.problems)]
+    if update is not None and not update.ok:
+        return [
+            f"{what} av {_who(check)}: själva {noun} är intakt, men uppdatering {update.number} som den "
+            "signerar ändrar mer än signaturer."
+        ]
+    if not review.ok:
+        return [f"{what} av {_who(check)}: själva {noun} är intakt, men filen stämmer ändå inte (se ovan)."]
+    if check.covers_whole_file:
+        covers = " och täcker hela filen"
+    elif update is not None:
+        covers = f" (uppdatering {update.number} av {len(review.updates)}; därefter har bara signaturer lagts till)"
+    else:
+        covers = ""
+    trusted = ", och certifikatet är betrott." if check.trusted else "."
+    return [f"{what} av {_who(check)}: {noun} är intakt{covers}{trusted}"]
+
+
+def _report_signatures(result: Verification, data: bytes, trust_roots: Sequence[Any]) -> None:
+    """The original does not match: say also what is wrong with any signature, for the details."""
     from promises_app.reports.pdf_signature import SignatureError, inspect_signatures
 
     try:
         inspection = inspect_signatures(data, trust_roots=trust_roots)
     except SignatureError as error:
         result.findings.append(f"Filens signaturer kunde inte läsas: {error}")
-        return False
-    if not inspection.signatures:
-        if original_ok and len(data) > length:
-            result.findings.append(
-                f"Något har lagts till efter originalets {length} byte ({len(data) - length} byte till), "
-                "och det är ingen digital signatur."
-            )
-            return False
-        if original_ok:
-            result.findings.append("Filen har ingen digital signatur (det behövs inte; innehållet stämmer).")
-        return True
-    ok = True
+        return
     for check in inspection.signatures:
-        who = f"{check.signer_name}" + (f", {check.signed_at:%Y-%m-%d %H:%M} UTC" if check.signed_at else "")
         if check.problems:
-            ok = False
-            result.findings.append(f"Den digitala signaturen ({who}) håller inte:")
+            result.findings.append(f"Den digitala signaturen ({_who(check)}) håller inte:")
             result.findings.extend(f"  – {problem}" for problem in check.problems)
-            continue
-        result.findings.append(
-            f"Digitalt signerad av {who}: signaturen är intakt och täcker hela filen"
-            + (", och certifikatet är betrott." if check.trusted else ".")
-        )
-        if check.trusted is None:
+        else:
             result.findings.append(
-                "  Certifikatet har inte prövats mot någon betrodd utfärdare (ange --trust CERT för det)."
+                f"Digitalt signerad av {_who(check)}: själva signaturen är intakt, men den gör inte filen "
+                "till en kopia av revisionen (se ovan)."
             )
-    return ok

@@ -14,6 +14,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields
 from reportlab.pdfgen.canvas import Canvas
 
 from promises_app.reports.pdf_signature import (
@@ -26,8 +28,10 @@ from promises_app.reports.pdf_signature import (
     MSG_WRONG_PASSPHRASE,
     PROBLEM_APPENDED,
     PROBLEM_DIGEST,
+    PROBLEM_DISALLOWED_CHANGES,
     PROBLEM_NO_CHANGES_ALLOWED,
     PROBLEM_UNTRUSTED,
+    PROBLEM_VISIBLE,
     SIGNATURE_FIELD_NAME,
     Credentials,
     SignatureError,
@@ -36,6 +40,7 @@ from promises_app.reports.pdf_signature import (
     load_credentials,
 )
 from tests.reports.certificates import TEST_SIGNER, TestCertificate, make_certificate
+from tests.reports.incremental import approve, certify_no_changes, credentials_for
 from tests.reports.pdf_text import page_texts
 
 REASON = "Medborgarlöftet är fastställt"
@@ -286,8 +291,50 @@ def test_an_annotation_added_afterwards_is_reported(certified: bytes, cert: Test
     assert not check.modifications_ok
     assert check.signed_length == len(certified)
     assert PROBLEM_APPENDED in check.problems
-    assert PROBLEM_NO_CHANGES_ALLOWED in check.problems
+    # The certification allows more signatures (P=2), not an annotation.
+    assert PROBLEM_DISALLOWED_CHANGES in check.problems
     assert not inspection.all_valid
+
+
+def test_the_certification_allows_signatures_and_nothing_else(certified: bytes) -> None:
+    """DocMDP P=2: the e-signing service's approval signatures do not break ours (P=1 would)."""
+    reader = PdfFileReader(io.BytesIO(certified))
+    (reference,) = reader.root["/Perms"]["/DocMDP"]["/Reference"]
+    assert reference["/TransformMethod"] == "/DocMDP"
+    assert reference["/TransformParams"]["/P"] == 2
+    assert reader.embedded_signatures[0].docmdp_level == fields.MDPPerm.FILL_FORMS
+
+
+def test_approval_signatures_after_the_certification_keep_every_signature_valid(
+    certified: bytes, cert: TestCertificate
+) -> None:
+    anna, bertil = credentials_for("Anna Andersson"), credentials_for("Bertil Berg")
+    signed = approve(approve(certified, anna), bertil)
+
+    inspection = inspect_signatures(signed)
+
+    ours, first, last = inspection.signatures
+    assert inspection.all_valid
+    assert ours.certification and ours.modifications_ok and not ours.covers_whole_file
+    assert (first.signer_name, last.signer_name) == ("Anna Andersson", "Bertil Berg")
+    assert (ours.revision, first.revision, last.revision) == (1, 2, 3)
+    assert not first.covers_whole_file and last.covers_whole_file
+
+
+def test_an_old_no_changes_certification_is_broken_by_a_later_signature(
+    original: bytes, credentials: Credentials
+) -> None:
+    """Files certified with P=1 (as before) forbid every change, a signature too."""
+    signed = approve(certify_no_changes(original, credentials), credentials_for("Anna Andersson"))
+    ours, _anna = inspect_signatures(signed).signatures
+    assert ours.intact and ours.valid and not ours.modifications_ok
+    assert PROBLEM_NO_CHANGES_ALLOWED in ours.problems
+
+
+def test_a_visible_approval_signature_is_reported(original: bytes) -> None:
+    (check,) = inspect_signatures(approve(original, credentials_for("Anna Andersson"), visible=True)).signatures
+    assert check.intact and check.valid and check.visible
+    assert check.problems == (PROBLEM_VISIBLE,)
 
 
 def test_a_changed_document_info_afterwards_is_reported(certified: bytes) -> None:

@@ -28,6 +28,7 @@ if [ -z "${CI:-}" ]; then
   have_lib 'libxcb-shape.so.0'     || missing+=(libxcb-shape0)
   have_lib 'libxcb-render-util.so.0' || missing+=(libxcb-render-util0)
   have_lib 'libxcb-image.so.0'     || missing+=(libxcb-image0)
+  have_lib 'libwayland-cursor.so.0' || missing+=(libwayland-cursor0)   # Qt's Wayland plugin
 fi
 
 [ ${#missing[@]} -eq 0 ] || "$(dirname "$0")/apt-install.sh" "${missing[@]}"

@@ -37,9 +37,10 @@ unmount_all() {
 }
 
 # This machine's network set-up, so that apt and pip inside reach what they reach here:
-# name server, local certificate authorities, apt proxy and archive-date settings, pip.conf.
+# name server and hosts, local certificate authorities, apt proxy and archive-date settings, pip.conf.
 copy_network_setup() {
   cp -L /etc/resolv.conf "$1/etc/resolv.conf"
+  cp -L /etc/hosts "$1/etc/hosts"   # minbase has none; sudo wants the host name in it
   if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
     cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/"
     chroot "$1" update-ca-certificates >/dev/null

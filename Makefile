@@ -25,7 +25,7 @@ test: setup
 setup: $(STAMP) translations
 
 $(STAMP): pyproject.toml scripts/ensure-system-packages.sh
-	scripts/ensure-system-packages.sh
+	PYTHON=$(PYTHON) scripts/ensure-system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -54,7 +54,7 @@ dist-smoke:
 	PYTHON=$(BIN)/python scripts/frozen-smoke.sh dist/medborgarloften
 
 $(BUILD_STAMP): $(STAMP) pyproject.toml scripts/ensure-build-packages.sh
-	scripts/ensure-build-packages.sh
+	PYTHON=$(BIN)/python scripts/ensure-build-packages.sh
 	$(BIN)/python -m pip install --quiet -e '.[test,build]'
 	touch $@
 

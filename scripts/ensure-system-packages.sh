@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Install the Debian packages Qt (PySide6) and the venv need, but only those that are missing.
 # Runs as part of `make setup`; does nothing on a machine that already has everything.
+# PYTHON (default python3) is the interpreter the venv is made from.
 set -euo pipefail
 
-missing=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+PYTHON=${PYTHON:-python3}
+# ldconfig is in /sbin, which is not on a normal user's PATH on Debian.
+LDCONFIG=$(PATH="$PATH:/usr/sbin:/sbin" command -v ldconfig || true)
+LIBS=$([ -n "$LDCONFIG" ] && "$LDCONFIG" -p 2>/dev/null || true)
+have_lib() { grep -qF "$1 " <<<"$LIBS"; }
 
+missing=()
 # Python's venv needs ensurepip (Debian ships it separately as python3-venv).
-python3 -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
+"$PYTHON" -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
 # Qt's libraries: offscreen rendering (tests) and the X11/Wayland window (the app).
 have_lib 'libGL.so.1'            || missing+=(libgl1)
 have_lib 'libEGL.so.1'           || missing+=(libegl1)
@@ -23,20 +28,7 @@ if [ -z "${CI:-}" ]; then
   have_lib 'libxcb-shape.so.0'     || missing+=(libxcb-shape0)
   have_lib 'libxcb-render-util.so.0' || missing+=(libxcb-render-util0)
   have_lib 'libxcb-image.so.0'     || missing+=(libxcb-image0)
+  have_lib 'libwayland-cursor.so.0' || missing+=(libwayland-cursor0)   # Qt's Wayland plugin
 fi
 
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "Installing missing system packages: ${missing[*]}"
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo"
-else
-  echo "These Debian packages are needed but missing: ${missing[*]}" >&2
-  echo "Install them as root: apt-get install ${missing[*]}" >&2
-  exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+[ ${#missing[@]} -eq 0 ] || "$(dirname "$0")/apt-install.sh" "${missing[@]}"

@@ -77,7 +77,7 @@ def audit(connection: Connection) -> list[str]:
         table = m.Base.metadata.tables[table_name]
         for row_id, row in rows.items():
             said = logged.get((table_name, row_id))
-            where = _where(table_name, row_id, row)
+            where = _where(table_name, row_id, row, live)
             if said is None or not said.inserted:
                 if row_id > coverage[table_name]:
                     problems.append(f"{where} finns i databasen men inte i ändringsloggen: den har lagts till "
@@ -107,7 +107,7 @@ def audit(connection: Connection) -> list[str]:
         table = m.Base.metadata.tables[table_name]
         if _deleted_with_a_parent(table, said, live):
             continue
-        problems.append(f"{_where(table_name, row_id, said.fields)} finns i ändringsloggen men har tagits bort "
+        problems.append(f"{_where(table_name, row_id, said.fields, live)} finns i ändringsloggen men har tagits bort "
                         "ur databasen utanför programmet.")
     return problems
 
@@ -188,8 +188,17 @@ def _deleted_with_a_parent(table: Table, said: _Logged, live: dict[str, dict[int
     return False
 
 
-def _where(table_name: str, row_id: int, values: dict[str, Any]) -> str:
+def _where(table_name: str, row_id: int, values: dict[str, Any], live: dict[str, dict[int, dict[str, Any]]]) -> str:
+    """The row in words: what it is, what it is called (or what it belongs to), and its id."""
     word = TABLE_WORDS.get(table_name, table_name)
+    if table_name == "signed_revisions":
+        title = live.get("agreements", {}).get(values.get("agreement_id"), {}).get("title")
+        of = f" av «{_cut(title)}»" if isinstance(title, str) else ""
+        return f"{word} {values.get('revision', '')}{of} (id {row_id})"
+    if table_name == "follow_ups":
+        title = live.get("measures", {}).get(values.get("measure_id"), {}).get("title")
+        of = f" av åtgärden «{_cut(title)}»" if isinstance(title, str) else ""
+        return f"{word} för {values.get('period', '?')}{of} (id {row_id})"
     personal = PERSONAL_FIELDS.get(table_name, set())
     for column in _LABEL_COLUMNS:
         value = values.get(column)

@@ -631,6 +631,12 @@ def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
 
     anchors = [_anchor_argument(value) for value in args.against]
     with _services(db_path, create=False) as services:
+        this_database = services.maintenance.log_anchor().database_id
+        for label, anchor in anchors:
+            if anchor.database_id and anchor.database_id != this_database:
+                raise CommandError(f"{label} kommer från en annan databas (id {anchor.database_id}; {db_path} har id "
+                                   f"{this_database}) och kan inte pröva den här. Välj en utskrift från den här "
+                                   "databasen.")
         result = services.maintenance.verify_database(render_pdf=render_snapshot_pdf, anchors=anchors)
     if result.ok:
         print(f"Ändringsloggen i {db_path} är obruten ({result.entries} poster, alla kontrollsummor stämmer, "

@@ -4711,4 +4711,95 @@ Undertecknad revision %3 finns kvar precis som den undertecknades: innehållet, 
         <translation>%1 iakttagelser, varav %2 gjorda till åtgärder</translation>
     </message>
 </context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check the database</source>
+        <translation>Kontrollera databasen</translation>
+    </message>
+    <message>
+        <source>Checks that the database is what the program wrote: the change log and its checksums, the signed revisions, the plan of every signed agreement, and every row against the change log. Add printed documents to prove that the change log is still as it was when they were printed.</source>
+        <translation>Kontrollerar att databasen är den som programmet skrev: ändringsloggen och dess kontrollsummor, de undertecknade revisionerna, planen i varje undertecknad överenskommelse och varje rad mot ändringsloggen. Lägg till utskrifter för att pröva att ändringsloggen fortfarande är som den var när de skrevs ut.</translation>
+    </message>
+    <message>
+        <source>Printed documents to check against</source>
+        <translation>Utskrifter att pröva mot</translation>
+    </message>
+    <message>
+        <source>&amp;Add PDF…</source>
+        <translation>&amp;Lägg till PDF…</translation>
+    </message>
+    <message>
+        <source>e.g. 1234:9f2c1a0b7e3d</source>
+        <translation>t.ex. 1234:9f2c1a0b7e3d</translation>
+    </message>
+    <message>
+        <source>Log value from a printed footer</source>
+        <translation>Loggvärde från en utskrifts sidfot</translation>
+    </message>
+    <message>
+        <source>Log value from a paper &amp;copy:</source>
+        <translation>Loggvärde från en &amp;papperskopia:</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Kontrollera</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kan inte läsas (%2).</translation>
+    </message>
+    <message>
+        <source>%1 carries no value of the change log (it was not written by this program, or by an older version).</source>
+        <translation>%1 bär inget värde för ändringsloggen (den är inte skriven av det här programmet, eller av en äldre version).</translation>
+    </message>
+    <message>
+        <source>«%1» is not a log value like 1234:9f2c1a0b7e3d (it is at the end of the footer of a printout).</source>
+        <translation>«%1» är inget loggvärde som 1234:9f2c1a0b7e3d (det står sist i sidfoten på en utskrift).</translation>
+    </message>
+    <message>
+        <source>%1 was printed from another database, so it cannot prove anything about this one. Choose a printout of this database.</source>
+        <translation>%1 är utskriven från en annan databas och kan inte pröva den här. Välj en utskrift från den här databasen.</translation>
+    </message>
+    <message>
+        <source>Log value %1</source>
+        <translation>Loggvärdet %1</translation>
+    </message>
+    <message>
+        <source>The database has been changed outside the program. The first problem comes first:</source>
+        <translation>Databasen har ändrats utanför programmet. Första felet först:</translation>
+    </message>
+    <message>
+        <source>The change log is unbroken (%1 entries, every checksum right, and it ends where it should).</source>
+        <translation>Ändringsloggen är obruten (%1 poster, alla kontrollsummor stämmer, och den slutar där den ska).</translation>
+    </message>
+    <message>
+        <source>The signed revisions are unchanged (%1, every checksum right).</source>
+        <translation>De undertecknade revisionerna är oförändrade (%1 st, alla kontrollsummor stämmer).</translation>
+    </message>
+    <message>
+        <source>The plan of the %1 signed or closed agreements is the one that was signed.</source>
+        <translation>Planen i de %1 undertecknade eller avslutade överenskommelserna är den som undertecknades.</translation>
+    </message>
+    <message>
+        <source>Every row agrees with the change log.</source>
+        <translation>Varje rad stämmer med ändringsloggen.</translation>
+    </message>
+    <message>
+        <source>%1: the database still has the change log as it was when it was written.</source>
+        <translation>%1: databasen har kvar ändringsloggen som den var när den skrevs.</translation>
+    </message>
+    <message>
+        <source>The database is what the program wrote.</source>
+        <translation>Databasen är den som programmet skrev.</translation>
+    </message>
+</context>
 </TS>

@@ -273,6 +273,7 @@ def test_a_pdf_from_another_database_is_named_as_such(
     assert run_cli(capsys, "--db", str(other), "report", "agreement", "2", "-o", str(pdf))[0] == 0
     code, _out, err = _verify(capsys, db_path, str(pdf))
     assert code == 1 and "kommer från en annan databas" in err
+    assert "har ändrats" not in err  # a wrong printout says nothing about this database
 
 
 def test_against_something_that_is_no_anchor(signed: int, db_path: Path, tmp_path: Path,

@@ -83,6 +83,10 @@ def test_a_new_revision_and_a_carried_measure_leave_the_owner_out(tmp_path: Path
         measure = services.plan.get_measure(1)
         assert measure.responsible_id == 2 and 2 in measure.participant_ids
         services.plan.update_measure(1, contact_id=None)  # an edit of something else still goes through
+        carried = services.carry_over.create_from(measure.agreement_id, title="Solna 2023", start="2023-01-01",
+                                                  end="2023-12-31", reporting_scheme="tertial")
+        (copy,) = [x for x in services.plan.list_measures(carried.id) if x.previous_measure_id == 1]
+        assert copy.responsible_id == 2 and 2 not in copy.participant_ids
         services.signoff.new_revision(measure.agreement_id)
         assert 2 not in services.plan.get_measure(1).participant_ids
         with services.db.read() as s:

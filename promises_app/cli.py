@@ -659,6 +659,7 @@ def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
 def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
     """``--against``: a PDF the program wrote, or the log head typed from its footer."""
     from promises_app.domain.log_anchor import parse_typed
+    from promises_app.services.output_paths import shown_path
 
     path = Path(value).expanduser()
     if path.is_file():
@@ -666,9 +667,9 @@ def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
 
         found = anchor_of_pdf(path.read_bytes())
         if found is None:
-            raise CommandError(f"{_short(str(path))} bär inget värde för ändringsloggen (den är inte skriven av "
+            raise CommandError(f"{shown_path(path)} bär inget värde för ändringsloggen (den är inte skriven av "
                                "Medborgarlöften, eller av en äldre version).")
-        return _short(str(path)), found
+        return shown_path(path), found
     typed = parse_typed(value)
     if typed is None:
         raise CommandError(f"--against {_short(value)!r}: ingen sådan fil, och inte heller ett loggvärde som "

@@ -11,6 +11,7 @@ from promises_app.storage.output_guard import (
     Refusal,
     check_output_path,
     refuse_protected,
+    shown_path,
 )
 
-__all__ = ["OutputPathRefused", "Refusal", "check_output_path", "refuse_protected"]
+__all__ = ["OutputPathRefused", "Refusal", "check_output_path", "refuse_protected", "shown_path"]

@@ -29,6 +29,7 @@ from promises_app.storage.backups import backup_dir
 from promises_app.storage.database import open_database
 from promises_app.storage.errors import DatabaseInUseError
 from promises_app.storage.lock import lock_path
+from promises_app.storage.output_guard import shown_path
 from tests.cli_support import run_cli
 from tests.storage._support import Child
 
@@ -249,7 +250,7 @@ def test_the_issue_s_exact_steps_leave_the_database_whole(demo_db: Path, capsys:
     before = _digest(demo_db)
     code, _, err = run_cli(capsys, "--db", str(demo_db), "export-json", "2", "-o", str(demo_db))
     assert code == 1
-    assert f"{demo_db} är den öppna databasen" in err
+    assert f"{shown_path(demo_db)} är den öppna databasen" in err
     assert _digest(demo_db) == before
     code, out, _ = run_cli(capsys, "--db", str(demo_db), "list")
     assert code == 0 and "Solna – medborgarlöften 2022" in out

@@ -19,6 +19,7 @@ import pytest
 from promises_app.domain import snapshot as snap
 from promises_app.services import Services
 from promises_app.storage.changelog import entry_hash
+from promises_app.storage.output_guard import shown_path
 from tests.cli_support import run_cli
 from tests.services.test_signoff import fake_render
 
@@ -202,7 +203,7 @@ def test_a_recomputed_chain_with_its_head_is_still_caught_by_the_signing_and_by_
     assert code == 1
     assert "kedjan har räknats om" not in err  # the head was rewritten too: that alone no longer shows
     assert ("loggen har skrivits om fram till dit" in err.split("när den undertecknades")[1])  # the revision's head
-    assert f"{report}: post " in err and "loggen har skrivits om fram till dit" in err  # and the printed one
+    assert f"{shown_path(report)}: post " in err and "loggen har skrivits om fram till dit" in err  # and the printout
 
 
 def test_a_scan_replaced_together_with_its_hash(signed: int, demo_services: Services, db_path: Path,
@@ -260,7 +261,7 @@ def test_a_pdf_and_its_typed_footer_prove_the_log_still_holds_their_head(
     assert anchor is not None
     code, out, err = _verify(capsys, db_path, str(pdf), f"Logg {anchor.short()}")
     assert code == 0, err
-    assert f"{pdf}: databasen har kvar ändringsloggen som den var när den skrevs." in out
+    assert f"{shown_path(pdf)}: databasen har kvar ändringsloggen som den var när den skrevs." in out
     assert f"Loggvärdet {anchor.short()}: databasen har kvar ändringsloggen" in out
 
 

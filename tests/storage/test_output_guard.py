@@ -21,6 +21,7 @@ from promises_app.storage.output_guard import (
     Refusal,
     check_output_path,
     refuse_protected,
+    shown_path,
 )
 
 from ._support import demo_copy
@@ -44,7 +45,7 @@ def _refusal(target: Path | str, database: Path | None) -> OutputPathRefused:
 def test_the_database_by_its_own_name(database: Path) -> None:
     refused = _refusal(database, database)
     assert refused.reason is Refusal.DATABASE
-    assert str(refused) == f"{database} är den öppna databasen; välj ett annat filnamn. Ingenting har skrivits."
+    assert str(refused) == f"{shown_path(database)} är den öppna databasen; välj ett annat filnamn. Ingenting har skrivits."
 
 
 def test_the_database_by_a_relative_path_from_another_folder(
@@ -80,7 +81,7 @@ def test_the_database_through_a_link_or_another_spelling(database: Path, tmp_pat
         target = database.with_name(database.name.upper())
     refused = _refusal(target, database)
     assert refused.reason is Refusal.DATABASE_SAME_FILE
-    assert str(database) in str(refused)
+    assert shown_path(database) in str(refused)
 
 
 def test_a_database_opened_through_a_symlink_is_protected_by_both_names(database: Path, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from promises_app.storage.backups import backup_dir
 from promises_app.storage.lock import lock_path
+from promises_app.storage.output_guard import shown_path
 from promises_app.ui.main_window import MainWindow
 from promises_app.ui.revision_table_model import RevisionTableModel
 from tests.ui.conftest import DEMO_TODAY
@@ -90,7 +91,7 @@ def test_json_export_onto_the_database_is_refused_and_asked_again(qtbot, window,
 
     assert len(proposed) == 2, "the dialog opened again after the refusal"
     assert Path(proposed[1]).parent == database.parent, "again in the folder the person was in"
-    assert warnings == [f"{database} är den öppna databasen; {REFUSED}"]
+    assert warnings == [f"{shown_path(database)} är den öppna databasen; {REFUSED}"]
     untouched.check()
     assert not database.with_name(database.name + ".json").exists()
     assert window.services.maintenance.check().ok
@@ -177,7 +178,7 @@ def test_report_pdf_save_onto_the_database_is_refused(qtbot, window, tmp_path, m
     qtbot.mouseClick(preview.save_button, LEFT)
 
     assert len(proposed) == 2 and len(warnings) == 1
-    assert warnings[0] == f"{database} är den öppna databasen; {REFUSED}"
+    assert warnings[0] == f"{shown_path(database)} är den öppna databasen; {REFUSED}"
     assert preview.saved_path == good and good.read_bytes().startswith(b"%PDF")
     untouched.check()
 
@@ -222,7 +223,7 @@ def test_hand_signed_copy_save_onto_the_database_is_refused(qtbot, window, tmp_p
     _answers(monkeypatch, database)
     assert page.save_copy() is None
 
-    assert warnings == [f"{database} är den öppna databasen; {REFUSED}"]
+    assert warnings == [f"{shown_path(database)} är den öppna databasen; {REFUSED}"]
     untouched.check()
 
 

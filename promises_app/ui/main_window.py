@@ -361,6 +361,10 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("&Restore from backup…"), self.choose_and_restore,
             tip=self.tr("Replace the database with one of its backups"),
         )
+        self.verify_action = self._menu_action(
+            file_menu, self.tr("&Check the database…"), self.check_database,
+            tip=self.tr("Check that the database is what the program wrote, also against printouts"),
+        )
         file_menu.addSeparator()
         self.open_data_folder_action = self._menu_action(
             file_menu, self.tr("Open the &data folder"), self.open_data_folder,
@@ -373,6 +377,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.quit_action = self._menu_action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self._fill_recent_menu()
+
+    def check_database(self) -> None:
+        """Arkiv → Kontrollera databasen…: verify-db in the window (ui/verify_dialog.py)."""
+        from promises_app.ui.verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self.services, self)
+        dialog.run_check()
+        dialog.exec()
 
     # --- database files --------------------------------------------------------------------
     def _fill_recent_menu(self) -> None:

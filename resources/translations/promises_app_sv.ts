@@ -1886,6 +1886,14 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Ersätt databasen med en av dess säkerhetskopior</translation>
     </message>
     <message>
+        <source>&amp;Check the database…</source>
+        <translation>&amp;Kontrollera databasen…</translation>
+    </message>
+    <message>
+        <source>Check that the database is what the program wrote, also against printouts</source>
+        <translation>Kontrollera att databasen är den som programmet skrev, också mot utskrifter</translation>
+    </message>
+    <message>
         <source>Open the &amp;data folder</source>
         <translation>Öppna &amp;datamappen</translation>
     </message>

@@ -71,3 +71,18 @@ def test_a_printout_of_another_database_is_refused_as_such(  # type: ignore[no-u
     dialog.add_pdf(tmp_path / "annan.pdf")
     assert dialog.run_check() is None
     assert dialog.verdict.text().startswith("annan.pdf är utskriven från en annan databas")
+
+
+def test_the_file_menu_opens_it_with_the_check_already_made(  # type: ignore[no-untyped-def]
+    qtbot, swedish_app, demo_ui_services, monkeypatch
+):
+    from promises_app.ui.main_window import MainWindow
+
+    shown: list[VerifyDialog] = []
+    monkeypatch.setattr(VerifyDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    window = MainWindow(demo_ui_services)
+    qtbot.addWidget(window)
+    assert window.verify_action.text() == "&Kontrollera databasen…"
+    window.verify_action.trigger()
+    (dialog,) = shown
+    assert dialog.verdict.text() == "Databasen är den som programmet skrev."

@@ -49,7 +49,8 @@ class LockHolder:
     host: str
     pid: int
     since: str
-    #: The name the holder opened the database by (not in lock files of older versions).
+    #: The name the holder opened the database by: in the identity lock only, since versions
+    #: before it read ``<database>.lock`` as exactly the four fields above.
     database: str = ""
 
     def describe(self) -> str:
@@ -84,7 +85,7 @@ class DatabaseLock:
         self.previous_session_crashed = False
 
     def acquire(self) -> None:
-        by_name = _LockFile(self.path, self.database)
+        by_name = _LockFile(self.path, self.database, names_database=False)
         by_name.acquire(self._refusal)
         self._held = [by_name]
         try:
@@ -130,18 +131,35 @@ class DatabaseLock:
         except OSError as error:  # the lock beside the file still holds; say so in the log
             _log.warning("Identitetslåset för %s kunde inte tas (%s)", self.database, error)
             return None
-        return _LockFile(path, self.database)
+        return _LockFile(path, self.database, names_database=True)
 
     def _refusal(self, holder: LockHolder | None) -> DatabaseInUseError:
         who = holder.describe() if holder else "ett annat program"
         through = ""
-        if holder is not None and holder.database and not _same_name(holder.database, self.database):
-            through = f" (öppnad som {holder.database}, samma fil)"
+        opened_as = self._opened_as(holder) if holder is not None else ""
+        if opened_as and not _same_name(opened_as, self.database):
+            through = f" (öppnad som {opened_as}, samma fil)"
         return DatabaseInUseError(
             self.database,
             f"Databasen {self.database} används redan av {who}{through}. Stäng programmet där "
             "först, eller öppna en annan databas.",
         )
+
+
+    def _opened_as(self, holder: LockHolder) -> str:
+        """The name the holder opened the file by (its identity lock says, when it has one)."""
+        if holder.database:
+            return holder.database
+        path = identity_lock_path(self.database)
+        if path is None:
+            return ""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8") or "null")
+        except (OSError, ValueError):
+            return ""
+        if isinstance(data, dict) and data.get("pid") == holder.pid and isinstance(data.get("database"), str):
+            return data["database"]
+        return ""
 
 
 def _same_name(one: str, other: Path) -> bool:
@@ -151,9 +169,10 @@ def _same_name(one: str, other: Path) -> bool:
 class _LockFile:
     """One OS-locked file naming its holder."""
 
-    def __init__(self, path: Path, database: Path) -> None:
+    def __init__(self, path: Path, database: Path, *, names_database: bool) -> None:
         self.path = path
         self.database = database
+        self.names_database = names_database
         self.left_by_crash = False
         self._handle: IO[str] | None = None
 
@@ -179,9 +198,12 @@ class _LockFile:
     def write_holder(self, me: LockHolder) -> None:
         handle = self._handle
         assert handle is not None
+        fields = dict(me.__dict__)
+        if not self.names_database:
+            del fields["database"]
         handle.seek(0)
         handle.truncate()
-        handle.write(json.dumps(me.__dict__, ensure_ascii=False))
+        handle.write(json.dumps(fields, ensure_ascii=False))
         handle.flush()
         if hasattr(os, "fchmod"):
             os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
@@ -237,7 +259,10 @@ def _read_holder(handle: IO[str]) -> LockHolder | None:
     try:
         handle.seek(0)
         data = json.loads(handle.read() or "null")
-        return LockHolder(**data) if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            return None
+        known = {name: data[name] for name in LockHolder.__dataclass_fields__ if name in data}
+        return LockHolder(**known)
     except (ValueError, TypeError, OSError):
         return None
 

@@ -105,7 +105,9 @@ def test_a_holder_killed_through_a_link_leaves_a_lock_that_clears_itself(
     holder = spawn(HOLD, str(link))
     holder.wait_for("HOLDING")
     assert holder.kill() != 0
-    assert json.loads(lock_path(real).read_text(encoding="utf-8"))["pid"] == holder.pid
+    left = json.loads(lock_path(real).read_text(encoding="utf-8"))
+    assert left["pid"] == holder.pid
+    assert set(left) == {"user", "host", "pid", "since"}  # as versions before this one read it
 
     database = open_database(real, exclusive=True)  # by the other name
     try:

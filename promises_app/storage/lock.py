@@ -145,7 +145,6 @@ class DatabaseLock:
             "först, eller öppna en annan databas.",
         )
 
-
     def _opened_as(self, holder: LockHolder) -> str:
         """The name the holder opened the file by (its identity lock says, when it has one)."""
         if holder.database:

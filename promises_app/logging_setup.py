@@ -5,14 +5,23 @@
 libraries' from WARNING), 1 MB per file and five older files kept, so the
 log can never fill the disk. Configuring again (a second window, a test) replaces the handler
 this module installed before; nothing else's handlers are touched.
+
+The log names databases, files and people's accounts, so it is the owner's only, as the
+database is: a data folder made here is 0700, ``logs/`` 0700, and every log file (the rotated
+ones too) 0600, whatever the umask. Files left readable by an older version are tightened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import IO, Any
+
+from promises_app.storage.locations import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private_folder
 
 LOG_FOLDER_NAME = "logs"
 LOG_FILE_NAME = "medborgarloften.log"
@@ -22,6 +31,22 @@ APP_LOGGER = "promises_app"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d]: %(message)s"
 
 _installed: RotatingFileHandler | None = None
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A RotatingFileHandler whose files are created owner-only (0600), also after a rollover."""
+
+    def _open(self) -> IO[Any]:
+        stream = open(  # noqa: SIM115 - the handler owns and closes the stream
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=_private_opener
+        )
+        if hasattr(os, "fchmod"):
+            os.fchmod(stream.fileno(), PRIVATE_FILE_MODE)  # a file made before, by an older version
+        return stream
+
+
+def _private_opener(path: str, flags: int) -> int:
+    return os.open(path, flags, PRIVATE_FILE_MODE)
 
 
 def log_folder(data_folder: Path) -> Path:
@@ -40,8 +65,10 @@ def configure(data_folder: Path, *, level: int = logging.INFO) -> RotatingFileHa
     shutdown()
     path = log_file(data_folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        make_private_folder(Path(data_folder))
+        make_private_folder(path.parent)
+        _tighten(path.parent)
+        handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     except OSError as error:
         print(f"Loggfilen {path} kan inte skrivas: {error}", file=sys.stderr)
         return None
@@ -51,6 +78,16 @@ def configure(data_folder: Path, *, level: int = logging.INFO) -> RotatingFileHa
     logging.getLogger(APP_LOGGER).setLevel(level)  # the program's own: from ``level`` up
     _installed = handler
     return handler
+
+
+def _tighten(folder: Path) -> None:
+    """The log folder and the log files in it owner-only (an older version left them 0755/0644)."""
+    if not hasattr(os, "fchmod"):  # Windows: the folder's access list decides
+        return
+    os.chmod(folder, PRIVATE_DIR_MODE)
+    for old in folder.glob(LOG_FILE_NAME + "*"):
+        with contextlib.suppress(OSError):
+            os.chmod(old, PRIVATE_FILE_MODE)
 
 
 def current_log_file() -> Path | None:

@@ -2,7 +2,8 @@
 
 The copying, checking and rotating is storage's (storage/backups.py); this module decides
 when, and makes restore safe to call: it takes the one-writer lock first, so a database
-that is open in the window (or another command) is never replaced under it.
+that is open in the window (or another command), under this name or another name for the same
+file (a symlink, a hard link), is never replaced under it.
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ def backups_of(database: Path) -> list[BackupInfo]:
 def restore_database(database: Path, backup: Path) -> Path | None:
     """Replace ``database`` with ``backup`` while nobody has it open; returns what was kept aside.
 
-    The current file is backed up first (or, if damaged, kept as ``*.damaged-<time>``).
-    Raises DatabaseInUseError (naming who has it) or BackupError; nothing is changed then.
+    The current file is backed up first (or, if damaged, kept as ``*.damaged-<time>``);
+    through a symlink, the real file is restored. Raises DatabaseInUseError (naming who has
+    it) or BackupError (a damaged backup, a backup of another database or of a newer
+    version); nothing is changed then.
     """
     lock = DatabaseLock(database)
     lock.acquire()

@@ -38,6 +38,7 @@ from promises_app.services.register import validate_organisation, validate_perso
 from promises_app.services.signoff import freeze_imported
 from promises_app.storage import models as m
 from promises_app.storage.backups import make_backup
+from promises_app.storage.integrity import require_intact
 from promises_app.storage.signed_guard import LOCKED_STATES
 
 FORMAT_NAME = "medborgarloften-agreement"
@@ -91,6 +92,7 @@ class ExchangeService(Service):
 
     def import_documents(self, documents: Sequence[Any], *, backup: bool = True) -> list[ImportResult]:
         """Import several documents in one transaction: all of them, or none."""
+        require_intact(self.db, "Importen")
         for document in documents:
             check_document(document)
         if backup and self.db.path is not None and self._has_agreements():

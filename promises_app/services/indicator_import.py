@@ -50,6 +50,7 @@ from promises_app.services.errors import ServiceError
 from promises_app.services.indicators import UNIT_MAX
 from promises_app.storage import models as m
 from promises_app.storage.backups import make_backup
+from promises_app.storage.integrity import require_intact
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: An XLSX file is a zip archive: refused before it is opened when its members would unpack
@@ -240,6 +241,7 @@ class IndicatorImportService(Service):
 
     def commit(self, preview: ImportPreview, *, backup: bool = True) -> IndicatorImportResult:
         """Write a clean preview: a checked backup first, then every row in one transaction."""
+        require_intact(self.db, "Indikatorimporten")
         if not preview.ok:
             raise IndicatorImportError(
                 f"{preview.file_name} har fel och kan inte importeras. Ingenting har ändrats i databasen.",

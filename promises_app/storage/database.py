@@ -34,6 +34,7 @@ from promises_app.storage.errors import (
 )
 from promises_app.storage.failures import translate
 from promises_app.storage.file_identity import read_header
+from promises_app.storage.integrity import restore_offer
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
@@ -180,16 +181,10 @@ def _check(database: Database, *, full: bool) -> None:
         rows = [str(error.orig)]
     if rows == ["ok"]:
         return
-    newest = backups.list_backups(database.path)
-    offer = (
-        f"Den senaste säkerhetskopian är från {newest[0].made:%Y-%m-%d %H:%M}; återställ den "
-        "(promises-app restore) så läggs den skadade filen åt sidan."
-        if newest
-        else "Det finns ingen säkerhetskopia av den; kontakta IT-stöd innan du gör något mer med filen."
-    )
     raise CorruptDatabaseError(
         database.path,
-        f"Databasen {database.path} är skadad ({'; '.join(rows[:2])}). Ingenting har skrivits till den. {offer}",
+        f"Databasen {database.path} är skadad ({'; '.join(rows[:2])}). Ingenting har skrivits till den. "
+        f"{restore_offer(database.path)}",
     )
 
 

@@ -2,11 +2,15 @@
 
 The file lives in the data folder (``settings.ini`` beside the default database), so a
 portable install or a test that points ``MEDBORGARLOFTEN_DATA_DIR`` elsewhere takes its
-settings with it and never reads or writes the real user's.
+settings with it and never reads or writes the real user's. It names the databases last
+opened, so it is the owner's only: a data folder made here is 0700 and the file 0600 (made
+before Qt first writes it: Qt keeps the mode of the file it replaces).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -42,6 +46,8 @@ class AppSettings:
     def in_folder(cls, folder: Path | None = None) -> AppSettings:
         """The settings file in ``folder`` (default: the data folder)."""
         folder = folder if folder is not None else data_folder()
+        with contextlib.suppress(OSError):  # a read-only folder: Qt then keeps the settings in memory
+            _make_private_file(folder, SETTINGS_FILE_NAME)
         return cls(QSettings(str(folder / SETTINGS_FILE_NAME), QSettings.Format.IniFormat))
 
     @property
@@ -125,6 +131,19 @@ class AppSettings:
         if isinstance(value, (bytes, bytearray)):
             value = QByteArray(bytes(value))
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _make_private_file(folder: Path, name: str) -> None:
+    """``folder`` (0700 if made now) with the file ``name`` in it, owner-only (0600)."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
+    fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # a file an older version made 0644
+    finally:
+        os.close(fd)
 
 
 def _normal(path: Path) -> Path:

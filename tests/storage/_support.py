@@ -223,3 +223,20 @@ def break_index(path: Path) -> None:
 
 
 DAMAGE = {"random-page": damage_random_page, "cut-in-half": cut_in_half, "broken-index": break_index}
+
+
+def put_index_out_of_step(path: Path) -> None:
+    """Re-declare ix_measures_deadline as an index on start_date: its entries (deadlines) no
+    longer match the table. The b-tree pages are all well formed, so ``quick_check`` says ok and
+    only ``integrity_check`` finds it ("row N missing from index ix_measures_deadline")."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA writable_schema = ON")
+        changed = connection.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, '(deadline)', '(start_date)') "
+            "WHERE type = 'index' AND name = 'ix_measures_deadline'"
+        ).rowcount
+        connection.execute("PRAGMA writable_schema = OFF")
+    finally:
+        connection.close()
+    assert changed == 1

@@ -37,7 +37,7 @@ from promises_app.storage.database import open_database
 from promises_app.storage.errors import CorruptDatabaseError
 from promises_app.storage.lock import lock_path
 
-from ._support import DAMAGE, demo_copy, dump, integrity, sidecars
+from ._support import DAMAGE, demo_copy, dump, integrity, put_index_out_of_step, sidecars
 
 BACKUP_MADE = datetime(2024, 5, 17, 9, 30, 12)
 OLD_MTIME_NS = 1_500_000_000_000_000_000
@@ -160,26 +160,10 @@ def test_restore_puts_back_a_good_database_and_keeps_the_damaged_one(
 # --- damage quick_check does not see -------------------------------------------------------------
 
 
-def _index_out_of_step(path: Path) -> None:
-    """Re-declare ix_measures_deadline as an index on start_date: its entries (deadlines) no
-    longer match the table. The b-tree pages are all well formed."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA writable_schema = ON")
-        changed = connection.execute(
-            "UPDATE sqlite_master SET sql = replace(sql, '(deadline)', '(start_date)') "
-            "WHERE type = 'index' AND name = 'ix_measures_deadline'"
-        ).rowcount
-        connection.execute("PRAGMA writable_schema = OFF")
-    finally:
-        connection.close()
-    assert changed == 1
-
-
 @pytest.fixture
 def index_out_of_step(_templates: dict[str, Path], tmp_path: Path) -> Path:
     path = demo_copy(_templates, tmp_path / "medborgarloften.sqlite")
-    _index_out_of_step(path)
+    put_index_out_of_step(path)
     with contextlib.closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]  # why this case is apart
         assert connection.execute("PRAGMA integrity_check").fetchone() != ("ok",)

@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from promises_app.storage.backups import backup_dir
+from promises_app.storage.backups import backup_dir, legacy_backup_dir
 from promises_app.storage.errors import NotOurDatabaseError
 from promises_app.storage.file_identity import read_header
-from promises_app.storage.lock import lock_path
+from promises_app.storage.lock import identity_lock_path, lock_path
 
 #: What SQLite keeps beside a database file (write-ahead log, its index, rollback journal).
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -187,10 +187,16 @@ def _protected_files(database: Path) -> Iterator[_Protected]:
         for suffix in SIDECAR_SUFFIXES:
             yield _Protected(form.with_name(form.name + suffix), Refusal.SIDECAR)
         yield _Protected(lock_path(form), Refusal.LOCK)
+    identity = identity_lock_path(database)  # the second lock, by the file's identity
+    if identity is not None:
+        yield _Protected(identity, Refusal.LOCK)
 
 
 def _backup_folders(database: Path) -> list[Path]:
-    return [backup_dir(form) for form in _database_forms(database)]
+    """The database's backup folder, and the folder older versions shared by stem (still read)."""
+    folders = [backup_dir(form) for form in _database_forms(database)]
+    legacy = legacy_backup_dir(database)
+    return folders + ([legacy] if legacy is not None else [])
 
 
 def _is(candidate: Path, protected: Path) -> bool:

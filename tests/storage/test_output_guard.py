@@ -194,3 +194,24 @@ def test_a_long_path_is_shortened_in_the_message_but_keeps_the_file_name(databas
     assert str(target) not in message
     first_path = message.split(" är samma fil")[0]
     assert len(first_path) <= SHOWN_PATH_CHARACTERS and first_path.endswith("rapport.json")
+
+
+def test_the_older_shared_backup_folder_and_the_identity_lock_are_protected(database: Path) -> None:
+    """Backups of older versions in ``<stem>-backups`` are still restored from; the identity
+    lock keeps a second name of the file (a hard link) from a second writer."""
+    from promises_app.storage.backups import legacy_backup_dir
+    from promises_app.storage.database import open_database
+    from promises_app.storage.lock import identity_lock_path
+
+    legacy = legacy_backup_dir(database)
+    assert legacy is not None
+    legacy.mkdir()
+    (legacy / "arbete-20220101-000000-000000-manual.sqlite").write_bytes(b"x")
+    assert _refusal(legacy / "arbete-20220101-000000-000000-manual.sqlite", database).reason is Refusal.IN_BACKUP_FOLDER
+    held = open_database(database, exclusive=True)  # the window has it: both locks are there
+    try:
+        identity = identity_lock_path(database)
+        assert identity is not None and identity.exists()
+        assert _refusal(identity, database).reason is Refusal.LOCK
+    finally:
+        held.close()

@@ -42,6 +42,9 @@ PdfRenderer = Callable[[snap.AgreementSnapshot, LogAnchor | None], bytes]
 
 #: A scanned, signed agreement of a few pages is a few MB; 50 MB leaves room for colour scans.
 MAX_COPY_BYTES = 50 * 1024 * 1024
+#: No signing before this day: samverkansöverenskommelser and medborgarlöften are from the
+#: 2000s and 2010s, so an earlier date (1900-01-01, a slip of the year) is a typing error.
+EARLIEST_SIGNING = date(2000, 1, 1)
 PLACE_MAX = 200
 SOURCE_SIGNED = "signed"
 SOURCE_IMPORTED = "imported"
@@ -158,6 +161,10 @@ class SignOffService(Service):
             day = check.date_value("signed_on", signed_on, label="Datum för undertecknande", required=True)
             if day is not None and day > (today or date.today()):
                 check.add("signed_on", f"Datum för undertecknande ({day.isoformat()}) ligger i framtiden.")
+            if day is not None and day < earliest_signing(agreement.start_date):
+                check.add("signed_on", f"Datum för undertecknande ({day.isoformat()}) är för tidigt: en "
+                          f"överenskommelse som gäller från {agreement.start_date.isoformat()} undertecknas "
+                          f"tidigast {earliest_signing(agreement.start_date).isoformat()}.")
             present = _check_signatories(check, agreement, signatory_ids)
             check.raise_if_any()
             agreement.state = AgreementState.SIGNED
@@ -343,6 +350,17 @@ def plan_problems(session: Session) -> list[str]:
 
 def _cut(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def earliest_signing(start: date) -> date:
+    """The earliest day an agreement valid from ``start`` can have been signed: a year before it
+    starts (agreements are signed in the months before their period, or during it), and never
+    before :data:`EARLIEST_SIGNING`."""
+    try:
+        a_year_before = start.replace(year=start.year - 1)
+    except ValueError:  # 29 February
+        a_year_before = start.replace(year=start.year - 1, day=28)
+    return max(EARLIEST_SIGNING, a_year_before)
 
 
 def freeze_imported(session: Session, agreement: m.Agreement) -> m.SignedRevision:

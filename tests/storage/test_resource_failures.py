@@ -352,14 +352,23 @@ def test_read_only_file_in_a_writable_folder(shared_folder: Path, _templates: di
     os.chmod(path.parent, 0o777)
     unchanged = _unchanged(path)
 
-    result = _as_nobody(_try_save(path, exclusive=True))
+    # Opened to read, it opens (read-only, storage/read_only.py) and the save is refused.
+    result = _as_nobody(_try_save(path, exclusive=False))
 
     assert result["opened"] is True and "saved" not in result, result
     assert result["error"] == "ReadOnlyError", result
     assert result["path"] == str(path) and "skrivskyddad" in result["message"]
+    assert f"databasfilen {path} är skrivskyddad" in result["message"], "names the file that blocks"
     assert "inget som sparats tidigare har gått förlorat" in result["message"]
     assert result["form_kept"] is True
-    unchanged(allow_sidecars=True)
+    unchanged()  # read-only: not even a -wal or -shm beside it
+
+    # Opened to write (the one-writer lock), it is refused at once, naming the file.
+    result = _as_nobody(_try_save(path, exclusive=True))
+
+    assert "opened" not in result and result["error"] == "ReadOnlyError", result
+    assert f"databasfilen {path} är skrivskyddad" in result["message"]
+    unchanged()
     assert dump(path) == before
 
 

@@ -20,7 +20,7 @@ from promises_app.argparse_sv import swedish_argparse
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.periods import describe, periods_for
-from promises_app.domain.snapshot import content_sha256
+from promises_app.domain.snapshot import SnapshotFormatError, content_sha256
 from promises_app.domain.validation import INTEGER_MAX, quoted, shorten, shown_path
 from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
 from promises_app.services import Services, default_database_path, open_services
@@ -254,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         BackupError,
     ) as error:
         _print_error(str(error))
+    except SnapshotFormatError as error:  # a signed revision edited in the file itself
+        _print_error(f"{error} Kör `{PROG} verify-db` för att se vad som ändrats.")
     except OutputWriteError as error:
         _print_error(f"{os_errors.describe(error, error.filename)} Ingenting har skrivits.")
     except OSError as error:

@@ -396,6 +396,8 @@ def _schema_message(error: Any) -> str:
     at most ~80 characters (domain/validation.shorten).
     """
     kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind is None:  # the schema ``false``: nothing is allowed here
+        return "får inte finnas här"
     if kind in ("anyOf", "oneOf"):
         return _alternatives_message(error)
     if kind == "required":
@@ -447,7 +449,6 @@ def _bounds_message(kind: str, value: Any, instance: Any) -> str:
         "unevaluatedItems": "har värden som inte är tillåtna i listan",
         "prefixItems": "listans första värden följer inte formatet",
         "items": "listans värden följer inte formatet",
-        "false": "får inte finnas här",
     }
     return messages.get(kind, f"följer inte formatet (regeln «{shorten(kind)}»)")
 

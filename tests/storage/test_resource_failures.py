@@ -37,6 +37,7 @@ from sqlalchemy import event
 
 from promises_app import cli
 from promises_app.cli import main, write_atomically
+from promises_app.domain.validation import shown_path
 from promises_app.services import Services, open_services
 from promises_app.storage import backups
 from promises_app.storage.backups import BackupError, backup_dir
@@ -418,6 +419,8 @@ def test_folder_made_read_only_while_open(shared_folder: Path, _templates: dict[
     assert result["error"] in {"ReadOnlyError", "DatabaseMovedError", "StorageIOError"}, result
     assert result["path"] == str(path) and str(path) in result["message"]
     assert "sparades inte" in result["message"]
+    if result["error"] == "ReadOnlyError":  # the folder that blocks is named (issue 12 point 9)
+        assert f"mappen {shown_path(path.parent)} är skrivskyddad" in result["message"], result["message"]
     assert result["form_kept"] is True
     assert path.read_bytes() == content["bytes"]
     os.chmod(path.parent, 0o755)

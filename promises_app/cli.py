@@ -211,7 +211,8 @@ def _parser() -> argparse.ArgumentParser:
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
     command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
     sub = command("person-export", "exportera allt databasen har om en person (JSON)", _cmd_person_export)
-    sub.add_argument("person", metavar="PERSON-ID", type=whole_number("personens id"), help="personens id (se `people`)")
+    sub.add_argument("person", metavar="PERSON-ID", type=whole_number("personens id"),
+                     help="personens id (se `people`)")
     sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
     sub = command(
         "person-erase",
@@ -219,7 +220,8 @@ def _parser() -> argparse.ArgumentParser:
         "en undertecknad överenskommelse",
         _cmd_person_erase,
     )
-    sub.add_argument("person", metavar="PERSON-ID", type=whole_number("personens id"), help="personens id (se `people`)")
+    sub.add_argument("person", metavar="PERSON-ID", type=whole_number("personens id"),
+                     help="personens id (se `people`)")
     sub.add_argument("--pseudonymise", action="store_true",
                      help="ersätt namnet med en pseudonym och töm titel, e-post och telefon i stället")
     sub = command("restore", "lista säkerhetskopiorna, eller återställ en av dem", _cmd_restore)
@@ -827,7 +829,8 @@ def read_input(path: Path, *, what: str = "Filen", limit: int = MAX_INPUT_BYTES,
     except OSError as error:
         raise CommandError(os_errors.describe(error, path, doing="läsas")) from None
     if len(data) > limit:
-        raise CommandError(f"{what} {shown_path(path)} är för stor (mer än {limit // 1_048_576} MB). {advice}".strip())
+        too_big = f"{what} {shown_path(path)} är för stor (mer än {limit // 1_048_576} MB)."
+        raise CommandError(f"{too_big} {advice}".strip())
     return data
 
 

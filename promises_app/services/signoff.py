@@ -25,7 +25,7 @@ from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.signed_drift import describe, drift
 from promises_app.domain.snapshot_diff import Difference, differences
-from promises_app.domain.validation import Checker, FieldError, ValidationError
+from promises_app.domain.validation import INTEGER_MAX, INTEGER_MIN, Checker, FieldError, ValidationError, shorten
 from promises_app.domain.vocabulary import swedish
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.errors import ServiceError
@@ -426,14 +426,15 @@ def _revision_row(session: Session, agreement_id: int, revision: int) -> m.Signe
         select(m.SignedRevision).where(
             m.SignedRevision.agreement_id == agreement_id, m.SignedRevision.revision == revision
         )
-    )
+    ) if INTEGER_MIN <= revision <= INTEGER_MAX else None  # 2**63 cannot be asked of SQLite, nor be there
     if row is None:
         signed = session.scalars(
             select(m.SignedRevision.revision).where(m.SignedRevision.agreement_id == agreement_id)
         ).all()
         known = ", ".join(str(n) for n in signed) or "inga"
         raise ServiceError(
-            f"«{agreement.title}» har ingen undertecknad revision {revision} (undertecknade revisioner: {known})."
+            f"«{agreement.title}» har ingen undertecknad revision {shorten(revision)} "
+            f"(undertecknade revisioner: {known})."
         )
     return row
 

@@ -600,7 +600,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, str(error))
             return None
         except OSError as error:  # named as chosen (files.py), the reason in Swedish
-            QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path, os_errors.reason(error)))
+            reason = os_errors.reason(error)
+            QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path, reason))
             return None
         self.statusBar().showMessage(fill(self.tr("%1 exported to %2"), agreement.title, path), 10_000)
         return path

@@ -135,8 +135,9 @@ class PdfPreviewDialog(QDialog):
             QMessageBox.warning(self, self.tr("Save PDF as"), str(error))
             return None
         except OSError as error:
+            reason = os_errors.reason(error)
             QMessageBox.warning(
-                self, self.tr("Save PDF as"), fill(self.tr("The PDF could not be saved as %1: %2"), path, os_errors.reason(error))
+                self, self.tr("Save PDF as"), fill(self.tr("The PDF could not be saved as %1: %2"), path, reason)
             )
             return None
         self.saved_path = path

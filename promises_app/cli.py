@@ -712,7 +712,6 @@ def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
 def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
     """``--against``: a PDF the program wrote, or the log head typed from its footer."""
     from promises_app.domain.log_anchor import parse_typed
-    from promises_app.services.output_paths import shown_path
 
     path = Path(value).expanduser()
     if path.is_file():
@@ -725,7 +724,7 @@ def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
         return shown_path(path), found
     typed = parse_typed(value)
     if typed is None:
-        raise CommandError(f"--against {_short(value)!r}: ingen sådan fil, och inte heller ett loggvärde som "
+        raise CommandError(f"--against {quoted(value)}: ingen sådan fil, och inte heller ett loggvärde som "
                            "1234:9f2c1a0b7e3d (det står sist i sidfoten på utskrifterna).")
     return f"Loggvärdet {typed.short()}", typed
 

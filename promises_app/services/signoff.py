@@ -25,7 +25,14 @@ from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.signed_drift import describe, drift
 from promises_app.domain.snapshot_diff import Difference, differences
-from promises_app.domain.validation import INTEGER_MAX, INTEGER_MIN, Checker, FieldError, ValidationError, shorten
+from promises_app.domain.validation import (
+    INTEGER_MAX,
+    INTEGER_MIN,
+    Checker,
+    FieldError,
+    ValidationError,
+    shorten,
+)
 from promises_app.domain.vocabulary import swedish
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.errors import ServiceError
@@ -348,8 +355,8 @@ def plan_problems(session: Session) -> list[str]:
     return problems
 
 
-def _cut(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _cut(text: str) -> str:
+    return shorten(text)  # the one quoting helper (domain/validation): ~80 characters, escaped
 
 
 def earliest_signing(start: date) -> date:

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from promises_app import __version__, files
+from promises_app import __version__, files, logging_setup, os_errors
+from promises_app.argparse_sv import swedish_argparse
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.periods import describe, periods_for
-from promises_app.domain.snapshot import content_sha256
+from promises_app.domain.snapshot import SnapshotFormatError, content_sha256
+from promises_app.domain.validation import INTEGER_MAX, quoted, shorten, shown_path
 from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
 from promises_app.services import Services, default_database_path, open_services
 from promises_app.services.backups import backups_of, restore_database
@@ -37,15 +40,49 @@ PROG = "promises-app"
 #: Where `--certificate` looks for the certificate file's password before asking.
 PASSWORD_VARIABLE = "MEDBORGARLOFTEN_CERT_PASSWORD"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: Exit status after Ctrl+C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+#: The longest line of an error message printed (a last guard: values are quoted shortened).
+MESSAGE_LINE_MAX = 1000
+#: The most bytes a command reads of a PDF or certificate it is given (a scanned copy is at
+#: most 50 MB, see services/signoff.MAX_COPY_BYTES): /dev/zero is refused, not read to the end.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+_log = logging.getLogger(__name__)
 
 
 class CommandError(Exception):
     """A problem the user can fix; printed without a traceback."""
 
 
+class OutputWriteError(OSError):
+    """An output file could not be written (disk full, no permission); nothing was written.
+    ``filename`` is the file the person gave."""
+
+
 class _SwedishHelpFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         return super().add_usage(usage, actions, groups, prefix or "Användning: ")
+
+
+def whole_number(label: str, *, minimum: int = 1, maximum: int = INTEGER_MAX) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number from ``minimum`` to ``maximum`` (default: any id the
+    database can hold), refused in Swedish (exit 2) before anything is opened: ``2**63`` or a
+    23-digit number would otherwise overflow SQLite's 64-bit integers deep in a query."""
+
+    def parse(text: str) -> int:
+        digits = text.strip()
+        sign = digits[:1] if digits[:1] in "+-" else ""
+        if not (digits[len(sign):].isascii() and digits[len(sign):].isdigit()):
+            raise argparse.ArgumentTypeError(f"{label} ska vara ett heltal, inte {quoted(text)}")
+        if len(digits.lstrip("+-0")) > len(str(maximum)) or not minimum <= int(digits) <= maximum:
+            raise argparse.ArgumentTypeError(
+                f"{label} ska vara ett heltal från {minimum} till {maximum}, inte {quoted(text)}"
+            )
+        return int(digits)
+
+    parse.__name__ = label
+    return parse
 
 
 def _db_option(*, default: object) -> argparse.ArgumentParser:
@@ -129,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", metavar="FIL.pdf", type=Path, required=True, help="filen att skriva")
     sub.add_argument("--no-appendix", action="store_true",
                      help="utan bilagan med handlingsplanen (bara för utkast)")
-    sub.add_argument("--revision", metavar="N", type=int,
+    sub.add_argument("--revision", metavar="N", type=whole_number("revisionen"),
                      help="en undertecknad revision, precis som den undertecknades (standard: den gällande)")
     _certificate_options(sub)
     _add_followup_report_commands(kinds, common)
@@ -152,7 +189,8 @@ def _parser() -> argparse.ArgumentParser:
                   _cmd_attach_signed)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("file", metavar="FIL.pdf", type=Path, help="den inskannade kopian")
-    sub.add_argument("--revision", metavar="N", type=int, help="revisionen (standard: den senaste undertecknade)")
+    sub.add_argument("--revision", metavar="N", type=whole_number("revisionen"),
+                     help="revisionen (standard: den senaste undertecknade)")
     sub = command("verify", "kontrollera att en PDF är en orörd undertecknad revision, och av vilken", _cmd_verify)
     sub.add_argument("file", metavar="FIL.pdf", type=Path, help="PDF-filen att kontrollera")
     sub.add_argument("--trust", metavar="CERT", type=Path, action="append", default=[],
@@ -173,7 +211,8 @@ def _parser() -> argparse.ArgumentParser:
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
     command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
     sub = command("person-export", "exportera allt databasen har om en person (JSON)", _cmd_person_export)
-    sub.add_argument("person", metavar="PERSON-ID", type=int, help="personens id (se `people`)")
+    sub.add_argument("person", metavar="PERSON-ID", type=whole_number("personens id"),
+                     help="personens id (se `people`)")
     sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
     sub = command(
         "person-erase",
@@ -181,7 +220,8 @@ def _parser() -> argparse.ArgumentParser:
         "en undertecknad överenskommelse",
         _cmd_person_erase,
     )
-    sub.add_argument("person", metavar="PERSON-ID", type=int, help="personens id (se `people`)")
+    sub.add_argument("person", metavar="PERSON-ID", type=whole_number("personens id"),
+                     help="personens id (se `people`)")
     sub.add_argument("--pseudonymise", action="store_true",
                      help="ersätt namnet med en pseudonym och töm titel, e-post och telefon i stället")
     sub = command("restore", "lista säkerhetskopiorna, eller återställ en av dem", _cmd_restore)
@@ -196,7 +236,14 @@ def _add_help(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Run one command; its exit status. Usage errors exit with status 2 (argparse, in Swedish).
+
+    Whatever goes wrong ends as a short Swedish message on stderr, never a traceback: the errors
+    a person can act on name the field or file, and anything unexpected is logged with its
+    traceback in the program's log file, which the message names (exit 1).
+    """
+    with swedish_argparse():
+        args = _parser().parse_args(argv)
     db_path: Path = (args.db or default_database_path()).expanduser()
     if args.command is None:
         from promises_app.ui.app import run_desktop
@@ -208,11 +255,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         CommandError, ServiceError, ValidationError, SignedRecordError, DatabaseOpenError, StorageFailure,
         BackupError,
     ) as error:
-        print(f"{PROG}: fel: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        _print_error(str(error))
+    except SnapshotFormatError as error:  # a signed revision edited in the file itself
+        _print_error(f"{error} Kör `{PROG} verify-db` för att se vad som ändrats.")
+    except OutputWriteError as error:
+        _print_error(f"{os_errors.describe(error, error.filename)} Ingenting har skrivits.")
     except OSError as error:
-        print(f"{PROG}: fel: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
-        return EXIT_ERROR
+        _print_error(os_errors.describe(error, error.filename or db_path, doing="läsas eller skrivas"))
+    except KeyboardInterrupt:
+        _print_error("Avbrutet. En ändring sparas helt eller inte alls, så ingenting är halvgjort.")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        _print_error(_unexpected(error, args.command))
+    return EXIT_ERROR
+
+
+def _print_error(message: str) -> None:
+    lines = [line if len(line) <= MESSAGE_LINE_MAX else line[: MESSAGE_LINE_MAX - 1] + "…"
+             for line in message.splitlines() or [""]]
+    print(f"{PROG}: fel: " + "\n".join(lines), file=sys.stderr)
+
+
+def _unexpected(error: Exception, command: str) -> str:
+    """Log ``error`` with its traceback in the program's log file; the short message about it."""
+    handler = logging_setup.configure(default_database_path().parent)
+    try:
+        _log.error("Oväntat fel i kommandot %s", command, exc_info=(type(error), error, error.__traceback__))
+    finally:
+        logging_setup.shutdown()
+    where = (f"Detaljerna finns i loggfilen {logging_setup.log_file(default_database_path().parent)}."
+             if handler is not None else "Loggfilen kunde inte skrivas.")
+    return (f"Ett oväntat fel inträffade ({type(error).__name__}) och kommandot avbröts. En ändring sparas "
+            f"helt eller inte alls, så ingenting är halvgjort. {where}")
 
 
 @contextlib.contextmanager
@@ -241,10 +315,9 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
-    try:
-        data = args.file.read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"Filen {args.file} finns inte.") from None
+    from promises_app.services.exchange import read_file
+
+    data = read_file(args.file)  # at most the size limit + 1 bytes: /dev/zero is refused at once
     with _services(db_path, create=True, exclusive=True) as services:
         result = services.exchange.import_json(data)
         titles = [services.agreements.get_agreement(i).title for i in result.agreement_ids]
@@ -258,14 +331,7 @@ def _cmd_import_indicators(args: argparse.Namespace, db_path: Path) -> int:
     """Check the whole file first; errors (line, column) go to stderr and nothing is written."""
     from promises_app.services.indicator_import import MAX_FILE_BYTES
 
-    try:
-        size = args.file.stat().st_size
-    except FileNotFoundError:
-        raise CommandError(f"Filen {args.file} finns inte.") from None
-    if size > MAX_FILE_BYTES:
-        raise CommandError(f"Filen {args.file} är för stor ({size / 1_048_576:.1f} MB; högst "
-                           f"{MAX_FILE_BYTES // 1_048_576} MB). Dela upp den i flera filer.")
-    data = args.file.read_bytes()
+    data = read_input(args.file, limit=MAX_FILE_BYTES, advice="Dela upp den i flera filer.")
     with _services(db_path, create=not args.dry_run, exclusive=not args.dry_run) as services:
         preview = services.indicator_import.preview(data, args.file.name)
         if not preview.ok:
@@ -381,7 +447,7 @@ def _report_day(text: str):  # type: ignore[no-untyped-def]
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"ogiltigt datum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"ogiltigt datum {quoted(text)} (skriv ÅÅÅÅ-MM-DD)") from None
 
 
 def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
@@ -445,10 +511,7 @@ def _certified(pdf: bytes, args: argparse.Namespace, *, place: str) -> bytes:
         return pdf
     from promises_app.reports.pdf_signature import SignatureError, certify_pdf, load_credentials
 
-    try:
-        p12 = args.certificate.read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"Certifikatfilen {args.certificate} finns inte.") from None
+    p12 = read_input(args.certificate, what="Certifikatfilen")
     passphrase = os.environ.get(PASSWORD_VARIABLE)
     if passphrase is None and sys.stdin.isatty():
         import getpass
@@ -544,19 +607,12 @@ def _cmd_versions(args: argparse.Namespace, db_path: Path) -> int:
             print(f"  ~ {what}: ny ordning ({change.new})")
         else:
             print(f"  ~ {what}, {FIELD_WORDS.get(change.field or '', change.field)}: "
-                  f"{_short(change.old)!r} → {_short(change.new)!r}")
+                  f"{quoted(change.old)} → {quoted(change.new)}")
     return EXIT_OK
 
 
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _cmd_attach_signed(args: argparse.Namespace, db_path: Path) -> int:
-    try:
-        data = args.file.read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"Filen {args.file} finns inte.") from None
+    data = read_input(args.file)
     with _services(db_path, create=False, exclusive=True) as services:
         agreement = _resolve(services, args.agreement)
         revision = args.revision
@@ -574,11 +630,8 @@ def _cmd_attach_signed(args: argparse.Namespace, db_path: Path) -> int:
 def _cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
     from promises_app.reports.verification import verify_pdf
 
-    try:
-        data = args.file.read_bytes()
-        roots = [path.read_bytes() for path in args.trust]
-    except FileNotFoundError as error:
-        raise CommandError(f"Filen {error.filename} finns inte.") from None
+    data = read_input(args.file)
+    roots = [read_input(path) for path in args.trust]
     with _services(db_path, create=False) as services:
         result = verify_pdf(services, data, trust_roots=roots)
     stream = sys.stdout if result.ok else sys.stderr
@@ -659,7 +712,6 @@ def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
 def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
     """``--against``: a PDF the program wrote, or the log head typed from its footer."""
     from promises_app.domain.log_anchor import parse_typed
-    from promises_app.services.output_paths import shown_path
 
     path = Path(value).expanduser()
     if path.is_file():
@@ -672,7 +724,7 @@ def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
         return shown_path(path), found
     typed = parse_typed(value)
     if typed is None:
-        raise CommandError(f"--against {_short(value)!r}: ingen sådan fil, och inte heller ett loggvärde som "
+        raise CommandError(f"--against {quoted(value)}: ingen sådan fil, och inte heller ett loggvärde som "
                            "1234:9f2c1a0b7e3d (det står sist i sidfoten på utskrifterna).")
     return f"Loggvärdet {typed.short()}", typed
 
@@ -733,15 +785,15 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
                 print(f"      senast tillagda: {titles}")
         print(f"Återställ med: {PROG} --db {db_path} restore NUMMER")
         return EXIT_OK
-    if args.backup.isdigit():
-        number = int(args.backup)
+    if args.backup.isascii() and args.backup.isdigit():
+        number = int(args.backup) if len(args.backup) <= 6 else len(available) + 1
         if not 1 <= number <= len(available):
             raise CommandError(f"Det finns ingen säkerhetskopia nummer {number} (det finns {len(available)}).")
         source = available[number - 1].path
     else:
         source = Path(args.backup).expanduser()
         if not source.is_file():
-            raise CommandError(f"Filen {source} finns inte.")
+            raise CommandError(f"Filen {shown_path(source)} finns inte.")
     kept = restore_database(db_path, source)
     print(f"Databasen {db_path} är återställd från {source}.")
     if kept is not None:
@@ -757,11 +809,28 @@ def _scheme_text(agreement: AgreementSummary) -> str:
 def _resolve(services: Services, reference: str) -> AgreementSummary:
     matches = services.agreements.find_agreements(reference)
     if not matches:
-        raise CommandError(f"Ingen överenskommelse matchar {reference!r}. Se `{PROG} list`.")
+        raise CommandError(f"Ingen överenskommelse matchar {quoted(reference)}. Se `{PROG} list`.")
     if len(matches) > 1:
         listed = "\n".join(f"  {a.id}\t{a.title}" for a in matches)
-        raise CommandError(f"{reference!r} matchar flera överenskommelser; ange id:\n{listed}")
+        raise CommandError(f"{quoted(reference)} matchar flera överenskommelser; ange id:\n{listed}")
     return matches[0]
+
+
+def read_input(path: Path, *, what: str = "Filen", limit: int = MAX_INPUT_BYTES, advice: str = "") -> bytes:
+    """The bytes of a file the command reads (a PDF, a certificate, an indicator file): never
+    more than ``limit`` + 1 are read, so ``/dev/zero`` or a pipe that never ends is refused at
+    once. A missing, unreadable or too big file is a CommandError naming it."""
+    try:
+        with open(path.expanduser(), "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise CommandError(f"{what} {shown_path(path)} finns inte.") from None
+    except OSError as error:
+        raise CommandError(os_errors.describe(error, path, doing="läsas")) from None
+    if len(data) > limit:
+        too_big = f"{what} {shown_path(path)} är för stor (mer än {limit // 1_048_576} MB)."
+        raise CommandError(f"{too_big} {advice}".strip())
+    return data
 
 
 def check_output(path: Path, db_path: Path | None, *, inputs: Sequence[Path | None] = ()) -> Path:
@@ -796,6 +865,8 @@ def write_atomically(path: Path, data: str | bytes, db_path: Path | None = None)
         files.write_atomically(path.expanduser(), data, database=db_path)
     except OutputPathRefused as error:
         raise CommandError(str(error)) from None
+    except OSError as error:  # named as the person gave it (files.py), never the hidden temporary file
+        raise OutputWriteError(error.errno, error.strerror, str(path)) from error
 
 
 if __name__ == "__main__":  # pragma: no cover

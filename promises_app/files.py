@@ -32,7 +32,10 @@ def write_atomically(path: Path | str, data: str | bytes, *, database: Path | No
     """
     final = check_output_path(path, database)
     folder = final.parent
-    fd, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise _naming(error, path) from error
     try:
         if isinstance(data, bytes):
             with os.fdopen(fd, "wb") as binary:
@@ -48,11 +51,19 @@ def write_atomically(path: Path | str, data: str | bytes, *, database: Path | No
         if check_output_path(path, database) != final:
             raise OutputPathRefused(Path(path), Refusal.CHANGED)
         os.replace(temporary, final)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _naming(error, path) from error
         raise
     _sync_folder(folder)
     return final
+
+
+def _naming(error: OSError, path: Path | str) -> OSError:
+    """The same failure (same errno, same subclass), naming the file the person asked for: the
+    hidden temporary file beside it is nothing they chose or could find."""
+    return OSError(error.errno, error.strerror, str(path))
 
 
 def _sync_folder(folder: Path) -> None:

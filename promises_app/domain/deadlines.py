@@ -19,6 +19,7 @@ from datetime import date
 
 from promises_app.domain.enums import FollowUpStatus
 from promises_app.domain.periods import Period
+from promises_app.domain.validation import quoted
 
 __all__ = [
     "is_due_within",
@@ -104,7 +105,7 @@ def is_follow_up_missing(
         index = ordered.index(period)
     except ValueError:
         raise ValueError(
-            f"Perioden {period.label!r} hör inte till överenskommelsens perioder."
+            f"Perioden {quoted(period.label)} hör inte till överenskommelsens perioder."
         ) from None
     if period.label in follow_ups:
         return False

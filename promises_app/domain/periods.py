@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
 from promises_app.domain.enums import ReportingScheme
+from promises_app.domain.validation import quoted
 
 __all__ = [
     "MAX_YEAR",
@@ -135,13 +136,13 @@ class Period:
         object.__setattr__(self, "scheme", ReportingScheme(self.scheme))
         if self.start > self.end:
             raise ValueError(
-                f"Perioden {self.label!r} slutar ({self.end.isoformat()}) "
+                f"Perioden {quoted(self.label)} slutar ({self.end.isoformat()}) "
                 f"före sin början ({self.start.isoformat()})."
             )
         scheme, first, last = parse_label(self.label)
         if scheme is not self.scheme:
             raise ValueError(
-                f"Perioden {self.label!r} är inte en period av typen {_SCHEME_WORDS[self.scheme]}."
+                f"Perioden {quoted(self.label)} är inte en period av typen {_SCHEME_WORDS[self.scheme]}."
             )
         if scheme is ReportingScheme.WHOLE_PERIOD:
             canonical = _interval_label(first, last)
@@ -150,11 +151,11 @@ class Period:
             canonical = format_label(scheme, first)
             covers = first <= self.start and self.end <= last
         if canonical != self.label:
-            raise ValueError(f"Periodens etikett ska skrivas {canonical!r}, inte {self.label!r}.")
+            raise ValueError(f"Periodens etikett ska skrivas {canonical!r}, inte {quoted(self.label)}.")
         if not covers:
             raise ValueError(
                 f"Datumen {self.start.isoformat()} – {self.end.isoformat()} "
-                f"ligger inte inom perioden {self.label!r}."
+                f"ligger inte inom perioden {quoted(self.label)}."
             )
 
     def contains(self, day: date) -> bool:
@@ -192,7 +193,7 @@ def _bad_label(label: str, hint: str | None = None) -> PeriodLabelError:
     """The standard Swedish error for an unreadable label, with an optional specific hint."""
     if label == "":
         return PeriodLabelError(f"Ingen period angiven. {_EXAMPLES}", label)
-    parts = [f"Okänd period: '{label}'."]
+    parts = [f"Okänd period: {quoted(label)}."]
     if hint:
         parts.append(hint)
     parts.append(_EXAMPLES)
@@ -238,7 +239,7 @@ def parse_label(label: str) -> tuple[ReportingScheme, date, date]:
     :func:`format_label`. Raises :class:`PeriodLabelError` with a Swedish message.
     """
     if not isinstance(label, str):
-        raise PeriodLabelError(f"Okänd period: {label!r}. {_EXAMPLES}", None)
+        raise PeriodLabelError(f"Okänd period: {quoted(label)}. {_EXAMPLES}", None)
     text = label.strip()
 
     if _YEAR_RE.fullmatch(text):

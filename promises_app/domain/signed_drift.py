@@ -23,6 +23,7 @@ from promises_app.domain.snapshot import (
     SnapshotPromise,
 )
 from promises_app.domain.snapshot_diff import ChangeKind, Difference, differences
+from promises_app.domain.validation import shorten
 from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS
 
 _QUOTE = 80
@@ -111,5 +112,4 @@ def describe(difference: Difference) -> str:
 
 
 def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _QUOTE else text[: _QUOTE - 1] + "…"
+    return shorten(" ".join(text.split()), _QUOTE)  # the one quoting helper (domain/validation)

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any, get_args, get_origin, get_type_hints
 
 from promises_app.domain.enums import AgreementKind, AgreementState, OrganisationKind, ReportingScheme
+from promises_app.domain.validation import quoted
 
 #: Bumped when the snapshot's shape changes; old snapshots keep their own format number.
 SNAPSHOT_FORMAT = 1
@@ -138,10 +139,11 @@ def from_json(text: str) -> AgreementSnapshot:
     try:
         data = json.loads(text)
     except (TypeError, ValueError) as error:
-        raise SnapshotFormatError(f"Den sparade revisionen är inte giltig JSON ({error}).") from error
+        where = f" (rad {error.lineno}, kolumn {error.colno})" if isinstance(error, json.JSONDecodeError) else ""
+        raise SnapshotFormatError(f"Den sparade revisionen är inte giltig JSON{where}.") from error
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
-        raise SnapshotFormatError(f"Den sparade revisionen har ett okänt format ({found!r}).")
+        raise SnapshotFormatError(f"Den sparade revisionen har ett okänt format ({quoted(found)}).")
     try:
         return _build(AgreementSnapshot, data)
     except (KeyError, TypeError, ValueError) as error:

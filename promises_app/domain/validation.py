@@ -23,6 +23,59 @@ TITLE_MAX = 300
 SHORT_TEXT_MAX = 2000
 LONG_TEXT_MAX = 20000
 
+#: The whole numbers a database column holds (64-bit): an id or a count outside this range
+#: cannot be stored or looked up, and is refused as such rather than reaching the driver.
+INTEGER_MIN = -(2**63)
+INTEGER_MAX = 2**63 - 1
+
+#: The most characters of a value any message quotes: a 10 MB field is not echoed whole.
+QUOTE_LIMIT = 80
+
+
+def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` as text for a message: one line, at most ``limit`` characters ("…" where cut).
+
+    Characters that could make a message read differently or garble a terminal (line breaks,
+    control, direction and other non-printable characters) are shown escaped (``\\n``,
+    ``\\x1b``, ``\\u202e``). The one helper every message uses to quote what a person typed or a
+    file held: domain and services use it, and so do the command line and the window.
+    """
+    text = value if isinstance(value, str) else _text_of(value)
+    pieces: list[str] = []
+    length = 0
+    for char in text:  # stops at limit + 1: a 10 MB value costs no more than a short one
+        piece = char if char.isprintable() else repr(char)[1:-1]
+        pieces.append(piece)
+        length += len(piece)
+        if length > limit:
+            return "".join(pieces)[: limit - 1] + "…"
+    return "".join(pieces)
+
+
+def _text_of(value: object) -> str:
+    try:
+        return repr(value)
+    except ValueError:  # an int of more than 4 300 digits cannot be written out
+        return "(ett tal med tusentals siffror)"
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` quoted for a message as ``repr`` would (``'Kiruna'``), but shortened by :func:`shorten`."""
+    return f"'{shorten(value, limit)}'" if isinstance(value, str) else shorten(value, limit)
+
+
+def shown_path(path: object, limit: int = QUOTE_LIMIT) -> str:
+    """A file path for a message, at most about ``limit`` characters: cut from the left when
+    longer ("…/mapp/rapport.json"), so the file's own name stays whole; escaped as by
+    :func:`shorten`."""
+    text = str(path)
+    if len(text) > limit:
+        text = text[-limit * 4:]  # enough for the tail however much escaping it needs
+    escaped = shorten(text, limit=len(text) * 4 + 1)
+    if len(escaped) <= limit and len(text) == len(str(path)):
+        return escaped
+    return "…" + escaped[-(limit - 1):]
+
 
 @dataclass(frozen=True)
 class FieldError:
@@ -117,7 +170,7 @@ class Checker:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.add(field, f"{label}: ogiltigt datum {value!r} (skriv ÅÅÅÅ-MM-DD).")
+        self.add(field, f"{label}: ogiltigt datum {quoted(value)} (skriv ÅÅÅÅ-MM-DD).")
         return None
 
     def dates_in_order(

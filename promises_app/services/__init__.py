@@ -48,11 +48,15 @@ class Services:
         self.overview = OverviewService(db)
 
 
-def open_services(path: Path | str, *, create: bool = True, exclusive: bool = False) -> Services:
+def open_services(
+    path: Path | str, *, create: bool = True, exclusive: bool = False, allow_read_only: bool = False
+) -> Services:
     """Open (or create) the database file at ``path`` and the services over it.
 
     Raises ``services.errors.DatabaseOpenError`` (naming the path) for a file that is not
     ours, is newer, damaged, missing with ``create=False``, or (``exclusive``, for the window
     and commands that write) held by another running copy; the file is then left untouched.
+    A file that cannot be written opens for reading only where that will do (see
+    storage/database.open_database): ``services.db.read_only`` then says why.
     """
-    return Services(open_database(path, create=create, exclusive=exclusive))
+    return Services(open_database(path, create=create, exclusive=exclusive, allow_read_only=allow_read_only))

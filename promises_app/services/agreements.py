@@ -20,6 +20,7 @@ from promises_app.domain.validation import (
     Checker,
     FieldError,
     ValidationError,
+    quoted,
 )
 from promises_app.services import convert
 from promises_app.services.base import (
@@ -89,8 +90,9 @@ class AgreementService(Service):
         """Agreements matching a command-line reference: an id, or a (part of a) title."""
         reference = reference.strip()
         agreements = self.list_agreements()
-        if reference.isdigit():
-            return [a for a in agreements if a.id == int(reference)]
+        if reference.isascii() and reference.isdigit():  # "²" is a digit too, but no number
+            number = int(reference) if len(reference) <= 20 else -1  # no id has more digits
+            return [a for a in agreements if a.id == number]
         exact = [a for a in agreements if a.title.casefold() == reference.casefold()]
         if exact:
             return exact
@@ -374,12 +376,12 @@ def validate_agreement(
     try:
         cleaned["kind"] = AgreementKind(values["kind"])
     except ValueError:
-        check.add("kind", f"Typ: okänd typ av överenskommelse {values['kind']!r}.")
+        check.add("kind", f"Typ: okänd typ av överenskommelse {quoted(values['kind'])}.")
         cleaned["kind"] = AgreementKind.CITIZEN_PROMISE
     try:
         cleaned["reporting_scheme"] = ReportingScheme(values["reporting_scheme"])
     except ValueError:
-        check.add("reporting_scheme", f"Uppföljningsperioder: okänd indelning {values['reporting_scheme']!r}.")
+        check.add("reporting_scheme", f"Uppföljningsperioder: okänd indelning {quoted(values['reporting_scheme'])}.")
         cleaned["reporting_scheme"] = None
     cleaned["title"] = check.text("title", values["title"], label="Titel", max_length=TITLE_MAX, required=True)
     cleaned["municipality"] = check.text("municipality", values["municipality"], label="Kommun", max_length=NAME_MAX)

@@ -30,6 +30,7 @@ class BackupService(Service):
 
     def backup_now(self, *, reason: str = "manual") -> BackupInfo:
         """A checked backup made now (reasons: manual, close, daily, import)."""
+        self.db.refuse_writes()  # opened read-only: nothing is written beside it either
         return storage_backups.make_backup(self._path(), reason)
 
     def list_backups(self) -> list[BackupInfo]:
@@ -38,6 +39,7 @@ class BackupService(Service):
     def backup_if_due(self, *, now: datetime | None = None) -> BackupInfo | None:
         """The daily backup while the program is open: made when the newest is a day old."""
         now = now or datetime.now()
+        self.db.refuse_writes()
         newest = self.list_backups()
         if newest and now - newest[0].made < DAILY:
             return None

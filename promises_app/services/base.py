@@ -7,6 +7,7 @@ from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
+from promises_app.domain.validation import INTEGER_MAX, INTEGER_MIN, shorten
 from promises_app.services.errors import ConflictError, NotFoundError
 from promises_app.storage.database import Database
 
@@ -27,6 +28,8 @@ class Service:
 
 def get_row(session: Session, model: type[T], row_id: int, what: str) -> T:
     """The row with ``row_id``, or NotFoundError naming ``what`` ("Åtgärden", "Parten" …)."""
+    if isinstance(row_id, int) and not INTEGER_MIN <= row_id <= INTEGER_MAX:  # no such id can exist
+        raise NotFoundError(f"{what} (id {shorten(row_id)}) finns inte.")
     row = session.get(model, row_id)
     if row is None:
         raise NotFoundError(f"{what} (id {row_id}) finns inte längre.")

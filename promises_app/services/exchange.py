@@ -10,10 +10,13 @@ The format is documented in docs/exchange-format.md; its schema is in resources/
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -21,7 +24,16 @@ from sqlalchemy.orm import Session
 
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import AgreementState
-from promises_app.domain.validation import FieldError, ValidationError
+from promises_app import os_errors
+from promises_app.domain.validation import (
+    INTEGER_MAX,
+    INTEGER_MIN,
+    FieldError,
+    ValidationError,
+    quoted,
+    shorten,
+    shown_path,
+)
 from promises_app.paths import resource
 from promises_app.services.agreements import validate_agreement, validate_goals
 from promises_app.services.base import Service, get_row
@@ -46,6 +58,10 @@ FORMAT_VERSION = 1
 SCHEMA_FILE = "agreement-exchange-1.schema.json"
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 MAX_REPORTED_ERRORS = 25
+#: The largest file the import reads, as the indicator import's limit: the biggest agreement of
+#: the benchmark's city (bench/generator.py) exports to 240 KB, so 20 MB is far beyond any real
+#: agreement, while a 50 MB file took 38 s and 4 GB of memory to refuse.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class ExchangeError(ServiceError):
@@ -92,6 +108,7 @@ class ExchangeService(Service):
 
     def import_documents(self, documents: Sequence[Any], *, backup: bool = True) -> list[ImportResult]:
         """Import several documents in one transaction: all of them, or none."""
+        self.db.refuse_writes()  # before the backup a read-only database could not take either
         require_intact(self.db, "Importen")
         for document in documents:
             check_document(document)
@@ -133,23 +150,134 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def read_file(path: Path | str) -> bytes:
+    """The bytes of the file to import, for the command line and the window alike.
+
+    Never reads more than :data:`MAX_FILE_BYTES` + 1 bytes, so a huge file, ``/dev/zero`` or a
+    pipe that never ends is refused as soon as the limit is passed (a regular file by its size,
+    before reading). Raises ExchangeError naming the file, in Swedish.
+    """
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
+                raise _too_big(path, info.st_size)
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ExchangeError(f"Filen {shown_path(path)} finns inte.") from None
+    except OSError as error:
+        raise ExchangeError(os_errors.describe(error, path, doing="läsas")) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(path, None)
+    return data
+
+
+def _too_big(path: Path | str | None, size: int | None) -> ExchangeError:
+    limit = MAX_FILE_BYTES // 1_048_576
+    name = f"Filen {shown_path(path)}" if path is not None else "Filen"
+    how_big = "" if size is None else f"{size / 1_048_576:.1f} MB; ".replace(".", ",")
+    return ExchangeError(
+        f"{name} är för stor för att importeras ({how_big}högst {limit} MB). Dela upp filen i "
+        "flera, en överenskommelse i varje. Ingenting har importerats."
+    )
+
+
 def parse(text: str | bytes) -> Any:
-    """Parse JSON text, with a message that says what is wrong and where."""
+    """Parse JSON text, with a Swedish message that says what is wrong and where.
+
+    Refused here: more than :data:`MAX_FILE_BYTES`, bytes that are not UTF-8, and what is not
+    JSON (with line and column). Numbers too big for the database, ``NaN``/``Infinity`` and
+    members named twice in one object are read as markers and refused by
+    :func:`check_document`, which can name their JSON path.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise _too_big(None, len(text) if isinstance(text, bytes) else None)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
+            line, column = _line_and_column(error.object, error.start)
             raise ExchangeError(
-                f"Filen är inte en JSON-fil i UTF-8 (ogiltig byte vid position {error.start})."
+                f"Filen är inte en JSON-fil i UTF-8 (rad {line}, kolumn {column}: ogiltig byte "
+                f"vid position {error.start})."
             ) from None
     try:
-        return json.loads(text)
+        return json.loads(
+            text, object_pairs_hook=_json_object, parse_int=_json_integer, parse_constant=_NotJson
+        )
     except json.JSONDecodeError as error:
         raise ExchangeError(
-            f"Filen är inte giltig JSON: {error.msg} (rad {error.lineno}, kolumn {error.colno})."
+            f"Filen är inte giltig JSON. Rad {error.lineno}, kolumn {error.colno}: {_json_reason(error.msg)}."
         ) from None
     except RecursionError:
         raise ExchangeError("Filen är inte giltig JSON: den är för djupt nästlad.") from None
+
+
+def _line_and_column(data: bytes, position: int) -> tuple[int, int]:
+    before = data[:position]
+    return before.count(b"\n") + 1, position - (before.rfind(b"\n") + 1) + 1
+
+
+#: The json module's messages (English) in Swedish, by their beginning.
+_JSON_REASONS = (
+    ("Expecting value", 'här ska ett värde stå (text inom "", ett tal, true, false, null, [ eller {)'),
+    ("Expecting property name enclosed in double quotes",
+     "här ska ett fältnamn inom dubbla citattecken stå (eller står ett kommatecken för mycket före })"),
+    ("Expecting ':' delimiter", "här ska ett kolon (:) stå efter fältnamnet"),
+    ("Expecting ',' delimiter", "här ska ett kommatecken (,) stå"),
+    ("Unterminated string starting at", 'texten som börjar här slutar aldrig med "'),
+    ("Invalid control character at", "ett kontrolltecken (t.ex. en radbrytning) står direkt i en text; skriv \\n"),
+    ("Invalid \\uXXXX escape", "ogiltig \\u-sekvens (skriv \\u och fyra hexadecimala siffror)"),
+    ("Invalid \\escape", "ogiltig sekvens med omvänt snedstreck (\\)"),
+    ("Extra data", "efter JSON-värdet står mer text"),
+    ("Illegal trailing comma", "ett kommatecken för mycket före } eller ]"),
+)
+
+
+def _json_reason(message: str) -> str:
+    for english, swedish in _JSON_REASONS:
+        if message.startswith(english):
+            return swedish
+    return "texten följer inte JSON-formatet"
+
+
+class _NotJson:
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has no such values."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _HugeNumber:
+    """A whole number with more digits than any the database stores, kept as its digits (Python
+    refuses to convert more than 4 300 digits, and converts slowly below that)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _json_integer(text: str) -> int | _HugeNumber:
+    return int(text) if len(text.lstrip("-")) <= 20 else _HugeNumber(text)
+
+
+class _RepeatedMembers(dict):  # type: ignore[type-arg]
+    """A JSON object that names a member more than once (json keeps the last one, silently)."""
+
+    repeated: list[str]
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(pairs)
+    if len(document) == len(pairs):
+        return document
+    marked = _RepeatedMembers(document)
+    marked.repeated = []
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen and key not in marked.repeated:
+            marked.repeated.append(key)
+        seen.add(key)
+    return marked
 
 
 def check_document(document: Any) -> None:
@@ -159,49 +287,85 @@ def check_document(document: Any) -> None:
             "Filen är ingen överenskommelse från Medborgarlöften "
             f'(fältet "format" ska vara "{FORMAT_NAME}").'
         )
+    problems = _value_problems(document)
+    if problems:
+        raise ExchangeError("Filen kan inte importeras. Ingenting har importerats.", problems)
     version = document.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ExchangeError(f'Fältet "format_version" är ogiltigt: {version!r}.')
+        raise ExchangeError(f'Fältet "format_version" är ogiltigt: {quoted(version)}.')
     if version > FORMAT_VERSION:
         raise ExchangeError(
             f"Filen är gjord av en nyare version av Medborgarlöften (formatversion {version}; "
             f"den här versionen läser till och med {FORMAT_VERSION}). Uppdatera programmet. "
             "Ingenting har importerats."
         )
-    broken = _texts_with_surrogates(document)
-    if broken:  # JSON can write them ("\\ud800"), but no database or PDF can store them
-        raise ExchangeError(
-            "Filen innehåller text som inte är giltig Unicode. Ingenting har importerats.",
-            [f"{path}: ogiltigt tecken (ensamt surrogattecken)" for path in broken],
-        )
     from jsonschema import Draft202012Validator, FormatChecker
 
     validator = Draft202012Validator(_schema(), format_checker=FormatChecker())
-    errors = sorted(validator.iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    if errors:
+    problems = []
+    for error in validator.iter_errors(document):
+        for failure in _closest(error):
+            problem = (list(map(str, failure.absolute_path)), f"{_json_path(failure.absolute_path)}: "
+                                                             f"{_schema_message(failure)}")
+            if problem not in problems:  # a bad date fails its pattern and its format alike
+                problems.append(problem)
+    if problems:
         raise ExchangeError(
             "Filen följer inte formatet. Ingenting har importerats.",
-            [f"{_json_path(e.absolute_path)}: {_schema_message(e)}" for e in errors],
+            [message for _path, message in sorted(problems)],
         )
 
 
-def _texts_with_surrogates(document: Any) -> list[str]:
-    """JSON paths of the strings (member names included) holding a lone UTF-16 surrogate."""
-    found: list[str] = []
+def _closest(error: Any) -> list[Any]:
+    """The failures to report for one: an ``anyOf``/``oneOf`` whose value has the type of just
+    one alternative (a target object with a bad count, a date that is no date) is reported as
+    that alternative's own failures, at their own paths; otherwise as itself."""
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return [error]
+    by_alternative: dict[Any, list[Any]] = {}
+    for failure in error.context:
+        by_alternative.setdefault(failure.relative_schema_path[0], []).append(failure)
+    fitting = [
+        failures for failures in by_alternative.values()
+        if not any(f.validator in ("type", "const") and f.absolute_path == error.absolute_path for f in failures)
+    ]
+    if len(fitting) != 1:
+        return [error]
+    return [closest for failure in fitting[0] for closest in _closest(failure)]
+
+
+def _value_problems(document: Any) -> list[str]:
+    """What no schema can see, each with its JSON path: members named twice in one object,
+    whole numbers outside the database's range, ``NaN``/``Infinity``, and texts (member names
+    included) holding a lone UTF-16 surrogate, which JSON can write ("\\ud800") but no database
+    or PDF can store."""
+    found: list[tuple[str, str]] = []
     stack: list[tuple[str, Any]] = [("$", document)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
             if any("\ud800" <= char <= "\udfff" for char in value):
-                found.append(path)
+                found.append((path, "ogiltigt tecken (ensamt surrogattecken)"))
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int | _HugeNumber):
+            if isinstance(value, _HugeNumber) or not INTEGER_MIN <= value <= INTEGER_MAX:
+                digits = value.text if isinstance(value, _HugeNumber) else str(value)
+                size = "litet" if digits.startswith("-") else "stort"
+                found.append((path, f"talet {shorten(digits)} är för {size} (ett heltal ska ligga mellan "
+                                    f"{INTEGER_MIN} och {INTEGER_MAX})"))
+        elif isinstance(value, _NotJson):
+            found.append((path, f"{value.text} är inget tal i JSON"))
         elif isinstance(value, dict):
+            for key in getattr(value, "repeated", ()):
+                found.append((path, f"fältet {quoted(key)} står flera gånger i samma objekt"))
             for key, item in value.items():
-                shown = key.encode("utf-8", "backslashreplace").decode("utf-8")
-                stack.append((f"{path}.{shown}", item))
-                stack.append((f"{path}.{shown} (fältnamnet)", key))
+                member = f"{path}.{shorten(key)}"
+                stack.append((member, item))
+                stack.append((f"{member} (fältnamnet)", key))
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
-    return sorted(found)
+    return [f"{path}: {message}" for path, message in sorted(found)]
 
 
 @cache
@@ -212,42 +376,135 @@ def _schema() -> dict[str, Any]:
 def _json_path(parts: Any) -> str:
     path = "$"
     for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+        path += f"[{part}]" if isinstance(part, int) else f".{shorten(part)}"
     return path
 
 
+#: What a JSON type is called in a message.
+_TYPE_WORDS = {"string": "text", "integer": "ett heltal", "array": "en lista", "object": "ett objekt",
+               "null": "null", "number": "ett tal", "boolean": "sant eller falskt (true/false)"}
+
+#: The schema's definitions ($defs) an anyOf/oneOf alternative can name, in words.
+_DEFINITION_WORDS = {"Date": "ett datum (ÅÅÅÅ-MM-DD)", "Key": "en nyckel (A–Z, 0–9, _ . -)", "Text": "text"}
+
+
 def _schema_message(error: Any) -> str:
-    """A Swedish message for the common JSON Schema failures (jsonschema's own are English)."""
-    kind, value = error.validator, error.validator_value
+    """The Swedish message for one JSON Schema failure (jsonschema's own are English).
+
+    Every keyword our schema uses has its own text, and so do JSON Schema's other keywords, so
+    that a later schema cannot bring an English message back. Values from the file are quoted
+    at most ~80 characters (domain/validation.shorten).
+    """
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind is None:  # the schema ``false``: nothing is allowed here
+        return "får inte finnas här"
+    if kind in ("anyOf", "oneOf"):
+        return _alternatives_message(error)
     if kind == "required":
-        missing = [name for name in value if name not in (error.instance or {})]
-        return f"saknar fältet {', '.join(repr(n) for n in missing)}"
-    if kind == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"okänt fält {', '.join(repr(n) for n in extra)}"
+        missing = [name for name in value if name not in (instance if isinstance(instance, dict) else {})]
+        return f"saknar fältet {', '.join(quoted(n) for n in missing)}"
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(set(instance) - known) if isinstance(instance, dict) else []
+        return f"okänt fält {', '.join(quoted(n) for n in extra[:5])}" + (" …" if len(extra) > 5 else "")
     if kind == "type":
-        names = {"string": "text", "integer": "ett heltal", "array": "en lista", "object": "ett objekt",
-                 "null": "null", "number": "ett tal", "boolean": "sant/falskt"}
         wanted = value if isinstance(value, list) else [value]
-        return f"ska vara {' eller '.join(names.get(t, t) for t in wanted)}, inte {json.dumps(error.instance, ensure_ascii=False)[:60]}"
+        return f"ska vara {' eller '.join(_TYPE_WORDS.get(t, t) for t in wanted)}, inte {_json_value(instance)}"
     if kind == "enum":
-        return f"ogiltigt värde {error.instance!r}; tillåtna: {', '.join(map(str, value))}"
+        return f"ogiltigt värde {_json_value(instance)}; tillåtna: {', '.join(map(str, value))}"
     if kind == "const":
-        return f"ska vara {value!r}"
+        return f"ska vara {_json_value(value)}, inte {_json_value(instance)}"
     if kind == "maxLength":
-        return f"för lång text (högst {value} tecken, nu {len(error.instance)})"
+        return f"för lång text (högst {value} tecken, nu {len(instance)})"
     if kind == "minLength":
-        return "får inte vara tom"
-    if kind in {"pattern", "format"}:
-        what = "datum (ÅÅÅÅ-MM-DD)" if "date" in str(value) or "\\d{4}-" in str(value) else "format"
-        return f"ogiltigt {what}: {error.instance!r}"
-    if kind == "minimum":
-        return f"måste vara minst {value}"
-    if kind == "maximum":
-        return f"får vara högst {value}"
-    if kind == "minItems":
-        return f"måste ha minst {value} värde"
-    return error.message
+        return "får inte vara tom" if value == 1 else f"för kort text (minst {value} tecken)"
+    if kind in ("pattern", "format"):
+        return f"ogiltig{_pattern_words(error)}: {_json_value(instance)}"
+    return _bounds_message(kind, value, instance)
+
+
+def _bounds_message(kind: str, value: Any, instance: Any) -> str:
+    """Numbers, lists, objects and the rarer keywords (see _schema_message)."""
+    shown = _json_value(instance)
+    plural = "" if value == 1 else "n"
+    messages = {
+        "minimum": f"måste vara minst {value}, inte {shown}",
+        "maximum": f"får vara högst {value}, inte {shown}",
+        "exclusiveMinimum": f"måste vara större än {value}, inte {shown}",
+        "exclusiveMaximum": f"måste vara mindre än {value}, inte {shown}",
+        "multipleOf": f"måste vara en multipel av {value}, inte {shown}",
+        "minItems": f"måste ha minst {value} värde{plural}",
+        "maxItems": "ska vara tom" if value == 0 else f"får ha högst {value} värde{plural}",
+        "uniqueItems": "samma värde står flera gånger i listan",
+        "minProperties": f"måste ha minst {value} fält",
+        "maxProperties": f"får ha högst {value} fält",
+        "dependentRequired": "saknar ett fält som krävs tillsammans med ett annat fält",
+        "dependencies": "saknar ett fält som krävs tillsammans med ett annat fält",
+        "dependentSchemas": "följer inte reglerna för fälten som finns",
+        "not": "har ett värde som inte är tillåtet här",
+        "contains": "listan saknar ett värde som krävs",
+        "minContains": "listan saknar värden som krävs",
+        "maxContains": "listan har för många värden av ett slag",
+        "propertyNames": "har ett ogiltigt fältnamn",
+        "unevaluatedItems": "har värden som inte är tillåtna i listan",
+        "prefixItems": "listans första värden följer inte formatet",
+        "items": "listans värden följer inte formatet",
+    }
+    return messages.get(kind, f"följer inte formatet (regeln «{shorten(kind)}»)")
+
+
+def _alternatives_message(error: Any) -> str:
+    """``anyOf``/``oneOf``: what each alternative asks for ("ska vara ett datum … eller null")."""
+    wanted: list[str] = []
+    for alternative in error.validator_value:
+        words = _expected(alternative)
+        if words and words not in wanted:
+            wanted.append(words)
+    shown = _json_value(error.instance)
+    if error.validator == "oneOf" and not error.context:  # valid under more than one
+        return f"passar in på flera av alternativen ({' eller '.join(wanted)}): {shown}"
+    return f"ska vara {' eller '.join(wanted) or 'något annat'}, inte {shown}"
+
+
+def _expected(alternative: Any) -> str:
+    """What one alternative of an anyOf/oneOf asks for, in words."""
+    if not isinstance(alternative, dict):
+        return ""
+    if "$ref" in alternative:
+        name = alternative["$ref"].rsplit("/", 1)[-1]
+        return _DEFINITION_WORDS.get(name, f"ett värde av typen {shorten(name)}")
+    if "const" in alternative:
+        return _json_value(alternative["const"])
+    if "type" in alternative:
+        types = alternative["type"] if isinstance(alternative["type"], list) else [alternative["type"]]
+        return " eller ".join(_TYPE_WORDS.get(t, t) for t in types)
+    return ""
+
+
+def _pattern_words(error: Any) -> str:
+    """The end of "ogiltig…" for a pattern or format failure: what the value should look like."""
+    rule = f"{error.validator_value} {error.schema.get('format', '')}"
+    if "T\\d{2}" in rule or "date-time" in rule:
+        return " tidpunkt (skriv ÅÅÅÅ-MM-DDTtt:mm:ssZ)"
+    if "date" in rule or "\\d{4}-" in rule:
+        return "t datum (skriv ÅÅÅÅ-MM-DD)"
+    if "A-Za-z0-9" in rule:
+        return " nyckel (bokstäverna A–Z, siffror och _ . -, högst 40 tecken)"
+    return "t format"
+
+
+def _json_value(value: Any) -> str:
+    """A value from the file as JSON writes it (``"text"``, ``null``, ``12``), at most ~80 characters."""
+    if isinstance(value, str):
+        return f'"{shorten(value)}"'
+    if isinstance(value, dict):
+        return "ett objekt"
+    if isinstance(value, list):
+        return "en lista"
+    try:
+        return shorten(json.dumps(value, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return shorten(value)
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -434,7 +691,7 @@ class _Importer:
 
     def organisation(self, item: dict[str, Any], path: str) -> None:
         if item["key"] in self.orgs:
-            self.fail(FieldError(f"{path}.key", f"nyckeln {item['key']!r} finns redan"))
+            self.fail(FieldError(f"{path}.key", f"nyckeln {quoted(item['key'])} finns redan"))
             return
         existing = self.s.scalar(
             select(m.Organisation).where(m.Organisation.name == item["name"].strip(),
@@ -457,7 +714,7 @@ class _Importer:
 
     def person(self, item: dict[str, Any], path: str) -> None:
         if item["key"] in self.people:
-            self.fail(FieldError(f"{path}.key", f"nyckeln {item['key']!r} finns redan"))
+            self.fail(FieldError(f"{path}.key", f"nyckeln {quoted(item['key'])} finns redan"))
             return
         organisation = self.org_ref(item["organisation"], f"{path}.organisation")
         values = {k: item[k] for k in ("name", "title", "email", "phone")}
@@ -487,13 +744,13 @@ class _Importer:
     def no_repeats(self, keys: list[str], path: str) -> None:
         for i, key in enumerate(keys):
             if key in keys[:i]:
-                self.fail(FieldError(f"{path}[{i}]", f"{key!r} står två gånger"))
+                self.fail(FieldError(f"{path}[{i}]", f"{quoted(key)} står två gånger"))
 
     def org_ref(self, key: str | None, path: str) -> m.Organisation | None:
         if key is None:
             return None
         if key not in self.orgs:
-            self.fail(FieldError(path, f"okänd organisation {key!r} (finns inte under $.organisations)"))
+            self.fail(FieldError(path, f"okänd organisation {quoted(key)} (finns inte under $.organisations)"))
             return None
         return self.orgs[key]
 
@@ -501,7 +758,7 @@ class _Importer:
         if key is None:
             return None
         if key not in self.people:
-            self.fail(FieldError(path, f"okänd person {key!r} (finns inte under $.people)"))
+            self.fail(FieldError(path, f"okänd person {quoted(key)} (finns inte under $.people)"))
             return None
         return self.people[key]
 
@@ -573,7 +830,7 @@ class _Importer:
         for i, item in enumerate(areas):
             where = f"{path}.focus_areas[{i}]"
             if item["key"] in self.focus_keys:
-                self.fail(FieldError(f"{where}.key", f"nyckeln {item['key']!r} finns redan"))
+                self.fail(FieldError(f"{where}.key", f"nyckeln {quoted(item['key'])} finns redan"))
                 continue
             self.focus_keys.add(item["key"])
             try:
@@ -616,7 +873,7 @@ class _Importer:
         if item["focus_area"] is not None:
             area = focus.get(item["focus_area"])
             if area is None:
-                self.fail(FieldError(f"{path}.focus_area", f"okänt fokusområde {item['focus_area']!r}"))
+                self.fail(FieldError(f"{path}.focus_area", f"okänt fokusområde {quoted(item['focus_area'])}"))
         target = item["target"] or {}
         values = {
             "promise_id": promise.id, "title": item["title"], "description": item["description"],
@@ -664,7 +921,7 @@ class _Importer:
             try:
                 stamp = datetime.strptime(follow_up["updated_at"], TIMESTAMP_FORMAT)
             except ValueError:
-                self.fail(FieldError(f"{where}.updated_at", f"ogiltig tidpunkt {follow_up['updated_at']!r}"))
+                self.fail(FieldError(f"{where}.updated_at", f"ogiltig tidpunkt {quoted(follow_up['updated_at'])}"))
                 continue
             row.follow_ups.append(m.FollowUp(**values, updated_at=stamp))
         self.s.flush()

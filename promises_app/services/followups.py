@@ -14,7 +14,7 @@ from promises_app.domain import deadlines, snapshot
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Planned, Reported, summarise
-from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError
+from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.plan import measures_of
@@ -419,11 +419,11 @@ def validate_follow_up(agreement: m.Agreement, values: dict[str, Any], *, prefix
     try:
         cleaned["status"] = FollowUpStatus(values["status"])
     except ValueError:
-        check.add("status", f"Status: okänd status {values['status']!r}.")
+        check.add("status", f"Status: okänd status {quoted(values['status'])}.")
     try:
         cleaned["light"] = TrafficLight(values["light"])
     except ValueError:
-        check.add("light", f"Trafikljus: okänt värde {values['light']!r}.")
+        check.add("light", f"Trafikljus: okänt värde {quoted(values['light'])}.")
     cleaned["count_achieved"] = check.optional_int(
         "count_achieved", values["count_achieved"], label="Utfall (antal)", minimum=0
     )

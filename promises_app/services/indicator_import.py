@@ -248,6 +248,7 @@ class IndicatorImportService(Service):
                 preview.errors, preview.more_errors,
             )
         made = None
+        self.db.refuse_writes()  # opened read-only: no backup beside it either
         if backup and self.db.path is not None and self._holds_data():
             made = make_backup(self.db.path, "import").path
         with self.db.write() as s:

@@ -34,6 +34,7 @@ from promises_app.domain.validation import (
     Checker,
     FieldError,
     ValidationError,
+    quoted,
 )
 from promises_app.services.base import (
     Service,
@@ -307,7 +308,7 @@ def _coded(check: Checker, field: str, value: Any, enum_cls: type, parse: Any, l
         except ValueError as error:
             check.add(field, f"{label}: {error}")
             return None
-    check.add(field, f"{label}: okänt värde {value!r}.")
+    check.add(field, f"{label}: okänt värde {quoted(value)}.")
     return None
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from promises_app.domain.enums import OrganisationKind
-from promises_app.domain.validation import NAME_MAX, Checker, FieldError, ValidationError
+from promises_app.domain.validation import NAME_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
 from promises_app.services.base import Service, get_row, update_row
 from promises_app.services.records import OrganisationRecord, PersonRecord
@@ -182,7 +182,7 @@ def validate_organisation(
     try:
         kind = OrganisationKind(values["kind"])
     except ValueError:
-        check.add("kind", f"Typ av organisation: okänd typ {values['kind']!r}.")
+        check.add("kind", f"Typ av organisation: okänd typ {quoted(values['kind'])}.")
         kind = OrganisationKind.OTHER
     if name and not check.errors:
         clash = session.scalar(
@@ -204,7 +204,7 @@ def validate_person(session: Session, values: dict[str, Any], *, prefix: str = "
         "organisation_id": values["organisation_id"],
     }
     if cleaned["email"] and (_EMAIL_SHAPE not in cleaned["email"] or " " in cleaned["email"]):
-        check.add("email", f"E-post: {cleaned['email']!r} ser inte ut som en e-postadress.")
+        check.add("email", f"E-post: {quoted(cleaned['email'])} ser inte ut som en e-postadress.")
     if cleaned["organisation_id"] is not None and session.get(
         m.Organisation, cleaned["organisation_id"]
     ) is None:

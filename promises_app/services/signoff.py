@@ -25,7 +25,14 @@ from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.signed_drift import describe, drift
 from promises_app.domain.snapshot_diff import Difference, differences
-from promises_app.domain.validation import Checker, FieldError, ValidationError
+from promises_app.domain.validation import (
+    INTEGER_MAX,
+    INTEGER_MIN,
+    Checker,
+    FieldError,
+    ValidationError,
+    shorten,
+)
 from promises_app.domain.vocabulary import swedish
 from promises_app.services.base import Service, check_version, get_row
 from promises_app.services.errors import ServiceError
@@ -42,6 +49,9 @@ PdfRenderer = Callable[[snap.AgreementSnapshot, LogAnchor | None], bytes]
 
 #: A scanned, signed agreement of a few pages is a few MB; 50 MB leaves room for colour scans.
 MAX_COPY_BYTES = 50 * 1024 * 1024
+#: No signing before this day: samverkansöverenskommelser and medborgarlöften are from the
+#: 2000s and 2010s, so an earlier date (1900-01-01, a slip of the year) is a typing error.
+EARLIEST_SIGNING = date(2000, 1, 1)
 PLACE_MAX = 200
 SOURCE_SIGNED = "signed"
 SOURCE_IMPORTED = "imported"
@@ -158,6 +168,10 @@ class SignOffService(Service):
             day = check.date_value("signed_on", signed_on, label="Datum för undertecknande", required=True)
             if day is not None and day > (today or date.today()):
                 check.add("signed_on", f"Datum för undertecknande ({day.isoformat()}) ligger i framtiden.")
+            if day is not None and day < earliest_signing(agreement.start_date):
+                check.add("signed_on", f"Datum för undertecknande ({day.isoformat()}) är för tidigt: en "
+                          f"överenskommelse som gäller från {agreement.start_date.isoformat()} undertecknas "
+                          f"tidigast {earliest_signing(agreement.start_date).isoformat()}.")
             present = _check_signatories(check, agreement, signatory_ids)
             check.raise_if_any()
             agreement.state = AgreementState.SIGNED
@@ -341,8 +355,19 @@ def plan_problems(session: Session) -> list[str]:
     return problems
 
 
-def _cut(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _cut(text: str) -> str:
+    return shorten(text)  # the one quoting helper (domain/validation): ~80 characters, escaped
+
+
+def earliest_signing(start: date) -> date:
+    """The earliest day an agreement valid from ``start`` can have been signed: a year before it
+    starts (agreements are signed in the months before their period, or during it), and never
+    before :data:`EARLIEST_SIGNING`."""
+    try:
+        a_year_before = start.replace(year=start.year - 1)
+    except ValueError:  # 29 February
+        a_year_before = start.replace(year=start.year - 1, day=28)
+    return max(EARLIEST_SIGNING, a_year_before)
 
 
 def freeze_imported(session: Session, agreement: m.Agreement) -> m.SignedRevision:
@@ -408,14 +433,15 @@ def _revision_row(session: Session, agreement_id: int, revision: int) -> m.Signe
         select(m.SignedRevision).where(
             m.SignedRevision.agreement_id == agreement_id, m.SignedRevision.revision == revision
         )
-    )
+    ) if INTEGER_MIN <= revision <= INTEGER_MAX else None  # 2**63 cannot be asked of SQLite, nor be there
     if row is None:
         signed = session.scalars(
             select(m.SignedRevision.revision).where(m.SignedRevision.agreement_id == agreement_id)
         ).all()
         known = ", ".join(str(n) for n in signed) or "inga"
         raise ServiceError(
-            f"«{agreement.title}» har ingen undertecknad revision {revision} (undertecknade revisioner: {known})."
+            f"«{agreement.title}» har ingen undertecknad revision {shorten(revision)} "
+            f"(undertecknade revisioner: {known})."
         )
     return row
 

@@ -8,7 +8,10 @@
 4. backs the file up (checked) before migrating it, then migrates in one transaction;
 5. creates a new file atomically (built beside the target, renamed into place), owner-only;
 6. uses WAL on local disks and the DELETE journal where WAL is unsafe (network, removable,
-   cloud-synced folders), keeping the assessment for the window to warn about.
+   cloud-synced folders), keeping the assessment for the window to warn about;
+7. opens a file that cannot be written (a read-only drive, folder or file) for reading only,
+   where the caller allows it (storage/read_only.py): no lock, no backup, nothing written, and
+   every write refused with a message that names what blocks.
 """
 
 from __future__ import annotations
@@ -22,15 +25,19 @@ from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from promises_app import os_errors
+from promises_app.domain.validation import shown_path
 from promises_app.storage import backups
 from promises_app.storage.changelog import record_changes, remember_deleted
-from promises_app.storage.engine import create_database_engine, write_engine
+from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
 from promises_app.storage.errors import (
     CorruptDatabaseError,
     DatabaseMissingError,
     DatabaseMovedError,
     DatabaseOpenError,
     NewerSchemaError,
+    ReadOnlyError,
+    StorageFailure,
 )
 from promises_app.storage.failures import translate
 from promises_app.storage.file_identity import read_header
@@ -39,6 +46,12 @@ from promises_app.storage.location_safety import LocationAssessment, assess_loca
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
 from promises_app.storage.models import Base
+from promises_app.storage.read_only import (
+    ReadOnlyReason,
+    read_only_reason,
+    read_only_uri,
+    unmerged_changes,
+)
 from promises_app.storage.signed_guard import refuse_signed_edits, remember_created_agreements
 
 PRIVATE_DIR_MODE = 0o700
@@ -55,10 +68,13 @@ class Database:
         *,
         lock: DatabaseLock | None = None,
         location: LocationAssessment | None = None,
+        read_only: ReadOnlyReason | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
         self.lock = lock
+        #: Why the database is open for reading only (None: it can be written).
+        self.read_only = read_only
         #: Where the file lives (network, removable, cloud-synced or local), for the window to warn.
         self.location = location
         self._identity = _identity(path) if path else None
@@ -83,10 +99,18 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: ``BEGIN IMMEDIATE``, commit on success, roll back on any error."""
+        self.refuse_writes()
         self._check_still_there()
         with self._translated():
             with self._write() as session, session.begin():
                 yield session
+
+    def refuse_writes(self) -> None:
+        """Raise ReadOnlyError, naming the folder or file that blocks, if opened for reading only.
+
+        Every write session asks, and so does whatever writes beside the database (a backup)."""
+        if self.read_only is not None:
+            raise ReadOnlyError(self.path, self.read_only.refusal())
 
     def close(self) -> None:
         self.engine.dispose()
@@ -113,17 +137,28 @@ class Database:
             )
 
 
-def open_database(path: Path | str, *, create: bool = True, exclusive: bool = False) -> Database:
+def open_database(
+    path: Path | str, *, create: bool = True, exclusive: bool = False, allow_read_only: bool = False
+) -> Database:
     """Open (or create) the database file at ``path``, checked and migrated to the current schema.
 
-    ``exclusive`` takes the one-writer lock (raises DatabaseInUseError naming the holder).
+    ``exclusive`` takes the one-writer lock (raises DatabaseInUseError naming the holder). A file
+    that cannot be written (storage/read_only.py) is opened for reading only when the caller only
+    reads (not ``exclusive``) or allows it (``allow_read_only``: the window, which then says so);
+    otherwise it is refused with ReadOnlyError naming the folder or file that blocks.
     """
     path = Path(path).expanduser().absolute()
     location = assess_location(path)  # WAL on local disks, the DELETE journal where WAL is unsafe
     if not path.exists():
         if not create:
             raise DatabaseMissingError(path, f"Databasen {path} finns inte.")
-        _create(path, journal_mode=location.journal_mode)
+        try:
+            _create(path, journal_mode=location.journal_mode)
+        except OSError as error:  # named as asked for, never the hidden file it is built in
+            raise ReadOnlyError(
+                path, f"Databasen {shown_path(path)} kunde inte skapas: {os_errors.reason(error)} (i mappen "
+                f"{shown_path(path.parent)}). Ingenting har skapats; välj en mapp där du får skriva.",
+            ) from error
         header_version = SCHEMA_VERSION
     else:
         try:
@@ -141,6 +176,15 @@ def open_database(path: Path | str, *, create: bool = True, exclusive: bool = Fa
                 f"(schemaversion {header_version}; den här versionen läser till och med "
                 f"{SCHEMA_VERSION}). Uppdatera programmet. Filen har inte ändrats.",
             )
+        blocked = read_only_reason(path)
+        if blocked is not None:
+            if exclusive and not allow_read_only:
+                raise ReadOnlyError(
+                    path, f"Databasen {shown_path(path)} kan inte öppnas för ändringar: {blocked.describe()}. "
+                    "Ingenting har ändrats; flytta databasen till en mapp där du får skriva, eller ändra "
+                    "behörigheterna.",
+                )
+            return _open_read_only(path, blocked, header_version=header_version, location=location)
     lock = DatabaseLock(path) if exclusive else None
     if lock is not None:
         lock.acquire()
@@ -164,6 +208,36 @@ def open_database(path: Path | str, *, create: bool = True, exclusive: bool = Fa
         if lock is not None:  # refused after a crash: keep the sign of it, so the next start checks fully
             lock.release(keep_file=lock.previous_session_crashed)
         raise
+
+
+def _open_read_only(
+    path: Path, blocked: ReadOnlyReason, *, header_version: int, location: LocationAssessment
+) -> Database:
+    """Open a file that cannot be written, for reading only: no lock, no backup, nothing written."""
+    if header_version < SCHEMA_VERSION:
+        raise ReadOnlyError(
+            path, f"Databasen {shown_path(path)} är gjord av en äldre version av programmet och måste "
+            f"uppgraderas innan den kan öppnas, men {blocked.describe()}. Ingenting har ändrats; öppna den "
+            "där den kan skrivas en gång, så uppgraderas den (en säkerhetskopia görs först).",
+        )
+    database = Database(create_read_only_engine(read_only_uri(path)), path, location=location, read_only=blocked)
+    try:
+        _check(database, full=False)
+    except StorageFailure as error:
+        database.engine.dispose()
+        pending = unmerged_changes(path)
+        if pending is None:
+            raise
+        raise ReadOnlyError(
+            path, f"Databasen {shown_path(path)} har ändringar i {shown_path(pending.name)} som ännu inte förts "
+            f"in i filen, och de kan inte läsas när {blocked.describe()}. Ingenting har ändrats. Öppna den "
+            "en gång där den kan skrivas (då förs ändringarna in), eller kopiera båda filerna till en "
+            "mapp där du får skriva.",
+        ) from error
+    except BaseException:
+        database.engine.dispose()
+        raise
+    return database
 
 
 def _check(database: Database, *, full: bool) -> None:

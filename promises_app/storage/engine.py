@@ -9,6 +9,7 @@ one waits out contention for ``busy_timeout`` instead.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -42,13 +43,26 @@ def create_database_engine(url: str | URL, *, journal_mode: str = "WAL") -> Engi
     return engine
 
 
+def create_read_only_engine(uri: str) -> Engine:
+    """An engine over a SQLite URI that can only read (``mode=ro``, perhaps ``immutable=1``; see
+    storage/read_only.py): no journal mode is set, and ``query_only`` refuses any write."""
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    _configure_sqlite(engine, journal_mode=None)
+    return engine
+
+
 def write_engine(engine: Engine) -> Engine:
     """The same engine, but every transaction begins with ``BEGIN IMMEDIATE``."""
     return engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"})
 
 
-def _configure_sqlite(engine: Engine, *, journal_mode: str) -> None:
-    if journal_mode.upper() not in {"WAL", "DELETE", "TRUNCATE", "PERSIST"}:
+def _configure_sqlite(engine: Engine, *, journal_mode: str | None) -> None:
+    """``journal_mode`` None: a read-only connection, which must not try to change the file."""
+    if journal_mode is not None and journal_mode.upper() not in {"WAL", "DELETE", "TRUNCATE", "PERSIST"}:
         raise ValueError(f"unsupported journal mode {journal_mode!r}")
 
     @event.listens_for(engine, "connect")
@@ -59,8 +73,11 @@ def _configure_sqlite(engine: Engine, *, journal_mode: str) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute(f"PRAGMA journal_mode = {journal_mode.upper()}")
-            cursor.execute("PRAGMA synchronous = FULL")
+            if journal_mode is None:
+                cursor.execute("PRAGMA query_only = ON")
+            else:
+                cursor.execute(f"PRAGMA journal_mode = {journal_mode.upper()}")
+                cursor.execute("PRAGMA synchronous = FULL")
         finally:
             cursor.close()
 

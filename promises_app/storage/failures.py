@@ -17,6 +17,7 @@ from promises_app.storage.errors import (
     StorageFailure,
     StorageIOError,
 )
+from promises_app.storage.read_only import read_only_reason
 
 _NOTHING_LOST = "Ändringen sparades inte; inget som sparats tidigare har gått förlorat."
 
@@ -34,8 +35,10 @@ def translate(error: BaseException, path: Path | None) -> StorageFailure | None:
         return DiskFullError(path, f"Disken är full, så {where} kunde inte skrivas. {_NOTHING_LOST} "
                                    "Frigör utrymme och försök igen.")
     if "readonly database" in text or "read-only" in text:
-        return ReadOnlyError(path, f"{where} är skrivskyddad (filen eller mappen får inte ändras). "
-                                   f"{_NOTHING_LOST} Kontrollera behörigheterna eller spara en kopia "
+        blocked = read_only_reason(path) if path is not None and path.exists() else None
+        why = (f"{where} kan inte skrivas: {blocked.describe()}" if blocked is not None
+               else f"{where} är skrivskyddad (filen eller mappen får inte ändras)")
+        return ReadOnlyError(path, f"{why}. {_NOTHING_LOST} Kontrollera behörigheterna eller spara en kopia "
                                    "på en annan plats.")
     if "database is locked" in text or "database table is locked" in text or "busy" in text:
         return DatabaseBusyError(path, f"{where} är upptagen av ett annat program just nu. {_NOTHING_LOST} "

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
+from promises_app.domain.validation import shorten
 from promises_app.domain.vocabulary import FIELD_WORDS
 from promises_app.storage import models as m
 from promises_app.storage.changelog import PERSONAL_FIELDS, REDACTED, field_form
@@ -227,5 +228,4 @@ def _shown(value: Any) -> str:
 
 
 def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _QUOTE else text[: _QUOTE - 1] + "…"
+    return shorten(" ".join(text.split()), _QUOTE)  # the one quoting helper (domain/validation)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from promises_app.domain.validation import QUOTE_LIMIT, shown_path
 from promises_app.storage.backups import backup_dir, legacy_backup_dir
 from promises_app.storage.errors import NotOurDatabaseError
 from promises_app.storage.file_identity import read_header
@@ -42,7 +43,7 @@ SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 #: SQLite's super-journal of a transaction over several databases: ``<database>-mjXXXXXXXX``.
 SUPER_JOURNAL_INFIX = "-mj"
 #: Paths in messages keep at most this many characters (the end, where the file name is).
-SHOWN_PATH_CHARACTERS = 80
+SHOWN_PATH_CHARACTERS = QUOTE_LIMIT  # domain/validation.shown_path cuts them
 
 
 class Refusal(Enum):
@@ -84,12 +85,6 @@ class OutputPathRefused(Exception):
         super().__init__(f"{sentence}; välj ett annat filnamn. Ingenting har skrivits.")
         self.path = path
         self.reason = reason
-
-
-def shown_path(path: Path) -> str:
-    """``path`` as typed, cut from the left to about 80 characters (the file name stays whole)."""
-    text = str(path)
-    return text if len(text) <= SHOWN_PATH_CHARACTERS else "…" + text[-(SHOWN_PATH_CHARACTERS - 1):]
 
 
 def check_output_path(target: Path | str, database: Path | None) -> Path:

@@ -65,9 +65,12 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
 
 def open_for_desktop(db_path: Path, *, first_run_demo: bool) -> Services:
     """Open the database with the one-writer lock; on the very first start (the default
-    database missing, and no backups of it, so it was never there) fill it with the demo."""
+    database missing, and no backups of it, so it was never there) fill it with the demo.
+
+    A database that cannot be written (read-only drive, folder or file) opens for viewing
+    instead of failing; ``services.db.read_only`` says what blocks, and the window shows it."""
     first_run = first_run_demo and not db_path.exists() and not backups_of(db_path)
-    services = open_services(db_path, exclusive=True)
+    services = open_services(db_path, exclusive=True, allow_read_only=True)
     if first_run:
         services.maintenance.load_demo()
     return services
@@ -174,6 +177,8 @@ def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool,
         for title in titles:
             print(f"  {title}")
         print(f"Åtgärder i vald överenskommelse: {window.measure_model.total_rows()}")
+        if services.db.read_only is not None:
+            print(f"Fönstrets titel: {window.windowTitle()}; {services.db.read_only.describe()}")
         window.close()  # backs up and releases the database, as a person closing it would
         return 0 if titles else 1
     result = app.exec()

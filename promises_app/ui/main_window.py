@@ -11,6 +11,12 @@ language). Switching database closes the old one cleanly (backed up, lock releas
 reopens every page on the new one through ``_use_services``; a file that cannot be opened is
 explained and the window stays where it was. Unexpected errors go to the one error dialog
 (ui/error_dialog.py), logged.
+
+A database that cannot be written (a read-only drive, folder or file) is shown read-only: the
+title bar says so, the status bar names the folder or file that blocks, the window's own edit
+actions (new agreement, import, backup, restore) are off, and an edit started on a page is
+refused by the services with a message naming what blocks. Nothing is written: no lock, no
+backup on closing or once a day.
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from promises_app import __version__
+from promises_app import __version__, os_errors
 from promises_app.domain.enums import AgreementKind
 from promises_app.domain.periods import periods_for
 from promises_app.files import safe_file_name, write_atomically
@@ -55,6 +61,7 @@ from promises_app.services.errors import (
     ValidationError,
 )
 from promises_app.services.exchange import ExchangeError
+from promises_app.services.exchange import read_file as read_exchange_file
 from promises_app.services.output_paths import OutputPathRefused, refuse_protected
 from promises_app.ui.agreement_dialog import edit_agreement, new_agreement
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
@@ -104,7 +111,8 @@ class MainWindow(QMainWindow):
         self.services = services
         self._today = today
         self.settings = settings if settings is not None else AppSettings.in_folder()
-        self.setWindowTitle(self.tr("Medborgarlöften"))
+        self.read_only_label = QLabel()
+        self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
         self.resize(1366, 768)
 
         self.agreement_model = AgreementTreeModel(self)
@@ -223,6 +231,7 @@ class MainWindow(QMainWindow):
         self._daily_timer.setInterval(DAILY_CHECK_MS)
         self._daily_timer.timeout.connect(self._daily_backup)
         self._daily_timer.start()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self._show_database_path()
         self._remember_database()
         self._restore_layout()
@@ -438,7 +447,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(fill(self.tr("%1 is already open."), path), 10_000)
             return True
         try:
-            services = open_services(path, create=False, exclusive=True)
+            services = open_services(path, create=False, exclusive=True, allow_read_only=True)
         except (DatabaseOpenError, StorageFailure, ServiceError) as error:
             _log.warning("Databasen %s kunde inte öppnas: %s", path, error)
             if not path.exists():
@@ -503,10 +512,11 @@ class MainWindow(QMainWindow):
             self.report_dialog.close()
             self.report_dialog.deleteLater()
             self.report_dialog = None
-        try:
-            self.services.backups.backup_now(reason="close")
-        except (BackupError, StorageFailure, ServiceError) as error:
-            QMessageBox.warning(self, self.tr("Backup"), str(error))
+        if self.services.db.read_only is None:  # read-only: nothing is written, not even a backup
+            try:
+                self.services.backups.backup_now(reason="close")
+            except (BackupError, StorageFailure, ServiceError) as error:
+                QMessageBox.warning(self, self.tr("Backup"), str(error))
         self.services.db.close()
 
     def _use_services(self, services: Services) -> None:
@@ -516,10 +526,27 @@ class MainWindow(QMainWindow):
             page.set_services(self.services)
         self.undo_stack.clear()  # the history belonged to the database as it was before
         self.reload()
+        self._show_read_only()
 
     def _show_database_path(self) -> None:
         path = self.services.db.path
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(path) if path else ""))
+        self._show_read_only()
+
+    def is_read_only(self) -> bool:
+        """Whether the open database is shown read-only (it cannot be written; see storage/read_only.py)."""
+        return self.services.db.read_only is not None
+
+    def _show_read_only(self) -> None:
+        """Title bar, status bar and the window's edit actions for a read-only (or writable) database."""
+        reason = self.services.db.read_only
+        self.setWindowTitle(self.tr("Medborgarlöften (read-only)") if reason else self.tr("Medborgarlöften"))
+        self.read_only_label.setText(fill(self.tr("Read-only: %1"), reason.describe()) if reason else "")
+        self.read_only_label.setToolTip(reason.refusal() if reason else "")
+        self.read_only_label.setVisible(reason is not None)
+        for action in (self.new_agreement_action, self.import_json_action, self.backup_action, self.restore_action):
+            action.setEnabled(reason is None)
+        self._update_agreement_actions(self.current_agreement_id())
 
     def _remember_database(self) -> None:
         path = self.services.db.path
@@ -572,8 +599,9 @@ class MainWindow(QMainWindow):
         except OutputPathRefused as error:
             QMessageBox.warning(self, title, str(error))
             return None
-        except OSError as error:
-            QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path, error))
+        except OSError as error:  # named as chosen (files.py), the reason in Swedish
+            reason = os_errors.reason(error)
+            QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path, reason))
             return None
         self.statusBar().showMessage(fill(self.tr("%1 exported to %2"), agreement.title, path), 10_000)
         return path
@@ -590,14 +618,10 @@ class MainWindow(QMainWindow):
         if not chosen:
             return []
         path = Path(chosen)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            QMessageBox.warning(self, title, fill(self.tr("%1 could not be read: %2"), path, error))
-            return []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self.services.exchange.import_json(data)
+            # At most the import's size limit is read: a huge file or a device is refused at once.
+            result = self.services.exchange.import_json(read_exchange_file(path))
         except ExchangeError as error:
             QApplication.restoreOverrideCursor()
             box = QMessageBox(QMessageBox.Icon.Warning, title, error.summary, QMessageBox.StandardButton.Ok, self)
@@ -708,8 +732,9 @@ class MainWindow(QMainWindow):
                 self.situation_page, self.versions_page]
 
     def _update_agreement_actions(self, agreement_id: int | None) -> None:
-        self.carry_over_action.setEnabled(agreement_id is not None)
-        self.edit_agreement_action.setEnabled(agreement_id is not None)
+        writable = self.services.db.read_only is None
+        self.carry_over_action.setEnabled(writable and agreement_id is not None)
+        self.edit_agreement_action.setEnabled(agreement_id is not None)  # shows the details; saving is refused
 
     # --- agreements ---------------------------------------------------------------------------
     def create_agreement(self) -> int | None:
@@ -823,7 +848,7 @@ class MainWindow(QMainWindow):
         except OutputPathRefused as error:
             problem = str(error)
         except OSError as error:
-            problem = fill(self.tr("%1 could not be written: %2"), path, error)
+            problem = fill(self.tr("%1 could not be written: %2"), path, os_errors.reason(error))
         except (ServiceError, StorageFailure, ValidationError) as error:
             problem = str(error)
         finally:
@@ -850,6 +875,8 @@ class MainWindow(QMainWindow):
         )
 
     def _daily_backup(self) -> None:
+        if self.is_read_only():
+            return
         try:
             self.services.backups.backup_if_due()
         except (BackupError, StorageFailure, ServiceError) as error:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app import os_errors
 from promises_app.files import write_atomically
 from promises_app.services.output_paths import OutputPathRefused
 from promises_app.ui.formatting import fill, format_size
@@ -134,8 +135,9 @@ class PdfPreviewDialog(QDialog):
             QMessageBox.warning(self, self.tr("Save PDF as"), str(error))
             return None
         except OSError as error:
+            reason = os_errors.reason(error)
             QMessageBox.warning(
-                self, self.tr("Save PDF as"), fill(self.tr("The PDF could not be saved as %1: %2"), path, error)
+                self, self.tr("Save PDF as"), fill(self.tr("The PDF could not be saved as %1: %2"), path, reason)
             )
             return None
         self.saved_path = path

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app import os_errors
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
 from promises_app.services.records import (
@@ -630,7 +631,7 @@ class SituationPage(QWidget):
             preview = self.services.indicator_import.preview(path.read_bytes(), path.name)
         except OSError as error:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, title, fill(self.tr("%1 could not be read: %2"), path, error))
+            QMessageBox.warning(self, title, fill(self.tr("%1 could not be read: %2"), path, os_errors.reason(error)))
             return None
         except (ServiceError, StorageFailure) as error:
             QGuiApplication.restoreOverrideCursor()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import AgreementSnapshot
+from promises_app import os_errors
 from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
@@ -419,7 +420,7 @@ class VersionsPage(QWidget):
         try:
             data = path.read_bytes()
         except OSError as error:
-            self._warn(title, fill(self.tr("%1 could not be read: %2"), path, error))
+            self._warn(title, fill(self.tr("%1 could not be read: %2"), path, os_errors.reason(error)))
             return None
         try:
             copy = self.services.signoff.attach_signed_copy(
@@ -481,7 +482,7 @@ class VersionsPage(QWidget):
             self._warn(title, str(error))
             return None
         except OSError as error:
-            self._warn(title, fill(self.tr("%1 could not be saved: %2"), path, error))
+            self._warn(title, fill(self.tr("%1 could not be saved: %2"), path, os_errors.reason(error)))
             return None
         self.show_notice(fill(self.tr("Saved «%1» as %2."), copy.file_name, path))
         return path

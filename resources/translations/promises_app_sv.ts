@@ -1709,6 +1709,14 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Databas: %1</translation>
     </message>
     <message>
+        <source>Medborgarlöften (read-only)</source>
+        <translation>Medborgarlöften (skrivskyddad)</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Skrivskyddad: %1</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>

@@ -37,6 +37,7 @@ from sqlalchemy import event
 
 from promises_app import cli
 from promises_app.cli import main, write_atomically
+from promises_app.domain.validation import shown_path
 from promises_app.services import Services, open_services
 from promises_app.storage import backups
 from promises_app.storage.backups import BackupError, backup_dir
@@ -352,14 +353,23 @@ def test_read_only_file_in_a_writable_folder(shared_folder: Path, _templates: di
     os.chmod(path.parent, 0o777)
     unchanged = _unchanged(path)
 
-    result = _as_nobody(_try_save(path, exclusive=True))
+    # Opened to read, it opens (read-only, storage/read_only.py) and the save is refused.
+    result = _as_nobody(_try_save(path, exclusive=False))
 
     assert result["opened"] is True and "saved" not in result, result
     assert result["error"] == "ReadOnlyError", result
     assert result["path"] == str(path) and "skrivskyddad" in result["message"]
+    assert f"databasfilen {path} är skrivskyddad" in result["message"], "names the file that blocks"
     assert "inget som sparats tidigare har gått förlorat" in result["message"]
     assert result["form_kept"] is True
-    unchanged(allow_sidecars=True)
+    unchanged()  # read-only: not even a -wal or -shm beside it
+
+    # Opened to write (the one-writer lock), it is refused at once, naming the file.
+    result = _as_nobody(_try_save(path, exclusive=True))
+
+    assert "opened" not in result and result["error"] == "ReadOnlyError", result
+    assert f"databasfilen {path} är skrivskyddad" in result["message"]
+    unchanged()
     assert dump(path) == before
 
 
@@ -409,6 +419,8 @@ def test_folder_made_read_only_while_open(shared_folder: Path, _templates: dict[
     assert result["error"] in {"ReadOnlyError", "DatabaseMovedError", "StorageIOError"}, result
     assert result["path"] == str(path) and str(path) in result["message"]
     assert "sparades inte" in result["message"]
+    if result["error"] == "ReadOnlyError":  # the folder that blocks is named (issue 12 point 9)
+        assert f"mappen {shown_path(path.parent)} är skrivskyddad" in result["message"], result["message"]
     assert result["form_kept"] is True
     assert path.read_bytes() == content["bytes"]
     os.chmod(path.parent, 0o755)

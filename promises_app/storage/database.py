@@ -166,7 +166,7 @@ def open_database(
         except OSError as error:  # e.g. no permission to read it: say so, in Swedish, untouched
             raise DatabaseOpenError(
                 path,
-                f"Databasfilen {path} går inte att läsa ({error.strerror or error}). Kontrollera "
+                f"Databasfilen {path} går inte att läsa ({os_errors.reason(error)}). Kontrollera "
                 "behörigheterna för filen och mappen. Filen har inte ändrats.",
             ) from error
         if header_version > SCHEMA_VERSION:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,32 +61,34 @@ class _Logged:
 
 
 def audit(connection: Connection) -> list[str]:
-    """Every difference between the rows and the change log, as Swedish sentences."""
+    """Every difference between the rows and the change log, as Swedish sentences.
+
+    Rows are streamed table by table; only their ids are kept (for what was deleted, and what
+    the database deletes or empties by itself), so a city-sized file needs little memory.
+    """
     logged = _replay(connection)
     coverage: dict[str, int] = {
         name: up_to
         for name, up_to in connection.execute(select(m.ChangeLogCoverage.table_name, m.ChangeLogCoverage.unlogged_up_to))
     }
-    live: dict[str, dict[int, dict[str, Any]]] = {}
-    for table_name in coverage:
-        table = m.Base.metadata.tables.get(table_name)
-        if table is not None:
-            live[table_name] = {row["id"]: dict(row) for row in connection.execute(select(table)).mappings()}
+    tables = {name: m.Base.metadata.tables[name] for name in coverage if name in m.Base.metadata.tables}
+    ids = {name: set(connection.execute(select(table.c.id)).scalars()) for name, table in tables.items()}
     links = {key: _link_lists(connection, *target) for key, target in LINK_FIELDS.items()}
+    where = _Where(connection)
     problems: list[str] = []
-    for table_name, rows in live.items():
-        table = m.Base.metadata.tables[table_name]
-        for row_id, row in rows.items():
+    for table_name, table in tables.items():
+        for row in connection.execute(select(table)).mappings():
+            row_id = row["id"]
             said = logged.get((table_name, row_id))
-            where = _where(table_name, row_id, row, live)
             if said is None or not said.inserted:
                 if row_id > coverage[table_name]:
-                    problems.append(f"{where} finns i databasen men inte i ändringsloggen: den har lagts till "
-                                    "utanför programmet.")
-            elif not said.exists:
-                problems.append(f"{where} är borttagen enligt ändringsloggen men finns i databasen igen.")
-                continue
-            if said is None:
+                    problems.append(f"{where(table_name, row_id, row)} finns i databasen men inte i ändringsloggen: "
+                                    "den har lagts till utanför programmet.")
+                if said is None:
+                    continue
+            if not said.exists:
+                problems.append(f"{where(table_name, row_id, row)} är borttagen enligt ändringsloggen men finns i "
+                                "databasen igen.")
                 continue
             for name, expected in said.fields.items():
                 if (table_name, name) in LINK_FIELDS:
@@ -95,20 +97,18 @@ def audit(connection: Connection) -> list[str]:
                     actual = field_form(table_name, name, row[name])
                 else:
                     continue  # a field this schema no longer has
-                if _same(actual, expected) or _set_null_by_the_database(table, name, actual, expected, live):
+                if _same(actual, expected) or _set_null_by_the_database(table, name, actual, expected, ids):
                     continue
                 problems.append(
-                    f"{where}: {_field_word(name)} är {_shown(actual)} men enligt ändringsloggen "
-                    f"{_shown(expected)} (ändrat utanför programmet)."
+                    f"{where(table_name, row_id, row)}: {_field_word(name)} är {_shown(actual)} men enligt "
+                    f"ändringsloggen {_shown(expected)} (ändrat utanför programmet)."
                 )
     for (table_name, row_id), said in sorted(logged.items()):
-        rows = live.get(table_name)
-        if rows is None or not said.exists or row_id in rows:
+        if table_name not in tables or not said.exists or row_id in ids[table_name]:
             continue
-        table = m.Base.metadata.tables[table_name]
-        if _deleted_with_a_parent(table, said, live):
+        if _deleted_with_a_parent(tables[table_name], said, ids):
             continue
-        problems.append(f"{_where(table_name, row_id, said.fields, live)} finns i ändringsloggen men har tagits bort "
+        problems.append(f"{where(table_name, row_id, said.fields)} finns i ändringsloggen men har tagits bort "
                         "ur databasen utanför programmet.")
     return problems
 
@@ -167,45 +167,59 @@ def _foreign_keys(table: Table, column: str) -> Iterator[tuple[str, str]]:
 
 
 def _set_null_by_the_database(
-    table: Table, column: str, actual: Any, expected: Any, live: dict[str, dict[int, dict[str, Any]]]
+    table: Table, column: str, actual: Any, expected: Any, ids: dict[str, set[int]]
 ) -> bool:
     """``ON DELETE SET NULL`` emptied the column when the row it pointed at went."""
     if actual is not None or not isinstance(expected, int) or column not in table.c:
         return False
     return any(
-        action == "SET NULL" and referenced in live and expected not in live[referenced]
+        action == "SET NULL" and referenced in ids and expected not in ids[referenced]
         for referenced, action in _foreign_keys(table, column)
     )
 
 
-def _deleted_with_a_parent(table: Table, said: _Logged, live: dict[str, dict[int, dict[str, Any]]]) -> bool:
+def _deleted_with_a_parent(table: Table, said: _Logged, ids: dict[str, set[int]]) -> bool:
     """``ON DELETE CASCADE`` took the row with a row it belonged to, which is gone too."""
     for name, value in said.fields.items():
         if name not in table.c or not isinstance(value, int):
             continue
         for referenced, action in _foreign_keys(table, name):
-            if action == "CASCADE" and referenced in live and value not in live[referenced]:
+            if action == "CASCADE" and referenced in ids and value not in ids[referenced]:
                 return True
     return False
 
 
-def _where(table_name: str, row_id: int, values: dict[str, Any], live: dict[str, dict[int, dict[str, Any]]]) -> str:
-    """The row in words: what it is, what it is called (or what it belongs to), and its id."""
-    word = TABLE_WORDS.get(table_name, table_name)
-    if table_name == "signed_revisions":
-        title = live.get("agreements", {}).get(values.get("agreement_id"), {}).get("title")
-        of = f" av «{_cut(title)}»" if isinstance(title, str) else ""
-        return f"{word} {values.get('revision', '')}{of} (id {row_id})"
-    if table_name == "follow_ups":
-        title = live.get("measures", {}).get(values.get("measure_id"), {}).get("title")
-        of = f" av åtgärden «{_cut(title)}»" if isinstance(title, str) else ""
-        return f"{word} för {values.get('period', '?')}{of} (id {row_id})"
-    personal = PERSONAL_FIELDS.get(table_name, set())
-    for column in _LABEL_COLUMNS:
-        value = values.get(column)
-        if isinstance(value, str) and value and column not in personal and value != REDACTED:
-            return f"{word} «{_cut(value)}» (id {row_id})"
-    return f"{word} med id {row_id}"
+class _Where:
+    """The row in words: what it is, what it is called (or what it belongs to), and its id.
+
+    Only asked for a row with a problem; what a row belongs to is read then.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def __call__(self, table_name: str, row_id: int, values: Mapping[str, Any]) -> str:
+        word = TABLE_WORDS.get(table_name, table_name)
+        if table_name == "signed_revisions":
+            title = self._title(m.Agreement.__table__, values.get("agreement_id"))
+            of = f" av «{_cut(title)}»" if title is not None else ""
+            return f"{word} {values.get('revision', '')}{of} (id {row_id})"
+        if table_name == "follow_ups":
+            title = self._title(m.Measure.__table__, values.get("measure_id"))
+            of = f" av åtgärden «{_cut(title)}»" if title is not None else ""
+            return f"{word} för {values.get('period', '?')}{of} (id {row_id})"
+        personal = PERSONAL_FIELDS.get(table_name, set())
+        for column in _LABEL_COLUMNS:
+            value = values.get(column)
+            if isinstance(value, str) and value and column not in personal and value != REDACTED:
+                return f"{word} «{_cut(value)}» (id {row_id})"
+        return f"{word} med id {row_id}"
+
+    def _title(self, table: Table, row_id: Any) -> str | None:
+        if not isinstance(row_id, int):
+            return None
+        title = self.connection.execute(select(table.c.title).where(table.c.id == row_id)).scalar()
+        return title if isinstance(title, str) else None
 
 
 def _field_word(name: str) -> str:

@@ -18,6 +18,10 @@ owner listed as also taking part in its own measure.
   possible, and so do a measure's contact person and its link to last year's measure.
 - Measures of draft agreements that listed their owner among the parties taking part lose
   that entry, each change logged; signed revisions keep the text they were signed with.
+- What older versions left out of the log is logged now, as found at this upgrade: rows
+  deleted as orphans (an agreement's replaced goals, a promise's measures) and logos removed
+  without being read. Without it ``verify-db`` would take them for edits made outside the
+  program. Signed revisions and their copies are never caught up: one missing is named.
 
 Revision ID: 0006
 Revises: 0005
@@ -26,6 +30,7 @@ Create Date: 2026-12-07 08:10:00
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 
@@ -117,6 +122,7 @@ def upgrade() -> None:
             "BEGIN SELECT RAISE(ABORT, 'the database id never changes'); END"
         )
 
+    _log_what_older_versions_left_out(connection)
     _without_owner_as_participant(connection)
 
     # The head starts where the log ends now, and follows every entry appended from here on.
@@ -185,6 +191,37 @@ def plan_triggers() -> list[str]:
         "BEGIN SELECT RAISE(ABORT, 'a signed or closed agreement cannot be deleted'); END"
     )
     return statements
+
+
+def _log_what_older_versions_left_out(connection: sa.Connection) -> None:
+    """Log the deletes and logo removals that schema 5 and older did not log (see the module)."""
+    said: dict[tuple[str, int], tuple[bool, dict[str, object]]] = {}
+    for action, entity, entity_id, field, new in connection.execute(sa.text(
+        "SELECT action, entity, entity_id, field, new FROM change_log ORDER BY id"
+    )):
+        exists, fields = said.get((entity, entity_id), (True, {}))
+        if action == "insert":
+            values = json.loads(new) if new else {}
+            exists, fields = True, dict(values) if isinstance(values, dict) else {}
+        elif action == "update":
+            exists = True
+            if field is not None:
+                fields[field] = json.loads(new) if new is not None else None
+        else:
+            exists = False
+        said[(entity, entity_id)] = (exists, fields)
+    changes = []
+    for (entity, entity_id), (exists, fields) in sorted(said.items()):
+        if not exists or entity not in LOGGED_TABLES or entity in ('signed_revisions', 'signed_copies'):
+            continue
+        if connection.execute(sa.text(f"SELECT 1 FROM {entity} WHERE id = :id"), {"id": entity_id}).first() is None:
+            changes.append(Change("delete", entity, entity_id, None, fields, None))
+    for organisation_id, logo in connection.execute(sa.text("SELECT id, logo_png FROM organisations ORDER BY id")):
+        exists, fields = said.get(("organisations", organisation_id), (True, {}))
+        if exists and fields.get("logo_png") is not None and logo is None:  # removed, never logged
+            changes.append(Change("update", "organisations", organisation_id, "logo_png", None, None))
+    if changes:
+        append(connection, changes)
 
 
 def _without_owner_as_participant(connection: sa.Connection) -> None:

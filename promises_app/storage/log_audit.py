@@ -228,7 +228,9 @@ def _field_word(name: str) -> str:
              "content_sha256": "Innehållets kontrollsumma", "pdf_sha256": "PDF:ens kontrollsumma",
              "sha256": "Kontrollsumman", "data": "Filens innehåll", "responsible_id": "Ansvarig",
              "participant_ids": "Deltar", "maker_ids": "Vem lovar", "comment": "Kommentar",
-             "status": "Status", "light": "Trafikljus", "count_achieved": "Antal"}
+             "status": "Status", "light": "Trafikljus", "count_achieved": "Antal", "size": "Storlek",
+             "file_name": "Filnamn", "period": "Period", "position": "Ordning", "logo_png": "Logotyp",
+             "contact_id": "Kontaktperson", "focus_area_id": "Fokusområde", "value": "Värde"}
     return f"fältet «{words.get(name, name)}»"
 
 

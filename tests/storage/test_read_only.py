@@ -212,10 +212,14 @@ def test_permissions_read_only_file_and_folder_as_an_unprivileged_user(
     os.chmod(folder, folder_mode)
     before = listing(folder)
     blocker = f"mappen {shown_path(folder)}" if folder_mode == 0o555 else f"databasfilen {shown_path(path)}"
+    # The file to import where the unprivileged user can read it (a checkout under /root is not).
+    document = shared_folder / "solna-2022.json"
+    shutil.copyfile(resource("demo", "solna-2022.json"), document)
+    os.chmod(document, 0o644)
     try:
         listed = _as_nobody(_cli_as_nobody("--db", str(path), "list"))
         assert listed["code"] == 0 and "Solna – medborgarlöften 2022" in listed["out"], listed
-        imported = _as_nobody(_cli_as_nobody("--db", str(path), "import", str(resource("demo", "solna-2022.json"))))
+        imported = _as_nobody(_cli_as_nobody("--db", str(path), "import", str(document)))
         assert imported["code"] == 1 and "Traceback" not in imported["err"], imported
         assert f"{blocker} är skrivskyddad" in imported["err"], imported
         assert listing(folder) == before

@@ -122,8 +122,8 @@ def certify_no_changes(pdf: bytes, signer: Credentials) -> bytes:
     return signers.PdfSigner(meta, signer.signer).sign_pdf(writer).getvalue()
 
 
-def annotate(pdf: bytes) -> bytes:
-    """An unsigned update adding a text note to page 1."""
+def annotate(pdf: bytes, text: str = FORGED_TEXT) -> bytes:
+    """An unsigned update adding a text note (``text``) to page 1."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     page_ref = writer.root["/Pages"]["/Kids"].raw_get(0)
     annotation = generic.DictionaryObject(
@@ -131,7 +131,7 @@ def annotate(pdf: bytes) -> bytes:
             generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
             generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
             generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in (100, 100, 120, 120)]),
-            generic.pdf_name("/Contents"): generic.TextStringObject(FORGED_TEXT),
+            generic.pdf_name("/Contents"): generic.TextStringObject(text),
         }
     )
     writer.register_annotation(page_ref, writer.add_object(annotation))

@@ -40,7 +40,7 @@ from promises_app.reports.pdf_signature import (
     load_credentials,
 )
 from tests.reports.certificates import TEST_SIGNER, TestCertificate, make_certificate
-from tests.reports.incremental import approve, certify_no_changes, credentials_for
+from tests.reports.incremental import annotate, approve, certify_no_changes, credentials_for
 from tests.reports.pdf_text import page_texts
 
 REASON = "Medborgarlöftet är fastställt"
@@ -262,25 +262,8 @@ def test_a_truncated_pdf_cannot_be_certified(original: bytes, credentials: Crede
 # --------------------------------------------------------------------------- tampering
 
 
-def _append_annotation(pdf: bytes) -> bytes:
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    page_ref = writer.root["/Pages"]["/Kids"].raw_get(0)
-    annotation = generic.DictionaryObject(
-        {
-            generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
-            generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
-            generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in (100, 100, 120, 120)]),
-            generic.pdf_name("/Contents"): generic.TextStringObject("Tillagd efteråt"),
-        }
-    )
-    writer.register_annotation(page_ref, writer.add_object(annotation))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_an_annotation_added_afterwards_is_reported(certified: bytes, cert: TestCertificate) -> None:
-    tampered = _append_annotation(certified)
+    tampered = annotate(certified, "Tillagd efteråt")
     assert tampered.startswith(certified)
 
     inspection = inspect_signatures(tampered, trust_roots=[cert.certificate])

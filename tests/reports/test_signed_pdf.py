@@ -8,20 +8,18 @@ a certified (PAdES) copy, and the hand-signed scan, and says in words what does 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 from pathlib import Path
 
 import pytest
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from promises_app.reports.agreement_document import agreement_pdf, sign_agreement, signed_revision_pdf
 from promises_app.services import Services, open_services
 from tests.cli_support import run_cli
-from tests.reports.pdf_text import flat_text
 from tests.reports.certificates import TestCertificate, make_certificate
+from tests.reports.incremental import annotate
+from tests.reports.pdf_text import flat_text
 
 SOLNA = "Solna – medborgarlöften 2022"
 
@@ -172,7 +170,7 @@ def test_certified_copy_verifies_and_changes_after_it_are_caught(
 
     # An incremental update after signing: the pages are the same, but something was added.
     updated = tmp_path / "uppdaterad.pdf"
-    updated.write_bytes(_add_annotation(certified))
+    updated.write_bytes(annotate(certified, "Tillagd efteråt"))
     code, said = _verify(capsys, signed_db, updated)
     assert code == 1
     assert "Den digitala signaturen (Test Testsson, Solna stad" in said and "håller inte" in said
@@ -271,18 +269,3 @@ def _inside_the_largest_stream(pdf: bytes) -> int:
     return (start + end) // 2
 
 
-def _add_annotation(pdf: bytes) -> bytes:
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    page_ref = writer.root["/Pages"]["/Kids"].raw_get(0)
-    annotation = generic.DictionaryObject(
-        {
-            generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
-            generic.pdf_name("/Subtype"): generic.pdf_name("/Text"),
-            generic.pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in (100, 100, 120, 120)]),
-            generic.pdf_name("/Contents"): generic.TextStringObject("Tillagd efteråt"),
-        }
-    )
-    writer.register_annotation(page_ref, writer.add_object(annotation))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

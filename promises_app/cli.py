@@ -19,6 +19,7 @@ from promises_app import __version__, files, logging_setup, os_errors
 from promises_app.argparse_sv import swedish_argparse
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
+from promises_app.input_files import read_at_most
 from promises_app.domain.periods import describe, periods_for
 from promises_app.domain.snapshot import SnapshotFormatError, content_sha256
 from promises_app.domain.validation import INTEGER_MAX, quoted, shorten, shown_path
@@ -821,8 +822,7 @@ def read_input(path: Path, *, what: str = "Filen", limit: int = MAX_INPUT_BYTES,
     more than ``limit`` + 1 are read, so ``/dev/zero`` or a pipe that never ends is refused at
     once. A missing, unreadable or too big file is a CommandError naming it."""
     try:
-        with open(path.expanduser(), "rb") as handle:
-            data = handle.read(limit + 1)
+        data = read_at_most(path, limit)
     except FileNotFoundError:
         raise CommandError(f"{what} {shown_path(path)} finns inte.") from None
     except OSError as error:

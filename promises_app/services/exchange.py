@@ -34,6 +34,7 @@ from promises_app.domain.validation import (
     shorten,
     shown_path,
 )
+from promises_app.input_files import read_at_most
 from promises_app.paths import resource
 from promises_app.services.agreements import validate_agreement, validate_goals
 from promises_app.services.base import Service, get_row
@@ -153,22 +154,19 @@ def dumps(document: dict[str, Any]) -> str:
 def read_file(path: Path | str) -> bytes:
     """The bytes of the file to import, for the command line and the window alike.
 
-    Never reads more than :data:`MAX_FILE_BYTES` + 1 bytes, so a huge file, ``/dev/zero`` or a
-    pipe that never ends is refused as soon as the limit is passed (a regular file by its size,
-    before reading). Raises ExchangeError naming the file, in Swedish.
+    Never reads more than :data:`MAX_FILE_BYTES` + 1 bytes (input_files.read_at_most), so a
+    huge file, ``/dev/zero`` or a pipe that never ends is refused as soon as the limit is
+    passed. Raises ExchangeError naming the file (and a regular file's size), in Swedish.
     """
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
-                raise _too_big(path, info.st_size)
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_at_most(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise ExchangeError(f"Filen {shown_path(path)} finns inte.") from None
     except OSError as error:
         raise ExchangeError(os_errors.describe(error, path, doing="läsas")) from None
     if len(data) > MAX_FILE_BYTES:
-        raise _too_big(path, None)
+        info = os.stat(path)
+        raise _too_big(path, info.st_size if stat.S_ISREG(info.st_mode) else None)
     return data
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from promises_app.domain.errors import AppError
+
 #: Lone surrogates (U+D800–U+DFFF) are refused too: they cannot be stored as UTF-8.
 #: Bidirectional override and isolate characters: they can make text read differently from
 #: what is stored (U+202A–U+202E, U+2066–U+2069).
@@ -83,7 +85,7 @@ class FieldError:
     message: str
 
 
-class ValidationError(Exception):
+class ValidationError(AppError):
     """One or more fields are wrong; nothing was saved."""
 
     def __init__(self, errors: Iterable[FieldError]) -> None:

@@ -50,6 +50,7 @@ from pyhanko.sign.validation.status import DocumentTimestampStatus, PdfSignature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from promises_app.domain.errors import AppError
 from promises_app.reports.pdf_update_policy import SIGNATURES_ONLY_POLICY
 
 __all__ = [
@@ -124,7 +125,7 @@ PROBLEM_UNREADABLE_SIGNATURE = (
 TrustRoot = x509.Certificate | asn1_x509.Certificate | bytes
 
 
-class SignatureError(Exception):
+class SignatureError(AppError):
     """A signing or verification step failed; ``str(error)`` is a Swedish sentence for the user."""
 
 

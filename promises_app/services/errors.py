@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from promises_app.domain.errors import AppError
 from promises_app.domain.validation import FieldError, ValidationError
 from promises_app.storage.backups import BackupError
 from promises_app.storage.errors import (
@@ -13,6 +14,7 @@ from promises_app.storage.errors import (
 )
 
 __all__ = [
+    "AppError",
     "BackupError",
     "ConflictError",
     "CorruptDatabaseError",
@@ -27,7 +29,7 @@ __all__ = [
 ]
 
 
-class ServiceError(Exception):
+class ServiceError(AppError):
     """A user action could not be carried out; nothing was saved."""
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from promises_app.domain.errors import AppError
 from promises_app.storage.engine import APPLICATION_ID
 from promises_app.storage.errors import NotOurDatabaseError
 from promises_app.storage.file_identity import read_header
@@ -64,7 +65,7 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 _COMPARE_CHUNK = 1024 * 1024
 
 
-class BackupError(Exception):
+class BackupError(AppError):
     """A backup could not be made or used; nothing was replaced. Message for the user (Swedish)."""
 
 

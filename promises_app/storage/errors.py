@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from promises_app.domain.errors import AppError
 
-class DatabaseOpenError(Exception):
+
+class DatabaseOpenError(AppError):
     """The file could not be opened as a Medborgarlöften database; it was left untouched."""
 
     def __init__(self, path: Path, message: str) -> None:
@@ -33,7 +35,7 @@ class DatabaseInUseError(DatabaseOpenError):
     """Another running copy of the program holds the database."""
 
 
-class StorageFailure(Exception):
+class StorageFailure(AppError):
     """A save (or read) failed in the storage itself: disk full, read-only, moved, busy, damaged.
 
     Nothing was saved by the failed action and nothing saved earlier is lost; the message
@@ -65,7 +67,7 @@ class StorageIOError(StorageFailure):
     pass
 
 
-class SignedRecordError(Exception):
+class SignedRecordError(AppError):
     """An edit would change a signed revision, or the plan of an agreement while it is signed.
 
     Nothing was saved. The message names the agreement and says what to do instead (start a

@@ -43,12 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.errors import (
     FieldError,
-    ServiceError,
-    SignedRecordError,
-    StorageFailure,
     ValidationError,
 )
 from promises_app.services.records import AgreementRecord
@@ -357,7 +355,7 @@ class AgreementDialog(QDialog):
             return
         try:
             parent = self.services.agreements.get_agreement(parent_id)
-        except (ServiceError, StorageFailure):
+        except AppError:
             return
         if not self.municipality_edit.text().strip():
             self.municipality_edit.setText(parent.municipality)
@@ -463,7 +461,7 @@ class AgreementDialog(QDialog):
         except ValidationError as error:
             self.show_errors(error.errors)
             return
-        except (SignedRecordError, ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.banner.setText(str(error))
             self.banner.setVisible(True)
             return
@@ -501,7 +499,7 @@ def edit_agreement(parent: QWidget | None, services: Services, undo_stack: QUndo
     try:
         dialog = AgreementDialog(services, undo_stack, agreement_id, parent=parent,
                                  report=lambda message: _warn(parent, title, message))
-    except (ServiceError, StorageFailure) as error:
+    except AppError as error:
         _warn(parent, title, str(error))
         return False
     return dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None

@@ -15,15 +15,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from promises_app import __version__, logging_setup
+from promises_app.domain.errors import AppError
 from promises_app.paths import resource
 from promises_app.services import Services, open_services
 from promises_app.services.backups import backups_of, restore_database
 from promises_app.services.errors import (
-    BackupError,
     CorruptDatabaseError,
-    DatabaseOpenError,
-    ServiceError,
-    StorageFailure,
 )
 from promises_app.ui.error_dialog import ErrorDialog, show_error
 from promises_app.ui.main_window import MainWindow
@@ -205,10 +202,10 @@ def _open_or_explain(db_path: Path, *, first_run_demo: bool, smoke: bool) -> Ser
         try:
             restore_database(db_path, newest.path)
             return open_for_desktop(db_path, first_run_demo=False)
-        except (DatabaseOpenError, ServiceError, StorageFailure, BackupError) as again:
+        except AppError as again:
             _explain(str(again), smoke=smoke)
             return None
-    except (DatabaseOpenError, ServiceError, StorageFailure, BackupError) as error:
+    except AppError as error:
         _explain(str(error), smoke=smoke)
         return None
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, SignedRecordError, StorageFailure, ValidationError
 from promises_app.services.records import FocusAreaRecord
 from promises_app.ui.indicator_dialogs import RecordForm, note_label, plain_text_edit
 from promises_app.ui.occurrence_dialog import widgets_alive
@@ -134,7 +134,7 @@ class FocusAreaListDialog(QDialog):
         keep = self.selected()
         try:
             self.records = self.services.plan.list_focus_areas(self.agreement_id)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.records = []
             QMessageBox.warning(self, self.tr("Focus areas"), str(error))
         self.list_widget.clear()
@@ -214,7 +214,7 @@ class FocusAreaListDialog(QDialog):
     def _do_then_push(self, command: Any) -> bool:
         try:
             command.apply()
-        except (ServiceError, StorageFailure, ValidationError, SignedRecordError) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Focus areas"), str(error))
             self.refresh()
             return False

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
-from promises_app.services.errors import ConflictError, ServiceError, StorageFailure, ValidationError
+from promises_app.domain.errors import AppError
+from promises_app.services.errors import ConflictError, ValidationError
 from promises_app.services.records import FollowUpRecord, MeasureRecord
 from promises_app.ui.followup_grid_model import LIGHT_COLOURS
 from promises_app.ui.formatting import fill
@@ -211,7 +212,7 @@ class FollowUpEditor(QDialog):
             self._say(self.banner, self.tr("Save again to replace it with what you typed."))
             self.adjustSize()
             return
-        except (StorageFailure, ServiceError) as error:
+        except AppError as error:
             self._say(self.banner, str(error))
             self.adjustSize()
             return

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.carry_over import LineageEntry
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
 from promises_app.services.followups import FollowUpGrid, GridMeasure
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.followup_commands import CopyPreviousPeriodCommand, RecordFollowUpCommand
@@ -275,7 +275,7 @@ class FollowUpPage(QWidget):
         if self.agreement_id is not None:
             try:
                 grid = self.services.follow_ups.grid(self.agreement_id, today=self._today())
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self.show_notice(str(error))
         self.model.set_grid(grid)
         self._fill_party_filter(grid)
@@ -373,7 +373,7 @@ class FollowUpPage(QWidget):
             if item.measure.previous_measure_id is not None:
                 try:
                     earlier = self.services.carry_over.measure_lineage(item.measure.id)
-                except (ServiceError, StorageFailure):
+                except AppError:
                     earlier = []  # the history of this year still shows
         self.history_view.setHtml(self._history_html() + self._earlier_html(earlier))
         self._update_actions()
@@ -555,7 +555,7 @@ class FollowUpPage(QWidget):
             return None
         try:
             result = self.services.follow_ups.copy_previous_period([g.measure.id for g in measures], period=period)
-        except (ValidationError, ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Follow-up"), str(error))
             return None
         if result.copied:

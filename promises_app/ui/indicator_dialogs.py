@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.errors import AppError
 from promises_app.domain.indicators import Direction, IndicatorSource, Sex
 from promises_app.services import Services
 from promises_app.services.errors import (
     FieldError,
-    ServiceError,
     SignedRecordError,
-    StorageFailure,
     ValidationError,
 )
 from promises_app.services.records import AgreementIndicatorRecord, IndicatorRecord, IndicatorValueRecord
@@ -191,7 +190,7 @@ class RecordForm(QDialog):
         except SignedRecordError as error:
             self.refused(str(error))
             return
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.show_banner(str(error))
             return
         self.accept()
@@ -460,7 +459,7 @@ class IndicatorRegisterDialog(QDialog):
         keep_value = self.selected_value()
         try:
             indicators = self.services.indicators.list_indicators()
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Indicator register"), str(error))
             indicators = []
         self.model.set_rows(indicators)
@@ -489,7 +488,7 @@ class IndicatorRegisterDialog(QDialog):
         if indicator is not None:
             try:
                 values = self.services.indicators.list_values(indicator.id)
-            except (ServiceError, StorageFailure):
+            except AppError:
                 values = []
         self.value_model.set_rows(values)
         self.values_box.setTitle(fill(self.tr("Values of %1"), indicator.name) if indicator else self.tr("Values"))
@@ -550,7 +549,7 @@ class IndicatorRegisterDialog(QDialog):
         except ValidationError as error:
             QMessageBox.warning(self, self.tr("Delete indicator"), "\n".join(e.message for e in error.errors))
             return False
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Delete indicator"), str(error))
             return False
         self.undo_stack.push(command)
@@ -598,7 +597,7 @@ class IndicatorRegisterDialog(QDialog):
         command = DeleteValueCommand(self.services, self.refs, indicator, value, self._report)
         try:
             command.apply()
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Remove value"), str(error))
             return False
         self.undo_stack.push(command)

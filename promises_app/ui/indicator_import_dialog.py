@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import BackupError, ServiceError, StorageFailure
 from promises_app.services.indicator_import import ImportPreview, IndicatorImportError, IndicatorImportResult
 from promises_app.ui.formatting import fill
 from promises_app.ui.indicator_dialogs import ERROR_STYLE
@@ -134,7 +134,7 @@ class IndicatorImportDialog(QDialog):
             self.error_label.setVisible(True)
             self.import_button.setEnabled(False)
             return None
-        except (ServiceError, StorageFailure, BackupError, OSError) as error:
+        except (OSError, AppError) as error:
             self.error_label.setText(str(error))
             self.error_label.setVisible(True)
             return None

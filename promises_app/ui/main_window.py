@@ -49,17 +49,11 @@ from PySide6.QtWidgets import (
 
 from promises_app import __version__, os_errors
 from promises_app.domain.enums import AgreementKind
+from promises_app.domain.errors import AppError
 from promises_app.domain.periods import periods_for
 from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services, open_services
 from promises_app.services.backups import backups_of, restore_database
-from promises_app.services.errors import (
-    BackupError,
-    DatabaseOpenError,
-    ServiceError,
-    StorageFailure,
-    ValidationError,
-)
 from promises_app.services.exchange import ExchangeError
 from promises_app.services.exchange import read_file as read_exchange_file
 from promises_app.services.output_paths import OutputPathRefused, refuse_protected
@@ -448,7 +442,7 @@ class MainWindow(QMainWindow):
             return True
         try:
             services = open_services(path, create=False, exclusive=True, allow_read_only=True)
-        except (DatabaseOpenError, StorageFailure, ServiceError) as error:
+        except AppError as error:
             _log.warning("Databasen %s kunde inte öppnas: %s", path, error)
             if not path.exists():
                 self.settings.remove_recent_file(path)
@@ -487,7 +481,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             services = open_services(path, create=True, exclusive=True)
-        except (DatabaseOpenError, StorageFailure, ServiceError) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("New database"), str(error))
             return False
         _log.info("Ny databas skapad: %s", path)
@@ -515,7 +509,7 @@ class MainWindow(QMainWindow):
         if self.services.db.read_only is None:  # read-only: nothing is written, not even a backup
             try:
                 self.services.backups.backup_now(reason="close")
-            except (BackupError, StorageFailure, ServiceError) as error:
+            except AppError as error:
                 QMessageBox.warning(self, self.tr("Backup"), str(error))
         self.services.db.close()
 
@@ -580,7 +574,7 @@ class MainWindow(QMainWindow):
         try:
             agreement = self.services.agreements.get_agreement(agreement_id)
             text = self.services.exchange.export_json(agreement_id)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, title, str(error))
             return None
         folder = self._export_folder or QStandardPaths.writableLocation(
@@ -630,7 +624,7 @@ class MainWindow(QMainWindow):
                 box.setDetailedText("\n".join(error.problems))
             box.open()
             return []
-        except (ServiceError, StorageFailure, ValidationError, BackupError) as error:
+        except AppError as error:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, title, str(error))
             return []
@@ -803,7 +797,7 @@ class MainWindow(QMainWindow):
             dialog = ReportDialog(
                 self.services, agreement_id, today=self._today(), kind=kind, runner=self.report_runner, parent=self
             )
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Create report"), str(error))
             return None
         self.report_dialog = dialog
@@ -819,7 +813,7 @@ class MainWindow(QMainWindow):
         suffix = ".xlsx" if xlsx else ".csv"
         try:
             agreement = self.services.agreements.get_agreement(agreement_id)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, title, str(error))
             return None
         folder = self._export_folder or QStandardPaths.writableLocation(
@@ -849,7 +843,7 @@ class MainWindow(QMainWindow):
             problem = str(error)
         except OSError as error:
             problem = fill(self.tr("%1 could not be written: %2"), path, os_errors.reason(error))
-        except (ServiceError, StorageFailure, ValidationError) as error:
+        except AppError as error:
             problem = str(error)
         finally:
             QApplication.restoreOverrideCursor()
@@ -867,7 +861,7 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         try:
             backup = self.services.backups.backup_now()
-        except (BackupError, StorageFailure, ServiceError) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Backup"), str(error))
             return
         self.statusBar().showMessage(
@@ -879,7 +873,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.services.backups.backup_if_due()
-        except (BackupError, StorageFailure, ServiceError) as error:
+        except AppError as error:
             self.statusBar().showMessage(self.tr("The daily backup failed: %1").replace("%1", str(error)))
 
     def choose_and_restore(self) -> None:
@@ -892,11 +886,11 @@ class MainWindow(QMainWindow):
         self.services.db.close()  # releases the lock so restore can take it
         try:
             restore_database(path, chosen)
-        except (BackupError, StorageFailure, DatabaseOpenError) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Restore"), str(error))
         try:
             services = open_services(path, exclusive=True)
-        except (DatabaseOpenError, StorageFailure, ServiceError) as error:
+        except AppError as error:
             self.show_unexpected_error(
                 error, fill(self.tr("The database %1 could not be opened again after the restore:\n%2"), path, error)
             )

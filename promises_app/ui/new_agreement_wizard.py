@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import ReportingScheme
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.carry_over import CarriedMeasure, CarryOverPreview
-from promises_app.services.errors import FieldError, ServiceError, StorageFailure, ValidationError
+from promises_app.services.errors import FieldError, ValidationError
 from promises_app.services.records import AgreementRecord
 from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill, format_date
@@ -255,7 +256,7 @@ class ChoosePreviousPage(QWizardPage):
         assert isinstance(wizard, NewAgreementWizard)
         try:
             wizard.load_preview(self.selected_id())
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.error.setText(str(error))
             self.error.setVisible(True)
             return False
@@ -363,7 +364,7 @@ class DetailsPage(QWizardPage):
         except ValidationError as error:
             self.show_errors(error.errors)
             return False
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.banner.setText(str(error))
             self.banner.setVisible(True)
             return False
@@ -536,7 +537,7 @@ class NewAgreementWizard(QWizard):
         except ValidationError as error:
             self._show_refusal(error.errors)
             return False
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.measures_page.show_error(str(error))
             return False
         self.created_id = created.id

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, SignedRecordError, StorageFailure, ValidationError
 from promises_app.services.records import MeasureRecord, OccurrenceRecord
 from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill, format_date
@@ -145,7 +145,7 @@ class OccurrenceLog(QWidget):
         measure_id = self.refs.of("measure", self.measure.id).id
         try:
             self.records = self.services.plan.list_occurrences(measure_id)
-        except (ServiceError, StorageFailure):
+        except AppError:
             self.records = []
         self.view.clear()
         for record in self.records:
@@ -213,7 +213,7 @@ class OccurrenceLog(QWidget):
         command = DeleteOccurrenceCommand(self.services, self.refs, record, self._report)
         try:
             command.apply()
-        except (ServiceError, StorageFailure, ValidationError, SignedRecordError) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Delete occurrence"), str(error))
             self.refresh()
             return False

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import OrganisationKind
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.domain.errors import AppError
+from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord
 from promises_app.ui.labels import label
 
@@ -108,7 +109,7 @@ class OrganisationForm(QDialog):
             elif first == "short_name":
                 self.short_name_edit.setFocus()
             return
-        except (StorageFailure, ServiceError) as error:
+        except AppError as error:
             self.banner.setText(str(error))
             self.banner.setVisible(True)
             self.adjustSize()

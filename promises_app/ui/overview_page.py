@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure
 from promises_app.services.overview import DUE_SOON_DAYS, AgreementOverview
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.overview_models import (
@@ -297,7 +297,7 @@ class OverviewPage(QWidget):
         if self.agreement_id is not None:
             try:
                 overview = self.services.overview.overview(self.agreement_id, today=self._today())
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self.show_notice(str(error))
         self._show(overview)
 

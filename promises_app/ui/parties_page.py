@@ -34,12 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import AgreementState
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.errors import (
     FieldError,
-    ServiceError,
-    SignedRecordError,
-    StorageFailure,
     ValidationError,
 )
 from promises_app.services.records import AgreementRecord, PartyRecord, SignatoryRecord
@@ -294,7 +292,7 @@ class PartiesPage(QWidget):
             try:
                 self.agreement = self.services.agreements.get_agreement(self.agreement_id)
                 parties = self.services.agreements.list_parties(self.agreement_id)
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self.agreement = None
                 self.show_notice(str(error), refusal=True)
         self.party_model.set_rows(parties)
@@ -384,7 +382,7 @@ class PartiesPage(QWidget):
         """Carry out a command that needs no form (remove, move), then push it already done."""
         try:
             command.apply()
-        except (ServiceError, StorageFailure, ValidationError, SignedRecordError) as error:
+        except AppError as error:
             self._refused(error)
             return False
         if not self.is_locked():
@@ -400,7 +398,7 @@ class PartiesPage(QWidget):
         try:
             dialog = AgreementDialog(self.services, self.undo_stack, self.agreement_id, parent=self,
                                      today=self._today, report=lambda message: self._report(message))
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._refused(error)
             return None
         dialog.finished.connect(lambda _result: dialog.deleteLater())
@@ -425,7 +423,7 @@ class PartiesPage(QWidget):
         try:
             taken = {p.organisation_id for p in self.services.agreements.list_parties(agreement_id)}
             choices = [(o.name, o.id) for o in self.services.register.list_organisations() if o.id not in taken]
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._refused(error)
             return None
         if not choices:
@@ -472,7 +470,7 @@ class PartiesPage(QWidget):
         try:
             signing = {s.person_id for s in party.signatories}
             people = self.services.register.list_people(organisation_id=party.organisation_id)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._refused(error)
             return None
         choices = [(f"{p.name}, {p.title}" if p.title else p.name, p.id) for p in people if p.id not in signing]
@@ -511,7 +509,7 @@ class PartiesPage(QWidget):
             self.undo_stack.push(CreatePersonCommand(self.services, person, self._report))
             try:
                 saved = self.services.agreements.add_signatory(party.id, person_id=person.id)
-            except (ServiceError, StorageFailure, ValidationError, SignedRecordError) as error:
+            except AppError as error:
                 self.undo_stack.endMacro()
                 self._refused(error)
                 return

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord, PersonRecord
 from promises_app.ui.agreement_commands import CreatePersonCommand, DeletePersonCommand, UpdatePersonCommand
 from promises_app.ui.indicator_dialogs import RecordForm, error_label
@@ -151,7 +152,7 @@ class PeoplePanel(QWidget):
         keep = self.selected()
         try:
             self.model.set_rows(self.services.register.list_people())
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.show_message(str(error))
         if keep is not None:
             self.select_person(keep.id)
@@ -209,7 +210,7 @@ class PeoplePanel(QWidget):
         except ValidationError as error:
             self.show_message("\n".join(e.message for e in error.errors))
             return False
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.show_message(str(error))
             return False
         self.undo_stack.push(command)

@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import AgreementState, FollowUpStatus, TrafficLight
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, SignedRecordError, StorageFailure, ValidationError
+from promises_app.services.errors import ValidationError
 from promises_app.services.records import (
     AgreementRecord,
     FocusAreaRecord,
@@ -314,7 +315,7 @@ class PlanPage(QWidget):
                 self.parties = self.services.agreements.list_parties(self.agreement_id)
                 self.focus_areas = self.services.plan.list_focus_areas(self.agreement_id)
                 content = read_plan(self.services, self.agreement_id, self._today())
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self.agreement = None
                 self.show_notice(str(error))
         if content is not None:
@@ -527,7 +528,7 @@ class PlanPage(QWidget):
         assert self.agreement is not None
         try:
             people = self.services.register.list_people()
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QMessageBox.warning(self, self.tr("Measure"), str(error))
             return None
         return MeasureForm(
@@ -637,7 +638,7 @@ class PlanPage(QWidget):
         """Carry out a command that needs no form (delete, move), then push it already done."""
         try:
             command.apply()
-        except (ServiceError, StorageFailure, ValidationError, SignedRecordError) as error:
+        except AppError as error:
             self._warn(title, error)
             self.refresh()
             return False

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.domain.enums import ReportingScheme
+from promises_app.domain.errors import AppError
 from promises_app.domain.periods import Period, describe
 from promises_app.files import safe_file_name
 from promises_app.reports.report_options import (
@@ -49,7 +50,7 @@ from promises_app.reports.report_options import (
     Orientation,
 )
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.services.errors import ValidationError
 from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill
 from promises_app.ui.organisation_form import ERROR_STYLE
@@ -416,7 +417,7 @@ class ReportDialog(QDialog):
         except ValidationError as error:
             self.show_error("\n".join(e.message for e in error.errors) or str(error))
             return None
-        except (ServiceError, StorageFailure, ValueError) as error:
+        except (ValueError, AppError) as error:
             self.show_error(str(error))
             return None
         finally:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.services.errors import ValidationError
 from promises_app.services.records import SignedRevisionRecord
 from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill
@@ -174,7 +175,7 @@ class SignOffDialog(QDialog):
             self._focus_first([f.field for f in error.errors])
             self.adjustSize()  # room for the messages, nothing cut off
             return
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self.banner.setText(str(error))
             self.banner.setVisible(True)
             self.adjustSize()

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import os_errors
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.services.errors import ValidationError
 from promises_app.services.records import (
     AgreementIndicatorRecord,
     AgreementRecord,
@@ -394,7 +395,7 @@ class SituationPage(QWidget):
                 sources = self.services.walks.list_sources(self.agreement_id)
                 links = self.services.indicators.list_for_agreement(self.agreement_id)
                 walks = self.services.walks.list_walks(self.agreement_id)
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self.agreement = None
                 self.show_notice(str(error))
         self.situation_text.setPlainText(self.agreement.situation if self.agreement else "")
@@ -533,7 +534,7 @@ class SituationPage(QWidget):
         """Carry out a command that needs no form (delete, move), then push it already done."""
         try:
             command.apply()
-        except (ServiceError, StorageFailure, ValidationError) as error:
+        except AppError as error:
             self._warn(title, error)
             self.refresh()
             return False
@@ -548,7 +549,7 @@ class SituationPage(QWidget):
         try:
             followed = {link.indicator.id for link in self.services.indicators.list_for_agreement(agreement_id)}
             choices = [i for i in self.services.indicators.list_indicators() if i.id not in followed]
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._warn(self.tr("Follow an indicator"), error)
             return None
         if not choices:
@@ -633,7 +634,7 @@ class SituationPage(QWidget):
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, title, fill(self.tr("%1 could not be read: %2"), path, os_errors.reason(error)))
             return None
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             QGuiApplication.restoreOverrideCursor()
             self._warn(title, error)
             return None
@@ -709,7 +710,7 @@ class SituationPage(QWidget):
                 return False
             try:
                 self.services.walks.delete_walk(record.id)
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self._warn(title, error)
                 return False
             self.refresh()
@@ -763,7 +764,7 @@ class SituationPage(QWidget):
                 return False
             try:
                 self.services.walks.delete_finding(record.id)
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self._warn(title, error)
                 return False
             self.refresh()
@@ -778,7 +779,7 @@ class SituationPage(QWidget):
             return None
         try:
             promises = self.services.plan.list_promises(agreement_id)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._warn(self.tr("Make into measure"), error)
             return None
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
 from promises_app.services.records import OrganisationRecord
 
 Report = Callable[[str], None]
@@ -44,7 +44,7 @@ class DoneOnPush(QUndoCommand):
     def _guarded(self, action: Callable[[], None]) -> None:
         try:
             action()
-        except (ServiceError, StorageFailure, ValidationError) as error:
+        except AppError as error:
             self.setObsolete(True)
             if self._report is not None:
                 self._report(str(error))

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.errors import AppError
 from promises_app.domain.log_anchor import LogAnchor, parse_typed
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure
 from promises_app.ui.formatting import fill
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,7 +137,7 @@ class VerifyDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = self.services.maintenance.verify_database(anchors=anchors)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._show(False, str(error), [])
             return None
         finally:

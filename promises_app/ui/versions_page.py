@@ -36,13 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app import os_errors
 from promises_app.domain.enums import AgreementState
+from promises_app.domain.errors import AppError
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import AgreementSnapshot
-from promises_app import os_errors
 from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services
-from promises_app.services.errors import ServiceError, StorageFailure, ValidationError
+from promises_app.services.errors import ValidationError
 from promises_app.services.output_paths import OutputPathRefused
 from promises_app.services.records import AgreementRecord, SignedCopyRecord, SignedRevisionRecord
 from promises_app.ui.background import BackgroundTask
@@ -249,7 +250,7 @@ class VersionsPage(QWidget):
                 self.agreement = self.services.agreements.get_agreement(self.agreement_id)
                 revisions = self.services.signoff.list_revisions(self.agreement_id)
                 changes = self.services.signoff.changes_since_signing(self.agreement_id) if revisions else []
-            except (ServiceError, StorageFailure) as error:
+            except AppError as error:
                 self.agreement = None
                 self.show_notice(str(error))
         self.revision_model.set_rows(revisions)
@@ -353,7 +354,7 @@ class VersionsPage(QWidget):
             return False
         try:
             agreement = self.services.agreements.get_agreement(self.agreement_id)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._warn(self.tr("New revision"), str(error))
             return False
         answer = QMessageBox.question(
@@ -376,7 +377,7 @@ class VersionsPage(QWidget):
             return False
         try:
             signed = self.services.signoff.new_revision(self.agreement_id, expected_version=agreement.version)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._warn(self.tr("New revision"), str(error))
             return False
         self._after_permanent_change()
@@ -429,7 +430,7 @@ class VersionsPage(QWidget):
         except ValidationError as error:
             self._warn(title, "\n".join(field_error.message for field_error in error.errors))
             return None
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._warn(title, str(error))
             return None
         self.refresh()
@@ -459,7 +460,7 @@ class VersionsPage(QWidget):
             copy = record.copies[names.index(name)]
         try:
             data = self.services.signoff.signed_copy_data(copy.id)
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._warn(title, str(error))
             return None
         if hashlib.sha256(data).hexdigest() != copy.sha256:
@@ -502,7 +503,7 @@ class VersionsPage(QWidget):
             printable = self.services.signoff.printable(
                 self.agreement_id, revision=selected.revision if selected else None
             )
-        except (ServiceError, StorageFailure) as error:
+        except AppError as error:
             self._warn(self.tr("Preview PDF"), str(error))
             return None
         title = safe_file_name(agreement.title, self.tr("agreement"))

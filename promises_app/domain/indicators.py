@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -193,7 +193,7 @@ def parse_number(text: str) -> float:
 _WORDS: dict[type, dict[str, StrEnum]] = {}
 
 
-def _words(enum_cls: type[StrEnum], aliases: dict[str, StrEnum]) -> dict[str, StrEnum]:
+def _words(enum_cls: type[StrEnum], aliases: Mapping[str, StrEnum]) -> dict[str, StrEnum]:
     """Every spelling that names a member (code, Swedish word, alias), casefolded; built once."""
     found = _WORDS.get(enum_cls)
     if found is None:
@@ -208,20 +208,20 @@ def _words(enum_cls: type[StrEnum], aliases: dict[str, StrEnum]) -> dict[str, St
     return found
 
 
-def _parse_word(enum_cls: type[E], text: str, aliases: dict[str, StrEnum]) -> E:
+def _parse_word(enum_cls: type[E], text: str, aliases: Mapping[str, E]) -> E:
     """The member ``text`` names (code, Swedish word or alias; case and spacing ignored).
 
     Raises ValueError with a Swedish message listing the words to use.
     """
     words = _words(enum_cls, aliases)
     member = words.get(" ".join(text.split()).casefold())
-    if member is None:
+    if not isinstance(member, enum_cls):  # None: no such word (every found word is a member)
         from promises_app.domain.vocabulary import SWEDISH
 
         names = [f"'{SWEDISH[m]}'" for m in enum_cls]
         known = ", ".join(names[:-1]) + " eller " + names[-1]
         raise ValueError(f"'{text.strip()}' känns inte igen (skriv {known}).")
-    return member  # type: ignore[return-value]
+    return member
 
 
 def parse_source(text: str) -> IndicatorSource:

@@ -22,7 +22,7 @@ KEYWORD = "medborgarloften-log:"
 SHORT_HEX = 12
 
 _KEYWORD = re.compile(re.escape(KEYWORD) + r"([0-9a-f-]{36}):(\d{1,12}):([0-9a-f]{64})")
-_TYPED = re.compile(r"\s*(?:logg\s*)?(\d{1,12})\s*[:·]\s*([0-9a-fA-F]{%d,64})\s*" % SHORT_HEX, re.IGNORECASE)
+_TYPED = re.compile(rf"\s*(?:logg\s*)?(\d{{1,12}})\s*[:·]\s*([0-9a-fA-F]{{{SHORT_HEX},64}})\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

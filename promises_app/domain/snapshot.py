@@ -20,10 +20,15 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from datetime import date
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, TypeVar, get_args, get_origin, get_type_hints
 
 from promises_app.domain.enums import AgreementKind, AgreementState, OrganisationKind, ReportingScheme
 from promises_app.domain.validation import quoted
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_T = TypeVar("_T", bound="DataclassInstance")
 
 #: Bumped when the snapshot's shape changes; old snapshots keep their own format number.
 SNAPSHOT_FORMAT = 1
@@ -150,13 +155,13 @@ def from_json(text: str) -> AgreementSnapshot:
         raise SnapshotFormatError(f"Den sparade revisionen går inte att läsa ({error}).") from error
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} kan inte sparas i en revision")
 
 
-def _build(cls: type, data: Any) -> Any:
+def _build(cls: type[_T], data: object) -> _T:
     """Rebuild a (nested) snapshot dataclass from its JSON form, converting by the type hints."""
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__}: väntade ett objekt")
@@ -167,7 +172,7 @@ def _build(cls: type, data: Any) -> Any:
     return cls(**{name: _convert(hints[name], data[name]) for name in names})
 
 
-def _convert(hint: Any, value: Any) -> Any:
+def _convert(hint: object, value: object) -> object:
     origin = get_origin(hint)
     if origin is tuple:
         item_type = get_args(hint)[0]
@@ -179,11 +184,15 @@ def _convert(hint: Any, value: Any) -> Any:
         if value is None:
             return None
         hint = next(arg for arg in args if arg is not type(None))
-    if is_dataclass(hint):
-        return _build(hint, value)  # type: ignore[arg-type]
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _build(hint, value)
     if hint is date:
+        if not isinstance(value, str):
+            raise TypeError(f"väntade ett datum, fick {value!r}")
         return date.fromisoformat(value)
     if isinstance(hint, type) and issubclass(hint, (AgreementKind, AgreementState, OrganisationKind, ReportingScheme)):
+        if not isinstance(value, str):
+            raise TypeError(f"väntade ett kodord, fick {value!r}")
         return hint(value)
     if hint is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise TypeError(f"väntade ett heltal, fick {value!r}")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum, StrEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from promises_app.domain.snapshot import (
     AgreementSnapshot,
@@ -101,10 +101,10 @@ def _fields(
     entity: str,
     entity_id: int | None,
     label: str,
-    old: Any,
-    new: Any,
+    old: _Row,
+    new: _Row,
     names: Sequence[str],
-    value: Callable[[Any, str], str],
+    value: Callable[[_Row, str], str],
 ) -> Iterator[Difference]:
     for name in names:
         before, after = value(old, name), value(new, name)
@@ -119,7 +119,7 @@ def _rows(
     key: Callable[[_Row], int],
     label: Callable[[_Row], str],
     names: Sequence[str],
-    value: Callable[[Any, str], str],
+    value: Callable[[_Row, str], str],
 ) -> Iterator[Difference]:
     """Rows matched by id: removed ones, then changed and added ones in the new order, then order."""
     old_by_id = {key(row): row for row in old_rows}
@@ -177,7 +177,7 @@ def _parties(old: Sequence[SnapshotParty], new: Sequence[SnapshotParty]) -> Iter
 
 
 # --- values as text ------------------------------------------------------------------------------
-def as_text(value: Any) -> str:
+def as_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, Enum):

@@ -16,13 +16,12 @@ document id ReportLab would otherwise take from the clock.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -41,7 +40,15 @@ from promises_app.reports import agreement_content as c
 from promises_app.reports import fonts, styles
 from promises_app.reports.agreement_content import AgreementContent
 from promises_app.reports.formatting import log_footer
-from promises_app.reports.page_layout import body_frame, logo_header, markup, numbered_canvas, paragraphs
+from promises_app.reports.page_layout import (
+    PageDrawer,
+    TableCell,
+    body_frame,
+    logo_header,
+    markup,
+    numbered_canvas,
+    paragraphs,
+)
 
 __all__ = ["CONTENT_HASH_KEYWORD", "content_keywords", "markup", "paragraphs", "render_agreement_pdf"]
 
@@ -62,11 +69,11 @@ def content_keywords(content: AgreementContent) -> str:
 
 
 # --- user text → Paragraphs (escaped: page_layout.markup) --------------------------------
-def _para(text: str, style: Any, **kwargs: Any) -> Paragraph:
-    return Paragraph(markup(text), style, **kwargs)
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(markup(text), style)
 
 
-def _bullet(text: str, style: Any) -> Paragraph:
+def _bullet(text: str, style: ParagraphStyle) -> Paragraph:
     # bulletText is our own constant, never user text.
     return Paragraph(markup(text), style, bulletText="•")
 
@@ -80,7 +87,7 @@ class SignatureLine(Flowable):
         self._height = height
         self._width = 0.0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
         self._width = availWidth
         return availWidth, self._height
 
@@ -111,7 +118,7 @@ def render_agreement_pdf(
         subject=content.kind,
         author="",
         creator="Medborgarlöften",
-        keywords=content_keywords(content),
+        keywords=[content_keywords(content)],  # one string: ReportLab joins a list with ", "
         invariant=1,
         lang="sv-SE",
         initialFontName=fonts.REGULAR,
@@ -228,16 +235,16 @@ def _signatures(content: AgreementContent, sheet: styles.Styles, width: float) -
     return KeepTogether(parts)
 
 
-def _signature_rows(chunk: Sequence[c.SignatureBlock], columns: int, sheet: styles.Styles) -> list[list[Any]]:
+def _signature_rows(chunk: Sequence[c.SignatureBlock], columns: int, sheet: styles.Styles) -> list[list[TableCell]]:
     """Rows: the party names, then per signatory a row to sign on and a row with name and title.
 
     Every party has at least one line to sign on, even before its signatories are named.
     """
     depth = max(max(len(block.signatories) for block in chunk), 1)
-    rows: list[list[Any]] = [[_para(block.party, sheet.party) for block in chunk]]
+    rows: list[list[TableCell]] = [[_para(block.party, sheet.party) for block in chunk]]
     for index in range(depth):
-        sign_row: list[Any] = []
-        name_row: list[Any] = []
+        sign_row: list[TableCell] = []
+        name_row: list[TableCell] = []
         for block in chunk:
             has_line = index < len(block.signatories) or (index == 0 and not block.signatories)
             sign_row.append(SignatureLine(styles.SIGNATURE_SPACE) if has_line else "")
@@ -257,8 +264,8 @@ def _signature_rows(chunk: Sequence[c.SignatureBlock], columns: int, sheet: styl
 
 def _action_plan_table(content: AgreementContent, sheet: styles.Styles, width: float) -> Table:
     fractions = (0.24, 0.24, 0.16, 0.14, 0.22)
-    header = [Paragraph(escape(title), sheet.table_header) for title in c.ACTION_PLAN_COLUMNS]
-    rows: list[list[Any]] = [header]
+    header: list[TableCell] = [Paragraph(escape(title), sheet.table_header) for title in c.ACTION_PLAN_COLUMNS]
+    rows: list[list[TableCell]] = [header]
     for row in content.action_plan:
         rows.append(
             [
@@ -300,6 +307,6 @@ def _header_logos(content: AgreementContent, logos: dict[str, bytes]) -> list[Im
     return readers
 
 
-def _header(content: AgreementContent, logos: list[ImageReader]) -> Callable[[Canvas, Any], None]:
+def _header(content: AgreementContent, logos: list[ImageReader]) -> PageDrawer:
     """Draw the parties' logos (fixed height, aspect kept, scaled down together if too wide)."""
     return logo_header(logos, mark="UTKAST" if content.is_draft else "")

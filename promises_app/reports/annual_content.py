@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import FollowUpStatus
+from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.period_summary import (
     LIGHT_ORDER,
     STATUS_ORDER,
@@ -31,7 +32,6 @@ from promises_app.domain.period_summary import (
     Reported,
     summarise,
 )
-from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
 from promises_app.reports import followup_content as f

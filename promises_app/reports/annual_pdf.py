@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from promises_app.reports import annual_content as a
 from promises_app.reports import charts, fonts
 from promises_app.reports.annual_content import AnnualContent
 from promises_app.reports.followup_content import footer_text
-from promises_app.reports.formatting import log_keywords
 from promises_app.reports.followup_pdf import (
     CHART_MAX_WIDTH,
     CHUNK_ROWS,
@@ -28,10 +27,13 @@ from promises_app.reports.followup_pdf import (
     moved_section,
     title_block,
 )
+from promises_app.reports.formatting import log_keywords
 from promises_app.reports.page_layout import (
     GROUP_START_ROOM,
     SECTION_HEADING_ROOM,
     PageGeometry,
+    TableCell,
+    TableCommand,
     chunks,
     column_widths,
     data_table,
@@ -73,7 +75,7 @@ def render_annual_pdf(content: AnnualContent, options: AnnualOptions | None = No
     )
 
 
-def _heading(text: str, style: Any) -> Paragraph:
+def _heading(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
@@ -204,13 +206,13 @@ def matrix_tables(content: AnnualContent, width: float) -> list[Flowable]:
     return story
 
 
-def _matrix_table(rows: Sequence[a.MatrixRow], run: range, content: AnnualContent, widths: list[float]) -> Any:
+def _matrix_table(rows: Sequence[a.MatrixRow], run: range, content: AnnualContent, widths: list[float]) -> Table:
     s = report_styles()
     header = [*a.MATRIX_LEAD_COLUMNS, *(content.periods[i].short for i in run)]
-    body: list[list[Any]] = []
-    extra: list[tuple[Any, ...]] = []
+    body: list[list[TableCell]] = []
+    extra: list[TableCommand] = []
     for r, row in enumerate(rows, start=1):
-        cells: list[Any] = [para(row.title, s.cell), para(row.responsible, s.cell), para(row.deadline, s.cell)]
+        cells: list[TableCell] = [para(row.title, s.cell), para(row.responsible, s.cell), para(row.deadline, s.cell)]
         for column, index in enumerate(run, start=3):
             cell = row.cells[index]
             cells.append(para(cell.text, s.cell_centre))
@@ -254,7 +256,7 @@ def _carry_over(content: AnnualContent, width: float) -> list[Flowable]:
     ], cap=0.16)
     for part in chunks(content.carry_over, CHUNK_ROWS):
         rows = []
-        extra: list[tuple[Any, ...]] = []
+        extra: list[TableCommand] = []
         for r, m in enumerate(part, start=1):
             rows.append([para(m.title, s.cell), para(m.responsible, s.cell), para(m.deadline, s.cell),
                          para(m.status, s.cell), paragraphs(m.note, s.cell) or ""])

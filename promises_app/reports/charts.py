@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.widgetbase import Widget
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from promises_app.reports import fonts, styles
-from promises_app.reports.followup_content import NO_LIGHT, BarChartData, IndicatorItem, number_text
+from promises_app.reports.followup_content import NO_LIGHT, BarChartData, BarSeries, IndicatorItem, number_text
 
 #: Traffic lights as drawn in charts and the light column's swatch (key: TrafficLight code / "none").
 LIGHT_COLOURS: dict[str, colors.Color] = {
@@ -68,9 +68,16 @@ def nice_step(maximum: float, ticks: int = 5) -> float:
     return 10 * power  # pragma: no cover - the loop always returns
 
 
+def _place(part: Widget, **numbers: float) -> None:
+    """Set a chart part's position or size. ReportLab takes any number there, but its stubs
+    declare int, so the value goes in by setattr (which checks it just as an assignment does)."""
+    for name, value in numbers.items():
+        setattr(part, name, value)
+
+
 def _legend(series: Sequence[tuple[colors.Color, str]], x: float, y: float) -> Legend:
     legend = Legend()
-    legend.x, legend.y = x, y
+    _place(legend, x=x, y=y)
     legend.alignment = "right"
     legend.boxAnchor = "nw"
     legend.columnMaximum = 1
@@ -105,9 +112,9 @@ def status_light_bars(data: BarChartData, width: float) -> Drawing:
     height = legend_room + bar_room * len(categories) + axis_room
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x = label_width
+    _place(chart, x=label_width)
     chart.y = axis_room
-    chart.width = width - label_width - 10
+    _place(chart, width=width - label_width - 10)
     chart.height = bar_room * len(categories)
     series = data.series or ()
     chart.data = [list(s.values) for s in series] or [[0] * len(categories)]
@@ -131,7 +138,7 @@ def status_light_bars(data: BarChartData, width: float) -> Drawing:
     return drawing
 
 
-def _style_stacked_counts(chart: Any, series: Sequence[Any]) -> None:
+def _style_stacked_counts(chart: BarChart, series: Sequence[BarSeries]) -> None:
     """The value axis, grid, count labels and traffic-light colours both bar charts share."""
     totals = [sum(values) for values in zip(*chart.data, strict=True)] or [0]
     top = max(max(totals), 1)
@@ -169,8 +176,7 @@ def period_light_columns(data: BarChartData, width: float, height: float = 170) 
     chart = VerticalBarChart()
     chart.x = 30
     chart.y = axis_room
-    chart.width = width - 40
-    chart.height = height - legend_room - axis_room
+    _place(chart, width=width - 40, height=height - legend_room - axis_room)
     series = data.series or ()
     chart.data = [list(s.values) for s in series] or [[0] * len(categories)]
     chart.categoryAxis.categoryNames = categories
@@ -213,8 +219,7 @@ def indicator_chart(item: IndicatorItem, width: float, height: float = 130) -> D
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
     chart.x, chart.y = 40, 26
-    chart.width = width - 40 - 110
-    chart.height = height - 26 - 14
+    _place(chart, width=width - 40 - 110, height=height - 26 - 14)
     chart.data = [tuple(v if v is not None else None for v in values)] if values else [(None,)]
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.fontName = fonts.REGULAR

@@ -23,13 +23,14 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, TypeVar
 
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.indicators import Sex, Verdict, period_sort_key, trend
-from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
 from promises_app.domain.log_anchor import LogAnchor
+from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
 from promises_app.reports.agreement_content import promise_heading, snapshot_logos
@@ -37,6 +38,8 @@ from promises_app.reports.formatting import date_range, log_footer, long_date
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection, Grouping
 
 if TYPE_CHECKING:  # the builder only needs the services' public methods
+    from _typeshed import DataclassInstance
+
     from promises_app.services import Services
 
 KIND = "Uppföljningsrapport"
@@ -222,8 +225,12 @@ class FollowUpContent:
         return tuple(base64.b64decode(logo) for logo in self.logos)
 
 
+_Content = TypeVar("_Content", bound="DataclassInstance")
+_Coded = TypeVar("_Coded", bound=StrEnum)
+
+
 # --- fingerprint ------------------------------------------------------------------------------
-def canonical_json(content: Any) -> str:
+def canonical_json(content: DataclassInstance) -> str:
     """A content dataclass (without its fingerprint) as canonical JSON: the fingerprint's input."""
     data = asdict(content)
     data.pop("fingerprint", None)
@@ -231,11 +238,11 @@ def canonical_json(content: Any) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def compute_fingerprint(content: Any) -> str:
+def compute_fingerprint(content: DataclassInstance) -> str:
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()[:12]
 
 
-def with_fingerprint(content: Any) -> Any:
+def with_fingerprint(content: _Content) -> _Content:
     return replace(content, fingerprint=compute_fingerprint(content))
 
 
@@ -301,8 +308,12 @@ def logos_of(snapshot: AgreementSnapshot) -> tuple[str, ...]:
     return tuple(base64.b64encode(png).decode("ascii") for png in snapshot_logos(snapshot).values())
 
 
-def count_rows(counts: Iterable[tuple[Any, int]], word: Callable[[Any], str]) -> tuple[CountRow, ...]:
-    return tuple(CountRow(word(value), count, value.value if value is not None else NO_LIGHT) for value, count in counts)
+def count_rows(
+    counts: Iterable[tuple[_Coded | None, int]], word: Callable[[_Coded | None], str]
+) -> tuple[CountRow, ...]:
+    return tuple(
+        CountRow(word(value), count, value.value if value is not None else NO_LIGHT) for value, count in counts
+    )
 
 
 def status_light_chart(summary: PeriodSummary) -> BarChartData:

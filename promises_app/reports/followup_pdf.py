@@ -12,9 +12,9 @@ same content and options give the same bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from promises_app.reports import charts, fonts
@@ -26,6 +26,8 @@ from promises_app.reports.page_layout import (
     GROUP_START_ROOM,
     SECTION_HEADING_ROOM,
     PageGeometry,
+    TableCell,
+    TableCommand,
     chunks,
     column_widths,
     data_table,
@@ -68,7 +70,7 @@ def render_followup_pdf(content: FollowUpContent, options: FollowUpOptions | Non
     )
 
 
-def heading(text: str, style: Any) -> Paragraph:
+def heading(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
@@ -110,15 +112,15 @@ def followup_story(content: FollowUpContent, geometry: PageGeometry) -> list[Flo
 def count_table(title: str, rows: Sequence[c.CountRow], total: int, width: float, *, swatches: bool) -> Table:
     """"Status | Antal" with one line per value and a total; with ``swatches`` a light's colour beside it."""
     s = report_styles()
-    body: list[list[Any]] = []
-    extra: list[tuple[Any, ...]] = []
+    body: list[list[TableCell]] = []
+    extra: list[TableCommand] = []
     for index, row in enumerate(rows, start=1):
-        cells: list[Any] = [para(row.label, s.cell), para(str(row.count), s.cell_number)]
+        cells: list[TableCell] = [para(row.label, s.cell), para(str(row.count), s.cell_number)]
         if swatches:
             cells.insert(0, "")
             extra.append(("BACKGROUND", (0, index), (0, index), charts.light_colour(row.key)))
         body.append(cells)
-    total_row: list[Any] = [para(c.TOTAL, s.cell_bold), para(str(total), s.cell_number_bold)]
+    total_row: list[TableCell] = [para(c.TOTAL, s.cell_bold), para(str(total), s.cell_number_bold)]
     if swatches:
         total_row.insert(0, "")
     body.append(total_row)
@@ -254,12 +256,12 @@ def measure_tables(groups: Sequence[c.MeasureGroup], width: float, *, section: s
 
 def _measure_table(rows: Sequence[c.MeasureRow], widths: Sequence[float]) -> Table:
     s = report_styles()
-    body: list[list[Any]] = []
-    extra: list[tuple[Any, ...]] = []
+    body: list[list[TableCell]] = []
+    extra: list[TableCommand] = []
     title, responsible, deadline_width, target, status, light, comment = widths
     for index, row in enumerate(rows, start=1):
         # Plain pre-wrapped strings wherever the text allows: Paragraphs cost most of the layout.
-        deadline: Any = plain_cell(row.deadline, deadline_width, s.cell)
+        deadline: TableCell = plain_cell(row.deadline, deadline_width, s.cell)
         if row.overdue:
             deadline = [para(row.deadline, s.cell), para(c.OVERDUE_MARK, s.cell_overdue)]
         body.append([

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeAlias, TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -35,6 +35,14 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from promises_app.reports import fonts, styles
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_T = TypeVar("_T")
+
+#: What a report table's cell holds: plain text (fast to lay out), a Flowable, a few, or nothing.
+TableCell: TypeAlias = str | Flowable | Sequence[Flowable] | None
+#: One table style command as TableStyle takes it: (name, first cell, last cell, values…).
+TableCommand: TypeAlias = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
+#: What ReportLab calls on every page (the header): the canvas and the document.
+PageDrawer: TypeAlias = Callable[[Canvas, BaseDocTemplate], None]
 
 #: The top margin of a report page without logos in its header.
 MARGIN_TOP_WITHOUT_LOGOS = 2.0 * cm
@@ -49,18 +57,18 @@ def markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def paragraphs(text: str, style: Any, **kwargs: Any) -> list[Paragraph]:
+def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """One Paragraph per blank-line-separated block of ``text`` (none for empty text)."""
     blocks = [block.strip("\n") for block in _PARAGRAPH_BREAK.split(text)]
-    return [Paragraph(markup(block), style, **kwargs) for block in blocks if block.strip()]
+    return [Paragraph(markup(block), style) for block in blocks if block.strip()]
 
 
-def para(text: str, style: Any, **kwargs: Any) -> Paragraph:
+def para(text: str, style: ParagraphStyle) -> Paragraph:
     """One Paragraph showing ``text`` literally."""
-    return Paragraph(markup(text), style, **kwargs)
+    return Paragraph(markup(text), style)
 
 
-def plain_cell(text: str, width: float, style: Any) -> str | Paragraph:
+def plain_cell(text: str, width: float, style: ParagraphStyle) -> str | Paragraph:
     """``text`` for a table cell ``width`` wide: plain lines broken at spaces, which a table lays out
     many times faster than a Paragraph (a report of 2 000 measures has 14 000 cells); a Paragraph
     where a word is wider than the cell, because only a Paragraph splits a word.
@@ -78,7 +86,9 @@ def plain_cell(text: str, width: float, style: Any) -> str | Paragraph:
     return "\n".join(lines)
 
 
-def text_cells(style: Any, first: tuple[int, int] = (0, 1), last: tuple[int, int] = (-1, -1)) -> list[tuple[Any, ...]]:
+def text_cells(
+    style: ParagraphStyle, first: tuple[int, int] = (0, 1), last: tuple[int, int] = (-1, -1)
+) -> list[TableCommand]:
     """Table style commands giving the string cells from ``first`` to ``last`` ``style``'s look."""
     return [
         ("FONTNAME", first, last, style.fontName),
@@ -94,20 +104,21 @@ def logo_readers(logos: Sequence[bytes]) -> list[ImageReader]:
 
 def logo_header(
     logos: Sequence[ImageReader], *, mark: str = "", margin: float = styles.MARGIN_LEFT
-) -> Callable[[Canvas, Any], None]:
+) -> PageDrawer:
     """An ``onPage`` function drawing ``logos`` left to right at the top, and ``mark`` on the right.
 
     ``margin``: the page's left and right margin (the logos line up with the body text).
     """
 
     def draw(canvas: Canvas, document: BaseDocTemplate) -> None:
-        page_width, page_height = canvas._pagesize  # portrait, or landscape
+        # The current page's size, portrait or landscape: ReportLab keeps it only here.
+        page_width, page_height = canvas._pagesize  # type: ignore[attr-defined]  # private, not in its stubs
         available = page_width - 2 * margin
         height = styles.HEADER_LOGO_HEIGHT
         sizes = []
         for reader in logos:
-            w, h = reader.getSize()
-            sizes.append((w / h * height) if h else height)
+            pixels_wide, pixels_high = reader.getSize()
+            sizes.append((pixels_wide / pixels_high * height) if pixels_high else height)
         gaps = styles.HEADER_LOGO_GAP * max(len(sizes) - 1, 0)
         total = sum(sizes) + gaps
         scale = min(1.0, (available - gaps) / sum(sizes)) if sizes and total > available else 1.0
@@ -140,11 +151,15 @@ def numbered_canvas(footer: str, *, margin: float = styles.MARGIN_LEFT) -> type[
     """A canvas that keeps its pages until the end, so each footer can say "Sida X av Y · ``footer``"."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved_page_states: list[dict[str, Any]] = []
+        # ReportLab's own state, which its stubs do not list: the page's size and the page start.
+        _pagesize: tuple[float, float]
+        _startPage: Callable[[], None]  # noqa: N815 - ReportLab's name
 
-        def showPage(self) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # Canvas's own arguments, passed on
+            super().__init__(*args, **kwargs)
+            self._saved_page_states: list[dict[str, object]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
             self._saved_page_states.append(dict(self.__dict__))
             self._startPage()
 
@@ -158,7 +173,7 @@ def numbered_canvas(footer: str, *, margin: float = styles.MARGIN_LEFT) -> type[
 
         def _draw_footer(self, total: int) -> None:
             page_width = self._pagesize[0]
-            text = f"Sida {self._pageNumber} av {total} · {footer}"
+            text = f"Sida {self.getPageNumber()} av {total} · {footer}"
             self.saveState()
             self.setFont(fonts.REGULAR, styles.RUNNING_FONT_SIZE)
             self.setFillColor(styles.MUTED)
@@ -227,7 +242,7 @@ def render_document(
         subject=subject,
         author="",
         creator="Medborgarlöften",
-        keywords=keywords,
+        keywords=[keywords],  # one string: ReportLab joins a list with ", "
         invariant=1,
         lang="sv-SE",
         initialFontName=fonts.REGULAR,
@@ -287,9 +302,9 @@ def report_styles() -> ReportStyles:
     return ReportStyles()
 
 
-def table_style(*extra: tuple[Any, ...], header: bool = True, grid: bool = True) -> TableStyle:
+def table_style(*extra: TableCommand, header: bool = True, grid: bool = True) -> TableStyle:
     """The reports' table look: top-aligned cells, a tinted header row, a light grid, DejaVu throughout."""
-    commands: list[tuple[Any, ...]] = [
+    commands: list[TableCommand] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # for empty cells: never Helvetica
         ("FONTSIZE", (0, 0), (-1, -1), CELL_FONT_SIZE),
@@ -308,25 +323,25 @@ def table_style(*extra: tuple[Any, ...], header: bool = True, grid: bool = True)
 
 def data_table(
     header: Sequence[str],
-    rows: Sequence[Sequence[Any]],
+    rows: Sequence[Sequence[TableCell]],
     widths: Sequence[float],
-    *extra: tuple[Any, ...],
-    header_styles: Sequence[Any] | None = None,
+    *extra: TableCommand,
+    header_styles: Sequence[ParagraphStyle] | None = None,
     split_in_row: bool = True,
 ) -> Table:
     """A table with a repeated header row that splits across pages between rows, and with
     ``split_in_row`` also inside a row (a row taller than a page must, or the layout fails)."""
     s = report_styles()
-    header_cells = [
+    header_cells: list[TableCell] = [
         Paragraph(escape(title), header_styles[i] if header_styles else s.header) for i, title in enumerate(header)
     ]
-    table = Table([header_cells, *rows], colWidths=list(widths), repeatRows=1, splitInRow=int(split_in_row),
-                  hAlign="LEFT")
+    table = Table([header_cells, *(list(row) for row in rows)], colWidths=list(widths), repeatRows=1,
+                  splitInRow=int(split_in_row), hAlign="LEFT")
     table.setStyle(table_style(*extra))
     return table
 
 
-def chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+def chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
     """``items`` in runs of at most ``size``: many small tables lay out far faster than one huge one."""
     return [items[start : start + size] for start in range(0, len(items), size)] or [items[:0]]
 
@@ -360,7 +375,9 @@ def snug_widths(
     return snug_widths_, [rest * weight / total for weight in flex]
 
 
-def column_widths(width: float, columns: Sequence[tuple[str, Sequence[str], float]], *, cap: float = 0.2) -> list[float]:
+def column_widths(
+    width: float, columns: Sequence[tuple[str, Sequence[str], float]], *, cap: float = 0.2
+) -> list[float]:
     """Widths for columns given as (header, cell texts, weight): weight 0 is snug (its widest word),
     the others share the rest by weight. In the columns' own order."""
     snug = [(texts, [header]) for header, texts, weight in columns if not weight]

@@ -27,7 +27,8 @@ import io
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import TypeAlias
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import pem as asn1_pem
@@ -122,7 +123,8 @@ PROBLEM_UNREADABLE_SIGNATURE = (
     "Signaturen kunde inte kontrolleras: den är skadad eller i ett format som inte stöds."
 )
 
-TrustRoot = x509.Certificate | asn1_x509.Certificate | bytes
+#: A certificate to trust as a root, in any of the forms callers have it.
+TrustRoot: TypeAlias = x509.Certificate | asn1_x509.Certificate | bytes
 
 
 class SignatureError(AppError):
@@ -219,7 +221,7 @@ def load_credentials(p12: bytes, passphrase: str | None) -> Credentials:
 
     not_before = certificate.not_valid_before_utc
     not_after = certificate.not_valid_after_utc
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     period = f"det gäller från {_format_date(not_before)} till {_format_date(not_after)}"
     if now < not_before:
         raise SignatureError(f"Certifikatet är inte giltigt ännu: {period}.")
@@ -262,7 +264,7 @@ def _looks_like_pkcs12(data: bytes) -> bool:
             "data",
             "signed_data",
         )
-    except Exception:  # asn1crypto raises several types on garbage; any of them means "no"
+    except Exception:  # noqa: BLE001 - asn1crypto raises several types on garbage; any of them means "no"
         return False
 
 
@@ -516,7 +518,7 @@ def _visible(sig: EmbeddedPdfSignature) -> bool:
     """Whether the signature's field has a widget with an area on a page (it then draws there)."""
     try:
         return bool(is_field_visible(sig.sig_field))
-    except Exception:  # a malformed widget: treat it as drawing, the safe side
+    except Exception:  # noqa: BLE001 - a malformed widget: treat it as drawing, the safe side
         return True
 
 
@@ -527,7 +529,7 @@ def _trust_problem(status: PdfSignatureStatus | DocumentTimestampStatus, cert: a
     validity = cert["tbs_certificate"]["validity"]
     not_before: datetime = validity["not_before"].native
     not_after: datetime = validity["not_after"].native
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if now > not_after:
         return (
             f"Certifikatet har gått ut {_format_date(not_after)} och kan därför inte kontrolleras "
@@ -558,7 +560,7 @@ def _asn1_common_name(cert: asn1_x509.Certificate) -> str:
 def _signer_name_or_blank(sig: EmbeddedPdfSignature) -> str:
     try:
         return _asn1_common_name(sig.signer_cert)
-    except Exception:  # the signature could not be read at all
+    except Exception:  # noqa: BLE001 - the signature could not be read at all
         return ""
 
 

@@ -144,7 +144,7 @@ class _DocInfoRule(DocInfoRule):
 def _is_signature_value(resolver: HistoricalResolver, ref: generic.Reference) -> bool:
     try:
         obj = resolver(ref)
-    except Exception:  # an unreadable object explains nothing; the policy judges it later
+    except Exception:  # noqa: BLE001 - an unreadable object explains nothing; the policy judges it later
         return False
     return isinstance(obj, generic.DictionaryObject) and "/ByteRange" in obj and "/Contents" in obj
 
@@ -291,7 +291,7 @@ def _pages(resolver: HistoricalResolver) -> list[tuple[generic.Reference | None,
 
     try:
         walk(resolver.root.raw_get("/Pages"), 0)
-    except Exception:  # a damaged page tree: the caller says something changed anyway
+    except Exception:  # noqa: BLE001 - a damaged page tree: the caller says something changed anyway
         return found
     return found
 
@@ -337,7 +337,7 @@ def describe_changes(old: HistoricalResolver, new: HistoricalResolver) -> list[s
     """What an update changed that can be seen, as Swedish phrases (best effort, never raises)."""
     try:
         return _describe(old, new)
-    except Exception:  # the description is a courtesy; the verdict stands without it
+    except Exception:  # noqa: BLE001 - the description is a courtesy; the verdict stands without it
         return []
 
 

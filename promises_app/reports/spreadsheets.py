@@ -37,13 +37,18 @@ import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from promises_app.domain.periods import PeriodLabelError, parse_label
 from promises_app.domain.vocabulary import swedish
 
 if TYPE_CHECKING:
+    from _typeshed import SizedBuffer, StrPath
+    from openpyxl.cell.cell import Cell as SheetCell
+    from openpyxl.cell.cell import MergedCell
+
     from promises_app.services import Services
+    from promises_app.services.records import FollowUpRecord
 
 __all__ = [
     "COLUMNS",
@@ -130,9 +135,9 @@ def measure_rows(services: Services, agreement_id: int) -> SheetData:
     agreement = services.agreements.get_agreement(agreement_id)
     periods = services.agreements.periods(agreement_id)
     promises = {p.id: p.text for p in services.plan.list_promises(agreement_id)}
-    recorded: dict[int, dict[str, Any]] = {}
-    for follow_up in services.follow_ups.list_for_agreement(agreement_id):
-        recorded.setdefault(follow_up.measure_id, {})[follow_up.period] = follow_up
+    recorded: dict[int, dict[str, FollowUpRecord]] = {}
+    for entry in services.follow_ups.list_for_agreement(agreement_id):
+        recorded.setdefault(entry.measure_id, {})[entry.period] = entry
 
     known = {p.label for p in periods}
     rows: list[tuple[Cell, ...]] = []
@@ -151,7 +156,7 @@ def measure_rows(services: Services, agreement_id: int) -> SheetData:
             measure.target_unit,
         )
         follow_ups = recorded.get(measure.id, {})
-        slots = [(p.label, p.start, p.end) for p in periods]
+        slots: list[tuple[str, date | None, date | None]] = [(p.label, p.start, p.end) for p in periods]
         slots += [(label, *_calendar_dates(label)) for label in sorted(set(follow_ups) - known)]
         for label, start, end in slots:
             follow_up = follow_ups.get(label)
@@ -310,7 +315,7 @@ def write_xlsx(sheet: SheetData) -> bytes:
     return buffer.getvalue()
 
 
-def _set_value(cell: Any, value: Cell) -> None:
+def _set_value(cell: SheetCell | MergedCell, value: Cell) -> None:
     if isinstance(value, str):
         text = _XML_ILLEGAL.sub(REPLACEMENT, value)
         cell.value = text
@@ -363,21 +368,33 @@ def _moment_of(sheet: SheetData) -> datetime:
 class _FixedTimeZip(zipfile.ZipFile):
     """A zip file whose entries all carry one given time instead of the clock's."""
 
-    def __init__(self, file: io.BytesIO, mode: str, compression: int, *, moment: datetime) -> None:
-        super().__init__(file, mode, compression)  # type: ignore[arg-type]
-        self._date_time = moment.timetuple()[:6]
+    def __init__(
+        self, file: io.BytesIO, mode: Literal["r", "w", "x", "a"], compression: int, *, moment: datetime
+    ) -> None:
+        super().__init__(file, mode, compression)
+        self._date_time = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
-    def writestr(  # type: ignore[override]
-        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: str | bytes, *args: Any, **kwargs: Any
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
     ) -> None:
         if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
-            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self._date_time)  # type: ignore[arg-type]
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self._date_time)
             info.compress_type = self.compression
             info.external_attr = 0o600 << 16
             zinfo_or_arcname = info
-        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
-    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def write(
+        self,
+        filename: StrPath,
+        arcname: StrPath | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
         """openpyxl writes each worksheet from a temporary file: take its bytes, not its mtime."""
         with open(filename, "rb") as handle:
             self.writestr(str(arcname if arcname is not None else filename), handle.read())

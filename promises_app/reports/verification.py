@@ -23,12 +23,12 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from promises_app.reports.agreement_pdf import CONTENT_HASH_KEYWORD
 
 if TYPE_CHECKING:
-    from promises_app.reports.pdf_signature import SignatureCheck
+    from promises_app.reports.pdf_signature import SignatureCheck, TrustRoot
     from promises_app.reports.pdf_updates import UpdateReview, UpdateVerdict
     from promises_app.services import Services
     from promises_app.services.records import SignedRevisionRecord
@@ -44,17 +44,17 @@ class Verification:
     findings: list[str] = field(default_factory=list)
 
 
-def verify_pdf(services: Services, data: bytes, *, trust_roots: Sequence[Any] = ()) -> Verification:
+def verify_pdf(services: Services, data: bytes, *, trust_roots: Sequence[TrustRoot] = ()) -> Verification:
     """What ``data`` (a PDF file's bytes) is, checked against the signed revisions in the database."""
     result = Verification()
     digest = hashlib.sha256(data).hexdigest()
     copy = services.signoff.find_copy_by_hash(digest)
     if copy is not None:
-        revision, attached = copy
-        _name(services, result, revision)
+        copied, attached = copy
+        _name(services, result, copied)
         result.ok = True
         result.findings.append(
-            f"Filen är den inskannade, undertecknade kopian av revision {revision.revision} av "
+            f"Filen är den inskannade, undertecknade kopian av revision {copied.revision} av "
             f"«{result.agreement_title}» (bifogad {attached.attached_at[:10]} som «{attached.file_name}», "
             f"SHA-256 {digest})."
         )
@@ -117,14 +117,18 @@ def _check_original(
     if revision.pdf_sha256 is not None and revision.pdf_size is not None:
         length = revision.pdf_size
         if len(data) >= length and hashlib.sha256(data[:length]).hexdigest() == revision.pdf_sha256:
-            result.findings.append(f"{_which_bytes(data, length)} byte för byte den PDF som togs fram vid undertecknandet.")
+            result.findings.append(
+                f"{_which_bytes(data, length)} byte för byte den PDF som togs fram vid undertecknandet."
+            )
             return True, length
     from promises_app.reports.agreement_document import signed_revision_pdf
 
     expected = signed_revision_pdf(services, revision.agreement_id, revision.revision)
     length = len(expected)
     if data[:length] == expected:
-        result.findings.append(f"{_which_bytes(data, length)} byte för byte den PDF som revisionens frysta innehåll ger.")
+        result.findings.append(
+            f"{_which_bytes(data, length)} byte för byte den PDF som revisionens frysta innehåll ger."
+        )
         return True, length
     if revision.pdf_sha256 is not None and hashlib.sha256(expected).hexdigest() != revision.pdf_sha256:
         result.findings.append(
@@ -160,7 +164,7 @@ def _who(check: SignatureCheck) -> str:
 
 
 def _check_updates(
-    result: Verification, data: bytes, length: int, trust_roots: Sequence[Any]
+    result: Verification, data: bytes, length: int, trust_roots: Sequence[TrustRoot]
 ) -> tuple[bool, bool]:
     """Everything after the original's ``length`` bytes: only intact signatures may be there.
 
@@ -232,7 +236,7 @@ def _signature_findings(check: SignatureCheck, update: UpdateVerdict | None, rev
     return [f"{what} av {_who(check)}: {noun} är intakt{covers}{trusted}"]
 
 
-def _report_signatures(result: Verification, data: bytes, trust_roots: Sequence[Any]) -> None:
+def _report_signatures(result: Verification, data: bytes, trust_roots: Sequence[TrustRoot]) -> None:
     """The original does not match: say also what is wrong with any signature, for the details."""
     from promises_app.reports.pdf_signature import SignatureError, inspect_signatures
 

@@ -24,6 +24,7 @@ from promises_app.domain.validation import (
 )
 from promises_app.services import convert
 from promises_app.services.base import (
+    FieldValues,
     Service,
     check_version,
     get_row,
@@ -368,11 +369,11 @@ _STATE_CHANGE_REFUSED = {
 
 
 def validate_agreement(
-    session: Session | None, values: dict[str, Any], *, current: m.Agreement | None, prefix: str = ""
-) -> dict[str, Any]:
+    session: Session | None, values: FieldValues, *, current: m.Agreement | None, prefix: str = ""
+) -> FieldValues:
     """Check an agreement's own fields. ``session`` None skips the checks against other rows."""
     check = Checker(prefix)
-    cleaned: dict[str, Any] = {}
+    cleaned: FieldValues = {}
     try:
         cleaned["kind"] = AgreementKind(values["kind"])
     except ValueError:
@@ -425,6 +426,7 @@ def validate_agreement(
     if current is not None and current.documents and cleaned["kind"] is AgreementKind.CITIZEN_PROMISE:
         check.add("kind", "Överenskommelsen har medborgarlöften under sig och måste vara en samverkansöverenskommelse.")
     if current is not None and dates_usable and cleaned["reporting_scheme"] and session is not None:
+        assert start is not None and end is not None  # dates_usable says so
         _check_follow_ups_still_fit(session, check, current, start, end, cleaned["reporting_scheme"])
     check.raise_if_any()
     return cleaned

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -13,12 +13,23 @@ from promises_app.storage.database import Database
 
 T = TypeVar("T")
 
+#: A row's field values by name: what an update method takes (``**changes``) and what the
+#: validators check and return cleaned. Each field has its own type, which its validator checks
+#: at run time; to the type checker the values are Any (a TypedDict per kind of row would be next).
+FieldValues: TypeAlias = dict[str, Any]
+
 
 class Positioned(Protocol):
     position: int
 
 
+class Versioned(Protocol):
+    @property
+    def version(self) -> int: ...
+
+
 P = TypeVar("P", bound=Positioned)
+V = TypeVar("V", bound=Versioned)
 
 
 class Service:
@@ -36,7 +47,7 @@ def get_row(session: Session, model: type[T], row_id: int, what: str) -> T:
     return row
 
 
-def check_version(row: Any, expected_version: int | None, what: str) -> None:
+def check_version(row: Versioned | None, expected_version: int | None, what: str) -> None:
     """Refuse to overwrite a row someone else changed since the caller read it.
 
     ``row`` None stands for a row that does not exist (version 0); ``expected_version``
@@ -52,15 +63,15 @@ def check_version(row: Any, expected_version: int | None, what: str) -> None:
 
 def update_row(
     session: Session,
-    model: type[T],
+    model: type[V],
     row_id: int,
     what: str,
     *,
     expected_version: int | None,
     fields: Sequence[str],
-    changes: dict[str, Any],
-    validate: Callable[[dict[str, Any], T], dict[str, Any]],
-) -> T:
+    changes: FieldValues,
+    validate: Callable[[FieldValues, V], FieldValues],
+) -> V:
     """The edit of one row: fetch, check its version, validate old values merged with ``changes``, assign."""
     reject_unknown(changes, fields)
     row = get_row(session, model, row_id, what)
@@ -95,7 +106,7 @@ def remove_from(siblings: list[P], item: P) -> None:
             sibling.position = index
 
 
-def reject_unknown(changes: dict[str, Any], allowed: Sequence[str]) -> None:
+def reject_unknown(changes: FieldValues, allowed: Sequence[str]) -> None:
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise TypeError(f"unknown field(s): {', '.join(unknown)}")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
@@ -34,7 +33,7 @@ from promises_app.domain.enums import AgreementState, FollowUpStatus, ReportingS
 from promises_app.domain.validation import FieldError, ValidationError
 from promises_app.services import convert
 from promises_app.services.agreements import validate_agreement
-from promises_app.services.base import Service, get_row
+from promises_app.services.base import FieldValues, Service, get_row
 from promises_app.services.plan import _set_organisations, measures_of
 from promises_app.services.records import (
     AgreementRecord,
@@ -259,7 +258,7 @@ def suggested_title(title: str, previous_start: date, previous_end: date, start:
 
 def _new_values(
     previous: m.Agreement, title: str, start: date | str, end: date | str, scheme: ReportingScheme | str
-) -> dict[str, Any]:
+) -> FieldValues:
     return {
         "kind": previous.kind,
         "parent_id": previous.parent_id,
@@ -299,7 +298,7 @@ def _latest_follow_ups(
     return latest
 
 
-def _copy_agreement(session: Session, previous: m.Agreement, cleaned: dict[str, Any]) -> m.Agreement:
+def _copy_agreement(session: Session, previous: m.Agreement, cleaned: FieldValues) -> m.Agreement:
     row = m.Agreement(**cleaned, state=AgreementState.DRAFT, revision=1)
     row.goals = [m.Goal(position=g.position, text=g.text) for g in previous.goals]
     row.parties = [

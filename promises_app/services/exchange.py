@@ -12,19 +12,19 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from promises_app import os_errors
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import AgreementState
-from promises_app import os_errors
 from promises_app.domain.validation import (
     INTEGER_MAX,
     INTEGER_MIN,
@@ -53,6 +53,13 @@ from promises_app.storage import models as m
 from promises_app.storage.backups import make_backup
 from promises_app.storage.integrity import require_intact
 from promises_app.storage.signed_guard import LOCKED_STATES
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError as SchemaFailure
+
+#: A JSON object as ``parse`` reads it. What is in it is checked at run time, by the JSON Schema
+#: and then by the services' validators; to the type checker its members are Any.
+JsonObject: TypeAlias = dict[str, Any]
 
 FORMAT_NAME = "medborgarloften-agreement"
 FORMAT_VERSION = 1
@@ -90,7 +97,7 @@ class ImportResult:
 
 class ExchangeService(Service):
     # --- export --------------------------------------------------------------------------
-    def export_document(self, agreement_id: int) -> dict[str, Any]:
+    def export_document(self, agreement_id: int) -> JsonObject:
         with self.db.read() as s:
             agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
             return _Exporter().document(agreement)
@@ -102,22 +109,21 @@ class ExchangeService(Service):
     def import_json(self, text: str | bytes, *, backup: bool = True) -> ImportResult:
         return self.import_document(parse(text), backup=backup)
 
-    def import_document(self, document: Any, *, backup: bool = True) -> ImportResult:
+    def import_document(self, document: object, *, backup: bool = True) -> ImportResult:
         """Import after full validation, in one transaction; a checked backup is made first
         (``backup``) when the database already holds agreements."""
         return self.import_documents([document], backup=backup)[0]
 
-    def import_documents(self, documents: Sequence[Any], *, backup: bool = True) -> list[ImportResult]:
+    def import_documents(self, documents: Sequence[object], *, backup: bool = True) -> list[ImportResult]:
         """Import several documents in one transaction: all of them, or none."""
         self.db.refuse_writes()  # before the backup a read-only database could not take either
         require_intact(self.db, "Importen")
-        for document in documents:
-            check_document(document)
+        checked = [check_document(document) for document in documents]
         if backup and self.db.path is not None and self._has_agreements():
             make_backup(self.db.path, "import")
         results = []
         with self.db.write() as s:
-            for document in documents:
+            for document in checked:
                 importer = _Importer(s)
                 ids = importer.run(document)
                 if importer.problems:
@@ -147,7 +153,7 @@ class ExchangeService(Service):
             return s.scalar(select(m.Agreement.id).limit(1)) is not None
 
 
-def dumps(document: dict[str, Any]) -> str:
+def dumps(document: JsonObject) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -180,7 +186,7 @@ def _too_big(path: Path | str | None, size: int | None) -> ExchangeError:
     )
 
 
-def parse(text: str | bytes) -> Any:
+def parse(text: str | bytes) -> object:
     """Parse JSON text, with a Swedish message that says what is wrong and where.
 
     Refused here: more than :data:`MAX_FILE_BYTES`, bytes that are not UTF-8, and what is not
@@ -258,13 +264,13 @@ def _json_integer(text: str) -> int | _HugeNumber:
     return int(text) if len(text.lstrip("-")) <= 20 else _HugeNumber(text)
 
 
-class _RepeatedMembers(dict):  # type: ignore[type-arg]
+class _RepeatedMembers(dict[str, Any]):
     """A JSON object that names a member more than once (json keeps the last one, silently)."""
 
     repeated: list[str]
 
 
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
     document = dict(pairs)
     if len(document) == len(pairs):
         return document
@@ -278,8 +284,9 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def check_document(document: Any) -> None:
-    """Check the document's type, version and schema. Raises ExchangeError listing every problem."""
+def check_document(document: object) -> JsonObject:
+    """Check the document's type, version and schema, and return it as the JSON object it is.
+    Raises ExchangeError listing every problem."""
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ExchangeError(
             "Filen är ingen överenskommelse från Medborgarlöften "
@@ -300,27 +307,28 @@ def check_document(document: Any) -> None:
     from jsonschema import Draft202012Validator, FormatChecker
 
     validator = Draft202012Validator(_schema(), format_checker=FormatChecker())
-    problems = []
+    failures: list[tuple[list[str], str]] = []
     for error in validator.iter_errors(document):
         for failure in _closest(error):
             problem = (list(map(str, failure.absolute_path)), f"{_json_path(failure.absolute_path)}: "
                                                              f"{_schema_message(failure)}")
-            if problem not in problems:  # a bad date fails its pattern and its format alike
-                problems.append(problem)
-    if problems:
+            if problem not in failures:  # a bad date fails its pattern and its format alike
+                failures.append(problem)
+    if failures:
         raise ExchangeError(
             "Filen följer inte formatet. Ingenting har importerats.",
-            [message for _path, message in sorted(problems)],
+            [message for _path, message in sorted(failures)],
         )
+    return document
 
 
-def _closest(error: Any) -> list[Any]:
+def _closest(error: SchemaFailure) -> list[SchemaFailure]:
     """The failures to report for one: an ``anyOf``/``oneOf`` whose value has the type of just
     one alternative (a target object with a bad count, a date that is no date) is reported as
     that alternative's own failures, at their own paths; otherwise as itself."""
     if error.validator not in ("anyOf", "oneOf") or not error.context:
         return [error]
-    by_alternative: dict[Any, list[Any]] = {}
+    by_alternative: dict[str | int, list[SchemaFailure]] = {}
     for failure in error.context:
         by_alternative.setdefault(failure.relative_schema_path[0], []).append(failure)
     fitting = [
@@ -332,13 +340,13 @@ def _closest(error: Any) -> list[Any]:
     return [closest for failure in fitting[0] for closest in _closest(failure)]
 
 
-def _value_problems(document: Any) -> list[str]:
+def _value_problems(document: object) -> list[str]:
     """What no schema can see, each with its JSON path: members named twice in one object,
     whole numbers outside the database's range, ``NaN``/``Infinity``, and texts (member names
     included) holding a lone UTF-16 surrogate, which JSON can write ("\\ud800") but no database
     or PDF can store."""
     found: list[tuple[str, str]] = []
-    stack: list[tuple[str, Any]] = [("$", document)]
+    stack: list[tuple[str, object]] = [("$", document)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
@@ -367,11 +375,12 @@ def _value_problems(document: Any) -> list[str]:
 
 
 @cache
-def _schema() -> dict[str, Any]:
-    return json.loads(resource("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+def _schema() -> JsonObject:
+    schema: JsonObject = json.loads(resource("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+    return schema
 
 
-def _json_path(parts: Any) -> str:
+def _json_path(parts: Iterable[str | int]) -> str:
     path = "$"
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else f".{shorten(part)}"
@@ -386,14 +395,33 @@ _TYPE_WORDS = {"string": "text", "integer": "ett heltal", "array": "en lista", "
 _DEFINITION_WORDS = {"Date": "ett datum (ÅÅÅÅ-MM-DD)", "Key": "en nyckel (A–Z, 0–9, _ . -)", "Text": "text"}
 
 
-def _schema_message(error: Any) -> str:
+@dataclass(frozen=True)
+class _Failure:
+    """What one JSON Schema failure says. ``iter_errors`` sets every part (jsonschema's stubs
+    also allow an "unset" marker, which never reaches here); the values are any JSON."""
+
+    kind: str | None  # the keyword ("type", "maxLength" …); None for the schema ``false``
+    value: Any  # that keyword's value in the schema
+    instance: Any  # the value from the file
+    schema: Mapping[str, Any]  # the part of the schema the keyword stands in
+    context: Sequence[SchemaFailure]
+
+    @classmethod
+    def of(cls, error: SchemaFailure) -> _Failure:
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        kind = error.validator if isinstance(error.validator, str) else None
+        return cls(kind, error.validator_value, error.instance, schema, error.context)
+
+
+def _schema_message(failure: SchemaFailure) -> str:
     """The Swedish message for one JSON Schema failure (jsonschema's own are English).
 
     Every keyword our schema uses has its own text, and so do JSON Schema's other keywords, so
     that a later schema cannot bring an English message back. Values from the file are quoted
     at most ~80 characters (domain/validation.shorten).
     """
-    kind, value, instance = error.validator, error.validator_value, error.instance
+    error = _Failure.of(failure)
+    kind, value, instance = error.kind, error.value, error.instance
     if kind is None:  # the schema ``false``: nothing is allowed here
         return "får inte finnas här"
     if kind in ("anyOf", "oneOf"):
@@ -407,7 +435,7 @@ def _schema_message(error: Any) -> str:
         return f"okänt fält {', '.join(quoted(n) for n in extra[:5])}" + (" …" if len(extra) > 5 else "")
     if kind == "type":
         wanted = value if isinstance(value, list) else [value]
-        return f"ska vara {' eller '.join(_TYPE_WORDS.get(t, t) for t in wanted)}, inte {_json_value(instance)}"
+        return f"ska vara {' eller '.join(str(_TYPE_WORDS.get(t, t)) for t in wanted)}, inte {_json_value(instance)}"
     if kind == "enum":
         return f"ogiltigt värde {_json_value(instance)}; tillåtna: {', '.join(map(str, value))}"
     if kind == "const":
@@ -451,20 +479,20 @@ def _bounds_message(kind: str, value: Any, instance: Any) -> str:
     return messages.get(kind, f"följer inte formatet (regeln «{shorten(kind)}»)")
 
 
-def _alternatives_message(error: Any) -> str:
+def _alternatives_message(error: _Failure) -> str:
     """``anyOf``/``oneOf``: what each alternative asks for ("ska vara ett datum … eller null")."""
     wanted: list[str] = []
-    for alternative in error.validator_value:
+    for alternative in error.value:
         words = _expected(alternative)
         if words and words not in wanted:
             wanted.append(words)
     shown = _json_value(error.instance)
-    if error.validator == "oneOf" and not error.context:  # valid under more than one
+    if error.kind == "oneOf" and not error.context:  # valid under more than one
         return f"passar in på flera av alternativen ({' eller '.join(wanted)}): {shown}"
     return f"ska vara {' eller '.join(wanted) or 'något annat'}, inte {shown}"
 
 
-def _expected(alternative: Any) -> str:
+def _expected(alternative: object) -> str:
     """What one alternative of an anyOf/oneOf asks for, in words."""
     if not isinstance(alternative, dict):
         return ""
@@ -475,13 +503,13 @@ def _expected(alternative: Any) -> str:
         return _json_value(alternative["const"])
     if "type" in alternative:
         types = alternative["type"] if isinstance(alternative["type"], list) else [alternative["type"]]
-        return " eller ".join(_TYPE_WORDS.get(t, t) for t in types)
+        return " eller ".join(str(_TYPE_WORDS.get(t, t)) for t in types)
     return ""
 
 
-def _pattern_words(error: Any) -> str:
+def _pattern_words(error: _Failure) -> str:
     """The end of "ogiltig…" for a pattern or format failure: what the value should look like."""
-    rule = f"{error.validator_value} {error.schema.get('format', '')}"
+    rule = f"{error.value} {error.schema.get('format', '')}"
     if "T\\d{2}" in rule or "date-time" in rule:
         return " tidpunkt (skriv ÅÅÅÅ-MM-DDTtt:mm:ssZ)"
     if "date" in rule or "\\d{4}-" in rule:
@@ -491,7 +519,7 @@ def _pattern_words(error: Any) -> str:
     return "t format"
 
 
-def _json_value(value: Any) -> str:
+def _json_value(value: object) -> str:
     """A value from the file as JSON writes it (``"text"``, ``null``, ``12``), at most ~80 characters."""
     if isinstance(value, str):
         return f'"{shorten(value)}"'
@@ -510,11 +538,11 @@ class _Exporter:
     def __init__(self) -> None:
         self.org_keys: dict[int, str] = {}
         self.person_keys: dict[int, str] = {}
-        self.organisations: list[dict[str, Any]] = []
-        self.people: list[dict[str, Any]] = []
+        self.organisations: list[JsonObject] = []
+        self.people: list[JsonObject] = []
         self.focus_count = 0
 
-    def document(self, agreement: m.Agreement) -> dict[str, Any]:
+    def document(self, agreement: m.Agreement) -> JsonObject:
         body = self.agreement(agreement)
         return {
             "format": FORMAT_NAME,
@@ -549,7 +577,7 @@ class _Exporter:
             )
         return self.person_keys[person.id]
 
-    def agreement(self, row: m.Agreement) -> dict[str, Any]:
+    def agreement(self, row: m.Agreement) -> JsonObject:
         parties = []
         for party in row.parties:
             parties.append(
@@ -601,7 +629,7 @@ class _Exporter:
             "documents": [self.agreement(child) for child in row.documents],
         }
 
-    def measure(self, row: m.Measure, focus_keys: dict[int, str], order: dict[str, int]) -> dict[str, Any]:
+    def measure(self, row: m.Measure, focus_keys: dict[int, str], order: dict[str, int]) -> JsonObject:
         follow_ups = sorted(row.follow_ups, key=lambda f: (order.get(f.period, len(order)), f.period))
         return {
             "title": row.title,
@@ -672,7 +700,7 @@ class _Importer:
         self.focus_keys: set[str] = set()
         self.counts = {"org_new": 0, "org_old": 0, "person_new": 0, "person_old": 0}
 
-    def run(self, document: dict[str, Any]) -> list[int]:
+    def run(self, document: JsonObject) -> list[int]:
         for i, item in enumerate(document["organisations"]):
             self.organisation(item, f"$.organisations[{i}]")
         for i, item in enumerate(document["people"]):
@@ -687,7 +715,7 @@ class _Importer:
         for e in errors:
             self.problems.append(f"{_document_path(e.field)}: {e.message}")
 
-    def organisation(self, item: dict[str, Any], path: str) -> None:
+    def organisation(self, item: JsonObject, path: str) -> None:
         if item["key"] in self.orgs:
             self.fail(FieldError(f"{path}.key", f"nyckeln {quoted(item['key'])} finns redan"))
             return
@@ -710,7 +738,7 @@ class _Importer:
         self.orgs[item["key"]] = row
         self.counts["org_new"] += 1
 
-    def person(self, item: dict[str, Any], path: str) -> None:
+    def person(self, item: JsonObject, path: str) -> None:
         if item["key"] in self.people:
             self.fail(FieldError(f"{path}.key", f"nyckeln {quoted(item['key'])} finns redan"))
             return
@@ -760,7 +788,7 @@ class _Importer:
             return None
         return self.people[key]
 
-    def agreement(self, item: dict[str, Any], path: str, parent: m.Agreement | None, ids: list[int]) -> None:
+    def agreement(self, item: JsonObject, path: str, parent: m.Agreement | None, ids: list[int]) -> None:
         values = {
             "kind": item["kind"], "parent_id": parent.id if parent else None,
             "title": item["title"], "municipality": item["municipality"],
@@ -780,7 +808,9 @@ class _Importer:
             self.fail(error)
             return
         if item["documents"] and cleaned["kind"].value != "cooperation_agreement":
-            self.fail(FieldError(f"{path}.documents", "bara en samverkansöverenskommelse kan ha medborgarlöften under sig"))
+            self.fail(FieldError(
+                f"{path}.documents", "bara en samverkansöverenskommelse kan ha medborgarlöften under sig"
+            ))
             return
         # Made as a draft and given its state once its plan is in: the database refuses plan
         # rows under a signed agreement (migration 0006), and the log then shows the signing.
@@ -800,7 +830,7 @@ class _Importer:
         for i, child in enumerate(item["documents"]):
             self.agreement(child, f"{path}.documents[{i}]", row, ids)
 
-    def parties(self, agreement: m.Agreement, parties: list[dict[str, Any]], path: str) -> None:
+    def parties(self, agreement: m.Agreement, parties: list[JsonObject], path: str) -> None:
         seen: set[int] = set()
         for i, item in enumerate(parties):
             organisation = self.org_ref(item["organisation"], f"{path}.parties[{i}].organisation")
@@ -823,7 +853,7 @@ class _Importer:
                 signed.add(person.id)
                 party.signatories.append(m.Signatory(person=person, position=j))
 
-    def focus_areas(self, agreement: m.Agreement, areas: list[dict[str, Any]], path: str) -> dict[str, m.FocusArea]:
+    def focus_areas(self, agreement: m.Agreement, areas: list[JsonObject], path: str) -> dict[str, m.FocusArea]:
         keys: dict[str, m.FocusArea] = {}
         for i, item in enumerate(areas):
             where = f"{path}.focus_areas[{i}]"
@@ -841,7 +871,7 @@ class _Importer:
             keys[item["key"]] = area
         return keys
 
-    def promise(self, agreement: m.Agreement, item: dict[str, Any], path: str, focus: dict[str, m.FocusArea]) -> None:
+    def promise(self, agreement: m.Agreement, item: JsonObject, path: str, focus: dict[str, m.FocusArea]) -> None:
         self.no_repeats(item["made_by"], f"{path}.made_by")
         makers = [self.org_ref(k, f"{path}.made_by[{i}]") for i, k in enumerate(item["made_by"])]
         try:
@@ -861,7 +891,7 @@ class _Importer:
         for i, measure in enumerate(item["measures"]):
             self.measure(agreement, row, measure, f"{path}.measures[{i}]", focus, i)
 
-    def measure(self, agreement: m.Agreement, promise: m.Promise, item: dict[str, Any], path: str,
+    def measure(self, agreement: m.Agreement, promise: m.Promise, item: JsonObject, path: str,
                 focus: dict[str, m.FocusArea], position: int) -> None:
         responsible = self.org_ref(item["responsible"], f"{path}.responsible")
         contact = self.person_ref(item["contact"], f"{path}.contact")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -16,7 +15,7 @@ from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Planned, Reported, summarise
 from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
-from promises_app.services.base import Service, check_version, get_row
+from promises_app.services.base import FieldValues, Service, check_version, get_row
 from promises_app.services.plan import measures_of
 from promises_app.services.records import (
     AgreementRecord,
@@ -409,9 +408,9 @@ def _checked_period(agreement: m.Agreement, label: str) -> period_rules.Period:
         raise ValidationError([FieldError("period", f"Period: {error}")]) from None
 
 
-def validate_follow_up(agreement: m.Agreement, values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_follow_up(agreement: m.Agreement, values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
-    cleaned: dict[str, Any] = {}
+    cleaned: FieldValues = {}
     try:
         cleaned["period"] = _find_period(agreement, str(values["period"])).label
     except period_rules.PeriodLabelError as error:

@@ -824,7 +824,7 @@ def _number_text(number: int | float) -> str:
     return repr(number) if isinstance(number, float) else str(number)
 
 
-def _differs(a: Any, b: Any) -> bool:
+def _differs(a: object, b: object) -> bool:
     if isinstance(a, str) and isinstance(b, str):
         return " ".join(a.split()).casefold() != " ".join(b.split()).casefold()
     return a != b

@@ -37,6 +37,7 @@ from promises_app.domain.validation import (
     quoted,
 )
 from promises_app.services.base import (
+    FieldValues,
     Service,
     check_version,
     get_row,
@@ -233,11 +234,11 @@ def _links_of(session: Session, agreement_id: int) -> list[m.AgreementIndicator]
 
 # --- validation ----------------------------------------------------------------------------
 def validate_indicator(
-    session: Session, values: dict[str, Any], *, current: m.Indicator | None, prefix: str = ""
-) -> dict[str, Any]:
+    session: Session, values: FieldValues, *, current: m.Indicator | None, prefix: str = ""
+) -> FieldValues:
     """The cleaned fields of an indicator; the name is unique (case ignored) in the register."""
     check = Checker(prefix)
-    cleaned: dict[str, Any] = {
+    cleaned: FieldValues = {
         "name": check.text("name", values["name"], label="Namn", max_length=NAME_MAX, required=True),
         "category": check.text("category", values["category"], label="Kategori", max_length=NAME_MAX),
         "unit": check.text("unit", values["unit"], label="Enhet", max_length=UNIT_MAX),
@@ -272,7 +273,7 @@ def find_indicator(session: Session, name: str) -> m.Indicator | None:
     return next((row for row in session.scalars(select(m.Indicator)) if row.name.casefold() == wanted), None)
 
 
-def validate_value(indicator: m.Indicator, values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_value(indicator: m.Indicator, values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     period = _period(check, "period", values["period"], label="Period", required=True)
     number = _number(check, "value", values["value"], label="Värde", required=True)
@@ -283,7 +284,7 @@ def validate_value(indicator: m.Indicator, values: dict[str, Any], *, prefix: st
     return {"period": period, "value": number, "sex": sex}
 
 
-def validate_link(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_link(values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     cleaned = {
         "baseline_period": _period(check, "baseline_period", values["baseline_period"], label="Utgångsläge, period"),

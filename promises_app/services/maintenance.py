@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.paths import resource
 from promises_app.services.base import Service
-from promises_app.services.exchange import ExchangeService, ImportResult, parse
+from promises_app.services.exchange import ExchangeService, ImportResult, check_document, parse
 from promises_app.services.signoff import PdfRenderer, SignOffService, plan_problems, revision_problems
 from promises_app.storage import models as m
 from promises_app.storage.changelog import check_anchor, current_anchor, verify_chain
@@ -110,7 +110,7 @@ class MaintenanceService(Service):
 
         A demo agreement whose title is in ``skip_titles`` (already there) is not imported again.
         """
-        documents = [parse(resource("demo", name).read_bytes()) for name in DEMO_FILES]
+        documents = [check_document(parse(resource("demo", name).read_bytes())) for name in DEMO_FILES]
         wanted = [d for d in documents if d["agreement"]["title"] not in skip_titles]
         # One transaction for all of them: a crash in the middle leaves no half demo behind.
         return ExchangeService(self.db).import_documents(wanted, backup=False) if wanted else []

@@ -6,12 +6,12 @@ is the way up to the callers, who reach storage only through the services.
 
 from __future__ import annotations
 
+from promises_app.domain.validation import shown_path
 from promises_app.storage.output_guard import (
     OutputPathRefused,
     Refusal,
     check_output_path,
     refuse_protected,
-    shown_path,
 )
 
 __all__ = ["OutputPathRefused", "Refusal", "check_output_path", "refuse_protected", "shown_path"]

@@ -19,6 +19,7 @@ from promises_app.domain.validation import (
 )
 from promises_app.services import convert
 from promises_app.services.base import (
+    FieldValues,
     Service,
     check_version,
     get_row,
@@ -433,7 +434,7 @@ def _measure_backup(session: Session, row: m.Measure) -> MeasureBackup:
 def _restore_measure(session: Session, promise: m.Promise, backup: MeasureBackup, ids: IdMap) -> m.Measure:
     """Insert a backed-up measure into ``promise`` at its old position, with all that hung on it."""
     record = backup.measure
-    values: dict[str, Any] = {f: getattr(record, f) for f in MEASURE_FIELDS if f != "participant_ids"}
+    values: FieldValues = {f: getattr(record, f) for f in MEASURE_FIELDS if f != "participant_ids"}
     values["participant_ids"] = list(record.participant_ids)
     values["promise_id"] = promise.id
     previous = values["previous_measure_id"]
@@ -541,7 +542,7 @@ def _party_ids(agreement: m.Agreement) -> set[int]:
     return {p.organisation_id for p in agreement.parties}
 
 
-def validate_focus_area(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_focus_area(values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     cleaned = {
         "name": check.text("name", values["name"], label="Namn", max_length=NAME_MAX, required=True),
@@ -554,10 +555,10 @@ def validate_focus_area(values: dict[str, Any], *, prefix: str = "") -> dict[str
 
 
 def validate_promise(
-    session: Session, agreement: m.Agreement, values: dict[str, Any], *, prefix: str = ""
-) -> dict[str, Any]:
+    session: Session, agreement: m.Agreement, values: FieldValues, *, prefix: str = ""
+) -> FieldValues:
     check = Checker(prefix)
-    cleaned = {
+    cleaned: FieldValues = {
         "text": check.text("text", values["text"], label="Löfte", max_length=SHORT_TEXT_MAX, required=True),
         "description": check.text(
             "description", values["description"], label="Beskrivning", max_length=LONG_TEXT_MAX, multiline=True
@@ -577,19 +578,19 @@ def validate_promise(
 def validate_measure(
     session: Session,
     agreement: m.Agreement,
-    values: dict[str, Any],
+    values: FieldValues,
     *,
     allow_outside_agreement: bool,
     prefix: str = "",
     check_owner: bool = True,
-) -> dict[str, Any]:
+) -> FieldValues:
     """The measure's values checked and cleaned (ValidationError naming each bad field).
 
     ``check_owner`` refuses the responsible party among those also taking part; an edit that
     changes neither leaves an older measure that lists both as it is.
     """
     check = Checker(prefix)
-    cleaned: dict[str, Any] = {
+    cleaned: FieldValues = {
         "title": check.text("title", values["title"], label="Åtgärd", max_length=TITLE_MAX, required=True),
         "description": check.text(
             "description", values["description"], label="Beskrivning", max_length=LONG_TEXT_MAX, multiline=True
@@ -643,7 +644,7 @@ def validate_measure(
     return cleaned
 
 
-def validate_occurrence(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_occurrence(values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     cleaned = {
         "occurred_on": check.date_value("occurred_on", values["occurred_on"], label="Datum", required=True),

@@ -8,7 +8,8 @@ What is covered
     The person's own row (name, title, e-mail, phone, organisation); every place that
     refers to the row (signatory of a party, contact person of a measure); and the free
     text of follow-up comments, occurrence notes (and places) and safety walks (participants,
-    place, findings) that mention the person's name or e-mail address (case-insensitive, whole words, any run of spaces between name parts).
+    place, findings) that mention the person's name or e-mail address (case-insensitive, whole
+    words, any run of spaces between name parts).
 
 What is not covered
     Other free text (agreement sections, goals, promise and measure texts), mentions by
@@ -34,8 +35,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from promises_app.domain import snapshot
 from promises_app.domain.enums import AgreementState
@@ -65,7 +66,7 @@ class PersonInSignedRecordError(ServiceError):
 
 
 class PrivacyService(Service):
-    def export_person(self, person_id: int) -> dict[str, Any]:
+    def export_person(self, person_id: int) -> dict[str, object]:
         """Everything the database holds about one person, as a JSON-able dict (see module doc)."""
         with self.db.read() as s:
             person = get_row(s, m.Person, person_id, "Personen")
@@ -207,7 +208,7 @@ def _contact_measures(session: Session, person_id: int) -> list[m.Measure]:
     return list(session.scalars(query))
 
 
-def _agreement_item(agreement: m.Agreement) -> dict[str, Any]:
+def _agreement_item(agreement: m.Agreement) -> dict[str, object]:
     return {
         "agreement_id": agreement.id,
         "agreement_title": agreement.title,
@@ -217,14 +218,14 @@ def _agreement_item(agreement: m.Agreement) -> dict[str, Any]:
     }
 
 
-def _signatory_item(row: m.Signatory) -> dict[str, Any]:
+def _signatory_item(row: m.Signatory) -> dict[str, object]:
     return _agreement_item(row.party.agreement) | {
         "party_organisation": row.party.organisation.name,
         "position": row.position,
     }
 
 
-def _contact_item(row: m.Measure) -> dict[str, Any]:
+def _contact_item(row: m.Measure) -> dict[str, object]:
     return _agreement_item(row.promise.agreement) | {
         "measure_id": row.id,
         "measure_title": row.title,
@@ -248,7 +249,7 @@ def mention_pattern(person: m.Person) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-def _under_measure(measure_fk: Any, *columns: Any) -> Any:
+def _under_measure(measure_fk: InstrumentedAttribute[int], *columns: InstrumentedAttribute[Any]) -> Select[Any]:
     """SELECT agreement id/title, measure id/title and ``columns`` of rows that hang on a measure."""
     return (
         select(m.Agreement.id, m.Agreement.title, m.Measure.id, m.Measure.title, *columns)
@@ -258,7 +259,7 @@ def _under_measure(measure_fk: Any, *columns: Any) -> Any:
     )
 
 
-def _follow_up_mentions(session: Session, person: m.Person) -> list[dict[str, Any]]:
+def _follow_up_mentions(session: Session, person: m.Person) -> list[dict[str, object]]:
     pattern = mention_pattern(person)
     if pattern is None:
         return []
@@ -284,7 +285,7 @@ def _follow_up_mentions(session: Session, person: m.Person) -> list[dict[str, An
     ]
 
 
-def _occurrence_mentions(session: Session, person: m.Person) -> list[dict[str, Any]]:
+def _occurrence_mentions(session: Session, person: m.Person) -> list[dict[str, object]]:
     pattern = mention_pattern(person)
     if pattern is None:
         return []
@@ -311,7 +312,7 @@ def _occurrence_mentions(session: Session, person: m.Person) -> list[dict[str, A
     ]
 
 
-def _walk_mentions(session: Session, person: m.Person) -> list[dict[str, Any]]:
+def _walk_mentions(session: Session, person: m.Person) -> list[dict[str, object]]:
     """Safety walks whose participants, place or findings name the person (free text)."""
     pattern = mention_pattern(person)
     if pattern is None:

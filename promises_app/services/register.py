@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from promises_app.domain.enums import OrganisationKind
 from promises_app.domain.validation import NAME_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
-from promises_app.services.base import Service, get_row, update_row
+from promises_app.services.base import FieldValues, Service, get_row, update_row
 from promises_app.services.records import OrganisationRecord, PersonRecord
 from promises_app.storage import models as m
 
@@ -174,8 +174,8 @@ class RegisterService(Service):
 
 
 def validate_organisation(
-    session: Session, values: dict[str, Any], *, current_id: int | None, prefix: str = ""
-) -> dict[str, Any]:
+    session: Session, values: FieldValues, *, current_id: int | None, prefix: str = ""
+) -> FieldValues:
     check = Checker(prefix)
     name = check.text("name", values["name"], label="Namn", max_length=NAME_MAX, required=True)
     short_name = check.text("short_name", values["short_name"], label="Kortnamn", max_length=60)
@@ -194,7 +194,7 @@ def validate_organisation(
     return {"name": name, "kind": kind, "short_name": short_name}
 
 
-def validate_person(session: Session, values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_person(session: Session, values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     cleaned = {
         "name": check.text("name", values["name"], label="Namn", max_length=NAME_MAX, required=True),

@@ -128,7 +128,7 @@ class SignOffService(Service):
             copy = s.scalar(select(m.SignedCopy).where(m.SignedCopy.sha256 == sha256).limit(1))
             if copy is None:
                 return None
-            revision = _record(s, s.get(m.SignedRevision, copy.signed_revision_id))
+            revision = _record(s, s.get_one(m.SignedRevision, copy.signed_revision_id))
             return revision, _copy_record(copy)
 
     def signed_copy_data(self, copy_id: int) -> bytes:
@@ -295,7 +295,9 @@ def revision_problems(session: Session) -> list[str]:
             problems.append(f"{where}: innehållet hör till en annan överenskommelse eller revision.")
         anchor = _anchor_of(session, row)
         if anchor is not None and (reason := check_anchor(session.connection(), anchor)) is not None:
-            problems.append(f"{where}: när den undertecknades hade ändringsloggen {anchor.entries} poster, men {reason}.")
+            problems.append(
+                f"{where}: när den undertecknades hade ändringsloggen {anchor.entries} poster, men {reason}."
+            )
     for agreement in session.scalars(select(m.Agreement).order_by(m.Agreement.id)):
         problems += _numbering_problems(agreement, sorted(numbers.get(agreement.id, [])))
     for copy in session.execute(

@@ -25,6 +25,7 @@ from promises_app.domain.validation import (
 )
 from promises_app.services import convert
 from promises_app.services.base import (
+    FieldValues,
     Service,
     get_row,
     move_to,
@@ -190,7 +191,7 @@ class WalkService(Service):
                     "promise_id",
                     "Löfte: välj ett löfte i samma överenskommelse som trygghetsvandringen.",
                 )])
-            values: dict[str, Any] = dict.fromkeys(MEASURE_FIELDS)
+            values: FieldValues = dict.fromkeys(MEASURE_FIELDS)
             values |= {
                 "promise_id": promise.id,
                 "title": _first_line(finding.text) if title is None else title,
@@ -228,14 +229,14 @@ def _first_line(text: str) -> str:
 
 
 # --- validation ----------------------------------------------------------------------------
-def validate_source(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_source(values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     cleaned = {"text": check.text("text", values["text"], label="Källa", max_length=SHORT_TEXT_MAX, required=True)}
     check.raise_if_any()
     return cleaned
 
 
-def validate_walk(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_walk(values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     cleaned = {
         "walked_on": check.date_value("walked_on", values["walked_on"], label="Datum", required=True),
@@ -248,7 +249,7 @@ def validate_walk(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]
     return cleaned
 
 
-def validate_finding(values: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
+def validate_finding(values: FieldValues, *, prefix: str = "") -> FieldValues:
     check = Checker(prefix)
     cleaned = {
         "text": check.text(

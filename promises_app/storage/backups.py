@@ -156,9 +156,9 @@ def make_backup(
         _fsync_dir(folder)
     finally:
         partial.unlink(missing_ok=True)
-    keep = {_real(p) for p in keep}
-    kept = _drop_identical(real, target, keep)
-    rotate(real, keep=keep)
+    kept_apart = {_real(p) for p in keep}
+    kept = _drop_identical(real, target, kept_apart)
+    rotate(real, keep=kept_apart)
     return describe(kept)
 
 
@@ -501,7 +501,8 @@ def _upgrade_as(path: Path, identity: Identity) -> None:
             if version != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError(f"schemaversion {version} efter uppgraderingen, väntade {SCHEMA_VERSION}")
     except SQLAlchemyError as error:  # the upgrade failed: rolled back, the copy is dropped by the caller
-        raise sqlite3.DatabaseError(f"uppgraderingen av kopian misslyckades: {getattr(error, 'orig', None) or error}") from error
+        reason = getattr(error, "orig", None) or error
+        raise sqlite3.DatabaseError(f"uppgraderingen av kopian misslyckades: {reason}") from error
     finally:
         engine.dispose()
     os.chmod(path, PRIVATE_FILE_MODE)

@@ -25,13 +25,13 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, insert, inspect, select
-from sqlalchemy.orm import Session, UOWTransaction, object_session
+from sqlalchemy.orm import InstanceState, Session, UOWTransaction, object_session
 
 from promises_app.domain.log_anchor import LogAnchor
-from promises_app.storage.models import ChangeLogEntry, ChangeLogHead, DatabaseIdentity
+from promises_app.storage.models import ChangeLogEntry, ChangeLogHead, DatabaseIdentity, table_of
 
 GENESIS = "0" * 64
-_TABLE = ChangeLogEntry.__table__
+_TABLE = table_of(ChangeLogEntry)
 #: Columns that say nothing a person changed (the concurrency counter).
 _SKIPPED = {"version"}
 #: Personal data is logged as changed but not by value, so erasing a person (P15) really
@@ -236,11 +236,11 @@ def _digest(value: Any) -> Any:
     return {"sha256": hashlib.sha256(value.encode("utf-8")).hexdigest(), "chars": len(value)}
 
 
-def _key(state: Any) -> int:
+def _key(state: InstanceState[Any]) -> int:
     return int(state.mapper.primary_key_from_instance(state.obj())[0])
 
 
-def _row_values(state: Any) -> dict[str, Any]:
+def _row_values(state: InstanceState[Any]) -> dict[str, Any]:
     """The row's values as held in memory (no loading: a deleted row cannot be read again)."""
     return {
         attr.key: state.dict[attr.key]
@@ -249,13 +249,13 @@ def _row_values(state: Any) -> dict[str, Any]:
     }
 
 
-def _json(value: Any) -> str | None:
+def _json(value: object) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (date, datetime)):

@@ -196,7 +196,7 @@ def _windows_drive_type(root: str) -> int:
     """GetDriveTypeW for a root such as ``C:\\`` (raises off Windows: no ``ctypes.windll``)."""
     import ctypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # Windows only
     get_drive_type = kernel32.GetDriveTypeW
     get_drive_type.argtypes = [ctypes.c_wchar_p]
     get_drive_type.restype = ctypes.c_uint
@@ -210,7 +210,7 @@ def _windows_mapped_drive_target(letter: str) -> str | None:
     letter = letter.rstrip("\\/")
     if not letter.endswith(":"):
         letter += ":"
-    mpr = ctypes.WinDLL("mpr")  # type: ignore[attr-defined]
+    mpr = ctypes.WinDLL("mpr")  # type: ignore[attr-defined]  # Windows only
     get_connection = mpr.WNetGetConnectionW
     get_connection.argtypes = [ctypes.c_wchar_p, ctypes.c_wchar_p, ctypes.POINTER(ctypes.c_ulong)]
     get_connection.restype = ctypes.c_ulong
@@ -235,7 +235,7 @@ def _windows_cloud_sync_provider(path: str) -> str | None:
     folder = _nearest_existing(path)
     if folder is None:
         return None
-    cldapi = ctypes.WinDLL("cldapi")  # type: ignore[attr-defined]  # Windows 10 1709 and later
+    cldapi = ctypes.WinDLL("cldapi")  # type: ignore[attr-defined]  # Windows 10 1709 and later only
     get_info = cldapi.CfGetSyncRootInfoByPath
     get_info.argtypes = [
         ctypes.c_wchar_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong)
@@ -742,7 +742,9 @@ def _linux_mount_verdict(
     fs = fs_type.lower()
     if fs in NETWORK_FS_TYPES or fs.startswith("fuse.") and any(h in fs for h in CLOUD_FUSE_HINTS):
         if any(hint in fs for hint in CLOUD_FUSE_HINTS):
-            where = f"Databasen {shown} ligger i en molnlagring som är monterad som nätverksenhet ({fs_type}, {source})."
+            where = (
+                f"Databasen {shown} ligger i en molnlagring som är monterad som nätverksenhet ({fs_type}, {source})."
+            )
         else:
             where = f"Databasen {shown} ligger på en nätverksenhet ({fs_type}, {source})."
         return _unsafe(LocationKind.NETWORK, where)

@@ -156,9 +156,8 @@ class DatabaseLock:
             data = json.loads(path.read_text(encoding="utf-8") or "null")
         except (OSError, ValueError):
             return ""
-        if isinstance(data, dict) and data.get("pid") == holder.pid and isinstance(data.get("database"), str):
-            return data["database"]
-        return ""
+        database = data.get("database") if isinstance(data, dict) and data.get("pid") == holder.pid else None
+        return database if isinstance(database, str) else ""
 
 
 def _same_name(one: str, other: Path) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, RowMapping, Table, select
 
 from promises_app.domain.validation import shorten
 from promises_app.domain.vocabulary import FIELD_WORDS
@@ -69,7 +69,9 @@ def audit(connection: Connection) -> list[str]:
     logged = _replay(connection)
     coverage: dict[str, int] = {
         name: up_to
-        for name, up_to in connection.execute(select(m.ChangeLogCoverage.table_name, m.ChangeLogCoverage.unlogged_up_to))
+        for name, up_to in connection.execute(
+            select(m.ChangeLogCoverage.table_name, m.ChangeLogCoverage.unlogged_up_to)
+        )
     }
     tables = {name: m.Base.metadata.tables[name] for name in coverage if name in m.Base.metadata.tables}
     ids = {name: set(connection.execute(select(table.c.id)).scalars()) for name, table in tables.items()}
@@ -198,14 +200,14 @@ class _Where:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
-    def __call__(self, table_name: str, row_id: int, values: Mapping[str, Any]) -> str:
+    def __call__(self, table_name: str, row_id: int, values: RowMapping | Mapping[str, object]) -> str:
         word = TABLE_WORDS.get(table_name, table_name)
         if table_name == "signed_revisions":
-            title = self._title(m.Agreement.__table__, values.get("agreement_id"))
+            title = self._title(m.table_of(m.Agreement), values.get("agreement_id"))
             of = f" av «{_cut(title)}»" if title is not None else ""
             return f"{word} {values.get('revision', '')}{of} (id {row_id})"
         if table_name == "follow_ups":
-            title = self._title(m.Measure.__table__, values.get("measure_id"))
+            title = self._title(m.table_of(m.Measure), values.get("measure_id"))
             of = f" av åtgärden «{_cut(title)}»" if title is not None else ""
             return f"{word} för {values.get('period', '?')}{of} (id {row_id})"
         personal = PERSONAL_FIELDS.get(table_name, set())

@@ -12,8 +12,12 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
+
+if TYPE_CHECKING:
+    from alembic.config import Config  # imported when needed: Alembic is slow to import
 
 #: The schema version this program writes. Raise it with every new migration.
 SCHEMA_VERSION = 6
@@ -21,7 +25,7 @@ SCHEMA_VERSION = 6
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def _config(connection: Connection | None = None):  # -> alembic.config.Config
+def _config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()

@@ -71,8 +71,8 @@ class Refusal(Enum):
 
 
 _PROTECTS_DATA = frozenset({
-    Refusal.DATABASE, Refusal.DATABASE_SAME_FILE, Refusal.SIDECAR, Refusal.LOCK, Refusal.BACKUP_FOLDER, Refusal.IN_BACKUP_FOLDER,
-    Refusal.OUR_DATABASE, Refusal.OUR_DATABASE_FILE,
+    Refusal.DATABASE, Refusal.DATABASE_SAME_FILE, Refusal.SIDECAR, Refusal.LOCK, Refusal.BACKUP_FOLDER,
+    Refusal.IN_BACKUP_FOLDER, Refusal.OUR_DATABASE, Refusal.OUR_DATABASE_FILE,
 })
 
 

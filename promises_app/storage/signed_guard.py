@@ -38,7 +38,7 @@ _NOT_IN_DOCUMENT_RELATIONSHIPS: dict[type, set[str]] = {
     m.Measure: {"contact", "follow_ups", "occurrences"},
 }
 
-_PLAN_PARENTS: dict[type, tuple[str, str, type]] = {
+_PLAN_PARENTS: dict[type, tuple[str, str, type[m.Base]]] = {
     m.Goal: ("agreement", "agreement_id", m.Agreement),
     m.Party: ("agreement", "agreement_id", m.Agreement),
     m.FocusArea: ("agreement", "agreement_id", m.Agreement),
@@ -129,10 +129,10 @@ def _agreement_of(session: Session, obj: object) -> m.Agreement | None:
     return None if parent is None else _agreement_of(session, parent)
 
 
-def _parent(session: Session, obj: object, relationship: str, foreign_key: str, cls: type) -> object | None:
+def _parent(session: Session, obj: object, relationship: str, foreign_key: str, cls: type[m.Base]) -> object | None:
     """The row's parent, from memory when loaded, else by its (committed) foreign key."""
     state = inspect(obj)
-    parent = state.dict.get(relationship)
+    parent: object | None = state.dict.get(relationship)
     if parent is not None:
         return parent
     history = state.attrs[foreign_key].history
@@ -142,7 +142,7 @@ def _parent(session: Session, obj: object, relationship: str, foreign_key: str, 
     return session.get(cls, key)
 
 
-def _committed(agreement: m.Agreement, field: str) -> Any:
+def _committed(agreement: m.Agreement, field: str) -> Any:  # the field's own type
     history = inspect(agreement).attrs[field].history
     if history.deleted:
         return history.deleted[0]
@@ -150,8 +150,10 @@ def _committed(agreement: m.Agreement, field: str) -> Any:
 
 
 def _committed_state(agreement: m.Agreement) -> AgreementState:
-    return _committed(agreement, "state")
+    state: AgreementState = _committed(agreement, "state")
+    return state
 
 
 def _committed_revision(agreement: m.Agreement) -> int:
-    return _committed(agreement, "revision")
+    revision: int = _committed(agreement, "revision")
+    return revision

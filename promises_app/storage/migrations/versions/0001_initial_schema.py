@@ -1,7 +1,7 @@
 """Initial schema: organisations, people, agreements and everything under them.
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 02:50:48.665208
 """
 

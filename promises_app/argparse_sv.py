@@ -88,9 +88,10 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 @contextlib.contextmanager
 def swedish_argparse() -> Iterator[None]:
     """argparse speaks Swedish inside the block (building a parser, parsing, printing help)."""
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    # argparse's own gettext names, which its stubs do not list:
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]  # private, not in the stubs
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]  # private, not in the stubs
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]  # private, not in the stubs

@@ -12,18 +12,19 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from promises_app import __version__, files, logging_setup, os_errors
 from promises_app.argparse_sv import swedish_argparse
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
-from promises_app.input_files import read_at_most
 from promises_app.domain.periods import describe, periods_for
 from promises_app.domain.snapshot import SnapshotFormatError, content_sha256
-from promises_app.domain.validation import INTEGER_MAX, quoted, shorten, shown_path
+from promises_app.domain.validation import INTEGER_MAX, quoted, shown_path
 from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
+from promises_app.input_files import read_at_most
 from promises_app.services import Services, default_database_path, open_services
 from promises_app.services.backups import backups_of, restore_database
 from promises_app.services.errors import (
@@ -36,6 +37,9 @@ from promises_app.services.errors import (
 )
 from promises_app.services.output_paths import OutputPathRefused, check_output_path
 from promises_app.services.records import AgreementSummary
+
+if TYPE_CHECKING:
+    from datetime import date
 
 PROG = "promises-app"
 #: Where `--certificate` looks for the certificate file's password before asking.
@@ -62,8 +66,14 @@ class OutputWriteError(OSError):
 
 
 class _SwedishHelpFormatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        return super().add_usage(usage, actions, groups, prefix or "Användning: ")
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix or "Användning: ")
 
 
 def whole_number(label: str, *, minimum: int = 1, maximum: int = INTEGER_MAX) -> Callable[[str], int]:
@@ -442,7 +452,7 @@ def _add_followup_report_commands(
     sub.add_argument("--portrait", action="store_true", help="stående sidor (standard: liggande)")
 
 
-def _report_day(text: str):  # type: ignore[no-untyped-def]
+def _report_day(text: str) -> date:
     from datetime import date
 
     try:
@@ -553,7 +563,7 @@ def _cmd_sign(args: argparse.Namespace, db_path: Path) -> int:
 
 def _signatory_ids(services: Services, agreement_id: int, names: Sequence[str]) -> list[int]:
     signatories = [s for p in services.agreements.list_parties(agreement_id) for s in p.signatories]
-    chosen = []
+    chosen: list[int] = []
     for name in names:
         matches = [s for s in signatories if s.name.casefold() == name.strip().casefold()]
         if not matches:

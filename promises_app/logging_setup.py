@@ -17,9 +17,9 @@ import contextlib
 import logging
 import os
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import IO, Any
 
 from promises_app.storage.locations import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private_folder
 
@@ -36,12 +36,13 @@ _installed: RotatingFileHandler | None = None
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """A RotatingFileHandler whose files are created owner-only (0600), also after a rollover."""
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> TextIOWrapper:
         stream = open(  # noqa: SIM115 - the handler owns and closes the stream
             self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=_private_opener
         )
         if hasattr(os, "fchmod"):
             os.fchmod(stream.fileno(), PRIVATE_FILE_MODE)  # a file made before, by an older version
+        assert isinstance(stream, TextIOWrapper)  # a text mode ("a"), as every log handler here has
         return stream
 
 

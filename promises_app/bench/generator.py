@@ -103,36 +103,36 @@ class GeneratedCounts:
 
 
 _COUNTED: dict[str, Table] = {
-    "organisations": m.Organisation.__table__,
-    "people": m.Person.__table__,
-    "agreements": m.Agreement.__table__,
-    "parties": m.Party.__table__,
-    "focus_areas": m.FocusArea.__table__,
-    "promises": m.Promise.__table__,
-    "measures": m.Measure.__table__,
-    "follow_ups": m.FollowUp.__table__,
-    "indicators": m.Indicator.__table__,
-    "indicator_values": m.IndicatorValue.__table__,
-    "agreement_indicators": m.AgreementIndicator.__table__,
+    "organisations": m.table_of(m.Organisation),
+    "people": m.table_of(m.Person),
+    "agreements": m.table_of(m.Agreement),
+    "parties": m.table_of(m.Party),
+    "focus_areas": m.table_of(m.FocusArea),
+    "promises": m.table_of(m.Promise),
+    "measures": m.table_of(m.Measure),
+    "follow_ups": m.table_of(m.FollowUp),
+    "indicators": m.table_of(m.Indicator),
+    "indicator_values": m.table_of(m.IndicatorValue),
+    "agreement_indicators": m.table_of(m.AgreementIndicator),
 }
 
 #: Insert order: every row's foreign keys point at rows of an earlier table (or batch).
 _TABLES: tuple[Table, ...] = (
-    m.Organisation.__table__,
-    m.Person.__table__,
-    m.Indicator.__table__,
-    m.IndicatorValue.__table__,
-    m.Agreement.__table__,
-    m.Party.__table__,
-    m.Signatory.__table__,
-    m.FocusArea.__table__,
-    m.Promise.__table__,
+    m.table_of(m.Organisation),
+    m.table_of(m.Person),
+    m.table_of(m.Indicator),
+    m.table_of(m.IndicatorValue),
+    m.table_of(m.Agreement),
+    m.table_of(m.Party),
+    m.table_of(m.Signatory),
+    m.table_of(m.FocusArea),
+    m.table_of(m.Promise),
     m.promise_makers,
-    m.Measure.__table__,
+    m.table_of(m.Measure),
     m.measure_participants,
-    m.FollowUp.__table__,
-    m.AgreementIndicator.__table__,
-)  # type: ignore[assignment]
+    m.table_of(m.FollowUp),
+    m.table_of(m.AgreementIndicator),
+)
 
 
 def generate(path: Path | str, size: str | Size, *, seed: int = 1) -> GeneratedCounts:
@@ -487,7 +487,7 @@ class _Writer:
         self._indicators()
         for agreement in self.plan.agreements:
             self._agreement(agreement)
-            if len(self.rows[m.FollowUp.__table__]) >= BATCH_FOLLOW_UPS:
+            if len(self.rows[m.table_of(m.FollowUp)]) >= BATCH_FOLLOW_UPS:
                 self._flush()
         self._flush()
 
@@ -499,13 +499,13 @@ class _Writer:
                 if rows:
                     session.execute(insert(table), rows)
                     rows.clear()
-                    coverage = m.ChangeLogCoverage.__table__
+                    coverage = m.table_of(m.ChangeLogCoverage)
                     session.execute(
                         update(coverage).where(coverage.c.table_name == table.name)
                         .values(unlogged_up_to=self.next_id[table] - 1)
                     )
 
-    def _add(self, table: Table, **values: Any) -> int:
+    def _add(self, table: Table, **values: object) -> int:
         row_id = self.next_id[table]
         self.next_id[table] += 1
         self.rows[table].append({"id": row_id, "version": 1, **values})
@@ -516,7 +516,7 @@ class _Writer:
         name = f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
         slug = name.lower().replace(" ", ".")
         return self._add(
-            m.Person.__table__, name=name, title=title, organisation_id=organisation_id,
+            m.table_of(m.Person), name=name, title=title, organisation_id=organisation_id,
             email=f"{slug}@exempel.example", phone=f"0{self.rng.randint(10, 99)}-{self.rng.randint(100, 999)} "
             f"{self.rng.randint(10, 99)} {self.rng.randint(10, 99)}",
         )
@@ -525,7 +525,7 @@ class _Writer:
         key = (name, kind.value)
         if key in self.organisations:
             return self.organisations[key]
-        org_id = self._add(m.Organisation.__table__, name=name, kind=kind, short_name=short_name, logo_png=None)
+        org_id = self._add(m.table_of(m.Organisation), name=name, kind=kind, short_name=short_name, logo_png=None)
         self.organisations[key] = org_id
         signers, contacts = {
             OrganisationKind.MUNICIPALITY: (
@@ -556,7 +556,7 @@ class _Writer:
                 full_name = f"{name} \N{EN DASH} {area}" if area else name
                 scale = 1.0 if unit == "%" or not area else self.rng.uniform(0.08, 0.25)
                 indicator_id = self._add(
-                    m.Indicator.__table__, name=full_name, category=category, source=source, unit=unit,
+                    m.table_of(m.Indicator), name=full_name, category=category, source=source, unit=unit,
                     direction=direction, area=area, split_by_sex=split,
                     description=f"{name} i {area or 'hela kommunen'} per år.",
                 )
@@ -567,7 +567,7 @@ class _Writer:
                     sexes = [(Sex.TOTAL, 0.0), (Sex.WOMEN, -6.0), (Sex.MEN, 5.0)] if split else [(Sex.TOTAL, 0.0)]
                     for sex, offset in sexes:
                         shown = min(100.0, max(0.0, round(value + offset, 1))) if unit == "%" else float(round(value))
-                        self._add(m.IndicatorValue.__table__, indicator_id=indicator_id, period=str(year), sex=sex,
+                        self._add(m.table_of(m.IndicatorValue), indicator_id=indicator_id, period=str(year), sex=sex,
                                   value=shown)
 
     # --- one agreement -------------------------------------------------------------------
@@ -585,7 +585,7 @@ class _Writer:
         places = [pattern.format(d=district) for pattern in rng.sample(PLACE_PATTERNS, 6)]
         signing_day = plan.start - timedelta(days=rng.randint(5, 40))
         agreement_id = self._add(
-            m.Agreement.__table__, kind=AgreementKind.CITIZEN_PROMISE, parent_id=None,
+            m.table_of(m.Agreement), kind=AgreementKind.CITIZEN_PROMISE, parent_id=None,
             title=f"{city} \N{EN DASH} {district} \N{EN DASH} medborgarlöften {plan.period_text}",
             municipality=municipality, police_area=f"Lokalpolisområde {district}",
             start_date=plan.start, end_date=plan.end, reporting_scheme=plan.scheme,
@@ -604,25 +604,25 @@ class _Writer:
             state=AgreementState.DRAFT, revision=1,
         )
         for position, org_id in enumerate(party_ids):
-            party_id = self._add(m.Party.__table__, agreement_id=agreement_id, organisation_id=org_id,
+            party_id = self._add(m.table_of(m.Party), agreement_id=agreement_id, organisation_id=org_id,
                                  position=position)
             signers = self.people[org_id][0]
             signer = signers[1] if len(signers) > 1 and rng.random() < 0.2 else signers[0]
-            self._add(m.Signatory.__table__, party_id=party_id, person_id=signer, position=0)
+            self._add(m.table_of(m.Signatory), party_id=party_id, person_id=signer, position=0)
         focus_ids = []
         for position in range(rng.randint(3, 6)):
             if position < 2 or rng.random() < 0.4:
                 name, description = places[position].capitalize(), f"En plats som lyfts i lägesbilden för {district}."
             else:
                 name, description = rng.choice(THEMES)
-            focus_ids.append(self._add(m.FocusArea.__table__, agreement_id=agreement_id, position=position,
+            focus_ids.append(self._add(m.table_of(m.FocusArea), agreement_id=agreement_id, position=position,
                                        name=name, description=description))
         self._promises(plan, agreement_id, party_ids, focus_ids, places)
         links = self.indicators_by_area.get(district, []) + self.indicators_by_area.get("", [])
         for position, indicator_id in enumerate(rng.sample(links, min(3, len(links)))):
             target = rng.randint(5, 20)
             self._add(
-                m.AgreementIndicator.__table__, agreement_id=agreement_id, indicator_id=indicator_id,
+                m.table_of(m.AgreementIndicator), agreement_id=agreement_id, indicator_id=indicator_id,
                 position=position, baseline_period=str(plan.year - 1), baseline_value=None, target_value=None,
                 target_text=f"en förbättring med minst {target} % jämfört med {plan.year - 1}",
             )
@@ -646,7 +646,7 @@ class _Writer:
             subject = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " och " + who[-1]
             aim = rng.choice(PROMISE_AIMS).format(p=rng.choice(places), d=district)
             promise_id = self._add(
-                m.Promise.__table__, agreement_id=agreement_id, position=position,
+                m.table_of(m.Promise), agreement_id=agreement_id, position=position,
                 text=f"{subject[0].upper()}{subject[1:]} lovar att {aim}.", description="",
             )
             for maker_position, org_id in enumerate(makers):
@@ -673,7 +673,7 @@ class _Writer:
         deadline = min(deadline, plan.end)
         target = rng.randint(low, high) if unit else None
         measure_id = self._add(
-            m.Measure.__table__, promise_id=promise_id, position=position,
+            m.table_of(m.Measure), promise_id=promise_id, position=position,
             title=template.format(p=place, d=district), description=rng.choice(DESCRIPTIONS),
             cause=rng.choice(CAUSES).format(p=place, d=district), responsible_id=responsible,
             contact_id=rng.choice(self.people[responsible][1]), focus_area_id=rng.choice(focus_ids),
@@ -699,7 +699,8 @@ class _Writer:
         achieved = 0
         for index, period in enumerate(periods):
             if index < finish_at:
-                status = FollowUpStatus.NOT_STARTED if index == 0 and rng.random() < 0.25 else FollowUpStatus.IN_PROGRESS
+                started = not (index == 0 and rng.random() < 0.25)
+                status = FollowUpStatus.IN_PROGRESS if started else FollowUpStatus.NOT_STARTED
             else:
                 status = fate
             light = _light(status, rng)
@@ -717,7 +718,7 @@ class _Writer:
                 period.end + timedelta(days=rng.randint(3, 25)), clock_time(rng.randint(8, 16), rng.randint(0, 59))
             )
             self._add(
-                m.FollowUp.__table__, measure_id=measure_id, period=period.label, status=status, light=light,
+                m.table_of(m.FollowUp), measure_id=measure_id, period=period.label, status=status, light=light,
                 count_achieved=count, comment=comment, updated_at=reported,
             )
 

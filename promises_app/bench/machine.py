@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -58,7 +58,7 @@ def details() -> list[tuple[str, str]]:
     except OSError:
         load = "unknown"
     return [
-        ("Date", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
         ("CPU", cpu_model()),
         ("Cores", f"{usable} usable ({os.cpu_count()} logical)"),
         ("RAM", ram_gb()),

@@ -18,9 +18,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from promises_app.bench.startup import READY
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from promises_app.services import Services
+    from promises_app.ui.main_window import MainWindow
 
 #: The report date of every report run: after every generated agreement, so nothing is "running".
 REPORT_DAY = date(2030, 1, 1)
@@ -62,7 +68,9 @@ def startups_side_by_side(targets: dict[str, list[str]], rounds: int) -> dict[st
     return runs
 
 
-def timed(action: Callable[[], Any], runs: int, *, warm_up: int = 1, between: Callable[[], Any] | None = None) -> list[float]:
+def timed(
+    action: Callable[[], object], runs: int, *, warm_up: int = 1, between: Callable[[], object] | None = None
+) -> list[float]:
     """Seconds of ``runs`` calls of ``action`` after ``warm_up`` untimed ones."""
     for _ in range(warm_up):
         action()
@@ -79,15 +87,19 @@ def timed(action: Callable[[], Any], runs: int, *, warm_up: int = 1, between: Ca
 
 
 # --- the window -----------------------------------------------------------------------------
-def open_window(db_path: Path) -> Any:
+_translators_installed = False
+
+
+def open_window(db_path: Path) -> MainWindow:
     """The real main window on ``db_path`` (offscreen, shown); close it with ``close_window``."""
     from promises_app.ui.app import application, install_translators, open_for_desktop
     from promises_app.ui.main_window import MainWindow
 
+    global _translators_installed
     app = application()
-    if not getattr(app, "_bench_translated", False):
+    if not _translators_installed:  # once per process, as the one QApplication is
         install_translators(app)
-        app._bench_translated = True  # type: ignore[attr-defined]
+        _translators_installed = True
     services = open_for_desktop(db_path, first_run_demo=False)
     window = MainWindow(services)
     window.show()
@@ -95,7 +107,7 @@ def open_window(db_path: Path) -> Any:
     return window
 
 
-def close_window(window: Any) -> None:
+def close_window(window: MainWindow) -> None:
     """Let go of the database without the backup a person's close makes (not what is measured)."""
     window.hide()
     window.services.db.close()
@@ -103,13 +115,15 @@ def close_window(window: Any) -> None:
     _app().processEvents()
 
 
-def _app() -> Any:
+def _app() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # open_window made it
+    return app
 
 
-def reopen_agreement(window: Any, runs: int) -> list[float]:
+def reopen_agreement(window: MainWindow, runs: int) -> list[float]:
     """Seconds for the window to read the agreement list again and show the selected agreement."""
     app = _app()
 
@@ -120,7 +134,7 @@ def reopen_agreement(window: Any, runs: int) -> list[float]:
     return timed(action, runs)
 
 
-def select_agreement(window: Any, agreement_id: int, other_id: int | None, runs: int) -> list[float]:
+def select_agreement(window: MainWindow, agreement_id: int, other_id: int | None, runs: int) -> list[float]:
     """Seconds to show ``agreement_id`` after another one was shown (measures, pages, details)."""
     app = _app()
 
@@ -137,7 +151,7 @@ def select_agreement(window: Any, agreement_id: int, other_id: int | None, runs:
     return timed(action, runs, between=back)
 
 
-def filter_edits(window: Any) -> dict[str, Any]:
+def filter_edits(window: MainWindow) -> dict[str, tuple[int, QLineEdit]]:
     """The search fields a person types into, by page: the plan's tree, the follow-up grid and the
     flat list of all measures. Each page is shown first, as it is when someone types there."""
     return {
@@ -147,7 +161,9 @@ def filter_edits(window: Any) -> dict[str, Any]:
     }
 
 
-def filter_keystrokes(window: Any, page: str = "Alla åtgärder", words: Sequence[str] = FILTER_WORDS) -> list[float]:
+def filter_keystrokes(
+    window: MainWindow, page: str = "Alla åtgärder", words: Sequence[str] = FILTER_WORDS
+) -> list[float]:
     """Seconds per keystroke typing each word into ``page``'s search field (and clearing it)."""
     app = _app()
     tab, edit = filter_edits(window)[page]
@@ -164,13 +180,14 @@ def filter_keystrokes(window: Any, page: str = "Alla åtgärder", words: Sequenc
 
 
 # --- services -------------------------------------------------------------------------------
-def synchronous_mode(services: Any) -> str:
+def synchronous_mode(services: Services) -> str:
     with services.db.write() as s:
         value = s.connection().exec_driver_sql("PRAGMA synchronous").scalar()
-    return {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(value, str(value))
+    names = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
+    return names.get(value, str(value)) if isinstance(value, int) else str(value)
 
 
-def save_one_field(services: Any, measure_id: int, period: str, runs: int) -> list[float]:
+def save_one_field(services: Services, measure_id: int, period: str, runs: int) -> list[float]:
     """Seconds to save one edited field, a follow-up's comment, through the services.
 
     A follow-up and not the plan: follow-ups may be edited on signed agreements too (the demo's
@@ -189,7 +206,7 @@ def save_one_field(services: Any, measure_id: int, period: str, runs: int) -> li
     return timed(action, runs, warm_up=2)
 
 
-def followup_report(services: Any, agreement_id: int, period: str, runs: int, *, warm_up: int = 1) -> list[float]:
+def followup_report(services: Services, agreement_id: int, period: str, runs: int, *, warm_up: int = 1) -> list[float]:
     """Seconds to build and render the follow-up report of ``period`` (content + PDF)."""
     from promises_app.reports.followup_content import build_followup_content
     from promises_app.reports.followup_pdf import render_followup_pdf
@@ -204,13 +221,13 @@ def followup_report(services: Any, agreement_id: int, period: str, runs: int, *,
     return timed(action, runs, warm_up=warm_up)
 
 
-def agreement_pdf(services: Any, agreement_id: int, runs: int) -> list[float]:
+def agreement_pdf(services: Services, agreement_id: int, runs: int) -> list[float]:
     from promises_app.reports.agreement_document import agreement_pdf as build
 
     return timed(lambda: build(services, agreement_id), runs)
 
 
-def export_json(services: Any, agreement_id: int, runs: int) -> tuple[list[float], str]:
+def export_json(services: Services, agreement_id: int, runs: int) -> tuple[list[float], str]:
     text = services.exchange.export_json(agreement_id)
     return timed(lambda: services.exchange.export_json(agreement_id), runs, warm_up=0), text
 
@@ -243,7 +260,7 @@ def _remove_database(path: Path) -> None:
 
 
 # --- the spreadsheet LibreOffice converts ---------------------------------------------------
-def period_sheet(services: Any, agreement_id: int, period: str, path: Path) -> int:
+def period_sheet(services: Services, agreement_id: int, period: str, path: Path) -> int:
     """Write the report's rows (each measure in ``period``) as an XLSX with the project's export."""
     from promises_app.reports.spreadsheets import COLUMNS, measure_rows, write_xlsx
 

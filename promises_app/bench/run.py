@@ -22,12 +22,12 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from promises_app.bench import libreoffice, machine, measure  # noqa: E402
-from promises_app.bench.stats import (  # noqa: E402
+from promises_app.bench import libreoffice, machine, measure
+from promises_app.bench.stats import (
     Figure,
     at_most,
     growth_per_10x,
@@ -39,6 +39,7 @@ from promises_app.bench.stats import (  # noqa: E402
     seconds,
 )
 
+_T = TypeVar("_T")
 ROOT = Path(__file__).resolve().parents[2]
 GROWTH_SIZES = ("small", "city", "stress")
 #: Measures in the one-agreement databases: the report at 200, 2 000 and 10 000 rows; the filter at 10 000.
@@ -146,7 +147,7 @@ def facts(path: Path) -> dict[str, Any]:
         services.db.close()
 
 
-def _attempt(results: Results, what: str, action: Callable[[], Any]) -> Any:
+def _attempt(results: Results, what: str, action: Callable[[], _T]) -> _T | None:
     """Run one measurement; a failure becomes a line in the report, not the end of the bench."""
     try:
         return action()
@@ -254,11 +255,14 @@ def bench_reports(settings: Settings, paths: dict[str, Path], work: Path, result
             if n == sizes[0]:  # warm-ups: ReportLab's fonts, and LibreOffice's new profile
                 measure.followup_report(services, info["largest"], info["period"], 0, warm_up=1)
                 if soffice:
-                    _attempt(results, "LibreOffice warm-up", lambda: libreoffice.convert(soffice, sheet, work, profile))
+                    # Each lambda runs at once, inside its own iteration (B023 guards against later calls).
+                    _attempt(results, "LibreOffice warm-up",
+                             lambda: libreoffice.convert(soffice, sheet, work, profile))  # noqa: B023
             for _ in range(runs):  # side by side: ours, then LibreOffice, each round
                 our_times += measure.followup_report(services, info["largest"], info["period"], 1, warm_up=0)
                 if soffice:
-                    lo = _attempt(results, f"LibreOffice {n}", lambda: libreoffice.convert(soffice, sheet, work, profile))
+                    lo = _attempt(results, f"LibreOffice {n}",
+                                  lambda: libreoffice.convert(soffice, sheet, work, profile))  # noqa: B023
                     if lo is not None:
                         lo_times.append(lo)
             ours[n] = median(our_times)

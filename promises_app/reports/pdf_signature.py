@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeAlias
@@ -564,9 +564,9 @@ def _signer_name_or_blank(sig: EmbeddedPdfSignature) -> str:
         return ""
 
 
-def _optional_text(dictionary: object, key: str) -> str | None:
+def _optional_text(dictionary: Mapping[str, object], key: str) -> str | None:
     try:
-        value = dictionary[key]  # type: ignore[index]
+        value = dictionary[key]
     except (KeyError, TypeError):
         return None
     return str(value)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
 from promises_app.services.agreements import AGREEMENT_FIELDS
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import SignedRecordError
 from promises_app.services.records import AgreementRecord, PartyRecord, PersonRecord, SignatoryRecord
 from promises_app.ui.formatting import fill
@@ -47,7 +48,7 @@ def goal_texts(record: AgreementRecord) -> list[str]:
     return [g.text for g in sorted(record.goals, key=lambda g: g.position)]
 
 
-def details_of(record: AgreementRecord) -> dict[str, object]:
+def details_of(record: AgreementRecord) -> FieldValues:
     """The agreement's edited fields and goals, as ``update_agreement`` takes them."""
     return {field: getattr(record, field) for field in EDITED_FIELDS} | {"goals": goal_texts(record)}
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import (
     FieldError,
     ValidationError,
@@ -326,9 +326,12 @@ class AgreementDialog(QDialog):
                     "Versions page to change them; the signed revision stays as it was."),
             record.title, label(record.state).lower(), record.revision,
         ))
-        for widget in (self.title_edit, self.municipality_edit, self.police_area_edit, self.case_number_edit,
-                       self.goal_edit, *self.text_edits.values()):
-            widget.setReadOnly(True)
+        texts: tuple[QLineEdit | QPlainTextEdit, ...] = (
+            self.title_edit, self.municipality_edit, self.police_area_edit, self.case_number_edit,
+            self.goal_edit, *self.text_edits.values(),
+        )
+        for text in texts:
+            text.setReadOnly(True)
         for widget in (self.kind_combo, self.parent_combo, self.start_edit, self.end_edit, self.scheme_combo,
                        self.add_goal_button, self.remove_goal_button, self.goal_up_button, self.goal_down_button):
             widget.setEnabled(False)
@@ -407,10 +410,10 @@ class AgreementDialog(QDialog):
         return self.goal_model.goals()
 
     # --- saving -----------------------------------------------------------------------------------
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         """What the form holds; a typed date that is no date is a ValidationError at its field."""
         dates = read_dates({"start_date": self.start_edit, "end_date": self.end_edit})
-        values: dict[str, Any] = {
+        values: FieldValues = {
             "kind": self.kind_combo.currentData(),
             "parent_id": self.parent_combo.currentData()
             if self.kind_combo.currentData() == AgreementKind.CITIZEN_PROMISE.value else None,
@@ -487,7 +490,10 @@ def new_agreement(
 ) -> int | None:
     """Ask for a new agreement (modal); its id once created (undoable), or None if cancelled."""
     title = QCoreApplication.translate("AgreementDialog", "New agreement")
-    report = (lambda message: _warn(parent, title, message))
+
+    def report(message: str) -> None:
+        _warn(parent, title, message)
+
     dialog = AgreementDialog(services, undo_stack, parent=parent, today=today, parent_id=parent_id, report=report)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     return dialog.saved.id if accepted and dialog.saved is not None else None

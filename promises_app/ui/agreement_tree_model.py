@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from promises_app.services.records import AgreementSummary
@@ -22,7 +22,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 class AgreementTreeModel(QStandardItemModel):
     """One column: the title (period and state in the tooltip; the page beside it shows the rest)."""
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         #: What the tree shows, as read (so a caller can tell whether the list changed).
         self.agreements: list[AgreementSummary] = []

@@ -7,11 +7,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QLibraryInfo, QLocale, QModelIndex, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from promises_app import __version__, logging_setup
@@ -218,7 +218,7 @@ def _explain(message: str, *, smoke: bool) -> None:
         QMessageBox.critical(None, APP_NAME, message)
 
 
-def _all_indexes(model):  # type: ignore[no-untyped-def]
+def _all_indexes(model: QAbstractItemModel) -> Iterator[QModelIndex]:
     pending = [model.index(row, 0) for row in range(model.rowCount())]
     while pending:
         index = pending.pop(0)

@@ -8,9 +8,10 @@ has a label here, so a new compared field cannot reach the window as a bare key.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from promises_app.domain.snapshot_diff import ChangeKind, Difference
+from promises_app.ui.labels import QT_TRANSLATE_NOOP
 
 CONTEXT = "ChangeLabels"
 

@@ -44,7 +44,7 @@ def tooltip_text(text: str) -> str:
                                       else Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
-class ChangesTableModel(RecordTableModel):
+class ChangesTableModel(RecordTableModel[Difference]):
     WHAT, FIELD, BEFORE, AFTER = range(4)
 
     def headers(self) -> list[str]:

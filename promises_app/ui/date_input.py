@@ -135,6 +135,10 @@ class CalendarPopup(QFrame):
         self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
+#: ``date`` by another name, for the class below, whose method ``date`` hides the type.
+_Date = date
+
+
 class DateInput(QWidget):
     """A date typed as text, with a calendar button. :meth:`date` reads it or raises DateTextError."""
 
@@ -186,11 +190,11 @@ class DateInput(QWidget):
         """The date typed; :class:`DateTextError` (with the Swedish reason) if it is none."""
         return parse_typed_date(self.line_edit.text())
 
-    def value(self) -> date:
+    def value(self) -> _Date:
         return self.date()
 
     # --- accessibility ---------------------------------------------------------------------------
-    def setAccessibleName(self, name: str) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
         """The name goes to the text field, which is what has the focus and what a screen reader reads."""
         super().setAccessibleName(name)
         self.line_edit.setAccessibleName(name)
@@ -211,7 +215,7 @@ class DateInput(QWidget):
         return self.popup
 
     def _picked(self, day: QDate) -> None:
-        self.setDate(day.toPython())  # type: ignore[arg-type]
+        self.setDate(date(day.year(), day.month(), day.day()))
         self.line_edit.setFocus(Qt.FocusReason.PopupFocusReason)
         self.line_edit.selectAll()
 
@@ -257,7 +261,7 @@ class OptionalDateInput(QWidget):
             raise DateTextError(self.tr("Type a date, or tick “No date”."))
         return self.date_input.date()
 
-    def setFocus(self) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+    def setFocus(self) -> None:  # type: ignore[override]  # without Qt's reason argument  # noqa: N802 - Qt's name
         (self.date_input if self.date_input.isEnabled() else self.none_box).setFocus()
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.records import FocusAreaRecord
 from promises_app.ui.indicator_dialogs import RecordForm, note_label, plain_text_edit
 from promises_app.ui.occurrence_dialog import widgets_alive
@@ -42,7 +43,7 @@ from promises_app.ui.undo_commands import Report
 class FocusAreaForm(RecordForm):
     """A focus area: a place ("Hagalund"), a group ("Ungdomar i riskzonen") or a theme ("Trafik")."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], initial: FocusAreaRecord | None = None,
+    def __init__(self, save: Callable[[FieldValues], Any], initial: FocusAreaRecord | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change focus area") if initial else self.tr("New focus area"))
@@ -52,7 +53,7 @@ class FocusAreaForm(RecordForm):
         self.add_field("name", self.tr("&Name:"), self.name_edit)
         self.add_field("description", self.tr("&Description:"), self.description_edit)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {"name": self.name_edit.text(), "description": self.description_edit.toPlainText()}
 
 

@@ -38,7 +38,10 @@ class RecordFollowUpCommand(DoneOnPush):
         report: Report | None = None,
     ) -> None:
         super().__init__(
-            fill(QCoreApplication.translate("FollowUpCommands", "follow up «%1» for %2"), short(measure_title), after.period),
+            fill(
+                QCoreApplication.translate("FollowUpCommands", "follow up «%1» for %2"),
+                short(measure_title), after.period,
+            ),
             report,
         )
         self.services = services
@@ -62,7 +65,9 @@ class CopyPreviousPeriodCommand(DoneOnPush):
         text = (
             QCoreApplication.translate("FollowUpCommands", "copy the previous period's status into %1 (1 measure)")
             if count == 1
-            else QCoreApplication.translate("FollowUpCommands", "copy the previous period's status into %1 (%2 measures)")
+            else QCoreApplication.translate(
+                "FollowUpCommands", "copy the previous period's status into %1 (%2 measures)"
+            )
         )
         super().__init__(fill(text, period, count), report)
         self.services = services

@@ -7,7 +7,6 @@ at the field or above the form, and what was typed stays.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.errors import AppError
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import ConflictError, ValidationError
 from promises_app.services.records import FollowUpRecord, MeasureRecord
 from promises_app.ui.followup_grid_model import LIGHT_COLOURS
@@ -36,7 +36,7 @@ ERROR_STYLE = "color: #b71c1c;"
 FIELDS = ("status", "light", "count_achieved", "comment")
 
 #: save(values, expected_version) → the saved record; raises ValidationError or ServiceError.
-Save = Callable[[dict[str, Any], int], FollowUpRecord]
+Save = Callable[[FieldValues, int], FollowUpRecord]
 #: Asked after a conflict: the follow-up as it is now (None: there is none).
 Reload = Callable[[], FollowUpRecord | None]
 
@@ -133,7 +133,7 @@ class FollowUpEditor(QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.try_save)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.try_save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -165,7 +165,7 @@ class FollowUpEditor(QDialog):
         self.count_edit.setText("" if count is None else str(count))
         self.comment_edit.setPlainText(record.comment if record else "")
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         typed = self.count_edit.text().strip()
         count: object = None
         if self.counted and typed:

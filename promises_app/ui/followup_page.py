@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.carry_over import LineageEntry
 from promises_app.services.followups import FollowUpGrid, GridMeasure
 from promises_app.services.records import FollowUpRecord
@@ -428,7 +429,8 @@ class FollowUpPage(QWidget):
         self.edit_action.setEnabled(has_cell)
         self.copy_action.setEnabled(has_cell)
         shown = sum(self.proxy.rowCount(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount()))
-        total = len(self.model.grid().measures) if self.model.grid() else 0
+        grid = self.model.grid()
+        total = len(grid.measures) if grid else 0
         self.count_label.setText(
             fill(self.tr("%1 of %2 measures shown"), shown, total) if self.proxy.is_filtering() else ""
         )
@@ -517,11 +519,11 @@ class FollowUpPage(QWidget):
         measure = item.measure
         before = self.model.follow_up(measure.id, period)
 
-        def save(values: dict[str, object], expected_version: int) -> FollowUpRecord:
+        def save(values: FieldValues, expected_version: int) -> FollowUpRecord:
             return self.services.follow_ups.record(
                 measure.id, period=period, expected_version=expected_version,
-                status=values["status"], light=values["light"],  # type: ignore[arg-type]
-                count_achieved=values["count_achieved"], comment=values["comment"],  # type: ignore[arg-type]
+                status=values["status"], light=values["light"],
+                count_achieved=values["count_achieved"], comment=values["comment"],
             )
 
         def reload() -> FollowUpRecord | None:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.errors import AppError
 from promises_app.domain.indicators import Direction, IndicatorSource, Sex
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import (
     FieldError,
     SignedRecordError,
@@ -78,8 +79,8 @@ def note_label(text: str) -> QLabel:
     return note
 
 
-def text_of(widget: QWidget) -> str:
-    return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()  # type: ignore[attr-defined]
+def text_of(widget: QLineEdit | QPlainTextEdit) -> str:
+    return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
 
 
 def plain_text_edit(text: str = "", lines: int = 3) -> QPlainTextEdit:
@@ -98,7 +99,7 @@ class RecordForm(QDialog):
     under it, in tab order) and say what was typed in :meth:`values`.
     """
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, save: Callable[[FieldValues], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
         self.saved: Any = None
@@ -157,7 +158,7 @@ class RecordForm(QDialog):
                 first.setFocus()
         super().showEvent(event)
 
-    def values(self) -> dict[str, Any]:  # pragma: no cover - every form overrides it
+    def values(self) -> FieldValues:  # pragma: no cover - every form overrides it
         raise NotImplementedError
 
     def clear_errors(self) -> None:
@@ -212,7 +213,7 @@ def _combo(items: list[tuple[str, Any]], current: Any = None) -> QComboBox:
 class IndicatorForm(RecordForm):
     """A new indicator, or a change to one, in the register."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], initial: IndicatorRecord | None = None,
+    def __init__(self, save: Callable[[FieldValues], Any], initial: IndicatorRecord | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change indicator") if initial else self.tr("New indicator"))
@@ -239,7 +240,7 @@ class IndicatorForm(RecordForm):
         self.add_field("split_by_sex", self.tr("By &sex:"), self.split_check)
         self.add_field("description", self.tr("D&escription:"), self.description_edit)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {
             "name": self.name_edit.text(),
             "category": self.category_edit.text(),
@@ -259,7 +260,7 @@ class ValueForm(RecordForm):
     this one and add that), so every change stays one transaction.
     """
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], indicator: IndicatorRecord,
+    def __init__(self, save: Callable[[FieldValues], Any], indicator: IndicatorRecord,
                  initial: IndicatorValueRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(
@@ -280,7 +281,7 @@ class ValueForm(RecordForm):
         if initial is not None:
             self.value_edit.setFocus()
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {"period": self.period_edit.text(), "sex": Sex(self.sex_combo.currentData()),
                 "value": self.value_edit.text()}
 
@@ -290,7 +291,7 @@ class LinkForm(RecordForm):
 
     def __init__(
         self,
-        save: Callable[[dict[str, Any]], Any],
+        save: Callable[[FieldValues], Any],
         *,
         choices: list[IndicatorRecord] | None = None,
         initial: AgreementIndicatorRecord | None = None,
@@ -330,7 +331,7 @@ class LinkForm(RecordForm):
         self.unit_label.setText(fill(self.tr("Unit: %1"), unit) if unit else "")
         self.unit_label.setVisible(bool(unit))
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         if self.indicator_combo.currentData() is None:
             raise ValidationError([FieldError("indicator_id", self.tr("Choose the indicator to follow."))])
         return {
@@ -570,7 +571,7 @@ class IndicatorRegisterDialog(QDialog):
         return self._value_form(indicator, value)
 
     def _value_form(self, indicator: IndicatorRecord, initial: IndicatorValueRecord | None) -> ValueForm:
-        def save(values: dict[str, Any]) -> tuple[IndicatorValueRecord, float | None]:
+        def save(values: FieldValues) -> tuple[IndicatorValueRecord, float | None]:
             before = {(v.period, v.sex): v.value for v in self.services.indicators.list_values(indicator.id)}
             saved = self.services.indicators.set_value(indicator.id, **values)
             return saved, before.get((saved.period, saved.sex))

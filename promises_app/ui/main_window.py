@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, QUrl
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for index in range(self.tabs.count()):
             action = self._menu_action(
-                view_menu, self.tabs.tabText(index), lambda index=index: self.tabs.setCurrentIndex(index),
+                view_menu, self.tabs.tabText(index), partial(self.tabs.setCurrentIndex, index),
                 f"Ctrl+{index + 1}",
             )
             self.page_actions.append(action)
@@ -880,9 +881,9 @@ class MainWindow(QMainWindow):
         path = self.services.db.path
         assert path is not None
         dialog = RestoreDialog(backups_of(path), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if chosen is None:
             return
-        chosen = dialog.chosen()
         self.services.db.close()  # releases the lock so restore can take it
         try:
             restore_database(path, chosen)

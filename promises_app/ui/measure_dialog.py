@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.services.base import FieldValues
 from promises_app.services.records import (
     AgreementRecord,
     FocusAreaRecord,
@@ -48,7 +49,7 @@ class MeasureForm(RecordForm):
 
     def __init__(
         self,
-        save: Callable[[dict[str, Any]], Any],
+        save: Callable[[FieldValues], Any],
         *,
         agreement: AgreementRecord,
         promises: Sequence[PromiseRecord],
@@ -94,7 +95,9 @@ class MeasureForm(RecordForm):
             self.responsible_combo.setCurrentIndex(max(0, self.responsible_combo.findData(initial.responsible_id)))
         self.contact_combo = QComboBox()
         self._fill_contacts(initial.contact_id if initial else None)
-        self.responsible_combo.currentIndexChanged.connect(lambda _i: self._fill_contacts(self.contact_combo.currentData()))
+        self.responsible_combo.currentIndexChanged.connect(
+            lambda _i: self._fill_contacts(self.contact_combo.currentData())
+        )
         self.participants_list = CheckList(
             ((p.organisation_name, p.organisation_id) for p in parties), initial.participant_ids if initial else ()
         )
@@ -174,7 +177,7 @@ class MeasureForm(RecordForm):
         self.contact_combo.setEnabled(organisation is not None or keep is not None)
         self.contact_combo.blockSignals(False)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         """What the form holds; a typed date that is no date is a ValidationError at its field."""
         dates = read_dates({"start_date": self.start_field, "deadline": self.deadline_field})
         count = self.target_spin.value()

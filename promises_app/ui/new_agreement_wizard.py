@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.enums import ReportingScheme
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.carry_over import CarriedMeasure, CarryOverPreview
 from promises_app.services.errors import FieldError, ValidationError
 from promises_app.services.records import AgreementRecord
@@ -112,7 +113,7 @@ def create(services: Services, request: CarryOverRequest) -> AgreementRecord:
     )
 
 
-class CarryMeasureModel(RecordTableModel):
+class CarryMeasureModel(RecordTableModel[CarriedMeasure]):
     """Last year's measures with a tick box each: ticked ones are carried over.
 
     Finished ones (done, cancelled/postponed) are greyed and unticked, but can be ticked (a
@@ -121,7 +122,7 @@ class CarryMeasureModel(RecordTableModel):
     TITLE, PROMISE, STATUS, RESPONSIBLE = range(4)
     checked_changed = Signal()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._checked: set[int] = set()
 
@@ -133,7 +134,7 @@ class CarryMeasureModel(RecordTableModel):
             QCoreApplication.translate("NewAgreementWizard", "Responsible"),
         ]
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[CarriedMeasure]) -> None:
         super().set_rows(rows)
         self._checked = {r.measure.id for r in rows if r.carried}
         self.checked_changed.emit()
@@ -183,7 +184,7 @@ class CarryMeasureModel(RecordTableModel):
             if column == self.PROMISE:
                 return item.promise_text
             if not item.carried:
-                return QCoreApplication.translate("NewAgreementWizard", 
+                return QCoreApplication.translate("NewAgreementWizard",
                                                   "Finished: not carried over unless you tick it.")
         return None
 
@@ -331,7 +332,7 @@ class DetailsPage(QWizardPage):
     def cleanupPage(self) -> None:  # noqa: N802 - Qt's name
         """Going back keeps what was typed (Qt would reset the page)."""
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         """What the page holds; a typed date that is no date is a ValidationError at its field."""
         dates = read_dates({"start_date": self.start_edit, "end_date": self.end_edit})
         return {

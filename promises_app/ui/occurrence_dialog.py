@@ -31,6 +31,7 @@ from shiboken6 import isValid
 
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.records import MeasureRecord, OccurrenceRecord
 from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill, format_date
@@ -58,7 +59,7 @@ def widgets_alive(widget: QWidget) -> bool:
 class OccurrenceForm(RecordForm):
     """One occurrence: when, where, and a note (how many took part, what came of it)."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], initial: OccurrenceRecord | None = None,
+    def __init__(self, save: Callable[[FieldValues], Any], initial: OccurrenceRecord | None = None,
                  today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change occurrence") if initial else self.tr("Log an occurrence"))
@@ -71,7 +72,7 @@ class OccurrenceForm(RecordForm):
         self.add_field("place", self.tr("&Place:"), self.place_edit)
         self.add_field("note", self.tr("&Note:"), self.note_edit)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {
             **read_dates({"occurred_on": self.date_edit}),
             "place": self.place_edit.text(),
@@ -164,8 +165,9 @@ class OccurrenceLog(QWidget):
 
     def select(self, occurrence_id: int) -> None:
         row = next((i for i, r in enumerate(self.records) if r.id == occurrence_id), -1)
-        if row >= 0:
-            self.view.setCurrentItem(self.view.topLevelItem(row))
+        item = self.view.topLevelItem(row) if row >= 0 else None
+        if item is not None:
+            self.view.setCurrentItem(item)
 
     def selected(self) -> OccurrenceRecord | None:
         item = self.view.currentItem()

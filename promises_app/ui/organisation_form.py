@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from promises_app.domain.enums import OrganisationKind
 from promises_app.domain.errors import AppError
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord
 from promises_app.ui.labels import label
@@ -30,7 +30,7 @@ class OrganisationForm(QDialog):
 
     def __init__(
         self,
-        save: Callable[[dict[str, Any]], OrganisationRecord],
+        save: Callable[[FieldValues], OrganisationRecord],
         initial: OrganisationRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -84,7 +84,7 @@ class OrganisationForm(QDialog):
         error.setVisible(False)
         return error
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {
             "name": self.name_edit.text(),
             "kind": self.kind_combo.currentData(),

@@ -13,7 +13,7 @@ from promises_app.ui.record_table_model import Index, RecordTableModel
 ORGANISATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OrganisationTableModel(RecordTableModel):
+class OrganisationTableModel(RecordTableModel[OrganisationRecord]):
     NAME, KIND, SHORT_NAME = range(3)
 
     def record_at(self, row: int) -> OrganisationRecord:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from promises_app.domain.enums import FollowUpStatus
 from promises_app.services.overview import DUE_SOON_DAYS, OverviewMeasure, PartyCount, StatusCount
 from promises_app.ui.formatting import fill, format_date
-from promises_app.ui.labels import label
+from promises_app.ui.labels import QT_TRANSLATE_NOOP, label
 from promises_app.ui.record_table_model import Index, RecordTableModel
 
 #: The measure id of the row (lists) on every column.
@@ -87,7 +87,7 @@ def fill_status(painter: QPainter, status: FollowUpStatus | None, x: float, y: f
         painter.fillRect(int(x), int(y), max(0, round(w)), max(0, round(h)), QBrush(QColor("#424242"), pattern))
 
 
-class MeasureListModel(RecordTableModel):
+class MeasureListModel(RecordTableModel[OverviewMeasure]):
     """One of the overview's lists: overdue, due soon, or missing a follow-up.
 
     The last column says what matters for that list: days late, days left (0 = "today"), or
@@ -97,7 +97,7 @@ class MeasureListModel(RecordTableModel):
     OVERDUE, DUE_SOON, MISSING = "overdue", "due_soon", "missing"
     TITLE, OWNER, DEADLINE, LAST = range(4)
 
-    def __init__(self, kind: str, parent: Any = None) -> None:
+    def __init__(self, kind: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         if kind not in (self.OVERDUE, self.DUE_SOON, self.MISSING):
             raise ValueError(kind)
@@ -156,7 +156,7 @@ class MeasureListModel(RecordTableModel):
         return str(record.days_late)
 
 
-class StatusCountModel(RecordTableModel):
+class StatusCountModel(RecordTableModel[StatusCount]):
     """How many measures stand at each status (the latest reported), with the chart's colour."""
 
     STATUS, COUNT = range(2)
@@ -182,7 +182,7 @@ class StatusCountModel(RecordTableModel):
         return None
 
 
-class PartyCountModel(RecordTableModel):
+class PartyCountModel(RecordTableModel[PartyCount]):
     """Each responsible party's measures, and how many are overdue, due soon, or lack a report."""
 
     NAME, MEASURES, OVERDUE, DUE_SOON, MISSING = range(5)

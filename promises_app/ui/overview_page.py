@@ -200,15 +200,15 @@ class OverviewPage(QWidget):
         content_layout.setContentsMargins(6, 6, 6, 6)
         content_layout.addLayout(headlines)
         content_layout.addLayout(body, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.notice_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self._build_actions()
         chain: list[QWidget] = [self.overdue_list.view, self.due_soon_list.view, self.missing_list.view,

@@ -7,9 +7,9 @@ plain :class:`RecordTableModel` of frozen service records (the goals: of plain s
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from promises_app.services.records import PartyRecord, PersonRecord, SignatoryRecord
 from promises_app.ui.labels import label
@@ -19,13 +19,21 @@ from promises_app.ui.record_table_model import Index, RecordTableModel
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _Records(RecordTableModel):
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+_R = TypeVar("_R", bound=_HasId)
+
+
+class _Records(RecordTableModel[_R]):
     """Rows of records with an ``id``: found by row or by id."""
 
-    def record_at(self, row: int) -> Any:
+    def record_at(self, row: int) -> _R:
         return self._rows[row]
 
-    def records(self) -> list[Any]:
+    def records(self) -> list[_R]:
         return list(self._rows)
 
     def row_of(self, record_id: int) -> int:
@@ -41,7 +49,7 @@ class _Records(RecordTableModel):
             return record.id
         return None
 
-    def display(self, record: Any, column: int) -> str:
+    def display(self, record: _R, column: int) -> str:
         raise NotImplementedError
 
 
@@ -49,12 +57,12 @@ def signatories_in_order(party: PartyRecord) -> list[SignatoryRecord]:
     return sorted(party.signatories, key=lambda s: s.position)
 
 
-class PartyTableModel(_Records):
+class PartyTableModel(_Records[PartyRecord]):
     """The agreement's parties in signing order: the organisation, its kind, who signs for it."""
 
     NUMBER, ORGANISATION, KIND, SIGNATORIES = range(4)
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[PartyRecord]) -> None:
         super().set_rows(sorted(rows, key=lambda p: p.position))
 
     def headers(self) -> list[str]:
@@ -73,12 +81,12 @@ class PartyTableModel(_Records):
         return ", ".join(s.name for s in signatories_in_order(record))
 
 
-class SignatoryTableModel(_Records):
+class SignatoryTableModel(_Records[SignatoryRecord]):
     """Who signs for one party, in order: name and title."""
 
     NAME, TITLE = range(2)
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[SignatoryRecord]) -> None:
         super().set_rows(sorted(rows, key=lambda s: s.position))
 
     def headers(self) -> list[str]:
@@ -91,7 +99,7 @@ class SignatoryTableModel(_Records):
         return record.name if column == self.NAME else record.title
 
 
-class PersonTableModel(_Records):
+class PersonTableModel(_Records[PersonRecord]):
     """The people of the register: name, title, organisation, e-mail and phone."""
 
     NAME, TITLE, ORGANISATION, EMAIL, PHONE = range(5)
@@ -109,7 +117,7 @@ class PersonTableModel(_Records):
 class GoalListModel(QAbstractListModel):
     """The goals (övergripande mål) being edited in the agreement form: texts in order, editable in place."""
 
-    def __init__(self, goals: list[str] | None = None, parent: Any = None) -> None:
+    def __init__(self, goals: list[str] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._goals: list[str] = list(goals or [])
 

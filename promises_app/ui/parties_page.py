@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import (
     FieldError,
     ValidationError,
@@ -73,7 +74,7 @@ REFUSAL_STYLE = "background: #fdecea; border: 1px solid #e0a39c; border-radius: 
 class ChoiceForm(RecordForm):
     """Choose one thing from a list (an organisation to add as a party, a person to sign)."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], title: str, caption: str, field: str,
+    def __init__(self, save: Callable[[FieldValues], Any], title: str, caption: str, field: str,
                  choices: list[tuple[str, int]], parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(title)
@@ -86,7 +87,7 @@ class ChoiceForm(RecordForm):
         self.add_field(field, caption, self.combo)
         self.save_button.setText(self.tr("&Add"))
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         if self.combo.currentData() is None:
             raise ValidationError([FieldError(self._field, self.tr("Nothing to choose."))])
         return {self._field: self.combo.currentData()}
@@ -434,7 +435,11 @@ class PartiesPage(QWidget):
             lambda values: self.services.agreements.add_party(agreement_id, **values),
             self.tr("Add party"), self.tr("&Organisation:"), "organisation_id", choices, parent=self,
         )
-        form.refused = lambda message: (form.reject(), self._report(message))  # type: ignore[method-assign]
+        def refused(message: str) -> None:
+            form.reject()
+            self._report(message)
+
+        form.refused = refused  # type: ignore[method-assign]  # this form's refusal goes to the page
 
         def added() -> None:
             self.undo_stack.push(AddPartyCommand(self.services, form.saved, self._report))
@@ -479,13 +484,17 @@ class PartiesPage(QWidget):
                                           "signatory…” to add someone."), party.organisation_name))
             return None
 
-        def save(values: dict[str, Any]) -> SignatoryRecord:
+        def save(values: FieldValues) -> SignatoryRecord:
             saved = self.services.agreements.add_signatory(party.id, **values)
             return next(s for s in saved.signatories if s.person_id == values["person_id"])
 
         form = ChoiceForm(save, fill(self.tr("Add signatory for %1"), party.organisation_name),
                           self.tr("&Person:"), "person_id", choices, parent=self)
-        form.refused = lambda message: (form.reject(), self._report(message))  # type: ignore[method-assign]
+        def refused(message: str) -> None:
+            form.reject()
+            self._report(message)
+
+        form.refused = refused  # type: ignore[method-assign]  # this form's refusal goes to the page
 
         def added() -> None:
             self.undo_stack.push(AddSignatoryCommand(self.services, form.saved, self._report))

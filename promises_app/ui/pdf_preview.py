@@ -87,10 +87,10 @@ class PdfPreviewDialog(QDialog):
             page.setAccessibleName(fill(self.tr("Page %1 of %2"), number, len(images)))
             column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(page)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(pages)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAccessibleName(self.tr("Pages"))
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(pages)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName(self.tr("Pages"))
 
         pages_text = self.tr("1 page") if len(images) == 1 else fill(self.tr("%1 pages"), len(images))
         self.info_label = QLabel(f"{pages_text} · {format_size(len(self.data))}")
@@ -107,7 +107,7 @@ class PdfPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.info_label, 1)
         bottom.addWidget(buttons)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord, PersonRecord
 from promises_app.ui.agreement_commands import CreatePersonCommand, DeletePersonCommand, UpdatePersonCommand
@@ -40,7 +41,7 @@ class PersonForm(RecordForm):
 
     def __init__(
         self,
-        save: Callable[[dict[str, Any]], Any],
+        save: Callable[[FieldValues], Any],
         organisations: list[OrganisationRecord],
         initial: PersonRecord | None = None,
         *,
@@ -66,7 +67,7 @@ class PersonForm(RecordForm):
         self.add_field("email", self.tr("&E-mail:"), self.email_edit)
         self.add_field("phone", self.tr("&Phone:"), self.phone_edit)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {
             "name": self.name_edit.text(),
             "title": self.title_edit.text(),

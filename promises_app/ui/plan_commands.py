@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import SignedRecordError
 from promises_app.services.plan import FocusAreaBackup, IdMap, MeasureBackup, PromiseBackup
 from promises_app.services.records import FocusAreaRecord, MeasureRecord, OccurrenceRecord, PromiseRecord
@@ -193,7 +194,7 @@ class _UpdateCommand(PlanCommand):
         self._update(self.ref.id, self.after)
 
     def _update(
-        self, row_id: int, values: dict[str, Any]
+        self, row_id: int, values: FieldValues
     ) -> None:  # pragma: no cover - every command overrides it
         raise NotImplementedError
 
@@ -212,7 +213,7 @@ class UpdateFocusAreaCommand(_UpdateCommand):
         text = fill(QCoreApplication.translate("PlanCommands", "Change focus area %1"), short(after.name))
         super().__init__(text, services, refs, refs.of(FOCUS_AREA, after.id), before, after, report)
 
-    def _update(self, row_id: int, values: dict[str, Any]) -> None:
+    def _update(self, row_id: int, values: FieldValues) -> None:
         self.services.plan.update_focus_area(row_id, **values)
 
 
@@ -339,7 +340,7 @@ class UpdatePromiseCommand(_UpdateCommand):
         text = fill(QCoreApplication.translate("PlanCommands", "Change promise «%1»"), short(after.text))
         super().__init__(text, services, refs, refs.of(PROMISE, after.id), before, after, report)
 
-    def _update(self, row_id: int, values: dict[str, Any]) -> None:
+    def _update(self, row_id: int, values: FieldValues) -> None:
         self.services.plan.update_promise(row_id, **values)
 
 
@@ -452,15 +453,15 @@ class UpdateMeasureCommand(PlanCommand):
         self.before, self.after = self._fields(before), self._fields(after)
         self.before_position, self.after_position = before.position, after.position
 
-    def _fields(self, record: MeasureRecord) -> dict[str, Any]:
-        values: dict[str, Any] = {f: getattr(record, f) for f in MEASURE_EDIT_FIELDS}
+    def _fields(self, record: MeasureRecord) -> FieldValues:
+        values: FieldValues = {f: getattr(record, f) for f in MEASURE_EDIT_FIELDS}
         values["participant_ids"] = list(record.participant_ids)
         values["promise_id"] = self.refs.of(PROMISE, record.promise_id)
         if record.focus_area_id is not None:
             values["focus_area_id"] = self.refs.of(FOCUS_AREA, record.focus_area_id)
         return values
 
-    def _set(self, values: dict[str, Any], position: int) -> None:
+    def _set(self, values: FieldValues, position: int) -> None:
         resolved = {k: (v.id if isinstance(v, Ref) else v) for k, v in values.items()}
         current = self.services.plan.get_measure(self.ref.id)
         self.services.plan.update_measure(self.ref.id, allow_outside_agreement=True, **resolved)
@@ -575,5 +576,5 @@ class UpdateOccurrenceCommand(_UpdateCommand):
         )
         super().__init__(text, services, refs, refs.of(OCCURRENCE, after.id), before, after, report)
 
-    def _update(self, row_id: int, values: dict[str, Any]) -> None:
+    def _update(self, row_id: int, values: FieldValues) -> None:
         self.services.plan.update_occurrence(row_id, **values)

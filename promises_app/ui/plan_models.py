@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from promises_app.domain.enums import OrganisationKind, TrafficLight
@@ -109,7 +109,7 @@ def _haystack(*texts: str) -> str:
 class PlanTreeModel(QAbstractItemModel):
     TITLE, RESPONSIBLE, DEADLINE, STATUS, FOCUS_AREA = range(5)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = PlanNode(GROUP, None)
         self._measures: dict[int, PlanNode] = {}
@@ -177,7 +177,7 @@ class PlanTreeModel(QAbstractItemModel):
     def node(self, index: Index) -> PlanNode:
         if not index.isValid():
             return self._root
-        return index.internalPointer()  # type: ignore[no-any-return]
+        return index.internalPointer()
 
     def groups(self) -> list[PlanNode]:
         return list(self._root.children)
@@ -216,7 +216,7 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt's parent(child), not QObject.parent()
         if not index.isValid():
             return QModelIndex()
         parent = self.node(index).parent
@@ -224,15 +224,15 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent.row, 0, parent)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
         return 5
 
-    def headerData(
+    def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.enums import AgreementState, FollowUpStatus, TrafficLight
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import (
     AgreementRecord,
@@ -523,7 +524,7 @@ class PlanPage(QWidget):
         return form
 
     # --- measures -----------------------------------------------------------------------------
-    def _measure_form(self, save: Callable[[dict[str, Any]], Any], initial: MeasureRecord | None,
+    def _measure_form(self, save: Callable[[FieldValues], Any], initial: MeasureRecord | None,
                       promise_id: int | None) -> MeasureForm | None:
         assert self.agreement is not None
         try:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from promises_app.domain.enums import FollowUpStatus
 from promises_app.services.overview import PeriodProgress
 from promises_app.ui.formatting import fill
 from promises_app.ui.overview_models import (
@@ -87,7 +88,7 @@ class ProgressChart(QWidget):
         return self.tr("No reporting period has begun yet.")
 
     @staticmethod
-    def _ordered(item: PeriodProgress) -> list[tuple[object, int]]:
+    def _ordered(item: PeriodProgress) -> list[tuple[FollowUpStatus | None, int]]:
         counts = {c.status: c.count for c in item.counts}
         return [(status, counts.get(status, 0)) for status in PROGRESS_ORDER]
 
@@ -181,9 +182,9 @@ class ProgressChart(QWidget):
                                  Qt.AlignmentFlag.AlignCenter, running)
         painter.end()
 
-    def _count_label(self, painter: QPainter, status: object, text: str, rect: QRectF) -> None:
+    def _count_label(self, painter: QPainter, status: FollowUpStatus | None, text: str, rect: QRectF) -> None:
         """The count in the middle of its segment; on a patterned one, on a small plain box."""
-        colour = STATUS_COLOURS[status]  # type: ignore[index]
+        colour = STATUS_COLOURS[status]
         if status in STATUS_PATTERNS:
             metrics = self.fontMetrics()
             box_width = metrics.horizontalAdvance(text) + 6

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from promises_app.services.base import FieldValues
 from promises_app.services.records import PartyRecord, PromiseRecord
 from promises_app.ui.indicator_dialogs import RecordForm, note_label, plain_text_edit
 
@@ -46,19 +47,6 @@ class CheckList(QListWidget):
         for i in range(self.count()):
             item = self.item(i)
             flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-            if item.data(Qt.ItemDataRole.UserRole) == item_id:
-                item.setCheckState(Qt.CheckState.Unchecked)
-                item.setFlags(Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip(reason)
-            else:
-                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip("")
-
-    def exclude(self, item_id: int | None, reason: str = "") -> None:
-        """Untick and disable ``item_id`` (None: every item usable), with ``reason`` as its tooltip."""
-        for i in range(self.count()):
-            item = self.item(i)
-            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
             if item_id is not None and item.data(Qt.ItemDataRole.UserRole) == item_id:
                 item.setCheckState(Qt.CheckState.Unchecked)
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable)
@@ -76,7 +64,7 @@ class CheckList(QListWidget):
 class PromiseForm(RecordForm):
     """A new promise, or a change to one: the text after "… lovar att", a description, who promises."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], parties: Sequence[PartyRecord],
+    def __init__(self, save: Callable[[FieldValues], Any], parties: Sequence[PartyRecord],
                  initial: PromiseRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change promise") if initial else self.tr("New promise"))
@@ -94,7 +82,7 @@ class PromiseForm(RecordForm):
             "promise to …\" increase safety in the public space."
         )))
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {
             "text": self.text_edit.toPlainText(),
             "description": self.description_edit.toPlainText(),

@@ -142,6 +142,7 @@ class ReportRunner(QObject):
     def _failed(self, number: int, message: str) -> None:
         if not self._still_wanted(number):
             return
+        assert self._pending is not None  # _still_wanted says so
         parent = self._pending[2]
         self._pending = None
         self._finish_progress()

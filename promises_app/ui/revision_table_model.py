@@ -27,7 +27,7 @@ def short_hash(sha256: str) -> str:
     return sha256[:SHORT_HASH]
 
 
-class RevisionTableModel(RecordTableModel):
+class RevisionTableModel(RecordTableModel[SignedRevisionRecord]):
     REVISION, DATE, PLACE, SIGNATORIES, FINGERPRINT, SOURCE, COPY = range(7)
 
     def headers(self) -> list[str]:

@@ -22,6 +22,11 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QWidget
 
 SCREEN_SIZE = (1366, 768)
 DEMO_TODAY = date(2022, 9, 1)
@@ -138,7 +143,7 @@ def render(output: Path) -> list[Path]:
     return written
 
 
-def _over_window(window, dialog):  # type: ignore[no-untyped-def]
+def _over_window(window: QWidget, dialog: QWidget) -> QPixmap:
     """The window with the dialog drawn centred over it, framed, as a person sees it (offscreen
     windows have no decorations, and a dialog is a window of its own)."""
     from PySide6.QtGui import QColor, QPainter, QPen

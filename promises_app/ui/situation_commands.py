@@ -21,11 +21,11 @@ What is not undoable, and why:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import NotFoundError, SignedRecordError
 from promises_app.services.records import (
     AgreementIndicatorRecord,
@@ -198,7 +198,7 @@ class MoveSourceCommand(SituationCommand):
 
 
 # --- the indicator register -----------------------------------------------------------------------
-def indicator_fields(record: IndicatorRecord) -> dict[str, Any]:
+def indicator_fields(record: IndicatorRecord) -> FieldValues:
     return {field: getattr(record, field) for field in INDICATOR_FIELDS}
 
 
@@ -320,7 +320,7 @@ class DeleteValueCommand(SituationCommand):
 
 
 # --- the indicators an agreement follows ----------------------------------------------------------
-def link_fields(record: AgreementIndicatorRecord) -> dict[str, Any]:
+def link_fields(record: AgreementIndicatorRecord) -> FieldValues:
     return {field: getattr(record, field) for field in LINK_FIELDS}
 
 
@@ -426,8 +426,12 @@ class UpdateWalkCommand(SituationCommand):
             services, refs, report,
         )
         self.ref = refs.of(WALK, after.id)
-        self.before = {"walked_on": before.walked_on, "place": before.place, "participants": before.participants}
-        self.after = {"walked_on": after.walked_on, "place": after.place, "participants": after.participants}
+        self.before: FieldValues = {
+            "walked_on": before.walked_on, "place": before.place, "participants": before.participants,
+        }
+        self.after: FieldValues = {
+            "walked_on": after.walked_on, "place": after.place, "participants": after.participants,
+        }
 
     def revert(self) -> None:
         self.services.walks.update_walk(self.ref.id, **self.before)

@@ -10,7 +10,7 @@ interface language (Swedish: decimal comma, a space between thousands).
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -61,13 +61,21 @@ def one_line(text: str) -> str:
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-class _Records(RecordTableModel):
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+_R = TypeVar("_R", bound=_HasId)
+
+
+class _Records(RecordTableModel[_R]):
     """The rows are records with an ``id``: find them by row or by id."""
 
-    def record_at(self, row: int) -> Any:
+    def record_at(self, row: int) -> _R:
         return self._rows[row]
 
-    def records(self) -> list[Any]:
+    def records(self) -> list[_R]:
         return list(self._rows)
 
     def row_of(self, record_id: int) -> int:
@@ -87,17 +95,17 @@ class _Records(RecordTableModel):
             return record
         return self.other(record, index.column(), role)
 
-    def display(self, record: Any, column: int) -> str:
+    def display(self, record: _R, column: int) -> str:
         raise NotImplementedError
 
-    def tooltip(self, record: Any, column: int) -> str | None:
+    def tooltip(self, record: _R, column: int) -> str | None:
         return None
 
-    def other(self, record: Any, column: int, role: int) -> Any:
+    def other(self, record: _R, column: int, role: int) -> Any:
         return None
 
 
-class SourceTableModel(_Records):
+class SourceTableModel(_Records[SituationSourceRecord]):
     """The sources the agreement's lägesbild rests on, in their order."""
 
     TEXT = 0
@@ -115,7 +123,7 @@ class SourceTableModel(_Records):
         return record.text
 
 
-class IndicatorLinkTableModel(_Records):
+class IndicatorLinkTableModel(_Records[AgreementIndicatorRecord]):
     """The indicators the agreement follows: where each started, where it should go, where it is."""
 
     NAME, UNIT, SOURCE, DIRECTION, BASELINE, TARGET, LATEST, TREND = range(8)
@@ -216,7 +224,7 @@ def latest_total(record: AgreementIndicatorRecord) -> IndicatorValueRecord | Non
     return next((v for v in reversed(record.values) if v.sex is Sex.TOTAL), None)
 
 
-class IndicatorTableModel(_Records):
+class IndicatorTableModel(_Records[IndicatorRecord]):
     """The indicator register."""
 
     NAME, CATEGORY, SOURCE, UNIT, DIRECTION, AREA, SPLIT = range(7)
@@ -256,7 +264,7 @@ class IndicatorTableModel(_Records):
         return record.description or None
 
 
-class IndicatorValueTableModel(_Records):
+class IndicatorValueTableModel(_Records[IndicatorValueRecord]):
     """One indicator's values by period (oldest first), everyone before women and men."""
 
     PERIOD, SEX, VALUE = range(3)
@@ -282,7 +290,7 @@ class IndicatorValueTableModel(_Records):
         return None
 
 
-class WalkTableModel(_Records):
+class WalkTableModel(_Records[SafetyWalkRecord]):
     """The agreement's safety walks, oldest first."""
 
     DATE, PLACE, PARTICIPANTS, FINDINGS = range(4)
@@ -321,7 +329,7 @@ class WalkTableModel(_Records):
         return None
 
 
-class FindingTableModel(_Records):
+class FindingTableModel(_Records[WalkFindingRecord]):
     """One walk's findings, in order, with the measure each became (if any)."""
 
     TEXT, MEASURE = range(2)
@@ -350,7 +358,7 @@ class FindingTableModel(_Records):
         return record.measure_title or None
 
 
-class ImportRowTableModel(RecordTableModel):
+class ImportRowTableModel(RecordTableModel[ImportRow]):
     """The values an import file gives, as the preview read them."""
 
     LINE, INDICATOR, PERIOD, SEX, VALUE, REPLACES = range(6)
@@ -388,7 +396,7 @@ class ImportRowTableModel(RecordTableModel):
         return None
 
 
-class ImportErrorTableModel(RecordTableModel):
+class ImportErrorTableModel(RecordTableModel[RowError]):
     """What is wrong with an import file: the line (as a spreadsheet numbers it), the column, why."""
 
     LINE, COLUMN, MESSAGE = range(3)

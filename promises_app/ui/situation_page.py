@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from promises_app import os_errors
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import (
     AgreementIndicatorRecord,
@@ -560,7 +561,7 @@ class SituationPage(QWidget):
             )
             return None
 
-        def save(values: dict[str, Any]) -> AgreementIndicatorRecord:
+        def save(values: FieldValues) -> AgreementIndicatorRecord:
             indicator_id = values.pop("indicator_id")
             return self.services.indicators.link_to_agreement(agreement_id, indicator_id, **values)
 
@@ -579,7 +580,7 @@ class SituationPage(QWidget):
         if before is None:
             return None
 
-        def save(values: dict[str, Any]) -> AgreementIndicatorRecord:
+        def save(values: FieldValues) -> AgreementIndicatorRecord:
             values.pop("indicator_id")
             return self.services.indicators.update_link(before.id, expected_version=before.version, **values)
 
@@ -783,7 +784,7 @@ class SituationPage(QWidget):
             self._warn(self.tr("Make into measure"), error)
             return None
 
-        def save(values: dict[str, Any]) -> Any:
+        def save(values: FieldValues) -> Any:
             return self.services.walks.turn_finding_into_measure(
                 finding.id, promise_id=values["promise_id"], title=values["title"]
             )

@@ -11,8 +11,12 @@ safety walk with two findings, one of them made into a measure. "Today" is fixed
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from promises_app.domain.enums import AgreementState
+
+if TYPE_CHECKING:
+    from promises_app.services import Services
 
 SCREEN_SIZE = (1366, 768)
 DEMO_TODAY = date(2022, 9, 1)
@@ -23,7 +27,7 @@ SAFE_SHARE = "Andel som känner sig trygga i Hagalund"
 DAMAGE = "Anmälda skadegörelsebrott per 100 000 invånare"
 
 
-def fill_demo(services, agreement_id: int) -> None:  # type: ignore[no-untyped-def]
+def fill_demo(services: Services, agreement_id: int) -> None:
     """The page's content, added through the services (as the page's forms would)."""
     if services.agreements.get_agreement(agreement_id).state is not AgreementState.DRAFT:
         services.signoff.new_revision(agreement_id)
@@ -42,8 +46,8 @@ def fill_demo(services, agreement_id: int) -> None:  # type: ignore[no-untyped-d
     )
     for period, value in (("2020", 46), ("2021", 57), ("2022", 64)):
         indicators.set_value(safe.id, period=period, value=value)
-    for period, value in (("2020", 1420), ("2021", 1310), ("2022", "1 234,5")):
-        indicators.set_value(damage.id, period=period, value=value)
+    for period, typed in (("2020", 1420), ("2021", 1310), ("2022", "1 234,5")):
+        indicators.set_value(damage.id, period=period, value=typed)
     indicators.link_to_agreement(
         agreement_id, safe.id, baseline_period="2021", baseline_value=57, target_value=67,
         target_text="Två av tre känner sig trygga",

@@ -548,6 +548,7 @@ class VersionsPage(QWidget):
     def _pdf_ready(self, number: int, data: object) -> None:
         if not self._still_wanted(number):
             return
+        assert self._pending is not None  # _still_wanted says so
         file_name = self._pending[1]
         self._pending = None
         self._finish_progress()

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
+from promises_app.services.base import FieldValues
 from promises_app.services.errors import FieldError, ValidationError
 from promises_app.services.records import (
     PromiseRecord,
@@ -33,7 +34,7 @@ TITLE_MAX = 300
 class SourceForm(RecordForm):
     """A source of the agreement's lägesbild ("Polisens trygghetsmätning 2021")."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], initial: SituationSourceRecord | None = None,
+    def __init__(self, save: Callable[[FieldValues], Any], initial: SituationSourceRecord | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change source") if initial else self.tr("New source"))
@@ -41,14 +42,14 @@ class SourceForm(RecordForm):
         self.text_edit.setPlaceholderText(self.tr("e.g. The Police's safety survey 2021"))
         self.add_field("text", self.tr("&Source:"), self.text_edit)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {"text": self.text_edit.text()}
 
 
 class WalkForm(RecordForm):
     """A safety walk: when, where and who took part."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], initial: SafetyWalkRecord | None = None,
+    def __init__(self, save: Callable[[FieldValues], Any], initial: SafetyWalkRecord | None = None,
                  today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change safety walk") if initial else self.tr("New safety walk"))
@@ -62,7 +63,7 @@ class WalkForm(RecordForm):
         self.add_field("place", self.tr("&Place:"), self.place_edit)
         self.add_field("participants", self.tr("P&articipants:"), self.participants_edit)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {
             **read_dates({"walked_on": self.date_edit}),
             "place": self.place_edit.text(),
@@ -73,7 +74,7 @@ class WalkForm(RecordForm):
 class FindingForm(RecordForm):
     """Something found on a safety walk (a dark path, a broken lamp, a place that feels unsafe)."""
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], initial: WalkFindingRecord | None = None,
+    def __init__(self, save: Callable[[FieldValues], Any], initial: WalkFindingRecord | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change finding") if initial else self.tr("New finding"))
@@ -81,7 +82,7 @@ class FindingForm(RecordForm):
         self.text_edit.setPlaceholderText(self.tr("What was found, and where"))
         self.add_field("text", self.tr("&Finding:"), self.text_edit)
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         return {"text": self.text_edit.toPlainText()}
 
 
@@ -98,7 +99,7 @@ class MakeMeasureDialog(RecordForm):
     locked): the message is shown in a message box and the dialog closes; nothing changed.
     """
 
-    def __init__(self, save: Callable[[dict[str, Any]], Any], finding: WalkFindingRecord,
+    def __init__(self, save: Callable[[FieldValues], Any], finding: WalkFindingRecord,
                  promises: list[PromiseRecord], parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Make into measure"))
@@ -125,10 +126,11 @@ class MakeMeasureDialog(RecordForm):
         )))
         self.save_button.setText(self.tr("&Make measure"))
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FieldValues:
         if self.promise_combo.currentData() is None:
             raise ValidationError([FieldError(
-                "promise_id", self.tr("The agreement has no promises yet: add the promise the measure belongs to first.")
+                "promise_id",
+                self.tr("The agreement has no promises yet: add the promise the measure belongs to first."),
             )])
         return {"promise_id": self.promise_combo.currentData(), "title": self.title_edit.text()}
 

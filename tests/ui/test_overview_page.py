@@ -147,8 +147,8 @@ def test_the_page_shows_the_demo_numbers(page) -> None:  # type: ignore[no-untyp
     assert sorted(cells(page.party_model, r)[0] for r in range(page.party_model.rowCount())) == [
         "Lokalpolisområde Solna", "Solna stad"]
     # It fits a tab of a 1366×768 window without scrolling.
-    assert not page.scroll.verticalScrollBar().isVisible()
-    assert not page.scroll.horizontalScrollBar().isVisible()
+    assert not page.scroll_area.verticalScrollBar().isVisible()
+    assert not page.scroll_area.horizontalScrollBar().isVisible()
 
 
 def test_enter_on_an_overdue_row_opens_the_measure(page, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ BUILD_STAMP := $(VENV)/.build-stamp
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: run test setup translations update-translations screenshots reliability clean dist dist-smoke bench
+.PHONY: run test lint setup translations update-translations screenshots reliability clean dist dist-smoke bench
 
 # In CI (CI=true) `make test` also builds the packaged application and runs it headless
 # (`make dist dist-smoke`, about 80 s more); locally run those two when packaging
@@ -18,11 +18,17 @@ FROZEN_SMOKE ?= $(if $(filter true 1 yes,$(CI)),yes,)
 run: setup
 	$(BIN)/promises-app
 
-test: setup
+# ruff and mypy first (seconds; mypy keeps its cache in .mypy_cache), then the tests.
+test: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(if $(FROZEN_SMOKE),$(MAKE) --no-print-directory dist dist-smoke)
 
 setup: $(STAMP) translations
+
+# The static checks `make test` runs: lint (ruff) and types (mypy), configured in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/python -m mypy
 
 $(STAMP): pyproject.toml scripts/ensure-system-packages.sh
 	PYTHON=$(PYTHON) scripts/ensure-system-packages.sh
@@ -41,7 +47,7 @@ update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find promises_app/ui -name '*.py') -ts $(TS)
 
 clean:
-	rm -rf $(VENV) resources/translations/*.qm .pytest_cache build dist
+	rm -rf $(VENV) resources/translations/*.qm .pytest_cache .mypy_cache .ruff_cache build dist
 
 # The one-folder application dist/medborgarloften/ (build.spec; docs/packaging.md).
 dist: setup $(BUILD_STAMP)

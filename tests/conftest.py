@@ -10,18 +10,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
-import sqlite3  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
-import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
+import pytest
+from hypothesis import settings
 
-from promises_app.services import Services  # noqa: E402
-from promises_app.storage.database import Database, open_database  # noqa: E402
-from promises_app.storage.locations import DATA_DIR_ENV  # noqa: E402
+from promises_app.services import Services
+from promises_app.storage.database import Database, open_database
+from promises_app.storage.locations import DATA_DIR_ENV
 from tests.cli_support import demo_db  # noqa: F401 - the `demo_db` fixture, for every CLI test
 
 # Property tests are pure and fast; a per-example deadline only makes them flaky on a busy machine.

@@ -154,7 +154,7 @@ def test_usage_errors_exit_with_2(capsys):
 def test_people_and_person_export(demo_db, tmp_path, capsys):
     code, out, _ = run_cli(capsys, "--db", str(demo_db), "people")
     assert code == 0
-    line = next(l for l in out.splitlines() if "Pehr Granfalk" in l)
+    line = next(row for row in out.splitlines() if "Pehr Granfalk" in row)
     person_id = line.split()[0]
     target = tmp_path / "pehr.json"
     code, _, err = run_cli(capsys, "--db", str(demo_db), "person-export", person_id, "-o", str(target))
@@ -166,7 +166,7 @@ def test_people_and_person_export(demo_db, tmp_path, capsys):
 
 def test_person_erase_is_refused_for_a_signatory_of_a_signed_agreement(demo_db, capsys):
     _, out, _ = run_cli(capsys, "--db", str(demo_db), "people")
-    person_id = next(l for l in out.splitlines() if "Pehr Granfalk" in l).split()[0]
+    person_id = next(row for row in out.splitlines() if "Pehr Granfalk" in row).split()[0]
     code, _, err = run_cli(capsys, "--db", str(demo_db), "person-erase", person_id)
     assert code == 1
     assert "Undertecknade versioner behåller namnen" in err
@@ -175,7 +175,7 @@ def test_person_erase_is_refused_for_a_signatory_of_a_signed_agreement(demo_db, 
 
 def test_person_erase_and_pseudonymise(demo_db, capsys):
     _, out, _ = run_cli(capsys, "--db", str(demo_db), "people")
-    ids = {l.split(None, 1)[1].split(" (")[0]: l.split()[0] for l in out.splitlines()}
+    ids = {row.split(None, 1)[1].split(" (")[0]: row.split()[0] for row in out.splitlines()}
     contact = ids["Erik Exempelsson"]  # a contact person, not a signatory
     code, out, err = run_cli(capsys, "--db", str(demo_db), "person-erase", contact, "--pseudonymise")
     assert code == 0, err

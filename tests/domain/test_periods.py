@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -538,7 +539,7 @@ def test_periods_tile_the_agreement(agreement: tuple[date, date], scheme: Report
     for period in periods:
         assert period.start <= period.end
         assert period.scheme is scheme
-    for previous, following in zip(periods, periods[1:]):
+    for previous, following in pairwise(periods):
         assert following.start == previous.end + timedelta(days=1)
     assert periods == sorted(periods)
     assert len({p.label for p in periods}) == len(periods)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -35,7 +35,7 @@ def make_certificate(
     key: rsa.RSAPrivateKey | None = None,
 ) -> TestCertificate:
     """A self-signed RSA-2048 signing certificate; valid from yesterday to next year by default."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     not_before = not_before or now - timedelta(days=1)
     not_after = not_after or now + timedelta(days=365)
     key = key or rsa.generate_private_key(public_exponent=65537, key_size=2048)

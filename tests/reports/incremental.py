@@ -8,7 +8,7 @@ given PDF with one more incremental update (the given bytes stay the file's begi
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -172,7 +172,7 @@ def add_document_timestamp(pdf: bytes) -> bytes:
     """An update with a document timestamp from a local test time-stamping authority."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Testtidsstämplare")])
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     tsa = (
         x509.CertificateBuilder()
         .subject_name(name)

@@ -7,7 +7,7 @@ proves that nothing reaches for a timestamp server, an OCSP responder or a CRL.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -85,7 +85,7 @@ def test_credentials_name_the_signer_and_the_validity(cert: TestCertificate, cre
     assert credentials.subject_name == TEST_SIGNER
     assert credentials.issuer_name == TEST_SIGNER
     assert credentials.not_after == cert.certificate.not_valid_after_utc
-    assert credentials.not_before < datetime.now(timezone.utc) < credentials.not_after
+    assert credentials.not_before < datetime.now(UTC) < credentials.not_after
     assert credentials.signer.signing_cert.subject.native["common_name"] == TEST_SIGNER
 
 
@@ -151,7 +151,7 @@ def test_a_key_without_its_own_certificate_is_refused(cert: TestCertificate) -> 
 
 
 def test_an_expired_certificate_is_refused_with_its_dates(cert: TestCertificate) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     expired = make_certificate(
         key=cert.key, not_before=now - timedelta(days=400), not_after=now - timedelta(days=35)
     )
@@ -165,7 +165,7 @@ def test_an_expired_certificate_is_refused_with_its_dates(cert: TestCertificate)
 
 
 def test_a_certificate_not_yet_valid_is_refused(cert: TestCertificate) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     future = make_certificate(key=cert.key, not_before=now + timedelta(days=10), not_after=now + timedelta(days=400))
     with pytest.raises(SignatureError, match=r"^Certifikatet är inte giltigt ännu: det gäller från \d{4}-\d\d-\d\d"):
         load_credentials(future.p12, future.passphrase)
@@ -196,7 +196,7 @@ def test_certified_pdf_checks_out_against_its_trust_root(
     assert check.signed_length == len(certified)
     assert check.reason == REASON and check.location == LOCATION
     assert check.signed_at is not None
-    assert abs(datetime.now(timezone.utc) - check.signed_at) < timedelta(minutes=10)
+    assert abs(datetime.now(UTC) - check.signed_at) < timedelta(minutes=10)
 
 
 def test_without_trust_roots_the_cryptography_still_counts(certified: bytes) -> None:

@@ -90,7 +90,7 @@ def test_the_first_start_of_the_program_in_a_new_process(tmp_path: Path) -> None
     result = subprocess.run(
         [sys.executable, "-m", "promises_app", "--smoke"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-        preexec_fn=lambda: os.umask(0o022),  # noqa: PLW1509 - the umask a desktop session has
+        preexec_fn=lambda: os.umask(0o022),  # the umask a desktop session has
     )
     assert result.returncode == 0, result.stderr
     _assert_private(folder)

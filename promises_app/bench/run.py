@@ -410,7 +410,7 @@ def document(results: Results, settings: Settings) -> list[str]:
         "- *Start-up against the floor*: the program imports its own 200 modules (SQLAlchemy's ORM,",
         "  the models, the services, seven pages) where the floor imports two libraries, and every",
         "  start runs SQLite's `quick_check` over the whole file before anything is shown",
-        "  (RELIABILITY.md P6: damage is found at start). That check reads every page, so it grows",
+        "  (docs/reliability.md, P6: damage is found at start). That check reads every page, so it grows",
         "  with the file: it is most of the difference between the empty and the stress database.",
         "  Data safety is kept over this target.",
         "- *Filtering in Plan and Uppföljning at 10 000 measures*: both are trees, and a tree view",

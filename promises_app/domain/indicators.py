@@ -1,4 +1,4 @@
-"""Indicators: the lägesbild in numbers (DOMAIN.md "Indicators").
+"""Indicators: the lägesbild in numbers (reported crimes, survey shares, activity counts).
 
 The coded values an indicator carries (its source, which direction is better, the sex a value
 is for), the rules for its period labels, and :func:`trend`: is the latest value better or

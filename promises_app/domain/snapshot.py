@@ -1,4 +1,4 @@
-"""An agreement's content frozen as plain data: what a signed revision is (RELIABILITY.md P9–P11).
+"""An agreement's content frozen as plain data: what a signed revision is (docs/reliability.md, P9–P11).
 
 ``AgreementSnapshot`` holds everything the printed agreement says and everything a later
 revision is compared with: the agreement's own fields and text sections, its goals, the

@@ -1,4 +1,4 @@
-"""Validation of what a person types or imports (RELIABILITY.md P13).
+"""Validation of what a person types or imports (docs/reliability.md, P13).
 
 Pure functions: they return the cleaned value or record an error that names the field, so
 the form (or the import report) can point at the right place while keeping what was typed.

@@ -1,10 +1,10 @@
 """What the printed agreement says, as plain data (no ReportLab): the builder half of the report.
 
 ``content_from_snapshot(snapshot)`` turns an agreement's content (domain/snapshot.py: the live
-draft, or a signed revision's frozen snapshot) into an ``AgreementContent`` in the order of a
-Swedish agreement document (DOMAIN.md, "What an agreement document contains"): title, Inledning,
-Situationen idag, overarching goals, Prioriterade fokusområden, "Det här ska vi göra" (promises
-grouped by who makes them, each with its measures), "Det här ska vi åstadkomma tillsammans", "Följ med hur det går",
+draft, or a signed revision's frozen snapshot) into an ``AgreementContent`` in the usual order of
+a Swedish agreement document: title, Inledning, Situationen idag, overarching goals,
+Prioriterade fokusområden, "Det här ska vi göra" (promises grouped by who makes them, each
+with its measures), "Det här ska vi åstadkomma tillsammans", "Följ med hur det går",
 Giltighetstid and diarienummer, place and date, one signature block per party, and the action
 plan appendix. Every string is final printed text; the renderer only lays it out.
 

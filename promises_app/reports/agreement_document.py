@@ -2,7 +2,7 @@
 
 A signed revision's PDF is always made the same way from its frozen snapshot (with the action
 plan appendix and the logos as they were at signing), so it can be made again at any time and
-comes out byte for byte the same (RELIABILITY.md P11); ``sign_agreement`` stores that PDF's
+comes out byte for byte the same (docs/reliability.md, P11); ``sign_agreement`` stores that PDF's
 SHA-256 and size when the signing is recorded.
 """
 

@@ -5,7 +5,7 @@ Layout only: every word comes from the content (``agreement_content``), every st
 (logos) and the footer ("Sida X av Y · Revision N · Fingeravtryck …") are drawn on the
 canvas, by the page template and by a canvas that counts the pages before it writes them.
 
-User text is text (RELIABILITY.md P12): each string is escaped before it becomes Paragraph
+User text is text (docs/reliability.md, P12): each string is escaped before it becomes Paragraph
 markup, and line breaks become ``<br/>`` only after escaping, so no tag, entity, link, image,
 font or colour in the data ever reaches ReportLab's markup parser as markup.
 

@@ -1,6 +1,6 @@
 """What a follow-up report (uppföljningsrapport) for one reporting period says, as plain data.
 
-The builder half of the report (STYLE.md 9): ``build_followup_content`` reads the services
+The builder half of the report (docs/style.md, Reports): ``build_followup_content`` reads the services
 and returns a ``FollowUpContent`` whose every string is final printed Swedish text; the
 renderer (``followup_pdf``) only lays it out. No ReportLab here.
 

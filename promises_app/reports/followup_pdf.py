@@ -3,7 +3,7 @@
 Layout only: every word comes from the content (``followup_content``), every style from
 ``styles`` via ``page_layout.report_styles``, every chart from ``charts``. User text (titles,
 names, comments, the "Nästa steg" text) goes through ``page_layout.markup``: text, never
-markup (RELIABILITY.md P12). The measure tables are many small tables (one per promise, at
+markup (docs/reliability.md, P12). The measure tables are many small tables (one per promise, at
 most ``CHUNK_ROWS`` rows each) with a repeated header row: thousands of measures lay out in
 seconds, where one giant Table would not. ``invariant=1`` (page_layout.render_document): the
 same content and options give the same bytes.

@@ -1,6 +1,6 @@
 """Page machinery shared by every printed report: user text → markup, header logos, "Sida X av Y".
 
-* ``markup``/``paragraphs``/``para``: user text is text (RELIABILITY.md P12). Each string is
+* ``markup``/``paragraphs``/``para``: user text is text (docs/reliability.md, P12). Each string is
   escaped before it becomes Paragraph markup, and line breaks become ``<br/>`` only after
   escaping, so no tag, entity, link, image, font or colour in the data ever reaches
   ReportLab's markup parser as markup.

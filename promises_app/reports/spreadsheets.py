@@ -8,7 +8,7 @@ The builder (:func:`measure_rows`) is pure data from the services; the two write
 format it. Values keep their Python types in :class:`SheetData` (date, datetime, int, float,
 str, None) and each writer decides how a type is written.
 
-Formula injection (RELIABILITY.md P14). Every text in the sheet is user data, and a
+Formula injection (docs/reliability.md, P14). Every text in the sheet is user data, and a
 spreadsheet program evaluates a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and,
 after trimming, one that starts with a tab or carriage return) as a formula: a measure
 titled ``=HYPERLINK("http://x","klick")`` would become a live link, and worse is possible.
@@ -101,7 +101,7 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _DEFAULT_SHEET_NAME = "Åtgärder"
 
 #: Characters XML 1.0 cannot hold (openpyxl refuses them). The services never store them
-#: (control characters are refused on input, RELIABILITY.md P13); should one arrive anyway it
+#: (control characters are refused on input: docs/reliability.md, P13); should one arrive anyway it
 #: is written as U+FFFD rather than breaking the export.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 REPLACEMENT = "\ufffd"

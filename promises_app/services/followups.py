@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -16,7 +16,7 @@ from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Plan
 from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
 from promises_app.services.base import FieldValues, Service, check_version, get_row
-from promises_app.services.plan import measures_of
+from promises_app.services.plan import MEASURE_LOAD, measures_of
 from promises_app.services.records import (
     AgreementRecord,
     FollowUpRecord,
@@ -116,24 +116,38 @@ class FollowUpService(Service):
                 select(m.FollowUp).where(m.FollowUp.measure_id.in_([x.id for x in measures]))
             ):
                 follow_ups.setdefault(row.measure_id, {})[row.period] = row
-            result = []
-            for measure in measures:
-                recorded = follow_ups.get(measure.id, {})
-                latest = _latest(recorded, periods)
-                status = latest.status if latest else None
-                result.append(
-                    MeasureStatusRow(
-                        measure=convert.measure(measure),
-                        promise_text=measure.promise.text,
-                        latest_period=latest.period if latest else None,
-                        latest_status=status,
-                        latest_light=latest.light if latest else None,
-                        latest_count=latest.count_achieved if latest else None,
-                        overdue=deadlines.is_overdue(measure.deadline, status, today),
-                        due_soon=deadlines.is_due_within(measure.deadline, status, today, DUE_SOON_DAYS),
-                    )
+            return [_status_row(measure, follow_ups.get(measure.id, {}), periods, today) for measure in measures]
+
+    def measure_states(self, measure_ids: Collection[int], *, today: date) -> MeasureStates:
+        """What the views show of some measures' follow-ups, after an edit of them: one read.
+
+        Each measure's follow-ups (every period) and where it stands on ``today`` (the row the
+        measure list and the plan show); measures that no longer exist are left out. The
+        operations runner reads this once for every page (ui/operations.py, ``shared``).
+        """
+        ids = sorted(set(measure_ids))
+        with self.db.read() as s:
+            measures = list(
+                s.scalars(
+                    select(m.Measure)
+                    .where(m.Measure.id.in_(ids))
+                    .options(*MEASURE_LOAD, selectinload(m.Measure.promise).selectinload(m.Promise.agreement))
                 )
-            return result
+            )
+            rows = list(s.scalars(select(m.FollowUp).where(m.FollowUp.measure_id.in_(ids)).order_by(m.FollowUp.id)))
+            recorded: dict[int, dict[str, m.FollowUp]] = {}
+            for row in rows:
+                recorded.setdefault(row.measure_id, {})[row.period] = row
+            status_rows = []
+            for measure in sorted(measures, key=lambda x: x.id):
+                agreement = measure.promise.agreement
+                periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
+                status_rows.append(_status_row(measure, recorded.get(measure.id, {}), periods, today))
+            return MeasureStates(
+                measure_ids=frozenset(ids),
+                status_rows=tuple(status_rows),
+                follow_ups=tuple(convert.follow_up(row) for row in rows),
+            )
 
     def period_summary(self, agreement_id: int, period: str, *, today: date) -> PeriodSummary:
         """Where the agreement stood in ``period`` ("2022-T2"), as reported then (domain/period_summary).
@@ -253,7 +267,9 @@ class FollowUpService(Service):
         """Set each (measure, period) to exactly ``follow_up`` (None: no follow-up), in one transaction.
 
         What undo and redo of follow-up edits use: the values and time stamp are put back as they
-        were, and a follow-up made again keeps its old id when that is free.
+        were, and a follow-up made again keeps its old id when that is free. A state's
+        ``expected_version`` is checked first (ConflictError, nothing written, when the
+        follow-up changed since).
         """
         result: list[FollowUpRecord | None] = []
         with self.db.write() as s:
@@ -263,6 +279,7 @@ class FollowUpService(Service):
                 row = s.scalar(
                     select(m.FollowUp).where(m.FollowUp.measure_id == state.measure_id, m.FollowUp.period == label)
                 )
+                check_version(row, state.expected_version, "Uppföljningen")
                 wanted = state.follow_up
                 if wanted is None:
                     if row is not None:
@@ -358,12 +375,25 @@ class FollowUpGrid:
 
 
 @dataclass(frozen=True)
+class MeasureStates:
+    """Some measures' follow-ups and where each stands (``FollowUpService.measure_states``)."""
+
+    #: The measures asked about (those gone since are in it, but have no status row).
+    measure_ids: frozenset[int]
+    status_rows: tuple[MeasureStatusRow, ...]
+    follow_ups: tuple[FollowUpRecord, ...]
+
+
+@dataclass(frozen=True)
 class FollowUpState:
     """What one measure's follow-up for one period is to be: ``follow_up`` None means none."""
 
     measure_id: int
     period: str
     follow_up: FollowUpRecord | None
+    #: The version the caller expects the (measure, period) follow-up to have now: 0 for "none",
+    #: None for no check. Undo and redo pass it, so they never overwrite an edit made meanwhile.
+    expected_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -380,6 +410,23 @@ class CopyResult:
 
     copied: tuple[CopiedFollowUp, ...]
     skipped: tuple[int, ...]
+
+
+def _status_row(
+    measure: m.Measure, recorded: dict[str, m.FollowUp], periods: list[period_rules.Period], today: date
+) -> MeasureStatusRow:
+    latest = _latest(recorded, periods)
+    status = latest.status if latest else None
+    return MeasureStatusRow(
+        measure=convert.measure(measure),
+        promise_text=measure.promise.text,
+        latest_period=latest.period if latest else None,
+        latest_status=status,
+        latest_light=latest.light if latest else None,
+        latest_count=latest.count_achieved if latest else None,
+        overdue=deadlines.is_overdue(measure.deadline, status, today),
+        due_soon=deadlines.is_due_within(measure.deadline, status, today, DUE_SOON_DAYS),
+    )
 
 
 def _latest(recorded: dict[str, m.FollowUp], periods: list[period_rules.Period]) -> m.FollowUp | None:

@@ -1,4 +1,4 @@
-"""Import of indicator values from a CSV or XLSX file (RELIABILITY.md P14): preview, then commit.
+"""Import of indicator values from a CSV or XLSX file (docs/reliability.md, P14): preview, then commit.
 
 ``preview`` reads and checks the whole file without writing: every row's values, which
 indicators would be created, which stored values would be replaced, and every problem as a

@@ -1,4 +1,4 @@
-"""Organisation logos: size-limited and re-encoded before they are stored (RELIABILITY.md P15).
+"""Organisation logos: size-limited and re-encoded before they are stored (docs/reliability.md, P15).
 
 A logo is a file someone picked from disk or got by e-mail, so it is untrusted input that
 ends up in every printed header. ``prepare_logo`` therefore:

@@ -37,6 +37,7 @@ from promises_app.services.records import (
     PromiseRecord,
 )
 from promises_app.storage import models as m
+from promises_app.storage.change_capture import note_update
 from promises_app.storage.changelog import Change, append
 
 FOCUS_AREA_FIELDS = ("name", "description")
@@ -515,6 +516,7 @@ def _set_organisations(
         return
     owner, field = _LINK_FIELDS[table.name]
     append(session.connection(), [Change("update", owner, owner_id, field, before, list(organisation_ids))])
+    note_update(session, owner, owner_id)  # the views' Changes: the ORM does not see this write
     session.execute(table.delete().where(table.c[owner_column] == owner_id))
     if organisation_ids:
         session.execute(

@@ -1,4 +1,4 @@
-"""One person's data: export it, erase it, or pseudonymise it (RELIABILITY.md P15).
+"""One person's data: export it, erase it, or pseudonymise it (docs/reliability.md, P15).
 
 A person in the register may ask what the program holds about them, or to be removed.
 The program is the only place that can answer completely, so the answer is computed here

@@ -1,4 +1,4 @@
-"""Sign-off, revisions and the hand-signed copy (RELIABILITY.md P9–P11).
+"""Sign-off, revisions and the hand-signed copy (docs/reliability.md, P9–P11).
 
 Signing turns the agreement's draft into *signed revision N*: its content is frozen as a
 canonical snapshot (domain/snapshot.py) with its SHA-256, and the agreement PDF rendered

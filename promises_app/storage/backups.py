@@ -1,4 +1,4 @@
-"""Verified, rotated backups and safe restore (RELIABILITY.md P3, P5, P6).
+"""Verified, rotated backups and safe restore (docs/reliability.md, P3, P5, P6).
 
 A backup is made with SQLite's online backup API (never a file copy of a live database),
 written under a temporary name, switched to the DELETE journal mode (so it is one

@@ -1,4 +1,4 @@
-"""The change log: every edit recorded, hash-chained, and checked (RELIABILITY.md P10).
+"""The change log: every edit recorded, hash-chained, and checked (docs/reliability.md, P10).
 
 ``record_changes`` is attached to write sessions (storage/database.py): after each flush it
 writes one entry per inserted or deleted row and one per changed field (old and new value),

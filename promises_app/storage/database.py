@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
@@ -26,8 +26,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from promises_app import os_errors
+from promises_app.domain.changes import Changes
 from promises_app.domain.validation import shown_path
 from promises_app.storage import backups
+from promises_app.storage.change_capture import capture_rows, check_expected, publish, taken
 from promises_app.storage.changelog import record_changes, remember_deleted
 from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
 from promises_app.storage.errors import (
@@ -82,7 +84,10 @@ class Database:
         self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
         event.listen(self._write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
         event.listen(self._write, "after_flush", remember_created_agreements)
+        event.listen(self._write, "after_flush", capture_rows)  # what changed, for the views
         event.listen(self._write, "after_flush", record_changes)  # every edit, in its transaction
+        #: Told the Changes of every committed write transaction (the window's undo versions).
+        self.listeners: list[Callable[[Changes], None]] = []
         if not event.contains(Base, "after_delete", remember_deleted):  # orphans too (mapper-wide)
             event.listen(Base, "after_delete", remember_deleted, propagate=True)
 
@@ -103,7 +108,13 @@ class Database:
         self._check_still_there()
         with self._translated():
             with self._write() as session, session.begin():
+                check_expected(session)  # an undo: the rows must be as this window left them
                 yield session
+            changes = taken(session)
+        if changes:
+            publish(changes)
+            for listener in self.listeners:
+                listener(changes)
 
     def refuse_writes(self) -> None:
         """Raise ReadOnlyError, naming the folder or file that blocks, if opened for reading only.

@@ -1,4 +1,4 @@
-"""Turn SQLite's errors into failures a person can act on (RELIABILITY.md P8).
+"""Turn SQLite's errors into failures a person can act on (docs/reliability.md, P8).
 
 SQLite reports a full disk, a read-only file, a busy database or a damaged file through a
 handful of messages; the session has already rolled back when we see them, so the message

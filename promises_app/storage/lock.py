@@ -1,4 +1,4 @@
-"""One writer per database *file*: a lock that says who holds it (RELIABILITY.md P4).
+"""One writer per database *file*: a lock that says who holds it (docs/reliability.md, P4).
 
 The lock is an operating-system lock (``fcntl.flock`` / ``msvcrt.locking``) held for as long
 as the program has the database open. The kernel drops it when the process ends, however it

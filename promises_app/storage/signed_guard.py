@@ -1,4 +1,4 @@
-"""Signed means signed (RELIABILITY.md P9): the ORM refuses edits a signature forbids.
+"""Signed means signed (docs/reliability.md, P9): the ORM refuses edits a signature forbids.
 
 ``refuse_signed_edits`` runs before every flush of a write session (storage/database.py):
 

@@ -12,14 +12,11 @@ elsewhere) is reported and the command leaves the stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
 from promises_app.services.agreements import AGREEMENT_FIELDS
 from promises_app.services.base import FieldValues
-from promises_app.services.errors import SignedRecordError
 from promises_app.services.records import AgreementRecord, PartyRecord, PersonRecord, SignatoryRecord
 from promises_app.ui.formatting import fill
 from promises_app.ui.undo_commands import DoneOnPush, Report
@@ -34,14 +31,6 @@ class PartiesCommand(DoneOnPush):
     def __init__(self, text: str, services: Services, report: Report | None) -> None:
         super().__init__(text, report)
         self.services = services
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        try:
-            super()._guarded(action)
-        except SignedRecordError as error:
-            self.setObsolete(True)
-            if self._report is not None:
-                self._report(str(error))
 
 
 def goal_texts(record: AgreementRecord) -> list[str]:

@@ -49,12 +49,21 @@ class RecordFollowUpCommand(DoneOnPush):
         self.period = after.period
         self.before = before
         self.after = after
+        #: The follow-up's version as this command last left it (0: none).
+        self.version = after.version
 
     def revert(self) -> None:
-        self.services.follow_ups.put_back([FollowUpState(self.measure_id, self.period, self.before)])
+        self._put(self.before)
 
     def apply(self) -> None:
-        self.services.follow_ups.put_back([FollowUpState(self.measure_id, self.period, self.after)])
+        self._put(self.after)
+
+    def _put(self, wanted: FollowUpRecord | None) -> None:
+        """The follow-up to ``wanted``, if it is still as this command left it (else ConflictError)."""
+        (now,) = self.services.follow_ups.put_back(
+            [FollowUpState(self.measure_id, self.period, wanted, expected_version=self.version)]
+        )
+        self.version = now.version if now is not None else 0
 
 
 class CopyPreviousPeriodCommand(DoneOnPush):
@@ -72,13 +81,20 @@ class CopyPreviousPeriodCommand(DoneOnPush):
         super().__init__(fill(text, period, count), report)
         self.services = services
         self.result = result
+        #: Each copied follow-up's version as this command last left it (0: none).
+        self.versions = [c.after.version for c in result.copied]
 
     def revert(self) -> None:
-        self.services.follow_ups.put_back(
-            [FollowUpState(c.measure_id, c.period, c.before) for c in self.result.copied]
-        )
+        self._put([c.before for c in self.result.copied])
 
     def apply(self) -> None:
-        self.services.follow_ups.put_back(
-            [FollowUpState(c.measure_id, c.period, c.after) for c in self.result.copied]
+        self._put([c.after for c in self.result.copied])
+
+    def _put(self, wanted: list[FollowUpRecord | None]) -> None:
+        """Each copied follow-up to ``wanted``, if all are still as this command left them."""
+        copied = self.result.copied
+        now = self.services.follow_ups.put_back(
+            [FollowUpState(c.measure_id, c.period, w, expected_version=v)
+             for c, w, v in zip(copied, wanted, self.versions, strict=True)]
         )
+        self.versions = [r.version if r is not None else 0 for r in now]

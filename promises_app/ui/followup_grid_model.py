@@ -11,7 +11,7 @@ Everything comes from one service call (``services.follow_ups.grid``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
-from promises_app.services.followups import FollowUpGrid, GridMeasure
+from promises_app.services.followups import FollowUpGrid, GridMeasure, MeasureStates
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.formatting import fill
 from promises_app.ui.labels import label
@@ -155,6 +155,49 @@ class FollowUpGridModel(QAbstractItemModel):
         self._cells = {(f.measure_id, f.period): f for f in grid.follow_ups} if grid else {}
         self._groups = self._make_groups()
         self.endResetModel()
+
+    def update_measures(self, states: MeasureStates) -> list[int]:
+        """Some measures' follow-ups changed: take them in and repaint only their rows.
+
+        No reset: the view keeps its scroll position, selection and open groups, and the filter
+        proxy re-checks just these rows. Returns the ids of the measures shown here that were
+        updated (a measure this grid does not show is ignored)."""
+        if self._grid is None:
+            return []
+        shown = {item.measure.id for item in self._grid.measures}
+        ids = set(states.measure_ids) & shown
+        if not ids:
+            return []
+        for key in [key for key in self._cells if key[0] in ids]:
+            del self._cells[key]
+        for follow_up in states.follow_ups:
+            if follow_up.measure_id in ids:
+                self._cells[(follow_up.measure_id, follow_up.period)] = follow_up
+        overdue = {row.measure.id: row.overdue for row in states.status_rows}
+        self._grid = replace(
+            self._grid,
+            measures=tuple(
+                replace(item, overdue=overdue[item.measure.id])
+                if item.measure.id in overdue and item.overdue != overdue[item.measure.id] else item
+                for item in self._grid.measures
+            ),
+            follow_ups=tuple(self._cells.values()),
+        )
+        last = self.columnCount() - 1
+        for group_row, group in enumerate(self._groups):
+            rows = [row for row, item in enumerate(group.measures) if item.measure.id in ids]
+            if not rows:
+                continue
+            self._groups[group_row] = Group(group.title, tuple(
+                replace(item, overdue=overdue[item.measure.id])
+                if item.measure.id in overdue and item.overdue != overdue[item.measure.id] else item
+                for item in group.measures
+            ))
+            for row in rows:
+                self.dataChanged.emit(
+                    self.createIndex(row, 0, group_row + 1), self.createIndex(row, last, group_row + 1)
+                )
+        return sorted(ids)
 
     def set_group_by(self, group_by: GroupBy) -> None:
         if group_by is not self._group_by:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.changes import Changes
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
@@ -54,9 +55,15 @@ from promises_app.ui.followup_grid_model import (
 )
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
+from promises_app.ui.page_changes import behind_other_tab, follow_changes, shared_read
 from promises_app.ui.page_parts import action_button, notice_label, page_action
 
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+#: What the grid shows: a change to any other table leaves it as it is.
+GRID_TABLES = ("agreements", "promises", "measures", "follow_ups", "organisations", "people", "focus_areas",
+               "parties")
 
 
 class FollowUpPage(QWidget):
@@ -204,7 +211,7 @@ class FollowUpPage(QWidget):
         self.party_filter.currentIndexChanged.connect(self._filter_changed)
         self.overdue_check.toggled.connect(self._filter_changed)
         self.group_combo.currentIndexChanged.connect(self._group_changed)
-        undo_stack.indexChanged.connect(self._stack_changed)
+        follow_changes(undo_stack, self, self.apply_changes)
         self._update_actions()
 
     # --- building ---------------------------------------------------------------------------------
@@ -264,8 +271,23 @@ class FollowUpPage(QWidget):
         return not (shiboken6.isValid(self.count_label) and shiboken6.isValid(self.history_title)
                     and shiboken6.isValid(self.view))
 
-    def _stack_changed(self, _index: int) -> None:
-        if self.agreement_id is not None and not self._gone():
+    def apply_changes(self, changes: Changes) -> None:
+        """After an edit, undo or redo: only the follow-ups named are read again, and only their
+        rows repainted; anything that changes the grid's rows or columns reads it all again."""
+        if self.agreement_id is None or self._gone() or behind_other_tab(self):
+            return
+        if changes.only("follow_ups"):
+            ids = frozenset(changes.keys_of("follow_ups", "measure_id"))
+            states = shared_read(self.undo_stack, ("measure_states", ids),
+                                 lambda: self.services.follow_ups.measure_states(ids, today=self._today()))
+            updated = self.model.update_measures(states)
+            item = self.current_measure()
+            if item is not None and item.measure.id in updated:
+                self._current_changed()  # the history beside the grid
+            else:
+                self._update_actions()
+            return
+        if changes.touches(*GRID_TABLES):
             self.refresh()
 
     def refresh(self, *, first: bool = False) -> None:

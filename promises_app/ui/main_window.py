@@ -28,7 +28,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import __version__, os_errors
+from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementKind
 from promises_app.domain.errors import AppError
 from promises_app.domain.periods import periods_for
@@ -66,6 +67,7 @@ from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
 from promises_app.ui.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
 from promises_app.ui.new_agreement_wizard import run_new_agreement_wizard
+from promises_app.ui.operations import Operations
 from promises_app.ui.overview_page import OverviewPage
 from promises_app.ui.parties_page import PartiesPage
 from promises_app.ui.plan_page import PlanPage
@@ -91,6 +93,12 @@ FALLBACK_KEYS = {
 }
 
 _log = logging.getLogger(__name__)
+
+
+#: Tables the agreement list and the heading above the pages show.
+AGREEMENT_TABLES = ("agreements", "parties", "goals", "organisations")
+#: Tables the "All measures" list shows.
+MEASURE_LIST_TABLES = ("promises", "measures", "follow_ups", "people", "focus_areas")
 
 
 class MainWindow(QMainWindow):
@@ -170,7 +178,10 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 
-        self.undo_stack = QUndoStack(self)
+        #: The one undo stack, and the runner every user action goes through (ui/operations.py).
+        self.undo_stack = Operations(self)
+        self.undo_stack.watch(services)
+        self._measures_stale = False
         measures_page = QWidget()
         measures_layout = QVBoxLayout(measures_page)
         measures_layout.addWidget(self.filter_edit)
@@ -215,7 +226,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 1066])
         self.setCentralWidget(self.splitter)
 
-        self.undo_stack.indexChanged.connect(self._after_undo_or_redo)
+        self.undo_stack.changed.connect(self._apply_changes)
         self.report_runner = ReportRunner(self)
         self.report_dialog: ReportDialog | None = None
         self._export_folder = ""
@@ -520,6 +531,7 @@ class MainWindow(QMainWindow):
         for page in self._pages():
             page.set_services(self.services)
         self.undo_stack.clear()  # the history belonged to the database as it was before
+        self.undo_stack.watch(services)
         self.reload()
         self._show_read_only()
 
@@ -703,8 +715,37 @@ class MainWindow(QMainWindow):
             self.followup_report_action, self.annual_report_action, self.export_xlsx_action, self.export_csv_action,
         ]
 
-    def _after_undo_or_redo(self, _index: int) -> None:
-        """An edit, undo or redo: the list again if agreements came or went, then the selected one."""
+    def _apply_changes(self, changes: Changes) -> None:
+        """An edit, undo or redo (``Operations.changed``): the window's own parts read only what
+        the Changes name; each page follows the same signal itself (ui/page_changes.py)."""
+        if changes.touches(*AGREEMENT_TABLES):
+            self._after_undo_or_redo(pages=False)
+            return
+        if self._agreement_id is None or not changes.touches(*MEASURE_LIST_TABLES):
+            return
+        if self.tabs.currentIndex() != self.measures_tab:
+            self._measures_stale = True  # read when the list is shown
+        elif changes.only("follow_ups"):
+            ids = frozenset(changes.keys_of("follow_ups", "measure_id"))
+            states = self.undo_stack.shared(
+                ("measure_states", ids), lambda: self.services.follow_ups.measure_states(ids, today=self._today())
+            )
+            self.measure_model.update_rows(states.status_rows)
+        else:
+            self._read_measure_list()
+
+    def _read_measure_list(self) -> None:
+        self._measures_stale = False
+        if self._agreement_id is None:
+            self.measure_model.set_rows([])
+            return
+        try:
+            self.measure_model.set_rows(self.services.follow_ups.status_rows(self._agreement_id, today=self._today()))
+        except AppError as error:
+            self.statusBar().showMessage(str(error), 10_000)
+
+    def _after_undo_or_redo(self, _index: int = 0, *, pages: bool = True) -> None:
+        """The list again if agreements came or went, then the selected one."""
         current = self.current_agreement_id()
         agreements = self.services.agreements.list_agreements()
         ids = [agreement.id for agreement in agreements]
@@ -720,7 +761,7 @@ class MainWindow(QMainWindow):
                 current = ids[-1] if ids else None
             if current is not None:
                 self.select_agreement(current)
-        self._show_agreement(current)
+        self._show_agreement(current, pages=pages)
 
     def _pages(self) -> list[OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage | VersionsPage]:
         return [self.overview_page, self.plan_page, self.followup_page, self.parties_page,
@@ -953,7 +994,7 @@ class MainWindow(QMainWindow):
         indexes = selected.indexes()
         self._show_agreement(indexes[0].data(AGREEMENT_ID_ROLE) if indexes else None)
 
-    def _show_agreement(self, agreement_id: int | None) -> None:
+    def _show_agreement(self, agreement_id: int | None, *, pages: bool = True) -> None:
         self._update_report_actions(agreement_id)
         if agreement_id is None:
             self.title_label.setText(self.tr("No agreements yet"))
@@ -990,9 +1031,11 @@ class MainWindow(QMainWindow):
         for goal in agreement.goals:
             lines.append("• " + goal.text)
         self.details_label.setText("\n".join(lines))
-        rows = self.services.follow_ups.status_rows(agreement_id, today=self._today())
-        self.measure_model.set_rows(rows)
         self._agreement_id = agreement_id
+        self._read_measure_list()
+        if not pages and agreement_id == self.versions_page.agreement_id:
+            self._update_agreement_actions(agreement_id)
+            return  # each page follows the change itself
         self.versions_page.set_agreement(agreement_id)  # its keys (sign, new revision) work on every page
         for page in self._lazy_pages():
             if page is self.tabs.currentWidget():
@@ -1011,6 +1054,8 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         if page in self._lazy_pages():
             page.set_agreement(self._agreement_id)
+        elif index == self.measures_tab and self._measures_stale:
+            self._read_measure_list()
 
     def _ensure_loaded(self, page: OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage) -> None:
         """Before a page's actions are offered in a menu, the page knows the selected agreement."""

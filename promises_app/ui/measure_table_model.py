@@ -14,6 +14,7 @@ pre-joined search text per row (``SEARCH_ROLE``) instead of asking every column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
@@ -91,6 +92,25 @@ class MeasureTableModel(RecordTableModel):
         self._header_texts = None
         self._words = {}
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[MeasureStatusRow]) -> int:
+        """Some measures changed (a follow-up recorded): replace their rows, repaint only those.
+
+        Rows of measures not listed here are ignored. Returns how many rows were replaced."""
+        by_id = {row.measure.id: row for row in rows}
+        replaced = 0
+        last = self.COLUMN_COUNT - 1
+        for number, row in enumerate(self._all):
+            new = by_id.get(row.measure.id)
+            if new is None:
+                continue
+            self._all[number] = new
+            self._cells[number] = None
+            replaced += 1
+            if number < len(self._rows):
+                self._rows[number] = new
+                self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+        return replaced
 
     def total_rows(self) -> int:
         """Every measure of the agreement, fetched or not."""

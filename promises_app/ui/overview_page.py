@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.changes import Changes
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.overview import DUE_SOON_DAYS, AgreementOverview
@@ -42,6 +43,7 @@ from promises_app.ui.overview_models import (
     PartyCountModel,
     StatusCountModel,
 )
+from promises_app.ui.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.page_parts import notice_label
 from promises_app.ui.progress_chart import ProgressChart
 
@@ -49,6 +51,11 @@ HEADLINE_STYLE = "QLabel { border: 0px; border-left: 5px solid %s; padding: 2px 
 EMPTY_STYLE = "QLabel { color: palette(mid); padding: 6px; }"
 #: The page's content never gets smaller than this; below it, the page scrolls.
 CONTENT_MINIMUM = (900, 540)
+
+
+#: What the page shows: a change to any other table leaves it as it is.
+OVERVIEW_TABLES = ("agreements", "promises", "measures", "follow_ups", "organisations", "people", "focus_areas",
+                   "occurrences", "parties")
 
 
 class MeasureList(QWidget):
@@ -215,7 +222,7 @@ class OverviewPage(QWidget):
                                 self.party_view, self.chart, self.status_view]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-        undo_stack.indexChanged.connect(self._stack_changed)
+        follow_changes(undo_stack, self, self.apply_changes)
         self._show(None)
 
     # --- building -----------------------------------------------------------------------------
@@ -323,9 +330,11 @@ class OverviewPage(QWidget):
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
 
-    def _stack_changed(self, _index: int) -> None:
-        # (a stack cleared while the window is taken down may signal a page already half gone)
-        if self.agreement_id is not None and shiboken6.isValid(self.as_of_label):
+    def apply_changes(self, changes: Changes) -> None:
+        """After an edit, undo or redo: the overview is a summary, read again when its rows changed."""
+        # (a change while the window is taken down may reach a page already half gone)
+        if (self.agreement_id is not None and shiboken6.isValid(self.as_of_label) and not behind_other_tab(self)
+                and changes.touches(*OVERVIEW_TABLES)):
             self.refresh()
 
     def _activated(self, index: QModelIndex) -> None:

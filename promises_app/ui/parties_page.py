@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
@@ -55,6 +56,7 @@ from promises_app.ui.agreement_dialog import AgreementDialog
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.indicator_dialogs import RecordForm
 from promises_app.ui.labels import label
+from promises_app.ui.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.page_parts import (
     NOTICE_STYLE,
     action_button,
@@ -69,6 +71,10 @@ from promises_app.ui.person_dialog import PersonForm, new_person_form
 from promises_app.ui.register_dialog import RegisterDialog
 
 REFUSAL_STYLE = "background: #fdecea; border: 1px solid #e0a39c; border-radius: 3px; padding: 4px; color: #8c1d18;"
+
+
+#: What the page shows: a change to any other table leaves it as it is.
+PARTIES_TABLES = ("agreements", "parties", "signatories", "organisations", "people")
 
 
 class ChoiceForm(RecordForm):
@@ -184,7 +190,7 @@ class PartiesPage(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-        undo_stack.indexChanged.connect(self._stack_changed)
+        follow_changes(undo_stack, self, self.apply_changes)
         self.refresh()
 
     # --- building -----------------------------------------------------------------------------
@@ -280,8 +286,9 @@ class PartiesPage(QWidget):
             self.signatory_model.set_rows([])
         self.refresh()
 
-    def _stack_changed(self, _index: int) -> None:
-        if self.agreement_id is not None:
+    def apply_changes(self, changes: Changes) -> None:
+        """After an edit, undo or redo: read again only when the parties' tables changed."""
+        if self.agreement_id is not None and not behind_other_tab(self) and changes.touches(*PARTIES_TABLES):
             self.refresh()
 
     def refresh(self) -> None:

@@ -14,7 +14,7 @@ a restore of what that delete returned.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
-from promises_app.services.errors import SignedRecordError
 from promises_app.services.plan import FocusAreaBackup, IdMap, MeasureBackup, PromiseBackup
 from promises_app.services.records import FocusAreaRecord, MeasureRecord, OccurrenceRecord, PromiseRecord
 from promises_app.ui.formatting import fill, format_date
@@ -65,14 +64,6 @@ class PlanCommand(DoneOnPush):
         self.refs = refs
         #: Refs of the rows the last delete took away, by (kind, id at the time).
         self._held: dict[tuple[str, int], Ref] = {}
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        try:
-            super()._guarded(action)
-        except SignedRecordError as error:
-            self.setObsolete(True)
-            if self._report is not None:
-                self._report(str(error))
 
     def _hold(self, rows: Iterable[tuple[str, int]]) -> None:
         """The rows are deleted: keep their Refs to move when they come back, and forget them as live."""

@@ -17,7 +17,8 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QO
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from promises_app.domain.enums import OrganisationKind, TrafficLight
-from promises_app.services.records import MeasureStatusRow, OrganisationRecord, PromiseRecord
+from promises_app.services.followups import MeasureStates
+from promises_app.services.records import MeasureRecord, MeasureStatusRow, OrganisationRecord, PromiseRecord
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
 
@@ -106,6 +107,20 @@ def _haystack(*texts: str) -> str:
     return "\n".join(t for t in texts if t).casefold()
 
 
+def _measure_haystack(measure: MeasureRecord, comments: Sequence[str]) -> str:
+    """What the plan's search looks in for a measure (its follow-ups' comments too)."""
+    return _haystack(
+        measure.title,
+        measure.description,
+        measure.cause,
+        measure.responsible_name,
+        measure.contact_name,
+        measure.focus_area_name,
+        *measure.participant_names,
+        *comments,
+    )
+
+
 class PlanTreeModel(QAbstractItemModel):
     TITLE, RESPONSIBLE, DEADLINE, STATUS, FOCUS_AREA = range(5)
 
@@ -158,21 +173,31 @@ class PlanTreeModel(QAbstractItemModel):
                 parent,
                 status=status,
                 maker_ids=parent.maker_ids,
-                haystack=_haystack(
-                    measure.title,
-                    measure.description,
-                    measure.cause,
-                    measure.responsible_name,
-                    measure.contact_name,
-                    measure.focus_area_name,
-                    *measure.participant_names,
-                    *comments.get(measure.id, ()),
-                ),
+                haystack=_measure_haystack(measure, comments.get(measure.id, ())),
             )
             parent.adopt(node)
             self._measures[measure.id] = node
         self._root = root
         self.endResetModel()
+
+    def update_measures(self, states: MeasureStates) -> list[int]:
+        """Some measures' follow-ups changed: their status and search text, repainted in place.
+
+        No reset (the tree keeps what is collapsed and selected); returns the ids updated."""
+        comments: dict[int, list[str]] = {}
+        for follow_up in states.follow_ups:
+            if follow_up.comment:
+                comments.setdefault(follow_up.measure_id, []).append(follow_up.comment)
+        updated = []
+        for status in states.status_rows:
+            node = self._measures.get(status.measure.id)
+            if node is None:
+                continue
+            node.status = status
+            node.haystack = _measure_haystack(status.measure, comments.get(status.measure.id, ()))
+            updated.append(status.measure.id)
+            self.dataChanged.emit(self.index_of_node(node, 0), self.index_of_node(node, 4))
+        return updated
 
     def node(self, index: Index) -> PlanNode:
         if not index.isValid():

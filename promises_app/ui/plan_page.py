@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementState, FollowUpStatus, TrafficLight
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
@@ -52,6 +53,7 @@ from promises_app.ui.formatting import fill
 from promises_app.ui.labels import label
 from promises_app.ui.measure_dialog import MeasureForm
 from promises_app.ui.occurrence_dialog import OccurrenceLog, OccurrenceLogDialog, widgets_alive
+from promises_app.ui.page_changes import behind_other_tab, follow_changes, shared_read
 from promises_app.ui.page_parts import action_button, notice_label, page_action
 from promises_app.ui.plan_commands import (
     CreateMeasureCommand,
@@ -69,6 +71,11 @@ from promises_app.ui.promise_dialog import PromiseForm
 from promises_app.ui.situation_commands import Refs, short
 
 LOCKED_STYLE = "background: #fff4e5; border: 1px solid #f0c36d; border-radius: 3px; padding: 4px;"
+
+
+#: What the page shows: a change to any other table leaves it as it is.
+PLAN_TABLES = ("agreements", "promises", "measures", "follow_ups", "organisations", "people", "focus_areas",
+               "occurrences", "parties")
 
 
 class PlanPage(QWidget):
@@ -199,7 +206,7 @@ class PlanPage(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-        undo_stack.indexChanged.connect(self._stack_changed)
+        follow_changes(undo_stack, self, self.apply_changes)
         self._update_actions()
 
     # --- building -----------------------------------------------------------------------------
@@ -299,8 +306,18 @@ class PlanPage(QWidget):
             self.show_notice("")
         self.refresh()
 
-    def _stack_changed(self, _index: int) -> None:
-        if self.agreement_id is not None and widgets_alive(self):
+    def apply_changes(self, changes: Changes) -> None:
+        """After an edit, undo or redo: a follow-up recorded repaints its measure's row only; a
+        change to the plan itself reads the plan again."""
+        if self.agreement_id is None or not widgets_alive(self) or behind_other_tab(self):
+            return
+        if changes.only("follow_ups"):
+            ids = frozenset(changes.keys_of("follow_ups", "measure_id"))
+            states = shared_read(self.undo_stack, ("measure_states", ids),
+                                 lambda: self.services.follow_ups.measure_states(ids, today=self._today()))
+            self.model.update_measures(states)
+            return
+        if changes.touches(*PLAN_TABLES):
             self.refresh()
 
     def refresh(self) -> None:

@@ -20,13 +20,11 @@ What is not undoable, and why:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
-from promises_app.services.errors import NotFoundError, SignedRecordError
+from promises_app.services.errors import NotFoundError
 from promises_app.services.records import (
     AgreementIndicatorRecord,
     FindingMeasureRecord,
@@ -103,14 +101,6 @@ class SituationCommand(DoneOnPush):
         super().__init__(text, report)
         self.services = services
         self.refs = refs
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        try:
-            super()._guarded(action)
-        except SignedRecordError as error:
-            self.setObsolete(True)
-            if self._report is not None:
-                self._report(str(error))
 
 
 # --- the lägesbild's sources ---------------------------------------------------------------------

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import os_errors
+from promises_app.domain.changes import Changes
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
@@ -54,6 +55,7 @@ from promises_app.ui.formatting import fill
 from promises_app.ui.indicator_chart import IndicatorChart
 from promises_app.ui.indicator_dialogs import IndicatorRegisterDialog, LinkForm
 from promises_app.ui.indicator_import_dialog import IndicatorImportDialog
+from promises_app.ui.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.page_parts import (
     action_button,
     arrow_button,
@@ -90,6 +92,11 @@ from promises_app.ui.situation_models import (
 from promises_app.ui.walk_dialogs import FindingForm, MakeMeasureDialog, SourceForm, WalkForm
 
 IMPORT_FILTER_EXTENSIONS = "*.csv *.xlsx"
+
+
+#: What the page shows: a change to any other table leaves it as it is.
+SITUATION_TABLES = ("agreements", "situation_sources", "indicator_definitions", "indicator_values",
+                    "agreement_indicators", "safety_walks", "walk_findings", "measures", "promises")
 
 
 class SituationPage(QWidget):
@@ -255,7 +262,7 @@ class SituationPage(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-        undo_stack.indexChanged.connect(self._stack_changed)
+        follow_changes(undo_stack, self, self.apply_changes)
         self._update_actions()
 
     # --- building -----------------------------------------------------------------------------
@@ -370,8 +377,9 @@ class SituationPage(QWidget):
                 model.set_rows([])
         self.refresh()
 
-    def _stack_changed(self, _index: int) -> None:
-        if self.agreement_id is not None:
+    def apply_changes(self, changes: Changes) -> None:
+        """After an edit, undo or redo: read again only when the situation's tables changed."""
+        if self.agreement_id is not None and not behind_other_tab(self) and changes.touches(*SITUATION_TABLES):
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name

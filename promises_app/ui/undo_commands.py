@@ -8,13 +8,18 @@ Undo and redo call the same services again, each as one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from promises_app.domain.changes import Changes
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.records import OrganisationRecord
+
+if TYPE_CHECKING:
+    from promises_app.ui.operations import Operations
 
 Report = Callable[[str], None]
 
@@ -22,32 +27,51 @@ Report = Callable[[str], None]
 class DoneOnPush(QUndoCommand):
     """A command whose action was already carried out when it is pushed.
 
-    Subclasses implement ``apply`` (do it again) and ``revert`` (take it back). If either is
-    refused (say, the organisation is now in use), ``report`` is told why and the command
-    is made obsolete, so the stack drops it instead of claiming a state that is not so.
+    Subclasses implement ``apply`` (do it again) and ``revert`` (take it back). Pushed on the
+    window's :class:`~promises_app.ui.operations.Operations`, the command learns which rows its
+    action wrote (``touched``); its undo and redo then run through the runner, which checks that
+    those rows are still as this window left them, collects what changed and emits it once. If
+    either is refused (a conflict, or say the organisation is now in use), ``report`` is told
+    why and the command is made obsolete, so the stack drops it instead of claiming a state
+    that is not so.
     """
 
     def __init__(self, text: str, report: Report | None = None) -> None:
         super().__init__(text)
         self._pushed = False
         self._report = report
+        self._ops: Operations | None = None
+        #: The rows (table, id) this command's action, undo or redo wrote.
+        self.touched: set[tuple[str, int]] = set()
+
+    def attach(self, ops: Operations, changes: Changes) -> None:
+        """Pushed on the runner, right after its action wrote ``changes``."""
+        self._ops = ops
+        self.touched = {(row.table, row.row_id) for row in changes.rows}
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
-        self._guarded(self.apply)
+        self._run(self.apply)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        self._run(self.revert)
 
-    def _guarded(self, action: Callable[[], None]) -> None:
-        try:
+    def _run(self, action: Callable[[], None]) -> None:
+        if self._ops is not None:
+            self._ops.replay(self, action)
+            return
+        try:  # a stack without the runner (a test of a command alone)
             action()
         except AppError as error:
-            self.setObsolete(True)
-            if self._report is not None:
-                self._report(str(error))
+            self.refused(error)
+
+    def refused(self, error: AppError) -> None:
+        """The undo or redo could not be carried out: leave the stack, say why."""
+        self.setObsolete(True)
+        if self._report is not None:
+            self._report(str(error))
 
     def apply(self) -> None:  # pragma: no cover - every command overrides it
         raise NotImplementedError

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import os_errors
+from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.errors import AppError
 from promises_app.domain.log_anchor import LogAnchor
@@ -49,6 +50,7 @@ from promises_app.services.records import AgreementRecord, SignedCopyRecord, Sig
 from promises_app.ui.background import BackgroundTask
 from promises_app.ui.changes_table_model import ChangesTableModel
 from promises_app.ui.formatting import fill, format_long_date
+from promises_app.ui.page_changes import follow_changes
 from promises_app.ui.page_parts import action_button, notice_label
 from promises_app.ui.pdf_preview import PdfPreviewDialog
 from promises_app.ui.revision_table_model import RevisionTableModel, short_hash
@@ -61,6 +63,11 @@ def render_pdf(snapshot: AgreementSnapshot, anchor: LogAnchor | None = None) -> 
     from promises_app.reports.agreement_document import render_snapshot_pdf  # ReportLab: loaded when used
 
     return render_snapshot_pdf(snapshot, anchor)
+
+
+#: What a signed revision holds (and so "changes since signing" compares), and the revisions.
+SIGNED_TABLES = ("agreements", "goals", "parties", "signatories", "organisations", "people", "focus_areas",
+                 "promises", "measures", "occurrences", "signed_revisions", "signed_copies")
 
 
 class VersionsPage(QWidget):
@@ -78,6 +85,7 @@ class VersionsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.undo_stack = undo_stack
+        follow_changes(undo_stack, self, self.apply_changes)
         self._today = today
         self.agreement_id: int | None = None
         self.agreement: AgreementRecord | None = None
@@ -231,6 +239,13 @@ class VersionsPage(QWidget):
         self.services = services
         self.agreement_id = None
         self.agreement = None
+
+    def apply_changes(self, changes: Changes) -> None:
+        """After an edit, undo or redo: the revisions and "changes since signing" are read again
+        when what was signed may have changed (never for a follow-up). Read even behind another
+        tab: the page's keys (sign, new revision) work on every page."""
+        if self.agreement_id is not None and changes.touches(*SIGNED_TABLES):
+            self.refresh()
 
     def set_agreement(self, agreement_id: int | None) -> None:
         if agreement_id != self.agreement_id:

@@ -1,4 +1,4 @@
-"""Reliability proofs (RELIABILITY.md): crash atomicity (P1) by SIGKILL and by fault injection.
+"""Reliability proofs (docs/reliability.md): crash atomicity (P1) by SIGKILL and by fault injection.
 
 ``report`` puts a proof's figures where a reader finds them whether or not pytest captures
 output: in pytest's terminal summary, and appended to the file named by ``P1_REPORT``.

@@ -1,4 +1,4 @@
-"""The process the crash-atomicity harness kills (RELIABILITY.md, P1).
+"""The process the crash-atomicity harness kills (docs/reliability.md, P1).
 
     python -m tests.reliability.kill_worker DB_PATH SEED
 

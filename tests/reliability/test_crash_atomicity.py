@@ -1,4 +1,4 @@
-"""P1, crash-atomic and durable saves, shown by killing the program (RELIABILITY.md, P1).
+"""P1, crash-atomic and durable saves, shown by killing the program (docs/reliability.md, P1).
 
 A worker process (``kill_worker.py``) drives the product's own service layer in a loop (follow-ups,
 whole-agreement imports of ~30 rows, measure renames, agreement deletes), announcing each save

@@ -1,5 +1,5 @@
 """P1, a multi-row save is all or nothing, shown by making one statement inside it fail
-(RELIABILITY.md, P1: "the k-th insert raises → database identical to before").
+(docs/reliability.md, P1: "the k-th insert raises → database identical to before").
 
 A fault is the driver error a full disk or an I/O error gives (``sqlite3.OperationalError``),
 raised at the k-th INSERT (or DELETE) statement of a save, at one of two moments:

@@ -1,4 +1,4 @@
-"""The pure builder: what the printed agreement says, in DOMAIN.md's order, as plain data."""
+"""The pure builder: what the printed agreement says, in a Swedish agreement's usual order, as plain data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""User text is text in the printed agreement (RELIABILITY.md P12).
+"""User text is text in the printed agreement (docs/reliability.md, P12).
 
 Each hostile string goes in through the services (as a person would type it), is rendered,
 and must come back out of the PDF literally: no bold, no font size, no link, no image and no

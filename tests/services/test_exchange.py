@@ -1,5 +1,5 @@
 """The JSON exchange format: stable export, import into empty and non-empty databases, and
-import that refuses a bad file cleanly and all-or-nothing (RELIABILITY.md P14, docs/exchange-format.md)."""
+import that refuses a bad file cleanly and all-or-nothing (docs/reliability.md, P14; docs/exchange-format.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Importing indicator values from CSV and XLSX (RELIABILITY.md P14): preview, then all or nothing.
+"""Importing indicator values from CSV and XLSX (docs/reliability.md, P14): preview, then all or nothing.
 
 Good files (Swedish Excel CSV, comma CSV, a workbook) import; a corpus of bad files each gives a
 clear error naming line and column, and leaves the database exactly as it was.

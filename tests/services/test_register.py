@@ -207,7 +207,7 @@ def test_missing_rows_are_not_found(services: Services) -> None:
         services.register.delete_person(12345)
 
 
-# --- text validation (RELIABILITY.md P13), property-based on the pure validator -----------------
+# --- text validation (docs/reliability.md, P13), property-based on the pure validator -----------------
 from hypothesis import example, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Sign-off and signed revisions (RELIABILITY.md P9, P10): frozen, hashed, immutable; revisions and diffs."""
+"""Sign-off and signed revisions (docs/reliability.md, P9, P10): frozen, hashed, immutable; revisions and diffs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Verified, rotated backups; safe restore (RELIABILITY.md P5).
+"""Verified, rotated backups; safe restore (docs/reliability.md, P5).
 
 * Ten backups taken while another thread keeps saving: each one passes ``integrity_check``,
   opens with ``open_database`` and holds a whole prefix of the saves (no half state).

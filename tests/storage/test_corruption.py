@@ -1,4 +1,4 @@
-"""Corruption is found at start, and the evidence is never destroyed (RELIABILITY.md P6).
+"""Corruption is found at start, and the evidence is never destroyed (docs/reliability.md, P6).
 
 Three damaged files, each made from a closed, checkpointed demo database:
 

@@ -1,5 +1,5 @@
-"""The engine factory's per-connection settings and the two kinds of session (RELIABILITY.md,
-"Storage configuration"): pragmas read back, BEGIN IMMEDIATE for writes, full rollback, FKs."""
+"""The engine factory's per-connection settings and the two kinds of session (docs/reliability.md,
+"What they rest on"): pragmas read back, BEGIN IMMEDIATE for writes, full rollback, FKs."""
 
 from __future__ import annotations
 

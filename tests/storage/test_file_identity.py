@@ -1,4 +1,4 @@
-"""Only our file is opened, and a file we refuse is never changed (RELIABILITY.md P2, P3, P15)."""
+"""Only our file is opened, and a file we refuse is never changed (docs/reliability.md, P2, P3, P15)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One writer; a clear "in use"; contention waited out or reported (RELIABILITY.md P4).
+"""One writer; a clear "in use"; contention waited out or reported (docs/reliability.md, P4).
 
 * A second exclusive open (same process, or another process) is refused with
   DatabaseInUseError naming the holder's user, host and pid.

@@ -1,4 +1,4 @@
-"""Schema versions and migrations (RELIABILITY.md P3): the head migration and SCHEMA_VERSION agree,
+"""Schema versions and migrations (docs/reliability.md, P3): the head migration and SCHEMA_VERSION agree,
 every released schema's fixture database opens and reaches the current schema with its data,
 and the models and the migrations describe the same schema."""
 

@@ -1,4 +1,4 @@
-"""Resource failures lose nothing (RELIABILITY.md P8).
+"""Resource failures lose nothing (docs/reliability.md, P8).
 
 * Disk full, two ways: ``PRAGMA max_page_count`` set on every new connection of the product's
   engine (portable), and a real 2 MB tmpfs filled up (Linux, root; skipped elsewhere). A big

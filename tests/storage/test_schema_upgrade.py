@@ -1,4 +1,4 @@
-"""Schema versions are handled safely (RELIABILITY.md P3).
+"""Schema versions are handled safely (docs/reliability.md, P3).
 
 * A newer schema is refused and left byte-identical: shown in
   ``tests/storage/test_file_identity.py::test_newer_schema_refused_and_byte_identical``

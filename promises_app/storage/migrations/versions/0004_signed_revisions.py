@@ -17,7 +17,7 @@ depends_on = None
 #: PRAGMA user_version after this migration; the header check compares against it.
 schema_version = 4
 
-#: Tables whose rows, once written, stay as written (RELIABILITY.md P9).
+#: Tables whose rows, once written, stay as written (docs/reliability.md, P9).
 IMMUTABLE = {
     'signed_revisions': 'a signed revision cannot be changed or deleted',
     'signed_copies': 'a hand-signed copy cannot be changed or deleted',

@@ -30,6 +30,7 @@ from promises_app.services.base import FieldValues
 from promises_app.services.records import FocusAreaRecord
 from promises_app.ui.indicator_dialogs import RecordForm, note_label, plain_text_edit
 from promises_app.ui.occurrence_dialog import widgets_alive
+from promises_app.ui.operations import report_error, run_command
 from promises_app.ui.plan_commands import (
     CreateFocusAreaCommand,
     DeleteFocusAreaCommand,
@@ -213,11 +214,8 @@ class FocusAreaListDialog(QDialog):
         return done
 
     def _do_then_push(self, command: Any) -> bool:
-        try:
-            command.apply()
-        except AppError as error:
-            QMessageBox.warning(self, self.tr("Focus areas"), str(error))
+        def refused(error: AppError) -> None:
+            report_error(self, self.tr("Focus areas"), error)
             self.refresh()
-            return False
-        self.undo_stack.push(command)
-        return True
+
+        return run_command(self.undo_stack, command, parent=self, title=self.tr("Focus areas"), on_error=refused)

@@ -17,7 +17,7 @@ from backup).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,12 +34,18 @@ from promises_app.services import Services
 from promises_app.services.indicator_import import ImportPreview, IndicatorImportError, IndicatorImportResult
 from promises_app.ui.formatting import fill
 from promises_app.ui.indicator_dialogs import ERROR_STYLE
+from promises_app.ui.operations import perform_long
 from promises_app.ui.situation_models import ImportErrorTableModel, ImportRowTableModel
 
 
 class IndicatorImportDialog(QDialog):
-    def __init__(self, services: Services, preview: ImportPreview, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, preview: ImportPreview, parent: QWidget | None = None, *,
+        operations: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
+        #: The window's runner: the import runs off the GUI thread and its changes reach the pages.
+        self.operations = operations
         self.services = services
         self.preview = preview
         self.result_of_import: IndicatorImportResult | None = None
@@ -125,7 +131,8 @@ class IndicatorImportDialog(QDialog):
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self.services.indicator_import.commit(self.preview)
+            result = perform_long(self.operations, lambda: self.services.indicator_import.commit(self.preview),
+                                  parent=self, title=self.windowTitle(), label=self.tr("Importing the values…"))
         except IndicatorImportError as error:
             self.error_label.setText(error.summary)
             self.error_model.set_rows(list(error.errors))

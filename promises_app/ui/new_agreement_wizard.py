@@ -45,6 +45,7 @@ from promises_app.services.records import AgreementRecord
 from promises_app.ui.date_input import DateInput, read_dates
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
+from promises_app.ui.operations import Operations
 from promises_app.ui.record_table_model import Index, RecordTableModel
 from promises_app.ui.undo_commands import DoneOnPush, Report
 
@@ -534,7 +535,7 @@ class NewAgreementWizard(QWizard):
         self.measures_page.error.setVisible(False)
         try:
             request = self.request()
-            created = create(self.services, request)
+            created = self._create(request)
         except ValidationError as error:
             self._show_refusal(error.errors)
             return False
@@ -542,8 +543,21 @@ class NewAgreementWizard(QWizard):
             self.measures_page.show_error(str(error))
             return False
         self.created_id = created.id
-        self.undo_stack.push(CreateFromPreviousCommand(self.services, request, created, self.report))
         return True
+
+    def _create(self, request: CarryOverRequest) -> AgreementRecord:
+        """The new agreement, made off the GUI thread (a big plan takes a while), pushed as one step."""
+        def command(created: AgreementRecord) -> CreateFromPreviousCommand:
+            return CreateFromPreviousCommand(self.services, request, created, self.report)
+
+        if isinstance(self.undo_stack, Operations):
+            return self.undo_stack.perform_long(
+                lambda: create(self.services, request), parent=self, title=self.windowTitle(),
+                label=self.tr("Creating the agreement…"), undo=command,
+            )
+        created = create(self.services, request)  # a bare stack: a test of the wizard alone
+        self.undo_stack.push(command(created))
+        return created
 
     def _show_refusal(self, errors: tuple[FieldError, ...] | list[FieldError]) -> None:
         """Each message at its field: details on page 2 (going back there), the rest here."""

@@ -30,9 +30,9 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from promises_app.domain.changes import Action, Changes, RowChange
 from promises_app.domain.errors import AppError
@@ -141,6 +141,46 @@ class Operations(QUndoStack):
             self.emit_changes(changes)
         return result
 
+    def perform_long(
+        self,
+        action: Callable[[], T],
+        *,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        undo: Callable[[T], DoneOnPush] | None = None,
+    ) -> T:
+        """:meth:`perform` for work that can take long (an import, an agreement carried over):
+        the action runs in a pool thread while a busy dialog shows and the window keeps
+        painting; then, back on the GUI thread, the undo command and one ``changed``. AppErrors
+        come back raised here (the caller's form shows them where they belong), after the
+        changes of any transaction that did commit were emitted."""
+        self._flush_pending()
+        task = _LongTask(action)
+        dialog = QProgressDialog(label, "", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setCancelButton(None)  # a write transaction is not stopped halfway
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(300)
+        loop = QEventLoop()
+        task.signals.done.connect(loop.quit)
+        QThreadPool.globalInstance().start(task)
+        if not task.finished:
+            loop.exec()
+        dialog.close()
+        dialog.deleteLater()
+        if task.error is not None:
+            self.emit_changes(task.changes)
+            if isinstance(task.error, AppError):
+                log_error(title, task.error)
+            raise task.error
+        result: T = task.result
+        if undo is not None:
+            self._push_with(undo(result), task.changes)
+        else:
+            self.emit_changes(task.changes)
+        return result
+
     def push(self, cmd: QUndoCommand) -> None:
         """Push a command whose action was just carried out; emits what that action changed."""
         pending = merged(self._pending)
@@ -217,12 +257,99 @@ class Operations(QUndoStack):
         value: T = self._memo[key]
         return value
 
+    def do_then_push(
+        self, command: DoneOnPush, *, parent: QWidget | None, title: str,
+        on_error: Callable[[AppError], None] | None = None,
+    ) -> bool:
+        """Carry out a command that needs no form (delete, move), then push it already done."""
+
+        def action() -> bool:
+            command.apply()
+            return True
+
+        try:
+            done = self.perform(action, parent=parent, title=title, undo=lambda _done: command,
+                                raise_errors=on_error is not None)
+        except AppError as error:
+            assert on_error is not None
+            log_error(title, error)
+            on_error(error)
+            return False
+        return done is not None
+
     # --- errors ----------------------------------------------------------------------------------
     def report(self, parent: QWidget | None, title: str, error: AppError) -> None:
-        """The one place a user-facing error is shown (and logged with its details)."""
-        _log.info("%s: %s", title, error.details())
-        QMessageBox.warning(parent, title, error.message)
+        report_error(parent, title, error)
+
+
+class _LongTaskSignals(QObject):
+    done = Signal()
+
+
+class _LongTask(QRunnable):
+    """One action in a pool thread, with the Changes of what it committed there."""
+
+    def __init__(self, action: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = _LongTaskSignals()
+        self._action = action
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.changes = Changes()
+        self.finished = False
+
+    def run(self) -> None:
+        with collecting() as collected:
+            try:
+                self.result = self._action()
+            except BaseException as error:  # noqa: BLE001 - raised again on the GUI thread
+                self.error = error
+        self.changes = merged(collected)
+        self.finished = True
+        self.signals.done.emit()
+
+
+def log_error(title: str, error: AppError) -> None:
+    """Every user-facing error is logged with its details (the kind and the chain of causes)."""
+    _log.info("%s: %s", title, error.details())
+
+
+def report_error(parent: QWidget | None, title: str, error: AppError) -> None:
+    """The one place a user-facing error is shown in a message box (and logged)."""
+    log_error(title, error)
+    QMessageBox.warning(parent, title, error.message)
+
+
+def run_command(
+    stack: QUndoStack, command: DoneOnPush, *, parent: QWidget | None, title: str,
+    on_error: Callable[[AppError], None] | None = None,
+) -> bool:
+    """``Operations.do_then_push`` on the window's stack; the same steps on a bare stack (a test of
+    one page): False, with the error shown (or handed to ``on_error``), when it was refused."""
+    if isinstance(stack, Operations):
+        return stack.do_then_push(command, parent=parent, title=title, on_error=on_error)
+    try:
+        command.apply()
+    except AppError as error:
+        log_error(title, error)
+        if on_error is not None:
+            on_error(error)
+        else:
+            report_error(parent, title, error)
+        return False
+    stack.push(command)
+    return True
 
 
 def _updated(rows: set[RowKey]) -> list[RowChange]:
     return [RowChange(table, row_id, Action.UPDATE) for table, row_id in sorted(rows)]
+
+
+def perform_long(
+    stack: QUndoStack | None, action: Callable[[], T], *, parent: QWidget | None, title: str, label: str
+) -> T:
+    """``Operations.perform_long`` on the window's runner; without one (a dialog tested alone), directly."""
+    if isinstance(stack, Operations):
+        return stack.perform_long(action, parent=parent, title=title, label=label)
+    return action()

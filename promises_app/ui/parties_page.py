@@ -56,6 +56,7 @@ from promises_app.ui.agreement_dialog import AgreementDialog
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.indicator_dialogs import RecordForm
 from promises_app.ui.labels import label
+from promises_app.ui.operations import run_command
 from promises_app.ui.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.page_parts import (
     NOTICE_STYLE,
@@ -360,13 +361,10 @@ class PartiesPage(QWidget):
         self.refresh()
         self.show_notice(message, refusal=True)
 
-    def _refused(self, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            message = "\n".join(field_error.message for field_error in error.errors)
-        else:
-            message = str(error)
+    def _refused(self, error: AppError) -> None:
+        """A refused action is shown as the page's notice (the form-less actions of this page)."""
         self.refresh()
-        self.show_notice(message, refusal=True)
+        self.show_notice(error.message, refusal=True)
 
     def selected_party(self) -> PartyRecord | None:
         rows = self.party_view.selectionModel().selectedRows()
@@ -388,15 +386,11 @@ class PartiesPage(QWidget):
 
     def _do_then_push(self, command: Any) -> bool:
         """Carry out a command that needs no form (remove, move), then push it already done."""
-        try:
-            command.apply()
-        except AppError as error:
-            self._refused(error)
-            return False
-        if not self.is_locked():
+        done = run_command(self.undo_stack, command, parent=self, title=self.tr("Parties and signatories"),
+                           on_error=self._refused)
+        if done and not self.is_locked():
             self.show_notice("")
-        self.undo_stack.push(command)
-        return True
+        return done
 
     # --- the agreement's details ----------------------------------------------------------------
     def edit_details(self) -> AgreementDialog | None:

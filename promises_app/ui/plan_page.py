@@ -40,7 +40,6 @@ from promises_app.domain.enums import AgreementState, FollowUpStatus, TrafficLig
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
-from promises_app.services.errors import ValidationError
 from promises_app.services.records import (
     AgreementRecord,
     FocusAreaRecord,
@@ -53,6 +52,7 @@ from promises_app.ui.formatting import fill
 from promises_app.ui.labels import label
 from promises_app.ui.measure_dialog import MeasureForm
 from promises_app.ui.occurrence_dialog import OccurrenceLog, OccurrenceLogDialog, widgets_alive
+from promises_app.ui.operations import report_error, run_command
 from promises_app.ui.page_changes import behind_other_tab, follow_changes, shared_read
 from promises_app.ui.page_parts import action_button, notice_label, page_action
 from promises_app.ui.plan_commands import (
@@ -654,14 +654,11 @@ class PlanPage(QWidget):
 
     def _do_then_push(self, command: Any, title: str) -> bool:
         """Carry out a command that needs no form (delete, move), then push it already done."""
-        try:
-            command.apply()
-        except AppError as error:
+        def refused(error: AppError) -> None:
             self._warn(title, error)
             self.refresh()
-            return False
-        self.undo_stack.push(command)
-        return True
+
+        return run_command(self.undo_stack, command, parent=self, title=title, on_error=refused)
 
     # --- occurrences and focus areas --------------------------------------------------------------
     def open_occurrences(self) -> OccurrenceLogDialog | None:
@@ -690,9 +687,5 @@ class PlanPage(QWidget):
         QMessageBox.warning(self, self.tr("Plan"), message)
         self.refresh()
 
-    def _warn(self, title: str, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            message = "\n".join(field_error.message for field_error in error.errors)
-        else:
-            message = str(error)
-        QMessageBox.warning(self, title, message)
+    def _warn(self, title: str, error: AppError) -> None:
+        report_error(self, title, error)

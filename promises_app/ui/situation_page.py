@@ -43,7 +43,6 @@ from promises_app.domain.changes import Changes
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
-from promises_app.services.errors import ValidationError
 from promises_app.services.records import (
     AgreementIndicatorRecord,
     AgreementRecord,
@@ -55,6 +54,7 @@ from promises_app.ui.formatting import fill
 from promises_app.ui.indicator_chart import IndicatorChart
 from promises_app.ui.indicator_dialogs import IndicatorRegisterDialog, LinkForm
 from promises_app.ui.indicator_import_dialog import IndicatorImportDialog
+from promises_app.ui.operations import report_error, run_command
 from promises_app.ui.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.page_parts import (
     action_button,
@@ -435,12 +435,8 @@ class SituationPage(QWidget):
         QMessageBox.warning(self, self.tr("Situational picture and indicators"), message)
         self.refresh()
 
-    def _warn(self, title: str, error: Exception) -> None:
-        if isinstance(error, ValidationError):
-            message = "\n".join(field_error.message for field_error in error.errors)
-        else:
-            message = str(error)
-        QMessageBox.warning(self, title, message)
+    def _warn(self, title: str, error: AppError) -> None:
+        report_error(self, title, error)
 
     def _selected(self, view: QTableView, model: Any) -> Any:
         rows = view.selectionModel().selectedRows()
@@ -541,14 +537,11 @@ class SituationPage(QWidget):
 
     def _do_then_push(self, command: Any, title: str) -> bool:
         """Carry out a command that needs no form (delete, move), then push it already done."""
-        try:
-            command.apply()
-        except AppError as error:
+        def refused(error: AppError) -> None:
             self._warn(title, error)
             self.refresh()
-            return False
-        self.undo_stack.push(command)
-        return True
+
+        return run_command(self.undo_stack, command, parent=self, title=title, on_error=refused)
 
     # --- indicators ---------------------------------------------------------------------------
     def follow_indicator(self) -> LinkForm | None:
@@ -648,7 +641,7 @@ class SituationPage(QWidget):
             self._warn(title, error)
             return None
         QGuiApplication.restoreOverrideCursor()
-        dialog = IndicatorImportDialog(self.services, preview, self)
+        dialog = IndicatorImportDialog(self.services, preview, self, operations=self.undo_stack)
         dialog.accepted.connect(lambda: self._imported(dialog))
         self.import_dialog = dialog
         dialog.open()

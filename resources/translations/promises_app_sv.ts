@@ -1219,6 +1219,10 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
 <context>
     <name>IndicatorImportDialog</name>
     <message>
+        <source>Importing the values…</source>
+        <translation>Importerar värdena…</translation>
+    </message>
+    <message>
         <source>Import indicator values from %1</source>
         <translation>Importera indikatorvärden från %1</translation>
     </message>
@@ -2445,6 +2449,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
 <context>
     <name>NewAgreementWizard</name>
     <message>
+        <source>Creating the agreement…</source>
+        <translation>Skapar överenskommelsen…</translation>
+    </message>
+    <message>
         <source>New agreement from last year&apos;s: %1</source>
         <extracomment>The role holding a row&apos;s measure id. Fields shown on the details page; any other field&apos;s message goes with the measures. The promise column is cut to this width (its tooltip has the whole text).</extracomment>
         <translation>Ny överenskommelse från förra årets: %1</translation>
@@ -2794,6 +2802,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
 </context>
 <context>
     <name>PartiesPage</name>
+    <message>
+        <source>Parties and signatories</source>
+        <translation>Parter och undertecknare</translation>
+    </message>
     <message>
         <source>The agreement</source>
         <translation>Överenskommelsen</translation>

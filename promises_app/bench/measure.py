@@ -165,9 +165,10 @@ def filter_keystrokes(window: Any, page: str = "Alla åtgärder", words: Sequenc
 
 # --- services -------------------------------------------------------------------------------
 def synchronous_mode(services: Any) -> str:
-    with services.db.write() as s:
-        value = s.connection().exec_driver_sql("PRAGMA synchronous").scalar()
-    return {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(value, str(value))
+    """How a commit reaches the disk (asked of storage, which alone speaks SQLite)."""
+    from promises_app.storage.sqlite_file import synchronous_mode as of_database
+
+    return of_database(services.db)
 
 
 def save_one_field(services: Any, measure_id: int, period: str, runs: int) -> list[float]:

@@ -83,6 +83,6 @@ def load_text() -> str:
 
 
 def _sqlite_version() -> str:
-    import sqlite3
+    from promises_app.storage.engine import sqlite_library_version
 
-    return sqlite3.sqlite_version
+    return sqlite_library_version()

@@ -181,10 +181,10 @@ def filter_keystrokes(
 
 # --- services -------------------------------------------------------------------------------
 def synchronous_mode(services: Services) -> str:
-    with services.db.write() as s:
-        value = s.connection().exec_driver_sql("PRAGMA synchronous").scalar()
-    names = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
-    return names.get(value, str(value)) if isinstance(value, int) else str(value)
+    """How a commit reaches the disk (asked of storage, which alone speaks SQLite)."""
+    from promises_app.storage.sqlite_file import synchronous_mode as of_database
+
+    return of_database(services.db)
 
 
 def save_one_field(services: Services, measure_id: int, period: str, runs: int) -> list[float]:

@@ -50,8 +50,6 @@ from promises_app.services.plan import (
 from promises_app.services.register import validate_organisation, validate_person
 from promises_app.services.signoff import freeze_imported
 from promises_app.storage import models as m
-from promises_app.storage.backups import make_backup
-from promises_app.storage.integrity import require_intact
 from promises_app.storage.signed_guard import LOCKED_STATES
 
 if TYPE_CHECKING:
@@ -117,10 +115,10 @@ class ExchangeService(Service):
     def import_documents(self, documents: Sequence[object], *, backup: bool = True) -> list[ImportResult]:
         """Import several documents in one transaction: all of them, or none."""
         self.db.refuse_writes()  # before the backup a read-only database could not take either
-        require_intact(self.db, "Importen")
+        self.db.require_intact("Importen")
         checked = [check_document(document) for document in documents]
-        if backup and self.db.path is not None and self._has_agreements():
-            make_backup(self.db.path, "import")
+        if backup and self._has_agreements():
+            self.db.backup("import")
         results = []
         with self.db.write() as s:
             for document in checked:

@@ -49,8 +49,6 @@ from promises_app.services.base import Service
 from promises_app.services.errors import ServiceError
 from promises_app.services.indicators import UNIT_MAX
 from promises_app.storage import models as m
-from promises_app.storage.backups import make_backup
-from promises_app.storage.integrity import require_intact
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: An XLSX file is a zip archive: refused before it is opened when its members would unpack
@@ -241,7 +239,7 @@ class IndicatorImportService(Service):
 
     def commit(self, preview: ImportPreview, *, backup: bool = True) -> IndicatorImportResult:
         """Write a clean preview: a checked backup first, then every row in one transaction."""
-        require_intact(self.db, "Indikatorimporten")
+        self.db.require_intact("Indikatorimporten")
         if not preview.ok:
             raise IndicatorImportError(
                 f"{preview.file_name} har fel och kan inte importeras. Ingenting har ändrats i databasen.",
@@ -249,8 +247,8 @@ class IndicatorImportService(Service):
             )
         made = None
         self.db.refuse_writes()  # opened read-only: no backup beside it either
-        if backup and self.db.path is not None and self._holds_data():
-            made = make_backup(self.db.path, "import").path
+        if backup and self._holds_data():
+            made = self.db.backup("import").path
         with self.db.write() as s:
             register = {row.name.casefold(): row for row in s.scalars(select(m.Indicator))}
             created = 0

@@ -48,14 +48,9 @@ class VerifyResult:
 
 class MaintenanceService(Service):
     def check(self) -> CheckResult:
-        """SQLite's full integrity check and foreign-key check, with a short content summary."""
-        problems: list[str] = []
+        """The storage's full integrity and reference checks, with a short content summary."""
+        problems = self.db.integrity_problems()
         with self.db.read() as s:
-            for (line,) in s.execute(text("PRAGMA integrity_check")):
-                if line != "ok":
-                    problems.append(f"Integritetskontroll: {line}")
-            for row in s.execute(text("PRAGMA foreign_key_check")):
-                problems.append(f"Trasig referens i tabellen {row[0]} (rad {row[1]}) till {row[2]}")
             counts = [
                 s.scalar(select(text("count(*)")).select_from(table))
                 for table in (m.Agreement.__table__, m.Measure.__table__, m.FollowUp.__table__)

@@ -41,7 +41,6 @@ from promises_app.services.records import PrintableAgreement, SignedCopyRecord, 
 from promises_app.services.snapshots import build_snapshot
 from promises_app.storage import models as m
 from promises_app.storage.changelog import check_anchor, current_account, current_anchor, utc_timestamp
-from promises_app.storage.integrity import require_intact
 from promises_app.storage.signed_guard import LOCKED_STATES
 
 #: Makes the agreement PDF of a snapshot, carrying the change log's head (domain/log_anchor.py).
@@ -154,7 +153,7 @@ class SignOffService(Service):
         missing place, a bad or future date, a party nobody signs for; ServiceError when the
         agreement is not a draft.
         """
-        require_intact(self.db, "Undertecknandet")
+        self.db.require_intact("Undertecknandet")
         with self.db.write() as s:
             agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
             check_version(agreement, expected_version, "Överenskommelsen")
@@ -186,7 +185,7 @@ class SignOffService(Service):
 
     def new_revision(self, agreement_id: int, *, expected_version: int | None = None) -> SignedRevisionRecord:
         """Make the signed agreement a draft again as revision N+1; returns the signed revision N it starts from."""
-        require_intact(self.db, "Den nya revisionen")
+        self.db.require_intact("Den nya revisionen")
         with self.db.write() as s:
             agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
             check_version(agreement, expected_version, "Överenskommelsen")

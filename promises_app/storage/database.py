@@ -1,6 +1,13 @@
-"""Opening a database file safely, and the two kinds of transaction the services use.
+"""An open database, and opening one from a SQLite file.
 
-``open_database``:
+``Database`` is the data as the services see it: an engine, read sessions and write sessions
+(each one transaction) and the hooks on write sessions (the signed guard, the change log). What
+depends on where the data lives it asks of its store (storage/store.py): the SQLite file
+(storage/sqlite_file.py) checks before every transaction that it is still the file that was
+opened, refuses writes when it is read-only, checks itself, and keeps the backups. A shared
+database server would be another store behind the same Database.
+
+``open_database`` opens (or creates) a database file:
 1. checks the file's header before connecting (a foreign or newer file is refused untouched);
 2. takes the one-writer lock when asked (the window and commands that write);
 3. checks the file (``quick_check``; the full ``integrity_check`` when the last session
@@ -17,69 +24,35 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from promises_app import os_errors
 from promises_app.domain.changes import Changes
-from promises_app.domain.validation import shown_path
-from promises_app.storage import backups
+from promises_app.storage.backups import BackupInfo
 from promises_app.storage.change_capture import capture_rows, check_expected, publish, taken
 from promises_app.storage.changelog import record_changes, remember_deleted
 from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
-from promises_app.storage.errors import (
-    CorruptDatabaseError,
-    DatabaseMissingError,
-    DatabaseMovedError,
-    DatabaseOpenError,
-    NewerSchemaError,
-    ReadOnlyError,
-    StorageFailure,
-)
-from promises_app.storage.failures import translate
-from promises_app.storage.file_identity import read_header
-from promises_app.storage.integrity import restore_offer
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
 from promises_app.storage.models import Base
-from promises_app.storage.read_only import (
-    ReadOnlyReason,
-    read_only_reason,
-    read_only_uri,
-    unmerged_changes,
-)
+from promises_app.storage.read_only import ReadOnlyReason, read_only_uri
 from promises_app.storage.signed_guard import refuse_signed_edits, remember_created_agreements
-
-PRIVATE_DIR_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
+from promises_app.storage.sqlite_file import SqliteFile, open_file
+from promises_app.storage.store import Store
 
 
 class Database:
-    """An open database: read sessions and write sessions (each one transaction)."""
+    """An open database: read sessions and write sessions (each one transaction) over ``store``."""
 
-    def __init__(
-        self,
-        engine: Engine,
-        path: Path | None = None,
-        *,
-        lock: DatabaseLock | None = None,
-        location: LocationAssessment | None = None,
-        read_only: ReadOnlyReason | None = None,
-    ) -> None:
+    def __init__(self, engine: Engine, store: Store) -> None:
         self.engine = engine
-        self.path = path
-        self.lock = lock
-        #: Why the database is open for reading only (None: it can be written).
-        self.read_only = read_only
-        #: Where the file lives (network, removable, cloud-synced or local), for the window to warn.
-        self.location = location
-        self._identity = _identity(path) if path else None
+        self.store = store
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
         event.listen(self._write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
@@ -94,8 +67,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read transaction: one consistent snapshot, never commits."""
-        # Checked for reads too: SQLite would otherwise create a new, empty file at the old path.
-        self._check_still_there()
+        self.store.before_transaction()
         with self._translated():
             with self._read() as session, session.begin():
                 yield session
@@ -105,7 +77,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One unit of work: ``BEGIN IMMEDIATE``, commit on success, roll back on any error."""
         self.refuse_writes()
-        self._check_still_there()
+        self.store.before_transaction()
         with self._translated():
             with self._write() as session, session.begin():
                 check_expected(session)  # an undo: the rows must be as this window left them
@@ -120,32 +92,66 @@ class Database:
         """Raise ReadOnlyError, naming the folder or file that blocks, if opened for reading only.
 
         Every write session asks, and so does whatever writes beside the database (a backup)."""
-        if self.read_only is not None:
-            raise ReadOnlyError(self.path, self.read_only.refusal())
+        self.store.refuse_writes()
+
+    def require_intact(self, action: str) -> None:
+        """Refuse ``action`` (Swedish, e.g. "Undertecknandet") unless the full integrity check
+        finds nothing (storage/integrity.py says why the quick check at start is not enough)."""
+        self.store.require_intact(self.engine, action)
+
+    def integrity_problems(self) -> list[str]:
+        """What the full integrity and reference checks find, one Swedish line each (empty: intact)."""
+        with self.read() as session:
+            return self.store.integrity_problems(session.connection())
+
+    def backup(self, reason: str, *, now: datetime | None = None) -> BackupInfo:
+        """A checked backup now (reasons: storage/backups.REASONS); refused when opened read-only."""
+        self.refuse_writes()
+        return self.store.backup(reason, now=now)
+
+    def backups(self) -> list[BackupInfo]:
+        """This database's backups, newest first."""
+        return self.store.backups()
 
     def close(self) -> None:
         self.engine.dispose()
-        if self.lock is not None:
-            self.lock.release()
+        self.store.close()
+
+    # Read-only views of the store, for the window and the command line (which show the file and
+    # warn about it) and for storage's own tests; services do not use them (tests/storage/test_layering.py).
+    @property
+    def path(self) -> Path | None:
+        """The database file (None: the data is not in a file)."""
+        return self.store.path
+
+    @property
+    def read_only(self) -> ReadOnlyReason | None:
+        """Why the database is open for reading only (None: it can be written)."""
+        return self.store.read_only
+
+    @property
+    def file(self) -> SqliteFile | None:
+        """The SQLite file behind this database (None: another kind of store)."""
+        return self.store if isinstance(self.store, SqliteFile) else None
+
+    @property
+    def lock(self) -> DatabaseLock | None:
+        return self.file.lock if self.file is not None else None
+
+    @property
+    def location(self) -> LocationAssessment | None:
+        """Where the file lives (network, removable, cloud-synced or local), for the window to warn."""
+        return self.file.location if self.file is not None else None
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:
         try:
             yield
         except DBAPIError as error:
-            failure = translate(error, self.path)
+            failure = self.store.failure(error)
             if failure is None:
                 raise
             raise failure from error
-
-    def _check_still_there(self) -> None:
-        """A file moved or deleted while open keeps working through its old handle: refuse."""
-        if self.path is not None and _identity(self.path) != self._identity:
-            raise DatabaseMovedError(
-                self.path,
-                f"Databasfilen {self.path} har flyttats, bytts ut eller tagits bort medan programmet "
-                "var öppet. Ändringen sparades inte. Öppna databasen på dess nya plats.",
-            )
 
 
 def open_database(
@@ -160,144 +166,45 @@ def open_database(
     """
     path = Path(path).expanduser().absolute()
     location = assess_location(path)  # WAL on local disks, the DELETE journal where WAL is unsafe
-    if not path.exists():
-        if not create:
-            raise DatabaseMissingError(path, f"Databasen {path} finns inte.")
-        try:
-            _create(path, journal_mode=location.journal_mode)
-        except OSError as error:  # named as asked for, never the hidden file it is built in
-            raise ReadOnlyError(
-                path, f"Databasen {shown_path(path)} kunde inte skapas: {os_errors.reason(error)} (i mappen "
-                f"{shown_path(path.parent)}). Ingenting har skapats; välj en mapp där du får skriva.",
-            ) from error
-        header_version = SCHEMA_VERSION
-    else:
-        try:
-            header_version = read_header(path).user_version
-        except OSError as error:  # e.g. no permission to read it: say so, in Swedish, untouched
-            raise DatabaseOpenError(
-                path,
-                f"Databasfilen {path} går inte att läsa ({os_errors.reason(error)}). Kontrollera "
-                "behörigheterna för filen och mappen. Filen har inte ändrats.",
-            ) from error
-        if header_version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                path,
-                f"Databasen {path} är skapad med en nyare version av Medborgarlöften "
-                f"(schemaversion {header_version}; den här versionen läser till och med "
-                f"{SCHEMA_VERSION}). Uppdatera programmet. Filen har inte ändrats.",
-            )
-        blocked = read_only_reason(path)
-        if blocked is not None:
-            if exclusive and not allow_read_only:
-                raise ReadOnlyError(
-                    path, f"Databasen {shown_path(path)} kan inte öppnas för ändringar: {blocked.describe()}. "
-                    "Ingenting har ändrats; flytta databasen till en mapp där du får skriva, eller ändra "
-                    "behörigheterna.",
-                )
-            return _open_read_only(path, blocked, header_version=header_version, location=location)
-    lock = DatabaseLock(path) if exclusive else None
-    if lock is not None:
-        lock.acquire()
+    file = open_file(
+        path, location=location, create=create, exclusive=exclusive, allow_read_only=allow_read_only,
+        build=_build,
+    )
     try:
-        database = Database(
-            create_database_engine(_sqlite_url(path), journal_mode=location.journal_mode),
-            path,
-            lock=lock,
-            location=location,
-        )
+        database = Database(_engine(file), file)
         try:
-            _check(database, full=bool(lock and lock.previous_session_crashed))
-            if header_version < SCHEMA_VERSION:
-                backups.make_backup(path, "migration")
+            _check(database, full=file.previous_session_crashed)
+            if file.schema_version < SCHEMA_VERSION:
+                database.backup("migration")
                 _migrate(database)
         except BaseException:
             database.engine.dispose()
             raise
         return database
     except BaseException:
-        if lock is not None:  # refused after a crash: keep the sign of it, so the next start checks fully
-            lock.release(keep_file=lock.previous_session_crashed)
+        file.abandon()  # refused after a crash: the lock file keeps the sign of it
         raise
 
 
-def _open_read_only(
-    path: Path, blocked: ReadOnlyReason, *, header_version: int, location: LocationAssessment
-) -> Database:
-    """Open a file that cannot be written, for reading only: no lock, no backup, nothing written."""
-    if header_version < SCHEMA_VERSION:
-        raise ReadOnlyError(
-            path, f"Databasen {shown_path(path)} är gjord av en äldre version av programmet och måste "
-            f"uppgraderas innan den kan öppnas, men {blocked.describe()}. Ingenting har ändrats; öppna den "
-            "där den kan skrivas en gång, så uppgraderas den (en säkerhetskopia görs först).",
-        )
-    database = Database(create_read_only_engine(read_only_uri(path)), path, location=location, read_only=blocked)
-    try:
-        _check(database, full=False)
-    except StorageFailure as error:
-        database.engine.dispose()
-        pending = unmerged_changes(path)
-        if pending is None:
-            raise
-        raise ReadOnlyError(
-            path, f"Databasen {shown_path(path)} har ändringar i {shown_path(pending.name)} som ännu inte förts "
-            f"in i filen, och de kan inte läsas när {blocked.describe()}. Ingenting har ändrats. Öppna den "
-            "en gång där den kan skrivas (då förs ändringarna in), eller kopiera båda filerna till en "
-            "mapp där du får skriva.",
-        ) from error
-    except BaseException:
-        database.engine.dispose()
-        raise
-    return database
+def _engine(file: SqliteFile) -> Engine:
+    """The engine over ``file``: read-only (storage/read_only.py) or in its journal mode."""
+    if file.read_only is not None:
+        return create_read_only_engine(read_only_uri(file.path))
+    return create_database_engine(file.url, journal_mode=file.journal_mode)
 
 
 def _check(database: Database, *, full: bool) -> None:
     """Refuse a damaged file before anything writes to it (no repair, no new empty file)."""
-    assert database.path is not None
-    pragma = "integrity_check" if full else "quick_check"
-    try:
-        with database.engine.connect() as connection:
-            rows = [r[0] for r in connection.exec_driver_sql(f"PRAGMA {pragma}")]
-            connection.rollback()
-    except DBAPIError as error:
-        failure = translate(error, database.path)
-        if failure is not None:  # read-only, busy, gone: not damage, and restoring would not help
-            raise failure from error
-        rows = [str(error.orig)]
-    if rows == ["ok"]:
-        return
-    raise CorruptDatabaseError(
-        database.path,
-        f"Databasen {database.path} är skadad ({'; '.join(rows[:2])}). Ingenting har skrivits till den. "
-        f"{restore_offer(database.path)}",
-    )
+    database.store.check_on_open(database.engine, full=full)
 
 
-def _create(path: Path, *, journal_mode: str) -> None:
-    """Build a new, migrated database beside ``path`` and rename it into place."""
-    _make_private_dir(path.parent)
-    building = path.with_name(f".{path.name}.creating-{os.getpid()}")
-    # Files left by a creation that was killed: ours by name, or another process's that is gone
-    # (one still building has its file open, and on Windows that makes the delete fail).
-    prefix = f".{path.name}.creating-"
-    for leftover in path.parent.glob(prefix + "*"):
-        pid = leftover.name[len(prefix):].split("-")[0]  # ".x.creating-123", "-123-wal", "-123-shm"
-        if leftover.name.startswith(building.name) or not _process_alive(pid):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-    fd = os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
-    os.close(fd)
+def _build(file: SqliteFile) -> None:
+    """Fill a new file (built beside its real name) with the current schema."""
+    database = Database(_engine(file), file)
     try:
-        database = Database(create_database_engine(_sqlite_url(building), journal_mode=journal_mode), building)
-        try:
-            _migrate(database)
-        finally:
-            database.close()  # the last connection checkpoints and removes -wal/-shm
-        os.replace(building, path)
-    except BaseException:
-        for leftover in _with_sidecars(building):
-            leftover.unlink(missing_ok=True)
-        raise
+        _migrate(database)
+    finally:
+        database.close()  # the last connection checkpoints and removes -wal/-shm
 
 
 def _migrate(database: Database) -> None:
@@ -306,40 +213,3 @@ def _migrate(database: Database) -> None:
         version = connection.execute(text("PRAGMA user_version")).scalar_one()
         if version != SCHEMA_VERSION:  # a migration forgot to set it: refuse to commit
             raise RuntimeError(f"schema version {version} after migrating, expected {SCHEMA_VERSION}")
-
-
-def _process_alive(pid_text: str) -> bool:
-    try:
-        pid = int(pid_text)
-    except ValueError:
-        return False
-    if os.name != "posix":
-        return True  # cannot tell cheaply; the delete itself fails while the file is in use
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_dev, stat.st_ino)
-
-
-def _make_private_dir(folder: Path) -> None:
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=PRIVATE_DIR_MODE)
-
-
-def _with_sidecars(path: Path) -> list[Path]:
-    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
-
-
-def _sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"

@@ -55,6 +55,11 @@ def create_read_only_engine(uri: str) -> Engine:
     return engine
 
 
+def sqlite_library_version() -> str:
+    """The SQLite library's version (not the driver's), for the bench's machine table."""
+    return sqlite3.sqlite_version
+
+
 def write_engine(engine: Engine) -> Engine:
     """The same engine, but every transaction begins with ``BEGIN IMMEDIATE``."""
     return engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"})

@@ -49,7 +49,8 @@ class RecordFollowUpCommand(DoneOnPush):
         self.period = after.period
         self.before = before
         self.after = after
-        #: The follow-up's version as this command last left it (0: none).
+        #: The follow-up as this command last left it: its id and version (None and 0: none).
+        self.row_id: int | None = after.id
         self.version = after.version
 
     def revert(self) -> None:
@@ -60,10 +61,11 @@ class RecordFollowUpCommand(DoneOnPush):
 
     def _put(self, wanted: FollowUpRecord | None) -> None:
         """The follow-up to ``wanted``, if it is still as this command left it (else ConflictError)."""
+        expected = self.known_version("follow_ups", self.row_id, self.version)
         (now,) = self.services.follow_ups.put_back(
-            [FollowUpState(self.measure_id, self.period, wanted, expected_version=self.version)]
+            [FollowUpState(self.measure_id, self.period, wanted, expected_version=expected)]
         )
-        self.version = now.version if now is not None else 0
+        self.row_id, self.version = (now.id, now.version) if now is not None else (None, 0)
 
 
 class CopyPreviousPeriodCommand(DoneOnPush):
@@ -81,7 +83,8 @@ class CopyPreviousPeriodCommand(DoneOnPush):
         super().__init__(fill(text, period, count), report)
         self.services = services
         self.result = result
-        #: Each copied follow-up's version as this command last left it (0: none).
+        #: Each copied follow-up as this command last left it: id and version (None and 0: none).
+        self.row_ids: list[int | None] = [c.after.id for c in result.copied]
         self.versions = [c.after.version for c in result.copied]
 
     def revert(self) -> None:
@@ -93,8 +96,11 @@ class CopyPreviousPeriodCommand(DoneOnPush):
     def _put(self, wanted: list[FollowUpRecord | None]) -> None:
         """Each copied follow-up to ``wanted``, if all are still as this command left them."""
         copied = self.result.copied
+        expected = [self.known_version("follow_ups", row_id, version)
+                    for row_id, version in zip(self.row_ids, self.versions, strict=True)]
         now = self.services.follow_ups.put_back(
             [FollowUpState(c.measure_id, c.period, w, expected_version=v)
-             for c, w, v in zip(copied, wanted, self.versions, strict=True)]
+             for c, w, v in zip(copied, wanted, expected, strict=True)]
         )
+        self.row_ids = [r.id if r is not None else None for r in now]
         self.versions = [r.version if r is not None else 0 for r in now]

@@ -67,6 +67,17 @@ class DoneOnPush(QUndoCommand):
         except AppError as error:
             self.refused(error)
 
+    def known_version(self, table: str, row_id: int | None, fallback: int) -> int:
+        """The version this window last wrote of a row (``fallback`` outside the runner, or for a
+        row it never wrote): what an undo or redo expects to find, 0 for no row."""
+        if row_id is None:
+            return fallback
+        if self._ops is not None:
+            known = self._ops.known_version(table, row_id)
+            if known is not None:
+                return known
+        return fallback
+
     def refused(self, error: AppError) -> None:
         """The undo or redo could not be carried out: leave the stack, say why."""
         self.setObsolete(True)

@@ -53,6 +53,7 @@ from promises_app.services.exchange import parse
 from promises_app.services.maintenance import DEMO_FILES
 from promises_app.storage.database import Database, open_database
 from promises_app.storage.engine import create_database_engine
+from promises_app.storage.sqlite_file import SqliteFile
 
 JOURNAL_MODE_ENV = "MEDBORGARLOFTEN_JOURNAL_MODE"
 WAIT_FOR_GO_ENV = "P1_WAIT_FOR_GO"
@@ -124,7 +125,7 @@ def open_with_journal_mode(path: Path, mode: str) -> Services:
     # The product cannot be asked for another mode yet: let it create, check and migrate the
     # file, then reopen it with the product's own engine factory in the mode asked for.
     open_database(path).close()
-    return Services(Database(create_database_engine(f"sqlite:///{path}", journal_mode=mode), path))
+    return Services(Database(create_database_engine(f"sqlite:///{path}", journal_mode=mode), SqliteFile(path)))
 
 
 class Worker:

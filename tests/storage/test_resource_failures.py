@@ -38,6 +38,7 @@ from sqlalchemy import event
 from promises_app import cli
 from promises_app.cli import main, write_atomically
 from promises_app.domain.validation import shown_path
+from promises_app.paths import resource
 from promises_app.services import Services, open_services
 from promises_app.storage import backups
 from promises_app.storage.backups import BackupError, backup_dir
@@ -479,6 +480,22 @@ def test_file_deleted_while_open(services: Services, db_path: Path) -> None:
     with pytest.raises(DatabaseMovedError):
         services.agreements.list_agreements()
     assert not db_path.exists()  # never a new, empty database in its place
+
+
+def test_checking_actions_refuse_a_deleted_file_without_making_a_new_one(services: Services, db_path: Path) -> None:
+    """An import first runs the full integrity check, and `promises-app check` runs it too: on a
+    file deleted while open, each is refused as any transaction is, and SQLite is never let
+    to create a new, empty database at the old path (it did, for the import's check)."""
+    demo = resource("demo", "solna-2022.json").read_bytes()
+    services.register.create_organisation(name="Sparad före", kind="other")
+    db_path.unlink()
+    for sidecar in sidecars(db_path):
+        sidecar.unlink(missing_ok=True)
+    for action in (lambda: services.exchange.import_json(demo), services.maintenance.check):
+        with pytest.raises(DatabaseMovedError) as caught:
+            action()
+        assert str(db_path) in str(caught.value)
+        assert not db_path.exists()  # never a new, empty database in its place
 
 
 def test_file_replaced_while_open(services: Services, db_path: Path, tmp_path: Path, _templates: dict[str, Path]) -> None:

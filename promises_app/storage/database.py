@@ -12,6 +12,10 @@
 7. opens a file that cannot be written (a read-only drive, folder or file) for reading only,
    where the caller allows it (storage/read_only.py): no lock, no backup, nothing written, and
    every write refused with a message that names what blocks.
+
+The window opens with ``check_later=True``: step 3 then runs beside it (storage/startup_check.py)
+and every write waits for it to pass. The ORM and the mapped models load with the first
+session, not with the file, so the window's first list (``Database.read_rows``) needs neither.
 """
 
 from __future__ import annotations
@@ -20,15 +24,14 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from promises_app import os_errors
 from promises_app.domain.validation import shown_path
 from promises_app.storage import backups
-from promises_app.storage.changelog import record_changes, remember_deleted
 from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
 from promises_app.storage.errors import (
     CorruptDatabaseError,
@@ -45,14 +48,16 @@ from promises_app.storage.integrity import restore_offer
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
-from promises_app.storage.models import Base
 from promises_app.storage.read_only import (
     ReadOnlyReason,
     read_only_reason,
     read_only_uri,
     unmerged_changes,
 )
-from promises_app.storage.signed_guard import refuse_signed_edits, remember_created_agreements
+from promises_app.storage.startup_check import StartupCheck
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -77,45 +82,83 @@ class Database:
         self.read_only = read_only
         #: Where the file lives (network, removable, cloud-synced or local), for the window to warn.
         self.location = location
+        #: The start-up check still running beside the window (``check_later``), or None.
+        self.startup_check: StartupCheck | None = None
         self._identity = _identity(path) if path else None
-        self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
-        event.listen(self._write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
-        event.listen(self._write, "after_flush", remember_created_agreements)
-        event.listen(self._write, "after_flush", record_changes)  # every edit, in its transaction
-        if not event.contains(Base, "after_delete", remember_deleted):  # orphans too (mapper-wide)
-            event.listen(Base, "after_delete", remember_deleted, propagate=True)
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _session_makers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The read and write session factories, made with the first session (the ORM loads then)."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from promises_app.storage.changelog import record_changes, remember_deleted
+            from promises_app.storage.models import Base
+            from promises_app.storage.signed_guard import (
+                refuse_signed_edits,
+                remember_created_agreements,
+            )
+
+            read = sessionmaker(self.engine, expire_on_commit=False)
+            write = sessionmaker(write_engine(self.engine), expire_on_commit=False)
+            event.listen(write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
+            event.listen(write, "after_flush", remember_created_agreements)
+            event.listen(write, "after_flush", record_changes)  # every edit, in its transaction
+            if not event.contains(Base, "after_delete", remember_deleted):  # orphans too (mapper-wide)
+                event.listen(Base, "after_delete", remember_deleted, propagate=True)
+            self._sessions = (read, write)
+        return self._sessions
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read transaction: one consistent snapshot, never commits."""
         # Checked for reads too: SQLite would otherwise create a new, empty file at the old path.
         self._check_still_there()
+        make_read, _ = self._session_makers()
         with self._translated():
-            with self._read() as session, session.begin():
+            with make_read() as session, session.begin():
                 yield session
                 session.rollback()
+
+    @contextlib.contextmanager
+    def read_rows(self) -> Iterator[Connection]:
+        """A read transaction on a plain connection, for SQLAlchemy Core queries without the ORM
+        (the window's first agreement list is shown before the ORM has loaded)."""
+        self._check_still_there()
+        with self._translated(), self.engine.connect() as connection:
+            connection.begin()
+            yield connection
+            connection.rollback()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: ``BEGIN IMMEDIATE``, commit on success, roll back on any error."""
         self.refuse_writes()
         self._check_still_there()
+        _, make_write = self._session_makers()
         with self._translated():
-            with self._write() as session, session.begin():
+            with make_write() as session, session.begin():
                 yield session
 
     def refuse_writes(self) -> None:
-        """Raise ReadOnlyError, naming the folder or file that blocks, if opened for reading only.
+        """Raise ReadOnlyError, naming the folder or file that blocks, if opened for reading only;
+        wait for the start-up check, and refuse if it failed (storage/startup_check.py).
 
         Every write session asks, and so does whatever writes beside the database (a backup)."""
         if self.read_only is not None:
             raise ReadOnlyError(self.path, self.read_only.refusal())
+        if self.startup_check is not None:
+            self.startup_check.hold_writes()
 
     def close(self) -> None:
+        check = self.startup_check
+        if check is not None:
+            check.stop()
         self.engine.dispose()
         if self.lock is not None:
-            self.lock.release()
+            # A check after a crash that did not pass leaves the sign of the crash: the next start checks fully.
+            unchecked = check is not None and check.failure is not None
+            self.lock.release(keep_file=unchecked and self.lock.previous_session_crashed)
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:
@@ -138,7 +181,12 @@ class Database:
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, exclusive: bool = False, allow_read_only: bool = False
+    path: Path | str,
+    *,
+    create: bool = True,
+    exclusive: bool = False,
+    allow_read_only: bool = False,
+    check_later: bool = False,
 ) -> Database:
     """Open (or create) the database file at ``path``, checked and migrated to the current schema.
 
@@ -146,6 +194,9 @@ def open_database(
     that cannot be written (storage/read_only.py) is opened for reading only when the caller only
     reads (not ``exclusive``) or allows it (``allow_read_only``: the window, which then says so);
     otherwise it is refused with ReadOnlyError naming the folder or file that blocks.
+    ``check_later`` (the window): a current file is checked in the background instead
+    (``Database.startup_check``); every write waits for that check and is refused if it fails.
+    A file to be upgraded is always checked first, before its backup and the migration.
     """
     path = Path(path).expanduser().absolute()
     location = assess_location(path)  # WAL on local disks, the DELETE journal where WAL is unsafe
@@ -196,11 +247,17 @@ def open_database(
             location=location,
         )
         try:
-            _check(database, full=bool(lock and lock.previous_session_crashed))
+            full = bool(lock and lock.previous_session_crashed)
+            if check_later and header_version == SCHEMA_VERSION:
+                database.startup_check = StartupCheck(path, lambda: _check(database, full=full), full=full).start()
+            else:
+                _check(database, full=full)
             if header_version < SCHEMA_VERSION:
                 backups.make_backup(path, "migration")
                 _migrate(database)
         except BaseException:
+            if database.startup_check is not None:
+                database.startup_check.stop()
             database.engine.dispose()
             raise
         return database

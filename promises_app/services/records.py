@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from promises_app.domain.enums import (
     AgreementKind,
@@ -17,9 +18,11 @@ from promises_app.domain.enums import (
     ReportingScheme,
     TrafficLight,
 )
-from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Trend
-from promises_app.domain.log_anchor import LogAnchor
-from promises_app.domain.snapshot import AgreementSnapshot
+
+if TYPE_CHECKING:  # only named in annotations: the window's first list needs none of them loaded
+    from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Trend
+    from promises_app.domain.log_anchor import LogAnchor
+    from promises_app.domain.snapshot import AgreementSnapshot
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@
    where the caller allows it (storage/read_only.py): no lock, no backup, nothing written, and
    every write refused with a message that names what blocks.
 
-The window opens with ``check_later=True``: step 3 then runs beside it (storage/startup_check.py)
-and every write waits for it to pass. The ORM and the mapped models load with the first
+The window opens with ``check_later=True``: step 3 then runs beside it, started by the window
+once it is on screen (storage/startup_check.py), and every write waits for it to pass. The ORM and the mapped models load with the first
 session, not with the file, so the window's first list (``Database.read_rows``) needs neither.
 """
 
@@ -54,7 +54,7 @@ from promises_app.storage.read_only import (
     read_only_uri,
     unmerged_changes,
 )
-from promises_app.storage.startup_check import StartupCheck
+from promises_app.storage.startup_check import CheckState, StartupCheck
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -157,7 +157,7 @@ class Database:
         self.engine.dispose()
         if self.lock is not None:
             # A check after a crash that did not pass leaves the sign of the crash: the next start checks fully.
-            unchecked = check is not None and check.failure is not None
+            unchecked = check is not None and check.state is not CheckState.PASSED
             self.lock.release(keep_file=unchecked and self.lock.previous_session_crashed)
 
     @contextlib.contextmanager
@@ -195,7 +195,8 @@ def open_database(
     reads (not ``exclusive``) or allows it (``allow_read_only``: the window, which then says so);
     otherwise it is refused with ReadOnlyError naming the folder or file that blocks.
     ``check_later`` (the window): a current file is checked in the background instead
-    (``Database.startup_check``); every write waits for that check and is refused if it fails.
+    (``Database.startup_check``, started by ``start()`` or by the first write, backup or ``wait``);
+    every write waits for that check and is refused if it fails.
     A file to be upgraded is always checked first, before its backup and the migration.
     """
     path = Path(path).expanduser().absolute()
@@ -249,7 +250,7 @@ def open_database(
         try:
             full = bool(lock and lock.previous_session_crashed)
             if check_later and header_version == SCHEMA_VERSION:
-                database.startup_check = StartupCheck(path, lambda: _check(database, full=full), full=full).start()
+                database.startup_check = StartupCheck(path, lambda: _check(database, full=full), full=full)
             else:
                 _check(database, full=full)
             if header_version < SCHEMA_VERSION:

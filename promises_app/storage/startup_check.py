@@ -7,7 +7,10 @@ written until it has passed, because a damaged file is never written to. So the 
 its database with ``open_database(..., check_later=True)``: the check runs in a thread of its
 own, on a connection of its own (SQLite lets go of Python's interpreter lock while it reads, so
 the window builds itself meanwhile), and the :class:`StartupCheck` is handed to the
-``Database``, whose every write and every backup first asks :meth:`StartupCheck.hold_writes`:
+``Database``, whose every write and every backup first asks :meth:`StartupCheck.hold_writes`.
+The window starts the check right after its first paint, so that on a machine with one free
+core the check does not hold the window back; whatever needs its result first (a write, a
+backup, ``wait``) starts it if nobody has:
 
 * while the check runs, the write waits for it (at most ``write_wait_s`` seconds; after that it
   is refused with a Swedish message, nothing written, and the form keeps what was typed);
@@ -75,11 +78,20 @@ class StartupCheck:
         self._guard = threading.Lock()
         self._failure: AppError | None = None
         self._callbacks: list[Callable[[StartupCheck], None]] = []
+        self._started = False
         self._thread = threading.Thread(target=self._run, name="database-startup-check", daemon=True)
 
     def start(self) -> StartupCheck:
-        self._thread.start()
+        """Start the check (once; calling again does nothing)."""
+        with self._guard:
+            if not self._started:
+                self._started = True
+                self._thread.start()
         return self
+
+    @property
+    def started(self) -> bool:
+        return self._started
 
     @property
     def state(self) -> CheckState:
@@ -93,13 +105,13 @@ class StartupCheck:
         return self._failure if self._done.is_set() else None
 
     def wait(self, timeout: float | None = None) -> CheckState:
-        """Wait for the check to end (at most ``timeout`` seconds); its state then."""
-        self._done.wait(timeout)
+        """Wait for the check to end (at most ``timeout`` seconds; it starts now if it had not); its state then."""
+        self.start()._done.wait(timeout)
         return self.state
 
     def hold_writes(self) -> None:
         """Return when a write may go ahead: wait for the check, refuse if it failed or still runs."""
-        if not self._done.wait(self.write_wait_s):
+        if not self.start()._done.wait(self.write_wait_s):
             thorough = " (grundligt, eftersom programmet inte avslutades ordentligt förra gången)" if self.full else ""
             raise DatabaseCheckPending(
                 self.path,
@@ -120,7 +132,9 @@ class StartupCheck:
     def stop(self) -> None:
         """Let the check end (no further attempts on a busy file) and wait for it: the database closes."""
         self._stopping.set()
-        if self._thread.is_alive() and self._thread is not threading.current_thread():
+        with self._guard:
+            started = self._started
+        if started and self._thread is not threading.current_thread():
             self._thread.join()
 
     def _run(self) -> None:

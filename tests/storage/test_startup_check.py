@@ -146,6 +146,9 @@ def test_after_a_crash_the_full_check_runs_beside_and_keeps_the_sign_of_the_cras
         database.close()
     assert path.read_bytes() == before
     assert lock_path(path).exists()  # the next start still knows the last session crashed
+    closed_unchecked = open_database(path, exclusive=True, check_later=True)
+    closed_unchecked.close()  # let go of before its check even started: still not checked
+    assert lock_path(path).exists()
     again = open_database(path, exclusive=True, check_later=True)
     try:
         assert again.startup_check is not None and again.startup_check.full

@@ -9,15 +9,32 @@ documents under it. ``AgreementService.list_agreements`` is this same list.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, Integer, String, column, select, table
 
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
-from promises_app.services.records import AgreementSummary
 
 if TYPE_CHECKING:
     from promises_app.storage.database import Database
+
+
+@dataclass(frozen=True)
+class AgreementSummary:
+    """One line of the agreement list (id, title, period, state). Defined here rather than with
+    the other records (services/records.py, which names it too) so the first list loads no more."""
+
+    id: int
+    kind: AgreementKind
+    parent_id: int | None
+    title: str
+    start_date: date
+    end_date: date
+    reporting_scheme: ReportingScheme
+    state: AgreementState
+    revision: int
 
 #: The columns of ``agreements`` the list reads (storage/models.Agreement; a test keeps them in step).
 AGREEMENTS = table(
@@ -32,6 +49,10 @@ AGREEMENTS = table(
     column("state", String),
     column("revision", Integer),
 )
+#: The stored codes and their values (a dictionary is read much faster than an enum is called).
+_KINDS = {kind.value: kind for kind in AgreementKind}
+_SCHEMES = {scheme.value: scheme for scheme in ReportingScheme}
+_STATES = {state.value: state for state in AgreementState}
 
 
 class AgreementListService:
@@ -52,17 +73,17 @@ def list_agreements(db: Database) -> list[AgreementSummary]:
         rows = connection.execute(select(*AGREEMENTS.c).order_by(a.start_date, a.id)).all()
     summaries = [
         AgreementSummary(
-            id=row.id,
-            kind=AgreementKind(row.kind),
-            parent_id=row.parent_id,
-            title=row.title,
-            start_date=row.start_date,
-            end_date=row.end_date,
-            reporting_scheme=ReportingScheme(row.reporting_scheme),
-            state=AgreementState(row.state),
-            revision=row.revision,
+            id=id_,
+            kind=_KINDS[kind],
+            parent_id=parent_id,
+            title=title,
+            start_date=start_date,
+            end_date=end_date,
+            reporting_scheme=_SCHEMES[scheme],
+            state=_STATES[state],
+            revision=revision,
         )
-        for row in rows
+        for id_, kind, parent_id, title, start_date, end_date, scheme, state, revision in rows
     ]
     return in_tree_order(summaries)
 

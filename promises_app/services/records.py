@@ -19,6 +19,9 @@ from promises_app.domain.enums import (
     TrafficLight,
 )
 
+# One line of the agreement list: defined with the list, which the window reads before anything else.
+from promises_app.services.agreement_list import AgreementSummary as AgreementSummary  # noqa: PLC0414 - re-exported
+
 if TYPE_CHECKING:  # only named in annotations: the window's first list needs none of them loaded
     from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Trend
     from promises_app.domain.log_anchor import LogAnchor
@@ -44,21 +47,6 @@ class PersonRecord:
     email: str
     phone: str
     version: int
-
-
-@dataclass(frozen=True)
-class AgreementSummary:
-    """One line of the agreement list (id, title, period, state)."""
-
-    id: int
-    kind: AgreementKind
-    parent_id: int | None
-    title: str
-    start_date: date
-    end_date: date
-    reporting_scheme: ReportingScheme
-    state: AgreementState
-    revision: int
 
 
 @dataclass(frozen=True)

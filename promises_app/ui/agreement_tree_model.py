@@ -50,7 +50,7 @@ class AgreementTreeModel(QStandardItemModel):
         words: Callable[[object], str] = _once(label)
         dates: Callable[[date], str] = _once(format_date)
         tip = self.tr("%1\n%2 – %3\n%4, revision %5")
-        root = self.invisibleRootItem()
+        top: list[QStandardItem] = []
         for agreement in agreements:
             kind, state = words(agreement.kind), words(agreement.state)
             item = QStandardItem(wrapped_title(agreement.title))
@@ -64,8 +64,12 @@ class AgreementTreeModel(QStandardItemModel):
                 .replace("%3", dates(agreement.end_date)).replace("%4", state).replace("%5", str(agreement.revision))
             )
             container = self._items.get(agreement.parent_id) if agreement.parent_id else None
-            (container or root).appendRow(item)
+            if container is not None:
+                container.appendRow(item)  # not in the model yet: no signal per row
+            else:
+                top.append(item)
             self._items[agreement.id] = item
+        self.invisibleRootItem().appendRows(top)  # one insertion for the proxy and the view to follow
 
     def index_of(self, agreement_id: int) -> QModelIndex:
         item = self._items.get(agreement_id)

@@ -62,7 +62,6 @@ from promises_app.services import CheckState, Services, StartupCheck, open_servi
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
-from promises_app.ui.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
 from promises_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -178,41 +177,7 @@ class MainWindow(QMainWindow):
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         self.details_label.setWordWrap(True)
 
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter measures…"))
-        self.filter_edit.setAccessibleName(self.tr("Filter measures"))
-        self.filter_edit.setClearButtonEnabled(True)
-
-        self.measure_model = MeasureTableModel(self)
-        self.measure_proxy = MeasureFilterProxyModel(self)
-        self.measure_proxy.setSourceModel(self.measure_model)
-        self.filter_edit.textChanged.connect(self.measure_proxy.setFilterFixedString)
-        self.measure_view = QTableView()
-        self.measure_view.setModel(self.measure_proxy)
-        self.measure_view.setAccessibleName(self.tr("Measures"))
-        self.measure_view.setSortingEnabled(True)
-        self.measure_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.measure_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Two wrapped lines per row at a fixed height: long titles stay readable, and no
-        # per-row measuring is needed however many measures there are.
-        self.measure_view.setWordWrap(True)
-        self.measure_view.verticalHeader().setVisible(False)
-        self.measure_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.measure_view.verticalHeader().setDefaultSectionSize(
-            2 * self.measure_view.fontMetrics().lineSpacing() + 10
-        )
-        header = self.measure_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MeasureTableModel.RESPONSIBLE, 150), (MeasureTableModel.FOCUS_AREA, 130)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-
         self.undo_stack = QUndoStack(self)
-        self._measures_page = QWidget()
-        measures_layout = QVBoxLayout(self._measures_page)
-        measures_layout.addWidget(self.filter_edit)
-        measures_layout.addWidget(self.measure_view, 1)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
         #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
@@ -247,7 +212,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
         self._show_database_path()
-        self._remember_database()
         self._restore_layout()
         self._watch_startup_check()
         if pages_after_show:
@@ -288,12 +252,13 @@ class MainWindow(QMainWindow):
         self.parties_tab = self.tabs.addTab(self.parties_page, self.tr("Parties and signatories"))
         self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
         self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
-        self.measures_tab = self.tabs.addTab(self._measures_page, self.tr("All measures"))
+        self.measures_tab = self.tabs.addTab(self._build_measures_page(), self.tr("All measures"))
         self.tabs.currentChanged.connect(self._page_shown)
         self.report_runner = ReportRunner(self)
         # Signing renders on the GUI thread: a cancelled report may still be rendering.
         self.versions_page.sign_action.triggered.connect(lambda: self.report_runner.wait_for_background_work())
         self._build_page_menus()
+        self._remember_database()  # the settings file is written once the window is whole
         try:
             if self._listed:
                 self._show_agreement(self._agreement_id)
@@ -306,6 +271,45 @@ class MainWindow(QMainWindow):
             # The file is damaged: its start-up check says so (startupCheckFailed), not this read.
             _log.warning("Överenskommelsen gick inte att läsa i en skadad databas", exc_info=True)
         self.pagesBuilt.emit()
+
+    def _build_measures_page(self) -> QWidget:
+        """Alla åtgärder: the selected agreement's measures as one flat, filtered list."""
+        from promises_app.ui.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter measures…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter measures"))
+        self.filter_edit.setClearButtonEnabled(True)
+
+        self.measure_model = MeasureTableModel(self)
+        self.measure_proxy = MeasureFilterProxyModel(self)
+        self.measure_proxy.setSourceModel(self.measure_model)
+        self.filter_edit.textChanged.connect(self.measure_proxy.setFilterFixedString)
+        self.measure_view = QTableView()
+        self.measure_view.setModel(self.measure_proxy)
+        self.measure_view.setAccessibleName(self.tr("Measures"))
+        self.measure_view.setSortingEnabled(True)
+        self.measure_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.measure_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Two wrapped lines per row at a fixed height: long titles stay readable, and no
+        # per-row measuring is needed however many measures there are.
+        self.measure_view.setWordWrap(True)
+        self.measure_view.verticalHeader().setVisible(False)
+        self.measure_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.measure_view.verticalHeader().setDefaultSectionSize(
+            2 * self.measure_view.fontMetrics().lineSpacing() + 10
+        )
+        header = self.measure_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((MeasureTableModel.RESPONSIBLE, 150), (MeasureTableModel.FOCUS_AREA, 130)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        page = QWidget()
+        measures_layout = QVBoxLayout(page)
+        measures_layout.addWidget(self.filter_edit)
+        measures_layout.addWidget(self.measure_view, 1)
+        return page
 
     def pages_built(self) -> bool:
         """Whether the pages exist yet (see ``complete``)."""
@@ -1142,7 +1146,8 @@ class MainWindow(QMainWindow):
             self.details_label.setText(
                 self.tr("Import an agreement (File → Import (JSON)…) or load the demo data (promises-app demo).")
             )
-            self.measure_model.set_rows([])
+            if self._pages_built:
+                self.measure_model.set_rows([])
             self._agreement_id = None
             for page in self._pages():
                 page.set_agreement(None)

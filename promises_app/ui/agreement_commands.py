@@ -12,13 +12,10 @@ elsewhere) is reported and the command leaves the stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
 from promises_app.services.agreements import AGREEMENT_FIELDS
-from promises_app.services.errors import SignedRecordError
 from promises_app.services.records import AgreementRecord, PartyRecord, PersonRecord, SignatoryRecord
 from promises_app.ui.formatting import fill
 from promises_app.ui.undo_commands import DoneOnPush, Report
@@ -28,19 +25,12 @@ EDITED_FIELDS = tuple(f for f in AGREEMENT_FIELDS if f not in ("signing_place", 
 
 
 class PartiesCommand(DoneOnPush):
-    """DoneOnPush that also reports a refusal because the agreement is signed."""
+    """An edit of the agreement, its parties or signatories (a signed agreement refuses it: DoneOnPush says so)."""
 
     def __init__(self, text: str, services: Services, report: Report | None) -> None:
         super().__init__(text, report)
         self.services = services
 
-    def _guarded(self, action: Callable[[], None]) -> None:
-        try:
-            super()._guarded(action)
-        except SignedRecordError as error:
-            self.setObsolete(True)
-            if self._report is not None:
-                self._report(str(error))
 
 
 def goal_texts(record: AgreementRecord) -> list[str]:

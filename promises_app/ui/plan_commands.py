@@ -14,19 +14,17 @@ a restore of what that delete returned.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
-from promises_app.services.errors import SignedRecordError
 from promises_app.services.plan import FocusAreaBackup, IdMap, MeasureBackup, PromiseBackup
 from promises_app.services.records import FocusAreaRecord, MeasureRecord, OccurrenceRecord, PromiseRecord
 from promises_app.ui.formatting import fill, format_date
-from promises_app.ui.situation_commands import Ref, Refs, short
-from promises_app.ui.undo_commands import DoneOnPush, Report
+from promises_app.ui.undo_commands import DoneOnPush, Ref, Refs, Report, short
 
 FOCUS_AREA, PROMISE, MEASURE, OCCURRENCE, FOLLOW_UP = (
     "focus_area",
@@ -56,7 +54,7 @@ OCCURRENCE_EDIT_FIELDS = ("occurred_on", "place", "note")
 
 
 class PlanCommand(DoneOnPush):
-    """DoneOnPush that also reports a refusal because the agreement is signed (and leaves the stack)."""
+    """A plan edit: the services, and the Refs that follow rows made again under new ids."""
 
     def __init__(self, text: str, services: Services, refs: Refs, report: Report | None) -> None:
         super().__init__(text, report)
@@ -65,13 +63,6 @@ class PlanCommand(DoneOnPush):
         #: Refs of the rows the last delete took away, by (kind, id at the time).
         self._held: dict[tuple[str, int], Ref] = {}
 
-    def _guarded(self, action: Callable[[], None]) -> None:
-        try:
-            super()._guarded(action)
-        except SignedRecordError as error:
-            self.setObsolete(True)
-            if self._report is not None:
-                self._report(str(error))
 
     def _hold(self, rows: Iterable[tuple[str, int]]) -> None:
         """The rows are deleted: keep their Refs to move when they come back, and forget them as live."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import sys
@@ -26,6 +27,7 @@ from promises_app.domain.validation import INTEGER_MAX, quoted, shown_path
 from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
 from promises_app.input_files import read_at_most
 from promises_app.services import Services, default_database_path, open_services
+from promises_app.services.agreement_list import AgreementSummary
 from promises_app.services.backups import backups_of, restore_database
 from promises_app.services.errors import (
     BackupError,
@@ -36,7 +38,6 @@ from promises_app.services.errors import (
     ValidationError,
 )
 from promises_app.services.output_paths import OutputPathRefused, check_output_path
-from promises_app.services.records import AgreementSummary
 
 if TYPE_CHECKING:
     from datetime import date
@@ -257,9 +258,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     db_path: Path = (args.db or default_database_path()).expanduser()
     if args.command is None:
-        from promises_app.ui.app import run_desktop
+        # The window's start-up allocates what it keeps (modules, widgets): collecting garbage
+        # meanwhile is wasted time. run_desktop collects again once the pages are built.
+        gc.disable()
+        try:
+            from promises_app.ui.app import run_desktop
 
-        return run_desktop(db_path, first_run_demo=args.db is None, smoke=args.smoke)
+            return run_desktop(db_path, first_run_demo=args.db is None, smoke=args.smoke)
+        finally:
+            gc.enable()
+
     try:
         return int(args.handler(args, db_path))
     except (
@@ -412,6 +420,7 @@ def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
         pdf, content = agreement_pdf(services, agreement.id, revision=args.revision, appendix=not args.no_appendix)
     pdf = _certified(pdf, args, place=content.signing_place)
     write_atomically(args.output, pdf, db_path)
+
     state = "undertecknad" if content.state is not AgreementState.DRAFT else "utkast"
     print(f"Skrev \"{agreement.title}\" (revision {content.revision}, {state}, fingeravtryck "
           f"{content_sha256(content)[:12]}) till {args.output}.")
@@ -813,6 +822,7 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _scheme_text(agreement: AgreementSummary) -> str:
+
     periods = periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
     return f"{swedish(agreement.reporting_scheme)}, {len(periods)} st" if len(periods) > 1 else describe(periods[0])
 

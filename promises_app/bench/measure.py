@@ -40,6 +40,10 @@ class StartupRun:
     peak_mb: float
     agreements: int = 0
     selected_measures: int = 0
+    #: When the pages were built and the selected agreement shown (after the first paint).
+    complete_seconds: float = 0.0
+    #: When the start-up check beside the window had passed (edits are saved from then on).
+    checked_seconds: float = 0.0
 
 
 def startup_once(args: Sequence[str], *, timeout: float = 120) -> StartupRun:
@@ -55,6 +59,8 @@ def startup_once(args: Sequence[str], *, timeout: float = 120) -> StartupRun:
             return StartupRun(
                 seconds=float(data["seconds"]), peak_mb=float(data["peak_mb"]),
                 agreements=int(data.get("agreements", 0)), selected_measures=int(data.get("selected_measures", 0)),
+                complete_seconds=float(data.get("complete_seconds", 0.0)),
+                checked_seconds=float(data.get("checked_seconds", 0.0)),
             )
     raise RuntimeError(f"start-up {' '.join(args)} failed ({result.returncode}): {result.stderr.strip()[-300:]}")
 

@@ -1,9 +1,14 @@
 """One start-up of the real window (or of the floor), timed from inside a fresh process.
 
-``python -m promises_app.bench.startup DB`` starts the desktop application as ``run_desktop``
-does (Qt, the Swedish catalogues, the database with its lock and checks, the main window),
-waits until the window is shown and the agreement list is filled, and prints one line of
-JSON: the seconds since the interpreter started and the peak resident memory. ``--floor``
+``python -m promises_app.bench.startup DB`` starts the desktop application as the program's
+entry point does (``promises_app.cli`` imported, garbage collection paused as ``cli.main`` pauses
+it for the window, then as ``run_desktop``: Qt, the Swedish catalogues, the database with its
+lock, ``ui.app.first_window``), waits until the window is shown and the agreement list is
+filled (its first paint also starts the database's start-up check), and prints one line of JSON: the
+seconds since the interpreter started (``seconds``) and the peak resident memory. It then goes
+on as the program does and also reports when the pages were built and the selected agreement
+shown (``complete_seconds``), and when the start-up check running beside the window had passed
+(``checked_seconds``: from then on edits are saved). ``--floor``
 only imports PySide6's widgets and SQLAlchemy and shows an empty QMainWindow: the least any
 Qt program with a database can do. ``--select-largest`` then selects the agreement with the
 most measures (for the peak-memory figure).
@@ -52,8 +57,8 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _report(cleanup: Callable[[], object] | None = None, **extra: float | int) -> None:
-    figures = {"seconds": process_age(), "peak_mb": peak_rss_mb(), **extra}
+def _report(cleanup: Callable[[], object] | None = None, *, seconds: float | None = None, **extra: float | int) -> None:
+    figures = {"seconds": process_age() if seconds is None else seconds, "peak_mb": peak_rss_mb(), **extra}
     if cleanup is not None:
         cleanup()  # release the lock cleanly, so the next start is not treated as after a crash
     print(READY + json.dumps(figures), flush=True)
@@ -73,26 +78,41 @@ def floor() -> None:
 
 
 def application(db_path: Path, *, select_largest: bool) -> None:
+    import gc
+
+    import promises_app.cli  # noqa: F401 - what the program's entry point has imported before the window
+    gc.disable()  # as cli.main does for the window's start-up (collection resumes when the pages are built)
     from promises_app.ui.app import application as make_app
-    from promises_app.ui.app import install_translators, open_for_desktop
-    from promises_app.ui.main_window import MainWindow
+    from promises_app.ui.app import check_result, first_window, install_translators, open_for_desktop
 
     app = make_app()
     install_translators(app)
     services = open_for_desktop(db_path, first_run_demo=False)
-    window = MainWindow(services)
+    window = first_window(services, settings=None)
+    if window is None:
+        raise SystemExit(f"{db_path}: the window could not be opened")
     window.show()
     app.processEvents()
+    shown = process_age()
     agreements = window.agreement_model.rowCount()
-    extra: dict[str, float | int] = {"agreements": agreements, "shown": int(window.isVisible())}
+    extra: dict[str, float | int] = {"agreements": agreements, "shown": int(window.isVisible()),
+                                     "pages_at_first_paint": int(window.pages_built())}
+    window.complete()  # what the first paint's timer does, at once
+    app.processEvents()
+    extra["complete_seconds"] = process_age()
+    gc.enable()
+    failure = check_result(services)
+    extra["checked_seconds"] = process_age()
+    if failure is not None:
+        raise SystemExit(f"{db_path}: {failure}")
     if select_largest:
-        extra["startup_seconds"] = process_age()
+        extra["startup_seconds"] = shown
         largest = largest_agreement(services)
         if largest is not None:
             window.select_agreement(largest)
             app.processEvents()
             extra["selected_measures"] = window.measure_model.rowCount()
-    _report(services.db.close, **extra)
+    _report(services.db.close, seconds=shown, **extra)
 
 
 def largest_agreement(services: Services) -> int | None:

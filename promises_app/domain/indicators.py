@@ -17,7 +17,6 @@ from enum import StrEnum
 from typing import TypeVar
 
 from promises_app.domain.enums import ReportingScheme
-from promises_app.domain.periods import format_label, parse_label
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -66,6 +65,8 @@ def canonical_period(label: str) -> str:
     Raises ``periods.PeriodLabelError`` (a ValueError with a Swedish message) for a label
     that is not a year, a quarter, a tertial, a half-year or a date interval.
     """
+    from promises_app.domain.periods import format_label, parse_label  # dateutil: when a period is read
+
     scheme, start, end = parse_label(label)
     if scheme is ReportingScheme.WHOLE_PERIOD:
         return f"{start.isoformat()}/{end.isoformat()}"
@@ -75,6 +76,8 @@ def canonical_period(label: str) -> str:
 def period_sort_key(label: str) -> tuple[date, date, str]:
     """Order periods by the day they end, then the day they start: the latest data comes last
     (2021 < 2022-T1 < 2022-T2 < 2022); the label only breaks ties."""
+    from promises_app.domain.periods import parse_label
+
     _scheme, start, end = parse_label(label)
     return end, start, label
 

@@ -22,7 +22,7 @@ from promises_app.domain.validation import (
     ValidationError,
     quoted,
 )
-from promises_app.services import convert
+from promises_app.services import agreement_list, convert
 from promises_app.services.base import (
     FieldValues,
     Service,
@@ -66,22 +66,9 @@ _TEXT_SECTIONS = {
 class AgreementService(Service):
     # --- agreements ----------------------------------------------------------------------
     def list_agreements(self) -> list[AgreementSummary]:
-        """All agreements, cooperation agreements each followed by the promise documents under them."""
-        with self.db.read() as s:
-            rows = s.scalars(select(m.Agreement).order_by(m.Agreement.start_date, m.Agreement.id))
-            summaries = [convert.agreement_summary(row) for row in rows]
-        children: dict[int | None, list[AgreementSummary]] = {}
-        for summary in summaries:
-            children.setdefault(summary.parent_id, []).append(summary)
-        ordered: list[AgreementSummary] = []
-
-        def walk(parent_id: int | None) -> None:
-            for summary in children.get(parent_id, []):
-                ordered.append(summary)
-                walk(summary.id)
-
-        walk(None)
-        return ordered
+        """All agreements, cooperation agreements each followed by the promise documents under them
+        (one statement, without the ORM: services/agreement_list.py)."""
+        return agreement_list.list_agreements(self.db)
 
     def get_agreement(self, agreement_id: int) -> AgreementRecord:
         with self.db.read() as s:

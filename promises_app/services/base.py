@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeAlias, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 
 from promises_app.domain.validation import INTEGER_MAX, INTEGER_MIN, shorten
 from promises_app.services.errors import ConflictError, NotFoundError
 from promises_app.storage.database import Database
+
+if TYPE_CHECKING:  # only in annotations: services.backups (and the command line) load no ORM
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from promises_app.domain.enums import (
     AgreementKind,
@@ -17,9 +18,14 @@ from promises_app.domain.enums import (
     ReportingScheme,
     TrafficLight,
 )
-from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Trend
-from promises_app.domain.log_anchor import LogAnchor
-from promises_app.domain.snapshot import AgreementSnapshot
+
+# One line of the agreement list: defined with the list, which the window reads before anything else.
+from promises_app.services.agreement_list import AgreementSummary as AgreementSummary
+
+if TYPE_CHECKING:  # only named in annotations: the window's first list needs none of them loaded
+    from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Trend
+    from promises_app.domain.log_anchor import LogAnchor
+    from promises_app.domain.snapshot import AgreementSnapshot
 
 
 @dataclass(frozen=True)
@@ -41,21 +47,6 @@ class PersonRecord:
     email: str
     phone: str
     version: int
-
-
-@dataclass(frozen=True)
-class AgreementSummary:
-    """One line of the agreement list (id, title, period, state)."""
-
-    id: int
-    kind: AgreementKind
-    parent_id: int | None
-    title: str
-    start_date: date
-    end_date: date
-    reporting_scheme: ReportingScheme
-    state: AgreementState
-    revision: int
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, inspect, select
-from sqlalchemy.orm import InstanceState, Session, UOWTransaction
 
 from promises_app.domain.changes import Action, Changes, RowChange
 from promises_app.domain.errors import AppError
-from promises_app.storage.models import Base, ChangeLogEntry
+
+if TYPE_CHECKING:  # the ORM loads with the first session, not with the window (storage/database.py)
+    from sqlalchemy.orm import InstanceState, Session, UOWTransaction
 
 #: session.info key: the RowChanges this transaction's flushes wrote.
 ROWS = "change_capture.rows"
@@ -83,8 +84,6 @@ def capture_rows(session: Session, _flush: UOWTransaction) -> None:
 
 
 def _note(rows: list[RowChange], state: InstanceState[Any], action: Action) -> None:
-    if isinstance(state.obj(), ChangeLogEntry):
-        return
     mapper = state.mapper
     local_table = mapper.local_table
     assert isinstance(local_table, Table)  # every model here maps one table
@@ -161,6 +160,7 @@ def check_expected(session: Session) -> None:
     if not expected:
         return
     _expected.set(None)
+    from promises_app.storage.models import Base
     for (table_name, row_id), version in expected.items():
         table = Base.metadata.tables.get(table_name)
         if table is None:

@@ -27,24 +27,24 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from promises_app.domain.changes import Changes
 from promises_app.storage.backups import BackupInfo
-from promises_app.storage.change_capture import capture_rows, check_expected, publish, taken
-from promises_app.storage.changelog import record_changes, remember_deleted
 from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
-from promises_app.storage.models import Base
 from promises_app.storage.read_only import ReadOnlyReason, read_only_uri
-from promises_app.storage.signed_guard import refuse_signed_edits, remember_created_agreements
 from promises_app.storage.sqlite_file import SqliteFile, open_file
+from promises_app.storage.startup_check import CheckState, StartupCheck
 from promises_app.storage.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class Database:
@@ -53,33 +53,63 @@ class Database:
     def __init__(self, engine: Engine, store: Store) -> None:
         self.engine = engine
         self.store = store
-        self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(write_engine(engine), expire_on_commit=False)
-        event.listen(self._write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
-        event.listen(self._write, "after_flush", remember_created_agreements)
-        event.listen(self._write, "after_flush", capture_rows)  # what changed, for the views
-        event.listen(self._write, "after_flush", record_changes)  # every edit, in its transaction
+        #: The start-up check still running beside the window (``check_later``), or None.
+        self.startup_check: StartupCheck | None = None
         #: Told the Changes of every committed write transaction (the window's undo versions).
         self.listeners: list[Callable[[Changes], None]] = []
-        if not event.contains(Base, "after_delete", remember_deleted):  # orphans too (mapper-wide)
-            event.listen(Base, "after_delete", remember_deleted, propagate=True)
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _session_makers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The read and write session factories, made with the first session (the ORM loads then)."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            from promises_app.storage.change_capture import capture_rows
+            from promises_app.storage.changelog import record_changes, remember_deleted
+            from promises_app.storage.models import Base
+            from promises_app.storage.signed_guard import refuse_signed_edits, remember_created_agreements
+
+            read = sessionmaker(self.engine, expire_on_commit=False)
+            write = sessionmaker(write_engine(self.engine), expire_on_commit=False)
+            event.listen(write, "before_flush", refuse_signed_edits)  # signed means signed (P9)
+            event.listen(write, "after_flush", remember_created_agreements)
+            event.listen(write, "after_flush", capture_rows)  # what changed, for the views
+            event.listen(write, "after_flush", record_changes)  # every edit, in its transaction
+            if not event.contains(Base, "after_delete", remember_deleted):  # orphans too (mapper-wide)
+                event.listen(Base, "after_delete", remember_deleted, propagate=True)
+            self._sessions = (read, write)
+        return self._sessions
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read transaction: one consistent snapshot, never commits."""
         self.store.before_transaction()
+        make_read, _ = self._session_makers()
         with self._translated():
-            with self._read() as session, session.begin():
+            with make_read() as session, session.begin():
                 yield session
                 session.rollback()
 
     @contextlib.contextmanager
+    def read_rows(self) -> Iterator[Connection]:
+        """A read transaction on a plain connection, for SQLAlchemy Core queries without the ORM
+        (the window's first agreement list is shown before the ORM has loaded)."""
+        self.store.before_transaction()
+        with self._translated(), self.engine.connect() as connection:
+            connection.begin()
+            yield connection
+            connection.rollback()
+
+    @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: ``BEGIN IMMEDIATE``, commit on success, roll back on any error."""
+        from promises_app.storage.change_capture import check_expected, publish, taken
+
         self.refuse_writes()
         self.store.before_transaction()
+        _, make_write = self._session_makers()
         with self._translated():
-            with self._write() as session, session.begin():
+            with make_write() as session, session.begin():
                 check_expected(session)  # an undo: the rows must be as this window left them
                 yield session
             changes = taken(session)
@@ -89,10 +119,13 @@ class Database:
                 listener(changes)
 
     def refuse_writes(self) -> None:
-        """Raise ReadOnlyError, naming the folder or file that blocks, if opened for reading only.
+        """Raise ReadOnlyError, naming the folder or file that blocks, if opened for reading only;
+        wait for the start-up check, and refuse if it failed (storage/startup_check.py).
 
         Every write session asks, and so does whatever writes beside the database (a backup)."""
         self.store.refuse_writes()
+        if self.startup_check is not None:
+            self.startup_check.hold_writes()
 
     def require_intact(self, action: str) -> None:
         """Refuse ``action`` (Swedish, e.g. "Undertecknandet") unless the full integrity check
@@ -114,8 +147,15 @@ class Database:
         return self.store.backups()
 
     def close(self) -> None:
+        check = self.startup_check
+        if check is not None:
+            check.stop()
         self.engine.dispose()
-        self.store.close()
+        # A check after a crash that did not pass leaves the sign of the crash: the next start checks fully.
+        if check is not None and check.state is not CheckState.PASSED and isinstance(self.store, SqliteFile):
+            self.store.abandon()
+        else:
+            self.store.close()
 
     # Read-only views of the store, for the window and the command line (which show the file and
     # warn about it) and for storage's own tests; services do not use them (tests/storage/test_layering.py).
@@ -155,7 +195,12 @@ class Database:
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, exclusive: bool = False, allow_read_only: bool = False
+    path: Path | str,
+    *,
+    create: bool = True,
+    exclusive: bool = False,
+    allow_read_only: bool = False,
+    check_later: bool = False,
 ) -> Database:
     """Open (or create) the database file at ``path``, checked and migrated to the current schema.
 
@@ -163,6 +208,10 @@ def open_database(
     that cannot be written (storage/read_only.py) is opened for reading only when the caller only
     reads (not ``exclusive``) or allows it (``allow_read_only``: the window, which then says so);
     otherwise it is refused with ReadOnlyError naming the folder or file that blocks.
+    ``check_later`` (the window): a current file is checked in the background instead
+    (``Database.startup_check``, started by ``start()`` or by the first write, backup or ``wait``);
+    every write waits for that check and is refused if it fails.
+    A file to be upgraded is always checked first, before its backup and the migration.
     """
     path = Path(path).expanduser().absolute()
     location = assess_location(path)  # WAL on local disks, the DELETE journal where WAL is unsafe
@@ -173,11 +222,17 @@ def open_database(
     try:
         database = Database(_engine(file), file)
         try:
-            _check(database, full=file.previous_session_crashed)
+            full = file.previous_session_crashed
+            if check_later and file.schema_version == SCHEMA_VERSION and file.read_only is None:
+                database.startup_check = StartupCheck(file.path, lambda: _check(database, full=full), full=full)
+            else:
+                _check(database, full=full)
             if file.schema_version < SCHEMA_VERSION:
                 database.backup("migration")
                 _migrate(database)
         except BaseException:
+            if database.startup_check is not None:
+                database.startup_check.stop()
             database.engine.dispose()
             raise
         return database

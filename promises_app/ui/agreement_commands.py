@@ -26,7 +26,7 @@ EDITED_FIELDS = tuple(f for f in AGREEMENT_FIELDS if f not in ("signing_place", 
 
 
 class PartiesCommand(DoneOnPush):
-    """DoneOnPush that also reports a refusal because the agreement is signed."""
+    """An edit of the agreement, its parties or signatories (a signed agreement refuses it: DoneOnPush says so)."""
 
     def __init__(self, text: str, services: Services, report: Report | None) -> None:
         super().__init__(text, report)

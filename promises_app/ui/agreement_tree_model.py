@@ -1,13 +1,22 @@
-"""The agreements of the database as a tree: cooperation agreements with their promise documents."""
+"""The agreements of the database as a tree: cooperation agreements with their promise documents.
+
+The tree is filled once per list, and a list of a thousand agreements must not cost much more
+than an empty one (docs/architecture.md, "The window"): the words for kinds and states and the
+dates are put into words once per distinct value, and a title is wrapped by a plain greedy
+wrap where that gives what ``textwrap`` gives (single spaces, no hyphens, no over-long word).
+"""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from promises_app.services.records import AgreementSummary
+from promises_app.services.agreement_list import AgreementSummary
 from promises_app.ui.formatting import format_date
 from promises_app.ui.labels import label
 
@@ -26,6 +35,7 @@ class AgreementTreeModel(QStandardItemModel):
         super().__init__(parent)
         #: What the tree shows, as read (so a caller can tell whether the list changed).
         self.agreements: list[AgreementSummary] = []
+        self._items: dict[int, QStandardItem] = {}
         self._headers()
 
     def _headers(self) -> None:
@@ -36,36 +46,62 @@ class AgreementTreeModel(QStandardItemModel):
         self.clear()
         self._headers()
         self.agreements = list(agreements)
-        parents: dict[int, QStandardItem] = {}
+        self._items = {}
+        words: Callable[[object], str] = _once(label)
+        dates: Callable[[date], str] = _once(format_date)
+        tip = self.tr("%1\n%2 – %3\n%4, revision %5")
+        top: list[QStandardItem] = []
         for agreement in agreements:
-            row = self._row(agreement)
-            container = parents.get(agreement.parent_id) if agreement.parent_id else None
-            (container or self.invisibleRootItem()).appendRow(row)
-            parents[agreement.id] = row[0]
-
-    def _row(self, agreement: AgreementSummary) -> list[QStandardItem]:
-        # Tree views do not re-wrap their first column, so long titles are broken onto lines here.
-        item = QStandardItem("\n".join(textwrap.wrap(agreement.title, TITLE_LINE_LENGTH)) or agreement.title)
-        item.setEditable(False)
-        item.setData(agreement.id, AGREEMENT_ID_ROLE)
-        item.setData(
-            " ".join([agreement.title, label(agreement.kind), str(agreement.start_date.year),
-                      str(agreement.end_date.year), label(agreement.state)]),
-            SEARCH_ROLE,
-        )
-        item.setToolTip(
-            self.tr("%1\n%2 – %3\n%4, revision %5")
-            .replace("%1", label(agreement.kind))
-            .replace("%2", format_date(agreement.start_date))
-            .replace("%3", format_date(agreement.end_date))
-            .replace("%4", label(agreement.state))
-            .replace("%5", str(agreement.revision))
-        )
-        return [item]
+            kind, state = words(agreement.kind), words(agreement.state)
+            item = QStandardItem(wrapped_title(agreement.title))
+            item.setEditable(False)
+            item.setData(agreement.id, AGREEMENT_ID_ROLE)
+            item.setData(
+                f"{agreement.title} {kind} {agreement.start_date.year} {agreement.end_date.year} {state}", SEARCH_ROLE
+            )
+            item.setToolTip(
+                tip.replace("%1", kind).replace("%2", dates(agreement.start_date))
+                .replace("%3", dates(agreement.end_date)).replace("%4", state).replace("%5", str(agreement.revision))
+            )
+            container = self._items.get(agreement.parent_id) if agreement.parent_id else None
+            if container is not None:
+                container.appendRow(item)  # not in the model yet: no signal per row
+            else:
+                top.append(item)
+            self._items[agreement.id] = item
+        self.invisibleRootItem().appendRows(top)  # one insertion for the proxy and the view to follow
 
     def index_of(self, agreement_id: int) -> QModelIndex:
-        matches = self.match(
-            self.index(0, 0), AGREEMENT_ID_ROLE, agreement_id, 1,
-            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
-        )
-        return matches[0] if matches else QModelIndex()
+        item = self._items.get(agreement_id)
+        return self.indexFromItem(item) if item is not None else QModelIndex()
+
+
+def wrapped_title(title: str) -> str:
+    """The title broken onto lines of at most TITLE_LINE_LENGTH characters, as ``textwrap.wrap``
+    breaks it (tree views do not re-wrap their first column)."""
+    words = title.split(" ")
+    if "" in words or "-" in title or any(len(word) > TITLE_LINE_LENGTH or not word.isprintable() for word in words):
+        return "\n".join(textwrap.wrap(title, TITLE_LINE_LENGTH)) or title  # the general case
+    lines = [words[0]]
+    for word in words[1:]:
+        if len(lines[-1]) + 1 + len(word) <= TITLE_LINE_LENGTH:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+_Key = TypeVar("_Key", bound=Hashable)
+
+
+def _once(make: Callable[[_Key], str]) -> Callable[[_Key], str]:
+    """``make`` remembered per value (a list repeats a few kinds, states and dates many times)."""
+    made: dict[_Key, str] = {}
+
+    def text(value: _Key) -> str:
+        found = made.get(value)
+        if found is None:
+            found = made[value] = make(value)
+        return found
+
+    return text

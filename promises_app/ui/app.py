@@ -1,15 +1,24 @@
 """Starting the desktop application: the log, the settings, Qt and its Swedish catalogues,
 the database (the one open last time, if it still exists), the main window, and the hook that
-turns an unexpected error into a logged traceback and the error dialog instead of a crash."""
+turns an unexpected error into a logged traceback and the error dialog instead of a crash.
+
+The window shows as soon as it has its agreement list: the database's start-up check runs
+beside it (storage/startup_check.py; every write waits for it) and the pages are built right
+after the first paint (``MainWindow(pages_after_show=True)``). Only what that needs is imported
+here; the rest loads when used. A check that fails leads to the same offer as a file refused
+at start: restore the newest backup (the damaged file kept aside), or quit without writing.
+"""
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QLibraryInfo, QLocale, QModelIndex, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -18,13 +27,15 @@ from promises_app import __version__, logging_setup
 from promises_app.domain.errors import AppError
 from promises_app.paths import resource
 from promises_app.services import Services, open_services
-from promises_app.services.backups import backups_of, restore_database
 from promises_app.services.errors import (
     CorruptDatabaseError,
 )
-from promises_app.ui.error_dialog import ErrorDialog, show_error
 from promises_app.ui.main_window import MainWindow
 from promises_app.ui.settings import DEFAULT_LANGUAGE, AppSettings, data_folder
+
+if TYPE_CHECKING:
+    from promises_app.services.backups import BackupInfo
+    from promises_app.ui.error_dialog import ErrorDialog
 
 APP_NAME = "Medborgarlöften"
 _log = logging.getLogger(__name__)
@@ -60,17 +71,25 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     return installed
 
 
-def open_for_desktop(db_path: Path, *, first_run_demo: bool) -> Services:
+def open_for_desktop(db_path: Path, *, first_run_demo: bool, check_later: bool = True) -> Services:
     """Open the database with the one-writer lock; on the very first start (the default
     database missing, and no backups of it, so it was never there) fill it with the demo.
 
     A database that cannot be written (read-only drive, folder or file) opens for viewing
-    instead of failing; ``services.db.read_only`` says what blocks, and the window shows it."""
-    first_run = first_run_demo and not db_path.exists() and not backups_of(db_path)
-    services = open_services(db_path, exclusive=True, allow_read_only=True)
+    instead of failing; ``services.db.read_only`` says what blocks, and the window shows it.
+    ``check_later``: the start-up check runs in the background (``services.db.startup_check``)
+    and every write waits for it."""
+    first_run = first_run_demo and not db_path.exists() and not _backups_of(db_path)
+    services = open_services(db_path, exclusive=True, allow_read_only=True, check_later=check_later)
     if first_run:
         services.maintenance.load_demo()
     return services
+
+
+def _backups_of(db_path: Path) -> list[BackupInfo]:
+    from promises_app.services.backups import backups_of
+
+    return backups_of(db_path)
 
 
 def start_database(db_path: Path, *, first_run_demo: bool, settings: AppSettings) -> tuple[Path, bool]:
@@ -112,6 +131,8 @@ class ExceptionHook:
             return  # logged; one dialog at a time (an error in a paint event repeats)
         self._busy = True
         try:
+            from promises_app.ui.error_dialog import show_error
+
             database = self._database()
             self.dialog = show_error(self._parent(), error=(kind, error, trace), database=database)
             self.dialog.finished.connect(self._closed)
@@ -157,9 +178,15 @@ def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool,
     services = _open_or_explain(db_path, first_run_demo=first_run_demo, smoke=smoke)
     if services is None:
         return 1
-    window = MainWindow(services, settings=settings)
+    window = first_window(services, settings=settings, smoke=smoke)
+    if window is None:
+        return 1
+    if not gc.isenabled():  # paused for the start-up (cli.main): collect again once the pages are built
+        window.pagesBuilt.connect(gc.enable)
+    services = window.services
     if not smoke:
         install_excepthook(window)
+        window.startupCheckFailed.connect(lambda failure: _after_failed_check(app, window, failure))
     window.show()
     if services.db.location is not None and not services.db.location.safe:
         if smoke:
@@ -168,6 +195,12 @@ def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool,
             QMessageBox.warning(window, APP_NAME, services.db.location.reason)
     if smoke:
         app.processEvents()
+        window.complete()
+        failure = check_result(services)
+        if failure is not None:  # refused as at start: nothing written, no backup on closing
+            _explain(str(failure), smoke=smoke)
+            window.close()
+            return 1
         model = window.agreement_model
         titles = [index.data().replace("\n", " ") for index in _all_indexes(model)]
         print(f"Fönstret visar {len(titles)} överenskommelser:")
@@ -183,30 +216,82 @@ def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool,
     return result
 
 
+def first_window(services: Services, *, settings: AppSettings | None, smoke: bool = False) -> MainWindow | None:
+    """The main window with its agreement list, the pages to follow after its first paint.
+
+    If the list cannot even be read and the start-up check then finds the file damaged, the
+    person is told (and offered the restore) as for a file refused at start; None if nothing
+    can be shown."""
+    try:
+        return MainWindow(services, settings=settings, pages_after_show=True)
+    except Exception:
+        failure = check_result(services)
+        if failure is None:  # not the file's damage: a bug, for the log and the error dialog
+            services.db.close()
+            raise
+        _log.warning("Överenskommelserna gick inte att läsa, och startkontrollen underkände filen", exc_info=True)
+    path = services.db.path
+    services.db.close()  # nothing was written; the lock goes (after a crash its sign stays)
+    assert path is not None
+    again = _refused(path, failure, smoke=smoke)
+    return None if again is None else MainWindow(again, settings=settings, pages_after_show=True)
+
+
+def check_result(services: Services) -> AppError | None:
+    """Wait for the database's start-up check (if one runs); what it found, or None if it passed."""
+    check = services.db.startup_check
+    if check is None:
+        return None
+    check.wait()
+    return check.failure
+
+
+def _after_failed_check(app: QApplication, window: MainWindow, failure: AppError) -> None:
+    """The start-up check failed with the window open: nothing was written; as at start, offer the
+    restore (the damaged file kept aside) or quit."""
+    path = window.services.db.path
+    assert path is not None
+    window.services.db.close()  # nothing was written; the lock goes (after a crash its sign stays)
+    services = _refused(path, failure, smoke=False)
+    if services is None:
+        window.close()  # no backup of a damaged file
+        app.exit(1)
+        return
+    window.use_database(services)
+
+
 def _open_or_explain(db_path: Path, *, first_run_demo: bool, smoke: bool) -> Services | None:
     """Open the database, or tell the person why not; a damaged file gets the offer to restore."""
     try:
         return open_for_desktop(db_path, first_run_demo=first_run_demo)
-    except CorruptDatabaseError as error:
-        available = backups_of(db_path)
-        if smoke or not available:
-            _explain(str(error), smoke=smoke)
-            return None
-        newest = available[0]
-        question = QCoreApplication.translate(
-            "App", "%1\n\nRestore the backup from %2 now? The damaged file is kept aside."
-        ).replace("%1", str(error)).replace("%2", f"{newest.made:%Y-%m-%d %H:%M}")
-        answer = QMessageBox.question(None, APP_NAME, question)
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        try:
-            restore_database(db_path, newest.path)
-            return open_for_desktop(db_path, first_run_demo=False)
-        except AppError as again:
-            _explain(str(again), smoke=smoke)
-            return None
     except AppError as error:
+        return _refused(db_path, error, smoke=smoke)
+
+
+def _refused(db_path: Path, error: AppError, *, smoke: bool) -> Services | None:
+    """Tell why the database cannot be used; for a damaged one, offer to restore its newest backup
+    (then open that). None when there is nothing to work in."""
+    if not isinstance(error, CorruptDatabaseError):
         _explain(str(error), smoke=smoke)
+        return None
+    available = _backups_of(db_path)
+    if smoke or not available:
+        _explain(str(error), smoke=smoke)
+        return None
+    newest = available[0]
+    question = QCoreApplication.translate(
+        "App", "%1\n\nRestore the backup from %2 now? The damaged file is kept aside."
+    ).replace("%1", str(error)).replace("%2", f"{newest.made:%Y-%m-%d %H:%M}")
+    answer = QMessageBox.question(None, APP_NAME, question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    from promises_app.services.backups import restore_database
+
+    try:
+        restore_database(db_path, newest.path)
+        return open_for_desktop(db_path, first_run_demo=False)
+    except AppError as again:
+        _explain(str(again), smoke=smoke)
         return None
 
 

@@ -37,8 +37,7 @@ from promises_app.ui.plan_commands import (
     MoveFocusAreaCommand,
     UpdateFocusAreaCommand,
 )
-from promises_app.ui.situation_commands import Refs
-from promises_app.ui.undo_commands import Report
+from promises_app.ui.undo_commands import Refs, Report
 
 
 class FocusAreaForm(RecordForm):

@@ -15,15 +15,7 @@ from promises_app.services import Services
 from promises_app.services.followups import CopyResult, FollowUpState
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.formatting import fill
-from promises_app.ui.undo_commands import DoneOnPush, Report
-
-#: How much of a measure's title an undo label quotes.
-LABEL_LENGTH = 40
-
-
-def short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
+from promises_app.ui.undo_commands import DoneOnPush, Report, short
 
 
 class RecordFollowUpCommand(DoneOnPush):

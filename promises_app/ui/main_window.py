@@ -17,6 +17,13 @@ title bar says so, the status bar names the folder or file that blocks, the wind
 actions (new agreement, import, backup, restore) are off, and an edit started on a page is
 refused by the services with a message naming what blocks. Nothing is written: no lock, no
 backup on closing or once a day.
+
+At start (``pages_after_show``) the window is first only its shell and the agreement list (one
+cheap query, no ORM); the pages, their modules and the selected agreement follow right after the
+first paint (``complete``). While the database's start-up check still runs beside it
+(storage/startup_check.py) the status bar says "Kontrollerar databasen…" and every write waits
+for the check; if it fails, ``startupCheckFailed`` hands the failure to ui/app.py, which offers
+the restore as for a file refused at start. Dialogs and pages load their modules when first used.
 """
 
 from __future__ import annotations
@@ -26,9 +33,10 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QItemSelection, QObject, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -52,34 +60,34 @@ from promises_app import __version__, os_errors
 from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementKind
 from promises_app.domain.errors import AppError
-from promises_app.domain.periods import periods_for
-from promises_app.files import safe_file_name, write_atomically
-from promises_app.services import Services, open_services
-from promises_app.services.backups import backups_of, restore_database
-from promises_app.services.exchange import ExchangeError
-from promises_app.services.exchange import read_file as read_exchange_file
-from promises_app.services.output_paths import OutputPathRefused, refuse_protected
-from promises_app.ui.agreement_dialog import edit_agreement, new_agreement
+from promises_app.services import CheckState, Services, StartupCheck, open_services
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
-from promises_app.ui.error_dialog import ErrorDialog, current_log_folder, show_error
-from promises_app.ui.followup_page import FollowUpPage
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
-from promises_app.ui.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
-from promises_app.ui.new_agreement_wizard import run_new_agreement_wizard
 from promises_app.ui.operations import Operations
-from promises_app.ui.overview_page import OverviewPage
-from promises_app.ui.parties_page import PartiesPage
-from promises_app.ui.plan_page import PlanPage
-from promises_app.ui.register_dialog import RegisterDialog
-from promises_app.ui.report_dialog import ReportDialog, ReportKind
-from promises_app.ui.report_runner import ReportRunner
-from promises_app.ui.restore_dialog import RestoreDialog
-from promises_app.ui.save_target import ask_save_path, with_suffix
 from promises_app.ui.settings import AppSettings
-from promises_app.ui.settings_dialog import SettingsDialog
-from promises_app.ui.situation_page import SituationPage
-from promises_app.ui.versions_page import VersionsPage
+
+if TYPE_CHECKING:
+    from promises_app.ui.error_dialog import ErrorDialog
+    from promises_app.ui.followup_page import FollowUpPage
+    from promises_app.ui.overview_page import OverviewPage
+    from promises_app.ui.parties_page import PartiesPage
+    from promises_app.ui.plan_page import PlanPage
+    from promises_app.ui.register_dialog import RegisterDialog
+    from promises_app.ui.report_dialog import ReportDialog, ReportKind
+    from promises_app.ui.settings_dialog import SettingsDialog
+    from promises_app.ui.situation_page import SituationPage
+    from promises_app.ui.versions_page import VersionsPage
+
+#: What this module offers by name but loads only when first used (PEP 562): the dialogs and
+#: the services behind the window's own actions are not needed for the first window.
+_LOADED_WHEN_USED = {
+    "RestoreDialog": "promises_app.ui.restore_dialog",
+    "RegisterDialog": "promises_app.ui.register_dialog",
+    "ReportDialog": "promises_app.ui.report_dialog",
+    "ReportKind": "promises_app.ui.report_dialog",
+    "SettingsDialog": "promises_app.ui.settings_dialog",
+}
 
 #: How often the window checks whether the daily backup is due.
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -101,21 +109,51 @@ AGREEMENT_TABLES = ("agreements", "parties", "goals", "organisations")
 MEASURE_LIST_TABLES = ("promises", "measures", "follow_ups", "people", "focus_areas")
 
 
+def __getattr__(name: str) -> Any:
+    """The names of ``_LOADED_WHEN_USED``, imported on first use."""
+    if name in _LOADED_WHEN_USED:
+        import importlib
+
+        return getattr(importlib.import_module(_LOADED_WHEN_USED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _CheckEnded(QObject):
+    """Brings the end of the start-up check (in its own thread) to the window's thread."""
+
+    ended = Signal()
+
+
 class MainWindow(QMainWindow):
+    #: The database's start-up check failed (the AppError it raised): ui/app.py offers the restore.
+    startupCheckFailed = Signal(object)  # noqa: N815 - Qt's naming
+    #: The pages are built (``complete``): the window is whole.
+    pagesBuilt = Signal()  # noqa: N815 - Qt's naming
+
     def __init__(
         self,
         services: Services,
         *,
         today: Callable[[], date] = date.today,
         settings: AppSettings | None = None,
+        pages_after_show: bool = False,
     ) -> None:
-        """``settings``: default, the settings file in the data folder (ui/settings.py)."""
+        """``settings``: default, the settings file in the data folder (ui/settings.py).
+
+        ``pages_after_show`` (the start of the program): build the pages right after the first
+        paint instead of now, so the window and its agreement list show first (``complete``)."""
         super().__init__()
         self.services = services
         self._today = today
         self.settings = settings if settings is not None else AppSettings.in_folder()
+        self._pages_built = False
+        self._pages_scheduled = not pages_after_show
+        self._listed = False
         self.read_only_label = QLabel()
         self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.check_label = QLabel(self.tr("Checking the database…"))
+        self.check_label.setToolTip(self.tr("Nothing can be saved until the check has passed."))
+        self._check_ended: _CheckEnded | None = None
         self.resize(1366, 768)
 
         self.agreement_model = AgreementTreeModel(self)
@@ -148,6 +186,108 @@ class MainWindow(QMainWindow):
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         self.details_label.setWordWrap(True)
 
+        #: The one undo stack, and the runner every user action goes through (ui/operations.py).
+        self.undo_stack = Operations(self)
+        self.undo_stack.watch(services)
+        self._measures_stale = False
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
+        #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
+        self._agreement_id: int | None = None
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.details_label)
+        layout.addWidget(self.tabs, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.agreement_filter)
+        left_layout.addWidget(self.agreement_view, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1066])
+        self.setCentralWidget(self.splitter)
+
+        self.undo_stack.changed.connect(self._apply_changes)
+        self.report_dialog: ReportDialog | None = None
+        self._export_folder = ""
+        self._build_menus()
+        self._daily_timer = QTimer(self)
+        self._daily_timer.setInterval(DAILY_CHECK_MS)
+        self._daily_timer.timeout.connect(self._daily_backup)
+        self._daily_timer.start()
+        self.statusBar().addPermanentWidget(self.check_label)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self._show_database_path()
+        self._restore_layout()
+        self._watch_startup_check()
+        if pages_after_show:
+            self.reload()  # the list now; the pages and the selected agreement after the first paint
+        else:
+            self.complete()  # the pages, then the list
+
+    def complete(self) -> None:
+        """Build the pages (loading their modules) and show the selected agreement on them.
+
+        Called at once by the constructor, or right after the first paint (``pages_after_show``);
+        calling it again does nothing."""
+        if self._pages_built:
+            return
+        self._pages_built = self._pages_scheduled = True
+        self._start_startup_check()
+        from promises_app.ui.followup_page import FollowUpPage
+        from promises_app.ui.overview_page import OverviewPage
+        from promises_app.ui.parties_page import PartiesPage
+        from promises_app.ui.plan_page import PlanPage
+        from promises_app.ui.report_runner import ReportRunner
+        from promises_app.ui.situation_page import SituationPage
+        from promises_app.ui.versions_page import VersionsPage
+
+        services, today = self.services, self._today
+        self.versions_page = VersionsPage(services, self.undo_stack, today=today)
+        self.versions_page.agreementChanged.connect(self._agreement_state_changed)
+        self.situation_page = SituationPage(services, self.undo_stack, today=today)
+        self.overview_page = OverviewPage(services, self.undo_stack, today=today)
+        self.plan_page = PlanPage(services, self.undo_stack, today=today)
+        self.followup_page = FollowUpPage(services, self.undo_stack, today=today)
+        self.parties_page = PartiesPage(services, self.undo_stack, today=today)
+        self.overview_page.measure_activated.connect(self.open_measure)
+        self.plan_page.measure_activated.connect(self.follow_up_measure)
+        self.overview_tab = self.tabs.addTab(self.overview_page, self.tr("Overview"))
+        self.plan_tab = self.tabs.addTab(self.plan_page, self.tr("Plan"))
+        self.followup_tab = self.tabs.addTab(self.followup_page, self.tr("Follow-up"))
+        self.parties_tab = self.tabs.addTab(self.parties_page, self.tr("Parties and signatories"))
+        self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
+        self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
+        self.measures_tab = self.tabs.addTab(self._build_measures_page(), self.tr("All measures"))
+        self.tabs.currentChanged.connect(self._page_shown)
+        self.report_runner = ReportRunner(self)
+        # Signing renders on the GUI thread: a cancelled report may still be rendering.
+        self.versions_page.sign_action.triggered.connect(lambda: self.report_runner.wait_for_background_work())
+        self._build_page_menus()
+        self._remember_database()  # the settings file is written once the window is whole
+        try:
+            if self._listed:
+                self._show_agreement(self._agreement_id)
+            else:
+                self.reload()
+        except Exception:
+            check = self.services.db.startup_check
+            if check is None or check.wait() is not CheckState.FAILED:
+                raise
+            # The file is damaged: its start-up check says so (startupCheckFailed), not this read.
+            _log.warning("Överenskommelsen gick inte att läsa i en skadad databas", exc_info=True)
+        self.pagesBuilt.emit()
+
+    def _build_measures_page(self) -> QWidget:
+        """Alla åtgärder: the selected agreement's measures as one flat, filtered list."""
+        from promises_app.ui.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
+
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter measures…"))
         self.filter_edit.setAccessibleName(self.tr("Filter measures"))
@@ -177,73 +317,32 @@ class MainWindow(QMainWindow):
         for column, width in ((MeasureTableModel.RESPONSIBLE, 150), (MeasureTableModel.FOCUS_AREA, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-
-        #: The one undo stack, and the runner every user action goes through (ui/operations.py).
-        self.undo_stack = Operations(self)
-        self.undo_stack.watch(services)
-        self._measures_stale = False
-        measures_page = QWidget()
-        measures_layout = QVBoxLayout(measures_page)
+        page = QWidget()
+        measures_layout = QVBoxLayout(page)
         measures_layout.addWidget(self.filter_edit)
         measures_layout.addWidget(self.measure_view, 1)
-        self.versions_page = VersionsPage(services, self.undo_stack, today=today)
-        self.versions_page.agreementChanged.connect(self._agreement_state_changed)
-        self.situation_page = SituationPage(services, self.undo_stack, today=today)
-        self.overview_page = OverviewPage(services, self.undo_stack, today=today)
-        self.plan_page = PlanPage(services, self.undo_stack, today=today)
-        self.followup_page = FollowUpPage(services, self.undo_stack, today=today)
-        self.parties_page = PartiesPage(services, self.undo_stack, today=today)
-        self.overview_page.measure_activated.connect(self.open_measure)
-        self.plan_page.measure_activated.connect(self.follow_up_measure)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
-        #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
-        self._agreement_id: int | None = None
-        self.overview_tab = self.tabs.addTab(self.overview_page, self.tr("Overview"))
-        self.plan_tab = self.tabs.addTab(self.plan_page, self.tr("Plan"))
-        self.followup_tab = self.tabs.addTab(self.followup_page, self.tr("Follow-up"))
-        self.parties_tab = self.tabs.addTab(self.parties_page, self.tr("Parties and signatories"))
-        self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
-        self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
-        self.measures_tab = self.tabs.addTab(measures_page, self.tr("All measures"))
-        self.tabs.currentChanged.connect(self._page_shown)
+        return page
 
-        right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.details_label)
-        layout.addWidget(self.tabs, 1)
+    def pages_built(self) -> bool:
+        """Whether the pages exist yet (see ``complete``)."""
+        return self._pages_built
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.agreement_filter)
-        left_layout.addWidget(self.agreement_view, 1)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1066])
-        self.setCentralWidget(self.splitter)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        """After the first paint (``pages_after_show``), with the list on screen: start the database's
+        start-up check and build the rest."""
+        super().paintEvent(event)
+        if not self._pages_scheduled:
+            self._pages_scheduled = True
+            self._start_startup_check()
+            QTimer.singleShot(0, self.complete)
 
-        self.undo_stack.changed.connect(self._apply_changes)
-        self.report_runner = ReportRunner(self)
-        self.report_dialog: ReportDialog | None = None
-        self._export_folder = ""
-        # Signing renders on the GUI thread: a cancelled report may still be rendering.
-        self.versions_page.sign_action.triggered.connect(lambda: self.report_runner.wait_for_background_work())
-        self._build_menus()
-        self._daily_timer = QTimer(self)
-        self._daily_timer.setInterval(DAILY_CHECK_MS)
-        self._daily_timer.timeout.connect(self._daily_backup)
-        self._daily_timer.start()
-        self.statusBar().addPermanentWidget(self.read_only_label)
-        self._show_database_path()
-        self._remember_database()
-        self._restore_layout()
-        self.reload()
+    def _start_startup_check(self) -> None:
+        check = self.services.db.startup_check
+        if check is not None:
+            check.start()
 
     def _build_menus(self) -> None:
+        """The menus in their order; what the pages offer is added when they are built."""
         self._build_file_menu()
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -252,9 +351,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        self._build_view_menu()
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         agreement_menu = self.menuBar().addMenu(self.tr("&Agreement"))
-        agreement_menu.aboutToShow.connect(lambda: self._ensure_loaded(self.parties_page))
+        self.agreement_menu = agreement_menu
         self.new_agreement_action = self._menu_action(
             agreement_menu, self.tr("&New agreement…"), self.create_agreement, "Ctrl+Alt+N",
             tip=self.tr("A new, empty agreement (a draft)"),
@@ -267,18 +366,9 @@ class MainWindow(QMainWindow):
             agreement_menu, self.tr("Agreement &details…"), self.edit_selected_agreement, "Ctrl+Alt+D",
             tip=self.tr("Title, dates, reporting periods, text sections and goals"),
         )
-        agreement_menu.addSeparator()
-        self._add_page_actions(agreement_menu, self.parties_page.actions_for_menu())
-        agreement_menu.addSeparator()
-        self._add_page_actions(agreement_menu, self.versions_page.actions_for_menu())
-        for title, page in (
-            (self.tr("Pla&n"), self.plan_page),
-            (self.tr("F&ollow-up"), self.followup_page),
-            (self.tr("&Situation"), self.situation_page),
-        ):
-            menu = self.menuBar().addMenu(title)
-            menu.aboutToShow.connect(lambda page=page: self._ensure_loaded(page))
-            self._add_page_actions(menu, page.actions_for_menu())
+        self.page_menus = [
+            self.menuBar().addMenu(title) for title in (self.tr("Pla&n"), self.tr("F&ollow-up"), self.tr("&Situation"))
+        ]
         self._build_reports_menu()
         register_menu = self.menuBar().addMenu(self.tr("&Register"))
         self.organisations_action = QAction(self.tr("&Organisations…"), self)
@@ -307,9 +397,24 @@ class MainWindow(QMainWindow):
             else:
                 menu.addAction(action)
 
+    def _build_page_menus(self) -> None:
+        """What the pages offer, in the menus ``_build_menus`` made (Agreement, Plan, Follow-up, Situation)."""
+        self._build_view_menu()
+        self.agreement_menu.aboutToShow.connect(lambda: self._ensure_loaded(self.parties_page))
+        self.agreement_menu.addSeparator()
+        self._add_page_actions(self.agreement_menu, self.parties_page.actions_for_menu())
+        self.agreement_menu.addSeparator()
+        self._add_page_actions(self.agreement_menu, self.versions_page.actions_for_menu())
+        pages: tuple[PlanPage | FollowUpPage | SituationPage, ...] = (
+            self.plan_page, self.followup_page, self.situation_page,
+        )
+        for menu, page in zip(self.page_menus, pages, strict=True):
+            menu.aboutToShow.connect(lambda page=page: self._ensure_loaded(page))
+            self._add_page_actions(menu, page.actions_for_menu())
+
     def _build_view_menu(self) -> None:
         """Visa: a page per Ctrl+1 … Ctrl+7, and the overview's own actions."""
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self.view_menu
         view_menu.aboutToShow.connect(lambda: self._ensure_loaded(self.overview_page))
         self.page_actions: list[QAction] = []
         for index in range(self.tabs.count()):
@@ -468,6 +573,9 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> bool:
         """Ask for a new file name, create an empty database there and work in it."""
+        from promises_app.files import safe_file_name
+        from promises_app.services.output_paths import OutputPathRefused, refuse_protected
+
         suggestion = Path(self._database_folder()) / (
             safe_file_name(self.tr("New database"), "medborgarloften") + DATABASE_SUFFIX
         )
@@ -510,15 +618,20 @@ class MainWindow(QMainWindow):
         _log.info("Bytte databas från %s till %s", old, services.db.path)
 
     def _let_go_of_database(self) -> None:
-        """Finish background work, back up (reason "close") and close the database and its lock."""
-        self.versions_page.wait_for_background_work()
-        self.report_runner.cancel()
-        self.report_runner.wait_for_background_work()
+        """Finish background work, back up (reason "close") and close the database and its lock.
+
+        A file whose start-up check failed gets no backup (it is damaged; nothing is written)."""
+        if self._pages_built:
+            self.versions_page.wait_for_background_work()
+            self.report_runner.cancel()
+            self.report_runner.wait_for_background_work()
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
             self.report_dialog = None
-        if self.services.db.read_only is None:  # read-only: nothing is written, not even a backup
+        check = self.services.db.startup_check
+        damaged = check is not None and check.state is CheckState.FAILED
+        if self.services.db.read_only is None and not damaged:  # read-only: nothing is written, not even a backup
             try:
                 self.services.backups.backup_now(reason="close")
             except AppError as error:
@@ -534,6 +647,34 @@ class MainWindow(QMainWindow):
         self.undo_stack.watch(services)
         self.reload()
         self._show_read_only()
+        self._watch_startup_check()
+        if self._pages_built:
+            self._start_startup_check()
+
+    def use_database(self, services: Services) -> None:
+        """Work in ``services``'s database from now on (the current one is let go of first)."""
+        self._switch_to(services)
+
+    def _watch_startup_check(self) -> None:
+        """"Kontrollerar databasen…" in the status bar while the start-up check runs; its end comes
+        back to this thread, and a failure goes out as ``startupCheckFailed``."""
+        check = self.services.db.startup_check
+        self.check_label.setVisible(check is not None and check.state is CheckState.RUNNING)
+        if check is None:
+            return
+        # Queued, also when the check has already ended: whoever connects to startupCheckFailed
+        # right after the constructor still hears of a failure.
+        ended = _CheckEnded(self)
+        ended.ended.connect(lambda: self._startup_check_ended(check), Qt.ConnectionType.QueuedConnection)
+        self._check_ended = ended
+        check.when_done(lambda _check: ended.ended.emit())
+
+    def _startup_check_ended(self, check: StartupCheck) -> None:
+        if check is not self.services.db.startup_check:
+            return  # a database let go of meanwhile
+        self.check_label.setVisible(False)
+        if check.failure is not None:
+            self.startupCheckFailed.emit(check.failure)
 
     def _show_database_path(self) -> None:
         path = self.services.db.path
@@ -568,6 +709,8 @@ class MainWindow(QMainWindow):
         return self._open_folder(Path(self._database_folder()))
 
     def open_log_folder(self) -> bool:
+        from promises_app.ui.error_dialog import current_log_folder
+
         return self._open_folder(current_log_folder())
 
     def _open_folder(self, folder: Path) -> bool:
@@ -579,6 +722,9 @@ class MainWindow(QMainWindow):
     # --- the exchange format (JSON) ------------------------------------------------------------
     def export_json(self) -> Path | None:
         """Ask where, then write the selected agreement with everything under it as JSON (atomically)."""
+        from promises_app.files import safe_file_name, write_atomically
+        from promises_app.services.output_paths import OutputPathRefused
+
         agreement_id = self.current_agreement_id()
         title = self.tr("Export (JSON)")
         if agreement_id is None:
@@ -594,6 +740,8 @@ class MainWindow(QMainWindow):
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         name = safe_file_name(agreement.title, self.tr("agreement")) + ".json"
+        from promises_app.ui.save_target import ask_save_path, with_suffix
+
         path = ask_save_path(
             self, title, Path(folder) / name, self.tr("JSON files (*.json)"),
             database=self.services.db.path, complete=with_suffix(".json"),
@@ -625,6 +773,9 @@ class MainWindow(QMainWindow):
         if not chosen:
             return []
         path = Path(chosen)
+        from promises_app.services.exchange import ExchangeError
+        from promises_app.services.exchange import read_file as read_exchange_file
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             # At most the import's size limit is read: a huge file or a device is refused at once.
@@ -654,6 +805,9 @@ class MainWindow(QMainWindow):
     # --- settings and errors -----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         """The settings dialog (window-modal, not blocking); returns it."""
+        from promises_app.ui.error_dialog import current_log_folder
+        from promises_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self, database=self.services.db.path, logs=current_log_folder())
         dialog.accepted.connect(lambda: self._settings_saved(dialog))
         dialog.open()
@@ -669,6 +823,8 @@ class MainWindow(QMainWindow):
 
     def show_unexpected_error(self, error: BaseException, message: str = "") -> ErrorDialog:
         """Log ``error`` and show the error dialog (not blocking); returns it."""
+        from promises_app.ui.error_dialog import show_error
+
         _log.error("Oväntat fel", exc_info=(type(error), error, error.__traceback__))
         return show_error(self, message or None, error=error, database=self.services.db.path)
 
@@ -695,11 +851,11 @@ class MainWindow(QMainWindow):
         self.followup_report_action = QAction(self.tr("&Follow-up report…"), self)
         self.followup_report_action.setShortcut(QKeySequence("Ctrl+R"))
         self.followup_report_action.setStatusTip(self.tr("A report on the measures for one reporting period"))
-        self.followup_report_action.triggered.connect(lambda: self.open_report_dialog(ReportKind.FOLLOW_UP))
+        self.followup_report_action.triggered.connect(lambda: self.open_report_dialog())
         self.annual_report_action = QAction(self.tr("&Annual report…"), self)
         self.annual_report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.annual_report_action.setStatusTip(self.tr("A report over every period of the agreement"))
-        self.annual_report_action.triggered.connect(lambda: self.open_report_dialog(ReportKind.ANNUAL))
+        self.annual_report_action.triggered.connect(lambda: self.open_report_dialog(annual=True))
         self.export_xlsx_action = QAction(self.tr("Export measures to &Excel…"), self)
         self.export_xlsx_action.setStatusTip(self.tr("The measures and their follow-ups as an Excel workbook"))
         self.export_xlsx_action.triggered.connect(lambda: self.export_measures(xlsx=True))
@@ -718,6 +874,8 @@ class MainWindow(QMainWindow):
     def _apply_changes(self, changes: Changes) -> None:
         """An edit, undo or redo (``Operations.changed``): the window's own parts read only what
         the Changes name; each page follows the same signal itself (ui/page_changes.py)."""
+        if not self._pages_built:
+            return  # nothing is written before the pages are (the start-up check holds writes)
         if changes.touches(*AGREEMENT_TABLES):
             self._after_undo_or_redo(pages=False)
             return
@@ -764,6 +922,8 @@ class MainWindow(QMainWindow):
         self._show_agreement(current, pages=pages)
 
     def _pages(self) -> list[OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage | VersionsPage]:
+        if not self._pages_built:
+            return []
         return [self.overview_page, self.plan_page, self.followup_page, self.parties_page,
                 self.situation_page, self.versions_page]
 
@@ -775,12 +935,15 @@ class MainWindow(QMainWindow):
     # --- agreements ---------------------------------------------------------------------------
     def create_agreement(self) -> int | None:
         """Ask for a new agreement (a citizen promise under the selected cooperation agreement, if any)."""
+        self.complete()
         selected = self.current_agreement_id()
         parent_id = None
         if selected is not None:
             record = self.services.agreements.get_agreement(selected)
             if record.kind == AgreementKind.COOPERATION_AGREEMENT:
                 parent_id = record.id
+        from promises_app.ui.agreement_dialog import new_agreement
+
         created = new_agreement(self, self.services, self.undo_stack, today=self._today, parent_id=parent_id)
         if created is not None:
             self._after_undo_or_redo(self.undo_stack.index())
@@ -790,9 +953,12 @@ class MainWindow(QMainWindow):
 
     def create_from_previous(self) -> int | None:
         """The wizard: a new agreement from the selected one (last year's)."""
+        self.complete()
         previous = self.current_agreement_id()
         if previous is None:
             return None
+        from promises_app.ui.new_agreement_wizard import run_new_agreement_wizard
+
         created = run_new_agreement_wizard(self, self.services, self.undo_stack, previous)
         if created is not None:
             self._after_undo_or_redo(self.undo_stack.index())
@@ -801,6 +967,8 @@ class MainWindow(QMainWindow):
         return created
 
     def edit_selected_agreement(self) -> bool:
+        from promises_app.ui.agreement_dialog import edit_agreement
+
         agreement_id = self.current_agreement_id()
         return agreement_id is not None and edit_agreement(self, self.services, self.undo_stack, agreement_id)
 
@@ -820,13 +988,20 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_register(self) -> RegisterDialog:
+        from promises_app.ui.register_dialog import RegisterDialog
+
         dialog = RegisterDialog(self.services, self.undo_stack, self)
         dialog.open()
         return dialog
 
     # --- reports and exports -----------------------------------------------------------------
-    def open_report_dialog(self, kind: ReportKind = ReportKind.FOLLOW_UP) -> ReportDialog | None:
-        """The report dialog for the selected agreement (window-modal, not blocking); returns it."""
+    def open_report_dialog(self, kind: ReportKind | None = None, *, annual: bool = False) -> ReportDialog | None:
+        """The report dialog for the selected agreement (window-modal, not blocking); returns it.
+        ``kind``: the follow-up report unless given (or ``annual``)."""
+        from promises_app.ui.report_dialog import ReportDialog, ReportKind
+
+        kind = kind or (ReportKind.ANNUAL if annual else ReportKind.FOLLOW_UP)
+        self.complete()
         agreement_id = self.current_agreement_id()
         if agreement_id is None:
             return None
@@ -848,6 +1023,9 @@ class MainWindow(QMainWindow):
 
     def export_measures(self, *, xlsx: bool) -> Path | None:
         """Ask where, then write the selected agreement's measures and follow-ups there (atomically)."""
+        from promises_app.files import safe_file_name, write_atomically
+        from promises_app.services.output_paths import OutputPathRefused
+
         agreement_id = self.current_agreement_id()
         if agreement_id is None:
             return None
@@ -862,6 +1040,8 @@ class MainWindow(QMainWindow):
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         name = safe_file_name(fill(self.tr("%1 measures"), agreement.title), self.tr("measures")) + suffix
+        from promises_app.ui.save_target import ask_save_path, with_suffix
+
         path = ask_save_path(
             self, title, Path(folder) / name,
             self.tr("Excel workbooks (*.xlsx)") if xlsx else self.tr("CSV files (*.csv)"),
@@ -919,6 +1099,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The daily backup failed: %1").replace("%1", str(error)))
 
     def choose_and_restore(self) -> None:
+        from promises_app.services.backups import backups_of, restore_database
+        from promises_app.ui.restore_dialog import RestoreDialog
+
         path = self.services.db.path
         assert path is not None
         dialog = RestoreDialog(backups_of(path), self)
@@ -951,7 +1134,8 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the agreements again and select the first citizen promise (or the first agreement)."""
-        agreements = self.services.agreements.list_agreements()
+        agreements = self.services.agreement_list.list_agreements()  # one query, no ORM (the first paint)
+        self._listed = True
         self.agreement_model.set_agreements(agreements)
         self.agreement_view.expandAll()
         preferred = next((a for a in agreements if a.parent_id is not None), agreements[0] if agreements else None)
@@ -996,12 +1180,22 @@ class MainWindow(QMainWindow):
 
     def _show_agreement(self, agreement_id: int | None, *, pages: bool = True) -> None:
         self._update_report_actions(agreement_id)
+        if agreement_id is not None and not self._pages_built:
+            # The first paint: the title from the list; the rest comes with the pages (``complete``).
+            self._agreement_id = agreement_id
+            self.title_label.setText(
+                next((a.title for a in self.agreement_model.agreements if a.id == agreement_id), "")
+            )
+            self.details_label.setText("")
+            self._update_agreement_actions(agreement_id)
+            return
         if agreement_id is None:
             self.title_label.setText(self.tr("No agreements yet"))
             self.details_label.setText(
                 self.tr("Import an agreement (File → Import (JSON)…) or load the demo data (promises-app demo).")
             )
-            self.measure_model.set_rows([])
+            if self._pages_built:
+                self.measure_model.set_rows([])
             self._agreement_id = None
             for page in self._pages():
                 page.set_agreement(None)
@@ -1009,6 +1203,8 @@ class MainWindow(QMainWindow):
             return
         agreement = self.services.agreements.get_agreement(agreement_id)
         parties = self.services.agreements.list_parties(agreement_id)
+        from promises_app.domain.periods import periods_for
+
         periods = periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
         self.title_label.setText(agreement.title)
         lines = [
@@ -1047,6 +1243,8 @@ class MainWindow(QMainWindow):
     def _lazy_pages(self) -> list[OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage]:
         """The pages that read the selected agreement only when they are shown (or their menu opens):
         selecting an agreement reads one page, not six."""
+        if not self._pages_built:
+            return []
         return [self.overview_page, self.plan_page, self.followup_page, self.parties_page, self.situation_page]
 
     def _page_shown(self, index: int) -> None:

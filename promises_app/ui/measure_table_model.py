@@ -15,16 +15,18 @@ pre-joined search text per row (``SEARCH_ROLE``) instead of asking every column.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from promises_app.domain.enums import TrafficLight
-from promises_app.services.records import MeasureStatusRow
 from promises_app.ui.formatting import format_date
 from promises_app.ui.labels import label
 from promises_app.ui.record_table_model import Index, RecordTableModel
+
+if TYPE_CHECKING:
+    from promises_app.services.records import MeasureStatusRow
 
 MEASURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The raw value to sort by (dates as ISO text, so empty deadlines sort first).

@@ -41,8 +41,7 @@ from promises_app.ui.plan_commands import (
     DeleteOccurrenceCommand,
     UpdateOccurrenceCommand,
 )
-from promises_app.ui.situation_commands import Refs
-from promises_app.ui.undo_commands import Report
+from promises_app.ui.undo_commands import Refs, Report
 
 
 def widgets_alive(widget: QWidget) -> bool:

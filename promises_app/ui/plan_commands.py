@@ -25,8 +25,7 @@ from promises_app.services.base import FieldValues
 from promises_app.services.plan import FocusAreaBackup, IdMap, MeasureBackup, PromiseBackup
 from promises_app.services.records import FocusAreaRecord, MeasureRecord, OccurrenceRecord, PromiseRecord
 from promises_app.ui.formatting import fill, format_date
-from promises_app.ui.situation_commands import Ref, Refs, short
-from promises_app.ui.undo_commands import DoneOnPush, Report
+from promises_app.ui.undo_commands import DoneOnPush, Ref, Refs, Report, short
 
 FOCUS_AREA, PROMISE, MEASURE, OCCURRENCE, FOLLOW_UP = (
     "focus_area",
@@ -56,7 +55,7 @@ OCCURRENCE_EDIT_FIELDS = ("occurred_on", "place", "note")
 
 
 class PlanCommand(DoneOnPush):
-    """DoneOnPush that also reports a refusal because the agreement is signed (and leaves the stack)."""
+    """A plan edit: the services, and the Refs that follow rows made again under new ids."""
 
     def __init__(self, text: str, services: Services, refs: Refs, report: Report | None) -> None:
         super().__init__(text, report)

@@ -68,7 +68,7 @@ from promises_app.ui.plan_commands import (
 from promises_app.ui.plan_filter import NO_FOCUS_AREA, NOT_FOLLOWED_UP, PlanFilter, PlanFilterProxy
 from promises_app.ui.plan_models import GROUP, MEASURE, PROMISE, PlanNode, PlanTreeModel, read_plan
 from promises_app.ui.promise_dialog import PromiseForm
-from promises_app.ui.situation_commands import Refs, short
+from promises_app.ui.undo_commands import Refs, short
 
 LOCKED_STYLE = "background: #fff4e5; border: 1px solid #f0c36d; border-radius: 3px; padding: 4px;"
 

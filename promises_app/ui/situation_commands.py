@@ -35,66 +35,19 @@ from promises_app.services.records import (
     WalkFindingRecord,
 )
 from promises_app.ui.formatting import fill, format_date
-from promises_app.ui.undo_commands import DoneOnPush, Report
+from promises_app.ui.undo_commands import DoneOnPush, Ref, Refs, Report, short
 
 SOURCE, INDICATOR, LINK, WALK, FINDING = "source", "indicator", "link", "walk", "finding"
 INDICATOR_FIELDS = ("name", "category", "source", "unit", "direction", "area", "split_by_sex", "description")
 LINK_FIELDS = ("baseline_period", "baseline_value", "target_value", "target_text")
-#: How much of a text an undo label quotes.
-LABEL_LENGTH = 40
-
-
-class Ref:
-    """The id of a row as the undo history knows it; redo making the row again moves it."""
-
-    __slots__ = ("id",)
-
-    def __init__(self, row_id: int) -> None:
-        self.id = row_id
-
-    def __repr__(self) -> str:
-        return f"Ref({self.id})"
-
-
-class Refs:
-    """One Ref per live row and kind, so every command about the same row shares it."""
-
-    def __init__(self) -> None:
-        self._live: dict[tuple[str, int], Ref] = {}
-
-    def of(self, kind: str, row_id: int) -> Ref:
-        ref = self._live.get((kind, row_id))
-        if ref is None:
-            ref = self._live[(kind, row_id)] = Ref(row_id)
-        return ref
-
-    def moved(self, kind: str, ref: Ref, new_id: int) -> None:
-        """The row was made again under ``new_id``."""
-        if self._live.get((kind, ref.id)) is ref:
-            del self._live[(kind, ref.id)]
-        ref.id = new_id
-        self._live[(kind, new_id)] = ref
-
-    def forget(self, kind: str, ref: Ref) -> None:
-        """The row was deleted: a new row that gets the same id is another row, with a Ref of its own."""
-        if self._live.get((kind, ref.id)) is ref:
-            del self._live[(kind, ref.id)]
-
-    def clear(self) -> None:
-        self._live.clear()
-
-
-def short(text: str) -> str:
-    """The first line of ``text``, shortened for an undo label."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return line if len(line) <= LABEL_LENGTH else line[: LABEL_LENGTH - 1].rstrip() + "…"
 
 
 class SituationCommand(DoneOnPush):
-    """DoneOnPush that also reports a refusal because the agreement is signed.
+    """An edit of the lägesbild: the services, and the Refs that follow rows made again.
 
     (Undoing "make into a measure" deletes the measure, which the plan of a signed agreement
-    does not allow: the message says to start a new revision, and the command leaves the stack.)
+    does not allow: the SignedRecordError says to start a new revision, and DoneOnPush takes the
+    command off the stack.)
     """
 
     def __init__(self, text: str, services: Services, refs: Refs, report: Report | None) -> None:

@@ -1685,6 +1685,14 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Överenskommelser</translation>
     </message>
     <message>
+        <source>Checking the database…</source>
+        <translation>Kontrollerar databasen…</translation>
+    </message>
+    <message>
+        <source>Nothing can be saved until the check has passed.</source>
+        <translation>Ingenting kan sparas förrän kontrollen är klar.</translation>
+    </message>
+    <message>
         <source>Filter measures…</source>
         <translation>Filtrera åtgärder…</translation>
     </message>

@@ -417,7 +417,7 @@ def test_a_promise_needs_a_maker_and_says_so_at_the_field(qtbot, page, services,
 
 def test_commands_follow_a_row_that_came_back_under_a_new_id(services, draft) -> None:  # type: ignore[no-untyped-def]
     from promises_app.ui.plan_commands import CreateMeasureCommand, UpdateMeasureCommand
-    from promises_app.ui.situation_commands import Refs
+    from promises_app.ui.undo_commands import Refs
 
     plan, refs, stack = services.plan, Refs(), QUndoStack()
     promise = plan.create_promise(draft.agreement_id, text="synas mer", maker_ids=[draft.police.id])
@@ -439,7 +439,7 @@ def test_commands_follow_a_row_that_came_back_under_a_new_id(services, draft) ->
 
 def test_undo_of_a_change_of_promise_puts_the_measure_back_at_its_place(services, draft) -> None:  # type: ignore[no-untyped-def]
     from promises_app.ui.plan_commands import UpdateMeasureCommand
-    from promises_app.ui.situation_commands import Refs
+    from promises_app.ui.undo_commands import Refs
 
     plan, stack = services.plan, QUndoStack()
     home = plan.create_promise(draft.agreement_id, text="synas mer", maker_ids=[draft.police.id])

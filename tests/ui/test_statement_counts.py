@@ -17,7 +17,7 @@ from sqlalchemy import event
 
 from promises_app.bench.generator import Size, generate
 from promises_app.bench.startup import largest_agreement
-from promises_app.ui.app import open_for_desktop
+from promises_app.ui.app import check_result, open_for_desktop
 from promises_app.ui.main_window import MainWindow
 from tests.ui.conftest import DEMO_TODAY
 
@@ -35,6 +35,7 @@ class Counted:
     def __init__(self, qtbot, path: Path, size: Size) -> None:  # type: ignore[no-untyped-def]
         generate(path, size, seed=7)
         self.services = open_for_desktop(path, first_run_demo=False)
+        assert check_result(self.services) is None  # the start-up check's own statements are not the window's
         self.statements: list[str] = []
         event.listen(self.services.db.engine, "before_cursor_execute", self._count)
         self.largest = largest_agreement(self.services)

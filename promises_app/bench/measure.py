@@ -163,7 +163,7 @@ def filter_edits(window: MainWindow) -> dict[str, tuple[int, QLineEdit]]:
     return {
         "Plan": (window.plan_tab, window.plan_page.search_edit),
         "Uppföljning": (window.followup_tab, window.followup_page.search_edit),
-        "Alla åtgärder": (window.measures_tab, window.filter_edit),
+        "Alla åtgärder": (window.measures_tab, window.all_measures_page.search_edit),
     }
 
 

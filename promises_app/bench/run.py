@@ -223,8 +223,9 @@ def bench_filter(settings: Settings, paths: dict[str, Path], results: Results) -
     window = measure.open_window(paths["one-10000"])
     opened = time.perf_counter() - started
     try:
-        loaded = window.measure_model.rowCount()
-        total = window.measure_model.total_rows() if hasattr(window.measure_model, "total_rows") else loaded
+        model = window.all_measures_page.model
+        loaded = model.rowCount()
+        total = model.total_rows() if hasattr(model, "total_rows") else loaded
         reopen = median(measure.reopen_agreement(window, max(3, settings.runs - 2)))
         results.add(Figure("Open an agreement of 10 000 measures (window.reload)", seconds(reopen), "–", None,
                            f"first window with it: {seconds(opened)}; {total} measures, {loaded} handed to the view"))

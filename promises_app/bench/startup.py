@@ -111,7 +111,7 @@ def application(db_path: Path, *, select_largest: bool) -> None:
         if largest is not None:
             window.select_agreement(largest)
             app.processEvents()
-            extra["selected_measures"] = window.measure_model.rowCount()
+            extra["selected_measures"] = window.all_measures_page.model.rowCount()
     _report(services.db.close, seconds=shown, **extra)
 
 

@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -69,15 +68,10 @@ from promises_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from promises_app.ui.error_dialog import ErrorDialog
-    from promises_app.ui.followup_page import FollowUpPage
-    from promises_app.ui.overview_page import OverviewPage
-    from promises_app.ui.parties_page import PartiesPage
-    from promises_app.ui.plan_page import PlanPage
+    from promises_app.ui.page_protocol import AgreementPage
     from promises_app.ui.register_dialog import RegisterDialog
     from promises_app.ui.report_dialog import ReportDialog, ReportKind
     from promises_app.ui.settings_dialog import SettingsDialog
-    from promises_app.ui.situation_page import SituationPage
-    from promises_app.ui.versions_page import VersionsPage
 
 #: What this module offers by name but loads only when first used (PEP 562): the dialogs and
 #: the services behind the window's own actions are not needed for the first window.
@@ -105,8 +99,6 @@ _log = logging.getLogger(__name__)
 
 #: Tables the agreement list and the heading above the pages show.
 AGREEMENT_TABLES = ("agreements", "parties", "goals", "organisations")
-#: Tables the "All measures" list shows.
-MEASURE_LIST_TABLES = ("promises", "measures", "follow_ups", "people", "focus_areas")
 
 
 def __getattr__(name: str) -> Any:
@@ -189,7 +181,6 @@ class MainWindow(QMainWindow):
         #: The one undo stack, and the runner every user action goes through (ui/operations.py).
         self.undo_stack = Operations(self)
         self.undo_stack.watch(services)
-        self._measures_stale = False
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
         #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
@@ -240,6 +231,7 @@ class MainWindow(QMainWindow):
             return
         self._pages_built = self._pages_scheduled = True
         self._start_startup_check()
+        from promises_app.ui.all_measures_page import AllMeasuresPage
         from promises_app.ui.followup_page import FollowUpPage
         from promises_app.ui.overview_page import OverviewPage
         from promises_app.ui.parties_page import PartiesPage
@@ -256,6 +248,7 @@ class MainWindow(QMainWindow):
         self.plan_page = PlanPage(services, self.undo_stack, today=today)
         self.followup_page = FollowUpPage(services, self.undo_stack, today=today)
         self.parties_page = PartiesPage(services, self.undo_stack, today=today)
+        self.all_measures_page = AllMeasuresPage(services, self.undo_stack, today=today)
         self.overview_page.measure_activated.connect(self.open_measure)
         self.plan_page.measure_activated.connect(self.follow_up_measure)
         self.overview_tab = self.tabs.addTab(self.overview_page, self.tr("Overview"))
@@ -264,7 +257,7 @@ class MainWindow(QMainWindow):
         self.parties_tab = self.tabs.addTab(self.parties_page, self.tr("Parties and signatories"))
         self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
         self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
-        self.measures_tab = self.tabs.addTab(self._build_measures_page(), self.tr("All measures"))
+        self.measures_tab = self.tabs.addTab(self.all_measures_page, self.tr("All measures"))
         self.tabs.currentChanged.connect(self._page_shown)
         self.report_runner = ReportRunner(self)
         # Signing renders on the GUI thread: a cancelled report may still be rendering.
@@ -283,45 +276,6 @@ class MainWindow(QMainWindow):
             # The file is damaged: its start-up check says so (startupCheckFailed), not this read.
             _log.warning("Överenskommelsen gick inte att läsa i en skadad databas", exc_info=True)
         self.pagesBuilt.emit()
-
-    def _build_measures_page(self) -> QWidget:
-        """Alla åtgärder: the selected agreement's measures as one flat, filtered list."""
-        from promises_app.ui.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
-
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filter measures…"))
-        self.filter_edit.setAccessibleName(self.tr("Filter measures"))
-        self.filter_edit.setClearButtonEnabled(True)
-
-        self.measure_model = MeasureTableModel(self)
-        self.measure_proxy = MeasureFilterProxyModel(self)
-        self.measure_proxy.setSourceModel(self.measure_model)
-        self.filter_edit.textChanged.connect(self.measure_proxy.setFilterFixedString)
-        self.measure_view = QTableView()
-        self.measure_view.setModel(self.measure_proxy)
-        self.measure_view.setAccessibleName(self.tr("Measures"))
-        self.measure_view.setSortingEnabled(True)
-        self.measure_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.measure_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Two wrapped lines per row at a fixed height: long titles stay readable, and no
-        # per-row measuring is needed however many measures there are.
-        self.measure_view.setWordWrap(True)
-        self.measure_view.verticalHeader().setVisible(False)
-        self.measure_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.measure_view.verticalHeader().setDefaultSectionSize(
-            2 * self.measure_view.fontMetrics().lineSpacing() + 10
-        )
-        header = self.measure_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MeasureTableModel.RESPONSIBLE, 150), (MeasureTableModel.FOCUS_AREA, 130)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        page = QWidget()
-        measures_layout = QVBoxLayout(page)
-        measures_layout.addWidget(self.filter_edit)
-        measures_layout.addWidget(self.measure_view, 1)
-        return page
 
     def pages_built(self) -> bool:
         """Whether the pages exist yet (see ``complete``)."""
@@ -405,9 +359,7 @@ class MainWindow(QMainWindow):
         self._add_page_actions(self.agreement_menu, self.parties_page.actions_for_menu())
         self.agreement_menu.addSeparator()
         self._add_page_actions(self.agreement_menu, self.versions_page.actions_for_menu())
-        pages: tuple[PlanPage | FollowUpPage | SituationPage, ...] = (
-            self.plan_page, self.followup_page, self.situation_page,
-        )
+        pages: tuple[AgreementPage, ...] = (self.plan_page, self.followup_page, self.situation_page)
         for menu, page in zip(self.page_menus, pages, strict=True):
             menu.aboutToShow.connect(lambda page=page: self._ensure_loaded(page))
             self._add_page_actions(menu, page.actions_for_menu())
@@ -873,34 +825,15 @@ class MainWindow(QMainWindow):
 
     def _apply_changes(self, changes: Changes) -> None:
         """An edit, undo or redo (``Operations.changed``): the window's own parts read only what
-        the Changes name; each page follows the same signal itself (ui/page_changes.py)."""
+        the Changes name; each page follows the same signal itself (ui/page_changes.py), but the
+        measure list is handed them here, once the window knows the agreement itself is unchanged
+        (else it is shown again, the list with it, and one read is enough)."""
         if not self._pages_built:
             return  # nothing is written before the pages are (the start-up check holds writes)
         if changes.touches(*AGREEMENT_TABLES):
-            self._after_undo_or_redo(pages=False)
+            self._after_undo_or_redo(pages=False)  # the agreement shown again, the measure list with it
             return
-        if self._agreement_id is None or not changes.touches(*MEASURE_LIST_TABLES):
-            return
-        if self.tabs.currentIndex() != self.measures_tab:
-            self._measures_stale = True  # read when the list is shown
-        elif changes.only("follow_ups"):
-            ids = frozenset(changes.keys_of("follow_ups", "measure_id"))
-            states = self.undo_stack.shared(
-                ("measure_states", ids), lambda: self.services.follow_ups.measure_states(ids, today=self._today())
-            )
-            self.measure_model.update_rows(states.status_rows)
-        else:
-            self._read_measure_list()
-
-    def _read_measure_list(self) -> None:
-        self._measures_stale = False
-        if self._agreement_id is None:
-            self.measure_model.set_rows([])
-            return
-        try:
-            self.measure_model.set_rows(self.services.follow_ups.status_rows(self._agreement_id, today=self._today()))
-        except AppError as error:
-            self.statusBar().showMessage(str(error), 10_000)
+        self.all_measures_page.apply_changes(changes)
 
     def _after_undo_or_redo(self, _index: int = 0, *, pages: bool = True) -> None:
         """The list again if agreements came or went, then the selected one."""
@@ -921,11 +854,11 @@ class MainWindow(QMainWindow):
                 self.select_agreement(current)
         self._show_agreement(current, pages=pages)
 
-    def _pages(self) -> list[OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage | VersionsPage]:
+    def _pages(self) -> list[AgreementPage]:
         if not self._pages_built:
             return []
         return [self.overview_page, self.plan_page, self.followup_page, self.parties_page,
-                self.situation_page, self.versions_page]
+                self.situation_page, self.versions_page, self.all_measures_page]
 
     def _update_agreement_actions(self, agreement_id: int | None) -> None:
         writable = self.services.db.read_only is None
@@ -1194,8 +1127,6 @@ class MainWindow(QMainWindow):
             self.details_label.setText(
                 self.tr("Import an agreement (File → Import (JSON)…) or load the demo data (promises-app demo).")
             )
-            if self._pages_built:
-                self.measure_model.set_rows([])
             self._agreement_id = None
             for page in self._pages():
                 page.set_agreement(None)
@@ -1228,7 +1159,7 @@ class MainWindow(QMainWindow):
             lines.append("• " + goal.text)
         self.details_label.setText("\n".join(lines))
         self._agreement_id = agreement_id
-        self._read_measure_list()
+        self.all_measures_page.set_agreement(agreement_id)  # read whether shown or not (all_measures_page.py)
         if not pages and agreement_id == self.versions_page.agreement_id:
             self._update_agreement_actions(agreement_id)
             return  # each page follows the change itself
@@ -1240,7 +1171,7 @@ class MainWindow(QMainWindow):
                 page.set_agreement(None)  # forgotten now, read when shown
         self._update_agreement_actions(agreement_id)
 
-    def _lazy_pages(self) -> list[OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage]:
+    def _lazy_pages(self) -> list[AgreementPage]:
         """The pages that read the selected agreement only when they are shown (or their menu opens):
         selecting an agreement reads one page, not six."""
         if not self._pages_built:
@@ -1249,13 +1180,14 @@ class MainWindow(QMainWindow):
 
     def _page_shown(self, index: int) -> None:
         """A page comes into view: it reads the agreement again (another page's edits, another day)."""
-        page = self.tabs.widget(index)
-        if page in self._lazy_pages():
-            page.set_agreement(self._agreement_id)
-        elif index == self.measures_tab and self._measures_stale:
-            self._read_measure_list()
+        shown: object = self.tabs.widget(index)  # compared by identity with the pages (AgreementPage)
+        for page in self._lazy_pages():
+            if page is shown:
+                page.set_agreement(self._agreement_id)
+        if shown is self.all_measures_page:
+            self.all_measures_page.refresh_if_stale()
 
-    def _ensure_loaded(self, page: OverviewPage | PlanPage | FollowUpPage | PartiesPage | SituationPage) -> None:
+    def _ensure_loaded(self, page: AgreementPage) -> None:
         """Before a page's actions are offered in a menu, the page knows the selected agreement."""
         if page.agreement_id != self._agreement_id:
             page.set_agreement(self._agreement_id)

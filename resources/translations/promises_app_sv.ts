@@ -226,6 +226,21 @@
     </message>
 </context>
 <context>
+    <name>AllMeasuresPage</name>
+    <message>
+        <source>Filter measures…</source>
+        <translation>Filtrera åtgärder…</translation>
+    </message>
+    <message>
+        <source>Filter measures</source>
+        <translation>Filtrera åtgärder</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>%1
@@ -1691,18 +1706,6 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <message>
         <source>Nothing can be saved until the check has passed.</source>
         <translation>Ingenting kan sparas förrän kontrollen är klar.</translation>
-    </message>
-    <message>
-        <source>Filter measures…</source>
-        <translation>Filtrera åtgärder…</translation>
-    </message>
-    <message>
-        <source>Filter measures</source>
-        <translation>Filtrera åtgärder</translation>
-    </message>
-    <message>
-        <source>Measures</source>
-        <translation>Åtgärder</translation>
     </message>
     <message>
         <source>Pages of the agreement</source>

@@ -39,7 +39,7 @@ def test_window_lists_demo_agreements_and_shows_the_promise_measures(qtbot, demo
 
     assert window.title_label.text() == "Solna – medborgarlöften 2022"
     assert "Parter: Solna stad, Lokalpolisområde Solna" in window.details_label.text()
-    assert window.measure_proxy.rowCount() == 7
+    assert window.all_measures_page.proxy.rowCount() == 7
 
 
 def test_clicking_another_agreement_shows_its_goals_and_measures(qtbot, demo_ui_services, swedish_app):
@@ -57,20 +57,20 @@ def test_clicking_another_agreement_shows_its_goals_and_measures(qtbot, demo_ui_
     details = window.details_label.text()
     assert "Att all narkotikahantering aktivt bekämpas." in details
     assert "Samverkansöverenskommelse" in details
-    assert window.measure_proxy.rowCount() > 0
+    assert window.all_measures_page.proxy.rowCount() > 0
 
 
 def test_typing_in_the_filter_narrows_the_measures(qtbot, demo_ui_services, swedish_app):
     window = _window(qtbot, demo_ui_services)
     # QTest types ASCII only (non-ASCII aborts in QTest::asciiToKey); "skogen" matches "Västra skogen".
-    qtbot.keyClicks(window.filter_edit, "skogen")
-    shown = [window.measure_proxy.index(r, MeasureTableModel.TITLE).data()
-             for r in range(window.measure_proxy.rowCount())]
+    qtbot.keyClicks(window.all_measures_page.search_edit, "skogen")
+    shown = [window.all_measures_page.proxy.index(r, MeasureTableModel.TITLE).data()
+             for r in range(window.all_measures_page.proxy.rowCount())]
     assert 0 < len(shown) < 7
-    qtbot.keyClicks(window.filter_edit, "xyz-finns-inte")
-    assert window.measure_proxy.rowCount() == 0
-    window.filter_edit.clear()
-    assert window.measure_proxy.rowCount() == 7
+    qtbot.keyClicks(window.all_measures_page.search_edit, "xyz-finns-inte")
+    assert window.all_measures_page.proxy.rowCount() == 0
+    window.all_measures_page.search_edit.clear()
+    assert window.all_measures_page.proxy.rowCount() == 7
 
 
 def test_empty_database_says_so(qtbot, tmp_path, swedish_app):
@@ -80,7 +80,7 @@ def test_empty_database_says_so(qtbot, tmp_path, swedish_app):
     try:
         window = _window(qtbot, services)
         assert window.title_label.text() == "Inga överenskommelser ännu"
-        assert window.measure_proxy.rowCount() == 0
+        assert window.all_measures_page.proxy.rowCount() == 0
     finally:
         services.db.close()
 

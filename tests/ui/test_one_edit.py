@@ -69,7 +69,7 @@ class Watched:
         self.models: dict[str, QAbstractItemModel] = {
             "grid": window.followup_page.model,
             "plan": window.plan_page.model,
-            "measure list": window.measure_model,
+            "measure list": window.all_measures_page.model,
             **{f"overview {i}": lst.model for i, lst in enumerate(window.overview_page.lists())},
         }
         self.resets: dict[str, int] = dict.fromkeys(self.models, 0)
@@ -154,10 +154,10 @@ def window_texts(window: MainWindow, qtbot) -> dict[str, list[Any]]:  # type: ig
     for index in range(window.tabs.count()):  # each page shown, as a person would look at it
         window.tabs.setCurrentIndex(index)
         qtbot.wait(5)
-    window.measure_model.fetch_all()
+    window.all_measures_page.model.fetch_all()
     shown["grid"] = texts(window.followup_page.model)
     shown["plan"] = texts(window.plan_page.model)
-    shown["measure list"] = texts(window.measure_model)
+    shown["measure list"] = texts(window.all_measures_page.model)
     for i, lst in enumerate(window.overview_page.lists()):
         shown[f"overview {i}"] = texts(lst.model)
     shown["changes since signing"] = texts(window.versions_page.changes_model)

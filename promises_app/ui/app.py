@@ -257,7 +257,7 @@ def _after_failed_check(app: QApplication, window: MainWindow, failure: AppError
         window.close()  # no backup of a damaged file
         app.exit(1)
         return
-    window.use_database(services)
+    window.database_files.switch_to(services)
 
 
 def _open_or_explain(db_path: Path, *, first_run_demo: bool, smoke: bool) -> Services | None:

@@ -1,16 +1,16 @@
-"""The main window: the agreements on the left, the selected agreement on the right.
+"""The main window, a shell: the agreements on the left, the selected agreement on the right.
 
-The right-hand side has a page per subject: the measures (read-only for now) and the versions
-(signed revisions, the changes since the last one, signing and the PDF). The Reports menu
-opens the report dialog (ui/report_dialog.py; the window's one ReportRunner renders in the
-background) and exports the measures as Excel or CSV.
-
-The File menu works with database files (new, open, recent, the exchange format's JSON in and
-out, backups) and the settings (ui/settings.py: window layout, last and recent databases,
-language). Switching database closes the old one cleanly (backed up, lock released) and
-reopens every page on the new one through ``_use_services``; a file that cannot be opened is
-explained and the window stays where it was. Unexpected errors go to the one error dialog
-(ui/error_dialog.py), logged.
+The right-hand side has a page per task (ui/page_protocol.py: the window knows each only as an
+``AgreementPage``). The window holds the menus and their actions, the tabs, the agreement tree,
+the layout and the settings, and wires them to the parts that do the work:
+- ``database_files`` (ui/database_files.py): new, open, recent, backup, restore, the daily
+  backup, the folders. It owns the open ``Services``; when they change (``services_changed``)
+  the window puts every page on the new ones through ``_use_services``.
+- ``exchange`` (ui/exchange_actions.py): the exchange format's JSON in and out, and the
+  measures as Excel or CSV.
+- the pages, the report dialog (ui/report_dialog.py; the window's one ReportRunner renders in
+  the background) and the register and settings dialogs.
+Unexpected errors go to the one error dialog (ui/error_dialog.py), logged.
 
 A database that cannot be written (a read-only drive, folder or file) is shown read-only: the
 title bar says so, the status bar names the folder or file that blocks, the window's own edit
@@ -32,16 +32,12 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QObject, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+from PySide6.QtCore import QItemSelection, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -55,19 +51,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from promises_app import __version__, os_errors
+from promises_app import __version__
 from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementKind
 from promises_app.domain.errors import AppError
-from promises_app.services import CheckState, Services, StartupCheck, open_services
+from promises_app.services import CheckState, Services, StartupCheck
 from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
+from promises_app.ui.database_files import DatabaseFiles
+from promises_app.ui.exchange_actions import ExchangeActions
 from promises_app.ui.formatting import fill, format_date
 from promises_app.ui.labels import label
 from promises_app.ui.operations import Operations
 from promises_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from promises_app.ui.error_dialog import ErrorDialog
     from promises_app.ui.page_protocol import AgreementPage
     from promises_app.ui.register_dialog import RegisterDialog
     from promises_app.ui.report_dialog import ReportDialog, ReportKind
@@ -76,16 +73,12 @@ if TYPE_CHECKING:
 #: What this module offers by name but loads only when first used (PEP 562): the dialogs and
 #: the services behind the window's own actions are not needed for the first window.
 _LOADED_WHEN_USED = {
-    "RestoreDialog": "promises_app.ui.restore_dialog",
     "RegisterDialog": "promises_app.ui.register_dialog",
     "ReportDialog": "promises_app.ui.report_dialog",
     "ReportKind": "promises_app.ui.report_dialog",
     "SettingsDialog": "promises_app.ui.settings_dialog",
 }
 
-#: How often the window checks whether the daily backup is due.
-DAILY_CHECK_MS = 60 * 60 * 1000
-DATABASE_SUFFIX = ".sqlite"
 #: The keys of standard actions on platforms that have none for them.
 FALLBACK_KEYS = {
     QKeySequence.StandardKey.New: "Ctrl+N",
@@ -135,9 +128,16 @@ class MainWindow(QMainWindow):
         ``pages_after_show`` (the start of the program): build the pages right after the first
         paint instead of now, so the window and its agreement list show first (``complete``)."""
         super().__init__()
-        self.services = services
         self._today = today
         self.settings = settings if settings is not None else AppSettings.in_folder()
+        self.database_files = DatabaseFiles(
+            self, services, self.settings, before_closing=self._finish_work_on_database
+        )
+        self.database_files.services_changed.connect(self._use_services)
+        self.exchange = ExchangeActions(
+            self, services=lambda: self.services, current_agreement=self.current_agreement_id
+        )
+        self.exchange.imported.connect(self._show_imported)
         self._pages_built = False
         self._pages_scheduled = not pages_after_show
         self._listed = False
@@ -206,21 +206,22 @@ class MainWindow(QMainWindow):
 
         self.undo_stack.changed.connect(self._apply_changes)
         self.report_dialog: ReportDialog | None = None
-        self._export_folder = ""
         self._build_menus()
-        self._daily_timer = QTimer(self)
-        self._daily_timer.setInterval(DAILY_CHECK_MS)
-        self._daily_timer.timeout.connect(self._daily_backup)
-        self._daily_timer.start()
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
-        self._show_database_path()
+        self.database_files.show_path()
+        self._show_read_only()
         self._restore_layout()
         self._watch_startup_check()
         if pages_after_show:
             self.reload()  # the list now; the pages and the selected agreement after the first paint
         else:
             self.complete()  # the pages, then the list
+
+    @property
+    def services(self) -> Services:
+        """The open database's services (``database_files`` owns them and says when they change)."""
+        return self.database_files.services
 
     def complete(self) -> None:
         """Build the pages (loading their modules) and show the selected agreement on them.
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
         # Signing renders on the GUI thread: a cancelled report may still be rendering.
         self.versions_page.sign_action.triggered.connect(lambda: self.report_runner.wait_for_background_work())
         self._build_page_menus()
-        self._remember_database()  # the settings file is written once the window is whole
+        self.database_files.remember()  # the settings file is written once the window is whole
         try:
             if self._listed:
                 self._show_agreement(self._agreement_id)
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
             tip=self.tr("The program's version"),
         )
         self.open_log_folder_action = self._menu_action(
-            help_menu, self.tr("Open the &log folder"), self.open_log_folder,
+            help_menu, self.tr("Open the &log folder"), self.database_files.open_log_folder,
             tip=self.tr("The folder of the program's log, for whoever supports it"),
         )
 
@@ -405,41 +406,40 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.file_menu = file_menu
         self.new_database_action = self._menu_action(
-            file_menu, self.tr("&New database…"), self.new_database, QKeySequence.StandardKey.New,
+            file_menu, self.tr("&New database…"), self.database_files.new_database, QKeySequence.StandardKey.New,
             tip=self.tr("Create a new, empty database file and work in it"),
         )
         self.open_database_action = self._menu_action(
-            file_menu, self.tr("&Open database…"), self.choose_and_open_database, QKeySequence.StandardKey.Open,
+            file_menu, self.tr("&Open database…"), self.database_files.choose_and_open_database,
+            QKeySequence.StandardKey.Open,
             tip=self.tr("Work in another database file"),
         )
-        self.recent_menu = file_menu.addMenu(self.tr("Recent &files"))
-        self.recent_menu.menuAction().setStatusTip(self.tr("The database files opened lately"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.database_files.recent_menu)
         file_menu.addSeparator()
         self.import_json_action = self._menu_action(
-            file_menu, self.tr("&Import (JSON)…"), self.import_json, "Ctrl+I",
+            file_menu, self.tr("&Import (JSON)…"), self.exchange.import_json, "Ctrl+I",
             tip=self.tr("Import agreements from a file in the exchange format (all or nothing)"),
         )
         self.export_json_action = self._menu_action(
-            file_menu, self.tr("&Export (JSON)…"), self.export_json, "Ctrl+E",
+            file_menu, self.tr("&Export (JSON)…"), self.exchange.export_json, "Ctrl+E",
             tip=self.tr("Export the selected agreement with everything under it in the exchange format"),
         )
         file_menu.addSeparator()
         self.backup_action = self._menu_action(
-            file_menu, self.tr("&Back up now"), self.backup_now, "Ctrl+S",
+            file_menu, self.tr("&Back up now"), self.database_files.backup_now, "Ctrl+S",
             tip=self.tr("Make a checked backup of the database now"),
         )
         self.restore_action = self._menu_action(
-            file_menu, self.tr("&Restore from backup…"), self.choose_and_restore,
+            file_menu, self.tr("&Restore from backup…"), self.database_files.choose_and_restore,
             tip=self.tr("Replace the database with one of its backups"),
         )
         self.verify_action = self._menu_action(
-            file_menu, self.tr("&Check the database…"), self.check_database,
+            file_menu, self.tr("&Check the database…"), self.database_files.check_database,
             tip=self.tr("Check that the database is what the program wrote, also against printouts"),
         )
         file_menu.addSeparator()
         self.open_data_folder_action = self._menu_action(
-            file_menu, self.tr("Open the &data folder"), self.open_data_folder,
+            file_menu, self.tr("Open the &data folder"), self.database_files.open_data_folder,
             tip=self.tr("Show the folder of the open database"),
         )
         self.settings_action = self._menu_action(
@@ -448,131 +448,10 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.quit_action = self._menu_action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self._fill_recent_menu()
 
-    def check_database(self) -> None:
-        """Arkiv → Kontrollera databasen…: verify-db in the window (ui/verify_dialog.py)."""
-        from promises_app.ui.verify_dialog import VerifyDialog
-
-        dialog = VerifyDialog(self.services, self)
-        dialog.run_check()
-        dialog.exec()
-
-    # --- database files --------------------------------------------------------------------
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        current = self.services.db.path
-        recent = self.settings.recent_files()
-        for number, path in enumerate(recent, start=1):
-            prefix = f"&{number} " if number < 10 else ""
-            action = self.recent_menu.addAction(f"{prefix}{path.name} ({path.parent})")
-            action.setData(str(path))
-            action.setStatusTip(str(path))
-            if current is not None and _same_file(path, current):
-                action.setCheckable(True)
-                action.setChecked(True)
-            action.triggered.connect(lambda _checked=False, chosen=path: self.open_database(chosen))
-        if not recent:
-            empty = self.recent_menu.addAction(self.tr("No recent files"))
-            empty.setEnabled(False)
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction(self.tr("&Clear the list"))
-        clear.setEnabled(bool(recent))
-        clear.triggered.connect(self._clear_recent_files)
-
-    def recent_file_actions(self) -> list[QAction]:
-        """The recent files as the submenu lists them (each action's data is its path)."""
-        self._fill_recent_menu()
-        return [action for action in self.recent_menu.actions() if action.data()]
-
-    def _clear_recent_files(self) -> None:
-        self.settings.clear_recent_files()
-        self._fill_recent_menu()
-
-    def _database_folder(self) -> str:
-        path = self.services.db.path
-        if path is not None:
-            return str(path.parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
-    def choose_and_open_database(self) -> bool:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), self._database_folder(),
-            self.tr("Medborgarlöften databases (*.sqlite *.db);;All files (*)"),
-        )
-        return self.open_database(Path(chosen)) if chosen else False
-
-    def open_database(self, path: Path) -> bool:
-        """Work in the database at ``path`` from now on; if it cannot be opened, say why and stay."""
-        path = Path(path).expanduser()
-        current = self.services.db.path
-        if current is not None and _same_file(path, current):
-            self.statusBar().showMessage(fill(self.tr("%1 is already open."), path), 10_000)
-            return True
-        try:
-            services = open_services(path, create=False, exclusive=True, allow_read_only=True)
-        except AppError as error:
-            _log.warning("Databasen %s kunde inte öppnas: %s", path, error)
-            if not path.exists():
-                self.settings.remove_recent_file(path)
-            QMessageBox.warning(
-                self, self.tr("Open database"),
-                fill(self.tr("%1\n\nYou are still working in %2."), error, current or "–"),
-            )
-            return False
-        self._switch_to(services)
-        return True
-
-    def new_database(self) -> bool:
-        """Ask for a new file name, create an empty database there and work in it."""
-        from promises_app.files import safe_file_name
-        from promises_app.services.output_paths import OutputPathRefused, refuse_protected
-
-        suggestion = Path(self._database_folder()) / (
-            safe_file_name(self.tr("New database"), "medborgarloften") + DATABASE_SUFFIX
-        )
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(suggestion),
-            self.tr("Medborgarlöften databases (*.sqlite)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not chosen:
-            return False
-        path = _database_name(Path(chosen).expanduser())
-        if not path.exists():
-            try:  # e.g. inside the open database's backup folder
-                refuse_protected(path, self.services.db.path)
-            except OutputPathRefused as error:
-                QMessageBox.warning(self, self.tr("New database"), str(error))
-                return False
-        if path.exists():
-            QMessageBox.warning(
-                self, self.tr("New database"),
-                fill(self.tr("%1 already exists. Choose another name, or open it with File → Open database."), path),
-            )
-            return False
-        try:
-            services = open_services(path, create=True, exclusive=True)
-        except AppError as error:
-            QMessageBox.warning(self, self.tr("New database"), str(error))
-            return False
-        _log.info("Ny databas skapad: %s", path)
-        self._switch_to(services)
-        return True
-
-    def _switch_to(self, services: Services) -> None:
-        """Let go of the open database (backed up, lock released) and work in ``services``'s."""
-        old = self.services.db.path
-        self._let_go_of_database()
-        self._use_services(services)
-        self._show_database_path()
-        self._remember_database()
-        _log.info("Bytte databas från %s till %s", old, services.db.path)
-
-    def _let_go_of_database(self) -> None:
-        """Finish background work, back up (reason "close") and close the database and its lock.
-
-        A file whose start-up check failed gets no backup (it is damaged; nothing is written)."""
+    # --- the database files (ui/database_files.py) --------------------------------------------
+    def _finish_work_on_database(self) -> None:
+        """Before the database is closed: background renders finished, the report dialog closed."""
         if self._pages_built:
             self.versions_page.wait_for_background_work()
             self.report_runner.cancel()
@@ -581,20 +460,11 @@ class MainWindow(QMainWindow):
             self.report_dialog.close()
             self.report_dialog.deleteLater()
             self.report_dialog = None
-        check = self.services.db.startup_check
-        damaged = check is not None and check.state is CheckState.FAILED
-        if self.services.db.read_only is None and not damaged:  # read-only: nothing is written, not even a backup
-            try:
-                self.services.backups.backup_now(reason="close")
-            except AppError as error:
-                QMessageBox.warning(self, self.tr("Backup"), str(error))
-        self.services.db.close()
 
     def _use_services(self, services: Services) -> None:
         """Every page on ``services`` from now on (a reopened, restored or other database)."""
-        self.services = services
         for page in self._pages():
-            page.set_services(self.services)
+            page.set_services(services)
         self.undo_stack.clear()  # the history belonged to the database as it was before
         self.undo_stack.watch(services)
         self.reload()
@@ -602,10 +472,6 @@ class MainWindow(QMainWindow):
         self._watch_startup_check()
         if self._pages_built:
             self._start_startup_check()
-
-    def use_database(self, services: Services) -> None:
-        """Work in ``services``'s database from now on (the current one is let go of first)."""
-        self._switch_to(services)
 
     def _watch_startup_check(self) -> None:
         """"Kontrollerar databasen…" in the status bar while the start-up check runs; its end comes
@@ -628,15 +494,6 @@ class MainWindow(QMainWindow):
         if check.failure is not None:
             self.startupCheckFailed.emit(check.failure)
 
-    def _show_database_path(self) -> None:
-        path = self.services.db.path
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(path) if path else ""))
-        self._show_read_only()
-
-    def is_read_only(self) -> bool:
-        """Whether the open database is shown read-only (it cannot be written; see storage/read_only.py)."""
-        return self.services.db.read_only is not None
-
     def _show_read_only(self) -> None:
         """Title bar, status bar and the window's edit actions for a read-only (or writable) database."""
         reason = self.services.db.read_only
@@ -648,111 +505,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(reason is None)
         self._update_agreement_actions(self.current_agreement_id())
 
-    def _remember_database(self) -> None:
-        path = self.services.db.path
-        if path is None:
-            return
-        self.settings.set_last_database(path)
-        self.settings.add_recent_file(path)
-        self.settings.sync()
-        self._fill_recent_menu()
-
-    def open_data_folder(self) -> bool:
-        return self._open_folder(Path(self._database_folder()))
-
-    def open_log_folder(self) -> bool:
-        from promises_app.ui.error_dialog import current_log_folder
-
-        return self._open_folder(current_log_folder())
-
-    def _open_folder(self, folder: Path) -> bool:
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-        if not opened:
-            self.statusBar().showMessage(fill(self.tr("The folder %1 could not be opened."), folder), 10_000)
-        return opened
-
-    # --- the exchange format (JSON) ------------------------------------------------------------
-    def export_json(self) -> Path | None:
-        """Ask where, then write the selected agreement with everything under it as JSON (atomically)."""
-        from promises_app.files import safe_file_name, write_atomically
-        from promises_app.services.output_paths import OutputPathRefused
-
-        agreement_id = self.current_agreement_id()
-        title = self.tr("Export (JSON)")
-        if agreement_id is None:
-            QMessageBox.information(self, title, self.tr("Select the agreement to export first."))
-            return None
-        try:
-            agreement = self.services.agreements.get_agreement(agreement_id)
-            text = self.services.exchange.export_json(agreement_id)
-        except AppError as error:
-            QMessageBox.warning(self, title, str(error))
-            return None
-        folder = self._export_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = safe_file_name(agreement.title, self.tr("agreement")) + ".json"
-        from promises_app.ui.save_target import ask_save_path, with_suffix
-
-        path = ask_save_path(
-            self, title, Path(folder) / name, self.tr("JSON files (*.json)"),
-            database=self.services.db.path, complete=with_suffix(".json"),
-        )
-        if path is None:
-            return None
-        self._export_folder = str(path.parent)
-        try:
-            write_atomically(path, text, database=self.services.db.path)
-        except OutputPathRefused as error:
-            QMessageBox.warning(self, title, str(error))
-            return None
-        except OSError as error:  # named as chosen (files.py), the reason in Swedish
-            reason = os_errors.reason(error)
-            QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path, reason))
-            return None
-        self.statusBar().showMessage(fill(self.tr("%1 exported to %2"), agreement.title, path), 10_000)
-        return path
-
-    def import_json(self) -> list[int]:
-        """Ask for a file in the exchange format and import it (all or nothing); returns the new ids."""
-        title = self.tr("Import (JSON)")
-        folder = self._export_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, title, folder, self.tr("JSON files (*.json);;All files (*)")
-        )
-        if not chosen:
-            return []
-        path = Path(chosen)
-        from promises_app.services.exchange import ExchangeError
-        from promises_app.services.exchange import read_file as read_exchange_file
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            # At most the import's size limit is read: a huge file or a device is refused at once.
-            result = self.services.exchange.import_json(read_exchange_file(path))
-        except ExchangeError as error:
-            QApplication.restoreOverrideCursor()
-            box = QMessageBox(QMessageBox.Icon.Warning, title, error.summary, QMessageBox.StandardButton.Ok, self)
-            if error.problems:
-                box.setInformativeText(fill(self.tr("Problems found in %1: %2"), path.name, len(error.problems)))
-                box.setDetailedText("\n".join(error.problems))
-            box.open()
-            return []
-        except AppError as error:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, title, str(error))
-            return []
-        QApplication.restoreOverrideCursor()
-        ids = list(result.agreement_ids)
-        _log.info("Importerade %s från %s", ids, path)
+    def _show_imported(self, ids: list[int]) -> None:
+        """Agreements came in (ui/exchange_actions.py): the list again, the first of them selected."""
         self.reload()
         if ids:
             self.select_agreement(ids[0])
-        titles = ", ".join(self.services.agreements.get_agreement(i).title for i in ids)
-        self.statusBar().showMessage(fill(self.tr("Imported from %1: %2"), path.name, titles), 15_000)
-        return ids
 
     # --- settings and errors -----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
@@ -772,13 +529,6 @@ class MainWindow(QMainWindow):
                      dialog.language_combo.currentText()),
                 15_000,
             )
-
-    def show_unexpected_error(self, error: BaseException, message: str = "") -> ErrorDialog:
-        """Log ``error`` and show the error dialog (not blocking); returns it."""
-        from promises_app.ui.error_dialog import show_error
-
-        _log.error("Oväntat fel", exc_info=(type(error), error, error.__traceback__))
-        return show_error(self, message or None, error=error, database=self.services.db.path)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
@@ -810,10 +560,10 @@ class MainWindow(QMainWindow):
         self.annual_report_action.triggered.connect(lambda: self.open_report_dialog(annual=True))
         self.export_xlsx_action = QAction(self.tr("Export measures to &Excel…"), self)
         self.export_xlsx_action.setStatusTip(self.tr("The measures and their follow-ups as an Excel workbook"))
-        self.export_xlsx_action.triggered.connect(lambda: self.export_measures(xlsx=True))
+        self.export_xlsx_action.triggered.connect(lambda: self.exchange.export_measures(xlsx=True))
         self.export_csv_action = QAction(self.tr("Export measures as &CSV…"), self)
         self.export_csv_action.setStatusTip(self.tr("The measures and their follow-ups as a CSV file"))
-        self.export_csv_action.triggered.connect(lambda: self.export_measures(xlsx=False))
+        self.export_csv_action.triggered.connect(lambda: self.exchange.export_measures(xlsx=False))
         reports_menu.addAction(self.followup_report_action)
         reports_menu.addAction(self.annual_report_action)
         reports_menu.addSeparator()
@@ -954,115 +704,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def export_measures(self, *, xlsx: bool) -> Path | None:
-        """Ask where, then write the selected agreement's measures and follow-ups there (atomically)."""
-        from promises_app.files import safe_file_name, write_atomically
-        from promises_app.services.output_paths import OutputPathRefused
-
-        agreement_id = self.current_agreement_id()
-        if agreement_id is None:
-            return None
-        title = self.tr("Export measures to Excel") if xlsx else self.tr("Export measures as CSV")
-        suffix = ".xlsx" if xlsx else ".csv"
-        try:
-            agreement = self.services.agreements.get_agreement(agreement_id)
-        except AppError as error:
-            QMessageBox.warning(self, title, str(error))
-            return None
-        folder = self._export_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = safe_file_name(fill(self.tr("%1 measures"), agreement.title), self.tr("measures")) + suffix
-        from promises_app.ui.save_target import ask_save_path, with_suffix
-
-        path = ask_save_path(
-            self, title, Path(folder) / name,
-            self.tr("Excel workbooks (*.xlsx)") if xlsx else self.tr("CSV files (*.csv)"),
-            database=self.services.db.path, complete=with_suffix(suffix),
-        )
-        if path is None:
-            return None
-        self._export_folder = str(path.parent)
-        from promises_app.reports.spreadsheets import (  # openpyxl: when used
-            measure_rows,
-            write_csv,
-            write_xlsx,
-        )
-
-        problem = ""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            sheet = measure_rows(self.services, agreement_id)
-            write_atomically(path, write_xlsx(sheet) if xlsx else write_csv(sheet), database=self.services.db.path)
-        except OutputPathRefused as error:
-            problem = str(error)
-        except OSError as error:
-            problem = fill(self.tr("%1 could not be written: %2"), path, os_errors.reason(error))
-        except AppError as error:
-            problem = str(error)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if problem:
-            QMessageBox.warning(self, title, problem)
-            return None
-        self.statusBar().showMessage(fill(self.tr("Measures exported to %1"), path), 10_000)
-        return path
-
     def _update_report_actions(self, agreement_id: int | None) -> None:
         for action in self.report_actions:
             action.setEnabled(agreement_id is not None)
 
-    # --- backups ---------------------------------------------------------------------------
-    def backup_now(self) -> None:
-        try:
-            backup = self.services.backups.backup_now()
-        except AppError as error:
-            QMessageBox.warning(self, self.tr("Backup"), str(error))
-            return
-        self.statusBar().showMessage(
-            self.tr("Backup made and checked: %1").replace("%1", str(backup.path)), 10_000
-        )
-
-    def _daily_backup(self) -> None:
-        if self.is_read_only():
-            return
-        try:
-            self.services.backups.backup_if_due()
-        except AppError as error:
-            self.statusBar().showMessage(self.tr("The daily backup failed: %1").replace("%1", str(error)))
-
-    def choose_and_restore(self) -> None:
-        from promises_app.services.backups import backups_of, restore_database
-        from promises_app.ui.restore_dialog import RestoreDialog
-
-        path = self.services.db.path
-        assert path is not None
-        dialog = RestoreDialog(backups_of(path), self)
-        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        if chosen is None:
-            return
-        self.services.db.close()  # releases the lock so restore can take it
-        try:
-            restore_database(path, chosen)
-        except AppError as error:
-            QMessageBox.warning(self, self.tr("Restore"), str(error))
-        try:
-            services = open_services(path, exclusive=True)
-        except AppError as error:
-            self.show_unexpected_error(
-                error, fill(self.tr("The database %1 could not be opened again after the restore:\n%2"), path, error)
-            )
-            return
-        self._use_services(services)
-        self.statusBar().showMessage(self.tr("Restored from %1").replace("%1", chosen.name), 10_000)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the layout and the database, back up on close (checked), then let go of the
         database and its lock."""
-        self._daily_timer.stop()
         self.save_layout()
-        self._remember_database()
-        self._let_go_of_database()
+        self.database_files.close()
         super().closeEvent(event)
 
     def reload(self) -> None:
@@ -1201,14 +851,3 @@ class MainWindow(QMainWindow):
             ),
         )
 
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.expanduser().resolve() == other.expanduser().resolve()
-    except OSError:
-        return False
-
-
-def _database_name(path: Path) -> Path:
-    """A new database's file name: ``.sqlite`` added unless it ends in ``.sqlite`` or ``.db``."""
-    return path if path.suffix.lower() in (DATABASE_SUFFIX, ".db") else path.with_name(path.name + DATABASE_SUFFIX)

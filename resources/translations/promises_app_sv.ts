@@ -507,6 +507,91 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>DatabaseFiles</name>
+    <message>
+        <source>Recent &amp;files</source>
+        <translation>Senaste &amp;filer</translation>
+    </message>
+    <message>
+        <source>The database files opened lately</source>
+        <translation>Databasfilerna som öppnats senast</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Öppna databas</translation>
+    </message>
+    <message>
+        <source>Medborgarlöften databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Medborgarlöften-databaser (*.sqlite *.db);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 is already open.</source>
+        <translation>%1 är redan öppen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+You are still working in %2.</source>
+        <translation>%1
+
+Du arbetar fortfarande i %2.</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Ny databas</translation>
+    </message>
+    <message>
+        <source>Medborgarlöften databases (*.sqlite)</source>
+        <translation>Medborgarlöften-databaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or open it with File → Open database.</source>
+        <translation>%1 finns redan. Välj ett annat namn, eller öppna den med Arkiv → Öppna databas.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Säkerhetskopiering</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Databas: %1</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Inga senaste filer</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Töm listan</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: %1</source>
+        <translation>Säkerhetskopia gjord och kontrollerad: %1</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Den dagliga säkerhetskopieringen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Återställning</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened again after the restore:
+%2</source>
+        <translation>Databasen %1 kunde inte öppnas igen efter återställningen:
+%2</translation>
+    </message>
+    <message>
+        <source>Restored from %1</source>
+        <translation>Återställd från %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>Mappen %1 kunde inte öppnas.</translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
         <source>e.g. 2027-03-31 or 31/3 2027</source>
@@ -641,6 +726,77 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <message>
         <source>Hide &amp;details</source>
         <translation>Dölj &amp;detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Export (JSON)</source>
+        <translation>Exportera (JSON)</translation>
+    </message>
+    <message>
+        <source>Select the agreement to export first.</source>
+        <translation>Välj först överenskommelsen som ska exporteras.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>överenskommelse</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <source>%1 exported to %2</source>
+        <translation>%1 exporterades till %2</translation>
+    </message>
+    <message>
+        <source>Import (JSON)</source>
+        <translation>Importera (JSON)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-filer (*.json);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Problems found in %1: %2</source>
+        <translation>Antal fel i %1: %2</translation>
+    </message>
+    <message>
+        <source>Imported from %1: %2</source>
+        <translation>Importerat från %1: %2</translation>
+    </message>
+    <message>
+        <source>Export measures to Excel</source>
+        <translation>Exportera åtgärder till Excel</translation>
+    </message>
+    <message>
+        <source>Export measures as CSV</source>
+        <translation>Exportera åtgärder som CSV</translation>
+    </message>
+    <message>
+        <source>%1 measures</source>
+        <translation>%1 åtgärder</translation>
+    </message>
+    <message>
+        <source>measures</source>
+        <translation>åtgärder</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Measures exported to %1</source>
+        <translation>Åtgärderna exporterades till %1</translation>
     </message>
 </context>
 <context>
@@ -1692,7 +1848,6 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <name>MainWindow</name>
     <message>
         <source>Medborgarlöften</source>
-        <extracomment>How often the window checks whether the daily backup is due. The keys of standard actions on platforms that have none for them.</extracomment>
         <translation>Medborgarlöften</translation>
     </message>
     <message>
@@ -1718,10 +1873,6 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <message>
         <source>Versions</source>
         <translation>Versioner</translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
-        <translation>Databas: %1</translation>
     </message>
     <message>
         <source>Medborgarlöften (read-only)</source>
@@ -1877,14 +2028,6 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Arbeta i en annan databasfil</translation>
     </message>
     <message>
-        <source>Recent &amp;files</source>
-        <translation>Senaste &amp;filer</translation>
-    </message>
-    <message>
-        <source>The database files opened lately</source>
-        <translation>Databasfilerna som öppnats senast</translation>
-    </message>
-    <message>
         <source>&amp;Import (JSON)…</source>
         <translation>&amp;Importera (JSON)…</translation>
     </message>
@@ -1933,88 +2076,8 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Programmets språk, och var dess filer finns</translation>
     </message>
     <message>
-        <source>No recent files</source>
-        <translation>Inga senaste filer</translation>
-    </message>
-    <message>
-        <source>&amp;Clear the list</source>
-        <translation>&amp;Töm listan</translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation>Öppna databas</translation>
-    </message>
-    <message>
-        <source>Medborgarlöften databases (*.sqlite *.db);;All files (*)</source>
-        <translation>Medborgarlöften-databaser (*.sqlite *.db);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>%1 is already open.</source>
-        <translation>%1 är redan öppen.</translation>
-    </message>
-    <message>
-        <source>%1
-
-You are still working in %2.</source>
-        <translation>%1
-
-Du arbetar fortfarande i %2.</translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation>Ny databas</translation>
-    </message>
-    <message>
-        <source>Medborgarlöften databases (*.sqlite)</source>
-        <translation>Medborgarlöften-databaser (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Choose another name, or open it with File → Open database.</source>
-        <translation>%1 finns redan. Välj ett annat namn, eller öppna den med Arkiv → Öppna databas.</translation>
-    </message>
-    <message>
-        <source>The folder %1 could not be opened.</source>
-        <translation>Mappen %1 kunde inte öppnas.</translation>
-    </message>
-    <message>
-        <source>Export (JSON)</source>
-        <translation>Exportera (JSON)</translation>
-    </message>
-    <message>
-        <source>Select the agreement to export first.</source>
-        <translation>Välj först överenskommelsen som ska exporteras.</translation>
-    </message>
-    <message>
-        <source>agreement</source>
-        <translation>överenskommelse</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-filer (*.json)</translation>
-    </message>
-    <message>
-        <source>%1 exported to %2</source>
-        <translation>%1 exporterades till %2</translation>
-    </message>
-    <message>
-        <source>Import (JSON)</source>
-        <translation>Importera (JSON)</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON-filer (*.json);;Alla filer (*)</translation>
-    </message>
-    <message>
         <source>%1 could not be read: %2</source>
         <translation>%1 kunde inte läsas: %2</translation>
-    </message>
-    <message>
-        <source>Problems found in %1: %2</source>
-        <translation>Antal fel i %1: %2</translation>
-    </message>
-    <message>
-        <source>Imported from %1: %2</source>
-        <translation>Importerat från %1: %2</translation>
     </message>
     <message>
         <source>The language changes to %1 when the program is started again.</source>
@@ -2061,70 +2124,12 @@ Du arbetar fortfarande i %2.</translation>
         <translation>Skapa rapport</translation>
     </message>
     <message>
-        <source>Export measures to Excel</source>
-        <translation>Exportera åtgärder till Excel</translation>
-    </message>
-    <message>
-        <source>Export measures as CSV</source>
-        <translation>Exportera åtgärder som CSV</translation>
-    </message>
-    <message>
-        <source>%1 measures</source>
-        <translation>%1 åtgärder</translation>
-    </message>
-    <message>
-        <source>measures</source>
-        <translation>åtgärder</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel-arbetsböcker (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
         <source>Import an agreement (File → Import (JSON)…) or load the demo data (promises-app demo).</source>
         <translation>Importera en överenskommelse (Arkiv → Importera (JSON)…) eller läs in demodata (promises-app demo).</translation>
     </message>
     <message>
-        <source>%1 could not be written: %2</source>
-        <translation>%1 kunde inte skrivas: %2</translation>
-    </message>
-    <message>
-        <source>Measures exported to %1</source>
-        <translation>Åtgärderna exporterades till %1</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Säkerhetskopiering</translation>
-    </message>
-    <message>
         <source>Pla&amp;n</source>
         <translation>Pla&amp;n</translation>
-    </message>
-    <message>
-        <source>Backup made and checked: %1</source>
-        <translation>Säkerhetskopia gjord och kontrollerad: %1</translation>
-    </message>
-    <message>
-        <source>The daily backup failed: %1</source>
-        <translation>Den dagliga säkerhetskopieringen misslyckades: %1</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Återställning</translation>
-    </message>
-    <message>
-        <source>The database %1 could not be opened again after the restore:
-%2</source>
-        <translation>Databasen %1 kunde inte öppnas igen efter återställningen:
-%2</translation>
-    </message>
-    <message>
-        <source>Restored from %1</source>
-        <translation>Återställd från %1</translation>
     </message>
     <message>
         <source>No agreements yet</source>

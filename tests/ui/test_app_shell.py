@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from promises_app import __version__, logging_setup
 from promises_app.services import open_services
 from promises_app.services.errors import DatabaseInUseError
 from promises_app.ui import error_dialog as error_dialog_module
-from promises_app.ui import main_window as main_window_module
 from promises_app.ui.app import ExceptionHook, install_excepthook, install_translators, start_database
 from promises_app.ui.error_dialog import ErrorDialog, error_details, unexpected_message
 from promises_app.ui.main_window import MainWindow
@@ -180,7 +179,7 @@ def test_opening_a_second_database_from_the_file_menu(qtbot, tmp_path, demo_path
     window = _window(qtbot, demo_path, settings)
     assert window.agreement_model.rowCount() == 2
 
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(second), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(second), ""))
     qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
 
     assert window.services.db.path == second
@@ -192,11 +191,11 @@ def test_opening_a_second_database_from_the_file_menu(qtbot, tmp_path, demo_path
     first_again.db.close()
     assert settings.recent_files()[:2] == [second.resolve(), demo_path.resolve()]
     assert settings.last_database() == second.resolve()
-    recent = [Path(action.data()) for action in window.recent_file_actions()]
+    recent = [Path(action.data()) for action in window.database_files.recent_file_actions()]
     assert recent[:2] == [second.resolve(), demo_path.resolve()]
 
     # and back through "Senaste filer"
-    window.recent_file_actions()[1].trigger()
+    window.database_files.recent_file_actions()[1].trigger()
     assert window.services.db.path == demo_path.resolve()
     assert window.agreement_model.rowCount() == 2
     window.close()
@@ -209,8 +208,8 @@ def test_a_file_that_cannot_be_opened_is_explained_and_the_window_stays(
     foreign.write_bytes(b"%PDF-1.7\n" + b"x" * 200)
     window = _window(qtbot, demo_path, settings)
     told: list[str] = []
-    monkeypatch.setattr(main_window_module.QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(foreign), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(foreign), ""))
     window.open_database_action.trigger()
 
     assert len(told) == 1 and str(foreign) in told[0] and str(demo_path) in told[0]
@@ -227,14 +226,14 @@ def test_a_new_database_is_created_empty_and_an_existing_file_is_never_overwritt
 ):
     window = _window(qtbot, demo_path, settings)
     told: list[str] = []
-    monkeypatch.setattr(main_window_module.QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(demo_path), ""))
-    assert window.new_database() is False
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(demo_path), ""))
+    assert window.database_files.new_database() is False
     assert told and str(demo_path) in told[0] and window.services.db.path == demo_path
     assert demo_path.stat().st_size > 0
 
     fresh = tmp_path / "fresh"  # the suffix is added
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     assert window.services.db.path == tmp_path / "fresh.sqlite"
     assert window.agreement_model.rowCount() == 0
@@ -249,18 +248,18 @@ def test_export_then_import_json_through_the_window_into_a_fresh_database(
     expected = window.services.exchange.export_json(window.current_agreement_id())
     exported = tmp_path / "out" / "solna"
     exported.parent.mkdir()
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(exported), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(exported), ""))
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     written = exported.with_name("solna.json")
     assert written.read_text(encoding="utf-8") == expected
     assert "solna.json" in window.statusBar().currentMessage()
 
     monkeypatch.setattr(
-        main_window_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh.sqlite"), "")
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh.sqlite"), "")
     )
     window.new_database_action.trigger()
     assert window.agreement_model.rowCount() == 0
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(written), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(written), ""))
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
 
     assert window.services.db.path == tmp_path / "fresh.sqlite"
@@ -274,8 +273,8 @@ def test_a_broken_json_file_is_refused_naming_the_problem(qtbot, tmp_path, demo_
     window = _window(qtbot, demo_path, settings)
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "medborgarloften-agreement",', encoding="utf-8")
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
-    assert window.import_json() == []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    assert window.exchange.import_json() == []
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert len(boxes) == 1 and "inte giltig JSON" in boxes[0].text()
     boxes[0].close()
@@ -286,7 +285,7 @@ def test_a_broken_json_file_is_refused_naming_the_problem(qtbot, tmp_path, demo_
 def test_open_the_data_folder_shows_the_folder_of_the_open_database(qtbot, demo_path, settings, monkeypatch):
     window = _window(qtbot, demo_path, settings)
     opened: list[QUrl] = []
-    monkeypatch.setattr(main_window_module.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     window.open_data_folder_action.trigger()
     assert [Path(url.toLocalFile()) for url in opened] == [demo_path.parent]
     window.close()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog
 from promises_app.services import open_services
 from promises_app.services.backups import backups_of
 from promises_app.services.errors import DatabaseInUseError
-from promises_app.ui import main_window as main_window_module
 from promises_app.ui.main_window import MainWindow
+from promises_app.ui.restore_dialog import RestoreDialog
 from tests.storage._support import helsingborg_document
 from tests.ui.conftest import DEMO_TODAY
 
@@ -48,8 +48,8 @@ def test_restore_from_the_window_undoes_a_mistaken_import(qtbot, tmp_path, swedi
     window = _window(qtbot, services)
     assert window.agreement_model.rowCount() == 3
 
-    monkeypatch.setattr(main_window_module.RestoreDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    monkeypatch.setattr(main_window_module.RestoreDialog, "chosen", lambda self: good.path)
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(RestoreDialog, "chosen", lambda self: good.path)
     window.restore_action.trigger()
 
     assert window.agreement_model.rowCount() == 2  # the signed mistake is gone with the restore

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from promises_app.domain.validation import shown_path
 from promises_app.paths import resource
 from promises_app.storage.lock import lock_path
-from promises_app.ui import main_window as main_window_module
 from promises_app.ui.app import open_for_desktop
 from promises_app.ui.main_window import MainWindow
 from promises_app.ui.settings import AppSettings
@@ -103,13 +102,13 @@ def test_opening_a_read_only_database_from_the_menu_says_so_and_a_writable_one_i
     folder.mkdir()
     shutil.copyfile(_templates["demo"], folder / "arkiv.sqlite")
     with read_only_view(folder) as view:
-        monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName",
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
                             lambda *a, **k: (str(view / "arkiv.sqlite"), ""))
         window.open_database_action.trigger()
         assert window.services.db.path == view / "arkiv.sqlite"
         assert window.windowTitle() == "Medborgarlöften (skrivskyddad)"
         assert not window.import_json_action.isEnabled()
-        assert window.open_database(writable)
+        assert window.database_files.open_database(writable)
         assert window.windowTitle() == "Medborgarlöften" and window.import_json_action.isEnabled()
         assert not window.read_only_label.isVisible()
     assert warnings == []
@@ -120,8 +119,8 @@ def test_opening_a_read_only_database_from_the_menu_says_so_and_a_writable_one_i
 
 
 def _import_message(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, chosen: Path) -> str:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
-    assert window.import_json() == []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
+    assert window.exchange.import_json() == []
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert len(boxes) == 1
     text = f"{boxes[0].text()}\n{boxes[0].detailedText()}"

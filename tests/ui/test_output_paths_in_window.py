@@ -87,7 +87,7 @@ def test_json_export_onto_the_database_is_refused_and_asked_again(qtbot, window,
     database = _database(window)
     untouched = _Untouched(database)
     proposed = _answers(monkeypatch, database)
-    assert window.export_json() is None
+    assert window.exchange.export_json() is None
 
     assert len(proposed) == 2, "the dialog opened again after the refusal"
     assert Path(proposed[1]).parent == database.parent, "again in the folder the person was in"
@@ -102,7 +102,7 @@ def test_after_a_refusal_another_name_is_written(qtbot, window, tmp_path, monkey
     untouched = _Untouched(database)
     good = tmp_path / "solna.json"
     _answers(monkeypatch, lock_path(database), good)
-    assert window.export_json() == good
+    assert window.exchange.export_json() == good
 
     assert len(warnings) == 1 and "låsfilen" in warnings[0] and lock_path(database).name in warnings[0]
     assert good.read_text(encoding="utf-8") == window.services.exchange.export_json(window.current_agreement_id())
@@ -127,7 +127,7 @@ def test_json_export_onto_what_belongs_to_the_database_is_refused(  # type: igno
         chosen = database.with_name(database.name + "-wal")
         words = "SQLite"
     elif kind == "backup":
-        window.backup_now()
+        window.database_files.backup_now()
         (chosen,) = list(backup_dir(database).iterdir())
         untouched = _Untouched(database)  # after the backup (a checkpoint may have run)
         words = "säkerhetskopior"
@@ -138,7 +138,7 @@ def test_json_export_onto_what_belongs_to_the_database_is_refused(  # type: igno
         words = "Medborgarlöften-databas"
     before = chosen.read_bytes() if chosen.exists() else None
     _answers(monkeypatch, chosen)
-    assert window.export_json() is None
+    assert window.exchange.export_json() is None
 
     assert len(warnings) == 1 and words in warnings[0] and chosen.name in warnings[0] and REFUSED in warnings[0]
     assert (chosen.read_bytes() if chosen.exists() else None) == before
@@ -230,10 +230,10 @@ def test_hand_signed_copy_save_onto_the_database_is_refused(qtbot, window, tmp_p
 # --- a new database is not made inside the open one's backups ---------------------------------------
 def test_new_database_in_the_backup_folder_is_refused(qtbot, window, monkeypatch, warnings):  # type: ignore[no-untyped-def]
     database = _database(window)
-    window.backup_now()
+    window.database_files.backup_now()
     chosen = backup_dir(database) / "ny"
     _answers(monkeypatch, chosen)
-    assert window.new_database() is False
+    assert window.database_files.new_database() is False
 
     assert len(warnings) == 1 and "säkerhetskopior" in warnings[0]
     assert not chosen.with_name("ny.sqlite").exists()

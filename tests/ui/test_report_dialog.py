@@ -366,7 +366,7 @@ def test_an_export_that_cannot_be_written_names_the_file(qtbot, window, tmp_path
 
 def test_cancelled_save_dialog_writes_nothing(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
-    assert window.export_measures(xlsx=True) is None
+    assert window.exchange.export_measures(xlsx=True) is None
     assert list(tmp_path.glob("*.xlsx")) == []
 
 

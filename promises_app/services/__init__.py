@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from promises_app.services.plan import PlanService
     from promises_app.services.privacy import PrivacyService
     from promises_app.services.register import RegisterService
+    from promises_app.services.report_source import ReportSourceService
     from promises_app.services.signoff import SignOffService
     from promises_app.services.walks import WalkService
 
@@ -130,6 +131,12 @@ class Services:
         from promises_app.services.overview import OverviewService
 
         return OverviewService(self.db)
+
+    @cached_property
+    def reports(self) -> ReportSourceService:
+        from promises_app.services.report_source import ReportSourceService
+
+        return ReportSourceService(self.db)
 
 
 def open_services(

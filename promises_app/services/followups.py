@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from promises_app.domain import deadlines, snapshot
 from promises_app.domain import periods as period_rules
@@ -156,12 +156,7 @@ class FollowUpService(Service):
         ValidationError (field "period") for a label that is not one of the agreement's periods.
         """
         facts = self.measure_facts(agreement_id)
-        try:
-            chosen = period_rules.find_period(
-                facts.agreement.start_date, facts.agreement.end_date, facts.agreement.reporting_scheme, period
-            )
-        except period_rules.PeriodLabelError as error:
-            raise ValidationError([FieldError("period", f"Period: {error}")]) from None
+        chosen = reporting_period(facts.agreement, period)
         return summarise(chosen, facts.periods, facts.measures, today=today, signed=facts.signed)
 
     def measure_facts(self, agreement_id: int) -> AgreementFacts:
@@ -170,46 +165,7 @@ class FollowUpService(Service):
         "At signing" is the first signed revision: what the parties originally promised.
         """
         with self.db.read() as s:
-            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
-            periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
-            measures = measures_of(s, agreement_id)
-            follow_ups: dict[int, dict[str, Reported]] = {}
-            for row in s.scalars(select(m.FollowUp).where(m.FollowUp.measure_id.in_([x.id for x in measures]))):
-                follow_ups.setdefault(row.measure_id, {})[row.period] = Reported(
-                    row.status, row.light, row.count_achieved, row.comment
-                )
-            first_signed = s.scalar(
-                select(m.SignedRevision.content)
-                .where(m.SignedRevision.agreement_id == agreement_id)
-                .order_by(m.SignedRevision.revision)
-                .limit(1)
-            )
-            planned: dict[int, Planned] = {}
-            if first_signed is not None:
-                for item in snapshot.from_json(first_signed).measures:
-                    planned[item.id] = Planned(item.deadline, item.target_count, item.target_unit)
-            return AgreementFacts(
-                agreement=convert.agreement(agreement),
-                periods=tuple(periods),
-                signed=first_signed is not None,
-                measures=tuple(
-                    MeasureFacts(
-                        measure_id=x.id,
-                        title=x.title,
-                        promise_text=x.promise.text,
-                        focus_area_name=x.focus_area.name if x.focus_area else "",
-                        responsible_name=x.responsible.name if x.responsible else "",
-                        start_date=x.start_date,
-                        deadline=x.deadline,
-                        target_count=x.target_count,
-                        target_unit=x.target_unit,
-                        follow_ups=follow_ups.get(x.id, {}),
-                        planned=planned.get(x.id),
-                    )
-                    for x in measures
-                ),
-            )
-
+            return agreement_facts(s, agreement_id, first_signed=first_signed_snapshot(s, agreement_id))
 
     # --- the follow-up grid (ui/followup_page.py) --------------------------------------------------
     def grid(self, agreement_id: int, *, today: date) -> FollowUpGrid:
@@ -426,6 +382,69 @@ def _status_row(
         latest_count=latest.count_achieved if latest else None,
         overdue=deadlines.is_overdue(measure.deadline, status, today),
         due_soon=deadlines.is_due_within(measure.deadline, status, today, DUE_SOON_DAYS),
+    )
+
+
+def reporting_period(agreement: AgreementRecord, label: str) -> period_rules.Period:
+    """The agreement's period called ``label`` ("2022-T2"), or ValidationError (field "period")
+    naming the agreement's first and last period.
+
+    Needs no session: the report dialog checks the period chosen with it before any work starts.
+    """
+    try:
+        return period_rules.find_period(agreement.start_date, agreement.end_date, agreement.reporting_scheme, label)
+    except period_rules.PeriodLabelError as error:
+        raise ValidationError([FieldError("period", f"Period: {error}")]) from None
+
+
+def first_signed_snapshot(session: Session, agreement_id: int) -> snapshot.AgreementSnapshot | None:
+    """The agreement's first signed revision (what the parties originally promised), or None."""
+    content = session.scalar(
+        select(m.SignedRevision.content)
+        .where(m.SignedRevision.agreement_id == agreement_id)
+        .order_by(m.SignedRevision.revision)
+        .limit(1)
+    )
+    return None if content is None else snapshot.from_json(content)
+
+
+def agreement_facts(
+    session: Session, agreement_id: int, *, first_signed: snapshot.AgreementSnapshot | None
+) -> AgreementFacts:
+    """``FollowUpService.measure_facts`` inside the caller's transaction (``first_signed``: what
+    ``first_signed_snapshot`` read, so a caller that needs it too parses it once)."""
+    agreement = get_row(session, m.Agreement, agreement_id, "Överenskommelsen")
+    periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
+    measures = measures_of(session, agreement_id)
+    follow_ups: dict[int, dict[str, Reported]] = {}
+    for row in session.scalars(select(m.FollowUp).where(m.FollowUp.measure_id.in_([x.id for x in measures]))):
+        follow_ups.setdefault(row.measure_id, {})[row.period] = Reported(
+            row.status, row.light, row.count_achieved, row.comment
+        )
+    planned: dict[int, Planned] = {}
+    if first_signed is not None:
+        for item in first_signed.measures:
+            planned[item.id] = Planned(item.deadline, item.target_count, item.target_unit)
+    return AgreementFacts(
+        agreement=convert.agreement(agreement),
+        periods=tuple(periods),
+        signed=first_signed is not None,
+        measures=tuple(
+            MeasureFacts(
+                measure_id=x.id,
+                title=x.title,
+                promise_text=x.promise.text,
+                focus_area_name=x.focus_area.name if x.focus_area else "",
+                responsible_name=x.responsible.name if x.responsible else "",
+                start_date=x.start_date,
+                deadline=x.deadline,
+                target_count=x.target_count,
+                target_unit=x.target_unit,
+                follow_ups=follow_ups.get(x.id, {}),
+                planned=planned.get(x.id),
+            )
+            for x in measures
+        ),
     )
 
 

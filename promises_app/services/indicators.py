@@ -158,14 +158,7 @@ class IndicatorService(Service):
     def list_for_agreement(self, agreement_id: int) -> list[AgreementIndicatorRecord]:
         """The agreement's indicators in order, each with its values, baseline, target and trend."""
         with self.db.read() as s:
-            get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
-            rows = s.scalars(
-                select(m.AgreementIndicator)
-                .where(m.AgreementIndicator.agreement_id == agreement_id)
-                .options(selectinload(m.AgreementIndicator.indicator).selectinload(m.Indicator.values))
-                .order_by(m.AgreementIndicator.position)
-            )
-            return [link_record(r) for r in rows]
+            return agreement_indicators(s, agreement_id)
 
     def link_to_agreement(
         self,
@@ -220,6 +213,18 @@ class IndicatorService(Service):
         with self.db.write() as s:
             row = get_row(s, m.AgreementIndicator, link_id, "Indikatorn i överenskommelsen")
             move_to(_links_of(s, row.agreement_id), row, new_index)
+
+
+def agreement_indicators(session: Session, agreement_id: int) -> list[AgreementIndicatorRecord]:
+    """``IndicatorService.list_for_agreement`` inside the caller's transaction."""
+    get_row(session, m.Agreement, agreement_id, "Överenskommelsen")
+    rows = session.scalars(
+        select(m.AgreementIndicator)
+        .where(m.AgreementIndicator.agreement_id == agreement_id)
+        .options(selectinload(m.AgreementIndicator.indicator).selectinload(m.Indicator.values))
+        .order_by(m.AgreementIndicator.position)
+    )
+    return [link_record(r) for r in rows]
 
 
 def _links_of(session: Session, agreement_id: int) -> list[m.AgreementIndicator]:

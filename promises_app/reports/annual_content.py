@@ -1,7 +1,8 @@
 """What the annual (final) report says, as plain data: every reporting period of an agreement side by side.
 
-The builder half (no ReportLab). One read of ``services.follow_ups.measure_facts`` and, per
-period, the same computation as the follow-up report and the window's overview
+The builder half (no ReportLab). One read transaction (``services.reports.source``: the
+measure facts, the agreement's content, the first signed revision, the indicators, the logos and
+the log's head, services/report_source.py) and, per period, the same computation as the follow-up report and the window's overview
 (``domain.period_summary.summarise``, which ``services.follow_ups.period_summary`` wraps): each
 matrix cell is the status and light reported FOR that period, "–" when nothing was.
 
@@ -15,7 +16,6 @@ matrix cell is the status and light reported FOR that period, "–" when nothing
 
 from __future__ import annotations
 
-import base64
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -53,6 +53,7 @@ from promises_app.reports.report_options import AnnualOptions, AnnualSection, Gr
 
 if TYPE_CHECKING:
     from promises_app.services import Services
+    from promises_app.services.report_source import ReportSource
 
 KIND = "Uppföljningsrapport"
 NOT_REPORTED_CELL = "–"
@@ -142,17 +143,14 @@ class AnnualContent:
     moved: tuple[ChangeRow, ...]
     indicators: tuple[IndicatorItem, ...]
     next_steps: str
-    logos: tuple[str, ...]
+    #: The parties' logos for the header (PNG bytes as stored), in party order; () without logos.
+    logos: tuple[bytes, ...]
     fingerprint: str = field(default="")
     #: The change log's head the report carries (domain/log_anchor.py); not part of the content.
     log_anchor: LogAnchor | None = field(default=None)
 
     def has(self, section: AnnualSection) -> bool:
         return section.value in self.sections
-
-    @property
-    def logo_pngs(self) -> tuple[bytes, ...]:
-        return tuple(base64.b64decode(logo) for logo in self.logos)
 
 
 def short_period(label: str) -> str:
@@ -170,12 +168,21 @@ def report_heading(start: date, end: date) -> str:
 def build_annual_content(
     services: Services, agreement_id: int, *, today: date, options: AnnualOptions
 ) -> AnnualContent:
-    """The annual report of an agreement as of the report date (``options`` or ``today``)."""
+    """The annual report of an agreement as of the report date (``options`` or ``today``), from one
+    read transaction."""
+    source = services.reports.source(
+        agreement_id, logos=options.logos, indicators=AnnualSection.INDICATORS in options.sections
+    )
+    return annual_content_from(source, today=today, options=options)
+
+
+def annual_content_from(source: ReportSource, *, today: date, options: AnnualOptions) -> AnnualContent:
+    """``build_annual_content`` on data already read: no database."""
     day = options.report_day(today)
-    facts = services.follow_ups.measure_facts(agreement_id)
+    facts = source.facts
     summaries = [summarise(p, facts.periods, facts.measures, today=day, signed=facts.signed) for p in facts.periods]
     last = summaries[-1]
-    snapshot = services.signoff.current_snapshot(agreement_id)
+    snapshot = source.snapshot
     agreement = facts.agreement
     sections = tuple(s.value for s in AnnualSection if s in options.sections)
     next_steps = options.next_steps.strip("\n") if options.next_steps.strip() else ""
@@ -186,7 +193,7 @@ def build_annual_content(
     completed = [m for m in last.measures if m.standing is FollowUpStatus.DONE]
     carried = [m for m in last.measures if m.standing is not FollowUpStatus.DONE]
     content = AnnualContent(
-        agreement_id=agreement_id,
+        agreement_id=agreement.id,
         agreement_title=agreement.title,
         kind=KIND,
         heading=report_heading(agreement.start_date, agreement.end_date),
@@ -213,13 +220,13 @@ def build_annual_content(
         ) + f", {NOT_REPORTED_CELL} = {f.NOT_REPORTED}.",
         completed=tuple(_completed(m, summaries) for m in completed) if "completed" in wanted else (),
         carry_over=tuple(_carried(m, summaries) for m in carried) if "carry_over" in wanted else (),
-        moved=f.moved_rows(services, agreement_id, last.measures) if "moved" in wanted else (),
-        indicators=f.indicator_items(services, agreement_id, until=agreement.end_date)
+        moved=f.moved_rows(last.measures, source.first_signed) if "moved" in wanted else (),
+        indicators=f.indicator_items(source.indicators, until=agreement.end_date)
         if "indicators" in wanted
         else (),
         next_steps=next_steps,
-        logos=f.logos_of(snapshot) if options.logos else (),
-        log_anchor=services.maintenance.log_anchor(),
+        logos=source.logos if options.logos else (),
+        log_anchor=source.log_anchor,
     )
     return with_fingerprint(content)
 

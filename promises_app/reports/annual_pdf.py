@@ -62,7 +62,7 @@ CHART_GAP = 24.0
 def render_annual_pdf(content: AnnualContent, options: AnnualOptions | None = None) -> bytes:
     """The annual report as PDF bytes (``options``: orientation and whether to draw the logos)."""
     options = options or AnnualOptions()
-    logos = content.logo_pngs if options.logos else ()
+    logos = content.logos if options.logos else ()
     geometry = page_geometry(landscape=options.landscape, logos=bool(logos))
     return render_document(
         annual_story(content, geometry),

@@ -1,8 +1,10 @@
 """What a follow-up report (uppföljningsrapport) for one reporting period says, as plain data.
 
-The builder half of the report (docs/style.md, Reports): ``build_followup_content`` reads the services
-and returns a ``FollowUpContent`` whose every string is final printed Swedish text; the
-renderer (``followup_pdf``) only lays it out. No ReportLab here.
+The builder half of the report (docs/style.md, Reports): ``build_followup_content`` reads
+everything it needs in one read transaction (``services.reports.source``,
+services/report_source.py) and ``followup_content_from`` turns that into a ``FollowUpContent``
+whose every string is final printed Swedish text; the renderer (``followup_pdf``) only lays it
+out. No ReportLab here, and no database after the one read.
 
 Every number comes from the one computation behind the window's overview too,
 ``services.follow_ups.period_summary`` (domain/period_summary.py), so screen and paper never
@@ -12,12 +14,11 @@ measures missing a follow-up, and what moved since signing.
 
 ``fingerprint`` is the first 12 hex characters of the SHA-256 of the content's canonical
 JSON (everything but the fingerprint), printed in the footer so a page can be matched to
-the data it was made from.
+the data it was made from. The logos enter it by their SHA-256 (``canonical_json``).
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -33,14 +34,16 @@ from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
-from promises_app.reports.agreement_content import promise_heading, snapshot_logos
+from promises_app.reports.agreement_content import promise_heading
 from promises_app.reports.formatting import date_range, log_footer, long_date
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection, Grouping
 
-if TYPE_CHECKING:  # the builder only needs the services' public methods
+if TYPE_CHECKING:  # the builder only needs the services' public methods and the data they return
     from _typeshed import DataclassInstance
 
     from promises_app.services import Services
+    from promises_app.services.records import AgreementIndicatorRecord
+    from promises_app.services.report_source import ReportSource
 
 KIND = "Uppföljningsrapport"
 NOT_REPORTED = "Ej rapporterad"
@@ -211,18 +214,14 @@ class FollowUpContent:
     moved: tuple[ChangeRow, ...]
     indicators: tuple[IndicatorItem, ...]
     next_steps: str
-    #: The parties' logos for the header (PNG, base64), in party order; () without logos.
-    logos: tuple[str, ...]
+    #: The parties' logos for the header (PNG bytes as stored), in party order; () without logos.
+    logos: tuple[bytes, ...]
     fingerprint: str = field(default="")
     #: The change log's head the report carries (domain/log_anchor.py); not part of the content.
     log_anchor: LogAnchor | None = field(default=None)
 
     def has(self, section: FollowUpSection) -> bool:
         return section.value in self.sections
-
-    @property
-    def logo_pngs(self) -> tuple[bytes, ...]:
-        return tuple(base64.b64decode(logo) for logo in self.logos)
 
 
 _Content = TypeVar("_Content", bound="DataclassInstance")
@@ -231,11 +230,21 @@ _Coded = TypeVar("_Coded", bound=StrEnum)
 
 # --- fingerprint ------------------------------------------------------------------------------
 def canonical_json(content: DataclassInstance) -> str:
-    """A content dataclass (without its fingerprint) as canonical JSON: the fingerprint's input."""
+    """A content dataclass (without its fingerprint) as canonical JSON: the fingerprint's input.
+
+    Bytes (the logos) stand in it as their SHA-256, so the fingerprint follows every pixel of a
+    logo without the picture being encoded into text for it.
+    """
     data = asdict(content)
     data.pop("fingerprint", None)
     data.pop("log_anchor", None)
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_bytes_digest)
+
+
+def _bytes_digest(value: object) -> str:
+    if isinstance(value, bytes):
+        return "sha256:" + hashlib.sha256(value).hexdigest()
+    raise TypeError(f"{type(value).__name__} has no place in a report's content")
 
 
 def compute_fingerprint(content: DataclassInstance) -> str:
@@ -255,21 +264,32 @@ def footer_text(report_date: str, fingerprint: str, log_anchor: LogAnchor | None
 def build_followup_content(
     services: Services, agreement_id: int, period: str, *, today: date, options: FollowUpOptions
 ) -> FollowUpContent:
-    """The follow-up report of ``period`` ("2022-T2") as of the report date (``options`` or ``today``).
+    """The follow-up report of ``period`` ("2022-T2") as of the report date (``options`` or ``today``),
+    from one read transaction.
 
     Raises the services' ValidationError (field "period", a Swedish message naming the
     period and the agreement's first and last period) for a period the agreement lacks.
     """
+    source = services.reports.source(
+        agreement_id, logos=options.logos, indicators=FollowUpSection.INDICATORS in options.sections
+    )
+    return followup_content_from(source, period, today=today, options=options)
+
+
+def followup_content_from(
+    source: ReportSource, period: str, *, today: date, options: FollowUpOptions
+) -> FollowUpContent:
+    """``build_followup_content`` on data already read: no database."""
     day = options.report_day(today)
-    summary = services.follow_ups.period_summary(agreement_id, period, today=day)
-    snapshot = services.signoff.current_snapshot(agreement_id)
+    summary = source.period_summary(period, today=day)
+    snapshot = source.snapshot
     sections = tuple(s.value for s in FollowUpSection if s in options.sections)
     wanted = set(sections)
     next_steps = options.next_steps.strip("\n") if options.next_steps.strip() else ""
     if not next_steps:
         sections = tuple(s for s in sections if s != FollowUpSection.NEXT_STEPS.value)
     content = FollowUpContent(
-        agreement_id=agreement_id,
+        agreement_id=source.facts.agreement.id,
         agreement_title=snapshot.title,
         kind=KIND,
         heading=f"Uppföljning {period_rules.describe(summary.period)}",
@@ -292,20 +312,15 @@ def build_followup_content(
         overdue=tuple(listed(m) for m in summary.overdue) if "summary" in wanted else (),
         missing=tuple(listed(m) for m in summary.missing) if "summary" in wanted else (),
         groups=measure_groups(summary, snapshot, options.group_by) if "measures" in wanted else (),
-        moved=moved_rows(services, agreement_id, summary.measures) if "moved" in wanted else (),
-        indicators=indicator_items(services, agreement_id, until=summary.period.end)
+        moved=moved_rows(summary.measures, source.first_signed) if "moved" in wanted else (),
+        indicators=indicator_items(source.indicators, until=summary.period.end)
         if "indicators" in wanted
         else (),
         next_steps=next_steps,
-        logos=logos_of(snapshot) if options.logos else (),
-        log_anchor=services.maintenance.log_anchor(),
+        logos=source.logos if options.logos else (),
+        log_anchor=source.log_anchor,
     )
     return with_fingerprint(content)
-
-
-def logos_of(snapshot: AgreementSnapshot) -> tuple[str, ...]:
-    """The parties' logos as PNG base64 in party order (via agreement_content.snapshot_logos)."""
-    return tuple(base64.b64encode(png).decode("ascii") for png in snapshot_logos(snapshot).values())
 
 
 def count_rows(
@@ -424,8 +439,11 @@ def _by_focus_area(measures: Sequence[MeasureInPeriod], snapshot: AgreementSnaps
     return tuple(result)
 
 
-def moved_rows(services: Services, agreement_id: int, measures: Sequence[MeasureInPeriod]) -> tuple[ChangeRow, ...]:
-    """Deadlines moved and targets changed since signing, measures added since, and measures removed."""
+def moved_rows(
+    measures: Sequence[MeasureInPeriod], first_signed: AgreementSnapshot | None
+) -> tuple[ChangeRow, ...]:
+    """Deadlines moved and targets changed since signing, measures added since, and measures removed
+    (those in ``first_signed``, the first signed revision, that ``measures`` lacks)."""
     rows = []
     for m in measures:
         facts, planned = m.facts, m.facts.planned
@@ -445,7 +463,7 @@ def moved_rows(services: Services, agreement_id: int, measures: Sequence[Measure
             rows.append(ChangeRow(facts.title, facts.responsible_name, "Mål",
                                   target_text(planned.target_count, planned.target_unit) or "–",
                                   target_text(facts.target_count, facts.target_unit) or "–"))
-    rows.extend(_removed_rows(services, agreement_id, {m.facts.measure_id for m in measures}))
+    rows.extend(_removed_rows(first_signed, {m.facts.measure_id for m in measures}))
     return tuple(rows)
 
 
@@ -453,12 +471,10 @@ def _deadline_text(deadline: date | None) -> str:
     return f"klart senast {deadline.isoformat()}" if deadline is not None else ""
 
 
-def _removed_rows(services: Services, agreement_id: int, present: set[int]) -> list[ChangeRow]:
+def _removed_rows(signed: AgreementSnapshot | None, present: set[int]) -> list[ChangeRow]:
     """Measures in the first signed revision that the agreement no longer has."""
-    revisions = services.signoff.list_revisions(agreement_id)
-    if not revisions:
+    if signed is None:
         return []
-    signed = services.signoff.revision_snapshot(agreement_id, revisions[0].revision)
     return [
         ChangeRow(
             measure.title, measure.responsible_name, "Borttagen efter undertecknandet",
@@ -478,14 +494,14 @@ def number_text(value: float, unit: str = "") -> str:
     return f"{text} %" if unit.strip() == "%" else text
 
 
-def indicator_items(services: Services, agreement_id: int, *, until: date) -> tuple[IndicatorItem, ...]:
-    """The indicators the agreement follows, with the values of periods ending by ``until``.
+def indicator_items(links: Iterable[AgreementIndicatorRecord], *, until: date) -> tuple[IndicatorItem, ...]:
+    """The indicators the agreement follows (``links``), with the values of periods ending by ``until``.
 
     The trend (domain/indicators.trend: latest against the baseline, and the target) is judged
     on those values, so a report for 2022-T2 says what was known then.
     """
     items = []
-    for link in services.indicators.list_for_agreement(agreement_id):
+    for link in links:
         indicator = link.indicator
         unit = indicator.unit
         values = [v for v in link.values if period_sort_key(v.period)[0] <= until]

@@ -57,7 +57,7 @@ CHART_MIN_BESIDE = 320
 def render_followup_pdf(content: FollowUpContent, options: FollowUpOptions | None = None) -> bytes:
     """The follow-up report as PDF bytes (``options``: orientation and whether to draw the logos)."""
     options = options or FollowUpOptions()
-    logos = content.logo_pngs if options.logos else ()
+    logos = content.logos if options.logos else ()
     geometry = page_geometry(landscape=options.landscape, logos=bool(logos))
     return render_document(
         followup_story(content, geometry),

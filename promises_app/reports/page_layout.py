@@ -5,7 +5,9 @@
   escaping, so no tag, entity, link, image, font or colour in the data ever reaches
   ReportLab's markup parser as markup.
 * ``logo_header``: the parties' logos in the running header (fixed height, aspect kept,
-  scaled down together when too wide), optionally a mark on the right ("UTKAST").
+  scaled down together when too wide), optionally a mark on the right ("UTKAST"). Each logo
+  is decoded once per document (``logo_readers``); a report's header is also drawn once, as a
+  form every page refers to (``drawn_once``).
 * ``numbered_canvas``: a canvas that keeps its pages until the end, so each footer can say
   "Sida X av Y · …".
 * ``render_document``: one A4 page template (portrait or landscape), embedded DejaVu fonts,
@@ -99,6 +101,7 @@ def text_cells(
 
 # --- header and footer (drawn on the canvas) ------------------------------------------------
 def logo_readers(logos: Sequence[bytes]) -> list[ImageReader]:
+    """One reader per logo: the PNG is decoded once, by the reader, however many pages show it."""
     return [ImageReader(io.BytesIO(png)) for png in logos if png]
 
 
@@ -136,6 +139,30 @@ def logo_header(
         canvas.restoreState()
 
     return draw
+
+
+#: The name of a report's header form (the logos, drawn once per document).
+HEADER_FORM = "ReportHeader"
+
+
+def drawn_once(draw: Callable[[Canvas, Any], None], name: str = HEADER_FORM) -> Callable[[Canvas, Any], None]:
+    """An ``onPage`` function that records ``draw`` once as a PDF form and shows it on every page.
+
+    ReportLab's ``drawImage`` hashes an image's decoded pixels on every page it is drawn on, to
+    find the copy it already holds: for two 1 200-pixel logos about 15 ms a page, a third of a
+    long report's render. In a form the images are drawn once, and each page refers to it.
+    Only for what looks the same on every page. The agreement's header (agreement_pdf) keeps
+    drawing per page: its bytes are pinned by the hash stored when it was signed.
+    """
+
+    def on_page(canvas: Canvas, document: Any) -> None:
+        if not canvas.hasForm(name):
+            canvas.beginForm(name)
+            draw(canvas, document)
+            canvas.endForm()
+        canvas.doForm(name)
+
+    return on_page
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -248,7 +275,10 @@ def render_document(
         initialFontName=fonts.REGULAR,
     )
     frame = body_frame(geometry.margin, styles.MARGIN_BOTTOM, geometry.width, geometry.height)
-    header = logo_header(logo_readers(logos), margin=geometry.margin)
+    readers = logo_readers(logos)
+    header = logo_header(readers, margin=geometry.margin)
+    if readers:
+        header = drawn_once(header)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
     document.build(story, canvasmaker=numbered_canvas(footer, margin=geometry.margin))
     return buffer.getvalue()

@@ -82,11 +82,22 @@ def link_annotations(pdf: bytes) -> list[object]:
 
 
 def image_count(pdf: bytes) -> int:
+    """The images the pages show, summed over the pages: drawn on a page, or in a form it shows."""
+    return sum(_images_in(page) for page in reader(pdf).pages)
+
+
+def _images_in(holder, depth: int = 0) -> int:  # type: ignore[no-untyped-def]
+    resources = _resolved(holder.get("/Resources")) or {}
+    xobjects = _resolved(resources.get("/XObject")) or {}
     count = 0
-    for page in reader(pdf).pages:
-        resources = page.get("/Resources") or {}
-        xobjects = resources.get("/XObject") or {}
-        for xobject in xobjects.values():
-            if xobject.get_object().get("/Subtype") == "/Image":
-                count += 1
+    for xobject in xobjects.values():
+        obj = xobject.get_object()
+        if obj.get("/Subtype") == "/Image":
+            count += 1
+        elif obj.get("/Subtype") == "/Form" and depth < 8:  # a report's header: drawn once, shown on every page
+            count += _images_in(obj, depth + 1)
     return count
+
+
+def _resolved(value):  # type: ignore[no-untyped-def]
+    return value.get_object() if hasattr(value, "get_object") else value

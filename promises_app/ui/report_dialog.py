@@ -1,25 +1,30 @@
 """Choosing and making a report: a follow-up report for one period, or the annual report.
 
 The person picks what the report covers and how it looks (``reports.report_options``); "Create
-report" then builds the content here, on the GUI thread (it reads the database through the
-services, so a refusal such as a period the agreement lacks is shown in the dialog at once),
-and hands only the pure rendering to the window's ``ReportRunner``, which runs it in the
-background and opens the PDF in a preview with "Save as…". The dialog stays open, so another
-period or other choices can follow without starting over.
+report" then hands the whole report to the window's ``ReportRunner``, which makes it off the GUI
+thread behind a progress dialog with Cancel: one read transaction (``services.reports.source``,
+so the report shows one moment of the data), the content built from it, and the render; then
+it opens the PDF in a preview with "Save as…". The window stays responsive all the while.
+
+A period the agreement lacks is refused here at once, before anything starts. What the
+background work refuses comes back as the exception: a person's error (``AppError``: the
+agreement deleted meanwhile, the database moved or unreadable) is shown in the dialog's error
+line; anything else is a bug, logged and shown in the error dialog as well. The dialog stays
+open, so another period or other choices can follow without starting over.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -40,6 +45,7 @@ from PySide6.QtWidgets import (
 from promises_app.domain.enums import ReportingScheme
 from promises_app.domain.errors import AppError
 from promises_app.domain.periods import Period, describe
+from promises_app.domain.validation import shorten
 from promises_app.files import safe_file_name
 from promises_app.reports.report_options import (
     AnnualOptions,
@@ -51,11 +57,20 @@ from promises_app.reports.report_options import (
 )
 from promises_app.services import Services
 from promises_app.services.errors import ValidationError
+from promises_app.services.followups import reporting_period
+from promises_app.ui.background import TaskControl
 from promises_app.ui.date_input import DateInput, read_dates
+from promises_app.ui.error_dialog import ErrorDialog, show_error
 from promises_app.ui.formatting import fill
 from promises_app.ui.organisation_form import ERROR_STYLE
 from promises_app.ui.pdf_preview import PdfPreviewDialog
-from promises_app.ui.report_runner import ReportRunner
+from promises_app.ui.report_runner import ReportRunner, ReportStep
+
+if TYPE_CHECKING:  # the report modules are loaded when a report is made
+    from promises_app.reports.annual_content import AnnualContent
+    from promises_app.reports.followup_content import FollowUpContent
+
+_log = logging.getLogger(__name__)
 
 #: Lines of "Next steps" visible without scrolling.
 NEXT_STEPS_LINES = 4
@@ -78,18 +93,62 @@ def default_period_index(periods: Sequence[Period], today: date) -> int:
     return 0 if periods else -1
 
 
-def render_followup(content: Any, options: FollowUpOptions) -> bytes:
-    """Runs in the pool: the follow-up report's PDF from content built beforehand (no database)."""
+def build_followup(
+    services: Services, agreement_id: int, period: str, *, today: date, options: FollowUpOptions
+) -> FollowUpContent:
+    """Runs in the pool: the follow-up report's content, from one read transaction."""
+    from promises_app.reports.followup_content import build_followup_content
+
+    return build_followup_content(services, agreement_id, period, today=today, options=options)
+
+
+def build_annual(services: Services, agreement_id: int, *, today: date, options: AnnualOptions) -> AnnualContent:
+    """Runs in the pool: the annual report's content, from one read transaction."""
+    from promises_app.reports.annual_content import build_annual_content
+
+    return build_annual_content(services, agreement_id, today=today, options=options)
+
+
+def render_followup(content: FollowUpContent, options: FollowUpOptions) -> bytes:
+    """Runs in the pool: the follow-up report's PDF from its content (no database)."""
     from promises_app.reports.followup_pdf import render_followup_pdf  # ReportLab: loaded when used
 
     return render_followup_pdf(content, options)
 
 
-def render_annual(content: Any, options: AnnualOptions) -> bytes:
-    """Runs in the pool: the annual report's PDF from content built beforehand (no database)."""
+def render_annual(content: AnnualContent, options: AnnualOptions) -> bytes:
+    """Runs in the pool: the annual report's PDF from its content (no database)."""
     from promises_app.reports.annual_pdf import render_annual_pdf  # ReportLab: loaded when used
 
     return render_annual_pdf(content, options)
+
+
+def followup_work(
+    services: Services, agreement_id: int, period: str, *, today: date, options: FollowUpOptions
+) -> Callable[[TaskControl], bytes]:
+    """The follow-up report as the runner's work: read and build, then (unless cancelled) render."""
+
+    def make(control: TaskControl) -> bytes:
+        control.step(ReportStep.READING)
+        content = build_followup(services, agreement_id, period, today=today, options=options)
+        control.step(ReportStep.RENDERING)
+        return render_followup(content, options)
+
+    return make
+
+
+def annual_work(
+    services: Services, agreement_id: int, *, today: date, options: AnnualOptions
+) -> Callable[[TaskControl], bytes]:
+    """The annual report as the runner's work: read and build, then (unless cancelled) render."""
+
+    def make(control: TaskControl) -> bytes:
+        control.step(ReportStep.READING)
+        content = build_annual(services, agreement_id, today=today, options=options)
+        control.step(ReportStep.RENDERING)
+        return render_annual(content, options)
+
+    return make
 
 
 class ReportDialog(QDialog):
@@ -112,7 +171,9 @@ class ReportDialog(QDialog):
         self.agreement = services.agreements.get_agreement(agreement_id)
         self.periods = services.agreements.periods(agreement_id)
         self.runner = runner if runner is not None else ReportRunner(self)
-        self.runner.failed.connect(self._render_failed)
+        self.runner.failed.connect(self._report_failed)
+        #: The error dialog shown for the last unexpected failure (None when there was none).
+        self.error_dialog: ErrorDialog | None = None
         self.setWindowTitle(self.tr("Create report"))
         self.setMinimumWidth(600)
 
@@ -381,16 +442,16 @@ class ReportDialog(QDialog):
         return preview if preview is not None and preview.parent() is self else None
 
     def create_report(self) -> int | None:
-        """Build the content here, then render it in the background; returns the task's number.
+        """Start making the report in the background; returns the task's number.
 
-        A refusal (a period the agreement lacks, the database unreadable) is shown in the
-        dialog and nothing is rendered.
+        Nothing is read here: the read, the content and the render all run in the runner's
+        pool. A report date that is no date, or a period the agreement lacks, is said at once
+        and nothing starts; what the background work refuses arrives in ``_report_failed``.
         """
         if self.runner.busy():
             return None
         self.show_error("")
         self.date_error.setVisible(False)
-        kind = self.kind()
         try:
             options = self.options()
         except ValidationError as error:  # the report date is no date: said under it, nothing made
@@ -398,52 +459,36 @@ class ReportDialog(QDialog):
             self.date_error.setVisible(True)
             self.date_edit.setFocus()
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if kind is ReportKind.ANNUAL:
-                from promises_app.reports.annual_content import build_annual_content
-
-                assert isinstance(options, AnnualOptions)
-                content: Any = build_annual_content(
-                    self.services, self.agreement_id, today=self.today, options=options
-                )
-            else:
-                from promises_app.reports.followup_content import build_followup_content
-
-                assert isinstance(options, FollowUpOptions)
-                content = build_followup_content(
-                    self.services, self.agreement_id, self.period_label(), today=self.today, options=options
-                )
-        except ValidationError as error:
-            self.show_error("\n".join(e.message for e in error.errors) or str(error))
-            return None
-        except (ValueError, AppError) as error:
-            self.show_error(str(error))
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-
-        if kind is ReportKind.ANNUAL:
+        make: Callable[[TaskControl], bytes]
+        if isinstance(options, AnnualOptions):
             title = self.tr("Annual report")
-            annual = options
-
-            def work() -> bytes:
-                return render_annual(content, annual)  # type: ignore[arg-type]
+            make = annual_work(self.services, self.agreement_id, today=self.today, options=options)
         else:
+            period = self.period_label()
+            try:
+                reporting_period(self.agreement, period)
+            except ValidationError as error:  # a period the agreement lacks: nothing started
+                self.show_error(error.message)
+                return None
             title = self.tr("Follow-up report")
-            follow_up = options
-
-            def work() -> bytes:
-                return render_followup(content, follow_up)  # type: ignore[arg-type]
-
+            make = followup_work(self.services, self.agreement_id, period, today=self.today, options=options)
         return self.runner.start(
-            work, file_name=self.file_name(), title=title, parent=self, database=self.services.db.path
+            make, file_name=self.file_name(), title=title, parent=self, database=self.services.db.path
         )
 
-    def _render_failed(self, started_over: object, message: str) -> None:
+    def _report_failed(self, started_over: object, error: object) -> None:
         if started_over is not self:
             return  # another dialog's report
-        self.show_error(fill(self.tr("The report could not be made: %1"), message))
+        if isinstance(error, AppError):  # the person's error: said here, in its own words
+            self.show_error(error.message)
+            return
+        if not isinstance(error, BaseException):  # the runner always sends the exception
+            error = RuntimeError(str(error))
+        _log.error("Rapporten kunde inte skapas", exc_info=(type(error), error, error.__traceback__))
+        self.show_error(
+            fill(self.tr("The report could not be made: %1"), shorten(str(error) or type(error).__name__))
+        )
+        self.error_dialog = show_error(self, error=error, database=self.services.db.path)
 
     def reject(self) -> None:
         """Closing drops a render still awaited (it finishes in the background, unseen)."""

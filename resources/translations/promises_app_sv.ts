@@ -3827,6 +3827,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Creating the report</source>
         <translation>Skapar rapporten</translation>
     </message>
+    <message>
+        <source>Reading the agreement’s data…</source>
+        <translation>Läser in överenskommelsens uppgifter…</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>Skapar sidorna…</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>

@@ -491,6 +491,7 @@ class ReportDialog(QDialog):
         self.error_dialog = show_error(self, error=error, database=self.services.db.path)
 
     def reject(self) -> None:
-        """Closing drops a render still awaited (it finishes in the background, unseen)."""
+        """Closing drops the report still awaited: its work stops at its next step (a render under
+        way finishes in the background, unseen)."""
         self.runner.cancel()
         super().reject()

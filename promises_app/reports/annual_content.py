@@ -2,9 +2,10 @@
 
 The builder half (no ReportLab). One read transaction (``services.reports.source``: the
 measure facts, the agreement's content, the first signed revision, the indicators, the logos and
-the log's head, services/report_source.py) and, per period, the same computation as the follow-up report and the window's overview
-(``domain.period_summary.summarise``, which ``services.follow_ups.period_summary`` wraps): each
-matrix cell is the status and light reported FOR that period, "–" when nothing was.
+the log's head, services/report_source.py) and, per period, the same computation as the
+follow-up report and the window's overview (``domain.period_summary.summarise``, which
+``services.follow_ups.period_summary`` wraps): each matrix cell is the status and light
+reported FOR that period, "–" when nothing was.
 
 * the status matrix: one row per measure (grouped by promise), one column per period;
 * counts per period (status, and traffic light as a chart);

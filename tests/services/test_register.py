@@ -221,7 +221,11 @@ BIG = 1_000_000
 
 def _forbidden(multiline: bool) -> set[str]:
     allowed = set("\n\t\r") if multiline else set()  # \r is turned into \n in multi-line text
-    return set(BIDI) | set(C1) | {c for c in C0 if c not in allowed}
+    # Lone surrogates too: they cannot be stored as UTF-8 (domain/validation.forbidden_characters).
+    return set(BIDI) | set(C1) | {c for c in C0 if c not in allowed} | SURROGATES
+
+
+SURROGATES = {chr(code) for code in range(0xD800, 0xE000)}
 
 
 def _normalised(value: str, multiline: bool) -> str:

@@ -66,7 +66,7 @@ $(BUILD_STAMP): $(STAMP) pyproject.toml scripts/ensure-build-packages.sh
 
 # The window on the demo data as PNG files (offscreen), shown in the README.
 screenshots: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m promises_app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m promises_app.ui.shell.screenshots docs/screenshots
 
 # The crash test at full size (200 kills per journal mode; CI runs 25), with its figures.
 reliability: setup

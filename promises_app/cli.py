@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # meanwhile is wasted time. run_desktop collects again once the pages are built.
         gc.disable()
         try:
-            from promises_app.ui.app import run_desktop
+            from promises_app.ui.shell.app import run_desktop
 
             return run_desktop(db_path, first_run_demo=args.db is None, smoke=args.smoke)
         finally:

@@ -21,7 +21,7 @@ def _no_handler_left() -> Iterator[None]:
 def test_a_log_line_lands_in_the_file_in_the_data_folder(tmp_path: Path) -> None:
     handler = logging_setup.configure(tmp_path / "data")
     assert handler is not None
-    logging.getLogger("promises_app.ui.main_window").info("Bytte databas till %s", "b.sqlite")
+    logging.getLogger("promises_app.ui.shell.main_window").info("Bytte databas till %s", "b.sqlite")
     logging.getLogger("sqlalchemy.engine").info("an INFO line of another library")  # not the program's: left out
     logging.getLogger("sqlalchemy.engine").warning("a warning of another library")
     handler.flush()
@@ -29,7 +29,7 @@ def test_a_log_line_lands_in_the_file_in_the_data_folder(tmp_path: Path) -> None
     path = tmp_path / "data" / "logs" / "medborgarloften.log"
     assert logging_setup.current_log_file() == path
     text = path.read_text(encoding="utf-8")
-    assert "INFO promises_app.ui.main_window" in text and "Bytte databas till b.sqlite" in text
+    assert "INFO promises_app.ui.shell.main_window" in text and "Bytte databas till b.sqlite" in text
     assert "another library" in text and "an INFO line" not in text
 
 

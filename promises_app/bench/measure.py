@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from promises_app.services import Services
-    from promises_app.ui.main_window import MainWindow
+    from promises_app.ui.shell.main_window import MainWindow
 
 #: The report date of every report run: after every generated agreement, so nothing is "running".
 REPORT_DAY = date(2030, 1, 1)
@@ -98,8 +98,8 @@ _translators_installed = False
 
 def open_window(db_path: Path) -> MainWindow:
     """The real main window on ``db_path`` (offscreen, shown); close it with ``close_window``."""
-    from promises_app.ui.app import application, install_translators, open_for_desktop
-    from promises_app.ui.main_window import MainWindow
+    from promises_app.ui.shell.app import application, install_translators, open_for_desktop
+    from promises_app.ui.shell.main_window import MainWindow
 
     global _translators_installed
     app = application()

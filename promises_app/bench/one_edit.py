@@ -29,7 +29,7 @@ def record_cells(window: Any, runs: int) -> OneEdit:
     """Record ``runs`` cells (a different measure each time) and time each until the grid shows it."""
     from PySide6.QtWidgets import QApplication
 
-    from promises_app.ui.followup_commands import RecordFollowUpCommand
+    from promises_app.ui.followup.followup_commands import RecordFollowUpCommand
 
     app = QApplication.instance()
     assert app is not None  # the window is open
@@ -68,7 +68,7 @@ def record_cells(window: Any, runs: int) -> OneEdit:
 
 
 def _word(status: FollowUpStatus) -> str:
-    from promises_app.ui.labels import label
+    from promises_app.ui.common.labels import label
 
     return str(label(status))
 

@@ -82,8 +82,8 @@ def application(db_path: Path, *, select_largest: bool) -> None:
 
     import promises_app.cli  # noqa: F401 - what the program's entry point has imported before the window
     gc.disable()  # as cli.main does for the window's start-up (collection resumes when the pages are built)
-    from promises_app.ui.app import application as make_app
-    from promises_app.ui.app import check_result, first_window, install_translators, open_for_desktop
+    from promises_app.ui.shell.app import application as make_app
+    from promises_app.ui.shell.app import check_result, first_window, install_translators, open_for_desktop
 
     app = make_app()
     install_translators(app)

@@ -2,7 +2,7 @@
 
 Every write transaction collects the rows its flushes inserted, updated or deleted
 (``storage/change_capture.py``, beside the change log, which sees the same rows); the
-operations runner (``ui/operations.py``) hands the :class:`Changes` of one user action to every
+operations runner (``ui/common/operations.py``) hands the :class:`Changes` of one user action to every
 page in one ``changed`` signal. A page that shows follow-ups asks ``changes.ids("follow_ups")``
 and re-reads those rows only; a page whose rows are not named does nothing.
 

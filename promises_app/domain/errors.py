@@ -3,7 +3,7 @@
 Seven kinds of failure grew up apart (a service refusing, storage failing, a file that will
 not open, a signed record, a backup, a typed value, a signature); each is now an
 :class:`AppError`, so the window catches user-facing errors in one place
-(``ui/operations.py``) and the command line in one ``except``. Anything else that escapes is a
+(``ui/common/operations.py``) and the command line in one ``except``. Anything else that escapes is a
 bug: it reaches the unexpected-error dialog and the log with its traceback.
 
 ``str(error)`` (and :attr:`AppError.message`) is the Swedish sentence for the user: what

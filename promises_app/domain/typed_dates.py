@@ -1,6 +1,6 @@
 """Reading a date that a person typed: ISO ``2027-03-31`` or Swedish day-first ``31/3 2027``.
 
-The window's date fields are plain text fields (``ui/date_input.py``): they show exactly what was
+The window's date fields are plain text fields (``ui/common/date_input.py``): they show exactly what was
 typed, and on saving the text is read here. Either the text names one date without any doubt, or
 it is refused with a Swedish reason; it is never turned into some other date (a spin-box style
 date field once saved 2026-02-12 for a typed 2026-12-31).

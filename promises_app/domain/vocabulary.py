@@ -1,6 +1,6 @@
 """The domain's own Swedish words for the coded values, for the command line and printed reports.
 
-The window shows the same words through Qt's translation catalogue (ui/labels.py); a test keeps
+The window shows the same words through Qt's translation catalogue (ui/common/labels.py); a test keeps
 the two in step.
 """
 

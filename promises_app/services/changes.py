@@ -1,6 +1,6 @@
 """What the window needs to follow changes: the storage side of the operations runner.
 
-``ui/operations.py`` wraps each user action in :func:`collecting` (the Changes of every
+``ui/common/operations.py`` wraps each user action in :func:`collecting` (the Changes of every
 transaction it commits), makes undo and redo check their rows with :func:`expecting`, and is
 told of every other write by :func:`listen`. The capture itself is storage's
 (``storage/change_capture.py``); this module keeps ``ui → services → storage``.

@@ -123,7 +123,7 @@ class FollowUpService(Service):
 
         Each measure's follow-ups (every period) and where it stands on ``today`` (the row the
         measure list and the plan show); measures that no longer exist are left out. The
-        operations runner reads this once for every page (ui/operations.py, ``shared``).
+        operations runner reads this once for every page (ui/common/operations.py, ``shared``).
         """
         ids = sorted(set(measure_ids))
         with self.db.read() as s:
@@ -167,7 +167,7 @@ class FollowUpService(Service):
         with self.db.read() as s:
             return agreement_facts(s, agreement_id, first_signed=first_signed_snapshot(s, agreement_id))
 
-    # --- the follow-up grid (ui/followup_page.py) --------------------------------------------------
+    # --- the follow-up grid (ui/followup/followup_page.py) --------------------------------------------------
     def grid(self, agreement_id: int, *, today: date) -> FollowUpGrid:
         """Everything the follow-up grid shows, read in one transaction with a handful of queries.
 

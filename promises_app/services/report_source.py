@@ -8,7 +8,7 @@ from. ``ReportSourceService.source`` reads it all in one read transaction (one c
 snapshot of the database, docs/data-safety.md) and returns plain frozen data, so the content
 builders (``reports/followup_content.py``, ``reports/annual_content.py``) and the renderers
 need no database at all, and the whole report can be made off the GUI thread
-(``ui/report_dialog.py``).
+(``ui/reports/report_dialog.py``).
 
 The parties' logos are the stored PNG bytes as they are (``services/logos.py`` re-encoded them
 once, when they were stored): no base64 round trip on the way to the page, where the renderer

@@ -1,6 +1,6 @@
 """What each write transaction changed, and undo's expected versions (storage/change_capture.py).
 
-The operations runner (ui/operations.py) builds on these: every committed transaction reports
+The operations runner (ui/common/operations.py) builds on these: every committed transaction reports
 the rows it inserted, updated and deleted with their new versions and foreign keys (a measure
 deleted with its follow-ups reports them too), a rolled-back one reports nothing, and a write
 made under ``expecting`` refuses, writing nothing, when a row is not at the version expected.

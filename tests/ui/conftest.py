@@ -16,7 +16,7 @@ DEMO_TODAY = date(2022, 9, 1)
 @pytest.fixture
 def swedish_app(qapp):  # type: ignore[no-untyped-def]
     """The QApplication with the Swedish catalogues installed, removed again afterwards."""
-    from promises_app.ui.app import install_translators
+    from promises_app.ui.shell.app import install_translators
 
     translators = install_translators(qapp, "sv")
     assert translators, "the Swedish catalogue (resources/translations/*.qm) is not built: run `make translations`"
@@ -29,7 +29,7 @@ def swedish_app(qapp):  # type: ignore[no-untyped-def]
 def demo_ui_services(tmp_path: Path, _templates: dict[str, Path]) -> Iterator[object]:
     """The demo database opened as the window opens it (with the one-writer lock): a copy of the
     run's demo template (tests/conftest.py), so the demo is loaded once per run, not per test."""
-    from promises_app.ui.app import open_for_desktop
+    from promises_app.ui.shell.app import open_for_desktop
 
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(_templates["demo"], path)

@@ -12,9 +12,9 @@ from PySide6.QtGui import QUndoStack
 
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.services import Services
-from promises_app.ui.agreement_dialog import AgreementDialog
-from promises_app.ui.date_input import DateInput
-from promises_app.ui.parties_models import GoalListModel
+from promises_app.ui.common.date_input import DateInput
+from promises_app.ui.parties.agreement_dialog import AgreementDialog
+from promises_app.ui.parties.parties_models import GoalListModel
 from tests.ui.conftest import DEMO_TODAY
 
 LEFT = Qt.MouseButton.LeftButton
@@ -230,7 +230,7 @@ def test_new_agreement_returns_the_id_of_what_was_made(qtbot, services, stack, s
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from promises_app.ui.agreement_dialog import new_agreement
+    from promises_app.ui.parties.agreement_dialog import new_agreement
 
     def fill_in() -> None:
         dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AgreementDialog) and w.isVisible())
@@ -247,7 +247,7 @@ def test_new_agreement_returns_the_id_of_what_was_made(qtbot, services, stack, s
 def test_edit_agreement_of_a_missing_agreement_says_so(qtbot, services, stack, swedish, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from promises_app.ui.agreement_dialog import edit_agreement
+    from promises_app.ui.parties.agreement_dialog import edit_agreement
 
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a, **_k: said.append(text))

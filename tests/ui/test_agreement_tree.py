@@ -1,4 +1,4 @@
-"""The agreement tree's cheap filling gives what the plain one gave (ui/agreement_tree_model.py)."""
+"""The agreement tree's cheap filling gives what the plain one gave (ui/agreements/agreement_tree_model.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.services.agreement_list import AgreementSummary
-from promises_app.ui.agreement_tree_model import (
+from promises_app.ui.agreements.agreement_tree_model import (
     AGREEMENT_ID_ROLE,
     SEARCH_ROLE,
     TITLE_LINE_LENGTH,

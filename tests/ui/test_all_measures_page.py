@@ -1,4 +1,4 @@
-"""The Alla åtgärder page on its own (ui/all_measures_page.py): it reads its agreement, keeps its
+"""The Alla åtgärder page on its own (ui/all_measures/all_measures_page.py): it reads its agreement, keeps its
 filter over a refresh, and forgets the old database's rows when the window switches."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from promises_app.domain.changes import Changes
 from promises_app.services import open_services
 from promises_app.services.changes import listen, stop_listening
-from promises_app.ui.all_measures_page import AllMeasuresPage
-from promises_app.ui.measure_table_model import MEASURE_ID_ROLE, MeasureTableModel
+from promises_app.ui.all_measures.all_measures_page import AllMeasuresPage
+from promises_app.ui.all_measures.measure_table_model import MEASURE_ID_ROLE, MeasureTableModel
 from tests.ui.conftest import DEMO_TODAY
 
 SOLNA = "Solna – medborgarlöften 2022"

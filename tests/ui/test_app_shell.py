@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from promises_app import __version__, logging_setup
 from promises_app.services import open_services
 from promises_app.services.errors import DatabaseInUseError
-from promises_app.ui import error_dialog as error_dialog_module
-from promises_app.ui.app import ExceptionHook, install_excepthook, install_translators, start_database
-from promises_app.ui.error_dialog import ErrorDialog, error_details, unexpected_message
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.settings import MAX_RECENT_FILES, AppSettings
-from promises_app.ui.settings_dialog import SettingsDialog
+from promises_app.ui.shell import error_dialog as error_dialog_module
+from promises_app.ui.shell.app import ExceptionHook, install_excepthook, install_translators, start_database
+from promises_app.ui.shell.error_dialog import ErrorDialog, error_details, unexpected_message
+from promises_app.ui.shell.main_window import MainWindow
+from promises_app.ui.shell.settings import MAX_RECENT_FILES, AppSettings
+from promises_app.ui.shell.settings_dialog import SettingsDialog
 from tests.ui.conftest import DEMO_TODAY
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -96,7 +96,7 @@ def test_the_last_database_is_opened_at_start_when_it_still_exists(tmp_path, set
 
 def test_the_program_starts_on_the_last_database_and_logs_it(demo_path, _private_data_dir, capsys, swedish_app):
     from promises_app.storage.locations import default_database_path
-    from promises_app.ui.app import run_desktop
+    from promises_app.ui.shell.app import run_desktop
 
     remembered = AppSettings.in_folder()  # the settings file in the (test's own) data folder
     assert remembered.path == _private_data_dir / "settings.ini"
@@ -381,7 +381,7 @@ def test_the_excepthook_logs_the_traceback_and_shows_the_dialog(qtbot, tmp_path,
 
         handler.flush()
         text = (tmp_path / "data" / "logs" / "medborgarloften.log").read_text(encoding="utf-8")
-        assert "ERROR promises_app.ui.app [pid" in text and "Oväntat fel" in text and "ZeroDivisionError" in text
+        assert "ERROR promises_app.ui.shell.app [pid" in text and "Oväntat fel" in text and "ZeroDivisionError" in text
         dialog = hook.dialog
         assert isinstance(dialog, ErrorDialog) and dialog.isVisible() and dialog.parent() is window
         assert dialog.windowModality() == Qt.WindowModality.WindowModal  # open(), not a blocking exec()
@@ -400,7 +400,7 @@ def test_the_excepthook_logs_the_traceback_and_shows_the_dialog(qtbot, tmp_path,
 def test_the_hook_without_a_window_still_logs(tmp_path, qapp, caplog):
     hook = ExceptionHook()
     error = _failure()
-    with caplog.at_level(logging.ERROR, logger="promises_app.ui.app"):
+    with caplog.at_level(logging.ERROR, logger="promises_app.ui.shell.app"):
         hook(type(error), error, error.__traceback__)
     assert any(record.exc_info and record.exc_info[0] is ZeroDivisionError for record in caplog.records)
     assert hook.dialog is not None

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog
 from promises_app.services import open_services
 from promises_app.services.backups import backups_of
 from promises_app.services.errors import DatabaseInUseError
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.restore_dialog import RestoreDialog
+from promises_app.ui.shell.main_window import MainWindow
+from promises_app.ui.shell.restore_dialog import RestoreDialog
 from tests.storage._support import helsingborg_document
 from tests.ui.conftest import DEMO_TODAY
 
@@ -116,7 +116,7 @@ def test_a_damaged_database_is_refused_at_start_naming_the_newest_backup(tmp_pat
 def test_an_unsafe_location_is_pointed_out_when_the_window_opens(tmp_path, monkeypatch, capsys, swedish_app):
     import promises_app.storage.database as database_module
     from promises_app.storage.location_safety import LocationAssessment, LocationKind
-    from promises_app.ui.app import run_desktop
+    from promises_app.ui.shell.app import run_desktop
 
     reason = f"Databasen ligger i en molnsynkad mapp (OneDrive): {tmp_path}."
     monkeypatch.setattr(

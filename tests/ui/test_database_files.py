@@ -1,4 +1,4 @@
-"""The database-file manager on its own (ui/database_files.py), under a bare QMainWindow: a switch
+"""The database-file manager on its own (ui/shell/database_files.py), under a bare QMainWindow: a switch
 lets the window finish its work while the old file is still open, then backs it up, closes it and
 says once that the services changed; a file that cannot be opened changes nothing."""
 
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from promises_app.services import Services, open_services
 from promises_app.services.backups import backups_of
 from promises_app.services.errors import DatabaseInUseError
-from promises_app.ui.database_files import DatabaseFiles
-from promises_app.ui.settings import AppSettings
+from promises_app.ui.shell.database_files import DatabaseFiles
+from promises_app.ui.shell.settings import AppSettings
 
 
 @pytest.fixture

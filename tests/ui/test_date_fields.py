@@ -17,15 +17,15 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QWizard
 
 from promises_app.domain.enums import AgreementState
-from promises_app.ui.agreement_dialog import AgreementDialog
-from promises_app.ui.date_input import DateInput
-from promises_app.ui.measure_dialog import MeasureForm
-from promises_app.ui.new_agreement_wizard import NewAgreementWizard
-from promises_app.ui.occurrence_dialog import OccurrenceForm
-from promises_app.ui.plan_page import PlanPage
-from promises_app.ui.report_dialog import ReportDialog
-from promises_app.ui.signoff_dialog import SignOffDialog
-from promises_app.ui.walk_dialogs import WalkForm
+from promises_app.ui.agreements.new_agreement_wizard import NewAgreementWizard
+from promises_app.ui.common.date_input import DateInput
+from promises_app.ui.parties.agreement_dialog import AgreementDialog
+from promises_app.ui.plan.measure_dialog import MeasureForm
+from promises_app.ui.plan.occurrence_dialog import OccurrenceForm
+from promises_app.ui.plan.plan_page import PlanPage
+from promises_app.ui.reports.report_dialog import ReportDialog
+from promises_app.ui.situation.walk_dialogs import WalkForm
+from promises_app.ui.versions.signoff_dialog import SignOffDialog
 from tests.ui.conftest import DEMO_TODAY
 
 LEFT = Qt.MouseButton.LeftButton

@@ -21,7 +21,7 @@ import pytest
 
 from promises_app import logging_setup
 from promises_app.services import default_database_path
-from promises_app.ui.app import run_desktop
+from promises_app.ui.shell.app import run_desktop
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
-from promises_app.ui.followup_grid_model import (
+from promises_app.ui.common.formatting import fill
+from promises_app.ui.followup.followup_grid_model import (
     CURRENT_TINT,
     FOLLOW_UP_ROLE,
     GROUP_ROLE,
@@ -21,7 +22,6 @@ from promises_app.ui.followup_grid_model import (
     GroupBy,
     HistoryTableModel,
 )
-from promises_app.ui.formatting import fill
 from tests.ui.test_situation_models import solna, swedish  # noqa: F401 - the fixture is used by name
 
 TODAY = date(2022, 9, 1)

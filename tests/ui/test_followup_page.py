@@ -9,10 +9,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QPushButton
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
-from promises_app.ui.followup_editor import FollowUpEditor
-from promises_app.ui.followup_grid_model import FollowUpGridModel, HistoryTableModel
-from promises_app.ui.followup_page import FollowUpPage
-from promises_app.ui.formatting import fill
+from promises_app.ui.common.formatting import fill
+from promises_app.ui.followup.followup_editor import FollowUpEditor
+from promises_app.ui.followup.followup_grid_model import FollowUpGridModel, HistoryTableModel
+from promises_app.ui.followup.followup_page import FollowUpPage
 from tests.ui.conftest import DEMO_TODAY
 from tests.ui.test_situation_models import solna, swedish  # noqa: F401 - the fixture is used by name
 

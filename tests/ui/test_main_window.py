@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.measure_table_model import MeasureTableModel
+from promises_app.ui.all_measures.measure_table_model import MeasureTableModel
+from promises_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import DEMO_TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,7 +74,7 @@ def test_typing_in_the_filter_narrows_the_measures(qtbot, demo_ui_services, swed
 
 
 def test_empty_database_says_so(qtbot, tmp_path, swedish_app):
-    from promises_app.ui.app import open_for_desktop
+    from promises_app.ui.shell.app import open_for_desktop
 
     services = open_for_desktop(tmp_path / "empty.sqlite", first_run_demo=False)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from promises_app.ui.measure_dialog import MeasureForm
+from promises_app.ui.plan.measure_dialog import MeasureForm
 from tests.ui.test_plan_page import click, draft, page, stack, visible
 
 __all__ = ["draft", "page", "stack"]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTableView
 
 from promises_app.bench.generator import Size, generate
 from promises_app.services import open_services
-from promises_app.ui.measure_table_model import (
+from promises_app.ui.all_measures.measure_table_model import (
     FETCH_BATCH,
     SEARCH_ROLE,
     SORT_ROLE,

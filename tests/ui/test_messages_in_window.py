@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from promises_app.domain.validation import shown_path
 from promises_app.paths import resource
 from promises_app.storage.lock import lock_path
-from promises_app.ui.app import open_for_desktop
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.settings import AppSettings
+from promises_app.ui.shell.app import open_for_desktop
+from promises_app.ui.shell.main_window import MainWindow
+from promises_app.ui.shell.settings import AppSettings
 from tests.read_only_support import listing, read_only_view
 from tests.ui.conftest import DEMO_TODAY
 

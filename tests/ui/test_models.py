@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from promises_app.domain.enums import FollowUpStatus
-from promises_app.ui.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
-from promises_app.ui.measure_table_model import (
+from promises_app.ui.agreements.agreement_tree_model import AGREEMENT_ID_ROLE, AgreementTreeModel
+from promises_app.ui.all_measures.measure_table_model import (
     MEASURE_ID_ROLE,
     OVERDUE_BACKGROUND,
     SORT_ROLE,

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from promises_app.domain.enums import AgreementState, FollowUpStatus
 from promises_app.services.errors import FieldError, ValidationError
-from promises_app.ui.date_input import DateInput
-from promises_app.ui.new_agreement_wizard import (
+from promises_app.ui.agreements.new_agreement_wizard import (
     MEASURE_ID_ROLE,
     CarryMeasureModel,
     NewAgreementWizard,
     run_new_agreement_wizard,
 )
+from promises_app.ui.common.date_input import DateInput
 
 LEFT = Qt.MouseButton.LeftButton
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"

@@ -1,7 +1,7 @@
 """One edit, from key press to database and back (docs/architecture.md, "One edit").
 
 Recording one follow-up in the grid, with every page of the agreement visited before, goes
-through the operations runner (ui/operations.py): the views take in only the rows the edit
+through the operations runner (ui/common/operations.py): the views take in only the rows the edit
 changed (``dataChanged``, never a model reset), at most three read transactions are made, and
 afterwards every page shows exactly what a page built from scratch shows. An undo after
 someone else changed the same follow-up reports the conflict and overwrites nothing.
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.services import Services, open_services
-from promises_app.ui.followup_page import FollowUpPage
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.operations import Operations
-from promises_app.ui.overview_page import OverviewPage
-from promises_app.ui.plan_page import PlanPage
-from promises_app.ui.versions_page import VersionsPage
+from promises_app.ui.common.operations import Operations
+from promises_app.ui.followup.followup_page import FollowUpPage
+from promises_app.ui.overview.overview_page import OverviewPage
+from promises_app.ui.plan.plan_page import PlanPage
+from promises_app.ui.shell.main_window import MainWindow
+from promises_app.ui.versions.versions_page import VersionsPage
 from tests.ui.conftest import DEMO_TODAY
 from tests.ui.test_followup_page import click_cell, measure_id, open_editor
 from tests.ui.test_situation_models import solna
@@ -141,7 +141,7 @@ def fresh_texts(services: Services, agreement_id: int) -> dict[str, list[Any]]:
 
 
 def texts_of_rows(rows: list[Any]) -> list[Any]:
-    from promises_app.ui.measure_table_model import MeasureTableModel
+    from promises_app.ui.all_measures.measure_table_model import MeasureTableModel
 
     model = MeasureTableModel()
     model.set_rows(rows)

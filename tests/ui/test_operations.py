@@ -1,4 +1,4 @@
-"""The operations runner (ui/operations.py) on its own: one ``changed`` per action, long work off
+"""The operations runner (ui/common/operations.py) on its own: one ``changed`` per action, long work off
 the GUI thread, errors back where they belong, and undo on the window's one stack."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from promises_app.domain.changes import Action, Changes
 from promises_app.services import Services
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord
-from promises_app.ui.operations import Operations
-from promises_app.ui.undo_commands import CreateOrganisationCommand
+from promises_app.ui.common.operations import Operations
+from promises_app.ui.common.undo_commands import CreateOrganisationCommand
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from promises_app.storage.backups import backup_dir
 from promises_app.storage.lock import lock_path
 from promises_app.storage.output_guard import shown_path
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.revision_table_model import RevisionTableModel
+from promises_app.ui.shell.main_window import MainWindow
+from promises_app.ui.versions.revision_table_model import RevisionTableModel
 from tests.ui.conftest import DEMO_TODAY
 
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"

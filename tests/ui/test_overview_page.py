@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QApplication
 
 from promises_app.domain.enums import FollowUpStatus
 from promises_app.services.overview import OverviewMeasure, PartyCount, PeriodProgress, StatusCount
-from promises_app.ui.overview_models import (
+from promises_app.ui.overview.overview_models import (
     ID_ROLE,
     LATE_COLOUR,
     MeasureListModel,
     PartyCountModel,
     StatusCountModel,
 )
-from promises_app.ui.overview_page import OverviewPage
-from promises_app.ui.progress_chart import ProgressChart, integer_step
+from promises_app.ui.overview.overview_page import OverviewPage
+from promises_app.ui.overview.progress_chart import ProgressChart, integer_step
 from tests.ui.conftest import DEMO_TODAY
 
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"

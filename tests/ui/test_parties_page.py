@@ -13,16 +13,16 @@ from PySide6.QtWidgets import QWidget
 
 from promises_app.domain.enums import AgreementState
 from promises_app.services import Services
-from promises_app.ui.agreement_commands import MovePartyCommand
-from promises_app.ui.parties_models import (
+from promises_app.ui.parties.agreement_commands import MovePartyCommand
+from promises_app.ui.parties.parties_models import (
     ID_ROLE,
     PartyTableModel,
     PersonTableModel,
     SignatoryTableModel,
 )
-from promises_app.ui.parties_page import ChoiceForm, PartiesPage
-from promises_app.ui.person_dialog import PersonForm
-from promises_app.ui.register_dialog import RegisterDialog
+from promises_app.ui.parties.parties_page import ChoiceForm, PartiesPage
+from promises_app.ui.parties.person_dialog import PersonForm
+from promises_app.ui.parties.register_dialog import RegisterDialog
 from tests.ui.conftest import DEMO_TODAY
 
 LEFT = Qt.MouseButton.LeftButton
@@ -245,7 +245,7 @@ def test_page_has_names_shortcuts_and_menu_actions(page):
 
 
 def test_details_dialog_from_the_page_changes_the_summary(qtbot, page, demo_services, stack):
-    from promises_app.ui.agreement_dialog import AgreementDialog
+    from promises_app.ui.parties.agreement_dialog import AgreementDialog
 
     click(qtbot, page.details_button)
     dialog = visible(page, AgreementDialog)

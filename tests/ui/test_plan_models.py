@@ -12,9 +12,9 @@ from promises_app.domain.enums import FollowUpStatus, OrganisationKind, TrafficL
 from promises_app.domain.snapshot import SnapshotOrganisation
 from promises_app.reports.agreement_content import promise_heading as report_heading
 from promises_app.services.records import OrganisationRecord
-from promises_app.ui.formatting import format_date
-from promises_app.ui.plan_filter import NO_FOCUS_AREA, NOT_FOLLOWED_UP, PlanFilter, PlanFilterProxy
-from promises_app.ui.plan_models import (
+from promises_app.ui.common.formatting import format_date
+from promises_app.ui.plan.plan_filter import NO_FOCUS_AREA, NOT_FOLLOWED_UP, PlanFilter, PlanFilterProxy
+from promises_app.ui.plan.plan_models import (
     ID_ROLE,
     KIND_ROLE,
     OVERDUE_BACKGROUND,

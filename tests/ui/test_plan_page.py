@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from promises_app.ui.focus_area_dialog import FocusAreaForm, FocusAreaListDialog
-from promises_app.ui.measure_dialog import MeasureForm
-from promises_app.ui.occurrence_dialog import OccurrenceForm, OccurrenceLogDialog
-from promises_app.ui.plan_page import PlanPage
-from promises_app.ui.promise_dialog import PromiseForm
+from promises_app.ui.plan.focus_area_dialog import FocusAreaForm, FocusAreaListDialog
+from promises_app.ui.plan.measure_dialog import MeasureForm
+from promises_app.ui.plan.occurrence_dialog import OccurrenceForm, OccurrenceLogDialog
+from promises_app.ui.plan.plan_page import PlanPage
+from promises_app.ui.plan.promise_dialog import PromiseForm
 from tests.ui.conftest import DEMO_TODAY
 
 LEFT = Qt.MouseButton.LeftButton
@@ -416,8 +416,8 @@ def test_a_promise_needs_a_maker_and_says_so_at_the_field(qtbot, page, services,
 
 
 def test_commands_follow_a_row_that_came_back_under_a_new_id(services, draft) -> None:  # type: ignore[no-untyped-def]
-    from promises_app.ui.plan_commands import CreateMeasureCommand, UpdateMeasureCommand
-    from promises_app.ui.undo_commands import Refs
+    from promises_app.ui.common.undo_commands import Refs
+    from promises_app.ui.plan.plan_commands import CreateMeasureCommand, UpdateMeasureCommand
 
     plan, refs, stack = services.plan, Refs(), QUndoStack()
     promise = plan.create_promise(draft.agreement_id, text="synas mer", maker_ids=[draft.police.id])
@@ -438,8 +438,8 @@ def test_commands_follow_a_row_that_came_back_under_a_new_id(services, draft) ->
 
 
 def test_undo_of_a_change_of_promise_puts_the_measure_back_at_its_place(services, draft) -> None:  # type: ignore[no-untyped-def]
-    from promises_app.ui.plan_commands import UpdateMeasureCommand
-    from promises_app.ui.undo_commands import Refs
+    from promises_app.ui.common.undo_commands import Refs
+    from promises_app.ui.plan.plan_commands import UpdateMeasureCommand
 
     plan, stack = services.plan, QUndoStack()
     home = plan.create_promise(draft.agreement_id, text="synas mer", maker_ids=[draft.police.id])

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from promises_app.services import open_services
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.organisation_table_model import OrganisationTableModel
+from promises_app.ui.parties.organisation_table_model import OrganisationTableModel
+from promises_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import DEMO_TODAY
 
 
@@ -151,7 +151,7 @@ def _action_for(widget, sequence):  # type: ignore[no-untyped-def]
 
 
 def _visible_form(register):  # type: ignore[no-untyped-def]
-    from promises_app.ui.organisation_form import OrganisationForm
+    from promises_app.ui.parties.organisation_form import OrganisationForm
 
     forms = [f for f in register.findChildren(OrganisationForm) if f.isVisible()]
     assert len(forms) == 1

@@ -30,9 +30,9 @@ from promises_app.reports.report_options import (
     Grouping,
     Orientation,
 )
-from promises_app.ui import report_dialog as report_module
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.report_dialog import ReportDialog, ReportKind, default_period_index
+from promises_app.ui.reports import report_dialog as report_module
+from promises_app.ui.reports.report_dialog import ReportDialog, ReportKind, default_period_index
+from promises_app.ui.shell.main_window import MainWindow
 from tests.reports.pdf_text import assert_in_order, flat_text
 from tests.ui.conftest import DEMO_TODAY
 
@@ -372,7 +372,7 @@ def test_cancelled_save_dialog_writes_nothing(qtbot, window, tmp_path, monkeypat
 
 def test_the_window_loads_reportlab_and_openpyxl_only_when_used():
     code = (
-        "import sys, promises_app.ui.main_window, promises_app.ui.report_dialog\n"
+        "import sys, promises_app.ui.shell.main_window, promises_app.ui.reports.report_dialog\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'openpyxl', 'pypdfium2')]\n"
         "assert not loaded, loaded\n"
     )

@@ -19,10 +19,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import event
 
-from promises_app.ui import report_dialog as report_module
-from promises_app.ui.error_dialog import ErrorDialog
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.report_dialog import ReportDialog, ReportKind
+from promises_app.ui.reports import report_dialog as report_module
+from promises_app.ui.reports.report_dialog import ReportDialog, ReportKind
+from promises_app.ui.shell.error_dialog import ErrorDialog
+from promises_app.ui.shell.main_window import MainWindow
 from tests.reports.pdf_text import flat_text
 from tests.ui.conftest import DEMO_TODAY
 
@@ -156,7 +156,7 @@ def test_an_unexpected_failure_is_logged_and_shown_in_the_error_dialog(  # type:
         raise ZeroDivisionError("division by zero in the layout")
 
     _wrap(monkeypatch, "render_followup", fail)
-    with caplog.at_level(logging.ERROR, logger="promises_app.ui.report_dialog"):
+    with caplog.at_level(logging.ERROR, logger="promises_app.ui.reports.report_dialog"):
         qtbot.mouseClick(dialog.create_button, LEFT)
         qtbot.waitUntil(lambda: dialog.error_dialog is not None, timeout=10_000)
 

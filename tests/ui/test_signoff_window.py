@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from promises_app.domain.enums import AgreementState
 from promises_app.reports.agreement_document import signed_revision_pdf
-from promises_app.ui import versions_page as versions_module
-from promises_app.ui.changes_table_model import DIFFERENCE_ROLE, ChangesTableModel
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.revision_table_model import RevisionTableModel
-from promises_app.ui.versions_page import VersionsPage
+from promises_app.ui.shell.main_window import MainWindow
+from promises_app.ui.versions import versions_page as versions_module
+from promises_app.ui.versions.changes_table_model import DIFFERENCE_ROLE, ChangesTableModel
+from promises_app.ui.versions.revision_table_model import RevisionTableModel
+from promises_app.ui.versions.versions_page import VersionsPage
 from tests.ui.conftest import DEMO_TODAY
 
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"

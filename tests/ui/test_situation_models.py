@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from promises_app.domain.indicators import Verdict
-from promises_app.ui.indicator_chart import nice_axis
-from promises_app.ui.situation_models import (
+from promises_app.ui.situation.indicator_chart import nice_axis
+from promises_app.ui.situation.situation_models import (
     ID_ROLE,
     RECORD_ROLE,
     VERDICT_COLOURS,

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from promises_app.domain.indicators import Sex
 from promises_app.reports.agreement_document import sign_agreement
-from promises_app.ui.indicator_dialogs import LinkForm, ValueForm
-from promises_app.ui.situation_models import FindingTableModel, ImportErrorTableModel, IndicatorLinkTableModel
-from promises_app.ui.situation_page import SituationPage
-from promises_app.ui.walk_dialogs import FindingForm, MakeMeasureDialog, SourceForm, WalkForm
+from promises_app.ui.situation.indicator_dialogs import LinkForm, ValueForm
+from promises_app.ui.situation.situation_models import FindingTableModel, ImportErrorTableModel, IndicatorLinkTableModel
+from promises_app.ui.situation.situation_page import SituationPage
+from promises_app.ui.situation.walk_dialogs import FindingForm, MakeMeasureDialog, SourceForm, WalkForm
 from tests.ui.conftest import DEMO_TODAY
 from tests.ui.test_situation_models import (  # noqa: F401 - the fixtures are used by name
     DAMAGE,
@@ -312,7 +312,7 @@ def test_a_value_added_in_the_register_changes_the_chart(qtbot, page, demo_servi
 
 
 def test_register_create_change_and_delete_an_indicator(qtbot, page, demo_services, stack, warnings):
-    from promises_app.ui.indicator_dialogs import IndicatorForm
+    from promises_app.ui.situation.indicator_dialogs import IndicatorForm
 
     click(qtbot, page.register_button)
     register = page.register_dialog

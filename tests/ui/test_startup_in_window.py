@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.storage import backups as storage_backups
-from promises_app.ui.app import check_result, run_desktop
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.settings import AppSettings
+from promises_app.ui.shell.app import check_result, run_desktop
+from promises_app.ui.shell.main_window import MainWindow
+from promises_app.ui.shell.settings import AppSettings
 from tests.storage._support import DAMAGE, demo_copy, sidecars
 from tests.ui.conftest import DEMO_TODAY
 
@@ -70,12 +70,12 @@ def test_before_the_first_paint_no_page_report_or_orm_module_is_loaded(tmp_path:
     shutil.copyfile(_templates["demo"], path)
     code = """
 import json, sys
-from promises_app.ui.app import application, check_result, first_window, install_translators, open_for_desktop
+from promises_app.ui.shell.app import application, check_result, first_window, install_translators, open_for_desktop
 app = application()
 install_translators(app)
 services = open_for_desktop(sys.argv[1], first_run_demo=False)
 window = first_window(services, settings=None)
-heavy = ("sqlalchemy.orm", "promises_app.storage.models", "promises_app.ui.plan_page", "promises_app.ui.report_dialog",
+heavy = ("sqlalchemy.orm", "promises_app.storage.models", "promises_app.ui.plan.plan_page", "promises_app.ui.reports.report_dialog",
          "promises_app.services.exchange", "reportlab", "openpyxl", "pyhanko", "alembic", "PIL")
 before = sorted(name for name in heavy if name in sys.modules)
 window.show()
@@ -92,7 +92,7 @@ services.db.close()
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     assert shown["listed"] == 2 and shown["check"] == "None"
     assert shown["before"] == []
-    assert {"sqlalchemy.orm", "promises_app.storage.models", "promises_app.ui.plan_page"} <= set(shown["after"])
+    assert {"sqlalchemy.orm", "promises_app.storage.models", "promises_app.ui.plan.plan_page"} <= set(shown["after"])
 
 
 def _damaged(templates: dict[str, Path], folder: Path, damage: str) -> tuple[Path, storage_backups.BackupInfo]:

@@ -17,8 +17,8 @@ from sqlalchemy import event
 
 from promises_app.bench.generator import Size, generate
 from promises_app.bench.startup import largest_agreement
-from promises_app.ui.app import check_result, open_for_desktop
-from promises_app.ui.main_window import MainWindow
+from promises_app.ui.shell.app import check_result, open_for_desktop
+from promises_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import DEMO_TODAY
 
 FEWER = Size(agreements=3, measures=30, follow_ups=60, indicators=2)

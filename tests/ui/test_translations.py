@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from promises_app.domain.vocabulary import SWEDISH
 from promises_app.paths import resource
-from promises_app.ui.labels import CONTEXT, SOURCE, label
+from promises_app.ui.common.labels import CONTEXT, SOURCE, label
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = resource("translations", "promises_app_sv.ts")

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from promises_app.reports.agreement_document import agreement_pdf
-from promises_app.ui.verify_dialog import VerifyDialog
+from promises_app.ui.reports.verify_dialog import VerifyDialog
 
 
 def _dialog(qtbot, services) -> VerifyDialog:  # type: ignore[no-untyped-def]
@@ -76,7 +76,7 @@ def test_a_printout_of_another_database_is_refused_as_such(  # type: ignore[no-u
 def test_the_file_menu_opens_it_with_the_check_already_made(  # type: ignore[no-untyped-def]
     qtbot, swedish_app, demo_ui_services, monkeypatch
 ):
-    from promises_app.ui.main_window import MainWindow
+    from promises_app.ui.shell.main_window import MainWindow
 
     shown: list[VerifyDialog] = []
     monkeypatch.setattr(VerifyDialog, "exec", lambda dialog: shown.append(dialog) or 0)

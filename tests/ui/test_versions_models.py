@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from promises_app.domain import snapshot_diff
 from promises_app.domain.snapshot_diff import ChangeKind, Difference
 from promises_app.reports.agreement_document import sign_agreement
-from promises_app.ui.change_labels import ADDED, ENTITIES, REMOVED, REORDERED, field_label, what_changed
-from promises_app.ui.changes_table_model import DIFFERENCE_ROLE, ChangesTableModel, shorten
-from promises_app.ui.revision_table_model import RECORD_ROLE, REVISION_ROLE, RevisionTableModel
+from promises_app.ui.versions.change_labels import ADDED, ENTITIES, REMOVED, REORDERED, field_label, what_changed
+from promises_app.ui.versions.changes_table_model import DIFFERENCE_ROLE, ChangesTableModel, shorten
+from promises_app.ui.versions.revision_table_model import RECORD_ROLE, REVISION_ROLE, RevisionTableModel
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWizard
 
-from promises_app.ui.agreement_dialog import AgreementDialog
-from promises_app.ui.main_window import MainWindow
-from promises_app.ui.new_agreement_wizard import NewAgreementWizard
+from promises_app.ui.agreements.new_agreement_wizard import NewAgreementWizard
+from promises_app.ui.parties.agreement_dialog import AgreementDialog
+from promises_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import DEMO_TODAY
 
 LEFT = Qt.MouseButton.LeftButton

@@ -1,0 +1,1 @@
+"""The agreement list beside the pages, and the new-agreement wizard."""

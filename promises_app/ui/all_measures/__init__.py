@@ -1,0 +1,1 @@
+"""The Alla åtgärder page: every measure of the agreement in one flat list."""

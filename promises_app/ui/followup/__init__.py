@@ -1,0 +1,1 @@
+"""The Uppföljning page: the follow-up grid, its editor and undo commands."""

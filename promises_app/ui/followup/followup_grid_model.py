@@ -1,0 +1,606 @@
+"""The item models of the "Uppföljning" page: the follow-up grid, its filter, and one measure's history.
+
+The grid is a two-level tree: group rows (a promise with who makes it, or a focus area) hold the
+agreement's measures. Columns are the measure, its owner (ansvarig), then one column per
+reporting period; a cell shows that period's status word, the traffic light as a coloured square
+(its word in the tooltip and the accessible text: never colour alone) and, for a counted
+measure, the count. The period containing "today" is tinted and its heading bold.
+Everything comes from one service call (``services.follow_ups.grid``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.services.followups import FollowUpGrid, GridMeasure, MeasureStates
+from promises_app.services.records import FollowUpRecord
+from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.labels import label
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: The measure's id (int) on every cell of a measure row; None on group rows.
+MEASURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The period label (str) of a period cell; None elsewhere.
+PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The cell's FollowUpRecord, or None.
+FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 3
+#: True on group rows.
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 4
+
+LIGHT_COLOURS: dict[TrafficLight, QColor] = {
+    TrafficLight.GREEN: QColor("#2e7d32"),
+    TrafficLight.YELLOW: QColor("#f9a825"),
+    TrafficLight.RED: QColor("#c62828"),
+    TrafficLight.NOT_ASSESSED: QColor("#9e9e9e"),
+}
+CURRENT_TINT = QColor("#e3f0fc")
+GROUP_TINT = QColor("#eeeeee")
+OVERDUE_COLOUR = QColor("#b71c1c")
+
+
+class GroupBy(Enum):
+    PROMISE = "promise"
+    FOCUS_AREA = "focus_area"
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    measures: tuple[GridMeasure, ...]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def count_text(follow_up: FollowUpRecord, measure: GridMeasure) -> str:
+    """ "2 av 4" for a counted measure, "" otherwise."""
+    target = measure.measure.target_count
+    if target is None or follow_up.count_achieved is None:
+        return ""
+    return fill(QCoreApplication.translate("FollowUpGridModel", "%1 of %2"), follow_up.count_achieved, target)
+
+
+def cell_text(follow_up: FollowUpRecord | None, measure: GridMeasure) -> str:
+    if follow_up is None:
+        return ""
+    counted = count_text(follow_up, measure)
+    word = label(follow_up.status)
+    return f"{word} ({counted})" if counted else word
+
+
+def accessible_text(follow_up: FollowUpRecord | None, measure: GridMeasure, period: str) -> str:
+    """What a screen reader says for a cell: status, light in words, count, period."""
+    if follow_up is None:
+        return fill(QCoreApplication.translate("FollowUpGridModel", "%1: no follow-up"), period)
+    parts = [
+        label(follow_up.status),
+        fill(
+            QCoreApplication.translate("FollowUpGridModel", "traffic light %1"),
+            label(follow_up.light).lower(),
+        ),
+    ]
+    counted = count_text(follow_up, measure)
+    if counted:
+        parts.append(counted)
+    return fill(QCoreApplication.translate("FollowUpGridModel", "%1: %2"), period, ", ".join(parts))
+
+
+def tooltip_text(follow_up: FollowUpRecord | None, measure: GridMeasure, period: str) -> str:
+    if follow_up is None:
+        return fill(
+            QCoreApplication.translate(
+                "FollowUpGridModel", "%1: no follow-up recorded. Press Enter to record one."
+            ),
+            period,
+        )
+    lines = [
+        fill(QCoreApplication.translate("FollowUpGridModel", "Period: %1"), period),
+        fill(QCoreApplication.translate("FollowUpGridModel", "Status: %1"), label(follow_up.status)),
+        fill(QCoreApplication.translate("FollowUpGridModel", "Traffic light: %1"), label(follow_up.light)),
+    ]
+    counted = count_text(follow_up, measure)
+    if counted:
+        lines.append(
+            fill(
+                QCoreApplication.translate("FollowUpGridModel", "Achieved: %1 %2"),
+                counted,
+                measure.measure.target_unit,
+            ).rstrip()
+        )
+    if follow_up.comment:
+        lines.append(follow_up.comment)
+    return "\n".join(lines)
+
+
+class FollowUpGridModel(QAbstractItemModel):
+    """Groups of measures by periods; ``set_grid`` fills it from ``services.follow_ups.grid``."""
+
+    TITLE = 0
+    OWNER = 1
+    FIRST_PERIOD = 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._grid: FollowUpGrid | None = None
+        self._periods: list[str] = []
+        self._group_by = GroupBy.PROMISE
+        self._groups: list[Group] = []
+        self._cells: dict[tuple[int, str], FollowUpRecord] = {}
+
+    # --- data in ---------------------------------------------------------------------------------
+    def set_grid(self, grid: FollowUpGrid | None, group_by: GroupBy | None = None) -> None:
+        self.beginResetModel()
+        self._grid = grid
+        self._periods = [p.label for p in grid.periods] if grid else []
+        if group_by is not None:
+            self._group_by = group_by
+        self._cells = {(f.measure_id, f.period): f for f in grid.follow_ups} if grid else {}
+        self._groups = self._make_groups()
+        self.endResetModel()
+
+    def update_measures(self, states: MeasureStates) -> list[int]:
+        """Some measures' follow-ups changed: take them in and repaint only their rows.
+
+        No reset: the view keeps its scroll position, selection and open groups, and the filter
+        proxy re-checks just these rows. Returns the ids of the measures shown here that were
+        updated (a measure this grid does not show is ignored)."""
+        if self._grid is None:
+            return []
+        shown = {item.measure.id for item in self._grid.measures}
+        ids = set(states.measure_ids) & shown
+        if not ids:
+            return []
+        for key in [key for key in self._cells if key[0] in ids]:
+            del self._cells[key]
+        for follow_up in states.follow_ups:
+            if follow_up.measure_id in ids:
+                self._cells[(follow_up.measure_id, follow_up.period)] = follow_up
+        overdue = {row.measure.id: row.overdue for row in states.status_rows}
+        self._grid = replace(
+            self._grid,
+            measures=tuple(
+                replace(item, overdue=overdue[item.measure.id])
+                if item.measure.id in overdue and item.overdue != overdue[item.measure.id] else item
+                for item in self._grid.measures
+            ),
+            follow_ups=tuple(self._cells.values()),
+        )
+        last = self.columnCount() - 1
+        for group_row, group in enumerate(self._groups):
+            rows = [row for row, item in enumerate(group.measures) if item.measure.id in ids]
+            if not rows:
+                continue
+            self._groups[group_row] = Group(group.title, tuple(
+                replace(item, overdue=overdue[item.measure.id])
+                if item.measure.id in overdue and item.overdue != overdue[item.measure.id] else item
+                for item in group.measures
+            ))
+            for row in rows:
+                self.dataChanged.emit(
+                    self.createIndex(row, 0, group_row + 1), self.createIndex(row, last, group_row + 1)
+                )
+        return sorted(ids)
+
+    def set_group_by(self, group_by: GroupBy) -> None:
+        if group_by is not self._group_by:
+            self.set_grid(self._grid, group_by)
+
+    def group_by(self) -> GroupBy:
+        return self._group_by
+
+    def _make_groups(self) -> list[Group]:
+        if self._grid is None:
+            return []
+        keyed: dict[object, list[GridMeasure]] = {}
+        titles: dict[object, str] = {}
+        for item in self._grid.measures:
+            measure = item.measure
+            if self._group_by is GroupBy.PROMISE:
+                key: object = measure.promise_id
+                makers = ", ".join(item.promise_makers)
+                title = one_line(item.promise_text)
+                titles[key] = (
+                    fill(QCoreApplication.translate("FollowUpGridModel", "%1 promise: %2"), makers, title)
+                    if makers
+                    else title
+                )
+            else:
+                key = measure.focus_area_id
+                titles[key] = measure.focus_area_name or QCoreApplication.translate(
+                    "FollowUpGridModel", "Without focus area"
+                )
+            keyed.setdefault(key, []).append(item)
+        # measures without a focus area come last
+        order = (
+            sorted(keyed, key=lambda k: k is None) if self._group_by is GroupBy.FOCUS_AREA else list(keyed)
+        )
+        return [Group(titles[k], tuple(keyed[k])) for k in order]
+
+    # --- what the page asks ---------------------------------------------------------------------
+    def grid(self) -> FollowUpGrid | None:
+        return self._grid
+
+    def periods(self) -> list[str]:
+        return list(self._periods)
+
+    def current_period(self) -> str | None:
+        return self._grid.current_period if self._grid else None
+
+    def period_column(self, period: str) -> int:
+        return self.FIRST_PERIOD + self.periods().index(period)
+
+    def period_of_column(self, column: int) -> str | None:
+        periods = self.periods()
+        offset = column - self.FIRST_PERIOD
+        return periods[offset] if 0 <= offset < len(periods) else None
+
+    def groups(self) -> list[Group]:
+        return list(self._groups)
+
+    def measure_at(self, index: Index) -> GridMeasure | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1].measures[index.row()]
+
+    def follow_up(self, measure_id: int, period: str) -> FollowUpRecord | None:
+        return self._cells.get((measure_id, period))
+
+    def follow_ups_of(self, measure_id: int) -> list[FollowUpRecord]:
+        """The measure's follow-ups in period order."""
+        return [f for p in self.periods() if (f := self._cells.get((measure_id, p))) is not None]
+
+    def latest(self, measure_id: int) -> FollowUpRecord | None:
+        recorded = self.follow_ups_of(measure_id)
+        return recorded[-1] if recorded else None
+
+    def index_of(self, measure_id: int, column: int = 0) -> QModelIndex:
+        for group_row, group in enumerate(self._groups):
+            for row, item in enumerate(group.measures):
+                if item.measure.id == measure_id:
+                    return self.createIndex(row, column, group_row + 1)
+        return QModelIndex()
+
+    # --- the tree ---------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Bounds checked here rather than with hasIndex (which calls back into Python twice): views
+        # ask for every row's index when they lay out, so this is the hot path of filtering.
+        if row < 0 or column < 0 or column >= self.FIRST_PERIOD + len(self._periods):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0 or row >= len(self._groups[parent.row()].measures):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt's parent(child), not QObject.parent()
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()].measures)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return self.FIRST_PERIOD + len(self.periods())
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        period = self.period_of_column(section)
+        current = period is not None and period == self.current_period()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == self.TITLE:
+                return QCoreApplication.translate("FollowUpGridModel", "Measure")
+            if section == self.OWNER:
+                return QCoreApplication.translate("FollowUpGridModel", "Responsible")
+            return period
+        if role == Qt.ItemDataRole.FontRole and current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and current:
+            return QBrush(CURRENT_TINT)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and current:
+            return fill(QCoreApplication.translate("FollowUpGridModel", "%1 (current period)"), period)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(index, role)
+        item = self.measure_at(index)
+        assert item is not None
+        column = index.column()
+        period = self.period_of_column(column)
+        if role == MEASURE_ID_ROLE:
+            return item.measure.id
+        if role == PERIOD_ROLE:
+            return period
+        if role == GROUP_ROLE:
+            return False
+        if period is None:
+            return self._measure_data(item, column, role)
+        follow_up = self._cells.get((item.measure.id, period))
+        if role == FOLLOW_UP_ROLE:
+            return follow_up
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(follow_up, item)
+        if role == Qt.ItemDataRole.DecorationRole and follow_up is not None:
+            return LIGHT_COLOURS[follow_up.light]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(follow_up, item, period)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return accessible_text(follow_up, item, period)
+        if role == Qt.ItemDataRole.BackgroundRole and period == self.current_period():
+            return QBrush(CURRENT_TINT)
+        return None
+
+    def _measure_data(self, item: GridMeasure, column: int, role: int) -> Any:
+        measure = item.measure
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == self.TITLE:
+                text = one_line(measure.title)
+                if item.overdue:
+                    return (
+                        fill(QCoreApplication.translate("FollowUpGridModel", "%1 (overdue)"), text)
+                        if role == Qt.ItemDataRole.AccessibleTextRole
+                        else text
+                    )
+                return text
+            return measure.responsible_name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [measure.title]
+            if measure.responsible_name:
+                lines.append(
+                    fill(
+                        QCoreApplication.translate("FollowUpGridModel", "Responsible: %1"),
+                        measure.responsible_name,
+                    )
+                )
+            if measure.deadline is not None:
+                lines.append(
+                    fill(
+                        QCoreApplication.translate("FollowUpGridModel", "Deadline: %1"),
+                        measure.deadline.isoformat(),
+                    )
+                )
+            if measure.target_count is not None:
+                lines.append(
+                    fill(
+                        QCoreApplication.translate("FollowUpGridModel", "Target: %1 %2"),
+                        measure.target_count,
+                        measure.target_unit,
+                    ).rstrip()
+                )
+            if item.overdue:
+                lines.append(
+                    QCoreApplication.translate(
+                        "FollowUpGridModel",
+                        "Overdue: the deadline has passed and the measure is not finished.",
+                    )
+                )
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ForegroundRole and item.overdue and column == self.TITLE:
+            return QBrush(OVERDUE_COLOUR)
+        return None
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        group = self._groups[index.row()]
+        if role == GROUP_ROLE:
+            return True
+        if index.column() != self.TITLE:
+            return None
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return group.title
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(GROUP_TINT)
+        return None
+
+
+class FollowUpFilterProxy(QSortFilterProxyModel):
+    """The filter bar's filters, as you type. A group row stays only while one of its measures matches.
+
+    Status and traffic light are the measure's latest follow-up ("" status = no follow-up yet);
+    the party matches the responsible, a participant or one who makes the promise.
+    """
+
+    NO_FOLLOW_UP = "none"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._text = ""
+        self._status: str | None = None
+        self._light: TrafficLight | None = None
+        self._party = ""
+        self._only_overdue = False
+
+    def set_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
+
+    def set_status(self, status: FollowUpStatus | str | None) -> None:
+        self._refilter(lambda: setattr(self, "_status", status or None))
+
+    def set_light(self, light: TrafficLight | str | None) -> None:
+        self._refilter(lambda: setattr(self, "_light", TrafficLight(light) if light else None))
+
+    def set_party(self, name: str) -> None:
+        self._refilter(lambda: setattr(self, "_party", name))
+
+    def set_only_overdue(self, only: bool) -> None:
+        self._refilter(lambda: setattr(self, "_only_overdue", only))
+
+    def set_filters(
+        self,
+        *,
+        text: str,
+        status: FollowUpStatus | str | None,
+        light: TrafficLight | str | None,
+        party: str,
+        only_overdue: bool,
+    ) -> None:
+        """Every filter at once (the page's filter bar): one pass over the rows, and none if nothing changed."""
+        wanted = (text.strip().casefold(), status or None, TrafficLight(light) if light else None, party, only_overdue)
+        if wanted == (self._text, self._status, self._light, self._party, self._only_overdue):
+            return
+
+        def change() -> None:
+            self._text, self._status, self._light, self._party, self._only_overdue = wanted
+
+        self._refilter(change)
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply ``change`` to the filters and filter again: a reset, not row-by-row changes, which
+        cost the tree view far more at a few thousand measures."""
+        self.beginResetModel()
+        change()
+        self.endResetModel()
+
+    def is_filtering(self) -> bool:
+        return bool(self._text or self._status or self._light or self._party or self._only_overdue)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, FollowUpGridModel)
+        if not source_parent.isValid():
+            # a group: shown through its measures (recursive filtering), or always when no filter is set
+            return not self.is_filtering()
+        item = model.measure_at(model.index(source_row, 0, source_parent))
+        return item is not None and self.accepts(model, item)
+
+    def accepts(self, model: FollowUpGridModel, item: GridMeasure) -> bool:
+        measure = item.measure
+        if self._only_overdue and not item.overdue:
+            return False
+        if self._party and self._party not in (
+            measure.responsible_name,
+            *measure.participant_names,
+            *item.promise_makers,
+        ):
+            return False
+        latest = model.latest(measure.id)
+        if self._status is not None:
+            if self._status == self.NO_FOLLOW_UP:
+                if latest is not None:
+                    return False
+            elif latest is None or latest.status != self._status:
+                return False
+        if self._light is not None and (latest is None or latest.light is not self._light):
+            return False
+        if self._text:
+            haystack = [
+                measure.title,
+                measure.description,
+                measure.responsible_name,
+                *(f.comment for f in model.follow_ups_of(measure.id)),
+            ]
+            if not any(self._text in text.casefold() for text in haystack):
+                return False
+        return True
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """One measure's follow-ups, newest period first: period, status, light, count, comment."""
+
+    PERIOD, STATUS, LIGHT, COUNT, COMMENT = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FollowUpRecord] = []
+        self._measure: GridMeasure | None = None
+
+    def set_history(self, measure: GridMeasure | None, follow_ups: list[FollowUpRecord]) -> None:
+        """``follow_ups`` in period order (oldest first); shown newest first."""
+        self.beginResetModel()
+        self._measure = measure
+        self._rows = list(reversed(follow_ups))
+        self.endResetModel()
+
+    def records(self) -> list[FollowUpRecord]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            QCoreApplication.translate("FollowUpGridModel", "Period"),
+            QCoreApplication.translate("FollowUpGridModel", "Status"),
+            QCoreApplication.translate("FollowUpGridModel", "Light"),
+            QCoreApplication.translate("FollowUpGridModel", "Count"),
+            QCoreApplication.translate("FollowUpGridModel", "Comment"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == FOLLOW_UP_ROLE:
+            return record
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            if column == self.PERIOD:
+                return record.period
+            if column == self.STATUS:
+                return label(record.status)
+            if column == self.LIGHT:
+                return label(record.light)
+            if column == self.COUNT:
+                return "" if record.count_achieved is None else str(record.count_achieved)
+            return record.comment
+        if role == Qt.ItemDataRole.DecorationRole and column == self.LIGHT:
+            return LIGHT_COLOURS[record.light]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,599 @@
+"""The "Uppföljning" page: every measure of the agreement by reporting period, followed up in place.
+
+A filter bar over a grid (followup_grid_model.py) of the agreement's measures, grouped by promise
+or by focus area, with one column per reporting period; the period running "today" stands out.
+Enter, F2 or a double-click on a cell opens the compact editor (followup_editor.py); "Kopiera
+förra periodens status" fills the chosen period for the selected measures from the period before.
+Every edit is one undo command (followup_commands.py) on the window's QUndoStack, and the page
+reads the grid again whenever the stack changes. Beside the grid: the selected measure's history,
+every period's status, light, count and comment, newest first.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+import shiboken6
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from promises_app.domain.changes import Changes
+from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.domain.errors import AppError
+from promises_app.services import Services
+from promises_app.services.base import FieldValues
+from promises_app.services.carry_over import LineageEntry
+from promises_app.services.followups import FollowUpGrid, GridMeasure
+from promises_app.services.records import FollowUpRecord
+from promises_app.ui.common.formatting import fill, format_date
+from promises_app.ui.common.labels import label
+from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
+from promises_app.ui.common.page_parts import action_button, notice_label, page_action
+from promises_app.ui.followup.followup_commands import CopyPreviousPeriodCommand, RecordFollowUpCommand
+from promises_app.ui.followup.followup_editor import FollowUpEditor, light_icon
+from promises_app.ui.followup.followup_grid_model import (
+    LIGHT_COLOURS,
+    FollowUpFilterProxy,
+    FollowUpGridModel,
+    GroupBy,
+    HistoryTableModel,
+)
+
+EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+#: What the grid shows: a change to any other table leaves it as it is.
+GRID_TABLES = ("agreements", "promises", "measures", "follow_ups", "organisations", "people", "focus_areas",
+               "parties")
+
+
+class FollowUpPage(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = undo_stack
+        self._today = today
+        self.agreement_id: int | None = None
+        self.editor: FollowUpEditor | None = None
+
+        self.notice_label = notice_label()
+
+        # --- the filter bar
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Title, description or comment"))
+        self.search_edit.setAccessibleName(self.tr("Search measures"))
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Filter by latest status"))
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status in FollowUpStatus:
+            self.status_filter.addItem(label(status), status.value)
+        self.status_filter.addItem(self.tr("Not followed up"), FollowUpFilterProxy.NO_FOLLOW_UP)
+        self.light_filter = QComboBox()
+        self.light_filter.setAccessibleName(self.tr("Filter by latest traffic light"))
+        self.light_filter.addItem(self.tr("All lights"), "")
+        for light in TrafficLight:
+            self.light_filter.addItem(light_icon(light), label(light), light.value)
+        self.party_filter = QComboBox()
+        self.party_filter.setAccessibleName(self.tr("Filter by party or responsible"))
+        self.party_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.overdue_check = QCheckBox(self.tr("Only o&verdue"))
+        self.overdue_check.setAccessibleName(self.tr("Only overdue measures"))
+        self.group_combo = QComboBox()
+        self.group_combo.setAccessibleName(self.tr("Group measures by"))
+        self.group_combo.addItem(self.tr("Promise"), GroupBy.PROMISE.value)
+        self.group_combo.addItem(self.tr("Focus area"), GroupBy.FOCUS_AREA.value)
+
+        # --- the grid
+        self.model = FollowUpGridModel(self)
+        self.proxy = FollowUpFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("Follow-up of the measures by period"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformRowHeights(True)
+        self.view.setIconSize(QSize(11, 11))
+        self.view.setAllColumnsShowFocus(False)
+        self.view.setRootIsDecorated(True)
+        self.view.setItemsExpandable(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(False)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 6)
+        self.view.installEventFilter(self)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+
+        # --- the history panel
+        self.history_model = HistoryTableModel(self)
+        # the history reads as text: each period's heading (status, light, count), its comment below
+        self.history_view = QTextBrowser()
+        self.history_view.setOpenLinks(False)
+        self.history_view.setAccessibleName(self.tr("History of the selected measure"))
+        self.history_view.setTabChangesFocus(True)
+        self.history_title = QLabel()
+        self.history_title.setWordWrap(True)
+        self.history_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_box = QGroupBox(self.tr("History"))
+        history_layout = QVBoxLayout(self.history_box)
+        history_layout.addWidget(self.history_title)
+        history_layout.addWidget(self.history_view, 1)
+
+        self._build_actions()
+        self.edit_button = action_button(self.edit_action)
+        self.copy_button = action_button(self.copy_action)
+        self.history_button = action_button(self.history_action)
+        self.history_button.setCheckable(True)
+        self.history_button.setChecked(True)
+        self.history_button.toggled.connect(self.history_action.setChecked)
+        self.history_action.toggled.connect(self.history_button.setChecked)
+
+        filters = QHBoxLayout()
+        for text, widget in (
+            (self.tr("&Search:"), self.search_edit),
+            (self.tr("S&tatus:"), self.status_filter),
+            (self.tr("&Light:"), self.light_filter),
+            (self.tr("&Party:"), self.party_filter),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget, 3 if widget is self.search_edit else 0)
+        filters.addWidget(self.overdue_check)
+        filters.addSpacing(12)
+        group_caption = QLabel(self.tr("&Group by:"))
+        group_caption.setBuddy(self.group_combo)
+        filters.addWidget(group_caption)
+        filters.addWidget(self.group_combo)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+        buttons.addWidget(self.history_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.history_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([940, 400])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+
+        chain: list[QWidget] = [self.search_edit, self.status_filter, self.light_filter, self.party_filter,
+                                self.overdue_check, self.group_combo, self.view, self.history_view,
+                                self.edit_button, self.copy_button, self.history_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        self.search_edit.textChanged.connect(self._filter_changed)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.light_filter.currentIndexChanged.connect(self._filter_changed)
+        self.party_filter.currentIndexChanged.connect(self._filter_changed)
+        self.overdue_check.toggled.connect(self._filter_changed)
+        self.group_combo.currentIndexChanged.connect(self._group_changed)
+        follow_changes(undo_stack, self, self.apply_changes)
+        self._update_actions()
+
+    # --- building ---------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        action = partial(page_action, self)
+
+        self.edit_action = action(
+            self.tr("&Follow up…"), self.tr("Record or change the follow-up of the selected cell"),
+            self.edit_follow_up, ("F2",), self.view)
+        self.copy_action = action(
+            self.tr("&Copy previous period's status"),
+            self.tr("Copy the status, light and count of the period before into the chosen period, "
+                    "for the selected measures"),
+            self.copy_previous_period, ("Ctrl+Shift+P",))
+        self.history_action = action(
+            self.tr("Show &history"), self.tr("Show the selected measure's follow-ups, newest first"),
+            lambda: None, ("Ctrl+Shift+H",))
+        self.history_action.setCheckable(True)
+        self.history_action.setChecked(True)
+        self.history_action.toggled.connect(self.history_box.setVisible)
+
+
+    def actions_for_menu(self) -> list[QAction | None]:
+        """The page's actions for the window's menu (None: a separator)."""
+        return [self.edit_action, self.copy_action, None, self.history_action]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Enter on a cell of the grid opens its editor (F2 is the edit action's own shortcut)."""
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            key_event = event if isinstance(event, QKeyEvent) else None
+            if key_event is not None and key_event.key() in EDIT_KEYS and \
+                    not key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.edit_follow_up()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- the page API -----------------------------------------------------------------------------
+    def set_services(self, services: Services) -> None:
+        """The window opened the database again: forget ids and what was shown."""
+        self.services = services
+        self.agreement_id = None
+        self.model.set_grid(None)
+        self.show_notice("")
+        self._current_changed()
+
+    def set_agreement(self, agreement_id: int | None) -> None:
+        """Show the agreement (None: nothing); another agreement starts on its running period."""
+        changed = agreement_id != self.agreement_id
+        if changed:
+            self.agreement_id = agreement_id
+            self.show_notice("")
+            self.model.set_grid(None)
+        self.refresh(first=changed)
+
+    def _gone(self) -> bool:
+        """The page is being taken down (its widgets deleted before it): signals then change nothing."""
+        return not (shiboken6.isValid(self.count_label) and shiboken6.isValid(self.history_title)
+                    and shiboken6.isValid(self.view))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """After an edit, undo or redo: only the follow-ups named are read again, and only their
+        rows repainted; anything that changes the grid's rows or columns reads it all again."""
+        if self.agreement_id is None or self._gone() or behind_other_tab(self):
+            return
+        if changes.only("follow_ups"):
+            ids = frozenset(changes.keys_of("follow_ups", "measure_id"))
+            states = shared_read(self.undo_stack, ("measure_states", ids),
+                                 lambda: self.services.follow_ups.measure_states(ids, today=self._today()))
+            updated = self.model.update_measures(states)
+            item = self.current_measure()
+            if item is not None and item.measure.id in updated:
+                self._current_changed()  # the history beside the grid
+            else:
+                self._update_actions()
+            return
+        if changes.touches(*GRID_TABLES):
+            self.refresh()
+
+    def refresh(self, *, first: bool = False) -> None:
+        """Read the grid again; keep the current cell and the selection."""
+        current = self._cell_key(self.view.currentIndex())
+        selected = [self._cell_key(i) for i in self.view.selectionModel().selectedIndexes()]
+        grid: FollowUpGrid | None = None
+        if self.agreement_id is not None:
+            try:
+                grid = self.services.follow_ups.grid(self.agreement_id, today=self._today())
+            except AppError as error:
+                self.show_notice(str(error))
+        self.model.set_grid(grid)
+        self._fill_party_filter(grid)
+        self.view.expandToDepth(0)  # the groups; measures have no children
+        self._span_groups()
+        self._size_columns()
+        if first or current is None:
+            current = self._default_cell()
+        self._restore(current, [k for k in selected if k is not None])
+        self._current_changed()
+
+    def select_measure(self, measure_id: int) -> None:
+        """Make the measure's cell of the current (or last) period current and selected."""
+        period = self.model.current_period() or (self.model.periods()[-1] if self.model.periods() else None)
+        column = self.model.period_column(period) if period else FollowUpGridModel.TITLE
+        source = self.model.index_of(measure_id, column)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # hidden by the filters: show every measure again
+            self.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index_of(measure_id, column))
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(index)
+
+    def clear_filters(self) -> None:
+        self.search_edit.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.light_filter.setCurrentIndex(0)
+        self.party_filter.setCurrentIndex(0)
+        self.overdue_check.setChecked(False)
+
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    # --- what is selected -------------------------------------------------------------------------
+    def _cell_key(self, index: QModelIndex) -> tuple[int, int] | None:
+        item = self.model.measure_at(self.proxy.mapToSource(index)) if index.isValid() else None
+        return (item.measure.id, index.column()) if item is not None else None
+
+    def _default_cell(self) -> tuple[int, int] | None:
+        grid = self.model.grid()
+        if grid is None or not grid.measures:
+            return None
+        period = grid.current_period or grid.periods[-1].label
+        return grid.measures[0].measure.id, self.model.period_column(period)
+
+    def _restore(self, current: tuple[int, int] | None, selected: list[tuple[int, int]]) -> None:
+        selection_model = self.view.selectionModel()
+        selection = QItemSelection()
+        for measure_id, column in selected:
+            index = self.proxy.mapFromSource(self.model.index_of(measure_id, column))
+            if index.isValid():
+                selection.select(index, index)
+        if current is not None:
+            index = self.proxy.mapFromSource(self.model.index_of(*current))
+            if index.isValid():
+                selection_model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                if selection.isEmpty():
+                    selection.select(index, index)
+        selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def current_measure(self) -> GridMeasure | None:
+        index = self.view.currentIndex()
+        return self.model.measure_at(self.proxy.mapToSource(index)) if index.isValid() else None
+
+    def current_period(self) -> str | None:
+        """The period of the current cell; the running period when the current cell is no period's."""
+        index = self.view.currentIndex()
+        period = self.model.period_of_column(index.column()) if index.isValid() else None
+        return period or self.model.current_period()
+
+    def selected_measures(self) -> list[GridMeasure]:
+        """The measures of the selected cells (and the current one), in grid order, once each."""
+        indexes = [*self.view.selectionModel().selectedIndexes(), self.view.currentIndex()]
+        wanted = {item.measure.id for i in indexes if i.isValid()
+                  and (item := self.model.measure_at(self.proxy.mapToSource(i))) is not None}
+        grid = self.model.grid()
+        return [g for g in grid.measures if g.measure.id in wanted] if grid else []
+
+    def _double_clicked(self, *_args: object) -> None:
+        self.edit_follow_up()
+
+    def _current_changed(self, *_args: object) -> None:
+        if self._gone():
+            return
+        item = self.current_measure()
+        earlier: list[LineageEntry] = []
+        if item is None:
+            self.history_title.setText(self.tr("Select a measure to see its follow-ups."))
+            self.history_model.set_history(None, [])
+        else:
+            self.history_title.setText(item.measure.title)
+            self.history_model.set_history(item, self.model.follow_ups_of(item.measure.id))
+            if item.measure.previous_measure_id is not None:
+                try:
+                    earlier = self.services.carry_over.measure_lineage(item.measure.id)
+                except AppError:
+                    earlier = []  # the history of this year still shows
+        self.history_view.setHtml(self._history_html() + self._earlier_html(earlier))
+        self._update_actions()
+
+    def _earlier_html(self, earlier: list[LineageEntry]) -> str:
+        """The same measure in earlier agreements (carried over), each with its follow-ups, newest first."""
+        parts = []
+        for entry in earlier:
+            heading = fill(self.tr("Earlier: %1 (%2 – %3)"), entry.agreement_title,
+                           format_date(entry.agreement_start), format_date(entry.agreement_end))
+            parts.append(f"<h4>{html.escape(heading)}</h4>")
+            if not entry.follow_ups:
+                nothing = self.tr("No follow-up recorded.")
+                parts.append(f"<p><i>{html.escape(nothing)}</i></p>")
+            for record in reversed(entry.follow_ups):
+                colour = LIGHT_COLOURS[record.light].name()
+                line = [f"<b>{html.escape(record.period)}</b>", html.escape(label(record.status)),
+                        f"<span style='color:{colour}'>&#9632;</span> {html.escape(label(record.light))}"]
+                if record.count_achieved is not None:
+                    line.append(html.escape(fill(self.tr("count %1"), record.count_achieved)))
+                comment = html.escape(record.comment or "").replace("\n", "<br>")
+                parts.append(f"<p>{' · '.join(line)}{'<br>' + comment if comment else ''}</p>")
+        return "".join(parts)
+
+    def _history_html(self) -> str:
+        """The history model's rows as text: period, status, light (a coloured square and its word),
+        count, then the comment."""
+        model = self.history_model
+        if model.rowCount() == 0:
+            if self.current_measure() is None:
+                return ""
+            none_yet = self.tr("No follow-up recorded yet.")
+            return f"<p><i>{html.escape(none_yet)}</i></p>"
+        parts = []
+        for row, record in enumerate(model.records()):
+            def cell(column: int, at: int = row) -> str:
+                return html.escape(str(model.index(at, column).data() or ""))
+
+            colour = LIGHT_COLOURS[record.light].name()
+            heading = [f"<b>{cell(HistoryTableModel.PERIOD)}</b>", cell(HistoryTableModel.STATUS),
+                       f"<span style='color:{colour}'>&#9632;</span> {cell(HistoryTableModel.LIGHT)}"]
+            if record.count_achieved is not None:
+                heading.append(html.escape(fill(self.tr("count %1"), record.count_achieved)))
+            comment = cell(HistoryTableModel.COMMENT).replace("\n", "<br>")
+            parts.append(f"<p>{' · '.join(heading)}{'<br>' + comment if comment else ''}</p>")
+        return "".join(parts)
+
+    def _update_actions(self, *_args: object) -> None:
+        if self._gone():
+            return
+        has_cell = self.current_measure() is not None and self.current_period() is not None
+        self.edit_action.setEnabled(has_cell)
+        self.copy_action.setEnabled(has_cell)
+        shown = sum(self.proxy.rowCount(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount()))
+        grid = self.model.grid()
+        total = len(grid.measures) if grid else 0
+        self.count_label.setText(
+            fill(self.tr("%1 of %2 measures shown"), shown, total) if self.proxy.is_filtering() else ""
+        )
+
+    # --- filters ------------------------------------------------------------------------------------
+    def _fill_party_filter(self, grid: FollowUpGrid | None) -> None:
+        names: set[str] = set()
+        for item in grid.measures if grid else ():
+            names.update(filter(None, (item.measure.responsible_name, *item.measure.participant_names,
+                                       *item.promise_makers)))
+        keep = self.party_filter.currentData() or ""
+        self.party_filter.blockSignals(True)
+        self.party_filter.clear()
+        self.party_filter.addItem(self.tr("All parties"), "")
+        for name in sorted(names, key=str.casefold):
+            self.party_filter.addItem(name, name)
+        self.party_filter.setCurrentIndex(max(0, self.party_filter.findData(keep)) if keep else 0)
+        self.party_filter.blockSignals(False)
+        self.proxy.set_party(self.party_filter.currentData() or "")
+
+    def _filter_changed(self, *_args: object) -> None:
+        current = self._cell_key(self.view.currentIndex())
+        self.proxy.set_filters(
+            text=self.search_edit.text(),
+            status=self.status_filter.currentData() or None,
+            light=self.light_filter.currentData() or None,
+            party=self.party_filter.currentData() or "",
+            only_overdue=self.overdue_check.isChecked(),
+        )
+        self.view.expandToDepth(0)
+        self._span_groups()
+        self._restore(current, [])  # the cell stays current while it is still shown
+        if self.current_measure() is None:
+            self._select_first_visible()
+        self._current_changed()
+
+    def _select_first_visible(self) -> None:
+        """The filters hid the current cell: the first measure still shown, in the running period."""
+        if self.proxy.rowCount() == 0 or self.proxy.rowCount(self.proxy.index(0, 0)) == 0:
+            self.view.selectionModel().clear()
+            return
+        period = self.model.current_period() or self.model.periods()[-1]
+        index = self.proxy.index(0, self.model.period_column(period), self.proxy.index(0, 0))
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _group_changed(self, *_args: object) -> None:
+        current = self._cell_key(self.view.currentIndex())
+        self.model.set_group_by(GroupBy(self.group_combo.currentData()))
+        self.view.expandToDepth(0)
+        self._span_groups()
+        self._restore(current, [])
+        self._current_changed()
+
+    def _span_groups(self) -> None:
+        for row in range(self.proxy.rowCount()):
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    def _size_columns(self) -> None:
+        header = self.view.header()
+        em = self.fontMetrics().horizontalAdvance("M")
+        header.setSectionResizeMode(FollowUpGridModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FollowUpGridModel.OWNER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(FollowUpGridModel.OWNER, 13 * em)
+        width = self._period_width()
+        for column in range(FollowUpGridModel.FIRST_PERIOD, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
+    def _period_width(self) -> int:
+        """Room for the longest cell any period shows (every period alike), within 9–18 em."""
+        metrics = self.view.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        texts = [self.model.index(r, c, self.model.index(g, 0)).data() or ""
+                 for g in range(self.model.rowCount()) for r in range(self.model.rowCount(self.model.index(g, 0)))
+                 for c in range(FollowUpGridModel.FIRST_PERIOD, self.model.columnCount())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        padding = self.view.iconSize().width() + em * 2
+        return max(9 * em, min(18 * em, widest + padding))
+
+    # --- editing ------------------------------------------------------------------------------------
+    def edit_follow_up(self) -> FollowUpEditor | None:
+        """Open the editor for the current cell (a title cell: the running period)."""
+        item, period = self.current_measure(), self.current_period()
+        if item is None or period is None:
+            return None
+        measure = item.measure
+        before = self.model.follow_up(measure.id, period)
+
+        def save(values: FieldValues, expected_version: int) -> FollowUpRecord:
+            return self.services.follow_ups.record(
+                measure.id, period=period, expected_version=expected_version,
+                status=values["status"], light=values["light"],
+                count_achieved=values["count_achieved"], comment=values["comment"],
+            )
+
+        def reload() -> FollowUpRecord | None:
+            self.refresh()
+            return self.model.follow_up(measure.id, period)
+
+        editor = FollowUpEditor(measure, period, before, save, reload, parent=self)
+
+        def saved() -> None:
+            assert editor.saved is not None
+            # (after a conflict the editor's base is what the save replaced, not what it opened with)
+            self.undo_stack.push(RecordFollowUpCommand(self.services, measure.title, editor.base, editor.saved,
+                                                       self._report))
+            self.select_cell(measure.id, period)
+
+        editor.accepted.connect(saved)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def select_cell(self, measure_id: int, period: str) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of(measure_id, self.model.period_column(period)))
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def copy_previous_period(self) -> str | None:
+        """Copy the period before into the chosen period for the selected measures; returns what it says."""
+        period = self.current_period()
+        measures = self.selected_measures()
+        if period is None or not measures:
+            return None
+        try:
+            result = self.services.follow_ups.copy_previous_period([g.measure.id for g in measures], period=period)
+        except AppError as error:
+            QMessageBox.warning(self, self.tr("Follow-up"), str(error))
+            return None
+        if result.copied:
+            self.undo_stack.push(CopyPreviousPeriodCommand(self.services, period, result, self._report))
+        if result.skipped:
+            template = self.tr("Copied the previous period's status into %1 for %2 measure(s); skipped %3 "
+                               "without a follow-up the period before.")
+        else:
+            template = self.tr("Copied the previous period's status into %1 for %2 measure(s).")
+        message = fill(template, period, len(result.copied), len(result.skipped))
+        self.show_notice(message)
+        return message
+
+    def _report(self, message: str) -> None:
+        """An undo or redo the services refused (the command has left the stack)."""
+        QMessageBox.warning(self, self.tr("Follow-up"), message)
+        self.refresh()

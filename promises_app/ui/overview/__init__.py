@@ -1,0 +1,1 @@
+"""The Översikt page: where the agreement stands."""

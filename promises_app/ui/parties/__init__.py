@@ -1,0 +1,1 @@
+"""The Parter och undertecknare page and the register of organisations and people."""

@@ -1,0 +1,1 @@
+"""The Plan page: promises, measures, occurrences and focus areas, with their dialogs and undo commands."""

@@ -1,0 +1,95 @@
+"""The form for one promise (löfte): what is promised and who makes the promise.
+
+Like every :class:`~promises_app.ui.situation.indicator_dialogs.RecordForm`, ``save(values)`` does the user
+action through the services; a refused save shows its message at the field and keeps what was
+typed. (A promise has no focus area of its own: its measures each have one.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from promises_app.services.base import FieldValues
+from promises_app.services.records import PartyRecord, PromiseRecord
+from promises_app.ui.situation.indicator_dialogs import RecordForm, note_label, plain_text_edit
+
+
+class CheckList(QListWidget):
+    """A short list of organisations to tick (Space ticks the current one)."""
+
+    def __init__(self, items: Iterable[tuple[str, int]], checked: Iterable[int] = (), parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        chosen = set(checked)
+        for text, item_id in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, item_id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if item_id in chosen else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        rows = max(2, min(self.count(), 5))
+        self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4 if self.count() else 48)
+
+    def checked_ids(self) -> list[int]:
+        return [
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def exclude(self, item_id: int | None, reason: str = "") -> None:
+        """Untick and disable ``item_id`` (None: every item usable), with ``reason`` as its tooltip."""
+        for i in range(self.count()):
+            item = self.item(i)
+            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            if item_id is not None and item.data(Qt.ItemDataRole.UserRole) == item_id:
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(reason)
+            else:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip("")
+
+    def set_checked(self, item_id: int, checked: bool = True) -> None:
+        for i in range(self.count()):
+            if self.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
+                self.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class PromiseForm(RecordForm):
+    """A new promise, or a change to one: the text after "… lovar att", a description, who promises."""
+
+    def __init__(self, save: Callable[[FieldValues], Any], parties: Sequence[PartyRecord],
+                 initial: PromiseRecord | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(save, parent)
+        self.setWindowTitle(self.tr("Change promise") if initial else self.tr("New promise"))
+        self.text_edit = plain_text_edit(initial.text if initial else "", lines=2)
+        self.text_edit.setPlaceholderText(self.tr("e.g. increase safety in the public space"))
+        self.description_edit = plain_text_edit(initial.description if initial else "", lines=3)
+        default_makers = [p.organisation_id for p in parties] if initial is None else list(initial.maker_ids)
+        self._initial_makers = list(initial.maker_ids) if initial else []
+        self.makers_list = CheckList(((p.organisation_name, p.organisation_id) for p in parties), default_makers)
+        self.add_field("maker_ids", self.tr("&Who promises:"), self.makers_list)
+        self.add_field("text", self.tr("… &promise to:"), self.text_edit)
+        self.add_field("description", self.tr("&Description:"), self.description_edit)
+        self.body.addWidget(note_label(self.tr(
+            "The promise is written as it follows the heading, e.g. \"The police and the municipality "
+            "promise to …\" increase safety in the public space."
+        )))
+
+    def values(self) -> FieldValues:
+        return {
+            "text": self.text_edit.toPlainText(),
+            "description": self.description_edit.toPlainText(),
+            "maker_ids": self._in_known_order(self.makers_list.checked_ids()),
+        }
+
+    def _in_known_order(self, checked: list[int]) -> list[int]:
+        """The makers kept in their saved order (new ones after them), so an unchanged list stays unchanged."""
+        kept = [i for i in self._initial_makers if i in checked]
+        return kept + [i for i in checked if i not in kept]

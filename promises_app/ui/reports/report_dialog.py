@@ -1,0 +1,497 @@
+"""Choosing and making a report: a follow-up report for one period, or the annual report.
+
+The person picks what the report covers and how it looks (``reports.report_options``); "Create
+report" then hands the whole report to the window's ``ReportRunner``, which makes it off the GUI
+thread behind a progress dialog with Cancel: one read transaction (``services.reports.source``,
+so the report shows one moment of the data), the content built from it, and the render; then
+it opens the PDF in a preview with "Save as…". The window stays responsive all the while.
+
+A period the agreement lacks is refused here at once, before anything starts. What the
+background work refuses comes back as the exception: a person's error (``AppError``: the
+agreement deleted meanwhile, the database moved or unreadable) is shown in the dialog's error
+line; anything else is a bug, logged and shown in the error dialog as well. The dialog stays
+open, so another period or other choices can follow without starting over.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import StrEnum
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from promises_app.domain.enums import ReportingScheme
+from promises_app.domain.errors import AppError
+from promises_app.domain.periods import Period, describe
+from promises_app.domain.validation import shorten
+from promises_app.files import safe_file_name
+from promises_app.reports.report_options import (
+    AnnualOptions,
+    AnnualSection,
+    FollowUpOptions,
+    FollowUpSection,
+    Grouping,
+    Orientation,
+)
+from promises_app.services import Services
+from promises_app.services.errors import ValidationError
+from promises_app.services.followups import reporting_period
+from promises_app.ui.common.background import TaskControl
+from promises_app.ui.common.date_input import DateInput, read_dates
+from promises_app.ui.common.formatting import fill
+from promises_app.ui.parties.organisation_form import ERROR_STYLE
+from promises_app.ui.reports.report_runner import ReportRunner, ReportStep
+from promises_app.ui.shell.error_dialog import ErrorDialog, show_error
+from promises_app.ui.versions.pdf_preview import PdfPreviewDialog
+
+if TYPE_CHECKING:  # the report modules are loaded when a report is made
+    from promises_app.reports.annual_content import AnnualContent
+    from promises_app.reports.followup_content import FollowUpContent
+
+_log = logging.getLogger(__name__)
+
+#: Lines of "Next steps" visible without scrolling.
+NEXT_STEPS_LINES = 4
+
+
+class ReportKind(StrEnum):
+    FOLLOW_UP = "follow_up"  # uppföljningsrapport, one period
+    ANNUAL = "annual"  # årsrapport (slutrapport), every period
+
+
+DEFAULT_ORIENTATION = {ReportKind.FOLLOW_UP: Orientation.PORTRAIT, ReportKind.ANNUAL: Orientation.LANDSCAPE}
+
+
+def default_period_index(periods: Sequence[Period], today: date) -> int:
+    """The latest period that has ended by ``today`` (the one a follow-up report is usually due
+    for); before the first period has ended, the first one. -1 when there are none."""
+    ended = [index for index, period in enumerate(periods) if period.end < today]
+    if ended:
+        return ended[-1]
+    return 0 if periods else -1
+
+
+def build_followup(
+    services: Services, agreement_id: int, period: str, *, today: date, options: FollowUpOptions
+) -> FollowUpContent:
+    """Runs in the pool: the follow-up report's content, from one read transaction."""
+    from promises_app.reports.followup_content import build_followup_content
+
+    return build_followup_content(services, agreement_id, period, today=today, options=options)
+
+
+def build_annual(services: Services, agreement_id: int, *, today: date, options: AnnualOptions) -> AnnualContent:
+    """Runs in the pool: the annual report's content, from one read transaction."""
+    from promises_app.reports.annual_content import build_annual_content
+
+    return build_annual_content(services, agreement_id, today=today, options=options)
+
+
+def render_followup(content: FollowUpContent, options: FollowUpOptions) -> bytes:
+    """Runs in the pool: the follow-up report's PDF from its content (no database)."""
+    from promises_app.reports.followup_pdf import render_followup_pdf  # ReportLab: loaded when used
+
+    return render_followup_pdf(content, options)
+
+
+def render_annual(content: AnnualContent, options: AnnualOptions) -> bytes:
+    """Runs in the pool: the annual report's PDF from its content (no database)."""
+    from promises_app.reports.annual_pdf import render_annual_pdf  # ReportLab: loaded when used
+
+    return render_annual_pdf(content, options)
+
+
+def followup_work(
+    services: Services, agreement_id: int, period: str, *, today: date, options: FollowUpOptions
+) -> Callable[[TaskControl], bytes]:
+    """The follow-up report as the runner's work: read and build, then (unless cancelled) render."""
+
+    def make(control: TaskControl) -> bytes:
+        control.step(ReportStep.READING)
+        content = build_followup(services, agreement_id, period, today=today, options=options)
+        control.step(ReportStep.RENDERING)
+        return render_followup(content, options)
+
+    return make
+
+
+def annual_work(
+    services: Services, agreement_id: int, *, today: date, options: AnnualOptions
+) -> Callable[[TaskControl], bytes]:
+    """The annual report as the runner's work: read and build, then (unless cancelled) render."""
+
+    def make(control: TaskControl) -> bytes:
+        control.step(ReportStep.READING)
+        content = build_annual(services, agreement_id, today=today, options=options)
+        control.step(ReportStep.RENDERING)
+        return render_annual(content, options)
+
+    return make
+
+
+class ReportDialog(QDialog):
+    """The choices for a report of one agreement, and "Create report"."""
+
+    def __init__(
+        self,
+        services: Services,
+        agreement_id: int,
+        *,
+        today: date,
+        kind: ReportKind = ReportKind.FOLLOW_UP,
+        runner: ReportRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.agreement_id = agreement_id
+        self.today = today
+        self.agreement = services.agreements.get_agreement(agreement_id)
+        self.periods = services.agreements.periods(agreement_id)
+        self.runner = runner if runner is not None else ReportRunner(self)
+        self.runner.failed.connect(self._report_failed)
+        #: The error dialog shown for the last unexpected failure (None when there was none).
+        self.error_dialog: ErrorDialog | None = None
+        self.setWindowTitle(self.tr("Create report"))
+        self.setMinimumWidth(600)
+
+        heading = QLabel(self.agreement.title)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+
+        # What kind of report.
+        self.followup_radio = QRadioButton(self.tr("&Follow-up report for one period"))
+        self.followup_radio.setAccessibleName(self.tr("Follow-up report for one period"))
+        self.annual_radio = QRadioButton(self.tr("&Annual report (all periods)"))
+        self.annual_radio.setAccessibleName(self.tr("Annual report over all periods"))
+        kinds = self._row(self.followup_radio, self.annual_radio)
+
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName(self.tr("Reporting period"))
+        for period in self.periods:
+            described = describe(period)
+            text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
+            self.period_combo.addItem(text, period.label)
+        self.period_combo.setCurrentIndex(default_period_index(self.periods, today))
+
+        self.portrait_radio = QRadioButton(self.tr("P&ortrait"))
+        self.portrait_radio.setAccessibleName(self.tr("Portrait pages"))
+        self.landscape_radio = QRadioButton(self.tr("&Landscape"))
+        self.landscape_radio.setAccessibleName(self.tr("Landscape pages"))
+        orientations = self._row(self.portrait_radio, self.landscape_radio)
+
+        self.grouping_combo = QComboBox()
+        self.grouping_combo.setAccessibleName(self.tr("Group the measures"))
+        self.grouping_combo.addItem(self.tr("By promise"), Grouping.PROMISE.value)
+        self.grouping_combo.addItem(self.tr("By focus area"), Grouping.FOCUS_AREA.value)
+
+        self.date_edit = DateInput(today, self.tr("Report date"))
+        self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.date_edit.line_edit.setToolTip(" ".join((
+            self.tr("The report is dated and made as of this day: overdue is judged on it."),
+            self.date_edit.line_edit.toolTip(),
+        )))
+        self.date_error = QLabel()
+        self.date_error.setStyleSheet(ERROR_STYLE)
+        self.date_error.setWordWrap(True)
+        self.date_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_error.setVisible(False)
+        date_column = QVBoxLayout()
+        date_column.setSpacing(2)
+        date_column.addWidget(self.date_edit)
+        date_column.addWidget(self.date_error)
+
+        self.logos_box = QCheckBox(self.tr("&Include the parties' logos"))
+        self.logos_box.setChecked(True)
+        self.logos_box.setAccessibleName(self.tr("Include the parties' logos in the page header"))
+
+        # The sections, one page of check boxes per kind of report.
+        section_words = {
+            "summary": self.tr("Summary"),
+            "measures": self.tr("The measures in the period"),
+            "matrix": self.tr("Status per measure and period"),
+            "completed": self.tr("Completed"),
+            "carry_over": self.tr("Carried over to next year"),
+            "moved": self.tr("Changed since signing"),
+            "indicators": self.tr("Indicators"),
+            "next_steps": self.tr("Next steps"),
+        }
+        self.section_boxes: dict[ReportKind, dict[str, QCheckBox]] = {}
+        self.sections_stack = QStackedWidget()
+        self.sections_stack.setAccessibleName(self.tr("Sections of the report"))
+        for kind_shown, sections in (
+            (ReportKind.FOLLOW_UP, [s.value for s in FollowUpSection]),
+            (ReportKind.ANNUAL, [s.value for s in AnnualSection]),
+        ):
+            page = QWidget()
+            grid = QGridLayout(page)
+            grid.setContentsMargins(0, 0, 0, 0)
+            boxes: dict[str, QCheckBox] = {}
+            rows = (len(sections) + 1) // 2
+            for number, section in enumerate(sections):
+                box = QCheckBox(section_words[section])
+                box.setChecked(True)
+                box.setAccessibleName(fill(self.tr("Include the section “%1”"), section_words[section]))
+                grid.addWidget(box, number % rows, number // rows)
+                boxes[section] = box
+            grid.setColumnStretch(2, 1)
+            grid.setRowStretch(rows, 1)  # the shorter page keeps its rows together at the top
+            self.sections_stack.addWidget(page)
+            self.section_boxes[kind_shown] = boxes
+
+        self.next_steps_edit = QPlainTextEdit()
+        self.next_steps_edit.setAccessibleName(self.tr("Next steps"))
+        self.next_steps_edit.setPlaceholderText(
+            self.tr("What the parties will do next. Printed under “Next steps”; left out when empty.")
+        )
+        self.next_steps_edit.setTabChangesFocus(True)
+        self.next_steps_edit.setFixedHeight(
+            NEXT_STEPS_LINES * self.next_steps_edit.fontMetrics().lineSpacing()
+            + 2 * int(self.next_steps_edit.document().documentMargin()) + 8
+        )
+        for boxes in self.section_boxes.values():
+            boxes["next_steps"].toggled.connect(self._update_enabled)
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setAccessibleName(self.tr("Why the report could not be made"))
+        self.error_label.setVisible(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Report:"), kinds)
+        form.addRow(self._caption(self.tr("&Period:"), self.period_combo), self.period_combo)
+        form.addRow(self.tr("Pages:"), orientations)
+        form.addRow(self._caption(self.tr("&Group measures:"), self.grouping_combo), self.grouping_combo)
+        form.addRow(self._caption(self.tr("Report &date:"), self.date_edit), date_column)
+        form.addRow(self.tr("Page header:"), self.logos_box)
+        sections_caption = QLabel(self.tr("Sections:"))
+        form.addRow(sections_caption, self.sections_stack)
+        form.addRow(self._caption(self.tr("&Next steps:"), self.next_steps_edit), self.next_steps_edit)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Close"))
+        self.create_action = QAction(self.tr("&Create report"), self)
+        self.create_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.create_action.triggered.connect(lambda _checked=False: self.create_report())
+        self.addAction(self.create_action)
+        self.create_button = QPushButton(self.create_action.text())
+        self.create_button.setDefault(True)
+        self.create_button.setAccessibleName(self.tr("Create the report"))
+        self.create_button.setToolTip(
+            fill(
+                self.tr("Make the PDF and show it before it is saved (%1)"),
+                self.create_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            )
+        )
+        self.create_button.clicked.connect(self.create_action.trigger)
+        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+        chain: list[QWidget] = [
+            self.followup_radio, self.annual_radio, self.period_combo, self.portrait_radio,
+            self.landscape_radio, self.grouping_combo, self.date_edit, self.logos_box,
+            *self.section_boxes[ReportKind.FOLLOW_UP].values(), *self.section_boxes[ReportKind.ANNUAL].values(),
+            self.next_steps_edit, self.create_button, self.close_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+        #: The orientation chosen per kind of report (a switch of kind brings back that kind's).
+        self._orientation = dict(DEFAULT_ORIENTATION)
+        self._kind = kind
+        (self.annual_radio if kind is ReportKind.ANNUAL else self.followup_radio).setChecked(True)
+        self._show_orientation(self._orientation[kind])
+        self.followup_radio.toggled.connect(self._kind_toggled)
+        self._update_enabled()
+        (self.period_combo if kind is ReportKind.FOLLOW_UP else self.annual_radio).setFocus()
+
+    # --- layout helpers ----------------------------------------------------------------------
+    @staticmethod
+    def _row(*widgets: QWidget) -> QWidget:
+        """Radio buttons side by side in a widget of their own (arrow keys move within it)."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            line.addWidget(widget)
+        line.addStretch(1)
+        return row
+
+    @staticmethod
+    def _caption(text: str, buddy: QWidget) -> QLabel:
+        caption = QLabel(text)
+        caption.setBuddy(buddy)
+        return caption
+
+    # --- the choices -------------------------------------------------------------------------
+    def kind(self) -> ReportKind:
+        return ReportKind.FOLLOW_UP if self.followup_radio.isChecked() else ReportKind.ANNUAL
+
+    def set_kind(self, kind: ReportKind) -> None:
+        (self.annual_radio if kind is ReportKind.ANNUAL else self.followup_radio).setChecked(True)
+
+    def orientation(self) -> Orientation:
+        return Orientation.LANDSCAPE if self.landscape_radio.isChecked() else Orientation.PORTRAIT
+
+    def _show_orientation(self, orientation: Orientation) -> None:
+        (self.landscape_radio if orientation is Orientation.LANDSCAPE else self.portrait_radio).setChecked(True)
+
+    def period_label(self) -> str:
+        return str(self.period_combo.currentData() or "")
+
+    def select_period(self, label: str) -> None:
+        self.period_combo.setCurrentIndex(self.period_combo.findData(label))
+
+    def report_date(self) -> date:
+        """The typed report date; a ValidationError for ``report_date`` if the text is no date."""
+        day = read_dates({"report_date": self.date_edit})["report_date"]
+        assert day is not None
+        return day
+
+    def chosen_sections(self) -> list[str]:
+        return [name for name, box in self.section_boxes[self.kind()].items() if box.isChecked()]
+
+    def options(self) -> FollowUpOptions | AnnualOptions:
+        common: dict[str, Any] = {
+            "orientation": self.orientation(),
+            "logos": self.logos_box.isChecked(),
+            "report_date": self.report_date(),
+            "next_steps": self.next_steps_edit.toPlainText(),
+        }
+        chosen = self.chosen_sections()
+        if self.kind() is ReportKind.ANNUAL:
+            return AnnualOptions(sections=frozenset(AnnualSection(s) for s in chosen), **common)
+        return FollowUpOptions(
+            sections=frozenset(FollowUpSection(s) for s in chosen),
+            group_by=Grouping(self.grouping_combo.currentData()),
+            **common,
+        )
+
+    def file_name(self) -> str:
+        """The name offered by "Save as…": "Solna – medborgarlöften 2022 uppföljning 2022-T2.pdf"."""
+        if self.kind() is ReportKind.ANNUAL:
+            name = fill(self.tr("%1 annual report.pdf"), self.agreement.title)
+        else:
+            name = fill(self.tr("%1 follow-up %2.pdf"), self.agreement.title, self.period_label())
+        return safe_file_name(name, self.tr("report.pdf"))
+
+    def _kind_toggled(self, _checked: bool) -> None:
+        kind = self.kind()
+        if kind is self._kind:
+            return
+        self._orientation[self._kind] = self.orientation()
+        self._kind = kind
+        self._show_orientation(self._orientation[kind])
+        self.show_error("")
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        follow_up = self.kind() is ReportKind.FOLLOW_UP
+        self.period_combo.setEnabled(follow_up and bool(self.periods))
+        self.grouping_combo.setEnabled(follow_up)
+        self.sections_stack.setCurrentIndex(0 if follow_up else 1)
+        self.next_steps_edit.setEnabled(self.section_boxes[self.kind()]["next_steps"].isChecked())
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # --- making the report -------------------------------------------------------------------
+    @property
+    def preview_dialog(self) -> PdfPreviewDialog | None:
+        """The preview of the last report made from this dialog (None while rendering or cancelled)."""
+        preview = self.runner.preview_dialog
+        return preview if preview is not None and preview.parent() is self else None
+
+    def create_report(self) -> int | None:
+        """Start making the report in the background; returns the task's number.
+
+        Nothing is read here: the read, the content and the render all run in the runner's
+        pool. A report date that is no date, or a period the agreement lacks, is said at once
+        and nothing starts; what the background work refuses arrives in ``_report_failed``.
+        """
+        if self.runner.busy():
+            return None
+        self.show_error("")
+        self.date_error.setVisible(False)
+        try:
+            options = self.options()
+        except ValidationError as error:  # the report date is no date: said under it, nothing made
+            self.date_error.setText("\n".join(e.message for e in error.errors))
+            self.date_error.setVisible(True)
+            self.date_edit.setFocus()
+            return None
+        make: Callable[[TaskControl], bytes]
+        if isinstance(options, AnnualOptions):
+            title = self.tr("Annual report")
+            make = annual_work(self.services, self.agreement_id, today=self.today, options=options)
+        else:
+            period = self.period_label()
+            try:
+                reporting_period(self.agreement, period)
+            except ValidationError as error:  # a period the agreement lacks: nothing started
+                self.show_error(error.message)
+                return None
+            title = self.tr("Follow-up report")
+            make = followup_work(self.services, self.agreement_id, period, today=self.today, options=options)
+        return self.runner.start(
+            make, file_name=self.file_name(), title=title, parent=self, database=self.services.db.path
+        )
+
+    def _report_failed(self, started_over: object, error: object) -> None:
+        if started_over is not self:
+            return  # another dialog's report
+        if isinstance(error, AppError):  # the person's error: said here, in its own words
+            self.show_error(error.message)
+            return
+        if not isinstance(error, BaseException):  # the runner always sends the exception
+            error = RuntimeError(str(error))
+        _log.error("Rapporten kunde inte skapas", exc_info=(type(error), error, error.__traceback__))
+        self.show_error(
+            fill(self.tr("The report could not be made: %1"), shorten(str(error) or type(error).__name__))
+        )
+        self.error_dialog = show_error(self, error=error, database=self.services.db.path)
+
+    def reject(self) -> None:
+        """Closing drops the report still awaited: its work stops at its next step (a render under
+        way finishes in the background, unseen)."""
+        self.runner.cancel()
+        super().reject()

@@ -1,0 +1,1 @@
+"""The window's shell: the main window, start-up, settings, the database files, errors."""

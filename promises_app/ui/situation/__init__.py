@@ -1,0 +1,1 @@
+"""The Lägesbild och indikatorer page: sources, indicators, values and safety walks."""

@@ -1,0 +1,1 @@
+"""The Versioner page: signing, revisions and what changed since signing."""

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from promises_app import __version__, logging_setup
 from promises_app.services import open_services
 from promises_app.services.errors import DatabaseInUseError
-from promises_app.ui.shell import error_dialog as error_dialog_module
+from promises_app.ui.common import error_dialog as error_dialog_module
+from promises_app.ui.common.error_dialog import ErrorDialog, error_details, unexpected_message
 from promises_app.ui.shell.app import ExceptionHook, install_excepthook, install_translators, start_database
-from promises_app.ui.shell.error_dialog import ErrorDialog, error_details, unexpected_message
 from promises_app.ui.shell.main_window import MainWindow
 from promises_app.ui.shell.settings import MAX_RECENT_FILES, AppSettings
 from promises_app.ui.shell.settings_dialog import SettingsDialog

@@ -19,9 +19,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import event
 
+from promises_app.ui.common.error_dialog import ErrorDialog
 from promises_app.ui.reports import report_dialog as report_module
 from promises_app.ui.reports.report_dialog import ReportDialog, ReportKind
-from promises_app.ui.shell.error_dialog import ErrorDialog
 from promises_app.ui.shell.main_window import MainWindow
 from tests.reports.pdf_text import flat_text
 from tests.ui.conftest import DEMO_TODAY

@@ -52,6 +52,7 @@ from promises_app.services.errors import (
 from promises_app.services.records import AgreementRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.forms import error_label, note_label
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_parts import NOTICE_STYLE
 from promises_app.ui.parties.agreement_commands import (
@@ -61,7 +62,6 @@ from promises_app.ui.parties.agreement_commands import (
     goal_texts,
 )
 from promises_app.ui.parties.parties_models import GoalListModel
-from promises_app.ui.situation.indicator_dialogs import error_label, note_label
 
 #: The text sections of the document, each on its own tab.
 TEXT_FIELDS = ("introduction", "situation", "intended_effects", "follow_up_text")

@@ -20,9 +20,8 @@ from promises_app.domain.errors import AppError
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord
+from promises_app.ui.common.forms import ERROR_STYLE
 from promises_app.ui.common.labels import label
-
-ERROR_STYLE = "color: #b71c1c;"
 
 
 class OrganisationForm(QDialog):

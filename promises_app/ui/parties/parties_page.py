@@ -44,6 +44,7 @@ from promises_app.services.errors import (
 )
 from promises_app.services.records import AgreementRecord, PartyRecord, SignatoryRecord
 from promises_app.ui.common.formatting import fill, format_date
+from promises_app.ui.common.forms import RecordForm
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import run_command
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes
@@ -69,7 +70,6 @@ from promises_app.ui.parties.agreement_dialog import AgreementDialog
 from promises_app.ui.parties.parties_models import PartyTableModel, SignatoryTableModel, signatories_in_order
 from promises_app.ui.parties.person_dialog import PersonForm, new_person_form
 from promises_app.ui.parties.register_dialog import RegisterDialog
-from promises_app.ui.situation.indicator_dialogs import RecordForm
 
 REFUSAL_STYLE = "background: #fdecea; border: 1px solid #e0a39c; border-radius: 3px; padding: 4px; color: #8c1d18;"
 

@@ -29,9 +29,9 @@ from promises_app.services import Services
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord, PersonRecord
+from promises_app.ui.common.forms import RecordForm, error_label
 from promises_app.ui.parties.agreement_commands import CreatePersonCommand, DeletePersonCommand, UpdatePersonCommand
 from promises_app.ui.parties.parties_models import PersonTableModel
-from promises_app.ui.situation.indicator_dialogs import RecordForm, error_label
 
 Report = Callable[[str], None]
 

@@ -28,6 +28,7 @@ from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
 from promises_app.services.records import FocusAreaRecord
+from promises_app.ui.common.forms import RecordForm, note_label, plain_text_edit
 from promises_app.ui.common.operations import report_error, run_command
 from promises_app.ui.common.undo_commands import Refs, Report
 from promises_app.ui.plan.occurrence_dialog import widgets_alive
@@ -37,7 +38,6 @@ from promises_app.ui.plan.plan_commands import (
     MoveFocusAreaCommand,
     UpdateFocusAreaCommand,
 )
-from promises_app.ui.situation.indicator_dialogs import RecordForm, note_label, plain_text_edit
 
 
 class FocusAreaForm(RecordForm):

@@ -36,9 +36,9 @@ from promises_app.services.records import (
 )
 from promises_app.ui.common.date_input import OptionalDateInput, read_dates
 from promises_app.ui.common.formatting import fill, format_date
+from promises_app.ui.common.forms import RecordForm, plain_text_edit
 from promises_app.ui.plan.occurrence_dialog import OccurrenceLog
 from promises_app.ui.plan.promise_dialog import CheckList
-from promises_app.ui.situation.indicator_dialogs import RecordForm, plain_text_edit
 
 #: The most a counted target can be (domain validation's upper bound).
 TARGET_MAX = 1_000_000

@@ -35,13 +35,13 @@ from promises_app.services.base import FieldValues
 from promises_app.services.records import MeasureRecord, OccurrenceRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill, format_date
+from promises_app.ui.common.forms import RecordForm, plain_text_edit
 from promises_app.ui.common.undo_commands import Refs, Report
 from promises_app.ui.plan.plan_commands import (
     AddOccurrenceCommand,
     DeleteOccurrenceCommand,
     UpdateOccurrenceCommand,
 )
-from promises_app.ui.situation.indicator_dialogs import RecordForm, plain_text_edit
 
 
 def widgets_alive(widget: QWidget) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from promises_app.services.base import FieldValues
 from promises_app.services.records import PartyRecord, PromiseRecord
-from promises_app.ui.situation.indicator_dialogs import RecordForm, note_label, plain_text_edit
+from promises_app.ui.common.forms import RecordForm, note_label, plain_text_edit
 
 
 class CheckList(QListWidget):

@@ -60,11 +60,11 @@ from promises_app.services.errors import ValidationError
 from promises_app.services.followups import reporting_period
 from promises_app.ui.common.background import TaskControl
 from promises_app.ui.common.date_input import DateInput, read_dates
+from promises_app.ui.common.error_dialog import ErrorDialog, show_error
 from promises_app.ui.common.formatting import fill
-from promises_app.ui.parties.organisation_form import ERROR_STYLE
+from promises_app.ui.common.forms import ERROR_STYLE
+from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 from promises_app.ui.reports.report_runner import ReportRunner, ReportStep
-from promises_app.ui.shell.error_dialog import ErrorDialog, show_error
-from promises_app.ui.versions.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:  # the report modules are loaded when a report is made
     from promises_app.reports.annual_content import AnnualContent

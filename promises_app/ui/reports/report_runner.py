@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from promises_app.ui.common.background import BackgroundTask, TaskControl
-from promises_app.ui.versions.pdf_preview import PdfPreviewDialog
+from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 
 #: A render quicker than this shows no flash of a progress dialog.
 PROGRESS_DELAY_MS = 300

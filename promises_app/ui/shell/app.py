@@ -35,7 +35,7 @@ from promises_app.ui.shell.settings import DEFAULT_LANGUAGE, AppSettings, data_f
 
 if TYPE_CHECKING:
     from promises_app.services.backups import BackupInfo
-    from promises_app.ui.shell.error_dialog import ErrorDialog
+    from promises_app.ui.common.error_dialog import ErrorDialog
 
 APP_NAME = "Medborgarlöften"
 _log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class ExceptionHook:
             return  # logged; one dialog at a time (an error in a paint event repeats)
         self._busy = True
         try:
-            from promises_app.ui.shell.error_dialog import show_error
+            from promises_app.ui.common.error_dialog import show_error
 
             database = self._database()
             self.dialog = show_error(self._parent(), error=(kind, error, trace), database=database)

@@ -33,7 +33,7 @@ from promises_app.ui.common.formatting import fill
 from promises_app.ui.shell.settings import AppSettings
 
 if TYPE_CHECKING:
-    from promises_app.ui.shell.error_dialog import ErrorDialog
+    from promises_app.ui.common.error_dialog import ErrorDialog
 
 #: How often the window checks whether the daily backup is due.
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -279,7 +279,7 @@ class DatabaseFiles(QObject):
         return self._open_folder(Path(self._database_folder()))
 
     def open_log_folder(self) -> bool:
-        from promises_app.ui.shell.error_dialog import current_log_folder
+        from promises_app.ui.common.error_dialog import current_log_folder
 
         return self._open_folder(current_log_folder())
 
@@ -301,7 +301,7 @@ class DatabaseFiles(QObject):
 
     def _show_unexpected_error(self, error: BaseException, message: str = "") -> ErrorDialog:
         """Log ``error`` and show the error dialog (not blocking); returns it."""
-        from promises_app.ui.shell.error_dialog import show_error
+        from promises_app.ui.common.error_dialog import show_error
 
         _log.error("Oväntat fel", exc_info=(type(error), error, error.__traceback__))
         return show_error(self._window, message or None, error=error, database=self.services.db.path)

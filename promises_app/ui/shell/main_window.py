@@ -10,7 +10,7 @@ the layout and the settings, and wires them to the parts that do the work:
   measures as Excel or CSV.
 - the pages, the report dialog (ui/reports/report_dialog.py; the window's one ReportRunner renders in
   the background) and the register and settings dialogs.
-Unexpected errors go to the one error dialog (ui/shell/error_dialog.py), logged.
+Unexpected errors go to the one error dialog (ui/common/error_dialog.py), logged.
 
 A database that cannot be written (a read-only drive, folder or file) is shown read-only: the
 title bar says so, the status bar names the folder or file that blocks, the window's own edit
@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
     # --- settings and errors -----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         """The settings dialog (window-modal, not blocking); returns it."""
-        from promises_app.ui.shell.error_dialog import current_log_folder
+        from promises_app.ui.common.error_dialog import current_log_folder
         from promises_app.ui.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self, database=self.services.db.path, logs=current_log_folder())

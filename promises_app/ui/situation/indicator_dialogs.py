@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,14 +21,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -42,11 +39,15 @@ from promises_app.services import Services
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import (
     FieldError,
-    SignedRecordError,
     ValidationError,
 )
 from promises_app.services.records import AgreementIndicatorRecord, IndicatorRecord, IndicatorValueRecord
 from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.forms import (
+    RecordForm,
+    note_label,
+    plain_text_edit,
+)
 from promises_app.ui.common.labels import label
 from promises_app.ui.situation.situation_commands import (
     CreateIndicatorCommand,
@@ -57,148 +58,6 @@ from promises_app.ui.situation.situation_commands import (
     UpdateIndicatorCommand,
 )
 from promises_app.ui.situation.situation_models import IndicatorTableModel, IndicatorValueTableModel, format_number
-
-ERROR_STYLE = "color: #b71c1c;"
-NOTE_STYLE = "color: #555555;"
-
-
-def error_label() -> QLabel:
-    error = QLabel()
-    error.setStyleSheet(ERROR_STYLE)
-    error.setWordWrap(True)
-    error.setTextFormat(Qt.TextFormat.PlainText)
-    error.setVisible(False)
-    return error
-
-
-def note_label(text: str) -> QLabel:
-    note = QLabel(text)
-    note.setStyleSheet(NOTE_STYLE)
-    note.setWordWrap(True)
-    note.setTextFormat(Qt.TextFormat.PlainText)
-    return note
-
-
-def text_of(widget: QLineEdit | QPlainTextEdit) -> str:
-    return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-
-
-def plain_text_edit(text: str = "", lines: int = 3) -> QPlainTextEdit:
-    """A multi-line field where Tab moves on (so the form's tab order works)."""
-    edit = QPlainTextEdit(text)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * lines * 2 + 12)
-    return edit
-
-
-class RecordForm(QDialog):
-    """A form for one record. ``save(values)`` does the user action and returns what was saved, or raises.
-
-    Subclasses add their fields with :meth:`add_field` (caption, widget, and the error label
-    under it, in tab order) and say what was typed in :meth:`values`.
-    """
-
-    def __init__(self, save: Callable[[FieldValues], Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._save = save
-        self.saved: Any = None
-        self.setMinimumWidth(520)
-        self.banner = error_label()
-        self.form_layout = QFormLayout()
-        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.field_errors: dict[str, QLabel] = {}
-        self.field_widgets: dict[str, QWidget] = {}
-        self._focus_chain: list[QWidget] = []
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(QCoreApplication.translate("RecordForm", "&Save"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(QCoreApplication.translate("RecordForm", "Cancel"))
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(self.body)
-        layout.addLayout(self.form_layout)
-        layout.addWidget(self.buttons)
-        self.finished.connect(lambda _result: self.deleteLater())
-
-    def add_field(self, field: str, caption: str, widget: QWidget, *, also: tuple[str, ...] = ()) -> QWidget:
-        """A row of the form: ``caption`` (with its & key) for ``widget``, errors for ``field`` (and
-        ``also``) under it. Rows are tabbed through in the order they are added."""
-        error = error_label()
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        caption_label = QLabel(caption)
-        caption_label.setBuddy(widget)
-        self.form_layout.addRow(caption_label, column)
-        if not widget.accessibleName():
-            widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
-        for name in (field, *also):
-            self.field_errors[name] = error
-        self.field_widgets[field] = widget
-        self._chain(widget)
-        return widget
-
-    def _chain(self, widget: QWidget) -> None:
-        if self._focus_chain:
-            QWidget.setTabOrder(self._focus_chain[-1], widget)
-        self._focus_chain.append(widget)
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-        if self._focus_chain:
-            QWidget.setTabOrder(self._focus_chain[-1], self.save_button)
-            QWidget.setTabOrder(self.save_button, self.cancel_button)
-            first = next((w for w in self._focus_chain if w.isEnabled()), None)
-            if first is not None and self.focusWidget() is None:
-                first.setFocus()
-        super().showEvent(event)
-
-    def values(self) -> FieldValues:  # pragma: no cover - every form overrides it
-        raise NotImplementedError
-
-    def clear_errors(self) -> None:
-        for error in {id(e): e for e in [self.banner, *self.field_errors.values()]}.values():
-            error.clear()
-            error.setVisible(False)
-
-    def show_errors(self, errors: tuple[FieldError, ...] | list[FieldError]) -> None:
-        for field_error in errors:
-            target = self.field_errors.get(field_error.field, self.banner)
-            target.setText("\n".join(filter(None, [target.text(), field_error.message])))
-            target.setVisible(True)
-        first = next((e.field for e in errors if e.field in self.field_widgets), None)
-        if first is not None:
-            self.field_widgets[first].setFocus()
-        self.adjustSize()  # room for the messages, nothing cut off
-
-    def show_banner(self, message: str) -> None:
-        self.banner.setText(message)
-        self.banner.setVisible(True)
-        self.adjustSize()
-
-    def try_save(self) -> None:
-        self.clear_errors()
-        try:
-            self.saved = self._save(self.values())
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except SignedRecordError as error:
-            self.refused(str(error))
-            return
-        except AppError as error:
-            self.show_banner(str(error))
-            return
-        self.accept()
-
-    def refused(self, message: str) -> None:
-        """The agreement is signed and its plan locked: by default said above the fields."""
-        self.show_banner(message)
 
 
 def _combo(items: list[tuple[str, Any]], current: Any = None) -> QComboBox:

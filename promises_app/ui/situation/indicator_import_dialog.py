@@ -33,8 +33,8 @@ from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.indicator_import import ImportPreview, IndicatorImportError, IndicatorImportResult
 from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.forms import ERROR_STYLE
 from promises_app.ui.common.operations import perform_long
-from promises_app.ui.situation.indicator_dialogs import ERROR_STYLE
 from promises_app.ui.situation.situation_models import ImportErrorTableModel, ImportRowTableModel
 
 

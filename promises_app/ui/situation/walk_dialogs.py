@@ -25,7 +25,7 @@ from promises_app.services.records import (
     WalkFindingRecord,
 )
 from promises_app.ui.common.date_input import DateInput, read_dates
-from promises_app.ui.situation.indicator_dialogs import RecordForm, note_label, plain_text_edit
+from promises_app.ui.common.forms import RecordForm, note_label, plain_text_edit
 
 #: A measure's title is at most this long (domain.validation.TITLE_MAX).
 TITLE_MAX = 300

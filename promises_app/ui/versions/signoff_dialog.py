@@ -30,7 +30,7 @@ from promises_app.services.errors import ValidationError
 from promises_app.services.records import SignedRevisionRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill
-from promises_app.ui.parties.organisation_form import ERROR_STYLE
+from promises_app.ui.common.forms import ERROR_STYLE
 
 #: The longest place the service accepts (services.signoff.PLACE_MAX).
 PLACE_MAX = 200

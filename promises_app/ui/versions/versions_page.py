@@ -51,9 +51,9 @@ from promises_app.ui.common.background import BackgroundTask
 from promises_app.ui.common.formatting import fill, format_long_date
 from promises_app.ui.common.page_changes import follow_changes
 from promises_app.ui.common.page_parts import action_button, notice_label
+from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 from promises_app.ui.common.save_target import ask_save_path
 from promises_app.ui.versions.changes_table_model import ChangesTableModel
-from promises_app.ui.versions.pdf_preview import PdfPreviewDialog
 from promises_app.ui.versions.revision_table_model import RevisionTableModel, short_hash
 from promises_app.ui.versions.signoff_dialog import SignOffDialog
 

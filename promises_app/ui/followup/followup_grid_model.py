@@ -10,7 +10,7 @@ Everything comes from one service call (``services.follow_ups.grid``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -32,6 +31,7 @@ from promises_app.services.followups import FollowUpGrid, GridMeasure, MeasureSt
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.labels import label
+from promises_app.ui.common.paged_filter import PagedFilterProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,6 +50,8 @@ LIGHT_COLOURS: dict[TrafficLight, QColor] = {
     TrafficLight.RED: QColor("#c62828"),
     TrafficLight.NOT_ASSESSED: QColor("#9e9e9e"),
 }
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_MEASURE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 CURRENT_TINT = QColor("#e3f0fc")
 GROUP_TINT = QColor("#eeeeee")
 OVERDUE_COLOUR = QColor("#b71c1c")
@@ -306,11 +308,13 @@ class FollowUpGridModel(QAbstractItemModel):
         return self.FIRST_PERIOD + len(self.periods())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked twice for every row the view lays out: constants, and a measure says it never has
+        # children (so the view does not ask for them).
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == 0:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _GROUP_FLAGS
+        return _MEASURE_FLAGS
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -437,38 +441,48 @@ class FollowUpGridModel(QAbstractItemModel):
         return None
 
 
-class FollowUpFilterProxy(QSortFilterProxyModel):
+class FollowUpFilterProxy(PagedFilterProxy):
     """The filter bar's filters, as you type. A group row stays only while one of its measures matches.
 
     Status and traffic light are the measure's latest follow-up ("" status = no follow-up yet);
-    the party matches the responsible, a participant or one who makes the promise.
+    the party matches the responsible, a participant or one who makes the promise. Decided in one
+    pass over the grid's measures, with each measure's search text and latest follow-up read once
+    (until the grid changes); the view gets its rows a page at a time (ui/common/paged_filter.py).
     """
 
     NO_FOLLOW_UP = "none"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
         self._text = ""
         self._status: str | None = None
         self._light: TrafficLight | None = None
         self._party = ""
         self._only_overdue = False
+        #: Each measure's search text (casefolded title, description, responsible and comments,
+        #: one per line) and latest follow-up, by measure id: read from the grid once.
+        self._search: dict[int, str] = {}
+        self._rows_search: list[list[str]] | None = None
+        self._latest: dict[int, FollowUpRecord | None] = {}
+        #: The (group, row) of each measure that passed, and the filters that chose them.
+        self._hits: list[tuple[int, int]] = []
+        self._hits_for: tuple[str, str | None, TrafficLight | None, str, bool] | None = None
 
     def set_text(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
+        self._refilter_with(lambda: setattr(self, "_text", text.strip().casefold()))
 
     def set_status(self, status: FollowUpStatus | str | None) -> None:
-        self._refilter(lambda: setattr(self, "_status", status or None))
+        self._refilter_with(lambda: setattr(self, "_status", status or None))
 
     def set_light(self, light: TrafficLight | str | None) -> None:
-        self._refilter(lambda: setattr(self, "_light", TrafficLight(light) if light else None))
+        self._refilter_with(lambda: setattr(self, "_light", TrafficLight(light) if light else None))
 
     def set_party(self, name: str) -> None:
-        self._refilter(lambda: setattr(self, "_party", name))
+        if name != self._party:
+            self._refilter_with(lambda: setattr(self, "_party", name))
 
     def set_only_overdue(self, only: bool) -> None:
-        self._refilter(lambda: setattr(self, "_only_overdue", only))
+        self._refilter_with(lambda: setattr(self, "_only_overdue", only))
 
     def set_filters(
         self,
@@ -481,33 +495,102 @@ class FollowUpFilterProxy(QSortFilterProxyModel):
     ) -> None:
         """Every filter at once (the page's filter bar): one pass over the rows, and none if nothing changed."""
         wanted = (text.strip().casefold(), status or None, TrafficLight(light) if light else None, party, only_overdue)
-        if wanted == (self._text, self._status, self._light, self._party, self._only_overdue):
+        if wanted == self._settings():
             return
 
         def change() -> None:
             self._text, self._status, self._light, self._party, self._only_overdue = wanted
 
-        self._refilter(change)
+        self._refilter_with(change)
 
-    def _refilter(self, change: Callable[[], None]) -> None:
+    def _settings(self) -> tuple[str, str | None, TrafficLight | None, str, bool]:
+        return (self._text, self._status, self._light, self._party, self._only_overdue)
+
+    def _refilter_with(self, change: Callable[[], None]) -> None:
         """Apply ``change`` to the filters and filter again: a reset, not row-by-row changes, which
         cost the tree view far more at a few thousand measures."""
-        self.beginResetModel()
-        change()
-        self.endResetModel()
+        self.change_filter(change)
 
     def is_filtering(self) -> bool:
         return bool(self._text or self._status or self._light or self._party or self._only_overdue)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+    # --- PagedFilterProxy: items are (group, row) of a measure and (group, -1) of a group ----------
+    def item_at(self, source_row: int, source_parent: Index) -> tuple[int, int]:
+        if not source_parent.isValid():
+            return (source_row, -1)
+        return (source_parent.row(), source_row)
+
+    def is_heading(self, item: Hashable) -> bool:
+        return isinstance(item, tuple) and item[1] == -1
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
+        # item_at inlined: this runs for every row of each group the view opens.
+        if source_parent.isValid():
+            return (source_parent.row(), source_row) in self._revealed
+        return (source_row, -1) in self._revealed
+
+    def shown_items(self) -> list[tuple[int, int]]:
         model = self.sourceModel()
         assert isinstance(model, FollowUpGridModel)
-        if not source_parent.isValid():
-            # a group: shown through its measures (recursive filtering), or always when no filter is set
-            return not self.is_filtering()
-        item = model.measure_at(model.index(source_row, 0, source_parent))
-        return item is not None and self.accepts(model, item)
+        groups = model.groups()
+        if self._hits_for is not None and self._narrowed_by(self._hits_for):
+            candidates = self._hits  # typing on: only what matched the shorter text can match
+        else:
+            candidates = [(g, r) for g, group in enumerate(groups) for r in range(len(group.measures))]
+        settings = self._settings()
+        if self._text and not (self._status or self._light or self._party or self._only_overdue):
+            text, search = self._text, self._search_rows(model, groups)
+            candidates = [(g, r) for g, r in candidates if text in search[g][r]]
+        elif self.is_filtering():
+            candidates = [(g, r) for g, r in candidates if self.accepts(model, groups[g].measures[r])]
+        self._hits, self._hits_for = candidates, settings
+        shown: list[tuple[int, int]] = []
+        last_group = -1
+        for g, r in candidates:
+            if g != last_group:
+                shown.append((g, -1))
+                last_group = g
+            shown.append((g, r))
+        return shown
 
+    def _search_rows(self, model: FollowUpGridModel, groups: list[Group]) -> list[list[str]]:
+        """Each measure's search text by group and row (read once until the grid changes)."""
+        if self._rows_search is None:
+            self._rows_search = [[self._search_text(model, item) for item in group.measures] for group in groups]
+        return self._rows_search
+
+    def _search_text(self, model: FollowUpGridModel, item: GridMeasure) -> str:
+        """The casefolded title, description, responsible and comments, one per line: a typed text
+        holds no line break, so it is found in one of them, as each is looked through alone."""
+        measure = item.measure
+        search = self._search.get(measure.id)
+        if search is None:
+            search = self._search[measure.id] = "\n".join(
+                text.casefold() for text in (
+                    measure.title, measure.description, measure.responsible_name,
+                    *(f.comment for f in model.follow_ups_of(measure.id)),
+                )
+            )
+        return search
+
+    def _narrowed_by(self, before: tuple[str, str | None, TrafficLight | None, str, bool]) -> bool:
+        """Only the text changed, and it grew around what it was (the person typed on)."""
+        now = self._settings()
+        return before[1:] == now[1:] and before[0] in now[0]
+
+    def _source_reset(self) -> None:
+        self._forget()
+        super()._source_reset()
+
+    def _before_source_change(self, *args: object) -> None:
+        self._forget()
+        super()._before_source_change(*args)
+
+    def _forget(self) -> None:
+        """The grid changed: its search texts, latest follow-ups and rows are read again."""
+        self._search, self._latest, self._hits_for, self._rows_search = {}, {}, None, None
+
+    # --- the rule ---------------------------------------------------------------------------------
     def accepts(self, model: FollowUpGridModel, item: GridMeasure) -> bool:
         measure = item.measure
         if self._only_overdue and not item.overdue:
@@ -518,25 +601,33 @@ class FollowUpFilterProxy(QSortFilterProxyModel):
             *item.promise_makers,
         ):
             return False
-        latest = model.latest(measure.id)
-        if self._status is not None:
-            if self._status == self.NO_FOLLOW_UP:
-                if latest is not None:
+        if self._status is not None or self._light is not None:
+            latest = self._latest.get(measure.id, _UNREAD)
+            if latest is _UNREAD:
+                latest = self._latest[measure.id] = model.latest(measure.id)
+            if self._status is not None:
+                if self._status == self.NO_FOLLOW_UP:
+                    if latest is not None:
+                        return False
+                elif latest is None or latest.status != self._status:
                     return False
-            elif latest is None or latest.status != self._status:
+            if self._light is not None and (latest is None or latest.light is not self._light):
                 return False
-        if self._light is not None and (latest is None or latest.light is not self._light):
-            return False
-        if self._text:
-            haystack = [
-                measure.title,
-                measure.description,
-                measure.responsible_name,
-                *(f.comment for f in model.follow_ups_of(measure.id)),
-            ]
-            if not any(self._text in text.casefold() for text in haystack):
-                return False
-        return True
+        return not self._text or self._text in self._search_text(model, item)
+
+    # --- for the page -----------------------------------------------------------------------------
+    def shown_measure_count(self) -> int:
+        """How many measures pass the filters (handed to the view or not yet)."""
+        return len(self._hits)
+
+    def reveal_measure(self, source: QModelIndex) -> None:
+        """Hand the view every row up to the measure at ``source`` (to select it), if it passes."""
+        if source.isValid() and source.internalId() != 0:
+            self.reveal((source.internalId() - 1, source.row()))
+
+
+#: "Not read yet" in the latest follow-up cache (None there means "no follow-up").
+_UNREAD: Any = object()
 
 
 class HistoryTableModel(QAbstractTableModel):

@@ -48,6 +48,7 @@ from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
 from promises_app.ui.common.page_parts import action_button, notice_label, page_action
+from promises_app.ui.common.paged_filter import reveal_while_scrolling
 from promises_app.ui.followup.followup_commands import CopyPreviousPeriodCommand, RecordFollowUpCommand
 from promises_app.ui.followup.followup_editor import FollowUpEditor, light_icon
 from promises_app.ui.followup.followup_grid_model import (
@@ -56,6 +57,7 @@ from promises_app.ui.followup.followup_grid_model import (
     FollowUpGridModel,
     GroupBy,
     HistoryTableModel,
+    cell_text,
 )
 
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -131,6 +133,9 @@ class FollowUpPage(QWidget):
         header.setSectionsMovable(False)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 6)
         self.view.installEventFilter(self)
+        # Long grids come a page at a time (ui/common/paged_filter.py): more as the person scrolls down.
+        self.proxy.rowsInserted.connect(self._rows_revealed)
+        reveal_while_scrolling(self.view, self.proxy)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
@@ -142,6 +147,7 @@ class FollowUpPage(QWidget):
         self.history_view.setOpenLinks(False)
         self.history_view.setAccessibleName(self.tr("History of the selected measure"))
         self.history_view.setTabChangesFocus(True)
+        self._history_shown: str | None = None
         self.history_title = QLabel()
         self.history_title.setWordWrap(True)
         self.history_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -314,11 +320,10 @@ class FollowUpPage(QWidget):
         """Make the measure's cell of the current (or last) period current and selected."""
         period = self.model.current_period() or (self.model.periods()[-1] if self.model.periods() else None)
         column = self.model.period_column(period) if period else FollowUpGridModel.TITLE
-        source = self.model.index_of(measure_id, column)
-        index = self.proxy.mapFromSource(source)
+        index = self._shown_cell(measure_id, column)
         if not index.isValid():  # hidden by the filters: show every measure again
             self.clear_filters()
-            index = self.proxy.mapFromSource(self.model.index_of(measure_id, column))
+            index = self._shown_cell(measure_id, column)
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.view.scrollTo(index)
@@ -335,6 +340,13 @@ class FollowUpPage(QWidget):
         self.notice_label.setVisible(bool(text))
 
     # --- what is selected -------------------------------------------------------------------------
+    def _shown_cell(self, measure_id: int, column: int) -> QModelIndex:
+        """The view's index of a measure's cell, handing the view the rows up to it if it passes the
+        filters but lies further down than the view has yet (invalid when the filters hide it)."""
+        source = self.model.index_of(measure_id, column)
+        self.proxy.reveal_measure(source)
+        return self.proxy.mapFromSource(source)
+
     def _cell_key(self, index: QModelIndex) -> tuple[int, int] | None:
         item = self.model.measure_at(self.proxy.mapToSource(index)) if index.isValid() else None
         return (item.measure.id, index.column()) if item is not None else None
@@ -354,7 +366,7 @@ class FollowUpPage(QWidget):
             if index.isValid():
                 selection.select(index, index)
         if current is not None:
-            index = self.proxy.mapFromSource(self.model.index_of(*current))
+            index = self._shown_cell(*current)
             if index.isValid():
                 selection_model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
                 if selection.isEmpty():
@@ -398,7 +410,10 @@ class FollowUpPage(QWidget):
                     earlier = self.services.carry_over.measure_lineage(item.measure.id)
                 except AppError:
                     earlier = []  # the history of this year still shows
-        self.history_view.setHtml(self._history_html() + self._earlier_html(earlier))
+        history = self._history_html() + self._earlier_html(earlier)
+        if history != self._history_shown:  # laid out again only when it changed (not per keystroke)
+            self._history_shown = history
+            self.history_view.setHtml(history)
         self._update_actions()
 
     def _earlier_html(self, earlier: list[LineageEntry]) -> str:
@@ -450,7 +465,7 @@ class FollowUpPage(QWidget):
         has_cell = self.current_measure() is not None and self.current_period() is not None
         self.edit_action.setEnabled(has_cell)
         self.copy_action.setEnabled(has_cell)
-        shown = sum(self.proxy.rowCount(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount()))
+        shown = self.proxy.shown_measure_count()
         grid = self.model.grid()
         total = len(grid.measures) if grid else 0
         self.count_label.setText(
@@ -510,6 +525,15 @@ class FollowUpPage(QWidget):
         for row in range(self.proxy.rowCount()):
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
 
+    def _rows_revealed(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Groups handed to the view as the person scrolls span the row and come open, as the first
+        page's did."""
+        if parent.isValid():
+            return  # measures
+        for row in range(first, last + 1):
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
+            self.view.expand(self.proxy.index(row, 0))
+
     def _size_columns(self) -> None:
         header = self.view.header()
         em = self.fontMetrics().horizontalAdvance("M")
@@ -522,12 +546,25 @@ class FollowUpPage(QWidget):
             header.resizeSection(column, width)
 
     def _period_width(self) -> int:
-        """Room for the longest cell any period shows (every period alike), within 9–18 em."""
+        """Room for the longest cell any period shows (every period alike), within 9–18 em.
+
+        Measured over the different texts the grid's follow-ups make (a status word, perhaps with a
+        count), each once: not by asking the view for every cell.
+        """
         metrics = self.view.fontMetrics()
         em = metrics.horizontalAdvance("M")
-        texts = [self.model.index(r, c, self.model.index(g, 0)).data() or ""
-                 for g in range(self.model.rowCount()) for r in range(self.model.rowCount(self.model.index(g, 0)))
-                 for c in range(FollowUpGridModel.FIRST_PERIOD, self.model.columnCount())]
+        grid = self.model.grid()
+        texts: set[str] = set()
+        if grid is not None:
+            measures = {item.measure.id: item for item in grid.measures}
+            # A cell's text depends only on the status, the count and the measure's target.
+            kinds: dict[tuple[object, ...], tuple[FollowUpRecord, GridMeasure]] = {}
+            for follow_up in grid.follow_ups:
+                item = measures.get(follow_up.measure_id)
+                if item is not None:
+                    key = (follow_up.status, follow_up.count_achieved, item.measure.target_count)
+                    kinds.setdefault(key, (follow_up, item))
+            texts = {cell_text(follow_up, item) for follow_up, item in kinds.values()}
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
         padding = self.view.iconSize().width() + em * 2
         return max(9 * em, min(18 * em, widest + padding))

@@ -4,18 +4,21 @@ Free text looks through titles, descriptions, causes, names and the follow-ups' 
 word must occur; case does not matter). A measure also matches when its promise's text does, so
 searching for a promise's words shows the promise with its measures. The other filters (party,
 responsible, status, traffic light, focus area, only overdue) are about measures; a promise or a
-heading stays visible while one of its measures matches (recursive filtering).
+heading stays visible while one of its measures matches. The proxy decides all of it in one pass
+over the plan's nodes and hands the tree its rows a page at a time (ui/common/paged_filter.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Hashable
+from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
-from promises_app.ui.plan.plan_models import GROUP, MEASURE, PROMISE, PlanNode, PlanTreeModel
+from promises_app.ui.common.paged_filter import PagedFilterProxy
+from promises_app.ui.plan.plan_models import GROUP, MEASURE, PlanNode, PlanTreeModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -59,6 +62,10 @@ def _contains_all(haystack: str, words: list[str]) -> bool:
 
 
 def measure_matches(node: PlanNode, plan_filter: PlanFilter) -> bool:
+    return _measure_passes(node, plan_filter, plan_filter.words())
+
+
+def _measure_passes(node: PlanNode, plan_filter: PlanFilter, words: list[str]) -> bool:
     status = node.status
     assert status is not None
     measure = status.measure
@@ -82,11 +89,14 @@ def measure_matches(node: PlanNode, plan_filter: PlanFilter) -> bool:
         wanted_area = None if plan_filter.focus_area_id == NO_FOCUS_AREA else plan_filter.focus_area_id
         if measure.focus_area_id != wanted_area:
             return False
-    words = plan_filter.words()
-    if not words:
-        return True
+    return _has_words(node, words)
+
+
+def _has_words(node: PlanNode, words: list[str]) -> bool:
+    """Every word is in the measure's own text or its promise's (a word holds no line break, so
+    looking in each is looking in both joined)."""
     promise_text = node.parent.haystack if node.parent is not None else ""
-    return _contains_all(node.haystack + "\n" + promise_text, words)
+    return all(word in node.haystack or word in promise_text for word in words)
 
 
 def promise_matches(node: PlanNode, plan_filter: PlanFilter) -> bool:
@@ -98,14 +108,28 @@ def promise_matches(node: PlanNode, plan_filter: PlanFilter) -> bool:
     return _contains_all(node.haystack, plan_filter.words())
 
 
-class PlanFilterProxy(QSortFilterProxyModel):
-    """Keeps the plan's order; hides what does not match; parents stay while a child matches."""
+def _narrows(wider: PlanFilter, narrower: PlanFilter) -> bool:
+    """Whatever ``narrower`` lets through, ``wider`` does too: the same other filters, and each of
+    the wider filter's words is part of one of the narrower's (the person typed on)."""
+    if replace(wider, text="") != replace(narrower, text=""):
+        return False
+    words = narrower.words()
+    return all(any(old in new for new in words) for old in wider.words())
+
+
+class PlanFilterProxy(PagedFilterProxy):
+    """Keeps the plan's order; hides what does not match; a heading or promise stays while a measure
+    under it matches. Decided in one pass over the plan's nodes (ui/common/paged_filter.py says why)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = PlanFilter()
-        self.setRecursiveFilteringEnabled(True)
-        self.setDynamicSortFilter(True)
+        self._root = PlanNode(GROUP, None)
+        #: Each promise (in plan order) with its measures that match, and the filter that chose
+        #: them (typing on only looks among them).
+        self._hits: list[tuple[PlanNode, list[PlanNode]]] = []
+        self._hits_for: tuple[PlanFilter, PlanNode] | None = None
+        self._hit_count = 0
 
     def plan_filter(self) -> PlanFilter:
         return self._filter
@@ -113,41 +137,84 @@ class PlanFilterProxy(QSortFilterProxyModel):
     def set_filter(self, plan_filter: PlanFilter) -> None:
         if plan_filter == self._filter:
             return
-        # A reset, not an incremental filter change: the tree view then lays out only what it shows,
-        # where row-by-row removals cost it seconds at a few thousand measures.
-        self.beginResetModel()
-        self._filter = plan_filter
-        self.endResetModel()
+        self.change_filter(lambda: setattr(self, "_filter", plan_filter))
 
     def plan_model(self) -> PlanTreeModel:
         model = self.sourceModel()
         assert isinstance(model, PlanTreeModel)
         return model
 
+    # --- PagedFilterProxy ---------------------------------------------------------------------------
+    def item_at(self, source_row: int, source_parent: Index) -> PlanNode:
+        parent: PlanNode = source_parent.internalPointer() if source_parent.isValid() else self._root
+        return parent.children[source_row]
+
+    def is_heading(self, item: Hashable) -> bool:
+        return isinstance(item, PlanNode) and item.kind != MEASURE
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
-        if self._filter.is_empty():
-            return True
-        model = self.plan_model()
-        node = model.node(model.index(source_row, 0, source_parent))
-        if node.kind == GROUP:
-            return False  # shown only for a matching promise or measure under it
-        if node.kind == PROMISE:
-            return promise_matches(node, self._filter)
-        if node.kind == MEASURE:
-            return measure_matches(node, self._filter)
-        return False
+        # item_at inlined: this runs for every row of each parent the tree opens.
+        parent: PlanNode = source_parent.internalPointer() if source_parent.isValid() else self._root
+        return parent.children[source_row] in self._revealed
 
+    def shown_items(self) -> list[PlanNode]:
+        """Headings, promises and measures that pass, in plan order."""
+        root = self.plan_model().node(QModelIndex())
+        plan_filter = self._filter
+        self._hits = self._matching_measures(root, plan_filter)
+        self._hits_for = (plan_filter, root)
+        self._hit_count = sum(len(hits) for _promise, hits in self._hits)
+        self._root = root
+        empty = plan_filter.is_empty()
+        shown: list[PlanNode] = []
+        group: PlanNode | None = None
+        for promise, hits in self._hits:
+            if hits or empty or promise_matches(promise, plan_filter):
+                if promise.parent is not group and promise.parent is not None:
+                    group = promise.parent
+                    shown.append(group)
+                shown.append(promise)
+                shown.extend(hits)
+        return shown
+
+    def _matching_measures(self, root: PlanNode, plan_filter: PlanFilter) -> list[tuple[PlanNode, list[PlanNode]]]:
+        """Each promise with its measures that match (promises in plan order, none left out)."""
+        if self._hits_for is not None and self._hits_for[1] is root and _narrows(self._hits_for[0], plan_filter):
+            candidates = self._hits  # typing on: only what matched the shorter text can match
+        else:
+            candidates = [(promise, promise.children) for group in root.children for promise in group.children]
+        if plan_filter.is_empty():
+            return candidates
+        words = plan_filter.words()
+        if plan_filter.party_id is not None or plan_filter.about_measures():
+            return [(promise, [node for node in measures if _measure_passes(node, plan_filter, words)])
+                    for promise, measures in candidates]
+        matching: list[tuple[PlanNode, list[PlanNode]]] = []
+        for promise, measures in candidates:
+            # A word in the promise's text is in each of its measures' (measure_matches); the
+            # others must be in the measure's own.
+            rest = [word for word in words if word not in promise.haystack]
+            if not rest:
+                matching.append((promise, measures))
+            elif len(rest) == 1:
+                word = rest[0]
+                matching.append((promise, [node for node in measures if word in node.haystack]))
+            else:
+                matching.append((promise, [node for node in measures if all(w in node.haystack for w in rest)]))
+        return matching
+
+    def _source_reset(self) -> None:
+        self._hits_for = None  # new nodes: look through all of them
+        super()._source_reset()
+
+    def _before_source_change(self, *args: object) -> None:
+        self._hits_for = None
+        super()._before_source_change(*args)
+
+    # --- for the page -------------------------------------------------------------------------------
     def visible_measure_ids(self) -> list[int]:
-        """The ids of the measures shown, top to bottom (for tests and the status line).
+        """The ids of the measures that match, top to bottom (revealed to the view or not yet)."""
+        return [node.record_id for _promise, hits in self._hits for node in hits if node.record_id is not None]
 
-        Read from the plan's own nodes with the same rule as ``filterAcceptsRow`` (a measure shows
-        when it matches), not by walking the proxy: that costs a Qt call per row on every keystroke.
-        """
-        empty = self._filter.is_empty()
-        return [
-            node.record_id
-            for group in self.plan_model().groups()
-            for promise in group.children
-            for node in promise.children
-            if node.kind == MEASURE and node.record_id is not None and (empty or measure_matches(node, self._filter))
-        ]
+    def matching_measure_count(self) -> int:
+        return self._hit_count

@@ -34,6 +34,8 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 GROUP_BACKGROUND = QColor("#eef2f7")
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 LIGHT_COLOURS = {
     TrafficLight.GREEN: QColor("#2e7d32"),
     TrafficLight.YELLOW: QColor("#e0a800"),
@@ -234,9 +236,12 @@ class PlanTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         # Bounds checked here rather than with hasIndex (which calls back into Python twice): views
         # ask for every row's index when they lay out, so this is the hot path of filtering.
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self.node(parent).children
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = parent.internalPointer().children
+        else:
+            children = self._root.children
         if not (0 <= row < len(children) and 0 <= column < 5):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
@@ -271,9 +276,11 @@ class PlanTreeModel(QAbstractItemModel):
         ][section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked twice for every row the tree lays out: constants, and a measure says it never has
+        # children (so the view does not ask for them).
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _LEAF_FLAGS if index.internalPointer().kind == MEASURE else _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -47,11 +47,12 @@ from promises_app.services.records import (
     PartyRecord,
     PromiseRecord,
 )
-from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import report_error, run_command
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
 from promises_app.ui.common.page_parts import action_button, notice_label, page_action
+from promises_app.ui.common.paged_filter import reveal_while_scrolling
 from promises_app.ui.common.undo_commands import Refs, short
 from promises_app.ui.plan.focus_area_dialog import FocusAreaListDialog
 from promises_app.ui.plan.measure_dialog import MeasureForm
@@ -70,6 +71,8 @@ from promises_app.ui.plan.plan_filter import NO_FOCUS_AREA, NOT_FOLLOWED_UP, Pla
 from promises_app.ui.plan.plan_models import GROUP, MEASURE, PROMISE, PlanNode, PlanTreeModel, read_plan
 from promises_app.ui.plan.promise_dialog import PromiseForm
 
+#: The date the deadline column is sized for (wide digits, two-digit month and day).
+WIDE_DATE = date(2088, 12, 28)
 LOCKED_STYLE = "background: #fff4e5; border: 1px solid #f0c36d; border-radius: 3px; padding: 4px;"
 
 
@@ -131,13 +134,22 @@ class PlanPage(QWidget):
                               (PlanTreeModel.FOCUS_AREA, 14)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width * em)
-        header.setSectionResizeMode(PlanTreeModel.DEADLINE, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once from a sample date and the heading, not measured over every row after each change.
+        header.setSectionResizeMode(PlanTreeModel.DEADLINE, QHeaderView.ResizeMode.Interactive)
+        deadline_heading = str(self.model.headerData(PlanTreeModel.DEADLINE, Qt.Orientation.Horizontal))
+        header.resizeSection(PlanTreeModel.DEADLINE, 2 * em + max(
+            self.tree.fontMetrics().horizontalAdvance(format_date(WIDE_DATE)),
+            header.fontMetrics().horizontalAdvance(deadline_heading),
+        ))
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         # Enter activates; a double-click is caught as such (platforms differ in whether it activates).
         self.tree.activated.connect(self._activated)
         self.tree.doubleClicked.connect(self._activated)
         self.tree.collapsed.connect(lambda index: self._collapsed.add(self._key(index)))
         self.tree.expanded.connect(lambda index: self._collapsed.discard(self._key(index)))
+        # Long plans come a page at a time (ui/common/paged_filter.py): more as the person scrolls down.
+        self.proxy.rowsInserted.connect(self._rows_revealed)
+        reveal_while_scrolling(self.tree, self.proxy)
 
         # --- the filter bar
         self.search_edit = QLineEdit()
@@ -279,7 +291,7 @@ class PlanPage(QWidget):
             and node.status.measure.target_count is not None
         self.occurrences_action.setEnabled(counted)
         self.focus_areas_action.setEnabled(self.agreement is not None)
-        shown = len(self.proxy.visible_measure_ids())
+        shown = self.proxy.matching_measure_count()
         total = sum(len(p.children) for g in self.model.groups() for p in g.children)
         self.count_label.setText(
             fill(self.tr("Measures shown: %1 of %2"), shown, total) if self.agreement is not None else ""
@@ -385,7 +397,7 @@ class PlanPage(QWidget):
         self.tree.expandToDepth(1)  # groups and promises; measures have no children
         collapsed = set(self._collapsed)
         self._walk_proxy(QModelIndex(), lambda index: self.tree.collapse(index)
-                         if self._key(index) in collapsed else None)
+                         if self._key(index) in collapsed else None, depth=1)
         self._collapsed = collapsed
         if keep_key is not None and keep_key[1] is not None:
             if keep_key[0] == MEASURE:
@@ -394,13 +406,33 @@ class PlanPage(QWidget):
                 self.select_promise(keep_key[1])
         self._update_actions()
 
-    def _walk_proxy(self, parent: QModelIndex, visit: Callable[[QModelIndex], object]) -> None:
+    def _walk_proxy(self, parent: QModelIndex, visit: Callable[[QModelIndex], object], depth: int) -> None:
+        """Visit the rows under ``parent`` down to ``depth`` (0: only its children)."""
         for row in range(self.proxy.rowCount(parent)):
             index = self.proxy.index(row, 0, parent)
             visit(index)
-            self._walk_proxy(index, visit)
+            if depth > 0:
+                self._walk_proxy(index, visit, depth - 1)
+
+    def _rows_revealed(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Headings and promises handed to the tree as the person scrolls come open, as the first
+        page's did (unless the person had closed them); a new heading's promises too."""
+        if parent.isValid() and parent.parent().isValid():
+            return  # measures
+        collapsed = set(self._collapsed)
+        for row in range(first, last + 1):
+            index = self.proxy.index(row, 0, parent)
+            opened = [index]
+            if not parent.isValid():
+                opened += [self.proxy.index(child, 0, index) for child in range(self.proxy.rowCount(index))]
+            for item in opened:
+                if self._key(item) not in collapsed:
+                    self.tree.expand(item)
+        self._collapsed = collapsed
 
     def _select_source(self, source: QModelIndex) -> bool:
+        if source.isValid():
+            self.proxy.reveal(self.model.node(source))  # it may be further down than the tree has yet
         index = self.proxy.mapFromSource(source)
         if not index.isValid():
             return False

@@ -116,6 +116,13 @@ class PagedFilterProxy(QSortFilterProxyModel):
         return True
 
     # --- keeping up with the source -----------------------------------------------------------------
+    def filtering(self) -> bool:
+        """A filter is set (with none, a change of rows' data changes nothing that passes)."""
+        return True
+
+    def forget_rows(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """These source rows' data changed: drop anything read from them (subclasses that keep some)."""
+
     def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt's name
         # The set is decided again before the proxy's own handlers run (connected first), so the
         # proxy filters new or changed rows with it; a heading that comes or goes with them is
@@ -123,15 +130,17 @@ class PagedFilterProxy(QSortFilterProxyModel):
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._source_reset)
-            for signal in (old.layoutChanged, old.rowsInserted, old.rowsRemoved, old.dataChanged):
+            old.dataChanged.disconnect(self._before_data_change)
+            for signal in (old.layoutChanged, old.rowsInserted, old.rowsRemoved):
                 signal.disconnect(self._before_source_change)
+            for signal in (old.layoutChanged, old.rowsInserted, old.rowsRemoved, old.dataChanged):
                 signal.disconnect(self._after_source_change)
         model.modelReset.connect(self._source_reset)
-        changes = (model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged)
-        for signal in changes:
+        model.dataChanged.connect(self._before_data_change)
+        for signal in (model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._before_source_change)
         super().setSourceModel(model)
-        for signal in changes:
+        for signal in (model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged):
             signal.connect(self._after_source_change)
         self._decide(PAGE_ROWS)
 
@@ -141,6 +150,14 @@ class PagedFilterProxy(QSortFilterProxyModel):
     def _before_source_change(self, *_args: object) -> None:
         self._handed = self._revealed
         self._decide(self._limit)
+
+    def _before_data_change(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object) -> None:
+        """Rows changed in place (an edit): decided again only while a filter is set (a recorded
+        follow-up may take a measure out of "not followed up"), else nothing that passes changes."""
+        self._handed = self._revealed
+        self.forget_rows(top_left, bottom_right)
+        if self.filtering():
+            self._decide(self._limit)
 
     def _after_source_change(self, *_args: object) -> None:
         if self._revealed != self._handed:

@@ -10,7 +10,7 @@ Everything comes from one service call (``services.follow_ups.grid``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
@@ -520,8 +520,11 @@ class FollowUpFilterProxy(PagedFilterProxy):
             return (source_row, -1)
         return (source_parent.row(), source_row)
 
-    def is_heading(self, item: Hashable) -> bool:
+    def is_heading(self, item: object) -> bool:
         return isinstance(item, tuple) and item[1] == -1
+
+    def filtering(self) -> bool:
+        return self.is_filtering()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
         # item_at inlined: this runs for every row of each group the view opens.
@@ -583,12 +586,32 @@ class FollowUpFilterProxy(PagedFilterProxy):
         super()._source_reset()
 
     def _before_source_change(self, *args: object) -> None:
-        self._forget()
+        self._forget()  # rows came, went or moved
         super()._before_source_change(*args)
 
     def _forget(self) -> None:
         """The grid changed: its search texts, latest follow-ups and rows are read again."""
         self._search, self._latest, self._hits_for, self._rows_search = {}, {}, None, None
+
+    def forget_rows(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        """Measures' follow-ups changed in place (a recorded follow-up): their search text and
+        latest follow-up are read again, the others' kept."""
+        model = self.sourceModel()
+        if not isinstance(model, FollowUpGridModel) or not top_left.isValid():
+            return
+        if top_left.internalId() == 0:  # group rows: read all of it again
+            self._forget()
+            return
+        group = top_left.internalId() - 1
+        self._hits_for = None
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            item = model.measure_at(model.index(row, 0, model.index(group, 0)))
+            if item is None:
+                continue
+            self._search.pop(item.measure.id, None)
+            self._latest.pop(item.measure.id, None)
+            if self._rows_search is not None and group < len(self._rows_search):
+                self._rows_search[group][row] = self._search_text(model, item)
 
     # --- the rule ---------------------------------------------------------------------------------
     def accepts(self, model: FollowUpGridModel, item: GridMeasure) -> bool:

@@ -10,7 +10,6 @@ over the plan's nodes and hands the tree its rows a page at a time (ui/common/pa
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -149,8 +148,11 @@ class PlanFilterProxy(PagedFilterProxy):
         parent: PlanNode = source_parent.internalPointer() if source_parent.isValid() else self._root
         return parent.children[source_row]
 
-    def is_heading(self, item: Hashable) -> bool:
+    def is_heading(self, item: object) -> bool:
         return isinstance(item, PlanNode) and item.kind != MEASURE
+
+    def filtering(self) -> bool:
+        return not self._filter.is_empty()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
         # item_at inlined: this runs for every row of each parent the tree opens.
@@ -210,6 +212,9 @@ class PlanFilterProxy(PagedFilterProxy):
     def _before_source_change(self, *args: object) -> None:
         self._hits_for = None
         super()._before_source_change(*args)
+
+    def forget_rows(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        self._hits_for = None  # a measure's text or status changed: look through all of them again
 
     # --- for the page -------------------------------------------------------------------------------
     def visible_measure_ids(self) -> list[int]:

@@ -140,6 +140,53 @@ def reopen_agreement(window: MainWindow, runs: int) -> list[float]:
     return timed(action, runs)
 
 
+def first_page_painted(window: MainWindow, tab: int, runs: int, *, timeout: float = 60) -> list[float]:
+    """Seconds from selecting the agreement (``window.reload``: the list read again, the agreement
+    selected anew, so each page reads it afresh) until the page on show at ``tab`` has painted: every
+    item view on it that holds rows has had a paint event (its viewport)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QAbstractItemView
+
+    app = _app()
+    window.tabs.setCurrentIndex(tab)
+    app.processEvents()
+    page = window.tabs.widget(tab)
+
+    class Painted(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted: set[int] = set()
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                self.painted.add(id(watched))
+            return False
+
+    times: list[float] = []
+    for _ in range(runs + 1):  # the first is a warm-up
+        watcher = Painted()
+        views = page.findChildren(QAbstractItemView)
+        for view in views:
+            view.viewport().installEventFilter(watcher)
+        try:
+            started = time.perf_counter()
+            window.reload()
+            while True:
+                waiting = [v for v in views if v.isVisible() and v.model() is not None
+                           and v.model().rowCount() > 0 and id(v.viewport()) not in watcher.painted]
+                if not waiting:
+                    break
+                if time.perf_counter() - started > timeout:
+                    raise RuntimeError(f"{len(waiting)} views of the page did not paint within {timeout} s")
+                app.processEvents()
+            times.append(time.perf_counter() - started)
+        finally:
+            for view in views:
+                view.viewport().removeEventFilter(watcher)
+        app.processEvents()
+    return times[1:]
+
+
 def select_agreement(window: MainWindow, agreement_id: int, other_id: int | None, runs: int) -> list[float]:
     """Seconds to show ``agreement_id`` after another one was shown (measures, pages, details)."""
     app = _app()

@@ -109,6 +109,7 @@ def application(db_path: Path, *, select_largest: bool) -> None:
         extra["startup_seconds"] = shown
         largest = largest_agreement(services)
         if largest is not None:
+            window.tabs.setCurrentIndex(window.measures_tab)  # the list of all measures, read when shown
             window.select_agreement(largest)
             app.processEvents()
             extra["selected_measures"] = window.all_measures_page.model.rowCount()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -16,7 +17,8 @@ from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Plan
 from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
 from promises_app.services.base import FieldValues, Service, check_version, get_row
-from promises_app.services.plan import MEASURE_LOAD, measures_of
+from promises_app.services.measure_reads import agreement_follow_ups, agreement_measures
+from promises_app.services.plan import MEASURE_LOAD
 from promises_app.services.records import (
     AgreementRecord,
     FollowUpRecord,
@@ -27,6 +29,9 @@ from promises_app.storage import models as m
 
 #: "Due soon" on the overview: deadlines within this many days.
 DUE_SOON_DAYS = 14
+
+#: A follow-up as read: a mapped row or its record.
+Recorded = TypeVar("Recorded", m.FollowUp, FollowUpRecord)
 
 
 def utc_now() -> datetime:
@@ -46,16 +51,8 @@ class FollowUpService(Service):
     def list_for_agreement(self, agreement_id: int, *, period: str | None = None) -> list[FollowUpRecord]:
         with self.db.read() as s:
             agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
-            query = (
-                select(m.FollowUp)
-                .join(m.Measure)
-                .join(m.Promise)
-                .where(m.Promise.agreement_id == agreement_id)
-            )
-            if period is not None:
-                label = _find_period(agreement, period).label
-                query = query.where(m.FollowUp.period == label)
-            return [convert.follow_up(f) for f in s.scalars(query.order_by(m.FollowUp.id))]
+            label = _find_period(agreement, period).label if period is not None else None
+            return agreement_follow_ups(s, agreement_id, period=label)
 
     def record(
         self,
@@ -110,13 +107,15 @@ class FollowUpService(Service):
             periods = period_rules.periods_for(
                 agreement.start_date, agreement.end_date, agreement.reporting_scheme
             )
-            measures = measures_of(s, agreement_id)
-            follow_ups: dict[int, dict[str, m.FollowUp]] = {}
-            for row in s.scalars(
-                select(m.FollowUp).where(m.FollowUp.measure_id.in_([x.id for x in measures]))
-            ):
+            measures, promise_texts = agreement_measures(s, agreement_id)
+            follow_ups: dict[int, dict[str, FollowUpRecord]] = {}
+            for row in agreement_follow_ups(s, agreement_id):
                 follow_ups.setdefault(row.measure_id, {})[row.period] = row
-            return [_status_row(measure, follow_ups.get(measure.id, {}), periods, today) for measure in measures]
+            return [
+                _record_status_row(measure, promise_texts[measure.promise_id], follow_ups.get(measure.id, {}),
+                                   periods, today)
+                for measure in measures
+            ]
 
     def measure_states(self, measure_ids: Collection[int], *, today: date) -> MeasureStates:
         """What the views show of some measures' follow-ups, after an edit of them: one read.
@@ -188,15 +187,9 @@ class FollowUpService(Service):
                     .options(selectinload(m.Promise.makers))
                 )
             }
-            measures = measures_of(s, agreement_id)
-            rows = list(
-                s.scalars(
-                    select(m.FollowUp)
-                    .where(m.FollowUp.measure_id.in_([x.id for x in measures]))
-                    .order_by(m.FollowUp.id)
-                )
-            )
-            by_measure: dict[int, dict[str, m.FollowUp]] = {}
+            measures, _promise_texts = agreement_measures(s, agreement_id)
+            rows = agreement_follow_ups(s, agreement_id)
+            by_measure: dict[int, dict[str, FollowUpRecord]] = {}
             for row in rows:
                 by_measure.setdefault(row.measure_id, {})[row.period] = row
             items = []
@@ -205,7 +198,7 @@ class FollowUpService(Service):
                 promise = promises[measure.promise_id]
                 items.append(
                     GridMeasure(
-                        measure=convert.measure(measure),
+                        measure=measure,
                         promise_text=promise.text,
                         promise_makers=tuple(o.name for o in promise.makers),
                         overdue=deadlines.is_overdue(measure.deadline, latest.status if latest else None, today),
@@ -216,7 +209,7 @@ class FollowUpService(Service):
                 periods=periods,
                 current_period=current,
                 measures=tuple(items),
-                follow_ups=tuple(convert.follow_up(row) for row in rows),
+                follow_ups=tuple(rows),
             )
 
     def put_back(self, states: Sequence[FollowUpState]) -> list[FollowUpRecord | None]:
@@ -371,11 +364,21 @@ class CopyResult:
 def _status_row(
     measure: m.Measure, recorded: dict[str, m.FollowUp], periods: list[period_rules.Period], today: date
 ) -> MeasureStatusRow:
+    return _record_status_row(
+        convert.measure(measure), measure.promise.text,
+        {label: convert.follow_up(row) for label, row in recorded.items()}, periods, today,
+    )
+
+
+def _record_status_row(
+    measure: MeasureRecord, promise_text: str, recorded: dict[str, FollowUpRecord],
+    periods: list[period_rules.Period], today: date,
+) -> MeasureStatusRow:
     latest = _latest(recorded, periods)
     status = latest.status if latest else None
     return MeasureStatusRow(
-        measure=convert.measure(measure),
-        promise_text=measure.promise.text,
+        measure=measure,
+        promise_text=promise_text,
         latest_period=latest.period if latest else None,
         latest_status=status,
         latest_light=latest.light if latest else None,
@@ -415,9 +418,9 @@ def agreement_facts(
     ``first_signed_snapshot`` read, so a caller that needs it too parses it once)."""
     agreement = get_row(session, m.Agreement, agreement_id, "Överenskommelsen")
     periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
-    measures = measures_of(session, agreement_id)
+    measures, promise_texts = agreement_measures(session, agreement_id)
     follow_ups: dict[int, dict[str, Reported]] = {}
-    for row in session.scalars(select(m.FollowUp).where(m.FollowUp.measure_id.in_([x.id for x in measures]))):
+    for row in agreement_follow_ups(session, agreement_id):
         follow_ups.setdefault(row.measure_id, {})[row.period] = Reported(
             row.status, row.light, row.count_achieved, row.comment
         )
@@ -433,9 +436,9 @@ def agreement_facts(
             MeasureFacts(
                 measure_id=x.id,
                 title=x.title,
-                promise_text=x.promise.text,
-                focus_area_name=x.focus_area.name if x.focus_area else "",
-                responsible_name=x.responsible.name if x.responsible else "",
+                promise_text=promise_texts[x.promise_id],
+                focus_area_name=x.focus_area_name,
+                responsible_name=x.responsible_name,
                 start_date=x.start_date,
                 deadline=x.deadline,
                 target_count=x.target_count,
@@ -448,7 +451,7 @@ def agreement_facts(
     )
 
 
-def _latest(recorded: dict[str, m.FollowUp], periods: list[period_rules.Period]) -> m.FollowUp | None:
+def _latest(recorded: Mapping[str, Recorded], periods: Sequence[period_rules.Period]) -> Recorded | None:
     for period in reversed(periods):
         if period.label in recorded:
             return recorded[period.label]

@@ -24,6 +24,12 @@ def _window(qtbot, services) -> MainWindow:  # type: ignore[no-untyped-def]
     return window
 
 
+def shown_measures(window: MainWindow) -> int:
+    """The rows of the list of all measures, looked at (it is read when its page is shown)."""
+    window.tabs.setCurrentIndex(window.measures_tab)
+    return window.all_measures_page.proxy.rowCount()
+
+
 def test_window_lists_demo_agreements_and_shows_the_promise_measures(qtbot, demo_ui_services, swedish_app):
     window = _window(qtbot, demo_ui_services)
 
@@ -62,6 +68,7 @@ def test_clicking_another_agreement_shows_its_goals_and_measures(qtbot, demo_ui_
 
 def test_typing_in_the_filter_narrows_the_measures(qtbot, demo_ui_services, swedish_app):
     window = _window(qtbot, demo_ui_services)
+    assert shown_measures(window) == 7
     # QTest types ASCII only (non-ASCII aborts in QTest::asciiToKey); "skogen" matches "Västra skogen".
     qtbot.keyClicks(window.all_measures_page.search_edit, "skogen")
     shown = [window.all_measures_page.proxy.index(r, MeasureTableModel.TITLE).data()

@@ -49,6 +49,8 @@ from promises_app.ui.overview.progress_chart import ProgressChart
 
 HEADLINE_STYLE = "QLabel { border: 0px; border-left: 5px solid %s; padding: 2px 8px; }"
 EMPTY_STYLE = "QLabel { color: palette(mid); padding: 6px; }"
+#: Rows the lists' columns are sized from (Qt's default is 1 000).
+SIZING_ROWS = 50
 #: The page's content never gets smaller than this; below it, the page scrolls.
 CONTENT_MINIMUM = (900, 540)
 
@@ -78,6 +80,8 @@ class MeasureList(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the first rows, not measured over every row of a list that may hold thousands.
+        header.setResizeContentsPrecision(SIZING_ROWS)
         header.setSectionResizeMode(MeasureListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         em = header.fontMetrics().horizontalAdvance("M")
         header.setMinimumSectionSize(em * 4)

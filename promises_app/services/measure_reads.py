@@ -1,0 +1,117 @@
+"""An agreement's measures and follow-ups read as rows: a few column statements, no mapped objects.
+
+Why: the pages of an agreement read all its measures whenever one of them is shown (the
+overview, the plan, the follow-up grid, the list of all measures). Loading 10 000 mapped
+``Measure`` objects with their promise, responsible, contact, focus area and participants, and
+20 000 ``FollowUp`` objects, takes the ORM seconds; the same columns read as rows take a
+fraction of that. The records are the ones ``convert.measure`` and ``convert.follow_up`` make
+from mapped objects (tests/services/test_measure_reads.py holds the two to the same values).
+
+Each function reads inside the caller's session, so a service still reads in one transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.services.records import FollowUpRecord, MeasureRecord
+from promises_app.storage import models as m
+
+#: The stored codes and their values (a dictionary look-up is much faster than the column type's
+#: conversion, row by row).
+_STATUSES = {status.value: status for status in FollowUpStatus}
+_LIGHTS = {light.value: light for light in TrafficLight}
+
+
+def agreement_measures(session: Session, agreement_id: int) -> tuple[list[MeasureRecord], dict[int, str]]:
+    """The agreement's measures in plan order (promise by promise), and each promise's text by id."""
+    measure, promise = m.Measure, m.Promise
+    participants: dict[int, list[tuple[int, str]]] = {}
+    link = m.measure_participants.c
+    # On the session's connection (Core): rows as tuples, without the ORM's row handling.
+    connection = session.connection()
+    for measure_id, organisation_id, name in connection.execute(
+        select(link.measure_id, m.Organisation.id, m.Organisation.name)
+        .join(m.Organisation, m.Organisation.id == link.organisation_id)
+        .join(measure, measure.id == link.measure_id)
+        .join(promise, promise.id == measure.promise_id)
+        .where(promise.agreement_id == agreement_id)
+        .order_by(link.measure_id, link.position)
+    ).all():
+        participants.setdefault(measure_id, []).append((organisation_id, name))
+    records: list[MeasureRecord] = []
+    texts: dict[int, str] = {}
+    none: list[tuple[int, str]] = []
+    for row in connection.execute(
+        select(
+            measure.id, promise.agreement_id, measure.promise_id, measure.position, measure.title,
+            measure.description, measure.cause, measure.responsible_id, m.Organisation.name,
+            measure.contact_id, m.Person.name, measure.focus_area_id, m.FocusArea.name,
+            measure.start_date, measure.deadline, measure.target_count, measure.target_unit,
+            measure.previous_measure_id, measure.version, promise.text,
+        )
+        .join(promise, promise.id == measure.promise_id)
+        .outerjoin(m.Organisation, m.Organisation.id == measure.responsible_id)
+        .outerjoin(m.Person, m.Person.id == measure.contact_id)
+        .outerjoin(m.FocusArea, m.FocusArea.id == measure.focus_area_id)
+        .where(promise.agreement_id == agreement_id)
+        .order_by(promise.position, measure.position, measure.id)
+    ).all():
+        (id_, agreement, promise_id, position, title, description, cause, responsible_id, responsible,
+         contact_id, contact, focus_area_id, focus_area, start_date, deadline, target_count, target_unit,
+         previous_id, version, promise_text) = row
+        taking_part = participants.get(id_, none)
+        records.append(MeasureRecord(
+            id=id_,
+            agreement_id=agreement,
+            promise_id=promise_id,
+            position=position,
+            title=title,
+            description=description,
+            cause=cause,
+            responsible_id=responsible_id,
+            responsible_name=responsible or "",
+            contact_id=contact_id,
+            contact_name=contact or "",
+            participant_ids=tuple(i for i, _ in taking_part),
+            participant_names=tuple(n for _, n in taking_part),
+            focus_area_id=focus_area_id,
+            focus_area_name=focus_area or "",
+            start_date=start_date,
+            deadline=deadline,
+            target_count=target_count,
+            target_unit=target_unit,
+            previous_measure_id=previous_id,
+            version=version,
+        ))
+        texts[promise_id] = promise_text
+    return records, texts
+
+
+def agreement_follow_ups(session: Session, agreement_id: int, *, period: str | None = None) -> list[FollowUpRecord]:
+    """Every follow-up of the agreement's measures (of one period, given ``period``), in the order made."""
+    follow_up = m.FollowUp
+    query = (
+        select(
+            follow_up.id, follow_up.measure_id, follow_up.period, type_coerce(follow_up.status, String),
+            type_coerce(follow_up.light, String), follow_up.count_achieved, follow_up.comment,
+            follow_up.updated_at, follow_up.version,
+        )
+        .join(m.Measure, m.Measure.id == follow_up.measure_id)
+        .join(m.Promise, m.Promise.id == m.Measure.promise_id)
+        .where(m.Promise.agreement_id == agreement_id)
+        .order_by(follow_up.id)
+    )
+    if period is not None:
+        query = query.where(follow_up.period == period)
+    statuses, lights = _STATUSES, _LIGHTS
+    return [
+        FollowUpRecord(
+            id=id_, measure_id=measure_id, period=label, status=statuses[status], light=lights[light],
+            count_achieved=count, comment=comment, updated_at=updated_at, version=version,
+        )
+        for id_, measure_id, label, status, light, count, comment, updated_at, version
+        in session.connection().execute(query).all()
+    ]

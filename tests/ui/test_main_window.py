@@ -66,6 +66,23 @@ def test_clicking_another_agreement_shows_its_goals_and_measures(qtbot, demo_ui_
     assert window.all_measures_page.proxy.rowCount() > 0
 
 
+def test_the_list_of_all_measures_is_read_when_shown_and_follows_the_selected_agreement(
+    qtbot, demo_ui_services, swedish_app  # type: ignore[no-untyped-def]
+):
+    window = _window(qtbot, demo_ui_services)
+    assert window.tabs.currentIndex() != window.measures_tab
+    assert shown_measures(window) == 7  # the selected Solna promise's
+    window.tabs.setCurrentIndex(window.plan_tab)
+    other = next(a for a in demo_ui_services.agreements.list_agreements()
+                 if a.id != window.current_agreement_id() and demo_ui_services.plan.list_measures(a.id))
+    window.select_agreement(other.id)  # chosen while another page is on show
+    expected = sorted(m.title for m in demo_ui_services.plan.list_measures(other.id))
+    window.tabs.setCurrentIndex(window.measures_tab)
+    window.measure_model.fetch_all()
+    assert sorted(window.measure_proxy.index(r, MeasureTableModel.TITLE).data()
+                  for r in range(window.measure_proxy.rowCount())) == expected
+
+
 def test_typing_in_the_filter_narrows_the_measures(qtbot, demo_ui_services, swedish_app):
     window = _window(qtbot, demo_ui_services)
     assert shown_measures(window) == 7

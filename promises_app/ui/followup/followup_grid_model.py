@@ -559,7 +559,22 @@ class FollowUpFilterProxy(PagedFilterProxy):
     def _search_rows(self, model: FollowUpGridModel, groups: list[Group]) -> list[list[str]]:
         """Each measure's search text by group and row (read once until the grid changes)."""
         if self._rows_search is None:
-            self._rows_search = [[self._search_text(model, item) for item in group.measures] for group in groups]
+            # Every measure's comments in one pass over the grid's follow-ups, not one look-up per period.
+            comments: dict[int, list[str]] = {}
+            grid = model.grid()
+            for follow_up in grid.follow_ups if grid is not None else ():
+                if follow_up.comment:
+                    comments.setdefault(follow_up.measure_id, []).append(follow_up.comment)
+            search = self._search
+            for group in groups:
+                for item in group.measures:
+                    measure = item.measure
+                    if measure.id not in search:
+                        search[measure.id] = "\n".join(
+                            (measure.title, measure.description, measure.responsible_name,
+                             *comments.get(measure.id, ()))
+                        ).casefold()
+            self._rows_search = [[search[item.measure.id] for item in group.measures] for group in groups]
         return self._rows_search
 
     def _search_text(self, model: FollowUpGridModel, item: GridMeasure) -> str:
@@ -569,11 +584,9 @@ class FollowUpFilterProxy(PagedFilterProxy):
         search = self._search.get(measure.id)
         if search is None:
             search = self._search[measure.id] = "\n".join(
-                text.casefold() for text in (
-                    measure.title, measure.description, measure.responsible_name,
-                    *(f.comment for f in model.follow_ups_of(measure.id)),
-                )
-            )
+                (measure.title, measure.description, measure.responsible_name,
+                 *(f.comment for f in model.follow_ups_of(measure.id) if f.comment))
+            ).casefold()
         return search
 
     def _narrowed_by(self, before: tuple[str, str | None, TrafficLight | None, str, bool]) -> bool:

@@ -51,7 +51,11 @@ class FollowUpStatus(StrEnum):
     @property
     def is_finished(self) -> bool:
         """Done or cancelled: the measure needs no further follow-up and is never overdue."""
-        return self in (FollowUpStatus.DONE, FollowUpStatus.CANCELLED_OR_POSTPONED)
+        return self in _FINISHED  # a set: asked once per measure and period of every overview
+
+
+#: The statuses after which a measure needs no further follow-up.
+_FINISHED = frozenset({FollowUpStatus.DONE, FollowUpStatus.CANCELLED_OR_POSTPONED})
 
 
 class TrafficLight(StrEnum):

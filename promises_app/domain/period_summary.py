@@ -119,19 +119,34 @@ def summarise(
     added or moved since signing).
     """
     as_of = min(period.end, today)
-    upto = [p for p in periods if p.start <= period.start]
+    ordered = list(periods)
+    if measures and period not in ordered:
+        deadlines.is_follow_up_missing(period, {}, ordered, None)  # raises: a mix-up between agreements
+    upto = [p for p in ordered if p.start <= period.start]
+    # deadlines.latest_status and deadlines.is_follow_up_missing, with the periods' labels listed
+    # once per summary rather than once per measure (the overview sums up every period of an
+    # agreement that may have 10 000 measures); tests/domain/test_period_summary.py holds the two
+    # to the same answers.
+    upto_labels = [p.label for p in reversed(upto)]
+    earlier_labels = [p.label for p in reversed(ordered[: ordered.index(period)])] if measures else []
     rows = []
     for facts in measures:
-        statuses = {label: r.status for label, r in facts.follow_ups.items()}
-        standing = deadlines.latest_status(statuses, upto)
+        follow_ups = facts.follow_ups
+        standing = _latest(follow_ups, upto_labels)
+        reported = follow_ups.get(period.label)
+        if reported is not None or (facts.start_date is not None and facts.start_date > period.end):
+            missing = False
+        else:
+            before = _latest(follow_ups, earlier_labels)
+            missing = not (before is not None and before.is_finished)
         planned = facts.planned
         rows.append(
             MeasureInPeriod(
                 facts=facts,
-                reported=facts.follow_ups.get(period.label),
+                reported=reported,
                 standing=standing,
                 overdue=deadlines.is_overdue(facts.deadline, standing, as_of),
-                missing=deadlines.is_follow_up_missing(period, statuses, periods, facts.start_date),
+                missing=missing,
                 deadline_moved=planned is not None and planned.deadline != facts.deadline,
                 target_changed=planned is not None
                 and (planned.target_count, planned.target_unit) != (facts.target_count, facts.target_unit),
@@ -149,3 +164,12 @@ def summarise(
         by_light=tuple((light, light_counts[light]) for light in LIGHT_ORDER if light_counts[light]),
         by_party=tuple(party_counts.items()),
     )
+
+
+def _latest(follow_ups: Mapping[str, Reported], labels: Sequence[str]) -> FollowUpStatus | None:
+    """The status of the first of ``labels`` (newest first) that has a report (latest_status)."""
+    for label in labels:
+        reported = follow_ups.get(label)
+        if reported is not None:
+            return reported.status
+    return None

@@ -17,7 +17,7 @@ from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Plan
 from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
 from promises_app.services.base import FieldValues, Service, check_version, get_row
-from promises_app.services.measure_reads import agreement_follow_ups, agreement_measures
+from promises_app.services.measure_reads import agreement_follow_ups, agreement_measures, agreement_reports
 from promises_app.services.plan import MEASURE_LOAD
 from promises_app.services.records import (
     AgreementRecord,
@@ -108,11 +108,9 @@ class FollowUpService(Service):
                 agreement.start_date, agreement.end_date, agreement.reporting_scheme
             )
             measures, promise_texts = agreement_measures(s, agreement_id)
-            follow_ups: dict[int, dict[str, FollowUpRecord]] = {}
-            for row in agreement_follow_ups(s, agreement_id):
-                follow_ups.setdefault(row.measure_id, {})[row.period] = row
+            reports = agreement_reports(s, agreement_id)
             return [
-                _record_status_row(measure, promise_texts[measure.promise_id], follow_ups.get(measure.id, {}),
+                _record_status_row(measure, promise_texts[measure.promise_id], reports.get(measure.id, {}),
                                    periods, today)
                 for measure in measures
             ]
@@ -366,20 +364,23 @@ def _status_row(
 ) -> MeasureStatusRow:
     return _record_status_row(
         convert.measure(measure), measure.promise.text,
-        {label: convert.follow_up(row) for label, row in recorded.items()}, periods, today,
+        {label: Reported(row.status, row.light, row.count_achieved, row.comment) for label, row in recorded.items()},
+        periods, today,
     )
 
 
 def _record_status_row(
-    measure: MeasureRecord, promise_text: str, recorded: dict[str, FollowUpRecord],
+    measure: MeasureRecord, promise_text: str, recorded: Mapping[str, Reported],
     periods: list[period_rules.Period], today: date,
 ) -> MeasureStatusRow:
-    latest = _latest(recorded, periods)
+    """Where a measure stands: its latest report (by period order) and the deadline rules on ``today``."""
+    label = next((p.label for p in reversed(periods) if p.label in recorded), None)
+    latest = recorded[label] if label is not None else None
     status = latest.status if latest else None
     return MeasureStatusRow(
         measure=measure,
         promise_text=promise_text,
-        latest_period=latest.period if latest else None,
+        latest_period=label,
         latest_status=status,
         latest_light=latest.light if latest else None,
         latest_count=latest.count_achieved if latest else None,
@@ -419,11 +420,7 @@ def agreement_facts(
     agreement = get_row(session, m.Agreement, agreement_id, "Överenskommelsen")
     periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
     measures, promise_texts = agreement_measures(session, agreement_id)
-    follow_ups: dict[int, dict[str, Reported]] = {}
-    for row in agreement_follow_ups(session, agreement_id):
-        follow_ups.setdefault(row.measure_id, {})[row.period] = Reported(
-            row.status, row.light, row.count_achieved, row.comment
-        )
+    follow_ups = agreement_reports(session, agreement_id)
     planned: dict[int, Planned] = {}
     if first_signed is not None:
         for item in first_signed.measures:

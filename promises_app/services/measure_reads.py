@@ -12,17 +12,25 @@ Each function reads inside the caller's session, so a service still reads in one
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.domain.period_summary import Reported
 from promises_app.services.records import FollowUpRecord, MeasureRecord
 from promises_app.storage import models as m
 
-#: The stored codes and their values (a dictionary look-up is much faster than the column type's
-#: conversion, row by row).
+#: The stored codes and their values: a dictionary look-up, and the dates and times parsed with
+#: ``fromisoformat`` (as SQLite stores them), are much faster than the column types' conversions
+#: row by row.
 _STATUSES = {status.value: status for status in FollowUpStatus}
 _LIGHTS = {light.value: light for light in TrafficLight}
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def agreement_measures(session: Session, agreement_id: int) -> tuple[list[MeasureRecord], dict[int, str]]:
@@ -49,7 +57,8 @@ def agreement_measures(session: Session, agreement_id: int) -> tuple[list[Measur
             measure.id, promise.agreement_id, measure.promise_id, measure.position, measure.title,
             measure.description, measure.cause, measure.responsible_id, m.Organisation.name,
             measure.contact_id, m.Person.name, measure.focus_area_id, m.FocusArea.name,
-            measure.start_date, measure.deadline, measure.target_count, measure.target_unit,
+            type_coerce(measure.start_date, String), type_coerce(measure.deadline, String),
+            measure.target_count, measure.target_unit,
             measure.previous_measure_id, measure.version, promise.text,
         )
         .join(promise, promise.id == measure.promise_id)
@@ -79,8 +88,8 @@ def agreement_measures(session: Session, agreement_id: int) -> tuple[list[Measur
             participant_names=tuple(n for _, n in taking_part),
             focus_area_id=focus_area_id,
             focus_area_name=focus_area or "",
-            start_date=start_date,
-            deadline=deadline,
+            start_date=_day(start_date),
+            deadline=_day(deadline),
             target_count=target_count,
             target_unit=target_unit,
             previous_measure_id=previous_id,
@@ -97,7 +106,7 @@ def agreement_follow_ups(session: Session, agreement_id: int, *, period: str | N
         select(
             follow_up.id, follow_up.measure_id, follow_up.period, type_coerce(follow_up.status, String),
             type_coerce(follow_up.light, String), follow_up.count_achieved, follow_up.comment,
-            follow_up.updated_at, follow_up.version,
+            type_coerce(follow_up.updated_at, String), follow_up.version,
         )
         .join(m.Measure, m.Measure.id == follow_up.measure_id)
         .join(m.Promise, m.Promise.id == m.Measure.promise_id)
@@ -106,12 +115,31 @@ def agreement_follow_ups(session: Session, agreement_id: int, *, period: str | N
     )
     if period is not None:
         query = query.where(follow_up.period == period)
-    statuses, lights = _STATUSES, _LIGHTS
+    statuses, lights, moment = _STATUSES, _LIGHTS, datetime.fromisoformat
     return [
         FollowUpRecord(
             id=id_, measure_id=measure_id, period=label, status=statuses[status], light=lights[light],
-            count_achieved=count, comment=comment, updated_at=updated_at, version=version,
+            count_achieved=count, comment=comment, updated_at=moment(updated_at), version=version,
         )
         for id_, measure_id, label, status, light, count, comment, updated_at, version
         in session.connection().execute(query).all()
     ]
+
+
+def agreement_reports(session: Session, agreement_id: int) -> dict[int, dict[str, Reported]]:
+    """What was reported for each of the agreement's measures, by measure id and period label:
+    status, light, count and comment (not the follow-ups' ids, versions and time stamps)."""
+    follow_up = m.FollowUp
+    statuses, lights = _STATUSES, _LIGHTS
+    reports: dict[int, dict[str, Reported]] = {}
+    for measure_id, label, status, light, count, comment in session.connection().execute(
+        select(
+            follow_up.measure_id, follow_up.period, type_coerce(follow_up.status, String),
+            type_coerce(follow_up.light, String), follow_up.count_achieved, follow_up.comment,
+        )
+        .join(m.Measure, m.Measure.id == follow_up.measure_id)
+        .join(m.Promise, m.Promise.id == m.Measure.promise_id)
+        .where(m.Promise.agreement_id == agreement_id)
+    ).all():
+        reports.setdefault(measure_id, {})[label] = Reported(statuses[status], lights[light], count, comment)
+    return reports

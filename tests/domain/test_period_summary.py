@@ -85,3 +85,23 @@ def test_counts_always_add_up_to_the_measures(histories: list[dict[str, FollowUp
     assert sum(n for _s, n in summary.by_status) == summary.total == len(rows)
     assert sum(n for _s, n in summary.by_light) == len(rows)
     assert all(not m.overdue or (m.standing is None or not m.standing.is_finished) for m in summary.measures)
+
+
+@given(st.lists(st.tuples(st.dictionaries(st.sampled_from([p.label for p in PERIODS]), _STATUS),
+                          st.sampled_from([None, date(2022, 3, 1), date(2022, 7, 1), date(2022, 11, 30)]),
+                          st.sampled_from([None, date(2022, 2, 1), date(2022, 6, 30), date(2022, 12, 31)])),
+                max_size=12),
+       st.sampled_from(PERIODS), st.sampled_from([date(2022, 5, 15), date(2022, 9, 1), date(2023, 1, 1)]))
+def test_each_measure_follows_the_deadline_rules(histories, period, today) -> None:  # type: ignore[no-untyped-def]
+    """Standing, missing and overdue are the rules of domain/deadlines.py, measure by measure."""
+    from promises_app.domain import deadlines
+
+    rows = [facts(i, follow_ups={k: reported(v) for k, v in h.items()}, start=start, deadline=deadline)
+            for i, (h, start, deadline) in enumerate(histories)]
+    summary = summarise(period, PERIODS, rows, today=today, signed=False)
+    upto = [p for p in PERIODS if p.start <= period.start]
+    for row, (history, start, deadline) in zip(summary.measures, histories, strict=True):
+        assert row.standing == deadlines.latest_status(history, upto)
+        assert row.missing == deadlines.is_follow_up_missing(period, history, PERIODS, start)
+        assert row.overdue == deadlines.is_overdue(deadline, row.standing, min(period.end, today))
+        assert row.reported == (reported(history[period.label]) if period.label in history else None)

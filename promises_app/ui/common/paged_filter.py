@@ -91,13 +91,21 @@ class PagedFilterProxy(QSortFilterProxyModel):
     def revealed_count(self) -> int:
         return min(self._limit, len(self._order))
 
-    def change_filter(self, change: Callable[[], None]) -> None:
-        """Apply ``change`` to the filter's settings and decide again: a reset, the view then lays
-        out only the first page (row-by-row removals would cost it far more)."""
-        self.beginResetModel()
+    def change_filter(self, change: Callable[[], None]) -> bool:
+        """Apply ``change`` to the filter's settings and decide again; False when the rows the view
+        holds stay the same (typing on while the first page still matches: nothing to lay out or
+        paint again). Otherwise a reset: the view then lays out only the first page (row-by-row
+        removals would cost it far more)."""
+        handed = self._revealed
         change()
         self._decide(PAGE_ROWS)
+        if self._revealed == handed:
+            return False
+        revealed, self._revealed = self._revealed, handed  # what the view holds, until the reset begins
+        self.beginResetModel()
+        self._revealed = revealed
         self.endResetModel()
+        return True
 
     def reveal_more(self) -> None:
         """Hand the view as many more rows as it holds (the person scrolled near the end)."""

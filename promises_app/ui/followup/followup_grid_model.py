@@ -468,21 +468,20 @@ class FollowUpFilterProxy(PagedFilterProxy):
         self._hits: list[tuple[int, int]] = []
         self._hits_for: tuple[str, str | None, TrafficLight | None, str, bool] | None = None
 
-    def set_text(self, text: str) -> None:
-        self._refilter_with(lambda: setattr(self, "_text", text.strip().casefold()))
+    def set_text(self, text: str) -> bool:
+        return self._refilter_with(lambda: setattr(self, "_text", text.strip().casefold()))
 
-    def set_status(self, status: FollowUpStatus | str | None) -> None:
-        self._refilter_with(lambda: setattr(self, "_status", status or None))
+    def set_status(self, status: FollowUpStatus | str | None) -> bool:
+        return self._refilter_with(lambda: setattr(self, "_status", status or None))
 
-    def set_light(self, light: TrafficLight | str | None) -> None:
-        self._refilter_with(lambda: setattr(self, "_light", TrafficLight(light) if light else None))
+    def set_light(self, light: TrafficLight | str | None) -> bool:
+        return self._refilter_with(lambda: setattr(self, "_light", TrafficLight(light) if light else None))
 
-    def set_party(self, name: str) -> None:
-        if name != self._party:
-            self._refilter_with(lambda: setattr(self, "_party", name))
+    def set_party(self, name: str) -> bool:
+        return name != self._party and self._refilter_with(lambda: setattr(self, "_party", name))
 
-    def set_only_overdue(self, only: bool) -> None:
-        self._refilter_with(lambda: setattr(self, "_only_overdue", only))
+    def set_only_overdue(self, only: bool) -> bool:
+        return self._refilter_with(lambda: setattr(self, "_only_overdue", only))
 
     def set_filters(
         self,
@@ -492,24 +491,24 @@ class FollowUpFilterProxy(PagedFilterProxy):
         light: TrafficLight | str | None,
         party: str,
         only_overdue: bool,
-    ) -> None:
-        """Every filter at once (the page's filter bar): one pass over the rows, and none if nothing changed."""
+    ) -> bool:
+        """Every filter at once (the page's filter bar): one pass over the rows, and none if nothing
+        changed. False when the rows the view holds stay the same."""
         wanted = (text.strip().casefold(), status or None, TrafficLight(light) if light else None, party, only_overdue)
         if wanted == self._settings():
-            return
+            return False
 
         def change() -> None:
             self._text, self._status, self._light, self._party, self._only_overdue = wanted
 
-        self._refilter_with(change)
+        return self._refilter_with(change)
 
     def _settings(self) -> tuple[str, str | None, TrafficLight | None, str, bool]:
         return (self._text, self._status, self._light, self._party, self._only_overdue)
 
-    def _refilter_with(self, change: Callable[[], None]) -> None:
-        """Apply ``change`` to the filters and filter again: a reset, not row-by-row changes, which
-        cost the tree view far more at a few thousand measures."""
-        self.change_filter(change)
+    def _refilter_with(self, change: Callable[[], None]) -> bool:
+        """Apply ``change`` to the filters and filter again (PagedFilterProxy.change_filter)."""
+        return self.change_filter(change)
 
     def is_filtering(self) -> bool:
         return bool(self._text or self._status or self._light or self._party or self._only_overdue)

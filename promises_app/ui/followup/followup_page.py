@@ -490,13 +490,16 @@ class FollowUpPage(QWidget):
 
     def _filter_changed(self, *_args: object) -> None:
         current = self._cell_key(self.view.currentIndex())
-        self.proxy.set_filters(
+        changed = self.proxy.set_filters(
             text=self.search_edit.text(),
             status=self.status_filter.currentData() or None,
             light=self.light_filter.currentData() or None,
             party=self.party_filter.currentData() or "",
             only_overdue=self.overdue_check.isChecked(),
         )
+        if not changed:
+            self._update_actions()  # the same rows: only the count changes
+            return
         self.view.expandToDepth(0)
         self._span_groups()
         self._restore(current, [])  # the cell stays current while it is still shown

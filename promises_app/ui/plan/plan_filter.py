@@ -133,10 +133,11 @@ class PlanFilterProxy(PagedFilterProxy):
     def plan_filter(self) -> PlanFilter:
         return self._filter
 
-    def set_filter(self, plan_filter: PlanFilter) -> None:
+    def set_filter(self, plan_filter: PlanFilter) -> bool:
+        """Filter with ``plan_filter``; False when the rows the tree holds stay the same."""
         if plan_filter == self._filter:
-            return
-        self.change_filter(lambda: setattr(self, "_filter", plan_filter))
+            return False
+        return self.change_filter(lambda: setattr(self, "_filter", plan_filter))
 
     def plan_model(self) -> PlanTreeModel:
         model = self.sourceModel()

@@ -477,7 +477,9 @@ class PlanPage(QWidget):
 
     def _apply_filter(self, *, restore: bool = True) -> None:
         keep = self.selected_node()
-        self.proxy.set_filter(self.current_filter())
+        if not self.proxy.set_filter(self.current_filter()):
+            self._update_actions()  # the same rows: only the count changes
+            return
         if restore:
             self.tree.expandToDepth(1)
             if keep is not None and keep.kind == MEASURE and keep.record_id is not None:

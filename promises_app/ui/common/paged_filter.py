@@ -36,6 +36,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     QTimer,
+    Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -49,6 +50,12 @@ PAGE_ROWS = 150
 
 class PagedFilterProxy(QSortFilterProxyModel):
     """Filters by a set decided in one pass; reveals the rows that pass a page at a time."""
+
+    #: Headings handed to the view by a reveal or a change of the source (not by a new filter,
+    #: which resets): sent once the proxy is done, for the page to open them. (Not from the
+    #: proxy's own ``rowsInserted``: opening a heading there makes the proxy map its rows while it
+    #: is still going through its own, which Qt does not survive.)
+    headingsRevealed = Signal(list)  # noqa: N815 - Qt's naming of signals
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +199,7 @@ class PagedFilterProxy(QSortFilterProxyModel):
 
     def _refilter(self, limit: int) -> None:
         """Reveal the first ``limit`` items: an incremental filter change (rows come, none go)."""
+        handed = self._revealed
         begin = getattr(self, "beginFilterChange", None)
         if begin is not None:  # Qt 6.10 and later
             begin()
@@ -200,6 +208,9 @@ class PagedFilterProxy(QSortFilterProxyModel):
         else:
             self._cut(limit)
             self.invalidateRowsFilter()
+        headings = [item for item in self._order[: self._limit] if item not in handed and self.is_heading(item)]
+        if headings:
+            self.headingsRevealed.emit(headings)
 
 
 def reveal_while_scrolling(view: QAbstractItemView, proxy: PagedFilterProxy) -> None:

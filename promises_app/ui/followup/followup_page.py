@@ -134,7 +134,7 @@ class FollowUpPage(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 6)
         self.view.installEventFilter(self)
         # Long grids come a page at a time (ui/common/paged_filter.py): more as the person scrolls down.
-        self.proxy.rowsInserted.connect(self._rows_revealed)
+        self.proxy.headingsRevealed.connect(self._groups_revealed)
         reveal_while_scrolling(self.view, self.proxy)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -528,14 +528,14 @@ class FollowUpPage(QWidget):
         for row in range(self.proxy.rowCount()):
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
 
-    def _rows_revealed(self, parent: QModelIndex, first: int, last: int) -> None:
+    def _groups_revealed(self, groups: list[tuple[int, int]]) -> None:
         """Groups handed to the view as the person scrolls span the row and come open, as the first
         page's did."""
-        if parent.isValid():
-            return  # measures
-        for row in range(first, last + 1):
-            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.view.expand(self.proxy.index(row, 0))
+        for group, _heading in groups:
+            index = self.proxy.mapFromSource(self.model.index(group, 0))
+            if index.isValid():
+                self.view.setFirstColumnSpanned(index.row(), QModelIndex(), True)
+                self.view.expand(index)
 
     def _size_columns(self) -> None:
         header = self.view.header()

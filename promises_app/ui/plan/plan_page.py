@@ -148,7 +148,7 @@ class PlanPage(QWidget):
         self.tree.collapsed.connect(lambda index: self._collapsed.add(self._key(index)))
         self.tree.expanded.connect(lambda index: self._collapsed.discard(self._key(index)))
         # Long plans come a page at a time (ui/common/paged_filter.py): more as the person scrolls down.
-        self.proxy.rowsInserted.connect(self._rows_revealed)
+        self.proxy.headingsRevealed.connect(self._headings_revealed)
         reveal_while_scrolling(self.tree, self.proxy)
 
         # --- the filter bar
@@ -414,20 +414,14 @@ class PlanPage(QWidget):
             if depth > 0:
                 self._walk_proxy(index, visit, depth - 1)
 
-    def _rows_revealed(self, parent: QModelIndex, first: int, last: int) -> None:
+    def _headings_revealed(self, nodes: list[PlanNode]) -> None:
         """Headings and promises handed to the tree as the person scrolls come open, as the first
-        page's did (unless the person had closed them); a new heading's promises too."""
-        if parent.isValid() and parent.parent().isValid():
-            return  # measures
+        page's did (unless the person had closed them)."""
         collapsed = set(self._collapsed)
-        for row in range(first, last + 1):
-            index = self.proxy.index(row, 0, parent)
-            opened = [index]
-            if not parent.isValid():
-                opened += [self.proxy.index(child, 0, index) for child in range(self.proxy.rowCount(index))]
-            for item in opened:
-                if self._key(item) not in collapsed:
-                    self.tree.expand(item)
+        for node in nodes:
+            index = self.proxy.mapFromSource(self.model.index_of_node(node))
+            if index.isValid() and self._key(index) not in collapsed:
+                self.tree.expand(index)
         self._collapsed = collapsed
 
     def _select_source(self, source: QModelIndex) -> bool:

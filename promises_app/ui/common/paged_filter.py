@@ -45,7 +45,7 @@ Index = QModelIndex | QPersistentModelIndex
 #: Rows handed to the view first: a few screens, laid out in a few milliseconds. Each time the
 #: person scrolls near the end as many again are added as it holds (so reaching the end of
 #: 10 000 rows takes a handful of steps, not a hundred).
-PAGE_ROWS = 150
+PAGE_ROWS = 100
 
 
 class PagedFilterProxy(QSortFilterProxyModel):

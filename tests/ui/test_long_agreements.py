@@ -170,7 +170,8 @@ def test_the_plan_filter_finds_by_title_responsible_promise_and_status(qtbot, lo
     agreement = agreement_of(services)
     page = plan_page(qtbot, services)
     everything = plan_order(page)
-    rows: dict[int, MeasureStatusRow] = {r.measure.id: r for r in services.follow_ups.status_rows(agreement, today=TODAY)}
+    rows: dict[int, MeasureStatusRow] = {
+        r.measure.id: r for r in services.follow_ups.status_rows(agreement, today=TODAY)}
 
     def check(expected: set[int]) -> None:
         assert page.proxy.visible_measure_ids() == [i for i in everything if i in expected]

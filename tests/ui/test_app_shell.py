@@ -264,6 +264,7 @@ def test_export_then_import_json_through_the_window_into_a_fresh_database(
 
     assert window.services.db.path == tmp_path / "fresh.sqlite"
     assert window.title_label.text() == "Solna – medborgarlöften 2022"
+    window.tabs.setCurrentIndex(window.measures_tab)  # the list of all measures is read when shown
     assert window.all_measures_page.proxy.rowCount() == 7
     assert window.services.exchange.export_json(window.current_agreement_id()) == expected
     window.close()

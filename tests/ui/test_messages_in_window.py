@@ -68,6 +68,7 @@ def test_a_database_on_a_read_only_drive_opens_for_viewing_and_writes_nothing(
         assert window.read_only_label.text() == f"Skrivskyddad: mappen {shown_path(view)} är skrivskyddad " \
                                                 "(där kan inga logg- eller låsfiler skapas)"
         assert window.agreement_model.rowCount() == 2
+        window.tabs.setCurrentIndex(window.measures_tab)  # the list of all measures is read when shown
         assert window.all_measures_page.proxy.rowCount() == 7  # everything shows
         for action in (window.import_json_action, window.backup_action, window.restore_action,
                        window.new_agreement_action, window.carry_over_action):

@@ -57,6 +57,7 @@ def test_the_window_shows_its_list_first_and_builds_the_pages_after_the_first_pa
     window.show()
     qtbot.waitUntil(window.pages_built)  # right after the first paint, without anyone asking
     assert window.tabs.count() == 7 and window.tabs.tabText(1) == "Plan"
+    window.tabs.setCurrentIndex(window.measures_tab)  # the list of all measures is read when shown
     assert window.all_measures_page.model.total_rows() == 7
     assert "Parter: Solna stad, Lokalpolisområde Solna" in window.details_label.text()
     assert len(window.page_actions) == 7 and all(menu.actions() for menu in window.page_menus)

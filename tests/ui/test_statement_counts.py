@@ -52,6 +52,7 @@ class Counted:
         self.window.select_agreement(self.largest)
         qtbot.wait(10)
         self.selecting = len(self.statements)
+        self.window.tabs.setCurrentIndex(self.window.measures_tab)  # the list of all measures, read when shown
         self.shown = self.window.all_measures_page.model.total_rows()
 
     def _count(self, _conn, _cursor, statement, _parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]

@@ -206,6 +206,7 @@ def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool,
         print(f"Fönstret visar {len(titles)} överenskommelser:")
         for title in titles:
             print(f"  {title}")
+        window.tabs.setCurrentIndex(window.measures_tab)  # the list of all measures is read when shown
         print(f"Åtgärder i vald överenskommelse: {window.all_measures_page.model.total_rows()}")
         if services.db.read_only is not None:
             print(f"Fönstrets titel: {window.windowTitle()}; {services.db.read_only.describe()}")

@@ -144,8 +144,9 @@ def first_page_painted(window: MainWindow, tab: int, runs: int, *, timeout: floa
     """Seconds from selecting the agreement (``window.reload``: the list read again, the agreement
     selected anew, so each page reads it afresh) until the page on show at ``tab`` has painted: every
     item view on it that holds rows has had a paint event (its viewport)."""
+    import shiboken6
     from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QAbstractItemView
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
     app = _app()
     window.tabs.setCurrentIndex(tab)
@@ -153,6 +154,8 @@ def first_page_painted(window: MainWindow, tab: int, runs: int, *, timeout: floa
     page = window.tabs.widget(tab)
 
     class Painted(QObject):
+        """Notes which viewports got a paint event."""
+
         def __init__(self) -> None:
             super().__init__()
             self.painted: set[int] = set()
@@ -162,26 +165,35 @@ def first_page_painted(window: MainWindow, tab: int, runs: int, *, timeout: floa
                 self.painted.add(id(watched))
             return False
 
+    def views() -> list[QAbstractItemView]:
+        """The page's item views (not their headers), as they are now (a page may make new ones)."""
+        return [v for v in page.findChildren(QAbstractItemView) if not isinstance(v, QHeaderView)]
+
     times: list[float] = []
     for _ in range(runs + 1):  # the first is a warm-up
         watcher = Painted()
-        views = page.findChildren(QAbstractItemView)
-        for view in views:
-            view.viewport().installEventFilter(watcher)
-        try:
-            started = time.perf_counter()
-            window.reload()
-            while True:
-                waiting = [v for v in views if v.isVisible() and v.model() is not None
-                           and v.model().rowCount() > 0 and id(v.viewport()) not in watcher.painted]
-                if not waiting:
-                    break
-                if time.perf_counter() - started > timeout:
-                    raise RuntimeError(f"{len(waiting)} views of the page did not paint within {timeout} s")
-                app.processEvents()
-            times.append(time.perf_counter() - started)
-        finally:
-            for view in views:
+        watched: set[int] = set()
+        started = time.perf_counter()
+        window.reload()
+        while True:
+            waiting = []
+            for view in views():
+                viewport = view.viewport()
+                if id(viewport) not in watched:
+                    viewport.installEventFilter(watcher)
+                    watched.add(id(viewport))
+                model = view.model()
+                if view.isVisible() and model is not None and model.rowCount() > 0 \
+                        and id(viewport) not in watcher.painted:
+                    waiting.append(view)
+            if not waiting:
+                break
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"{len(waiting)} views of the page did not paint within {timeout} s")
+            app.processEvents()
+        times.append(time.perf_counter() - started)
+        for view in views():
+            if shiboken6.isValid(view):
                 view.viewport().removeEventFilter(watcher)
         app.processEvents()
     return times[1:]

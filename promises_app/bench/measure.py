@@ -152,6 +152,7 @@ def first_page_painted(window: MainWindow, tab: int, runs: int, *, timeout: floa
     window.tabs.setCurrentIndex(tab)
     app.processEvents()
     page = window.tabs.widget(tab)
+    assert page is not None, f"no page at tab {tab}"
 
     class Painted(QObject):
         """Notes which viewports got a paint event."""

@@ -1,11 +1,12 @@
 """The Alla åtgärder page: every measure of the selected agreement in one flat, sortable list,
 with where each stands (latest follow-up, overdue, traffic light) and a filter over all columns.
 
-Read-only. Like the other pages it reads the agreement when it is shown: selecting an
-agreement while another tab covers it only notes that it is stale (``set_agreement``), so an
-agreement of 10 000 measures opens without reading them twice (``FollowUpService.status_rows``
-is a third of a second there); the command line's ``--smoke`` and the benchmarks show it before
-they count its rows. After an edit, undo or redo the window hands it the ``Changes`` (``apply_changes``)
+Read-only. Like the other pages it reads the agreement the window shows when it is on show:
+chosen while another tab covers it, the agreement is only noted and read when the page is shown
+(``set_agreement_later``, ``refresh_if_stale``), so opening an agreement of 10 000 measures does
+not read them a second time for a page nobody looks at; the command line's ``--smoke`` and the
+benchmarks show the page before they count its rows. After an edit, undo or redo the window
+hands it the ``Changes`` (``apply_changes``)
 unless the agreement itself changed, when it is shown again anyway: a recorded follow-up
 repaints only its measures' rows (one read shared with the other pages, ``shared_read``), any
 other change of what the list shows reads it again, and while another tab covers the page it
@@ -99,12 +100,13 @@ class AllMeasuresPage(QWidget):
         self.model.set_rows([])
 
     def set_agreement(self, agreement_id: int | None) -> None:
-        """Show ``agreement_id``'s measures: now if the page is on show, else when it is shown."""
         self.agreement_id = agreement_id
-        if agreement_id is not None and behind_other_tab(self):
-            self._stale = True  # read when shown (refresh_if_stale)
-            return
         self.refresh()
+
+    def set_agreement_later(self, agreement_id: int | None) -> None:
+        """The window chose ``agreement_id`` while another tab covers the page: read it when shown."""
+        self.agreement_id = agreement_id
+        self._stale = True
 
     def refresh(self) -> None:
         """Read the measures and where they stand again (the filter and the sort order stay)."""

@@ -809,7 +809,10 @@ class MainWindow(QMainWindow):
             lines.append("• " + goal.text)
         self.details_label.setText("\n".join(lines))
         self._agreement_id = agreement_id
-        self.all_measures_page.set_agreement(agreement_id)  # read now if shown, else when shown
+        if self.tabs.currentWidget() is self.all_measures_page:
+            self.all_measures_page.set_agreement(agreement_id)
+        else:
+            self.all_measures_page.set_agreement_later(agreement_id)  # read when shown (_page_shown)
         if not pages and agreement_id == self.versions_page.agreement_id:
             self._update_agreement_actions(agreement_id)
             return  # each page follows the change itself

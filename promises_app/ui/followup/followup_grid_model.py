@@ -250,7 +250,7 @@ class FollowUpGridModel(QAbstractItemModel):
         return self.FIRST_PERIOD + self.periods().index(period)
 
     def period_of_column(self, column: int) -> str | None:
-        periods = self.periods()
+        periods = self._periods  # (not a copy: asked for every cell painted)
         offset = column - self.FIRST_PERIOD
         return periods[offset] if 0 <= offset < len(periods) else None
 
@@ -305,7 +305,7 @@ class FollowUpGridModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return self.FIRST_PERIOD + len(self.periods())
+        return self.FIRST_PERIOD + len(self._periods)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Asked twice for every row the view lays out: constants, and a measure says it never has

@@ -68,7 +68,7 @@ class Operations(QUndoStack):
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer.timeout.connect(self._flush_pending)
 
     # --- the database ---------------------------------------------------------------------
     def watch(self, services: Services) -> None:
@@ -221,10 +221,6 @@ class Operations(QUndoStack):
             changes = Changes.of(_updated(command.touched))
         self.emit_changes(changes)
         return ok
-
-    def flush(self) -> None:
-        """Emit the writes made since the last emission that no command or action claimed."""
-        self._flush_pending()
 
     def _flush_pending(self) -> None:
         self._flush_timer.stop()

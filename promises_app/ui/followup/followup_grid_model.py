@@ -176,13 +176,14 @@ class FollowUpGridModel(QAbstractItemModel):
             if follow_up.measure_id in ids:
                 self._cells[(follow_up.measure_id, follow_up.period)] = follow_up
         overdue = {row.measure.id: row.overdue for row in states.status_rows}
+
+        def now(item: GridMeasure) -> GridMeasure:
+            late = overdue.get(item.measure.id, item.overdue)
+            return item if late == item.overdue else replace(item, overdue=late)
+
         self._grid = replace(
             self._grid,
-            measures=tuple(
-                replace(item, overdue=overdue[item.measure.id])
-                if item.measure.id in overdue and item.overdue != overdue[item.measure.id] else item
-                for item in self._grid.measures
-            ),
+            measures=tuple(now(item) for item in self._grid.measures),
             follow_ups=tuple(self._cells.values()),
         )
         last = self.columnCount() - 1
@@ -190,11 +191,7 @@ class FollowUpGridModel(QAbstractItemModel):
             rows = [row for row, item in enumerate(group.measures) if item.measure.id in ids]
             if not rows:
                 continue
-            self._groups[group_row] = Group(group.title, tuple(
-                replace(item, overdue=overdue[item.measure.id])
-                if item.measure.id in overdue and item.overdue != overdue[item.measure.id] else item
-                for item in group.measures
-            ))
+            self._groups[group_row] = Group(group.title, tuple(now(item) for item in group.measures))
             for row in rows:
                 self.dataChanged.emit(
                     self.createIndex(row, 0, group_row + 1), self.createIndex(row, last, group_row + 1)

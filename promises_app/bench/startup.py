@@ -14,9 +14,10 @@ Qt program with a database can do. ``--select-largest`` then selects the agreeme
 most measures (for the peak-memory figure).
 
 The process ends with ``os._exit`` after printing: closing the window would back the file up,
-which is not start-up. The clock starts at the interpreter's own start (``time.monotonic``
-taken by the parent is not comparable across processes, so the child reads its process
-start time from ``/proc/self/stat`` where it can, else from the first line of this module).
+which is not start-up. The clock starts when the parent starts the process: the parent passes
+its ``time.monotonic()`` in ``BENCH_STARTED`` (on Linux and Windows that clock is system-wide,
+so the child can subtract it; it has no 10-ms steps, unlike the process start time in
+``/proc/self/stat``, which is the fallback, then this module's first line).
 """
 
 from __future__ import annotations
@@ -37,10 +38,18 @@ if TYPE_CHECKING:  # not imported at run time: this module times the start-up
     from promises_app.services import Services
 
 READY = "BENCH-READY "
+STARTED = "BENCH_STARTED"
 
 
 def process_age() -> float:
-    """Seconds since this process started (its start time in /proc, else this module's import)."""
+    """Seconds since the parent started this process (else since its start time in /proc, else
+    since this module's import)."""
+    started = os.environ.get(STARTED)
+    if started:
+        try:
+            return max(0.0, time.monotonic() - float(started))
+        except ValueError:
+            pass
     try:
         fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
         started_ticks = int(fields[19])  # field 22 "starttime", counted after the ")"

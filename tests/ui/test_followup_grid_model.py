@@ -157,3 +157,38 @@ def test_history_lists_a_measures_follow_ups_newest_first(model):
     assert history.index(0, HistoryTableModel.COMMENT).data().startswith("Den andra vandringen")
     headers = [history.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == [t("Period"), t("Status"), t("Light"), t("Count"), t("Comment")]
+
+
+def test_each_cell_paints_its_own_text_light_and_colours_through_the_proxy(model):
+    """A view paints a cell from one ``multiData`` call (the delegate's), cell after cell, row by
+    row: each must paint what ``data`` says of it, none keep what the cell before had (the
+    delegate hands the same roles from cell to cell)."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    proxy = FollowUpFilterProxy()
+    proxy.setSourceModel(model)
+    delegate = QStyledItemDelegate()
+    painted = 0
+    for g in range(proxy.rowCount()):
+        group = proxy.index(g, 0)
+        rows = [group] + [proxy.index(r, c, group) for r in range(proxy.rowCount(group))
+                          for c in range(proxy.columnCount())]
+        for index in rows:
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, index)
+            text = index.data(ROLE.DisplayRole)
+            assert option.text == (text or ""), (index.row(), index.column())
+            decorated = bool(option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration)
+            assert decorated == (index.data(ROLE.DecorationRole) is not None), (index.row(), index.column())
+            background = index.data(ROLE.BackgroundRole)
+            assert option.backgroundBrush.color() == (background.color() if background is not None
+                                                      else option.backgroundBrush.color())
+            assert (option.backgroundBrush.style() == Qt.BrushStyle.NoBrush) == (background is None)
+            assert option.font.bold() == (index.data(ROLE.FontRole) is not None)
+            foreground = index.data(ROLE.ForegroundRole)
+            if foreground is not None:
+                assert option.palette.color(option.palette.ColorRole.Text) == foreground.color()
+            painted += 1
+    overdue = [proxy.index(r, 0, proxy.index(g, 0)) for g in range(proxy.rowCount())
+               for r in range(proxy.rowCount(proxy.index(g, 0)))]
+    assert painted > 20 and any(i.data(ROLE.ForegroundRole) is not None for i in overdue), "an overdue title"

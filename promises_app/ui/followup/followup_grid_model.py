@@ -10,16 +10,20 @@ Everything comes from one service call (``services.follow_ups.grid``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
+from itertools import compress, groupby, repeat
+from operator import contains, itemgetter
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -31,7 +35,7 @@ from promises_app.services.followups import FollowUpGrid, GridMeasure, MeasureSt
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.labels import label
-from promises_app.ui.common.paged_filter import PagedFilterProxy
+from promises_app.ui.common.paged_filter import PagedFilterProxy, role_data_items
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,6 +54,14 @@ LIGHT_COLOURS: dict[TrafficLight, QColor] = {
     TrafficLight.RED: QColor("#c62828"),
     TrafficLight.NOT_ASSESSED: QColor("#9e9e9e"),
 }
+DISPLAY, DECORATION, FONT, BACKGROUND, FOREGROUND = (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+)
+#: The roles a cell's delegate paints (``FollowUpGridModel._painted`` has those the grid fills:
+#: never an alignment or a check box).
+_PAINTED = frozenset((DISPLAY, DECORATION, FONT, BACKGROUND, FOREGROUND,
+                      Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.CheckStateRole))
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _MEASURE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 CURRENT_TINT = QColor("#e3f0fc")
@@ -66,6 +78,18 @@ class GroupBy(Enum):
 class Group:
     title: str
     measures: tuple[GridMeasure, ...]
+
+
+_BOLD: list[QFont] = []
+
+
+def _bold() -> QFont:
+    """The group rows' bold font (made once, when a QGuiApplication exists)."""
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
 
 
 def one_line(text: str) -> str:
@@ -339,6 +363,8 @@ class FollowUpGridModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role in _PAINTED:
+            return self._painted(index).get(role)
         if index.internalId() == 0:
             return self._group_data(index, role)
         item = self.measure_at(index)
@@ -356,29 +382,58 @@ class FollowUpGridModel(QAbstractItemModel):
         follow_up = self._cells.get((item.measure.id, period))
         if role == FOLLOW_UP_ROLE:
             return follow_up
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(follow_up, item)
-        if role == Qt.ItemDataRole.DecorationRole and follow_up is not None:
-            return LIGHT_COLOURS[follow_up.light]
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_text(follow_up, item, period)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return accessible_text(follow_up, item, period)
-        if role == Qt.ItemDataRole.BackgroundRole and period == self.current_period():
-            return QBrush(CURRENT_TINT)
         return None
+
+    def multiData(self, index: Index, role_data_span: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N802
+        """All a delegate asks to paint a cell (text, icon, colours, font), worked out once."""
+        if not index.isValid():
+            return
+        painted = self._painted(index)
+        for role_data in role_data_items(role_data_span):
+            role = role_data.role()
+            value = painted.get(role) if role in _PAINTED else self.data(index, role)
+            # Each role is set or cleared: the delegate hands the same span from cell to cell, so a
+            # role left alone keeps the last cell's value. (setData(None) unbalances None's
+            # reference count in PySide 6.12, hence clearData.)
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _painted(self, index: Index) -> dict[int, Any]:
+        """A cell's text, icon, colours and font (the roles a delegate paints), missing ones None."""
+        column = index.column()
+        if index.internalId() == 0:
+            if column != self.TITLE:
+                return {}
+            return {DISPLAY: self._groups[index.row()].title, FONT: _bold(), BACKGROUND: QBrush(GROUP_TINT)}
+        item = self._groups[index.internalId() - 1].measures[index.row()]
+        period = self.period_of_column(column)
+        if period is None:
+            if column != self.TITLE:
+                return {DISPLAY: item.measure.responsible_name}
+            if item.overdue:
+                return {DISPLAY: one_line(item.measure.title), FOREGROUND: QBrush(OVERDUE_COLOUR)}
+            return {DISPLAY: one_line(item.measure.title)}
+        follow_up = self._cells.get((item.measure.id, period))
+        painted: dict[int, Any] = {DISPLAY: cell_text(follow_up, item)}
+        if follow_up is not None:
+            painted[DECORATION] = LIGHT_COLOURS[follow_up.light]
+        if period == self.current_period():
+            painted[BACKGROUND] = QBrush(CURRENT_TINT)
+        return painted
 
     def _measure_data(self, item: GridMeasure, column: int, role: int) -> Any:
         measure = item.measure
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == self.TITLE:
                 text = one_line(measure.title)
                 if item.overdue:
-                    return (
-                        fill(QCoreApplication.translate("FollowUpGridModel", "%1 (overdue)"), text)
-                        if role == Qt.ItemDataRole.AccessibleTextRole
-                        else text
-                    )
+                    return fill(QCoreApplication.translate("FollowUpGridModel", "%1 (overdue)"), text)
                 return text
             return measure.responsible_name
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -413,28 +468,13 @@ class FollowUpGridModel(QAbstractItemModel):
                     )
                 )
             return "\n".join(lines)
-        if role == Qt.ItemDataRole.ForegroundRole and item.overdue and column == self.TITLE:
-            return QBrush(OVERDUE_COLOUR)
         return None
 
     def _group_data(self, index: Index, role: int) -> Any:
-        group = self._groups[index.row()]
         if role == GROUP_ROLE:
             return True
-        if index.column() != self.TITLE:
-            return None
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
-            return group.title
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(GROUP_TINT)
+        if index.column() == self.TITLE and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._groups[index.row()].title
         return None
 
 
@@ -463,6 +503,9 @@ class FollowUpFilterProxy(PagedFilterProxy):
         self._latest: dict[int, FollowUpRecord | None] = {}
         #: The (group, row) of each measure that passed, and the filters that chose them.
         self._hits: list[tuple[int, int]] = []
+        self._hit_texts: list[str] = []
+        #: Every measure's (group, row) and search text, in order (from ``_rows_search``).
+        self._flat: tuple[list[tuple[int, int]], list[str]] | None = None
         self._hits_for: tuple[str, str | None, TrafficLight | None, str, bool] | None = None
 
     def set_text(self, text: str) -> bool:
@@ -522,35 +565,52 @@ class FollowUpFilterProxy(PagedFilterProxy):
     def filtering(self) -> bool:
         return self.is_filtering()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
-        # item_at inlined: this runs for every row of each group the view opens.
-        if source_parent.isValid():
-            return (source_parent.row(), source_row) in self._revealed
-        return (source_row, -1) in self._revealed
+    def parent_item(self, item: Hashable) -> tuple[int, int] | None:
+        group, row = cast(tuple[int, int], item)
+        return None if row == -1 else (group, -1)
+
+    def item_flags(self, item: Hashable) -> Qt.ItemFlag:
+        return _GROUP_FLAGS if cast(tuple[int, int], item)[1] == -1 else _MEASURE_FLAGS
+
+    def source_index(self, item: Hashable, column: int) -> QModelIndex:
+        model = self.sourceModel()
+        group, row = cast(tuple[int, int], item)
+        if row == -1:
+            return model.index(group, column)
+        return model.index(row, column, model.index(group, 0))
 
     def shown_items(self) -> list[tuple[int, int]]:
         model = self.sourceModel()
         assert isinstance(model, FollowUpGridModel)
         groups = model.groups()
         if self._hits_for is not None and self._narrowed_by(self._hits_for):
-            candidates = self._hits  # typing on: only what matched the shorter text can match
+            keys, texts = self._hits, self._hit_texts  # typing on: only what matched the shorter text can match
         else:
-            candidates = [(g, r) for g, group in enumerate(groups) for r in range(len(group.measures))]
+            keys, texts = self._all_rows(model, groups)
         settings = self._settings()
         if self._text and not (self._status or self._light or self._party or self._only_overdue):
-            text, search = self._text, self._search_rows(model, groups)
-            candidates = [(g, r) for g, r in candidates if text in search[g][r]]
+            # the text looked for in each measure's search text by map() and compress(): C speed
+            found = list(map(contains, texts, repeat(self._text)))
         elif self.is_filtering():
-            candidates = [(g, r) for g, r in candidates if self.accepts(model, groups[g].measures[r])]
-        self._hits, self._hits_for = candidates, settings
+            found = [self.accepts(model, groups[g].measures[r]) for g, r in keys]
+        else:
+            found = None
+        if found is not None:
+            keys, texts = list(compress(keys, found)), list(compress(texts, found))
+        self._hits, self._hit_texts, self._hits_for = keys, texts, settings
         shown: list[tuple[int, int]] = []
-        last_group = -1
-        for g, r in candidates:
-            if g != last_group:
-                shown.append((g, -1))
-                last_group = g
-            shown.append((g, r))
+        for group, rows in groupby(keys, key=itemgetter(0)):
+            shown.append((group, -1))
+            shown.extend(rows)
         return shown
+
+    def _all_rows(self, model: FollowUpGridModel, groups: list[Group]) -> tuple[list[tuple[int, int]], list[str]]:
+        """Every measure's (group, row) and its search text, in the grid's order."""
+        if self._flat is None:
+            search = self._search_rows(model, groups)
+            self._flat = ([(g, r) for g, rows in enumerate(search) for r in range(len(rows))],
+                          [text for rows in search for text in rows])
+        return self._flat
 
     def _search_rows(self, model: FollowUpGridModel, groups: list[Group]) -> list[list[str]]:
         """Each measure's search text by group and row (read once until the grid changes)."""
@@ -599,13 +659,12 @@ class FollowUpFilterProxy(PagedFilterProxy):
             self._search_rows(model, model.groups())
         super()._source_reset()
 
-    def _before_source_change(self, *args: object) -> None:
+    def _before_source_change(self) -> None:
         self._forget()  # rows came, went or moved
-        super()._before_source_change(*args)
 
     def _forget(self) -> None:
         """The grid changed: its search texts, latest follow-ups and rows are read again."""
-        self._search, self._latest, self._hits_for, self._rows_search = {}, {}, None, None
+        self._search, self._latest, self._hits_for, self._rows_search, self._flat = {}, {}, None, None, None
 
     def forget_rows(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
         """Measures' follow-ups changed in place (a recorded follow-up): their search text and
@@ -617,7 +676,7 @@ class FollowUpFilterProxy(PagedFilterProxy):
             self._forget()
             return
         group = top_left.internalId() - 1
-        self._hits_for = None
+        self._hits_for, self._flat = None, None
         for row in range(top_left.row(), bottom_right.row() + 1):
             item = model.measure_at(model.index(row, 0, model.index(group, 0)))
             if item is None:

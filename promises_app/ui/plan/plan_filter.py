@@ -10,10 +10,11 @@ over the plan's nodes and hands the tree its rows a page at a time (ui/common/pa
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.ui.common.paged_filter import PagedFilterProxy
@@ -155,10 +156,18 @@ class PlanFilterProxy(PagedFilterProxy):
     def filtering(self) -> bool:
         return not self._filter.is_empty()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
-        # item_at inlined: this runs for every row of each parent the tree opens.
-        parent: PlanNode = source_parent.internalPointer() if source_parent.isValid() else self._root
-        return parent.children[source_row] in self._revealed
+    def parent_item(self, item: Hashable) -> PlanNode | None:
+        assert isinstance(item, PlanNode)
+        above = item.parent
+        return None if above is None or above.parent is None else above  # the root's children are on top
+
+    def item_flags(self, item: Hashable) -> Qt.ItemFlag:
+        assert isinstance(item, PlanNode)
+        return PlanTreeModel.node_flags(item)
+
+    def source_index(self, item: Hashable, column: int) -> QModelIndex:
+        assert isinstance(item, PlanNode)
+        return self.plan_model().index_of_node(item, column)
 
     def shown_items(self) -> list[PlanNode]:
         """Headings, promises and measures that pass, in plan order."""
@@ -210,9 +219,8 @@ class PlanFilterProxy(PagedFilterProxy):
         self._hits_for = None  # new nodes: look through all of them
         super()._source_reset()
 
-    def _before_source_change(self, *args: object) -> None:
+    def _before_source_change(self) -> None:
         self._hits_for = None
-        super()._before_source_change(*args)
 
     def forget_rows(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
         self._hits_for = None  # a measure's text or status changed: look through all of them again

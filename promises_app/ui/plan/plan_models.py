@@ -280,7 +280,11 @@ class PlanTreeModel(QAbstractItemModel):
         # children (so the view does not ask for them).
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return _LEAF_FLAGS if index.internalPointer().kind == MEASURE else _FLAGS
+        return self.node_flags(index.internalPointer())
+
+    @staticmethod
+    def node_flags(node: PlanNode) -> Qt.ItemFlag:
+        return _LEAF_FLAGS if node.kind == MEASURE else _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QTreeView,
@@ -104,7 +105,10 @@ class FollowUpPage(QWidget):
             self.light_filter.addItem(light_icon(light), label(light), light.value)
         self.party_filter = QComboBox()
         self.party_filter.setAccessibleName(self.tr("Filter by party or responsible"))
-        self.party_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as a name of about 24 characters, however long the parties' names (the list shows
+        # them whole).
+        self.party_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.party_filter.setMinimumContentsLength(24)
         self.overdue_check = QCheckBox(self.tr("Only o&verdue"))
         self.overdue_check.setAccessibleName(self.tr("Only overdue measures"))
         self.group_combo = QComboBox()
@@ -165,30 +169,38 @@ class FollowUpPage(QWidget):
         self.history_button.toggled.connect(self.history_action.setChecked)
         self.history_action.toggled.connect(self.history_button.setChecked)
 
+        # The filter bar in two rows: the search field keeps room to type in on a 1366-pixel screen,
+        # and the page is not laid out at its least width (where any label changing its width as
+        # you type moves everything else).
+        search_row = QHBoxLayout()
         filters = QHBoxLayout()
-        for text, widget in (
-            (self.tr("&Search:"), self.search_edit),
-            (self.tr("S&tatus:"), self.status_filter),
-            (self.tr("&Light:"), self.light_filter),
-            (self.tr("&Party:"), self.party_filter),
+        for row, text, widget in (
+            (search_row, self.tr("&Search:"), self.search_edit),
+            (filters, self.tr("S&tatus:"), self.status_filter),
+            (filters, self.tr("&Light:"), self.light_filter),
+            (filters, self.tr("&Party:"), self.party_filter),
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget, 3 if widget is self.search_edit else 0)
+            row.addWidget(caption)
+            row.addWidget(widget, 1 if widget is self.search_edit else 0)
         filters.addWidget(self.overdue_check)
-        filters.addSpacing(12)
+        filters.addStretch(1)
         group_caption = QLabel(self.tr("&Group by:"))
         group_caption.setBuddy(self.group_combo)
-        filters.addWidget(group_caption)
-        filters.addWidget(self.group_combo)
+        search_row.addSpacing(12)
+        search_row.addWidget(group_caption)
+        search_row.addWidget(self.group_combo)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.copy_button)
-        buttons.addStretch(1)
         self.count_label = QLabel()
-        buttons.addWidget(self.count_label)
+        # Takes the room between the buttons whatever its text, so the count changing as you type
+        # does not lay the page out again.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.history_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -200,6 +212,7 @@ class FollowUpPage(QWidget):
         self.splitter.setSizes([940, 400])
 
         layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.notice_label)
         layout.addWidget(self.splitter, 1)

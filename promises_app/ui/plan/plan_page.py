@@ -193,18 +193,22 @@ class PlanPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.focus_areas_button)
 
+        # The filter bar in two rows: the search field keeps room to type in on a 1366-pixel screen,
+        # and the page is not laid out at its least width.
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_caption)
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.clear_button)
         filters = QHBoxLayout()
-        filters.addWidget(search_caption)
-        filters.addWidget(self.search_edit, 3)
         for combo in (self.party_combo, self.owner_combo, self.status_combo, self.light_combo, self.focus_combo):
             filters.addWidget(combo, 1)
         filters.addWidget(self.overdue_box)
-        filters.addWidget(self.clear_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.lock_label)
         layout.addWidget(self.notice_label)
         layout.addLayout(buttons)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.count_label)

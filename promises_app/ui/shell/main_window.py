@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -62,6 +61,7 @@ from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import Operations
 from promises_app.ui.shell.database_files import DatabaseFiles
 from promises_app.ui.shell.exchange_actions import ExchangeActions
+from promises_app.ui.shell.page_tabs import PageTabs
 from promises_app.ui.shell.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         #: The one undo stack, and the runner every user action goes through (ui/common/operations.py).
         self.undo_stack = Operations(self)
         self.undo_stack.watch(services)
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
         #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
         self._agreement_id: int | None = None

@@ -17,18 +17,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from promises_app import __version__, files, logging_setup, os_errors
+from promises_app import __version__, logging_setup, os_errors
 from promises_app.argparse_sv import swedish_argparse
 from promises_app.domain.enums import AgreementState
-from promises_app.domain.log_anchor import LogAnchor
-from promises_app.domain.periods import describe, periods_for
-from promises_app.domain.snapshot import SnapshotFormatError, content_sha256
+from promises_app.domain.errors import SnapshotFormatError
 from promises_app.domain.validation import INTEGER_MAX, quoted, shown_path
-from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
-from promises_app.input_files import read_at_most
 from promises_app.services import Services, default_database_path, open_services
 from promises_app.services.agreement_list import AgreementSummary
-from promises_app.services.backups import backups_of, restore_database
 from promises_app.services.errors import (
     BackupError,
     DatabaseOpenError,
@@ -37,10 +32,14 @@ from promises_app.services.errors import (
     StorageFailure,
     ValidationError,
 )
-from promises_app.services.output_paths import OutputPathRefused, check_output_path
 
 if TYPE_CHECKING:
     from datetime import date
+
+    from promises_app.domain.log_anchor import LogAnchor
+
+# Modules only some commands need are imported in them: the window's start-up goes through this
+# module and should not pay for them (docs/performance.md, start-up).
 
 PROG = "promises-app"
 #: Where `--certificate` looks for the certificate file's password before asking.
@@ -408,6 +407,7 @@ def _cmd_report_missing(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.domain.snapshot import content_sha256
     from promises_app.reports.agreement_document import agreement_pdf
 
     check_output(args.output, db_path, inputs=[args.certificate])
@@ -593,6 +593,7 @@ def _cmd_new_revision(args: argparse.Namespace, db_path: Path) -> int:
 
 def _cmd_versions(args: argparse.Namespace, db_path: Path) -> int:
     from promises_app.domain.snapshot_diff import ChangeKind
+    from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
 
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
@@ -663,6 +664,7 @@ def _cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.domain.vocabulary import swedish
     with _services(db_path, create=False) as services:
         agreements = services.agreements.list_agreements()
         if not agreements:
@@ -792,6 +794,7 @@ def _cmd_person_erase(args: argparse.Namespace, db_path: Path) -> int:
 
 def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
     """Without an argument: list. With a number or a file: restore it (the database must be closed)."""
+    from promises_app.services.backups import backups_of, restore_database
     available = backups_of(db_path)
     if args.backup is None:
         if not available:
@@ -822,6 +825,8 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _scheme_text(agreement: AgreementSummary) -> str:
+    from promises_app.domain.periods import describe, periods_for
+    from promises_app.domain.vocabulary import swedish
 
     periods = periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
     return f"{swedish(agreement.reporting_scheme)}, {len(periods)} st" if len(periods) > 1 else describe(periods[0])
@@ -841,6 +846,7 @@ def read_input(path: Path, *, what: str = "Filen", limit: int = MAX_INPUT_BYTES,
     """The bytes of a file the command reads (a PDF, a certificate, an indicator file): never
     more than ``limit`` + 1 are read, so ``/dev/zero`` or a pipe that never ends is refused at
     once. A missing, unreadable or too big file is a CommandError naming it."""
+    from promises_app.input_files import read_at_most
     try:
         data = read_at_most(path, limit)
     except FileNotFoundError:
@@ -860,6 +866,7 @@ def check_output(path: Path, db_path: Path | None, *, inputs: Sequence[Path | No
     read-only file or a folder (services/output_paths.py), never a folder that does not exist,
     and never one of the command's own ``inputs`` (the certificate file, say).
     """
+    from promises_app.services.output_paths import OutputPathRefused, check_output_path
     try:
         final = check_output_path(path, db_path)
     except OutputPathRefused as error:
@@ -880,6 +887,8 @@ def write_atomically(path: Path, data: str | bytes, db_path: Path | None = None)
     ``db_path`` is the database the command opened (every command passes it); the file is never
     that database or anything that belongs to it.
     """
+    from promises_app import files
+    from promises_app.services.output_paths import OutputPathRefused
     check_output(path, db_path)
     try:
         files.write_atomically(path.expanduser(), data, database=db_path)

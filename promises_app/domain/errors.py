@@ -32,3 +32,8 @@ class AppError(Exception):
             lines.append(f"orsakat av {type(cause).__qualname__}: {cause}")
             cause = cause.__cause__ or cause.__context__
         return "\n".join(lines)
+
+
+class SnapshotFormatError(ValueError):
+    """Stored snapshot text that is not a snapshot this version can read (here, not in
+    domain/snapshot.py, so the command line can catch it without loading snapshots)."""

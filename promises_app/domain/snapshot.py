@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar, get_args, get_origin, get_type_hints
 
 from promises_app.domain.enums import AgreementKind, AgreementState, OrganisationKind, ReportingScheme
+from promises_app.domain.errors import SnapshotFormatError
 from promises_app.domain.validation import quoted
 
 if TYPE_CHECKING:
@@ -32,10 +33,6 @@ _T = TypeVar("_T", bound="DataclassInstance")
 
 #: Bumped when the snapshot's shape changes; old snapshots keep their own format number.
 SNAPSHOT_FORMAT = 1
-
-
-class SnapshotFormatError(ValueError):
-    """Stored snapshot text that is not a snapshot this version can read."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from promises_app.domain import snapshot as snap
 from promises_app.domain.enums import AgreementState
+from promises_app.domain.errors import SnapshotFormatError
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.signed_drift import describe, drift
 from promises_app.domain.snapshot_diff import Difference, differences
@@ -287,7 +288,7 @@ def revision_problems(session: Session) -> list[str]:
             continue
         try:
             content = snap.from_json(row.content)
-        except snap.SnapshotFormatError as error:
+        except SnapshotFormatError as error:
             problems.append(f"{where}: {error}")
             continue
         if content.agreement_id != row.agreement_id or content.revision != row.revision:
@@ -343,7 +344,7 @@ def plan_problems(session: Session) -> list[str]:
             continue  # revision_problems names that
         try:
             signed = snap.from_json(latest.content)
-        except snap.SnapshotFormatError:
+        except SnapshotFormatError:
             continue  # revision_problems names that too
         where = f"«{_cut(signed.title)}» (undertecknad revision {latest.revision})"
         problems += [f"{where}: {describe(d)}" for d in drift(signed, build_snapshot(session, agreement))]

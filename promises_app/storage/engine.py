@@ -12,9 +12,15 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401 - see below
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
+
+# The SQLite dialect is imported here, with this module, rather than by the first create_engine:
+# the window's start-up imports this module before Qt, and PySide6 reads the source of every
+# module whose import runs after it is loaded (to see whether the module uses it), which cost the
+# dialect's ~30 modules about 9 ms before the first window.
 
 #: Written into the SQLite header so our files are recognised (and others' refused): "MBLF".
 APPLICATION_ID = 0x4D424C46

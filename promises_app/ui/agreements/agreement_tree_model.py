@@ -80,7 +80,8 @@ def wrapped_title(title: str) -> str:
     """The title broken onto lines of at most TITLE_LINE_LENGTH characters, as ``textwrap.wrap``
     breaks it (tree views do not re-wrap their first column)."""
     words = title.split(" ")
-    if "" in words or "-" in title or any(len(word) > TITLE_LINE_LENGTH or not word.isprintable() for word in words):
+    # (the checks in C: this runs for every agreement listed before the first window)
+    if "" in words or "-" in title or max(map(len, words)) > TITLE_LINE_LENGTH or not title.isprintable():
         return "\n".join(textwrap.wrap(title, TITLE_LINE_LENGTH)) or title  # the general case
     lines = [words[0]]
     for word in words[1:]:

@@ -56,6 +56,7 @@ from promises_app.domain.enums import AgreementKind
 from promises_app.domain.errors import AppError
 from promises_app.services import CheckState, Services, StartupCheck
 from promises_app.ui.agreements.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
+from promises_app.ui.common.collector import reading_rows
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import Operations
@@ -809,19 +810,20 @@ class MainWindow(QMainWindow):
             lines.append("• " + goal.text)
         self.details_label.setText("\n".join(lines))
         self._agreement_id = agreement_id
-        if self.tabs.currentWidget() is self.all_measures_page:
-            self.all_measures_page.set_agreement(agreement_id)
-        else:
-            self.all_measures_page.set_agreement_later(agreement_id)  # read when shown (_page_shown)
-        if not pages and agreement_id == self.versions_page.agreement_id:
-            self._update_agreement_actions(agreement_id)
-            return  # each page follows the change itself
-        self.versions_page.set_agreement(agreement_id)  # its keys (sign, new revision) work on every page
-        for page in self._lazy_pages():
-            if page is self.tabs.currentWidget():
-                page.set_agreement(agreement_id)
-            elif page.agreement_id not in (None, agreement_id):
-                page.set_agreement(None)  # forgotten now, read when shown
+        with reading_rows():
+            if self.tabs.currentWidget() is self.all_measures_page:
+                self.all_measures_page.set_agreement(agreement_id)
+            else:
+                self.all_measures_page.set_agreement_later(agreement_id)  # read when shown (_page_shown)
+            if not pages and agreement_id == self.versions_page.agreement_id:
+                self._update_agreement_actions(agreement_id)
+                return  # each page follows the change itself
+            self.versions_page.set_agreement(agreement_id)  # its keys (sign, new revision) work on every page
+            for page in self._lazy_pages():
+                if page is self.tabs.currentWidget():
+                    page.set_agreement(agreement_id)
+                elif page.agreement_id not in (None, agreement_id):
+                    page.set_agreement(None)  # forgotten now, read when shown
         self._update_agreement_actions(agreement_id)
 
     def _lazy_pages(self) -> list[AgreementPage]:
@@ -834,16 +836,18 @@ class MainWindow(QMainWindow):
     def _page_shown(self, index: int) -> None:
         """A page comes into view: it reads the agreement again (another page's edits, another day)."""
         shown: object = self.tabs.widget(index)  # compared by identity with the pages (AgreementPage)
-        for page in self._lazy_pages():
-            if page is shown:
-                page.set_agreement(self._agreement_id)
-        if shown is self.all_measures_page:
-            self.all_measures_page.refresh_if_stale()
+        with reading_rows():
+            for page in self._lazy_pages():
+                if page is shown:
+                    page.set_agreement(self._agreement_id)
+            if shown is self.all_measures_page:
+                self.all_measures_page.refresh_if_stale()
 
     def _ensure_loaded(self, page: AgreementPage) -> None:
         """Before a page's actions are offered in a menu, the page knows the selected agreement."""
         if page.agreement_id != self._agreement_id:
-            page.set_agreement(self._agreement_id)
+            with reading_rows():
+                page.set_agreement(self._agreement_id)
 
     def _about(self) -> None:
         QMessageBox.about(

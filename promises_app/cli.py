@@ -456,9 +456,12 @@ def _add_followup_report_commands(
     sub.add_argument("--landscape", action="store_true", help="liggande sidor (standard: stående)")
     sub.add_argument("--by-focus-area", action="store_true",
                      help="åtgärderna grupperade per fokusområde (standard: per löfte)")
-    sub = report_kind("annual", "årsrapporten (slutrapporten): alla perioder sida vid sida, det som är "
-                      "genomfört och det som förs över (PDF)", _cmd_report_annual)
+    sub = report_kind("annual", "årsrapporten (slutrapporten): årets perioder (eller alla) sida vid sida, det "
+                      "som är genomfört och det som förs över (PDF)", _cmd_report_annual)
     sub.add_argument("--portrait", action="store_true", help="stående sidor (standard: liggande)")
+    sub.add_argument("--year", metavar="ÅR", type=whole_number("--year", minimum=1900, maximum=9999), default=None,
+                     help="kalenderåret rapporten gäller, t.ex. 2023 (standard: rapportdagens år medan "
+                     "överenskommelsen pågår, hela överenskommelsen när den har upphört)")
 
 
 def _report_day(text: str) -> date:
@@ -507,6 +510,7 @@ def _cmd_report_annual(args: argparse.Namespace, db_path: Path) -> int:
         logos=not args.no_logos,
         report_date=args.today,
         next_steps=args.next_steps,
+        year=args.year,
     )
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)

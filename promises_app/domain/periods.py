@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
 from promises_app.domain.enums import ReportingScheme
+from promises_app.domain.swedish_dates import date_span
 from promises_app.domain.validation import quoted
 
 __all__ = [
@@ -430,8 +431,8 @@ def _span_text(start: date, end: date, scheme: ReportingScheme) -> str:
 
 
 def describe(period_or_label: Period | str) -> str:
-    """The Swedish name a person reads: "Tertial 2 2022", "Helår 2022",
-    "Hela perioden 2018-07-01 – 2020-06-30".
+    """The Swedish name a person reads: "Tertial 2 2022", "Helår 2022", and a whole-period
+    report by its dates, "1 juni–31 augusti 2025" (not "Hela perioden 2025-06-01/2025-08-31").
 
     A clipped period keeps its calendar name (2018-T2 is "Tertial 2 2018" even if the
     agreement starts in July), matching the label it is filed under.
@@ -439,7 +440,7 @@ def describe(period_or_label: Period | str) -> str:
     label = period_or_label.label if isinstance(period_or_label, Period) else period_or_label
     scheme, first, last = parse_label(label)
     if scheme is ReportingScheme.WHOLE_PERIOD:
-        return f"Hela perioden {first.isoformat()} \N{EN DASH} {last.isoformat()}"
+        return date_span(first, last)
     if scheme is ReportingScheme.YEAR:
         return f"Helår {first.year}"
     return f"{_NAMES[scheme]} {_calendar_number(scheme, first)} {first.year}"

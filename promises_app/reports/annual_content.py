@@ -34,10 +34,12 @@ from promises_app.domain.period_summary import (
     summarise,
 )
 from promises_app.domain.snapshot import AgreementSnapshot
+from promises_app.domain.validation import FieldError, ValidationError
 from promises_app.domain.vocabulary import swedish
 from promises_app.reports import followup_content as f
 from promises_app.reports.followup_content import (
     NO_LIGHT,
+    NOT_DUE_KEY,
     BarChartData,
     BarSeries,
     ChangeRow,
@@ -162,8 +164,60 @@ def short_period(label: str) -> str:
     return label if re.fullmatch(r"[0-9]{4}", label) else "Hela perioden"
 
 
-def report_heading(start: date, end: date) -> str:
-    return f"Årsrapport {start.year}" if start.year == end.year else f"Slutrapport {start.year}–{end.year}"
+#: A running period's cell for a measure not yet reported on: not due until the period has ended.
+NOT_DUE_CELL = "ej ännu"
+NOT_DUE = "Ej ännu rapporterad (perioden pågår)"
+#: Shorter than this, an agreement (one summer, say) is reported on by its dates, never as a year.
+WHOLE_YEAR_DAYS = 360
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """What an annual report covers: its heading, the periods shown (those that have begun by the
+    report day), and the one among them still running (its unreported measures are not yet due)."""
+
+    heading: str
+    covers: str  # "2023", or the agreement's dates
+    periods: tuple[period_rules.Period, ...]
+    running: period_rules.Period | None
+
+
+def report_scope(
+    periods: tuple[period_rules.Period, ...], start: date, end: date, day: date, year: int | None
+) -> ReportScope:
+    """The report's scope (``periods``: the agreement's, in order; ``day``: the report day).
+
+    - ``year`` given: "Årsrapport 2023", the periods of that calendar year.
+    - An agreement of a year or more that runs past the report day: "Årsrapport" of the report
+      day's year (a report in the middle of a two-year agreement is not its final report).
+    - One that has ended: "Årsrapport 2022" if it kept to one calendar year, "Slutrapport
+      2018–2020" over all its periods if it did not.
+    - One shorter than a year (one summer): by its dates, "Slutrapport 1 juni – 31 augusti 2025"
+      once ended, "Lägesrapport …" before.
+    """
+    years = range(start.year, end.year + 1)
+    if year is not None and year not in years:
+        raise ValidationError([FieldError(
+            "year", f"Året {year} ligger utanför överenskommelsen, som gäller {date_range(start, end)}: "
+            f"välj ett år från {years[0]} till {years[-1]}.",
+        )])
+    ended = day >= end
+    if (end - start).days + 1 < WHOLE_YEAR_DAYS:
+        heading, covers, chosen = f"{'Slutrapport' if ended else 'Lägesrapport'} {date_range(start, end)}", \
+            date_range(start, end), periods
+    elif year is None and ended:
+        covers = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+        heading = f"Årsrapport {covers}" if start.year == end.year else f"Slutrapport {covers}"
+        chosen = periods
+    else:
+        if year is None:
+            year = min(max(day.year, start.year), end.year)
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        heading, covers = f"Årsrapport {year}", str(year)
+        chosen = tuple(p for p in periods if p.start <= last and p.end >= first)
+    begun = tuple(p for p in chosen if p.start <= day) or chosen[:1]
+    running = begun[-1] if day < begun[-1].end else None
+    return ReportScope(heading, covers, begun, running)
 
 
 def build_annual_content(
@@ -181,10 +235,11 @@ def annual_content_from(source: ReportSource, *, today: date, options: AnnualOpt
     """``build_annual_content`` on data already read: no database."""
     day = options.report_day(today)
     facts = source.facts
-    summaries = [summarise(p, facts.periods, facts.measures, today=day, signed=facts.signed) for p in facts.periods]
+    agreement = facts.agreement
+    scope = report_scope(facts.periods, agreement.start_date, agreement.end_date, day, options.year)
+    summaries = [summarise(p, facts.periods, facts.measures, today=day, signed=facts.signed) for p in scope.periods]
     last = summaries[-1]
     snapshot = source.snapshot
-    agreement = facts.agreement
     sections = tuple(s.value for s in AnnualSection if s in options.sections)
     next_steps = options.next_steps.strip("\n") if options.next_steps.strip() else ""
     if not next_steps:
@@ -197,11 +252,12 @@ def annual_content_from(source: ReportSource, *, today: date, options: AnnualOpt
         agreement_id=agreement.id,
         agreement_title=agreement.title,
         kind=KIND,
-        heading=report_heading(agreement.start_date, agreement.end_date),
+        heading=scope.heading,
         report_date=day.isoformat(),
         facts=(
             ("Överenskommelsen gäller", date_range(agreement.start_date, agreement.end_date)),
-            ("Uppföljningsperioder", _periods_text(facts.periods)),
+            ("Rapporten gäller", scope.covers),
+            ("Uppföljningsperioder", _periods_text(scope.periods)),
             ("Rapportdatum", long_date(day)),
             ("Antal åtgärder", str(last.total)),
             ("Genomförda", str(len(completed))),
@@ -209,13 +265,16 @@ def annual_content_from(source: ReportSource, *, today: date, options: AnnualOpt
         ),
         sections=sections,
         periods=tuple(
-            PeriodColumn(p.label, short_period(p.label), period_rules.describe(p), date_range(p.start, p.end))
-            for p in facts.periods
+            PeriodColumn(p.label, short_period(p.label) + (" (pågår)" if p == scope.running else ""),
+                         period_rules.describe(p), date_range(p.start, p.end))
+            for p in scope.periods
         ),
         total=last.total,
-        status_counts=status_counts(summaries),
-        chart=light_chart(summaries),
-        matrix=matrix_groups(summaries, snapshot, full_words=full_words) if "matrix" in wanted else (),
+        status_counts=status_counts(summaries, scope.running),
+        chart=light_chart(summaries, scope.running),
+        matrix=matrix_groups(summaries, snapshot, full_words=full_words, running=scope.running)
+        if "matrix" in wanted
+        else (),
         matrix_legend="" if full_words else "Förkortningar: " + ", ".join(
             f"{short} = {swedish(status)}" for status, short in SHORT_STATUS.items()
         ) + f", {NOT_REPORTED_CELL} = {f.NOT_REPORTED}.",
@@ -235,42 +294,55 @@ def annual_content_from(source: ReportSource, *, today: date, options: AnnualOpt
 def _periods_text(periods: tuple[period_rules.Period, ...]) -> str:
     scheme = swedish(periods[0].scheme)
     if len(periods) == 1:
-        return f"{scheme}, en period ({periods[0].label})"
+        return f"{scheme}, en period ({period_rules.describe(periods[0])})"
     return f"{scheme}, {len(periods)} perioder ({periods[0].label} – {periods[-1].label})"
 
 
-def status_counts(summaries: list[PeriodSummary]) -> tuple[CountLine, ...]:
-    """Per status (those reported in any period, in the usual order), its count in each period."""
+def status_counts(summaries: list[PeriodSummary], running: period_rules.Period | None = None) -> tuple[CountLine, ...]:
+    """Per status (those reported in any period, in the usual order), its count in each period.
+    In a period still running, measures not reported on yet are not due: counted on a line of their
+    own, not as "Ej rapporterad"."""
     per_period = [dict(s.by_status) for s in summaries]
+    not_due = [counts.pop(None, 0) if summary.period == running else 0
+               for summary, counts in zip(summaries, per_period, strict=True)]
     lines = [
         CountLine(status_word(status), status.value if status is not None else NO_LIGHT,
                   tuple(counts.get(status, 0) for counts in per_period))
         for status in STATUS_ORDER
         if any(status in counts for counts in per_period)
     ]
+    if any(not_due):
+        lines.append(CountLine(NOT_DUE, NOT_DUE_KEY, tuple(not_due)))
     lines.append(CountLine(f.TOTAL, "total", tuple(s.total for s in summaries)))
     return tuple(lines)
 
 
-def light_chart(summaries: list[PeriodSummary]) -> BarChartData:
+def light_chart(summaries: list[PeriodSummary], running: period_rules.Period | None = None) -> BarChartData:
+    """Per period, how many measures have each light; in a period still running, those not reported
+    on yet are a bar part of their own (not yet due)."""
     per_period = [dict(s.by_light) for s in summaries]
+    not_due = [counts.pop(None, 0) if summary.period == running else 0
+               for summary, counts in zip(summaries, per_period, strict=True)]
     series = tuple(
         BarSeries(light_word(light), light_key(light), tuple(counts.get(light, 0) for counts in per_period))
         for light in LIGHT_ORDER
         if any(light in counts for counts in per_period)
     )
+    if any(not_due):
+        series += (BarSeries("Ej ännu rapporterad", NOT_DUE_KEY, tuple(not_due)),)
     return BarChartData(tuple(short_period(s.period.label) for s in summaries), series)
 
 
-def _cell(m: MeasureInPeriod, *, full_words: bool) -> MatrixCell:
+def _cell(m: MeasureInPeriod, *, full_words: bool, due: bool = True) -> MatrixCell:
     if m.reported is None:
-        return MatrixCell(NOT_REPORTED_CELL, NO_LIGHT)
+        return MatrixCell(NOT_REPORTED_CELL if due else NOT_DUE_CELL, NO_LIGHT)
     word = swedish(m.reported.status) if full_words else SHORT_STATUS[m.reported.status]
     return MatrixCell(word, light_key(m.reported.light))
 
 
 def matrix_groups(
-    summaries: list[PeriodSummary], snapshot: AgreementSnapshot, *, full_words: bool
+    summaries: list[PeriodSummary], snapshot: AgreementSnapshot, *, full_words: bool,
+    running: period_rules.Period | None = None,
 ) -> tuple[MatrixGroup, ...]:
     """The status matrix, grouped by promise like the follow-up report's measure tables."""
     last = summaries[-1]
@@ -283,7 +355,8 @@ def matrix_groups(
             title=m.facts.title,
             responsible=m.facts.responsible_name,
             deadline=iso(m.facts.deadline),
-            cells=tuple(_cell(s.measures[index], full_words=full_words) for s in summaries),
+            cells=tuple(_cell(s.measures[index], full_words=full_words, due=s.period != running)
+                        for s in summaries),
         )
     return tuple(
         MatrixGroup(group.heading, group.title, tuple(by_id[row.measure_id] for row in group.rows))

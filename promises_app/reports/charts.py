@@ -21,7 +21,14 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from promises_app.reports import fonts, styles
-from promises_app.reports.followup_content import NO_LIGHT, BarChartData, BarSeries, IndicatorItem, number_text
+from promises_app.reports.followup_content import (
+    NO_LIGHT,
+    NOT_DUE_KEY,
+    BarChartData,
+    BarSeries,
+    IndicatorItem,
+    number_text,
+)
 
 #: Traffic lights as drawn in charts and the light column's swatch (key: TrafficLight code / "none").
 LIGHT_COLOURS: dict[str, colors.Color] = {
@@ -30,6 +37,8 @@ LIGHT_COLOURS: dict[str, colors.Color] = {
     "red": colors.HexColor("#D63A2F"),
     "not_assessed": colors.HexColor("#A7AEB6"),
     NO_LIGHT: colors.HexColor("#E4E7EB"),
+    #: A running period's measures not reported on yet (reports/annual_content.py): not yet due.
+    NOT_DUE_KEY: colors.HexColor("#F5F6F8"),
 }
 #: The same, pale: the background of a table cell, so dark text stays readable on it.
 LIGHT_TINTS: dict[str, colors.Color] = {
@@ -40,7 +49,7 @@ LIGHT_TINTS: dict[str, colors.Color] = {
     NO_LIGHT: colors.white,
 }
 #: Light colours on which a label is written dark rather than white.
-_DARK_TEXT_ON = {"yellow", NO_LIGHT}
+_DARK_TEXT_ON = {"yellow", NO_LIGHT, NOT_DUE_KEY}
 
 FONT_SIZE = 8
 BASELINE_COLOUR = colors.HexColor("#6B7785")

@@ -28,7 +28,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from promises_app.domain import periods as period_rules
-from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.domain.enums import FollowUpStatus, ReportingScheme, TrafficLight
 from promises_app.domain.indicators import Sex, Verdict, period_sort_key, trend
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
@@ -47,6 +47,9 @@ if TYPE_CHECKING:  # the builder only needs the services' public methods and the
 
 KIND = "Uppföljningsrapport"
 NOT_REPORTED = "Ej rapporterad"
+#: A running period's measure not reported on yet: not due until the period has ended (the annual
+#: report's running period).
+NOT_DUE_KEY = "not_due"
 NO_FOCUS_AREA = "Utan fokusområde"
 
 HEADING_SUMMARY = "Sammanfattning"
@@ -297,7 +300,7 @@ def followup_content_from(
         period_dates=date_range(summary.period.start, summary.period.end),
         report_date=day.isoformat(),
         facts=(
-            ("Period", f"{date_range(summary.period.start, summary.period.end)} ({summary.period.label})"),
+            ("Period", _period_fact(summary.period)),
             ("Rapportdatum", long_date(day)),
             ("Försenat bedöms per", long_date(summary.as_of)),
             ("Överenskommelsen gäller", date_range(snapshot.start_date, snapshot.end_date)),
@@ -348,6 +351,13 @@ def status_light_chart(summary: PeriodSummary) -> BarChartData:
         if any(values):
             series.append(BarSeries(light_word(light), light_key(light), values))
     return BarChartData(tuple(status_word(s) for s in statuses), tuple(series))
+
+
+def _period_fact(period: period_rules.Period) -> str:
+    """"1 maj – 31 augusti 2022 (2022-T2)"; a whole-period report by its dates alone (its label is
+    those dates again, as an ISO interval)."""
+    dates = date_range(period.start, period.end)
+    return dates if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{dates} ({period.label})"
 
 
 def iso(day: date | None) -> str:

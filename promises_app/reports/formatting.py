@@ -5,29 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from promises_app.domain.log_anchor import LogAnchor
+from promises_app.domain.swedish_dates import date_span, long_date
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+__all__ = ["BLANK", "date_range", "join_words", "log_footer", "log_keywords", "long_date", "place_and_date"]
 
 #: Where a date or place still has to be written by hand on the printed page.
 BLANK = "________"
-
-
-def long_date(day: date) -> str:
-    """18 januari 2022."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def date_range(start: date | None, end: date | None) -> str:
@@ -39,11 +22,7 @@ def date_range(start: date | None, end: date | None) -> str:
         return f"senast {long_date(end)}"
     if end is None:
         return f"från {long_date(start)}"
-    if start == end:
-        return long_date(start)
-    if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} – {long_date(end)}"
-    return f"{long_date(start)} – {long_date(end)}"
+    return date_span(start, end)
 
 
 def place_and_date(place: str, day: date | None) -> str:

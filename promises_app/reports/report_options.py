@@ -77,3 +77,6 @@ class AnnualOptions(ReportOptions):
     #: The status matrix has one column per period: landscape gives it room.
     orientation: Orientation = Orientation.LANDSCAPE
     sections: frozenset[AnnualSection] = field(default_factory=lambda: frozenset(AnnualSection))
+    #: The calendar year reported on (``--year``); None: the report day's year while the agreement
+    #: runs, the whole agreement once it has ended (reports/annual_content.py, ``report_scope``).
+    year: int | None = None

@@ -229,6 +229,7 @@
     <name>AllMeasuresPage</name>
     <message>
         <source>Filter measures…</source>
+        <extracomment>Tables the list shows: a change to any other table leaves it as it is. A change came while another tab covered the page: read again when it is shown.</extracomment>
         <translation>Filtrera åtgärder…</translation>
     </message>
     <message>
@@ -476,6 +477,7 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     <name>ChoiceForm</name>
     <message>
         <source>&amp;Add</source>
+        <extracomment>What the page shows: a change to any other table leaves it as it is.</extracomment>
         <translation>&amp;Lägg till</translation>
     </message>
     <message>
@@ -510,6 +512,7 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     <name>DatabaseFiles</name>
     <message>
         <source>Recent &amp;files</source>
+        <extracomment>How often the window checks whether the daily backup is due. The window works in other services now (another file, or the same one reopened after a restore); the old ones are closed. Argument: the new ``Services``.</extracomment>
         <translation>Senaste &amp;filer</translation>
     </message>
     <message>
@@ -595,6 +598,7 @@ Du arbetar fortfarande i %2.</translation>
     <name>DateInput</name>
     <message>
         <source>e.g. 2027-03-31 or 31/3 2027</source>
+        <extracomment>Wide enough for &quot;2027-03-31&quot; and &quot;31 december 2027&quot; without scrolling. Focus that comes back (from a menu, the calendar, another window) does not start afresh. ``date`` by another name, for the class below, whose method ``date`` hides the type.</extracomment>
         <translation>t.ex. 2027-03-31 eller 31/3 2027</translation>
     </message>
     <message>
@@ -732,6 +736,7 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <name>ExchangeActions</name>
     <message>
         <source>Export (JSON)</source>
+        <extracomment>Agreements were imported (argument: their ids, the first the one to select).</extracomment>
         <translation>Exportera (JSON)</translation>
     </message>
     <message>
@@ -919,11 +924,11 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <name>FollowUpCommands</name>
     <message>
         <source>follow up «%1» for %2</source>
-        <extracomment>How much of a measure&apos;s title an undo label quotes.</extracomment>
         <translation>följ upp «%1» för %2</translation>
     </message>
     <message>
         <source>copy the previous period&apos;s status into %1 (1 measure)</source>
+        <extracomment>The follow-up as this command last left it: its id and version (None and 0: none).</extracomment>
         <translation>kopiera förra periodens status till %1 (1 åtgärd)</translation>
     </message>
     <message>
@@ -995,7 +1000,7 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <name>FollowUpGridModel</name>
     <message>
         <source>%1 of %2</source>
-        <extracomment>The measure&apos;s id (int) on every cell of a measure row; None on group rows. The period label (str) of a period cell; None elsewhere. The cell&apos;s FollowUpRecord, or None. True on group rows.</extracomment>
+        <extracomment>The measure&apos;s id (int) on every cell of a measure row; None on group rows. The period label (str) of a period cell; None elsewhere. The cell&apos;s FollowUpRecord, or None. True on group rows. The roles a cell&apos;s delegate paints (``FollowUpGridModel._painted`` has those the grid fills: never an alignment or a check box).</extracomment>
         <translation>%1 av %2</translation>
     </message>
     <message>
@@ -1072,6 +1077,7 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     </message>
     <message>
         <source>Period</source>
+        <extracomment>Each measure&apos;s search text (casefolded title, description, responsible and comments, one per line) and latest follow-up, by measure id: read from the grid once. The (group, row) of each measure that passed, and the filters that chose them. Every measure&apos;s (group, row) and search text, in order (from ``_rows_search``). &quot;Not read yet&quot; in the latest follow-up cache (None there means &quot;no follow-up&quot;).</extracomment>
         <translation>Period</translation>
     </message>
     <message>
@@ -1095,6 +1101,7 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <name>FollowUpPage</name>
     <message>
         <source>Title, description or comment</source>
+        <extracomment>What the grid shows: a change to any other table leaves it as it is.</extracomment>
         <translation>Titel, beskrivning eller kommentar</translation>
     </message>
     <message>
@@ -1395,6 +1402,7 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     </message>
     <message>
         <source>Import indicator values from %1</source>
+        <extracomment>The window&apos;s runner: the import runs off the GUI thread and its changes reach the pages.</extracomment>
         <translation>Importera indikatorvärden från %1</translation>
     </message>
     <message>
@@ -1856,6 +1864,7 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     </message>
     <message>
         <source>Checking the database…</source>
+        <extracomment>What this module offers by name but loads only when first used (PEP 562): the dialogs and the services behind the window&apos;s own actions are not needed for the first window. The keys of standard actions on platforms that have none for them. Tables the agreement list and the heading above the pages show. The database&apos;s start-up check failed (the AppError it raised): ui/shell/app.py offers the restore. The pages are built (``complete``): the window is whole.</extracomment>
         <translation>Kontrollerar databasen…</translation>
     </message>
     <message>
@@ -1864,6 +1873,7 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     </message>
     <message>
         <source>Pages of the agreement</source>
+        <extracomment>The one undo stack, and the runner every user action goes through (ui/common/operations.py).</extracomment>
         <translation>Överenskommelsens sidor</translation>
     </message>
     <message>
@@ -2076,10 +2086,6 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Programmets språk, och var dess filer finns</translation>
     </message>
     <message>
-        <source>%1 could not be read: %2</source>
-        <translation>%1 kunde inte läsas: %2</translation>
-    </message>
-    <message>
         <source>The language changes to %1 when the program is started again.</source>
         <translation>Språket byts till %1 när programmet startas nästa gång.</translation>
     </message>
@@ -2197,6 +2203,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>MeasureForm</name>
     <message>
         <source>Change measure %1</source>
+        <extracomment>The most a counted target can be (domain validation&apos;s upper bound).</extracomment>
         <translation>Ändra åtgärd %1</translation>
     </message>
     <message>
@@ -2708,7 +2715,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>OverviewPage</name>
     <message>
         <source>Overdue measures</source>
-        <extracomment>The page&apos;s content never gets smaller than this; below it, the page scrolls. A measure the user wants to open (its id): Enter or a double-click on a list row.</extracomment>
+        <extracomment>Rows the lists&apos; columns are sized from (Qt&apos;s default is 1 000). The page&apos;s content never gets smaller than this; below it, the page scrolls. What the page shows: a change to any other table leaves it as it is. A measure the user wants to open (its id): Enter or a double-click on a list row.</extracomment>
         <translation>Försenade åtgärder</translation>
     </message>
     <message>
@@ -3038,7 +3045,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview: %1</source>
-        <extracomment>Pixels per PDF point (1.0 = 72 dpi): an A4 page becomes about 740 × 1050 pixels.</extracomment>
+        <extracomment>Pixels per PDF point (1.0 = 72 dpi): an A4 page becomes about 740 × 1050 pixels. The open database: &quot;Save as…&quot; never writes over it or what belongs to it.</extracomment>
         <translation>Förhandsgranskning: %1</translation>
     </message>
     <message>
@@ -3275,7 +3282,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>PlanPage</name>
     <message>
         <source>Promises and measures</source>
-        <extracomment>A measure the person wants to open elsewhere (not emitted by this page&apos;s own editing).</extracomment>
+        <extracomment>The date the deadline column is sized for (wide digits, two-digit month and day). What the page shows: a change to any other table leaves it as it is. A measure the person wants to open elsewhere (not emitted by this page&apos;s own editing).</extracomment>
         <translation>Löften och åtgärder</translation>
     </message>
     <message>
@@ -3463,7 +3470,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>PlanTreeModel</name>
     <message>
         <source>Promise or measure</source>
-        <extracomment>Casefolded words the free-text search looks through.</extracomment>
+        <extracomment>Casefolded words the free-text search looks through. The node&apos;s place among its siblings (set by ``adopt``; the tree is rebuilt, never edited).</extracomment>
         <translation>Löfte eller åtgärd</translation>
     </message>
     <message>
@@ -3623,7 +3630,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>ReportDialog</name>
     <message>
         <source>Create report</source>
-        <extracomment>Lines of &quot;Next steps&quot; visible without scrolling.</extracomment>
+        <extracomment>Lines of &quot;Next steps&quot; visible without scrolling. The error dialog shown for the last unexpected failure (None when there was none).</extracomment>
         <translation>Skapa rapport</translation>
     </message>
     <message>
@@ -3635,16 +3642,28 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>Uppföljningsrapport för en period</translation>
     </message>
     <message>
-        <source>&amp;Annual report (all periods)</source>
-        <translation>Å&amp;rsrapport (alla perioder)</translation>
+        <source>&amp;Annual or final report</source>
+        <translation>Å&amp;rsrapport eller slutrapport</translation>
     </message>
     <message>
-        <source>Annual report over all periods</source>
-        <translation>Årsrapport över alla perioder</translation>
+        <source>Annual or final report, the periods side by side</source>
+        <translation>Årsrapport eller slutrapport, perioderna sida vid sida</translation>
     </message>
     <message>
         <source>Reporting period</source>
         <translation>Uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>Year the annual report covers</source>
+        <translation>Året som årsrapporten gäller</translation>
+    </message>
+    <message>
+        <source>As of the report date</source>
+        <translation>Efter rapportdatumet</translation>
+    </message>
+    <message>
+        <source>While the agreement runs: the year of the report date. Once it has ended: the whole agreement (a final report). Or one calendar year of it.</source>
+        <translation>Medan överenskommelsen pågår: rapportdatumets år. När den har upphört: hela överenskommelsen (en slutrapport). Eller ett av dess kalenderår.</translation>
     </message>
     <message>
         <source>P&amp;ortrait</source>
@@ -3747,6 +3766,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>&amp;Period:</translation>
     </message>
     <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;År:</translation>
+    </message>
+    <message>
         <source>Pages:</source>
         <translation>Sidor:</translation>
     </message>
@@ -3816,7 +3839,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>ReportRunner</name>
     <message>
         <source>Creating the report…</source>
-        <extracomment>A render quicker than this shows no flash of a progress dialog. The preview of the render just finished is open. The render failed: the widget it was started over, and the reason for the person. The person pressed Cancel: the render&apos;s result will be dropped. (task number, file name, the widget the preview opens over) of the render awaited.</extracomment>
+        <extracomment>A render quicker than this shows no flash of a progress dialog. The preview of the render just finished is open. The report failed: the widget it was started over, and the exception (an AppError for the person, anything else a bug). The person pressed Cancel: the render&apos;s result will be dropped. (task number, file name, the widget the preview opens over) of the render awaited.</extracomment>
         <translation>Skapar rapporten…</translation>
     </message>
     <message>
@@ -4065,7 +4088,6 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>SituationCommands</name>
     <message>
         <source>add source «%1»</source>
-        <extracomment>How much of a text an undo label quotes.</extracomment>
         <translation>lägg till källan «%1»</translation>
     </message>
     <message>
@@ -4149,6 +4171,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>SituationPage</name>
     <message>
         <source>Situational picture</source>
+        <extracomment>What the page shows: a change to any other table leaves it as it is.</extracomment>
         <translation>Lägesbild</translation>
     </message>
     <message>
@@ -4467,6 +4490,7 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     <name>UndoCommands</name>
     <message>
         <source>Add organisation %1</source>
+        <extracomment>How much of a text an undo label quotes. The rows (table, id) this command&apos;s action, undo or redo wrote.</extracomment>
         <translation>lägg till organisationen %1</translation>
     </message>
     <message>
@@ -4510,10 +4534,101 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check the database</source>
+        <translation>Kontrollera databasen</translation>
+    </message>
+    <message>
+        <source>Checks that the database is what the program wrote: the change log and its checksums, the signed revisions, the plan of every signed agreement, and every row against the change log. Add printed documents to prove that the change log is still as it was when they were printed.</source>
+        <translation>Kontrollerar att databasen är den som programmet skrev: ändringsloggen och dess kontrollsummor, de undertecknade revisionerna, planen i varje undertecknad överenskommelse och varje rad mot ändringsloggen. Lägg till utskrifter för att pröva att ändringsloggen fortfarande är som den var när de skrevs ut.</translation>
+    </message>
+    <message>
+        <source>Printed documents to check against</source>
+        <translation>Utskrifter att pröva mot</translation>
+    </message>
+    <message>
+        <source>&amp;Add PDF…</source>
+        <translation>&amp;Lägg till PDF…</translation>
+    </message>
+    <message>
+        <source>e.g. 1234:9f2c1a0b7e3d</source>
+        <translation>t.ex. 1234:9f2c1a0b7e3d</translation>
+    </message>
+    <message>
+        <source>Log value from a printed footer</source>
+        <translation>Loggvärde från en utskrifts sidfot</translation>
+    </message>
+    <message>
+        <source>Log value from a paper &amp;copy:</source>
+        <translation>Loggvärde från en &amp;papperskopia:</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Kontrollens resultat</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Kontrollera</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kan inte läsas (%2).</translation>
+    </message>
+    <message>
+        <source>%1 carries no value of the change log (it was not written by this program, or by an older version).</source>
+        <translation>%1 bär inget värde för ändringsloggen (den är inte skriven av det här programmet, eller av en äldre version).</translation>
+    </message>
+    <message>
+        <source>«%1» is not a log value like 1234:9f2c1a0b7e3d (it is at the end of the footer of a printout).</source>
+        <translation>«%1» är inget loggvärde som 1234:9f2c1a0b7e3d (det står sist i sidfoten på en utskrift).</translation>
+    </message>
+    <message>
+        <source>%1 was printed from another database, so it cannot prove anything about this one. Choose a printout of this database.</source>
+        <translation>%1 är utskriven från en annan databas och kan inte pröva den här. Välj en utskrift från den här databasen.</translation>
+    </message>
+    <message>
+        <source>Log value %1</source>
+        <translation>Loggvärdet %1</translation>
+    </message>
+    <message>
+        <source>The database has been changed outside the program. The first problem comes first:</source>
+        <translation>Databasen har ändrats utanför programmet. Första felet först:</translation>
+    </message>
+    <message>
+        <source>The change log is unbroken (%1 entries, every checksum right, and it ends where it should).</source>
+        <translation>Ändringsloggen är obruten (%1 poster, alla kontrollsummor stämmer, och den slutar där den ska).</translation>
+    </message>
+    <message>
+        <source>The signed revisions are unchanged (%1, every checksum right).</source>
+        <translation>De undertecknade revisionerna är oförändrade (%1 st, alla kontrollsummor stämmer).</translation>
+    </message>
+    <message>
+        <source>The plan of the %1 signed or closed agreements is the one that was signed.</source>
+        <translation>Planen i de %1 undertecknade eller avslutade överenskommelserna är den som undertecknades.</translation>
+    </message>
+    <message>
+        <source>Every row agrees with the change log.</source>
+        <translation>Varje rad stämmer med ändringsloggen.</translation>
+    </message>
+    <message>
+        <source>%1: the database still has the change log as it was when it was written.</source>
+        <translation>%1: databasen har kvar ändringsloggen som den var när den skrevs.</translation>
+    </message>
+    <message>
+        <source>The database is what the program wrote.</source>
+        <translation>Databasen är den som programmet skrev.</translation>
+    </message>
+</context>
+<context>
     <name>VersionsPage</name>
     <message>
         <source>Version status</source>
-        <extracomment>The agreement&apos;s state or revision changed here (signed, new revision): the window updates its list.</extracomment>
+        <extracomment>What a signed revision holds (and so &quot;changes since signing&quot; compares), and the revisions. The agreement&apos;s state or revision changed here (signed, new revision): the window updates its list.</extracomment>
         <translation>Versionsstatus</translation>
     </message>
     <message>
@@ -4761,97 +4876,6 @@ Undertecknad revision %3 finns kvar precis som den undertecknades: innehållet, 
     <message>
         <source>%1 findings, %2 of them made into measures</source>
         <translation>%1 iakttagelser, varav %2 gjorda till åtgärder</translation>
-    </message>
-</context>
-<context>
-    <name>VerifyDialog</name>
-    <message>
-        <source>Check the database</source>
-        <translation>Kontrollera databasen</translation>
-    </message>
-    <message>
-        <source>Checks that the database is what the program wrote: the change log and its checksums, the signed revisions, the plan of every signed agreement, and every row against the change log. Add printed documents to prove that the change log is still as it was when they were printed.</source>
-        <translation>Kontrollerar att databasen är den som programmet skrev: ändringsloggen och dess kontrollsummor, de undertecknade revisionerna, planen i varje undertecknad överenskommelse och varje rad mot ändringsloggen. Lägg till utskrifter för att pröva att ändringsloggen fortfarande är som den var när de skrevs ut.</translation>
-    </message>
-    <message>
-        <source>Printed documents to check against</source>
-        <translation>Utskrifter att pröva mot</translation>
-    </message>
-    <message>
-        <source>&amp;Add PDF…</source>
-        <translation>&amp;Lägg till PDF…</translation>
-    </message>
-    <message>
-        <source>e.g. 1234:9f2c1a0b7e3d</source>
-        <translation>t.ex. 1234:9f2c1a0b7e3d</translation>
-    </message>
-    <message>
-        <source>Log value from a printed footer</source>
-        <translation>Loggvärde från en utskrifts sidfot</translation>
-    </message>
-    <message>
-        <source>Log value from a paper &amp;copy:</source>
-        <translation>Loggvärde från en &amp;papperskopia:</translation>
-    </message>
-    <message>
-        <source>Result of the check</source>
-        <translation>Kontrollens resultat</translation>
-    </message>
-    <message>
-        <source>C&amp;heck</source>
-        <translation>&amp;Kontrollera</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (%2).</source>
-        <translation>%1 kan inte läsas (%2).</translation>
-    </message>
-    <message>
-        <source>%1 carries no value of the change log (it was not written by this program, or by an older version).</source>
-        <translation>%1 bär inget värde för ändringsloggen (den är inte skriven av det här programmet, eller av en äldre version).</translation>
-    </message>
-    <message>
-        <source>«%1» is not a log value like 1234:9f2c1a0b7e3d (it is at the end of the footer of a printout).</source>
-        <translation>«%1» är inget loggvärde som 1234:9f2c1a0b7e3d (det står sist i sidfoten på en utskrift).</translation>
-    </message>
-    <message>
-        <source>%1 was printed from another database, so it cannot prove anything about this one. Choose a printout of this database.</source>
-        <translation>%1 är utskriven från en annan databas och kan inte pröva den här. Välj en utskrift från den här databasen.</translation>
-    </message>
-    <message>
-        <source>Log value %1</source>
-        <translation>Loggvärdet %1</translation>
-    </message>
-    <message>
-        <source>The database has been changed outside the program. The first problem comes first:</source>
-        <translation>Databasen har ändrats utanför programmet. Första felet först:</translation>
-    </message>
-    <message>
-        <source>The change log is unbroken (%1 entries, every checksum right, and it ends where it should).</source>
-        <translation>Ändringsloggen är obruten (%1 poster, alla kontrollsummor stämmer, och den slutar där den ska).</translation>
-    </message>
-    <message>
-        <source>The signed revisions are unchanged (%1, every checksum right).</source>
-        <translation>De undertecknade revisionerna är oförändrade (%1 st, alla kontrollsummor stämmer).</translation>
-    </message>
-    <message>
-        <source>The plan of the %1 signed or closed agreements is the one that was signed.</source>
-        <translation>Planen i de %1 undertecknade eller avslutade överenskommelserna är den som undertecknades.</translation>
-    </message>
-    <message>
-        <source>Every row agrees with the change log.</source>
-        <translation>Varje rad stämmer med ändringsloggen.</translation>
-    </message>
-    <message>
-        <source>%1: the database still has the change log as it was when it was written.</source>
-        <translation>%1: databasen har kvar ändringsloggen som den var när den skrevs.</translation>
-    </message>
-    <message>
-        <source>The database is what the program wrote.</source>
-        <translation>Databasen är den som programmet skrev.</translation>
     </message>
 </context>
 </TS>

@@ -468,7 +468,8 @@ def test_find_period_unreadable_label_mentions_the_agreement() -> None:
         ("2022-T2", "Tertial 2 2022"),
         ("2022-H1", "Halvår 1 2022"),
         ("2022", "Helår 2022"),
-        ("2018-07-01/2020-06-30", "Hela perioden 2018-07-01 \u2013 2020-06-30"),
+        ("2018-07-01/2020-06-30", "1 juli 2018 \u2013 30 juni 2020"),
+        ("2025-06-01/2025-08-31", "1 juni \u2013 31 augusti 2025"),  # one summer: its dates, no ISO
         (" 2022-t3", "Tertial 3 2022"),
     ],
 )

@@ -10,11 +10,14 @@ from datetime import date
 import pytest
 
 from promises_app.domain.enums import FollowUpStatus
+from promises_app.domain.validation import ValidationError
 from promises_app.domain.vocabulary import swedish
 from promises_app.reports import annual_content as a
 from promises_app.reports.annual_content import build_annual_content
 from promises_app.reports.annual_pdf import render_annual_pdf
-from promises_app.reports.report_options import AnnualOptions, AnnualSection, Orientation
+from promises_app.reports.followup_content import build_followup_content
+from promises_app.reports.followup_pdf import render_followup_pdf
+from promises_app.reports.report_options import AnnualOptions, AnnualSection, FollowUpOptions, Orientation
 from promises_app.services import Services
 from promises_app.storage.database import open_database
 from tests.cli_support import run_cli
@@ -202,3 +205,93 @@ def test_indicator_trends_cover_the_whole_agreement(demo_services: Services) -> 
     assert item.trend == "Bättre: 1 234 (2021) → 1 100 (2022). Målet är inte nått."
     text = segment(flat_text(render_annual_pdf(content)), a.HEADING_INDICATORS, None)
     assert "Period 2021 2022 Totalt 1 234 1 100" in text and item.trend in text
+
+
+# --- what a report covers: a year, the whole agreement, or one summer (report_scope) ------------------
+def two_year_agreement(services: Services, *, scheme: str = "tertial", start: str = "2023-01-01",
+                       end: str = "2024-12-31", title: str = "Norrstad 2023–2024") -> tuple[int, int]:
+    """An agreement with one measure (and the measure's id)."""
+    agreement = services.agreements.create_agreement(
+        kind="citizen_promise", title=title, start_date=start, end_date=end, reporting_scheme=scheme,
+    )
+    police = services.register.create_organisation(name="LPO Norrstad", kind="police")
+    services.agreements.add_party(agreement.id, organisation_id=police.id)
+    promise = services.plan.create_promise(agreement.id, text="synas i centrum", maker_ids=[police.id])
+    measure = services.plan.create_measure(promise_id=promise.id, title="Fotpatrullering i centrum",
+                                           responsible_id=police.id)
+    return agreement.id, measure.id
+
+
+def test_a_report_inside_a_two_year_agreement_is_that_years_report(services: Services) -> None:
+    agreement_id, measure_id = two_year_agreement(services)
+    services.follow_ups.record(measure_id, period="2023-T1", status="in_progress", light="green")
+    services.follow_ups.record(measure_id, period="2023-T2", status="in_progress", light="yellow")
+    content = build_annual_content(services, agreement_id, today=date(2023, 10, 2), options=AnnualOptions())
+    assert content.heading == "Årsrapport 2023"
+    # The periods begun by the report day; the running one is not yet due, the ones to come are left out.
+    assert [p.short for p in content.periods] == ["T1 2023", "T2 2023", "T3 2023 (pågår)"]
+    assert [c.text for c in content.matrix[0].rows[0].cells] == ["Pågående", "Pågående", a.NOT_DUE_CELL]
+    lines = {line.label: line.counts for line in content.status_counts}
+    assert lines[a.NOT_DUE] == (0, 0, 1) and "Ej rapporterad" not in lines
+    bars = {series.label: series.values for series in content.chart.series}
+    assert bars == {"Grön": (1, 0, 0), "Gul": (0, 1, 0), "Ej ännu rapporterad": (0, 0, 1)}
+    text = flat_text(render_annual_pdf(content))
+    assert "Årsrapport 2023" in text and "Slutrapport" not in text and "T3 2023 (pågår)" in text
+    assert "Rapporten gäller 2023" in text and "2024" not in segment(text, a.HEADING_SUMMARY, a.HEADING_MATRIX)
+
+
+def test_a_chosen_year_and_the_final_report_once_the_agreement_has_ended(services: Services) -> None:
+    agreement_id, measure_id = two_year_agreement(services)
+    services.follow_ups.record(measure_id, period="2024-T3", status="done", light="green")
+    after = date(2025, 1, 20)
+    year = build_annual_content(services, agreement_id, today=after, options=AnnualOptions(year=2024))
+    assert year.heading == "Årsrapport 2024" and [p.short for p in year.periods] == ["T1 2024", "T2 2024", "T3 2024"]
+    final = build_annual_content(services, agreement_id, today=after, options=AnnualOptions())
+    assert final.heading == "Slutrapport 2023–2024" and len(final.periods) == 6
+    # Periods that have ended without a report are not reported, and counted so.
+    assert [c.text for c in final.matrix[0].rows[0].cells] == ["–"] * 5 + ["Genomförd"]
+    with pytest.raises(ValidationError) as refused:
+        build_annual_content(services, agreement_id, today=after, options=AnnualOptions(year=2022))
+    assert refused.value.for_field("year") == [
+        "Året 2022 ligger utanför överenskommelsen, som gäller 1 januari 2023 – 31 december 2024: "
+        "välj ett år från 2023 till 2024."
+    ]
+
+
+def test_a_one_summer_agreement_is_reported_on_by_its_dates(services: Services) -> None:
+    agreement_id, measure_id = two_year_agreement(
+        services, scheme="whole_period", start="2025-06-01", end="2025-08-31", title="Sommarlöfte 2025")
+    services.follow_ups.record(measure_id, period="2025-06-01/2025-08-31", status="done", light="green")
+    during = build_annual_content(services, agreement_id, today=date(2025, 7, 10), options=AnnualOptions())
+    assert during.heading == "Lägesrapport 1 juni – 31 augusti 2025"
+    after = build_annual_content(services, agreement_id, today=date(2025, 9, 5), options=AnnualOptions())
+    assert after.heading == "Slutrapport 1 juni – 31 augusti 2025"
+    text = flat_text(render_annual_pdf(after))
+    assert "Slutrapport 1 juni – 31 augusti 2025" in text and "Årsrapport" not in text
+    assert "2025-06-01/2025-08-31" not in text and "Hela perioden 2025-06-01" not in text
+    # The follow-up report of the one period is titled and dated the same way.
+    followup = build_followup_content(services, agreement_id, "2025-06-01/2025-08-31", today=date(2025, 9, 5),
+                                      options=FollowUpOptions())
+    text = flat_text(render_followup_pdf(followup, FollowUpOptions()))
+    assert "Uppföljning 1 juni – 31 augusti 2025" in text and "Period 1 juni – 31 augusti 2025 " in text
+    assert "2025-06-01/2025-08-31" not in text and "Hela perioden" not in text
+
+
+def test_cli_year_option(services: Services, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    agreement_id, measure_id = two_year_agreement(services)
+    services.follow_ups.record(measure_id, period="2023-T1", status="in_progress", light="green")
+    db_path = services.db.path
+    services.db.close()
+    out_file = tmp_path / "2023.pdf"
+    code, out, err = run_cli(capsys, "--db", str(db_path), "report", "annual", "Norrstad", "--year", "2023",
+                             "--today", "2025-02-01", "-o", str(out_file))
+    assert code == 0, err
+    assert "Årsrapport 2023" in out and "Årsrapport 2023" in flat_text(out_file.read_bytes())
+    refused = tmp_path / "2030.pdf"
+    code, _, err = run_cli(capsys, "--db", str(db_path), "report", "annual", "Norrstad", "--year", "2030",
+                           "-o", str(refused))
+    assert code == 1 and "Året 2030 ligger utanför överenskommelsen" in err and not refused.exists()
+    with pytest.raises(SystemExit) as usage:  # refused by the argument parser, before anything is opened
+        run_cli(capsys, "--db", str(db_path), "report", "annual", "Norrstad", "--year", "tjugo", "-o", str(refused))
+    assert usage.value.code == 2 and "--year ska vara ett heltal" in capsys.readouterr().err
+    assert not refused.exists()

@@ -167,6 +167,18 @@ def test_the_choices_become_the_report_options(qtbot, dialog):  # type: ignore[n
     assert dialog.next_steps_edit.isEnabled(), "the annual report has its own choice"
 
 
+def test_the_annual_report_year_is_chosen_in_the_dialog(qtbot, dialog):  # type: ignore[no-untyped-def]
+    assert not dialog.year_combo.isEnabled(), "a follow-up report has its period, not a year"
+    _click(qtbot, dialog.annual_radio)
+    assert dialog.year_combo.isEnabled()
+    assert [dialog.year_combo.itemText(i) for i in range(dialog.year_combo.count())] == ["Efter rapportdatumet", "2022"]
+    options = dialog.options()
+    assert isinstance(options, AnnualOptions) and options.year is None
+    dialog.year_combo.setCurrentIndex(dialog.year_combo.findData(2022))
+    options = dialog.options()
+    assert isinstance(options, AnnualOptions) and options.year == 2022
+
+
 def test_default_period_is_the_latest_ended_or_else_the_first():
     tertials = periods_for(date(2022, 1, 1), date(2022, 12, 31), ReportingScheme.TERTIAL)
     assert default_period_index(tertials, date(2022, 3, 1)) == 0  # none ended yet

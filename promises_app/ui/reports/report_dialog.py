@@ -188,8 +188,8 @@ class ReportDialog(QDialog):
         # What kind of report.
         self.followup_radio = QRadioButton(self.tr("&Follow-up report for one period"))
         self.followup_radio.setAccessibleName(self.tr("Follow-up report for one period"))
-        self.annual_radio = QRadioButton(self.tr("&Annual report (all periods)"))
-        self.annual_radio.setAccessibleName(self.tr("Annual report over all periods"))
+        self.annual_radio = QRadioButton(self.tr("&Annual or final report"))
+        self.annual_radio.setAccessibleName(self.tr("Annual or final report, the periods side by side"))
         kinds = self._row(self.followup_radio, self.annual_radio)
 
         self.period_combo = QComboBox()
@@ -199,6 +199,18 @@ class ReportDialog(QDialog):
             text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
             self.period_combo.addItem(text, period.label)
         self.period_combo.setCurrentIndex(default_period_index(self.periods, today))
+
+        # The annual report's year: by default the report day's year while the agreement runs, the
+        # whole agreement once it has ended (reports/annual_content.py, report_scope).
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName(self.tr("Year the annual report covers"))
+        self.year_combo.addItem(self.tr("As of the report date"), 0)
+        for year in range(self.agreement.start_date.year, self.agreement.end_date.year + 1):
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setToolTip(self.tr(
+            "While the agreement runs: the year of the report date. Once it has ended: the whole "
+            "agreement (a final report). Or one calendar year of it."
+        ))
 
         self.portrait_radio = QRadioButton(self.tr("P&ortrait"))
         self.portrait_radio.setAccessibleName(self.tr("Portrait pages"))
@@ -290,6 +302,7 @@ class ReportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Report:"), kinds)
         form.addRow(self._caption(self.tr("&Period:"), self.period_combo), self.period_combo)
+        form.addRow(self._caption(self.tr("&Year:"), self.year_combo), self.year_combo)
         form.addRow(self.tr("Pages:"), orientations)
         form.addRow(self._caption(self.tr("&Group measures:"), self.grouping_combo), self.grouping_combo)
         form.addRow(self._caption(self.tr("Report &date:"), self.date_edit), date_column)
@@ -326,7 +339,7 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
 
         chain: list[QWidget] = [
-            self.followup_radio, self.annual_radio, self.period_combo, self.portrait_radio,
+            self.followup_radio, self.annual_radio, self.period_combo, self.year_combo, self.portrait_radio,
             self.landscape_radio, self.grouping_combo, self.date_edit, self.logos_box,
             *self.section_boxes[ReportKind.FOLLOW_UP].values(), *self.section_boxes[ReportKind.ANNUAL].values(),
             self.next_steps_edit, self.create_button, self.close_button,
@@ -398,7 +411,8 @@ class ReportDialog(QDialog):
         }
         chosen = self.chosen_sections()
         if self.kind() is ReportKind.ANNUAL:
-            return AnnualOptions(sections=frozenset(AnnualSection(s) for s in chosen), **common)
+            return AnnualOptions(sections=frozenset(AnnualSection(s) for s in chosen),
+                                 year=int(self.year_combo.currentData()) or None, **common)
         return FollowUpOptions(
             sections=frozenset(FollowUpSection(s) for s in chosen),
             group_by=Grouping(self.grouping_combo.currentData()),
@@ -426,6 +440,7 @@ class ReportDialog(QDialog):
     def _update_enabled(self) -> None:
         follow_up = self.kind() is ReportKind.FOLLOW_UP
         self.period_combo.setEnabled(follow_up and bool(self.periods))
+        self.year_combo.setEnabled(not follow_up)
         self.grouping_combo.setEnabled(follow_up)
         self.sections_stack.setCurrentIndex(0 if follow_up else 1)
         self.next_steps_edit.setEnabled(self.section_boxes[self.kind()]["next_steps"].isChecked())

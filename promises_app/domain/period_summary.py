@@ -73,6 +73,12 @@ class MeasureInPeriod:
     deadline_moved: bool
     target_changed: bool
     added_since_signing: bool
+    #: The count achieved so far (cumulative, *utfall*) as of this period: reported for it, or else
+    #: the latest reported before it; None when none was counted yet.
+    count_so_far: int | None = None
+    #: The earlier period ``count_so_far`` was reported for; None when it was reported for this one
+    #: (or nothing was counted).
+    count_earlier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,15 @@ def summarise(
         else:
             before = _latest(follow_ups, earlier_labels)
             missing = not (before is not None and before.is_finished)
+        count_so_far, count_earlier = None, None
+        if reported is not None and reported.count_achieved is not None:
+            count_so_far = reported.count_achieved
+        else:
+            for label in earlier_labels:
+                earlier = follow_ups.get(label)
+                if earlier is not None and earlier.count_achieved is not None:
+                    count_so_far, count_earlier = earlier.count_achieved, label
+                    break
         planned = facts.planned
         rows.append(
             MeasureInPeriod(
@@ -151,6 +166,8 @@ def summarise(
                 target_changed=planned is not None
                 and (planned.target_count, planned.target_unit) != (facts.target_count, facts.target_unit),
                 added_since_signing=signed and planned is None,
+                count_so_far=count_so_far,
+                count_earlier=count_earlier,
             )
         )
     status_counts = Counter(row.reported.status if row.reported else None for row in rows)

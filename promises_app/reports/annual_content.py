@@ -17,7 +17,6 @@ reported FOR that period, "–" when nothing was.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -48,7 +47,9 @@ from promises_app.reports.followup_content import (
     iso,
     light_key,
     light_word,
+    short_period,
     status_word,
+    target_against_actual,
     with_fingerprint,
 )
 from promises_app.reports.formatting import date_range, long_date
@@ -71,6 +72,8 @@ HEADING_INDICATORS = f.HEADING_INDICATORS
 HEADING_NEXT_STEPS = f.HEADING_NEXT_STEPS
 
 MATRIX_LEAD_COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast")
+#: The matrix's column of counted results (left out when no measure is counted).
+MATRIX_RESULT_COLUMN = "Utfall"
 COMPLETED_COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast", "Rapporterad genomförd")
 CARRY_OVER_COLUMNS = ("Åtgärd", "Ansvarig", "Klart senast", "Senast rapporterat", "Senaste kommentar")
 
@@ -98,6 +101,8 @@ class PeriodColumn:
 class MatrixCell:
     text: str  # the status word, or "–"
     light: str  # light_key ("none": not reported)
+    #: A counted measure's count reported for the period, against its target: "37 av 150"; "".
+    count: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,9 @@ class MatrixRow:
     responsible: str
     deadline: str
     cells: tuple[MatrixCell, ...]
+    #: The count so far at the report's last period, against the target: "37 av 150 kontroller"
+    #: (with the period it was reported for, if earlier); "" for a measure that is not counted.
+    result: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,14 +162,6 @@ class AnnualContent:
 
     def has(self, section: AnnualSection) -> bool:
         return section.value in self.sections
-
-
-def short_period(label: str) -> str:
-    """"2022-T1" → "T1 2022", "2022" → "2022", an ISO interval → "Hela perioden"."""
-    lettered = re.fullmatch(r"([0-9]{4})-([A-Z][0-9]+)", label)
-    if lettered:
-        return f"{lettered.group(2)} {lettered.group(1)}"
-    return label if re.fullmatch(r"[0-9]{4}", label) else "Hela perioden"
 
 
 #: A running period's cell for a measure not yet reported on: not due until the period has ended.
@@ -337,7 +337,10 @@ def _cell(m: MeasureInPeriod, *, full_words: bool, due: bool = True) -> MatrixCe
     if m.reported is None:
         return MatrixCell(NOT_REPORTED_CELL if due else NOT_DUE_CELL, NO_LIGHT)
     word = swedish(m.reported.status) if full_words else SHORT_STATUS[m.reported.status]
-    return MatrixCell(word, light_key(m.reported.light))
+    counted = m.reported.count_achieved
+    target = m.facts.target_count
+    count = "" if counted is None else f"{counted} av {target}" if target is not None else str(counted)
+    return MatrixCell(word, light_key(m.reported.light), count)
 
 
 def matrix_groups(
@@ -357,6 +360,8 @@ def matrix_groups(
             deadline=iso(m.facts.deadline),
             cells=tuple(_cell(s.measures[index], full_words=full_words, due=s.period != running)
                         for s in summaries),
+            result=target_against_actual(m) if m.facts.target_count is not None or m.count_so_far is not None
+            else "",
         )
     return tuple(
         MatrixGroup(group.heading, group.title, tuple(by_id[row.measure_id] for row in group.rows))

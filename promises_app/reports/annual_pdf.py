@@ -169,7 +169,8 @@ def matrix_tables(content: AnnualContent, width: float) -> list[Flowable]:
     rows = [row for group in content.matrix for row in group.rows]
     if not rows:
         return [para("Överenskommelsen har inga åtgärder.", s.note)]
-    cell_words = [cell.text for row in rows for cell in row.cells]
+    cell_words = [word for row in rows for cell in row.cells for word in (cell.text, cell.count)]
+    counted = any(row.result for row in rows)  # the result column only where a measure is counted
     period_width = max(
         PERIOD_COLUMN_MIN,
         longest_word(cell_words, fonts.REGULAR) + 8,
@@ -184,14 +185,12 @@ def matrix_tables(content: AnnualContent, width: float) -> list[Flowable]:
             story.append(CondPageBreak(GROUP_START_ROOM + SECTION_HEADING_ROOM))
             story.append(_heading(f"Perioder {first.short} – {last.short}", s.section_heading))
         lead_width = width - period_width * len(run)
-        (responsible, deadline), (title,) = snug_widths(
-            lead_width,
-            [([r.responsible for r in rows], [a.MATRIX_LEAD_COLUMNS[1]]),
-             ([r.deadline for r in rows], [a.MATRIX_LEAD_COLUMNS[2]])],
-            flex=(1.0,),
-            cap=0.3,
-        )
-        widths = [title, responsible, deadline, *([period_width] * len(run))]
+        snug = [([r.responsible for r in rows], [a.MATRIX_LEAD_COLUMNS[1]]),
+                ([r.deadline for r in rows], [a.MATRIX_LEAD_COLUMNS[2]])]
+        if counted:
+            snug.append(([r.result for r in rows], [a.MATRIX_RESULT_COLUMN]))
+        snugs, (title,) = snug_widths(lead_width, snug, flex=(1.0,), cap=0.3)
+        widths = [title, *snugs, *([period_width] * len(run))]
         previous = None
         for index, group in enumerate(content.matrix):
             if index:
@@ -201,26 +200,32 @@ def matrix_tables(content: AnnualContent, width: float) -> list[Flowable]:
             previous = group.heading
             story.append(para(group.title, s.group_title))
             for part in chunks(group.rows, CHUNK_ROWS):
-                story.append(_matrix_table(part, run, content, widths))
+                story.append(_matrix_table(part, run, content, widths, counted=counted))
             story.append(Spacer(1, 4))
     return story
 
 
-def _matrix_table(rows: Sequence[a.MatrixRow], run: range, content: AnnualContent, widths: list[float]) -> Table:
+def _matrix_table(
+    rows: Sequence[a.MatrixRow], run: range, content: AnnualContent, widths: list[float], *, counted: bool
+) -> Table:
     s = report_styles()
-    header = [*a.MATRIX_LEAD_COLUMNS, *(content.periods[i].short for i in run)]
+    lead = [*a.MATRIX_LEAD_COLUMNS, *([a.MATRIX_RESULT_COLUMN] if counted else [])]
+    header = [*lead, *(content.periods[i].short for i in run)]
     body: list[list[TableCell]] = []
     extra: list[TableCommand] = []
     for r, row in enumerate(rows, start=1):
         cells: list[TableCell] = [para(row.title, s.cell), para(row.responsible, s.cell), para(row.deadline, s.cell)]
-        for column, index in enumerate(run, start=3):
+        if counted:
+            cells.append(para(row.result, s.cell))
+        for column, index in enumerate(run, start=len(lead)):
             cell = row.cells[index]
-            cells.append(para(cell.text, s.cell_centre))
+            cells.append([para(cell.text, s.cell_centre), para(cell.count, s.cell_centre)] if cell.count
+                         else para(cell.text, s.cell_centre))
             extra.append(("BACKGROUND", (column, r), (column, r), charts.light_tint(cell.light)))
             if cell.light != a.NO_LIGHT:
                 extra.append(("LINEBEFORE", (column, r), (column, r), 3, charts.light_colour(cell.light)))
         body.append(cells)
-    header_styles = [s.header, s.header, s.header, *([s.header_centre] * len(run))]
+    header_styles = [*([s.header] * len(lead)), *([s.header_centre] * len(run))]
     return data_table(header, body, widths, *extra, header_styles=header_styles)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
@@ -369,13 +370,26 @@ def target_text(count: int | None, unit: str) -> str:
 
 
 def target_against_actual(m: MeasureInPeriod) -> str:
-    """"2 av 4 trygghetsvandringar" from the count reported for the period against the target."""
+    """"2 av 4 trygghetsvandringar": the count so far (cumulative) against the target. Not reported
+    for this period, it is the latest count reported before it, said so: "37 av 150 kontroller
+    (rapporterat T1 2023)", never "– av 150" while 37 are known."""
     facts = m.facts
-    achieved = m.reported.count_achieved if m.reported else None
-    if facts.target_count is None:
-        return target_text(achieved, facts.target_unit)
-    shown = str(achieved) if achieved is not None else "–"
-    return f"{shown} av {target_text(facts.target_count, facts.target_unit)}"
+    achieved = m.count_so_far
+    if achieved is None:
+        return f"– av {target_text(facts.target_count, facts.target_unit)}" if facts.target_count is not None else ""
+    text = (f"{achieved} av {target_text(facts.target_count, facts.target_unit)}" if facts.target_count is not None
+            else target_text(achieved, facts.target_unit))
+    if m.count_earlier is not None:
+        text += f" (rapporterat {short_period(m.count_earlier)})"
+    return text
+
+
+def short_period(label: str) -> str:
+    """"2022-T1" → "T1 2022", "2022" → "2022", an ISO interval → "Hela perioden"."""
+    lettered = re.fullmatch(r"([0-9]{4})-([A-Z][0-9]+)", label)
+    if lettered:
+        return f"{lettered.group(2)} {lettered.group(1)}"
+    return label if re.fullmatch(r"[0-9]{4}", label) else "Hela perioden"
 
 
 def reported_status(m: MeasureInPeriod) -> str:

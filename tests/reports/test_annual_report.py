@@ -77,8 +77,9 @@ def test_the_matrix_shows_t1_and_t2_per_measure_and_dashes_for_t3(solna: Rendere
     cells = [row.cells for group in solna.content.matrix for row in group.rows]
     assert len(cells) == 7
     for measure, row in zip(facts.measures, cells, strict=True):
-        assert row[0] == a.MatrixCell(swedish(measure.follow_ups["2022-T1"].status),
-                                      measure.follow_ups["2022-T1"].light.value)
+        t1 = measure.follow_ups["2022-T1"]
+        count = f"{t1.count_achieved} av {measure.target_count}" if t1.count_achieved is not None else ""
+        assert row[0] == a.MatrixCell(swedish(t1.status), t1.light.value, count)
         assert row[1].text == swedish(measure.follow_ups["2022-T2"].status)
         assert row[2] == a.MatrixCell("–", "none")
 
@@ -145,7 +146,7 @@ def test_a_five_year_agreement_has_a_column_per_year(demo: Services) -> None:
     assert [p.short for p in content.periods] == ["2018", "2019", "2020", "2021", "2022"]
     assert content.heading == "Slutrapport 2018–2022"
     text = flat_text(render_annual_pdf(content))
-    assert "Åtgärd Ansvarig Klart senast 2018 2019 2020 2021 2022" in text
+    assert "Åtgärd Ansvarig Klart senast Utfall 2018 2019 2020 2021 2022" in text  # counted measures: a result column
 
 
 def test_many_periods_split_the_matrix_across_tables(services: Services) -> None:
@@ -295,3 +296,35 @@ def test_cli_year_option(services: Services, tmp_path, capsys) -> None:  # type:
         run_cli(capsys, "--db", str(db_path), "report", "annual", "Norrstad", "--year", "tjugo", "-o", str(refused))
     assert usage.value.code == 2 and "--year ska vara ett heltal" in capsys.readouterr().err
     assert not refused.exists()
+
+
+def test_counted_results_per_period_in_total_and_in_the_follow_up_report(services: Services) -> None:
+    agreement_id, measure_id = two_year_agreement(services)
+    counted = services.plan.create_measure(
+        promise_id=services.plan.list_promises(agreement_id)[0].id, title="Hastighetskontroller",
+        responsible_id=services.agreements.list_parties(agreement_id)[0].organisation_id,
+        target_count=150, target_unit="kontroller",
+    )
+    services.follow_ups.record(counted.id, period="2023-T1", status="in_progress", light="green", count_achieved=37)
+    services.follow_ups.record(counted.id, period="2023-T2", status="in_progress", light="yellow")  # no count
+    services.follow_ups.record(measure_id, period="2023-T2", status="in_progress", light="green")
+    # The follow-up report of T2: the count known so far, and the period it was reported for.
+    t2 = build_followup_content(services, agreement_id, "2023-T2", today=date(2023, 9, 1), options=FollowUpOptions())
+    row = next(r for g in t2.groups for r in g.rows if r.title == "Hastighetskontroller")
+    assert row.target == "37 av 150 kontroller (rapporterat T1 2023)"
+    assert "37 av 150 kontroller (rapporterat T1 2023)" in flat_text(render_followup_pdf(t2, FollowUpOptions()))
+    plain = next(r for g in t2.groups for r in g.rows if r.title == "Fotpatrullering i centrum")
+    assert plain.target == ""
+    # The annual report: the count per period it was reported for, and the result so far.
+    content = build_annual_content(services, agreement_id, today=date(2024, 1, 10), options=AnnualOptions(year=2023))
+    rows = {r.title: r for g in content.matrix for r in g.rows}
+    assert [c.count for c in rows["Hastighetskontroller"].cells] == ["37 av 150", "", ""]
+    assert rows["Hastighetskontroller"].result == "37 av 150 kontroller (rapporterat T1 2023)"
+    assert rows["Fotpatrullering i centrum"].result == ""
+    text = flat_text(render_annual_pdf(content))
+    matrix = segment(text, a.HEADING_MATRIX, a.HEADING_COMPLETED)
+    assert "Utfall" in matrix and "37 av 150 kontroller (rapporterat T1 2023)" in matrix and "37 av 150" in matrix
+    # With no counted measure the column is left out.
+    services.plan.delete_measure(counted.id)
+    plain_content = build_annual_content(services, agreement_id, today=date(2024, 1, 10), options=AnnualOptions(year=2023))
+    assert "Utfall" not in segment(flat_text(render_annual_pdf(plain_content)), a.HEADING_MATRIX, a.HEADING_COMPLETED)

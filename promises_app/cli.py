@@ -549,7 +549,7 @@ def _certified(pdf: bytes, args: argparse.Namespace, *, place: str) -> bytes:
 
 
 def _cmd_sign(args: argparse.Namespace, db_path: Path) -> int:
-    from promises_app.reports.agreement_document import sign_agreement, signed_revision_pdf
+    from promises_app.reports.agreement_document import agreement_pdf, sign_agreement
 
     if args.output:
         # Before signing: a refused -o must not leave the draft signed and the PDF unwritten.
@@ -561,7 +561,7 @@ def _cmd_sign(args: argparse.Namespace, db_path: Path) -> int:
             signatory_ids = _signatory_ids(services, agreement.id, args.signatory)
         record = sign_agreement(services, agreement.id, place=args.place, signed_on=args.date,
                                 signatory_ids=signatory_ids)
-        pdf = signed_revision_pdf(services, agreement.id, record.revision) if args.output else b""
+        pdf = agreement_pdf(services, agreement.id, revision=record.revision)[0] if args.output else b""
     print(f"\"{agreement.title}\" är undertecknad som revision {record.revision} "
           f"({record.signed_place} {record.signed_on}).")
     for party, people in record.signatories:

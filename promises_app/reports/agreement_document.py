@@ -51,6 +51,8 @@ def agreement_pdf(
     printed from its live content, marked as a draft.
     """
     printable = services.signoff.printable(agreement_id, revision=revision)
+    if printable.pdf is not None:  # kept when it was signed: exactly those bytes, whatever renders now
+        return printable.pdf, printable.snapshot
     if printable.revision is not None:
         appendix = True  # a signed revision prints as it was signed
     return render_snapshot_pdf(printable.snapshot, printable.log_anchor, appendix=appendix), printable.snapshot

@@ -232,6 +232,8 @@ class PrintableAgreement:
     log_anchor: LogAnchor | None
     #: The signed revision printed (its frozen content and its own anchor), or None for the live text.
     revision: int | None
+    #: The signed revision's PDF exactly as signed (schema 7 on); None: render it (older, imported, draft).
+    pdf: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from promises_app.domain.validation import (
 )
 from promises_app.domain.vocabulary import swedish
 from promises_app.services.base import Service, check_version, get_row
-from promises_app.services.errors import ServiceError
+from promises_app.services.errors import ServiceError, SignedRecordError
 from promises_app.services.plan import drop_owner_from_participants
 from promises_app.services.records import PrintableAgreement, SignedCopyRecord, SignedRevisionRecord
 from promises_app.services.snapshots import build_snapshot
@@ -79,7 +79,7 @@ class SignOffService(Service):
                     revision = agreement.revision
             if revision is not None:
                 row = _revision_row(s, agreement_id, revision)
-                return PrintableAgreement(snap.from_json(row.content), _anchor_of(s, row), revision)
+                return PrintableAgreement(snap.from_json(row.content), _anchor_of(s, row), revision, _signed_pdf(row))
             return PrintableAgreement(build_snapshot(s, agreement), current_anchor(s.connection()), None)
 
     def list_revisions(self, agreement_id: int) -> list[SignedRevisionRecord]:
@@ -293,6 +293,8 @@ def revision_problems(session: Session) -> list[str]:
             continue
         if content.agreement_id != row.agreement_id or content.revision != row.revision:
             problems.append(f"{where}: innehållet hör till en annan överenskommelse eller revision.")
+        if row.pdf is not None and hashlib.sha256(row.pdf).hexdigest() != row.pdf_sha256:
+            problems.append(f"{where}: den sparade PDF:en stämmer inte med sin kontrollsumma.")
         anchor = _anchor_of(session, row)
         if anchor is not None and (reason := check_anchor(session.connection(), anchor)) is not None:
             problems.append(
@@ -418,6 +420,7 @@ def _freeze(
         content_sha256=snap.sha256_text(text),
         pdf_sha256=None if pdf is None else hashlib.sha256(pdf).hexdigest(),
         pdf_size=None if pdf is None else len(pdf),
+        pdf=pdf,
         source=source,
         recorded_at=utc_timestamp(),
         recorded_by=current_account(),
@@ -427,6 +430,18 @@ def _freeze(
     session.add(row)
     session.flush()
     return row
+
+
+def _signed_pdf(row: m.SignedRevision) -> bytes | None:
+    """The revision's PDF as signed, checked against the SHA-256 kept with it; None when none was kept."""
+    if row.pdf is None:
+        return None
+    if hashlib.sha256(row.pdf).hexdigest() != row.pdf_sha256:
+        raise SignedRecordError(
+            f"Den sparade PDF:en för revision {row.revision} stämmer inte med sin kontrollsumma: den har "
+            "ändrats efter undertecknandet. Kör «Kontrollera databasen» (verify-db) och återställ en säkerhetskopia."
+        )
+    return bytes(row.pdf)
 
 
 def _revision_row(session: Session, agreement_id: int, revision: int) -> m.SignedRevision:

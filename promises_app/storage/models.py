@@ -407,7 +407,8 @@ class SignedRevision(Base):
     triggers refuse UPDATE and DELETE (migration 0004) and storage/signed_guard.py refuses
     them in the ORM with a message. ``content_sha256`` is the SHA-256 of ``content``;
     ``pdf_sha256``/``pdf_size`` are those of the agreement PDF rendered from it at sign-off
-    (None for an imported agreement, whose PDF was not made here).
+    (None for an imported agreement, whose PDF was not made here), and ``pdf`` its bytes
+    (schema 7 on: printing the revision gives them back, whatever renders documents later).
     """
 
     __tablename__ = "signed_revisions"
@@ -432,6 +433,8 @@ class SignedRevision(Base):
     #: (None for revisions frozen before schema 6).
     log_entries: Mapped[int | None] = mapped_column(Integer)
     log_head: Mapped[str | None] = mapped_column(String(64))
+    #: The PDF as signed (None: signed before schema 7, or imported); loaded only when asked for.
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     __table_args__ = (
         UniqueConstraint("agreement_id", "revision", name="uq_signed_revisions_agreement_revision"),

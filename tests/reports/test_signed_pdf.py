@@ -269,3 +269,44 @@ def _inside_the_largest_stream(pdf: bytes) -> int:
     return (start + end) // 2
 
 
+
+
+def test_a_signed_revision_prints_the_bytes_it_was_signed_with_whatever_renders_now(
+    signed_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = _report(capsys, signed_db, tmp_path / "signed.pdf", "--revision", "2")
+    services = open_services(signed_db, create=False)
+    try:
+        record = services.signoff.get_revision(services.agreements.find_agreements(SOLNA)[0].id, 2)
+    finally:
+        services.db.close()
+    assert hashlib.sha256(stored).hexdigest() == record.pdf_sha256 and len(stored) == record.pdf_size
+    # A later version of the program lays documents out differently …
+    import promises_app.reports.agreement_document as document
+
+    monkeypatch.setattr(document, "render_snapshot_pdf", lambda *_args, **_kwargs: b"%PDF-1.7 another engine")
+    # … and still prints revision 2, and the agreement as it stands (revision 2), as signed.
+    assert _report(capsys, signed_db, tmp_path / "again.pdf", "--revision", "2") == stored
+    assert _report(capsys, signed_db, tmp_path / "current.pdf") == stored
+    code, out = _verify(capsys, signed_db, tmp_path / "again.pdf")
+    assert code == 0 and "revision 2" in out
+    # Revision 1 came with the demo (imported): no PDF was kept for it, so it is made again.
+    assert _report(capsys, signed_db, tmp_path / "rev1.pdf", "--revision", "1") == b"%PDF-1.7 another engine"
+
+
+def test_a_stored_signed_pdf_changed_afterwards_is_refused_and_found(
+    signed_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(signed_db) as raw:
+        raw.execute("DROP TRIGGER signed_revisions_no_update")
+        raw.execute("UPDATE signed_revisions SET pdf = CAST(replace(CAST(pdf AS TEXT), 'Solna', 'Sohna') AS BLOB) "
+                    "WHERE revision = 2 AND pdf IS NOT NULL")
+    target = tmp_path / "tampered.pdf"
+    code, _out, err = run_cli(capsys, "--db", str(signed_db), "report", "agreement", SOLNA, "--revision", "2",
+                              "-o", str(target))
+    assert code == 1 and "Den sparade PDF:en för revision 2 stämmer inte med sin kontrollsumma" in err
+    assert not target.exists()
+    code, _out, err = run_cli(capsys, "--db", str(signed_db), "verify-db")
+    assert code == 1 and f"Undertecknad revision 2 av «{SOLNA}»: den sparade PDF:en stämmer inte" in err

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from promises_app.domain.enums import AgreementState
-from promises_app.reports.agreement_document import signed_revision_pdf
+from promises_app.reports.agreement_document import agreement_pdf, signed_revision_pdf
 from promises_app.ui.shell.main_window import MainWindow
 from promises_app.ui.versions import versions_page as versions_module
 from promises_app.ui.versions.changes_table_model import DIFFERENCE_ROLE, ChangesTableModel
@@ -229,6 +229,26 @@ def test_sign_off_dialog_shows_refusals_at_their_fields_then_signs(qtbot, window
     assert page.selected_revision() is not None and page.selected_revision().revision == 2
     assert revisions[1].content_sha256 in page.notice_label.text()
     assert "Undertecknad, revision 2" in window.details_label.text()
+
+
+def test_the_preview_of_a_revision_signed_here_is_the_pdf_kept_at_signing(  # type: ignore[no-untyped-def]
+    qtbot, window, answer_yes, monkeypatch
+):
+    page = window.versions_page
+    agreement_id = _agreement_id(window)
+    _start_new_revision(qtbot, window)
+    _click(qtbot, page.sign_button)
+    dialog = page.signoff_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Return)  # signed in Solna, today
+    assert not dialog.isVisible()
+    stored = agreement_pdf(window.services, agreement_id, revision=2)[0]
+    # A later version renders documents differently: the preview still shows what was signed.
+    monkeypatch.setattr(versions_module, "render_pdf", lambda *_args: b"%PDF-1.7 another engine")
+    _click_revision_row(qtbot, page, 2)
+    _click(qtbot, page.preview_button)
+    qtbot.waitUntil(lambda: page.preview_dialog is not None, timeout=30_000)
+    assert page.preview_dialog.data == stored
 
 
 def test_sign_button_is_only_for_a_draft(qtbot, window):  # type: ignore[no-untyped-def]

@@ -527,7 +527,10 @@ class VersionsPage(QWidget):
         else:
             file_name = fill(self.tr("%1 rev %2.pdf"), title, printable.revision)
 
-        task = BackgroundTask(lambda: render_pdf(printable.snapshot, printable.log_anchor))
+        kept = printable.pdf  # a revision's PDF as signed, when it was kept: those bytes, not a new render
+        task = BackgroundTask(
+            lambda: kept if kept is not None else render_pdf(printable.snapshot, printable.log_anchor)
+        )
         task.signals.finished.connect(self._pdf_ready)
         task.signals.failed.connect(self._pdf_failed)
         self._tasks = [t for t in self._tasks if not t.done] + [task]

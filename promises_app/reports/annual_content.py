@@ -47,6 +47,7 @@ from promises_app.reports.followup_content import (
     iso,
     light_key,
     light_word,
+    place_facts,
     short_period,
     status_word,
     target_against_actual,
@@ -257,6 +258,7 @@ def annual_content_from(source: ReportSource, *, today: date, options: AnnualOpt
         facts=(
             ("Överenskommelsen gäller", date_range(agreement.start_date, agreement.end_date)),
             ("Rapporten gäller", scope.covers),
+            *place_facts(snapshot),
             ("Uppföljningsperioder", _periods_text(scope.periods)),
             ("Rapportdatum", long_date(day)),
             ("Antal åtgärder", str(last.total)),

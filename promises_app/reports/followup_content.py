@@ -305,6 +305,7 @@ def followup_content_from(
             ("Rapportdatum", long_date(day)),
             ("Försenat bedöms per", long_date(summary.as_of)),
             ("Överenskommelsen gäller", date_range(snapshot.start_date, snapshot.end_date)),
+            *place_facts(snapshot),
             ("Antal åtgärder", str(summary.total)),
         ),
         sections=sections,
@@ -325,6 +326,14 @@ def followup_content_from(
         log_anchor=source.log_anchor,
     )
     return with_fingerprint(content)
+
+
+def place_facts(snapshot: AgreementSnapshot) -> tuple[tuple[str, str], ...]:
+    """Where the agreement applies: the municipality and the local police area ("LPO Norrstad"),
+    each when the agreement names it."""
+    return tuple((label, value.strip()) for label, value in (
+        ("Kommun", snapshot.municipality), ("Lokalpolisområde", snapshot.police_area),
+    ) if value.strip())
 
 
 def count_rows(

@@ -201,32 +201,56 @@ def listed_table(items: Sequence[c.ListedMeasure], width: float, *, empty: str) 
 
 
 # --- the measures -------------------------------------------------------------------------------
+def shown_columns(groups: Sequence[c.MeasureGroup]) -> tuple[str, ...]:
+    """The measure tables' columns, without those empty in the whole report: no deadline, no counted
+    target, no comment anywhere leaves "Klart senast", "Mål mot utfall" or "Kommentar" out."""
+    rows = [row for group in groups for row in group.rows]
+    empty = {
+        c.MEASURE_COLUMNS[2]: not any(r.deadline for r in rows),
+        c.MEASURE_COLUMNS[3]: not any(r.target for r in rows),
+        c.MEASURE_COLUMNS[6]: not any(r.comment.strip() for r in rows),
+    }
+    return tuple(column for column in c.MEASURE_COLUMNS if not empty.get(column, False))
+
+
 def measure_widths(groups: Sequence[c.MeasureGroup], width: float) -> list[float]:
-    """Åtgärd and Kommentar share what the snug columns (no word split where possible) leave."""
+    """Åtgärd and Kommentar share what the snug columns (no word split where possible) leave; the
+    widths of ``shown_columns`` in their order."""
     rows = [row for group in groups for row in group.rows]
     headers = c.MEASURE_COLUMNS
-    (responsible, deadline, target, status, light), (title, comment) = snug_widths(
+    shown = shown_columns(groups)
+    snug_texts = {
+        headers[1]: ([r.responsible for r in rows], [headers[1]]),
+        headers[2]: ([r.deadline for r in rows], [headers[2], c.OVERDUE_MARK]),
+        headers[3]: ([r.target for r in rows], [headers[3]]),
+        headers[4]: ([r.status for r in rows], [headers[4]]),
+        headers[5]: ([r.light_text for r in rows], [headers[5]]),
+    }
+    snug_columns = [column for column in shown if column in snug_texts]
+    commented = headers[6] in shown
+    snug, flex = snug_widths(
         width,
-        [
-            ([r.responsible for r in rows], [headers[1]]),
-            ([r.deadline for r in rows], [headers[2], c.OVERDUE_MARK]),
-            ([r.target for r in rows], [headers[3]]),
-            ([r.status for r in rows], [headers[4]]),
-            ([r.light_text for r in rows], [headers[5]]),
-        ],
-        # Without any comment (nothing reported for the period) the titles take the comments' room.
-        flex=(0.42, 0.58) if any(r.comment.strip() for r in rows) else (0.85, 0.15),
+        [snug_texts[column] for column in snug_columns],
+        # Without any comment column the titles take all the room the snug columns leave.
+        flex=(0.42, 0.58) if commented else (1.0,),
         cap=0.17,
     )
-    # The title column, too, is kept wide enough for its longest word while the comments keep a quarter.
-    need = min(longest_word([r.title for r in rows], fonts.REGULAR) + 2 * CELL_PADDING + 1, width * 0.25)
-    shift = max(0.0, min(need - title, comment - width * 0.25))
-    title, comment = title + shift, comment - shift
-    # However little is said, the column is as wide as its heading ("Kommentar").
-    heading = longest_word([headers[6]], fonts.BOLD) + 2 * CELL_PADDING + 1
-    if comment < heading:
-        title, comment = title - (heading - comment), heading
-    return [title, responsible, deadline, target, status, light, comment]
+    widths = dict(zip(snug_columns, snug, strict=True))
+    if commented:
+        title, comment = flex
+        # The title column, too, is kept wide enough for its longest word while the comments keep a quarter.
+        need = min(longest_word([r.title for r in rows], fonts.REGULAR) + 2 * CELL_PADDING + 1, width * 0.25)
+        shift = max(0.0, min(need - title, comment - width * 0.25))
+        title, comment = title + shift, comment - shift
+        # However little is said, the column is as wide as its heading ("Kommentar").
+        heading = longest_word([headers[6]], fonts.BOLD) + 2 * CELL_PADDING + 1
+        if comment < heading:
+            title, comment = title - (heading - comment), heading
+        widths[headers[6]] = comment
+    else:
+        (title,) = flex
+    widths[headers[0]] = title
+    return [widths[column] for column in shown]
 
 
 def measure_tables(groups: Sequence[c.MeasureGroup], width: float, *, section: str = "") -> list[Flowable]:
@@ -234,6 +258,7 @@ def measure_tables(groups: Sequence[c.MeasureGroup], width: float, *, section: s
     run of groups with the same one), its title and its tables; headings never stand alone at a page's foot."""
     s = report_styles()
     widths = measure_widths(groups, width)
+    columns = shown_columns(groups)
     story: list[Flowable] = []
     if section:
         story.append(CondPageBreak(GROUP_START_ROOM + SECTION_HEADING_ROOM))
@@ -247,36 +272,40 @@ def measure_tables(groups: Sequence[c.MeasureGroup], width: float, *, section: s
         previous = group.heading
         story.append(para(group.title, s.group_title))
         for part in chunks(group.rows, CHUNK_ROWS):
-            story.append(_measure_table(part, widths))
+            story.append(_measure_table(part, widths, columns))
         story.append(Spacer(1, 4))
     if not groups:
         story.append(para("Överenskommelsen har inga åtgärder.", s.note))
     return story
 
 
-def _measure_table(rows: Sequence[c.MeasureRow], widths: Sequence[float]) -> Table:
+def _measure_table(rows: Sequence[c.MeasureRow], widths: Sequence[float], columns: Sequence[str]) -> Table:
     s = report_styles()
     body: list[list[TableCell]] = []
     extra: list[TableCommand] = []
-    title, responsible, deadline_width, target, status, light, comment = widths
+    width = dict(zip(columns, widths, strict=True))
+    headers = c.MEASURE_COLUMNS
+    light_at = list(columns).index(headers[5])
     for index, row in enumerate(rows, start=1):
         # Plain pre-wrapped strings wherever the text allows: Paragraphs cost most of the layout.
-        deadline: TableCell = plain_cell(row.deadline, deadline_width, s.cell)
-        if row.overdue:
-            deadline = [para(row.deadline, s.cell), para(c.OVERDUE_MARK, s.cell_overdue)]
-        body.append([
-            plain_cell(row.title, title, s.cell),
-            plain_cell(row.responsible, responsible, s.cell),
-            deadline,
-            plain_cell(row.target, target, s.cell),
-            plain_cell(row.status, status, s.cell),
-            plain_cell(row.light_text, light, s.cell_centre),
-            plain_cell(row.comment, comment, s.cell) if row.comment.strip() else "",
-        ])
-        extra.append(("BACKGROUND", (5, index), (5, index), charts.light_tint(row.light)))
-        extra.append(("LINEBEFORE", (5, index), (5, index), 3, charts.light_colour(row.light)))
+        cells: dict[str, TableCell] = {
+            headers[0]: plain_cell(row.title, width[headers[0]], s.cell),
+            headers[1]: plain_cell(row.responsible, width[headers[1]], s.cell),
+            headers[4]: plain_cell(row.status, width[headers[4]], s.cell),
+            headers[5]: plain_cell(row.light_text, width[headers[5]], s.cell_centre),
+        }
+        if headers[2] in width:
+            cells[headers[2]] = (plain_cell(row.deadline, width[headers[2]], s.cell) if not row.overdue
+                                 else [para(row.deadline, s.cell), para(c.OVERDUE_MARK, s.cell_overdue)])
+        if headers[3] in width:
+            cells[headers[3]] = plain_cell(row.target, width[headers[3]], s.cell)
+        if headers[6] in width:
+            cells[headers[6]] = plain_cell(row.comment, width[headers[6]], s.cell) if row.comment.strip() else ""
+        body.append([cells[column] for column in columns])
+        extra.append(("BACKGROUND", (light_at, index), (light_at, index), charts.light_tint(row.light)))
+        extra.append(("LINEBEFORE", (light_at, index), (light_at, index), 3, charts.light_colour(row.light)))
     long_rows = has_long_text(text for row in rows for text in (row.title, row.comment, row.responsible))
-    return data_table(c.MEASURE_COLUMNS, body, widths, *text_cells(s.cell), ("ALIGN", (5, 1), (5, -1), "CENTER"),
+    return data_table(columns, body, widths, *text_cells(s.cell), ("ALIGN", (light_at, 1), (light_at, -1), "CENTER"),
                       *extra, split_in_row=long_rows)
 
 

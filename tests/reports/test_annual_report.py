@@ -214,8 +214,9 @@ def two_year_agreement(services: Services, *, scheme: str = "tertial", start: st
     """An agreement with one measure (and the measure's id)."""
     agreement = services.agreements.create_agreement(
         kind="citizen_promise", title=title, start_date=start, end_date=end, reporting_scheme=scheme,
+        municipality="Norrstads kommun", police_area="LPO Norrstad",
     )
-    police = services.register.create_organisation(name="LPO Norrstad", kind="police")
+    police = services.register.create_organisation(name="Polisregion Mitt", kind="police")
     services.agreements.add_party(agreement.id, organisation_id=police.id)
     promise = services.plan.create_promise(agreement.id, text="synas i centrum", maker_ids=[police.id])
     measure = services.plan.create_measure(promise_id=promise.id, title="Fotpatrullering i centrum",
@@ -239,6 +240,8 @@ def test_a_report_inside_a_two_year_agreement_is_that_years_report(services: Ser
     text = flat_text(render_annual_pdf(content))
     assert "Årsrapport 2023" in text and "Slutrapport" not in text and "T3 2023 (pågår)" in text
     assert "Rapporten gäller 2023" in text and "2024" not in segment(text, a.HEADING_SUMMARY, a.HEADING_MATRIX)
+    # Where the agreement applies is printed under the heading: the municipality and the police area.
+    assert "Kommun Norrstads kommun Lokalpolisområde LPO Norrstad" in text
 
 
 def test_a_chosen_year_and_the_final_report_once_the_agreement_has_ended(services: Services) -> None:
@@ -312,7 +315,9 @@ def test_counted_results_per_period_in_total_and_in_the_follow_up_report(service
     t2 = build_followup_content(services, agreement_id, "2023-T2", today=date(2023, 9, 1), options=FollowUpOptions())
     row = next(r for g in t2.groups for r in g.rows if r.title == "Hastighetskontroller")
     assert row.target == "37 av 150 kontroller (rapporterat T1 2023)"
-    assert "37 av 150 kontroller (rapporterat T1 2023)" in flat_text(render_followup_pdf(t2, FollowUpOptions()))
+    followup_text = flat_text(render_followup_pdf(t2, FollowUpOptions()))
+    assert "37 av 150 kontroller (rapporterat T1 2023)" in followup_text
+    assert "Kommun Norrstads kommun Lokalpolisområde LPO Norrstad" in followup_text
     plain = next(r for g in t2.groups for r in g.rows if r.title == "Fotpatrullering i centrum")
     assert plain.target == ""
     # The annual report: the count per period it was reported for, and the result so far.

@@ -324,7 +324,7 @@ def test_hundreds_of_measures_split_into_small_tables_with_repeated_headers() ->
     pdf = render_followup_pdf(content)
     pages = page_texts(pdf)
     assert len(pages) > 4
-    header = " ".join(c.MEASURE_COLUMNS)
+    header = " ".join(column for column in c.MEASURE_COLUMNS if column != "Mål mot utfall")  # nothing counted
     assert all(header in normalise(page) for page in pages[1:])  # each continued page starts with the header
     text = flat_text(pdf)
     assert_in_order(text, [f"Åtgärd {i:04d}" for i in range(240)])
@@ -416,3 +416,37 @@ def test_a_comment_longer_than_a_page_splits_and_round_trips(demo_services: Serv
                       row.light_text):
         text = normalise(text).replace(furniture, " ")
     assert normalise(long_comment) in normalise(text)
+
+
+def test_columns_empty_in_the_whole_report_are_left_out(services: Services) -> None:
+    """Nothing counted, no deadline, no comment anywhere: no empty "Mål mot utfall", "Klart senast" or
+    "Kommentar" column, and the status words keep to their lines."""
+    from promises_app.reports.followup_pdf import shown_columns
+
+    agreement = services.agreements.create_agreement(
+        kind="citizen_promise", title="Sommarlöfte 2025", start_date="2025-06-01", end_date="2025-08-31",
+        reporting_scheme="whole_period",
+    )
+    police = services.register.create_organisation(name="Polisen", kind="police")
+    services.agreements.add_party(agreement.id, organisation_id=police.id)
+    promise = services.plan.create_promise(agreement.id, text="synas vid stationen", maker_ids=[police.id])
+    for title in ("Synlig närvaro vid stationen på helgkvällar", "Dialogpoliser i centrum"):
+        measure = services.plan.create_measure(promise_id=promise.id, title=title, responsible_id=police.id)
+        services.follow_ups.record(measure.id, period="2025-06-01/2025-08-31", status="partly_done", light="yellow")
+    content = build_followup_content(services, agreement.id, "2025-06-01/2025-08-31", today=date(2025, 9, 2),
+                                     options=FollowUpOptions())
+    assert shown_columns(content.groups) == ("Åtgärd", "Ansvarig", "Status", "Trafikljus")
+    text = flat_text(render_followup_pdf(content, FollowUpOptions()))
+    table = text[text.index(c.HEADING_MEASURES):]
+    assert "Åtgärd Ansvarig Status Trafikljus" in table
+    for gone in ("Mål mot utfall", "Klart senast", "Kommentar"):
+        assert gone not in table
+    assert "Delvis genomförd" in table, "a two-word status on one line, not split over four"
+    # With a comment, a deadline and a count somewhere, their columns come back.
+    measure = services.plan.create_measure(promise_id=promise.id, title="Hastighetskontroller", responsible_id=police.id,
+                                           deadline="2025-08-15", target_count=20, target_unit="kontroller")
+    services.follow_ups.record(measure.id, period="2025-06-01/2025-08-31", status="done", light="green",
+                               count_achieved=22, comment="Fler än planerat.")
+    content = build_followup_content(services, agreement.id, "2025-06-01/2025-08-31", today=date(2025, 9, 2),
+                                     options=FollowUpOptions())
+    assert shown_columns(content.groups) == c.MEASURE_COLUMNS

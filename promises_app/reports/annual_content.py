@@ -204,8 +204,9 @@ def report_scope(
         )])
     ended = day >= end
     if (end - start).days + 1 < WHOLE_YEAR_DAYS:
-        heading, covers, chosen = f"{'Slutrapport' if ended else 'Lägesrapport'} {date_range(start, end)}", \
-            date_range(start, end), periods
+        covers = date_range(start, end)
+        heading = f"{'Slutrapport' if ended else 'Lägesrapport'} {covers}"
+        chosen = periods
     elif year is None and ended:
         covers = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
         heading = f"Årsrapport {covers}" if start.year == end.year else f"Slutrapport {covers}"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from promises_app.domain import snapshot as snap
 from promises_app.domain.enums import AgreementState
@@ -277,7 +277,10 @@ def revision_problems(session: Session) -> list[str]:
     problems: list[str] = []
     titles = {row.id: row.title for row in session.execute(select(m.Agreement.id, m.Agreement.title))}
     numbers: dict[int, list[int]] = {}
-    for row in session.scalars(select(m.SignedRevision).order_by(m.SignedRevision.id)):
+    # The kept PDFs with the rows (a deferred column): one query, not one per revision.
+    for row in session.scalars(
+        select(m.SignedRevision).options(undefer(m.SignedRevision.pdf)).order_by(m.SignedRevision.id)
+    ):
         numbers.setdefault(row.agreement_id, []).append(row.revision)
         where = f"Undertecknad revision {row.revision} av «{_cut(titles.get(row.agreement_id, str(row.agreement_id)))}»"
         if snap.sha256_text(row.content) != row.content_sha256:

@@ -20,7 +20,7 @@ from promises_app.reports import annual_content as a
 from promises_app.reports import charts, fonts
 from promises_app.reports.annual_content import AnnualContent
 from promises_app.reports.followup_content import footer_text
-from promises_app.reports.followup_pdf import (
+from promises_app.reports.followup_rl_old import (  # until annual.typ: removed with it
     CHART_MAX_WIDTH,
     CHUNK_ROWS,
     indicator_section,

@@ -1,203 +1,192 @@
-"""The follow-up report: ``FollowUpContent`` laid out as an A4 PDF (portrait or landscape).
+"""The follow-up report: ``FollowUpContent`` laid out by ``resources/documents/followup.typ``.
 
-Layout only: every word comes from the content (``followup_content``), every style from
-``styles`` via ``page_layout.report_styles``, every chart from ``charts``. User text (titles,
-names, comments, the "Nästa steg" text) goes through ``page_layout.markup``: text, never
-markup (docs/reliability.md, P12). The measure tables are many small tables (one per promise, at
-most ``CHUNK_ROWS`` rows each) with a repeated header row: thousands of measures lay out in
-seconds, where one giant Table would not. ``invariant=1`` (page_layout.render_document): the
-same content and options give the same bytes.
+Here the content becomes the template's data (plain strings, numbers and colours: user text
+stays text, docs/reliability.md P12), the charts become SVG files; the template does the
+layout. The PDF is tagged PDF/UA-1 (typst_engine). The same content and options give the
+same bytes: the document is dated by the report date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.lib.units import cm
 
-from promises_app.reports import charts, fonts
+from promises_app.reports import charts, fonts, typst_engine
 from promises_app.reports import followup_content as c
+from promises_app.reports.document_data import chart_file, hex_colour, logo_files, page_data
 from promises_app.reports.followup_content import FollowUpContent
 from promises_app.reports.formatting import log_keywords
-from promises_app.reports.page_layout import (
-    CELL_PADDING,
-    GROUP_START_ROOM,
-    SECTION_HEADING_ROOM,
-    PageGeometry,
-    TableCell,
-    TableCommand,
-    chunks,
-    column_widths,
-    data_table,
-    has_long_text,
-    longest_word,
-    page_geometry,
-    para,
-    paragraphs,
-    plain_cell,
-    render_document,
-    report_styles,
-    snug_widths,
-    table_style,
-    text_cells,
-)
+from promises_app.reports.page_layout import CELL_PADDING, column_widths, longest_word, snug_widths
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection
 
-#: Rows per measure table: enough to fill a page or two, small enough to lay out quickly.
-CHUNK_ROWS = 50
-#: The widest a chart is drawn (landscape pages would otherwise stretch it thin).
+#: The widest a chart is drawn (landscape pages would otherwise stretch it thin), in points.
 CHART_MAX_WIDTH = 520
-COUNT_TABLE_MAX_WIDTH = 250
-#: The chart stands beside the counts when this much room is left beside them (landscape).
-CHART_MIN_BESIDE = 320
+#: The report pages' side margin, in centimetres.
+MARGIN_CM = 1.8
+#: The width of the text on an A4 page, portrait and landscape, in points.
+BODY_WIDTH = {False: (21.0 - 2 * MARGIN_CM) * cm, True: (29.7 - 2 * MARGIN_CM) * cm}
+#: Each measure column's field in a row of the template's data.
+MEASURE_KEYS = dict(zip(c.MEASURE_COLUMNS, ("title", "responsible", "deadline", "target", "status", "light",
+                                            "comment"), strict=True))
+#: What the count tables take on a wide page, the chart beside them.
+COUNT_TABLE_WIDTH = 250.0
 
 
 def render_followup_pdf(content: FollowUpContent, options: FollowUpOptions | None = None) -> bytes:
     """The follow-up report as PDF bytes (``options``: orientation and whether to draw the logos)."""
     options = options or FollowUpOptions()
-    logos = content.logos if options.logos else ()
-    geometry = page_geometry(landscape=options.landscape, logos=bool(logos))
-    return render_document(
-        followup_story(content, geometry),
-        geometry,
-        title=f"{content.heading} – {content.agreement_title}",
-        subject=content.kind,
-        footer=c.footer_text(content.report_date, content.fingerprint, content.log_anchor),
-        logos=logos,
-        keywords=f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor),
-    )
+    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
+    data, files = followup_data(content, options)
+    return typst_engine.render("followup.typ", data, dated=content.report_date, files=files)
 
 
-def heading(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
-
-
-def title_block(kind: str, title: str, subtitle: str, facts: Sequence[tuple[str, str]], width: float) -> list[Flowable]:
-    """The report's opening: kind, the agreement's title, the report's own title, then its facts."""
-    s = report_styles()
-    story: list[Flowable] = [para(kind, s.sheet.kind), para(title, s.sheet.title), para(subtitle, s.subtitle)]
-    if facts:
-        rows = [[para(label, s.fact_label), para(value, s.fact_value)] for label, value in facts]
-        label = min(width * 0.28, 140.0)
-        table = Table(rows, colWidths=[label, width - label], hAlign="LEFT")
-        table.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1), header=False, grid=False))
-        story.extend([table, Spacer(1, 8)])
-    return story
-
-
-def followup_story(content: FollowUpContent, geometry: PageGeometry) -> list[Flowable]:
-    s = report_styles()
-    width = geometry.width
-    story = title_block(content.kind, content.agreement_title, content.heading, content.facts, width)
-    if content.has(FollowUpSection.SUMMARY):
-        story.extend(_summary(content, width))
-    if content.has(FollowUpSection.MEASURES):
-        if content.has(FollowUpSection.SUMMARY):  # the measures start a page unless most of one is left
-            story.append(CondPageBreak(geometry.height * 0.6))
-        story.extend(measure_tables(content.groups, width, section=c.HEADING_MEASURES))
-    if content.has(FollowUpSection.MOVED):
-        story.extend(moved_section(content.moved, width))
-    if content.has(FollowUpSection.INDICATORS) and content.indicators:
-        story.extend(indicator_section(content.indicators, width))
-    if content.has(FollowUpSection.NEXT_STEPS) and content.next_steps:
-        story.append(heading(c.HEADING_NEXT_STEPS, s.sheet.heading1))
-        story.extend(paragraphs(content.next_steps, s.sheet.body))
-    return story
-
-
-# --- summary ----------------------------------------------------------------------------------
-def count_table(title: str, rows: Sequence[c.CountRow], total: int, width: float, *, swatches: bool) -> Table:
-    """"Status | Antal" with one line per value and a total; with ``swatches`` a light's colour beside it."""
-    s = report_styles()
-    body: list[list[TableCell]] = []
-    extra: list[TableCommand] = []
-    for index, row in enumerate(rows, start=1):
-        cells: list[TableCell] = [para(row.label, s.cell), para(str(row.count), s.cell_number)]
-        if swatches:
-            cells.insert(0, "")
-            extra.append(("BACKGROUND", (0, index), (0, index), charts.light_colour(row.key)))
-        body.append(cells)
-    total_row: list[TableCell] = [para(c.TOTAL, s.cell_bold), para(str(total), s.cell_number_bold)]
-    if swatches:
-        total_row.insert(0, "")
-    body.append(total_row)
-    header = [title, *c.COUNT_COLUMNS]
-    widths = [width * 0.72, width * 0.28]
-    header_styles = [s.header, s.header_number]
-    if swatches:
-        header = ["", *header]
-        widths = [12, width * 0.72 - 12, width * 0.28]
-        header_styles = [s.header, *header_styles]
-    last = len(body)
-    extra.append(("LINEABOVE", (0, last), (-1, last), 0.9, charts.BASELINE_COLOUR))
-    return data_table(header, body, widths, *extra, header_styles=header_styles)
-
-
-def _summary(content: FollowUpContent, width: float) -> list[Flowable]:
-    """The counts by status and by light, the chart; on a wide (landscape) page the chart beside the counts."""
-    s = report_styles()
-    story: list[Flowable] = [heading(c.HEADING_SUMMARY, s.sheet.heading1)]
-    chart_caption = heading(c.HEADING_CHART, s.sheet.heading2)
-    gap = 18.0
-    beside = width - COUNT_TABLE_MAX_WIDTH - 2 * gap
-    if beside >= CHART_MIN_BESIDE:
-        status = count_table(c.HEADING_BY_STATUS, content.by_status, content.total, COUNT_TABLE_MAX_WIDTH,
-                             swatches=False)
-        light = count_table(c.HEADING_BY_LIGHT, content.by_light, content.total, COUNT_TABLE_MAX_WIDTH,
-                            swatches=True)
-        right: list[Flowable] = []
-        if content.chart.categories:
-            right = [heading(c.HEADING_CHART, s.chart_caption),
-                     charts.status_light_bars(content.chart, min(beside, CHART_MAX_WIDTH))]
-        row = Table([[[status, Spacer(1, 10), light], right]],
-                    colWidths=[COUNT_TABLE_MAX_WIDTH + 2 * gap, width - COUNT_TABLE_MAX_WIDTH - 2 * gap],
-                    hAlign="LEFT")
-        row.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                 header=False, grid=False))
-        story.extend([row, Spacer(1, 6)])
+def followup_data(content: FollowUpContent, options: FollowUpOptions) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The template's data and the files beside it (logos, charts)."""
+    logos, files = logo_files(content.logos if options.logos else ())
+    width = BODY_WIDTH[options.landscape]
+    data: dict[str, Any] = {
+        "page": page_data(
+            title=f"{content.heading} – {content.agreement_title}",
+            subject=content.kind,
+            footer=c.footer_text(content.report_date, content.fingerprint, content.log_anchor),
+            keywords=[f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor)],
+            logos=logos,
+            landscape=options.landscape,
+            margin_cm=MARGIN_CM,
+        ),
+        "kind": content.kind,
+        "agreement_title": content.agreement_title,
+        "heading": content.heading,
+        "facts": [list(fact) for fact in content.facts],
+        "sections": {section.value: content.has(section) for section in FollowUpSection},
+        "labels": labels(),
+        "total": content.total,
+        "by_status": [count_row(row) for row in content.by_status],
+        "by_light": [count_row(row, colour=True) for row in content.by_light],
+        "overdue_heading": f"{c.HEADING_OVERDUE} (per {content.overdue_as_of})",
+        "overdue": [listed_row(m) for m in content.overdue],
+        "overdue_widths": listed_widths(content.overdue, width),
+        "missing": [listed_row(m) for m in content.missing],
+        "missing_widths": listed_widths(content.missing, width),
+        "measure_columns": [
+            [column, MEASURE_KEYS[column], column_width]
+            for column, column_width in zip(shown_columns(content.groups), measure_widths(content.groups, width),
+                                            strict=True)
+        ],
+        "groups": [measure_group(group) for group in content.groups],
+        "moved": [[r.title, r.responsible, r.change, r.planned, r.now] for r in content.moved],
+        "moved_widths": moved_widths(content.moved, width),
+        "indicators": [],
+        "next_steps": content.next_steps,
+    }
+    beside = width - COUNT_TABLE_WIDTH - 36 >= 320
+    data["chart_beside"] = beside
+    if content.chart.categories:
+        drawing = charts.status_light_bars(content.chart, min(width - COUNT_TABLE_WIDTH - 36 if beside else width,
+                                                              CHART_MAX_WIDTH))
+        files["chart-summary.svg"] = chart_file(drawing)
+        data["chart"] = {
+            "file": "chart-summary.svg",
+            "width": drawing.width,
+            "alt": (f"Liggande staplar: antal åtgärder per status ({', '.join(content.chart.categories)}), "
+                    "uppdelade på trafikljus. Siffrorna står i tabellen under diagrammet."),
+            "columns": [c.HEADING_BY_STATUS, *(s.label for s in content.chart.series)],
+            "rows": [[category, *(str(s.values[i]) for s in content.chart.series)]
+                     for i, category in enumerate(content.chart.categories)],
+        }
     else:
-        half = min((width - gap) / 2, COUNT_TABLE_MAX_WIDTH)
-        counts = Table(
-            [[count_table(c.HEADING_BY_STATUS, content.by_status, content.total, half, swatches=False),
-              count_table(c.HEADING_BY_LIGHT, content.by_light, content.total, half, swatches=True)]],
-            colWidths=[half + gap, half],
-            hAlign="LEFT",
-        )
-        counts.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                    header=False, grid=False))
-        story.extend([counts, Spacer(1, 10)])
-        if content.chart.categories:
-            chart = charts.status_light_bars(content.chart, min(width, CHART_MAX_WIDTH))
-            story.append(KeepTogether([chart_caption, chart]))
-    story.append(heading(f"{c.HEADING_OVERDUE} (per {content.overdue_as_of})", s.sheet.heading2))
-    story.extend(listed_table(content.overdue, width, empty="Inga åtgärder är försenade."))
-    story.append(heading(c.HEADING_MISSING, s.sheet.heading2))
-    story.extend(listed_table(content.missing, width,
-                              empty="Alla åtgärder som skulle följas upp har en uppföljning för perioden."))
-    return story
+        data["chart"] = None
+    for number, item in enumerate(content.indicators):
+        entry = indicator_entry(item)
+        if item.points:
+            drawing = charts.indicator_chart(item, min(width, CHART_MAX_WIDTH))
+            name = f"chart-indicator-{number}.svg"
+            files[name] = chart_file(drawing)
+            entry["chart"] = {"file": name, "width": drawing.width,
+                              "alt": f"Linjediagram: {item.name} per period"
+                                     + (", med utgångsläge och mål som streckade linjer" if item.baseline or item.target
+                                        else "")
+                                     + ". Värdena står i tabellen under diagrammet."}
+        data["indicators"].append(entry)
+    return data, files
 
 
-def listed_table(items: Sequence[c.ListedMeasure], width: float, *, empty: str) -> list[Flowable]:
-    s = report_styles()
-    if not items:
-        return [para(empty, s.note)]
+def labels() -> dict[str, Any]:
+    """Every fixed word the template prints (the content module is where the words live)."""
+    return {
+        "summary": c.HEADING_SUMMARY, "by_status": c.HEADING_BY_STATUS, "by_light": c.HEADING_BY_LIGHT,
+        "chart": c.HEADING_CHART, "missing": c.HEADING_MISSING, "measures": c.HEADING_MEASURES,
+        "moved": c.HEADING_MOVED, "indicators": c.HEADING_INDICATORS, "next_steps": c.HEADING_NEXT_STEPS,
+        "count": c.COUNT_COLUMNS[0], "total": c.TOTAL, "list_columns": list(c.LIST_COLUMNS),
+        "change_columns": list(c.CHANGE_COLUMNS), "overdue_mark": c.OVERDUE_MARK,
+        "no_overdue": "Inga åtgärder är försenade.",
+        "no_missing": "Alla åtgärder som skulle följas upp har en uppföljning för perioden.",
+        "no_measures": "Överenskommelsen har inga åtgärder.",
+        "moved_note": ("Åtgärder vars slutdatum eller mål har ändrats, och åtgärder som lagts till eller tagits "
+                       "bort, jämfört med den första undertecknade versionen."),
+        "nothing_moved": "Inget har ändrats sedan undertecknandet.",
+        "no_values": "Inga värden ännu.",
+        "period": "Period",
+        "trend": "Trend",
+    }
+
+
+def count_row(row: c.CountRow, *, colour: bool = False) -> dict[str, Any]:
+    return {"label": row.label, "count": row.count, "colour": hex_colour(charts.light_colour(row.key)) if colour else None}
+
+
+def listed_row(m: c.ListedMeasure) -> list[str]:
+    return [m.title, m.responsible, m.deadline, m.status]
+
+
+def listed_widths(items: Sequence[c.ListedMeasure], width: float) -> list[float]:
+    """The overdue and missing lists' columns: the title takes what the snug ones leave."""
     title, responsible, deadline, status = c.LIST_COLUMNS
-    widths = column_widths(width, [
+    return column_widths(width, [
         (title, [], 1.0), (responsible, [m.responsible for m in items], 0),
         (deadline, [m.deadline for m in items], 0), (status, [m.status for m in items], 0),
     ])
-    rows = [
-        [plain_cell(text, column, s.cell) for text, column in zip((m.title, m.responsible, m.deadline, m.status),
-                                                                   widths, strict=True)]
-        for m in items
-    ]
-    return [
-        data_table(c.LIST_COLUMNS, part, widths, *text_cells(s.cell))
-        for part in chunks(rows, CHUNK_ROWS)
-    ]
+
+
+def moved_widths(rows: Sequence[c.ChangeRow], width: float) -> list[float]:
+    title, responsible, change, planned, now = c.CHANGE_COLUMNS
+    return column_widths(width, [
+        (title, [], 0.55), (responsible, [r.responsible for r in rows], 0), (change, [], 0.45),
+        (planned, [r.planned for r in rows], 0), (now, [r.now for r in rows], 0),
+    ])
+
+
+def measure_group(group: c.MeasureGroup) -> dict[str, Any]:
+    return {
+        "heading": group.heading,
+        "title": group.title,
+        "rows": [
+            {
+                "title": r.title, "responsible": r.responsible, "deadline": r.deadline, "overdue": r.overdue,
+                "target": r.target, "status": r.status, "light": r.light_text, "comment": r.comment.strip(),
+                "colour": hex_colour(charts.light_colour(r.light)), "tint": hex_colour(charts.light_tint(r.light)),
+            }
+            for r in group.rows
+        ],
+    }
+
+
+def indicator_entry(item: c.IndicatorItem) -> dict[str, Any]:
+    details = " · ".join(filter(None, [
+        item.unit and f"Enhet: {item.unit}", item.source and f"Källa: {item.source}",
+        item.area and f"Område: {item.area}", item.direction,
+        item.baseline and f"Utgångsläge: {item.baseline}", item.target and f"Mål: {item.target}",
+    ]))
+    return {
+        "name": item.name,
+        "details": details,
+        "trend": item.trend,
+        "columns": list(item.columns),
+        "rows": [[label, *texts] for label, texts in item.rows],
+        "chart": None,
+    }
 
 
 # --- the measures -------------------------------------------------------------------------------
@@ -251,133 +240,3 @@ def measure_widths(groups: Sequence[c.MeasureGroup], width: float) -> list[float
         (title,) = flex
     widths[headers[0]] = title
     return [widths[column] for column in shown]
-
-
-def measure_tables(groups: Sequence[c.MeasureGroup], width: float, *, section: str = "") -> list[Flowable]:
-    """The ``section`` heading, then per group its heading ("Polisen och kommunen lovar att …", once per
-    run of groups with the same one), its title and its tables; headings never stand alone at a page's foot."""
-    s = report_styles()
-    widths = measure_widths(groups, width)
-    columns = shown_columns(groups)
-    story: list[Flowable] = []
-    if section:
-        story.append(CondPageBreak(GROUP_START_ROOM + SECTION_HEADING_ROOM))
-        story.append(heading(section, s.section_heading))
-    previous = None
-    for index, group in enumerate(groups):
-        if index:
-            story.append(CondPageBreak(GROUP_START_ROOM))
-        if group.heading and group.heading != previous:
-            story.append(heading(group.heading, s.group_heading))
-        previous = group.heading
-        story.append(para(group.title, s.group_title))
-        for part in chunks(group.rows, CHUNK_ROWS):
-            story.append(_measure_table(part, widths, columns))
-        story.append(Spacer(1, 4))
-    if not groups:
-        story.append(para("Överenskommelsen har inga åtgärder.", s.note))
-    return story
-
-
-def _measure_table(rows: Sequence[c.MeasureRow], widths: Sequence[float], columns: Sequence[str]) -> Table:
-    s = report_styles()
-    body: list[list[TableCell]] = []
-    extra: list[TableCommand] = []
-    width = dict(zip(columns, widths, strict=True))
-    headers = c.MEASURE_COLUMNS
-    light_at = list(columns).index(headers[5])
-    for index, row in enumerate(rows, start=1):
-        # Plain pre-wrapped strings wherever the text allows: Paragraphs cost most of the layout.
-        cells: dict[str, TableCell] = {
-            headers[0]: plain_cell(row.title, width[headers[0]], s.cell),
-            headers[1]: plain_cell(row.responsible, width[headers[1]], s.cell),
-            headers[4]: plain_cell(row.status, width[headers[4]], s.cell),
-            headers[5]: plain_cell(row.light_text, width[headers[5]], s.cell_centre),
-        }
-        if headers[2] in width:
-            cells[headers[2]] = (plain_cell(row.deadline, width[headers[2]], s.cell) if not row.overdue
-                                 else [para(row.deadline, s.cell), para(c.OVERDUE_MARK, s.cell_overdue)])
-        if headers[3] in width:
-            cells[headers[3]] = plain_cell(row.target, width[headers[3]], s.cell)
-        if headers[6] in width:
-            cells[headers[6]] = plain_cell(row.comment, width[headers[6]], s.cell) if row.comment.strip() else ""
-        body.append([cells[column] for column in columns])
-        extra.append(("BACKGROUND", (light_at, index), (light_at, index), charts.light_tint(row.light)))
-        extra.append(("LINEBEFORE", (light_at, index), (light_at, index), 3, charts.light_colour(row.light)))
-    long_rows = has_long_text(text for row in rows for text in (row.title, row.comment, row.responsible))
-    return data_table(columns, body, widths, *text_cells(s.cell), ("ALIGN", (light_at, 1), (light_at, -1), "CENTER"),
-                      *extra, split_in_row=long_rows)
-
-
-# --- changes, indicators ------------------------------------------------------------------------
-def moved_section(rows: Sequence[c.ChangeRow], width: float) -> list[Flowable]:
-    s = report_styles()
-    story: list[Flowable] = [
-        heading(c.HEADING_MOVED, s.sheet.heading1),
-        para("Åtgärder vars slutdatum eller mål har ändrats, och åtgärder som lagts till eller tagits bort, "
-             "jämfört med den första undertecknade versionen.", s.note),
-    ]
-    if not rows:
-        story.append(para("Inget har ändrats sedan undertecknandet.", s.note))
-        return story
-    body = [
-        [para(r.title, s.cell), para(r.responsible, s.cell), para(r.change, s.cell), para(r.planned, s.cell),
-         para(r.now, s.cell)]
-        for r in rows
-    ]
-    title, responsible, change, planned, now = c.CHANGE_COLUMNS
-    widths = column_widths(width, [
-        (title, [], 0.55), (responsible, [r.responsible for r in rows], 0), (change, [], 0.45),
-        (planned, [r.planned for r in rows], 0), (now, [r.now for r in rows], 0),
-    ])
-    story.extend(
-        data_table(c.CHANGE_COLUMNS, part, widths) for part in chunks(body, CHUNK_ROWS)
-    )
-    return story
-
-
-def indicator_section(items: Sequence[c.IndicatorItem], width: float) -> list[Flowable]:
-    """Per indicator: its facts, a line chart of the totals (baseline and target dashed), a table of values."""
-    s = report_styles()
-    story: list[Flowable] = []
-    chart_width = min(width, CHART_MAX_WIDTH)
-    for number, item in enumerate(items):
-        details = " · ".join(filter(None, [
-            item.unit and f"Enhet: {item.unit}", item.source and f"Källa: {item.source}",
-            item.area and f"Område: {item.area}", item.direction,
-            item.baseline and f"Utgångsläge: {item.baseline}", item.target and f"Mål: {item.target}",
-        ]))
-        parts: list[Flowable] = [para(item.name, s.group_heading)]
-        if number == 0:  # the section heading never stands alone at the foot of a page
-            parts.insert(0, heading(c.HEADING_INDICATORS, s.sheet.heading1))
-        if details:
-            parts.append(para(details, s.note))
-        if item.trend:
-            parts.append(para(f"Trend: {item.trend}", s.fact_value))
-        if item.points:
-            parts.append(charts.indicator_chart(item, chart_width))
-        parts.extend(_indicator_tables(item, width))
-        if not item.columns:
-            parts.append(para("Inga värden ännu.", s.note))
-        parts.append(Spacer(1, 8))
-        story.append(KeepTogether(parts))
-    return story
-
-
-def _indicator_tables(item: c.IndicatorItem, width: float) -> list[Flowable]:
-    s = report_styles()
-    label_width, column_width = 70.0, 58.0
-    per_table = max(int((width - label_width) // column_width), 1)
-    tables: list[Flowable] = []
-    for start in range(0, len(item.columns), per_table):
-        columns = item.columns[start : start + per_table]
-        rows = [
-            [para(label, s.cell_bold), *(para(text, s.cell_number) for text in texts[start : start + per_table])]
-            for label, texts in item.rows
-        ]
-        tables.append(data_table(
-            ["Period", *columns], rows, [label_width, *([column_width] * len(columns))],
-            header_styles=[s.header, *([s.header_number] * len(columns))],
-        ))
-        tables.append(Spacer(1, 4))
-    return tables

@@ -14,8 +14,13 @@ def reader(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
 
 
+#: A word Typst hyphenated at a line's end ("plat-" / "ser"), and its soft hyphens.
+_HYPHENATED = re.compile(r"(?<=\w)[-\u00ad]\n(?=\w)")
+
+
 def page_texts(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in reader(pdf).pages]
+    """Each page's text as a reader gets it, words hyphenated at a line's end joined again."""
+    return [_HYPHENATED.sub("", page.extract_text()).replace("\u00ad", "") for page in reader(pdf).pages]
 
 
 def normalise(text: str) -> str:

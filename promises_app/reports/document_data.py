@@ -1,0 +1,79 @@
+"""What every Typst document is handed besides its content: the page, the logos, the charts.
+
+``page_data`` is the ``page`` entry every template passes to ``document-setup`` (common.typ):
+title, author, keywords (the fingerprint and the change log's head, which ``verify`` and
+``verify-db --against`` read back), orientation, the logos as files, the running footer.
+``chart_file`` turns a ReportLab drawing (``charts``) into an SVG file for a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+
+AUTHOR = "Medborgarlöften"
+
+
+def image_name(stem: str, data: bytes) -> str:
+    """A file name whose extension tells Typst the picture's format (PNG, JPEG, GIF, WebP or SVG)."""
+    if data.startswith(b"\x89PNG"):
+        return f"{stem}.png"
+    if data.startswith(b"\xff\xd8"):
+        return f"{stem}.jpg"
+    if data.startswith(b"GIF8"):
+        return f"{stem}.gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return f"{stem}.webp"
+    return f"{stem}.svg"
+
+
+def logo_files(logos: Sequence[bytes], names: Sequence[str] = ()) -> tuple[list[dict[str, str]], dict[str, bytes]]:
+    """The logos as the template's entries (file, alternative text) and the files to write."""
+    entries: list[dict[str, str]] = []
+    files: dict[str, bytes] = {}
+    for index, logo in enumerate(data for data in logos if data):
+        name = image_name(f"logo-{index}", logo)
+        owner = names[index] if index < len(names) else ""
+        entries.append({"file": name, "alt": f"Logotyp: {owner}" if owner else "Logotyp"})
+        files[name] = logo
+    return entries, files
+
+
+def page_data(
+    *,
+    title: str,
+    subject: str,
+    footer: str,
+    keywords: Sequence[str],
+    logos: list[dict[str, str]],
+    landscape: bool = False,
+    margin_cm: float = 1.8,
+    mark: str = "",
+) -> dict[str, Any]:
+    """The ``page`` entry of a document's data (see ``document-setup`` in common.typ)."""
+    return {
+        "title": title,
+        "subject": subject,
+        "author": [AUTHOR],
+        "keywords": [word for word in keywords if word],
+        "footer": footer,
+        "logos": logos,
+        "landscape": landscape,
+        "margin": margin_cm,
+        "mark": mark,
+    }
+
+
+def hex_colour(colour: colors.Color) -> str:
+    """``#rrggbb`` for a template."""
+    return "#" + colour.hexval()[2:].lower()
+
+
+def chart_file(drawing: Drawing) -> bytes:
+    """The drawing as SVG bytes (its text in the bundled DejaVu Sans, found by Typst by name)."""
+    svg = renderSVG.drawToString(drawing)
+    return svg.replace("DejaVuSans-Bold", "DejaVu Sans").replace("DejaVuSans", "DejaVu Sans").encode("utf-8")

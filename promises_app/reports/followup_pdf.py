@@ -134,7 +134,8 @@ def labels() -> dict[str, Any]:
 
 
 def count_row(row: c.CountRow, *, colour: bool = False) -> dict[str, Any]:
-    return {"label": row.label, "count": row.count, "colour": hex_colour(charts.light_colour(row.key)) if colour else None}
+    swatch = hex_colour(charts.light_colour(row.key)) if colour else None
+    return {"label": row.label, "count": row.count, "colour": swatch}
 
 
 def listed_row(m: c.ListedMeasure) -> list[str]:

@@ -1,16 +1,19 @@
 """A PDF shown as page images before it is saved (Qt's own PDF module is not in PySide6-Essentials).
 
 The pages are rasterised with pypdfium2 at a modest scale: enough to read the text and see the
-layout, small enough that a ten-page agreement opens at once. The bytes saved are the PDF's
-own, not the pictures.
+layout. A report of a hundred pages opens at once: the first page is drawn before the dialog
+shows, every other page stands as a blank sheet of its size and is drawn afterwards, one page
+per turn of the event loop, the pages in view first (the window stays responsive while they
+come). The bytes saved are the PDF's own, not the pictures.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,28 +37,42 @@ PREVIEW_SCALE = 1.25
 PAGE_BACKGROUND = "#7a7a7a"
 
 
-def page_images(data: bytes, scale: float = PREVIEW_SCALE) -> list[QImage]:
-    """Every page of the PDF ``data`` as an image (pypdfium2, loaded only when a preview is made)."""
-    import pypdfium2
+PAGE_BLANK = "#ffffff"
 
-    images: list[QImage] = []
-    document = pypdfium2.PdfDocument(bytes(data))
-    try:
-        for number in range(len(document)):
-            page = document[number]
+
+class PdfPages:
+    """An open PDF whose pages are drawn one at a time (pypdfium2, loaded only when a preview is made)."""
+
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2
+
+        self._document = pypdfium2.PdfDocument(bytes(data))
+        #: Each page's size in points (width, height): known without drawing it.
+        self.sizes: list[tuple[float, float]] = [
+            self._document.get_page_size(number) for number in range(len(self._document))
+        ]
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def image(self, number: int, scale: float) -> QImage:
+        """Page ``number`` (from 0) as an image."""
+        page = self._document[number]
+        try:
+            bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
             try:
-                bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
                 image = QImage(
                     bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
                     QImage.Format.Format_RGBX8888,
                 )
-                images.append(image.copy())  # its own pixels: the buffer above goes away
-                bitmap.close()
+                return image.copy()  # its own pixels: the buffer goes away
             finally:
-                page.close()
-    finally:
-        document.close()
-    return images
+                bitmap.close()
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self._document.close()
 
 
 class PdfPreviewDialog(QDialog):
@@ -70,29 +87,40 @@ class PdfPreviewDialog(QDialog):
         self.saved_path: Path | None = None
         self.setWindowTitle(fill(self.tr("Preview: %1"), file_name))
 
-        ratio = self.devicePixelRatioF() or 1.0
+        self._ratio = ratio = self.devicePixelRatioF() or 1.0
         pages = QWidget()
         pages.setObjectName("pages")
         pages.setStyleSheet(f"QWidget#pages {{ background: {PAGE_BACKGROUND}; }}")
         column = QVBoxLayout(pages)
         column.setSpacing(16)
         column.setContentsMargins(16, 16, 16, 16)
-        images = page_images(self.data, PREVIEW_SCALE * ratio)
+        self._pages: PdfPages | None = PdfPages(self.data)
+        count = len(self._pages)
         self.page_labels: list[QLabel] = []
-        for number, image in enumerate(images, start=1):
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
+        self._drawn: list[bool] = [False] * count
+        for number, (points_wide, points_high) in enumerate(self._pages.sizes, start=1):
             page = QLabel()
-            page.setPixmap(pixmap)
-            page.setAccessibleName(fill(self.tr("Page %1 of %2"), number, len(images)))
+            # pdfium rounds a page's pixels up: the blank sheet is exactly as large as the page drawn later.
+            scale = PREVIEW_SCALE * ratio
+            blank = QPixmap(math.ceil(points_wide * scale), math.ceil(points_high * scale))
+            blank.fill(QColor(PAGE_BLANK))
+            blank.setDevicePixelRatio(ratio)
+            page.setPixmap(blank)
+            page.setAccessibleName(fill(self.tr("Page %1 of %2"), number, count))
             column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.page_labels.append(page)
+        if count:
+            self._draw(0)  # the first page is there when the dialog shows
+        #: The pages still to draw come one per turn of the event loop.
+        self._next_page = QTimer(self)
+        self._next_page.setInterval(0)
+        self._next_page.timeout.connect(self._draw_next)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(pages)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAccessibleName(self.tr("Pages"))
 
-        pages_text = self.tr("1 page") if len(images) == 1 else fill(self.tr("%1 pages"), len(images))
+        pages_text = self.tr("1 page") if count == 1 else fill(self.tr("%1 pages"), count)
         self.info_label = QLabel(f"{pages_text} · {format_size(len(self.data))}")
         self.info_label.setTextFormat(Qt.TextFormat.PlainText)
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,11 +142,68 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(bottom)
 
         # As wide as the widest page (an appendix may be landscape), within the window beside it.
-        width, height = int(max((image.width() / ratio for image in images), default=600)) + 80, 720
+        width = int(max((size[0] * PREVIEW_SCALE for size in self._pages.sizes), default=600)) + 80
+        height = 720
         if parent is not None:
             width = min(width, max(640, parent.window().width() - 40))
             height = min(height, max(480, parent.window().height() - 40))
         self.resize(width, height)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._in_view_first)
+        if not all(self._drawn):
+            self._next_page.start()
+        else:
+            self._finish()
+
+    #: Emitted once every page has been drawn.
+    all_pages_drawn = Signal()
+
+    @property
+    def pages_drawn(self) -> int:
+        return sum(self._drawn)
+
+    def _draw(self, number: int) -> None:
+        if self._pages is None or self._drawn[number]:
+            return
+        pixmap = QPixmap.fromImage(self._pages.image(number, PREVIEW_SCALE * self._ratio))
+        pixmap.setDevicePixelRatio(self._ratio)
+        self.page_labels[number].setPixmap(pixmap)
+        self._drawn[number] = True
+
+    def _pages_in_view(self) -> list[int]:
+        viewport = self.scroll_area.viewport()
+        top = self.scroll_area.verticalScrollBar().value()
+        bottom = top + viewport.height()
+        return [number for number, label in enumerate(self.page_labels)
+                if label.y() < bottom and label.y() + label.height() > top]
+
+    def _in_view_first(self, _value: int = 0) -> None:
+        for number in self._pages_in_view():
+            self._draw(number)
+        if all(self._drawn):
+            self._finish()
+
+    def _draw_next(self) -> None:
+        undrawn = [number for number in self._pages_in_view() if not self._drawn[number]]
+        if not undrawn:
+            undrawn = [self._drawn.index(False)] if not all(self._drawn) else []
+        for number in undrawn[:1]:
+            self._draw(number)
+        if all(self._drawn):
+            self._finish()
+
+    def _finish(self) -> None:
+        self._next_page.stop()
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
+            self.all_pages_drawn.emit()
+
+    def done(self, result: int) -> None:
+        self._next_page.stop()
+        if self._pages is not None:  # closed before every page came: nothing more to draw
+            self._pages.close()
+            self._pages = None
+        super().done(result)
 
     def save_as(self) -> Path | None:
         """Ask where, then write the PDF's bytes there (atomically). Returns the path, or None."""

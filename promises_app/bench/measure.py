@@ -286,27 +286,6 @@ def save_one_field(services: Services, measure_id: int, period: str, runs: int) 
     return timed(action, runs, warm_up=2)
 
 
-def followup_report(services: Services, agreement_id: int, period: str, runs: int, *, warm_up: int = 1) -> list[float]:
-    """Seconds to build and render the follow-up report of ``period`` (content + PDF)."""
-    from promises_app.reports.followup_content import build_followup_content
-    from promises_app.reports.followup_pdf import render_followup_pdf
-    from promises_app.reports.report_options import FollowUpOptions
-
-    options = FollowUpOptions()
-
-    def action() -> None:
-        content = build_followup_content(services, agreement_id, period, today=REPORT_DAY, options=options)
-        render_followup_pdf(content, options)
-
-    return timed(action, runs, warm_up=warm_up)
-
-
-def agreement_pdf(services: Services, agreement_id: int, runs: int) -> list[float]:
-    from promises_app.reports.agreement_document import agreement_pdf as build
-
-    return timed(lambda: build(services, agreement_id), runs)
-
-
 def export_json(services: Services, agreement_id: int, runs: int) -> tuple[list[float], str]:
     text = services.exchange.export_json(agreement_id)
     return timed(lambda: services.exchange.export_json(agreement_id), runs, warm_up=0), text

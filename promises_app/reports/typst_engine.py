@@ -8,6 +8,9 @@ or ``*bold*`` prints as those characters (docs/reliability.md, P12). Pictures (t
 logos, the charts drawn by ``charts`` as SVG) are files written beside the template in a
 temporary folder that is the compilation's root: a template can read nothing outside it.
 
+A character none of the bundled fonts draws (a CJK ideograph, say) prints as U+FFFD: a tagged
+PDF may not show text it cannot display, and the document must still come out.
+
 Every PDF is tagged PDF/UA-1 (title, language ``sv``, headings, table headers, running header
 and footer as artifacts); a signed agreement is PDF/A-2a as well. ``timestamp`` is the date the
 document carries: the same content and date give the same bytes.
@@ -89,6 +92,22 @@ def printable_data(value: Any) -> Any:
     return value
 
 
+#: What Typst says of text that no font draws (a tagged PDF may not show such text).
+UNDRAWABLE = "could not be displayed"
+
+
+def _compile(main: Path, data: Mapping[str, Any], standards: Sequence[str], dated: date | str) -> bytes | list[bytes]:
+    payload = json.dumps(data, ensure_ascii=False)
+    with _lock:
+        return _shared_compiler().compile(
+            input=str(main),
+            root=str(main.parent),
+            sys_inputs={"data": payload},
+            pdf_standards=list(standards),  # type: ignore[arg-type]  # checked by Typst itself
+            timestamp=document_date(dated),
+        )
+
+
 def document_date(day: date | str) -> datetime:
     """The moment a document is dated by: noon UTC of ``day`` (the same calendar day everywhere)."""
     if isinstance(day, str):
@@ -110,7 +129,6 @@ def render(
     the document's own date (its metadata's creation date, which PDF/A requires).
     """
     folder = resource("documents")
-    payload = json.dumps(printable_data(data), ensure_ascii=False)
     with tempfile.TemporaryDirectory(prefix="medborgarloften-doc-") as root:
         base = Path(root)
         for source in folder.glob("*.typ"):
@@ -119,17 +137,17 @@ def render(
             target = base / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        with _lock:
-            try:
-                pdf = _shared_compiler().compile(
-                    input=str(base / template),
-                    root=root,
-                    sys_inputs={"data": payload},
-                    pdf_standards=list(standards),  # type: ignore[arg-type]  # checked by Typst itself
-                    timestamp=document_date(dated),
-                )
-            except typst.TypstError as error:
+        try:
+            pdf = _compile(base / template, data, standards, dated)
+        except typst.TypstError as error:
+            if UNDRAWABLE not in error.message:
                 raise DocumentError(f"{template}: {error.message}") from error
+            # A character no bundled font has (rare: looking for them in every document costs more
+            # than laying one out twice): laid out again with each such character replaced.
+            try:
+                pdf = _compile(base / template, printable_data(data), standards, dated)
+            except typst.TypstError as again:
+                raise DocumentError(f"{template}: {again.message}") from again
     if not isinstance(pdf, bytes):  # a PDF is one file; a list comes only for page images
         raise DocumentError(f"{template}: Typst returned no PDF")
     return pdf

@@ -96,7 +96,9 @@ def printable_data(value: Any) -> Any:
 UNDRAWABLE = "could not be displayed"
 
 
-def _compile(main: Path, data: Mapping[str, Any], standards: Sequence[str], dated: date | str) -> bytes | list[bytes]:
+def _compile(
+    main: Path, data: Mapping[str, Any], standards: Sequence[str], dated: date | str
+) -> bytes | list[bytes] | None:
     payload = json.dumps(data, ensure_ascii=False)
     with _lock:
         return _shared_compiler().compile(

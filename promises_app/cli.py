@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from promises_app.domain.log_anchor import LogAnchor
+    from promises_app.services.records import OrganisationRecord
 
 # Modules only some commands need are imported in them: the window's start-up goes through this
 # module and should not pay for them (docs/performance.md, start-up).
@@ -221,6 +222,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
     command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
+    command("organisations", "lista organisationerna (id, namn, slag, om de har en logotyp)", _cmd_organisations)
+    sub = command("logo", "ge en organisation en logotyp (i sidhuvudet på varje dokument), eller ta bort den",
+                  _cmd_logo)
+    sub.add_argument("organisation", metavar="ORGANISATION", help="id eller namn (se `organisations`)")
+    which = sub.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", metavar="BILD", type=Path, nargs="?",
+                       help="bildfilen (PNG, JPEG, GIF, BMP eller WebP); den kontrolleras och sparas som PNG")
+    which.add_argument("--remove", action="store_true", help="ta bort organisationens logotyp")
     sub = command("person-export", "exportera allt databasen har om en person (JSON)", _cmd_person_export)
     sub.add_argument("person", metavar="PERSON-ID", type=whole_number("personens id"),
                      help="personens id (se `people`)")
@@ -773,6 +782,53 @@ def _cmd_people(args: argparse.Namespace, db_path: Path) -> int:
         details = ", ".join(filter(None, [person.title, person.organisation_name, person.email]))
         print(f"{person.id:>4}  {person.name}" + (f" ({details})" if details else ""))
     return EXIT_OK
+
+
+def _cmd_organisations(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.domain.vocabulary import swedish
+
+    with _services(db_path, create=False) as services:
+        rows = [(o, services.logos.get_logo(o.id) is not None) for o in services.register.list_organisations()]
+    if not rows:
+        print("Det finns inga organisationer.")
+        return EXIT_OK
+    for organisation, has_logo in rows:
+        logo = " · logotyp" if has_logo else ""
+        print(f"{organisation.id:>4}  {organisation.name} ({swedish(organisation.kind)}){logo}")
+    return EXIT_OK
+
+
+def _cmd_logo(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.services.logos import MAX_FILE_BYTES
+
+    data = None if args.remove else read_input(args.file, what="Bildfilen", limit=MAX_FILE_BYTES)
+    with _services(db_path, create=False, exclusive=True) as services:
+        organisation = _organisation(services, args.organisation)
+        if data is None:
+            services.logos.remove_logo(organisation.id, expected_version=organisation.version)
+            print(f"{organisation.name} har inte längre någon logotyp.")
+        else:
+            services.logos.set_logo(organisation.id, data, expected_version=organisation.version)
+            print(f"{organisation.name} har fått logotypen från {shown_path(args.file)}.")
+    return EXIT_OK
+
+
+def _organisation(services: Services, reference: str) -> OrganisationRecord:
+    """The organisation ``reference`` names: its id, its whole name, or a part of only one name."""
+    organisations = services.register.list_organisations()
+    if reference.strip().isdigit():
+        matches = [o for o in organisations if o.id == int(reference)]
+    else:
+        wanted = reference.strip().casefold()
+        matches = [o for o in organisations if o.name.casefold() == wanted] or [
+            o for o in organisations if wanted in o.name.casefold()
+        ]
+    if not matches:
+        raise CommandError(f"Ingen organisation matchar {quoted(reference)}. Se `{PROG} organisations`.")
+    if len(matches) > 1:
+        listed = "\n".join(f"  {o.id}\t{o.name}" for o in matches)
+        raise CommandError(f"{quoted(reference)} matchar flera organisationer; ange id:\n{listed}")
+    return matches[0]
 
 
 def _cmd_person_export(args: argparse.Namespace, db_path: Path) -> int:

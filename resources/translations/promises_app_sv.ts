@@ -3045,7 +3045,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview: %1</source>
-        <extracomment>Pixels per PDF point (1.0 = 72 dpi): an A4 page becomes about 740 × 1050 pixels. The open database: &quot;Save as…&quot; never writes over it or what belongs to it.</extracomment>
+        <extracomment>Pixels per PDF point (1.0 = 72 dpi): an A4 page becomes about 740 × 1050 pixels. Each page&apos;s size in points (width, height): known without drawing it. The open database: &quot;Save as…&quot; never writes over it or what belongs to it.</extracomment>
         <translation>Förhandsgranskning: %1</translation>
     </message>
     <message>
@@ -3054,6 +3054,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
     <message>
         <source>Pages</source>
+        <extracomment>The pages still to draw come one per turn of the event loop.</extracomment>
         <translation>Sidor</translation>
     </message>
     <message>
@@ -3078,6 +3079,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
     <message>
         <source>Save PDF as</source>
+        <extracomment>Emitted once every page has been drawn.</extracomment>
         <translation>Spara PDF som</translation>
     </message>
     <message>
@@ -3587,6 +3589,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <name>RegisterDialog</name>
     <message>
         <source>Organisations</source>
+        <extracomment>The height of the selected organisation&apos;s logo beside its buttons.</extracomment>
         <translation>Organisationer</translation>
     </message>
     <message>
@@ -3600,6 +3603,22 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>&amp;Change…</source>
         <translation>Än&amp;dra…</translation>
+    </message>
+    <message>
+        <source>&amp;Logo…</source>
+        <translation>&amp;Logotyp…</translation>
+    </message>
+    <message>
+        <source>Choose the organisation&apos;s logo</source>
+        <translation>Välj organisationens logotyp</translation>
+    </message>
+    <message>
+        <source>&amp;Remove logo</source>
+        <translation>&amp;Ta bort logotypen</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s logo</source>
+        <translation>Organisationens logotyp</translation>
     </message>
     <message>
         <source>Register</source>
@@ -3624,6 +3643,22 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>People</source>
         <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotyp</translation>
+    </message>
+    <message>
+        <source>Logo of %1</source>
+        <translation>Logotyp för %1</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 kunde inte läsas: %2</translation>
     </message>
 </context>
 <context>
@@ -4496,6 +4531,14 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     <message>
         <source>Change organisation %1</source>
         <translation>ändra organisationen %1</translation>
+    </message>
+    <message>
+        <source>Logo of %1</source>
+        <translation>logotyp för %1</translation>
+    </message>
+    <message>
+        <source>Remove the logo of %1</source>
+        <translation>ta bort logotypen för %1</translation>
     </message>
 </context>
 <context>

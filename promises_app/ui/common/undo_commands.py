@@ -187,3 +187,35 @@ class UpdateOrganisationCommand(DoneOnPush):
         self.services.register.update_organisation(
             values.id, name=values.name, kind=values.kind, short_name=values.short_name
         )
+
+
+class SetLogoCommand(DoneOnPush):
+    """Undo puts the organisation's earlier logo back (or none); redo the new one (or none)."""
+
+    def __init__(
+        self,
+        services: Services,
+        organisation: OrganisationRecord,
+        before: bytes | None,
+        after: bytes | None,
+        report: Report | None = None,
+    ) -> None:
+        text = (QCoreApplication.translate("UndoCommands", "Logo of %1") if after is not None
+                else QCoreApplication.translate("UndoCommands", "Remove the logo of %1"))
+        super().__init__(text.replace("%1", organisation.name), report)
+        self.services = services
+        self.organisation_id = organisation.id
+        self.before = before
+        self.after = after
+
+    def revert(self) -> None:
+        self._set(self.before)
+
+    def apply(self) -> None:
+        self._set(self.after)
+
+    def _set(self, png: bytes | None) -> None:
+        if png is None:
+            self.services.logos.remove_logo(self.organisation_id)
+        else:  # already checked and re-encoded when it was stored: stored again as it was
+            self.services.logos.set_logo(self.organisation_id, png)

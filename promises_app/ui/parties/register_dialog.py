@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -18,11 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app import os_errors
+from promises_app.domain.errors import AppError
+from promises_app.input_files import read_at_most
 from promises_app.services import Services
-from promises_app.ui.common.undo_commands import CreateOrganisationCommand, UpdateOrganisationCommand
+from promises_app.services.logos import MAX_FILE_BYTES
+from promises_app.services.records import OrganisationRecord
+from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.undo_commands import (
+    CreateOrganisationCommand,
+    SetLogoCommand,
+    UpdateOrganisationCommand,
+)
 from promises_app.ui.parties.organisation_form import OrganisationForm
 from promises_app.ui.parties.organisation_table_model import OrganisationTableModel
 from promises_app.ui.parties.person_dialog import PeoplePanel
+
+#: The height of the selected organisation's logo beside its buttons.
+LOGO_PREVIEW_HEIGHT = 32
 
 
 class RegisterDialog(QDialog):
@@ -53,6 +70,16 @@ class RegisterDialog(QDialog):
         self.edit_button = QPushButton(self.tr("&Change…"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
+        # The logo printed in the header of every document (docs/accessibility.md).
+        self.logo_button = QPushButton(self.tr("&Logo…"))
+        self.logo_button.setAccessibleName(self.tr("Choose the organisation's logo"))
+        self.remove_logo_button = QPushButton(self.tr("&Remove logo"))
+        self.logo_button.clicked.connect(lambda: self.choose_logo())
+        self.remove_logo_button.clicked.connect(self.remove_logo)
+        self.logo_label = QLabel()
+        self.logo_label.setFixedHeight(LOGO_PREVIEW_HEIGHT)
+        self.logo_label.setAccessibleName(self.tr("The organisation's logo"))
+        self._logo_folder = ""
         buttons.rejected.connect(self.reject)
         organisations_tab = QWidget()
         organisations_layout = QVBoxLayout(organisations_tab)
@@ -60,6 +87,10 @@ class RegisterDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.edit_button)
+        row.addSpacing(16)
+        row.addWidget(self.logo_button)
+        row.addWidget(self.remove_logo_button)
+        row.addWidget(self.logo_label)
         row.addStretch(1)
         organisations_layout.addLayout(row)
         # The people of the register, on a second tab (person_dialog.py).
@@ -79,6 +110,7 @@ class RegisterDialog(QDialog):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([undo, redo])
         undo_stack.indexChanged.connect(self.refresh)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_logo())
         self.refresh()
 
     def _tab_changed(self, index: int) -> None:
@@ -93,8 +125,76 @@ class RegisterDialog(QDialog):
         QMessageBox.warning(self, self.tr("Organisations"), message)
 
     def refresh(self) -> None:
+        selected = self._selected()
         self.model.set_rows(self.services.register.list_organisations())
+        if selected is not None and (row := self.model.row_of(selected.id)) >= 0:  # the same one stays selected
+            self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
         self.people.refresh()
+        self._show_logo()
+
+    def _selected(self) -> OrganisationRecord | None:
+        index = self.view.currentIndex()
+        return self.model.record_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def _show_logo(self) -> None:
+        """The selected organisation's logo beside its buttons (none: the buttons say what can be done)."""
+        selected = self._selected()
+        png = self.services.logos.get_logo(selected.id) if selected is not None else None
+        pixmap = QPixmap()
+        if png is not None and pixmap.loadFromData(png):
+            smooth = Qt.TransformationMode.SmoothTransformation
+            self.logo_label.setPixmap(pixmap.scaledToHeight(LOGO_PREVIEW_HEIGHT, smooth))
+        else:
+            self.logo_label.clear()
+        self.logo_button.setEnabled(selected is not None)
+        self.remove_logo_button.setEnabled(png is not None)
+
+    def choose_logo(self, path: Path | None = None) -> bool:
+        """Ask for a picture (or take ``path``) and make it the selected organisation's logo (undoable)."""
+        selected = self._selected()
+        if selected is None:
+            return False
+        title = self.tr("Logo")
+        if path is None:
+            folder = self._logo_folder or QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.PicturesLocation) or str(Path.home())
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, fill(self.tr("Logo of %1"), selected.name), folder,
+                self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+            self._logo_folder = str(path.parent)
+        try:
+            data = read_at_most(path, MAX_FILE_BYTES)
+        except OSError as error:
+            QMessageBox.warning(self, title, fill(self.tr("%1 could not be read: %2"), path, os_errors.reason(error)))
+            return False
+        before = self.services.logos.get_logo(selected.id)
+        try:  # checked and re-encoded by the service; a refused picture stores nothing
+            self.services.logos.set_logo(selected.id, data, expected_version=selected.version)
+        except AppError as error:
+            QMessageBox.warning(self, title, str(error))
+            return False
+        after = self.services.logos.get_logo(selected.id)
+        self.undo_stack.push(SetLogoCommand(self.services, selected, before, after, self._report))
+        self.refresh()
+        return True
+
+    def remove_logo(self) -> bool:
+        selected = self._selected()
+        before = self.services.logos.get_logo(selected.id) if selected is not None else None
+        if selected is None or before is None:
+            return False
+        try:
+            self.services.logos.remove_logo(selected.id, expected_version=selected.version)
+        except AppError as error:
+            QMessageBox.warning(self, self.tr("Logo"), str(error))
+            return False
+        self.undo_stack.push(SetLogoCommand(self.services, selected, before, None, self._report))
+        self.refresh()
+        return True
 
     def add(self) -> OrganisationForm:
         """Open the form for a new organisation (window-modal, not blocking)."""

@@ -34,15 +34,10 @@ from sqlalchemy.exc import DBAPIError
 
 from promises_app.domain.changes import Changes
 from promises_app.storage.backups import BackupInfo
-from promises_app.storage.engine import (
-    BEGIN_MODE_OPTION,
-    create_database_engine,
-    create_read_only_engine,
-    write_engine,
-)
+from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
-from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
+from promises_app.storage.migrate import SCHEMA_VERSION, MigrationError, migration_transaction, upgrade_to_head
 from promises_app.storage.read_only import ReadOnlyReason, read_only_uri
 from promises_app.storage.sqlite_file import SqliteFile, open_file
 from promises_app.storage.startup_check import CheckState, StartupCheck
@@ -268,25 +263,9 @@ def _build(file: SqliteFile) -> None:
 
 
 def _migrate(database: Database) -> None:
-    """Every pending migration in one ``BEGIN IMMEDIATE`` transaction, with foreign keys off.
-
-    SQLite changes a table's CHECK constraints only by building the table anew (batch mode, as
-    migration 0008 does for the organisation kinds), and a table other rows refer to cannot be
-    dropped for that while foreign keys are enforced. So, as SQLite's own procedure for such
-    changes says, they are switched off before the transaction begins (inside one SQLite ignores
-    the switch) and every foreign key is checked before it commits: a migration that left a
-    reference dangling commits nothing.
-    """
-    with database.engine.connect() as connection:
-        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
-        try:
-            with connection.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"}).begin():
-                upgrade_to_head(connection)
-                version = connection.execute(text("PRAGMA user_version")).scalar_one()
-                if version != SCHEMA_VERSION:  # a migration forgot to set it: refuse to commit
-                    raise RuntimeError(f"schema version {version} after migrating, expected {SCHEMA_VERSION}")
-                dangling = connection.execute(text("PRAGMA foreign_key_check")).first()
-                if dangling is not None:
-                    raise RuntimeError(f"a foreign key of {dangling[0]} row {dangling[1]} dangles after migrating")
-        finally:
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+    """Every pending migration in one transaction (storage/migrate.migration_transaction)."""
+    with migration_transaction(database.engine) as connection:
+        upgrade_to_head(connection)
+        version = connection.execute(text("PRAGMA user_version")).scalar_one()
+        if version != SCHEMA_VERSION:  # a migration forgot to set it: refuse to commit
+            raise MigrationError(f"schema version {version} after migrating, expected {SCHEMA_VERSION}")

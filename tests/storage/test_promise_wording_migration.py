@@ -21,7 +21,7 @@ from promises_app.domain.enums import OrganisationKind
 from promises_app.domain.snapshot import content_sha256, from_json
 from promises_app.services import Services
 from promises_app.storage.database import open_database
-from promises_app.storage.migrate import SCHEMA_VERSION
+from promises_app.storage.migrate import SCHEMA_VERSION, MigrationError
 
 from ._support import FIXTURES_DIR, header_user_version
 
@@ -102,7 +102,7 @@ def test_a_migration_that_leaves_a_reference_dangling_commits_nothing(
         ))
 
     monkeypatch.setattr(database_module, "upgrade_to_head", upgrade_then_dangle)
-    with pytest.raises(RuntimeError, match="foreign key of people"):
+    with pytest.raises(MigrationError, match="foreign key of people"):
         open_database(v7, create=False)
     assert header_user_version(v7) == 7
     assert _rows(v7, "SELECT count(*) FROM people WHERE name = 'Ingen'") == [(0,)]

@@ -647,7 +647,8 @@ class _Writer:
             aim = rng.choice(PROMISE_AIMS).format(p=rng.choice(places), d=district)
             promise_id = self._add(
                 m.table_of(m.Promise), agreement_id=agreement_id, position=position,
-                text=f"{subject[0].upper()}{subject[1:]} lovar att {aim}.", description="",
+                # A whole sentence with its makers in it: printed as written, under "… lovar".
+                text=f"{subject[0].upper()}{subject[1:]} lovar att {aim}.", description="", as_written=True,
             )
             for maker_position, org_id in enumerate(makers):
                 self.rows[m.promise_makers].append(

@@ -10,8 +10,12 @@ from enum import StrEnum
 
 
 class OrganisationKind(StrEnum):
+    """What kind of organisation a party is (the order is the order the window offers them in)."""
+
     MUNICIPALITY = "municipality"
+    MUNICIPAL_COMPANY = "municipal_company"  # kommunalt bolag, e.g. a parking or energy company
     POLICE = "police"
+    STATE_AGENCY = "state_agency"  # statlig myndighet, e.g. Tullverket, Kustbevakningen
     HOUSING_COMPANY = "housing_company"
     PROPERTY_OWNERS = "property_owners"
     OTHER = "other"

@@ -11,6 +11,10 @@ always gives the same text, and ``content_sha256`` of that text is the content h
 with a signed revision and printed (shortened) in the PDF's footer. ``from_json`` reads it
 back; the PDF of a signed revision is rendered from that, never from the live rows.
 
+A member added after format 1 has a default and is written only when it differs from it
+(``SnapshotPromise.as_written``): content that does not use it keeps the very text, and so
+the hash, it had before the member existed, and a revision signed before reads back as it was.
+
 No SQLAlchemy and no Qt here: the services build snapshots, the reports render them.
 """
 
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import MISSING, dataclass, fields, is_dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar, get_args, get_origin, get_type_hints
 
@@ -89,6 +93,8 @@ class SnapshotPromise:
     description: str
     makers: tuple[SnapshotOrganisation, ...]
     measures: tuple[SnapshotMeasure, ...]
+    #: The text is printed as written, not as the continuation of "… lovar att" (domain/who_promises.py).
+    as_written: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,7 @@ class AgreementSnapshot:
 # --- canonical text and hash ------------------------------------------------------------------
 def to_json(snapshot: AgreementSnapshot) -> str:
     """The canonical JSON text: equal content, equal text (and so equal hash)."""
-    return json.dumps(asdict(snapshot), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return json.dumps(_members(snapshot), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
 
 
 def content_sha256(snapshot: AgreementSnapshot) -> str:
@@ -152,6 +158,20 @@ def from_json(text: str) -> AgreementSnapshot:
         raise SnapshotFormatError(f"Den sparade revisionen går inte att läsa ({error}).") from error
 
 
+def _members(value: object) -> object:
+    """The snapshot as JSON values (as ``dataclasses.asdict``), leaving out a member that has a
+    default and holds it (see the module: such members came after format 1)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _members(getattr(value, f.name))
+            for f in fields(value)
+            if f.default is MISSING or getattr(value, f.name) != f.default
+        }
+    if isinstance(value, tuple | list):
+        return [_members(item) for item in value]
+    return value
+
+
 def _plain(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
@@ -164,9 +184,10 @@ def _build(cls: type[_T], data: object) -> _T:
         raise TypeError(f"{cls.__name__}: väntade ett objekt")
     hints = get_type_hints(cls)
     names = {f.name for f in fields(cls)}
-    if set(data) != names:
-        raise KeyError(", ".join(sorted(set(data) ^ names)))
-    return cls(**{name: _convert(hints[name], data[name]) for name in names})
+    required = {f.name for f in fields(cls) if f.default is MISSING}
+    if not required <= set(data) <= names:
+        raise KeyError(", ".join(sorted((set(data) - names) | (required - set(data)))))
+    return cls(**{name: _convert(hints[name], data[name]) for name in data})
 
 
 def _convert(hint: object, value: object) -> object:
@@ -191,6 +212,8 @@ def _convert(hint: object, value: object) -> object:
         if not isinstance(value, str):
             raise TypeError(f"väntade ett kodord, fick {value!r}")
         return hint(value)
+    if hint is bool and not isinstance(value, bool):
+        raise TypeError(f"väntade sant eller falskt, fick {value!r}")
     if hint is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise TypeError(f"väntade ett heltal, fick {value!r}")
     if hint is str and not isinstance(value, str):

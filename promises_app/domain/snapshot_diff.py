@@ -24,7 +24,7 @@ from promises_app.domain.snapshot import (
     SnapshotSignatory,
     sha256_text,
 )
-from promises_app.domain.vocabulary import swedish
+from promises_app.domain.vocabulary import AS_WRITTEN_WORDS, swedish
 
 
 class ChangeKind(StrEnum):
@@ -53,7 +53,7 @@ AGREEMENT_FIELDS = (
     "case_number", "introduction", "situation", "intended_effects", "follow_up_text",
 )
 FOCUS_AREA_FIELDS = ("name", "description")
-PROMISE_FIELDS = ("text", "description", "makers")
+PROMISE_FIELDS = ("text", "as_written", "description", "makers")
 MEASURE_FIELDS = (
     "title", "promise", "description", "cause", "responsible_name", "participant_names",
     "focus_area_name", "start_date", "deadline", "target",
@@ -209,6 +209,8 @@ def _party_value(party: SnapshotParty, field: str) -> str:
 def _promise_value(promise: SnapshotPromise, field: str) -> str:
     if field == "makers":
         return ", ".join(o.name for o in promise.makers)
+    if field == "as_written":
+        return AS_WRITTEN_WORDS[promise.as_written]
     return as_text(getattr(promise, field))
 
 

@@ -18,7 +18,9 @@ from promises_app.domain.indicators import Direction, IndicatorSource, Sex, Verd
 
 SWEDISH: dict[object, str] = {
     OrganisationKind.MUNICIPALITY: "Kommun",
+    OrganisationKind.MUNICIPAL_COMPANY: "Kommunalt bolag",
     OrganisationKind.POLICE: "Polis",
+    OrganisationKind.STATE_AGENCY: "Statlig myndighet",
     OrganisationKind.HOUSING_COMPANY: "Bostadsbolag",
     OrganisationKind.PROPERTY_OWNERS: "Fastighetsägare",
     OrganisationKind.OTHER: "Annan",
@@ -65,6 +67,10 @@ def swedish(value: object) -> str:
     return SWEDISH[value]
 
 
+#: How a promise's text is printed (``as_written``), as the list of changes says it.
+AS_WRITTEN_WORDS: dict[bool, str] = {True: "som den står", False: "efter ”… lovar att”"}
+
+
 #: What a row of an agreement is called, for the list of changes since signing.
 ENTITY_WORDS: dict[str, str] = {
     "agreement": "Överenskommelsen",
@@ -94,6 +100,7 @@ FIELD_WORDS: dict[str, str] = {
     "name": "Namn",
     "description": "Beskrivning",
     "makers": "Vem lovar",
+    "as_written": "Löftets text skrivs ut",
     "promise": "Löfte",
     "cause": "Problem eller orsak",
     "responsible_name": "Ansvarig",

@@ -19,19 +19,26 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from promises_app.domain.enums import AgreementState, OrganisationKind
+from promises_app.domain.enums import AgreementState
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.snapshot import (
     AgreementSnapshot,
     SnapshotMeasure,
-    SnapshotOrganisation,
-    SnapshotPromise,
     content_sha256,
 )
 from promises_app.domain.vocabulary import swedish
+from promises_app.domain.who_promises import (
+    Maker,
+    MakersForm,
+    continues_under,
+    heading_continues,
+    maker_names,
+    makers_form,
+)
 from promises_app.reports.formatting import (
     date_range,
     join_words,
@@ -57,7 +64,9 @@ HEADING_ACTION_PLAN = "Bilaga: Handlingsplan"
 #: The action plan's columns (Brå: Orsak → Åtgärd → Operativt mål → När → Vem).
 ACTION_PLAN_COLUMNS = ("Problem eller orsak", "Åtgärd", "Mål", "När", "Vem")
 
+#: How a heading ends when its promises continue it, and when it only groups them (domain/who_promises.py).
 LOVAR_ATT = "lovar att …"
+LOVAR = "lovar"
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,8 @@ class PromiseItem:
 
 @dataclass(frozen=True)
 class PromiseGroup:
-    """The promises made by one set of organisations, under "Polisen och kommunen lovar att …"."""
+    """The promises made by one set of organisations, under "Polisen och kommunen lovar att …"
+    (or "Polisen lovar" when a promise under it stands as written)."""
 
     heading: str
     promises: tuple[PromiseItem, ...]
@@ -182,7 +192,7 @@ def content_from_snapshot(snapshot: AgreementSnapshot, *, log_anchor: LogAnchor 
         situation=snapshot.situation,
         goals=snapshot.goals,
         focus_areas=tuple(FocusAreaItem(f.name, f.description) for f in snapshot.focus_areas),
-        promise_groups=_promise_groups(snapshot.promises),
+        promise_groups=_promise_groups(snapshot),
         intended_effects=snapshot.intended_effects,
         follow_up_text=snapshot.follow_up_text,
         validity=date_range(snapshot.start_date, snapshot.end_date),
@@ -213,42 +223,68 @@ def snapshot_logos(snapshot: AgreementSnapshot) -> dict[str, bytes]:
 
 
 # --- who promises ---------------------------------------------------------------------------
-def promise_heading(makers: list[SnapshotOrganisation]) -> str:
-    """"Polisen lovar att …", "Kommunen lovar att …", "Polisen och kommunen lovar att …",
-    otherwise the makers' names ("Polisen, kommunen och Bostadsbolaget lovar att …")."""
-    kinds = [o.kind for o in makers]
-    police = kinds.count(OrganisationKind.POLICE)
-    municipality = kinds.count(OrganisationKind.MUNICIPALITY)
-    if kinds == [OrganisationKind.POLICE]:
-        return f"Polisen {LOVAR_ATT}"
-    if kinds == [OrganisationKind.MUNICIPALITY]:
-        return f"Kommunen {LOVAR_ATT}"
-    if len(kinds) == 2 and police == 1 and municipality == 1:
-        return f"Polisen och kommunen {LOVAR_ATT}"
-    words = []
-    for organisation in makers:
-        if organisation.kind is OrganisationKind.POLICE and police == 1:
-            words.append("polisen")
-        elif organisation.kind is OrganisationKind.MUNICIPALITY and municipality == 1:
-            words.append("kommunen")
-        else:  # a housing company, or one of two municipalities: say which
-            words.append(organisation.short_name or organisation.name)
-    # "Polisen" first, as in the usual heading, the others in the promise's own order.
-    words.sort(key=lambda w: w != "polisen")
-    text = join_words(words)
-    return f"{text[:1].upper()}{text[1:]} {LOVAR_ATT}"
+def makers_words(makers: Sequence[Maker], parties: Sequence[Maker] = ()) -> str:
+    """"Polisen", "Kommunen", "Polisen och kommunen" where those words point at one party each,
+    otherwise every maker by name in the promise's order ("Norrstads parkeringsbolag och Norrstads
+    kommun"); domain/who_promises.py decides which. ``parties``: the agreement's parties."""
+    form = makers_form(makers, parties)
+    if form is MakersForm.NAMES:
+        return join_words(maker_names(makers))
+    return {
+        MakersForm.POLICE: "Polisen",
+        MakersForm.MUNICIPALITY: "Kommunen",
+        MakersForm.POLICE_AND_MUNICIPALITY: "Polisen och kommunen",
+    }[form]
 
 
-def _promise_groups(promises: tuple[SnapshotPromise, ...]) -> tuple[PromiseGroup, ...]:
+def promise_heading(makers: Sequence[Maker], parties: Sequence[Maker] = (), *, continues: bool = True) -> str:
+    """"Polisen lovar att …" for promises that continue the heading; "Polisen lovar" when it only
+    groups them (a promise under it stands as written)."""
+    return f"{makers_words(makers, parties)} {LOVAR_ATT if continues else LOVAR}"
+
+
+def printed_promise(text: str, *, as_written: bool, group_continues: bool) -> str:
+    """The promise as printed under its heading: as written, or continuing it ("att öka …" under a
+    heading that only groups)."""
+    return f"att {text}" if continues_under(as_written, group_continues) else text
+
+
+@dataclass(frozen=True)
+class PromiseWording:
+    """One promise as every document prints it: its group's heading and its own text."""
+
+    heading: str
+    text: str
+
+
+def promise_wordings(snapshot: AgreementSnapshot) -> dict[int, PromiseWording]:
+    """Each promise's heading and printed text by promise id, the same in the agreement, the
+    follow-up and the annual report: a group is the promises of one set of makers."""
+    parties = [party.organisation for party in snapshot.parties]
+    as_written: dict[frozenset[int], list[bool]] = {}
+    for promise in snapshot.promises:
+        as_written.setdefault(frozenset(o.id for o in promise.makers), []).append(promise.as_written)
+    wordings = {}
+    for promise in snapshot.promises:
+        group_continues = heading_continues(as_written[frozenset(o.id for o in promise.makers)])
+        wordings[promise.id] = PromiseWording(
+            heading=promise_heading(promise.makers, parties, continues=group_continues),
+            text=printed_promise(promise.text, as_written=promise.as_written, group_continues=group_continues),
+        )
+    return wordings
+
+
+def _promise_groups(snapshot: AgreementSnapshot) -> tuple[PromiseGroup, ...]:
     """Promises grouped by the set of organisations making them, groups in order of first promise."""
+    wordings = promise_wordings(snapshot)
     groups: dict[frozenset[int], tuple[str, list[PromiseItem]]] = {}
-    for promise in promises:
+    for promise in snapshot.promises:
         key = frozenset(o.id for o in promise.makers)
         if key not in groups:
-            groups[key] = (promise_heading(list(promise.makers)), [])
+            groups[key] = (wordings[promise.id].heading, [])
         groups[key][1].append(
             PromiseItem(
-                text=promise.text,
+                text=wordings[promise.id].text,
                 description=promise.description,
                 measures=tuple(_measure_item(m) for m in promise.measures),
             )

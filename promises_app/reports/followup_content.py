@@ -35,7 +35,7 @@ from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
-from promises_app.reports.agreement_content import promise_heading
+from promises_app.reports.agreement_content import promise_wordings
 from promises_app.reports.formatting import date_range, log_footer, long_date
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection, Grouping
 
@@ -135,7 +135,8 @@ class MeasureRow:
 
 @dataclass(frozen=True)
 class MeasureGroup:
-    """The measures under one promise (or focus area). ``heading``: "Polisen och kommunen lovar att …"."""
+    """The measures under one promise (or focus area). ``heading``: "Polisen och kommunen lovar att …";
+    ``title``: the promise as the agreement prints it (reports/agreement_content.promise_wordings)."""
 
     heading: str
     title: str
@@ -447,14 +448,17 @@ def measure_groups(
 
 def _by_promise(measures: Sequence[MeasureInPeriod], snapshot: AgreementSnapshot) -> tuple[MeasureGroup, ...]:
     promise_of = {measure.id: promise for promise in snapshot.promises for measure in promise.measures}
+    wordings = promise_wordings(snapshot)  # the heading and text exactly as the agreement prints them
     groups: list[tuple[str, str, list[MeasureRow]]] = []
     last_key: object = None
     for m in measures:  # already in promise order (period_summary keeps the agreement's order)
         promise = promise_of.get(m.facts.measure_id)
         key = promise.id if promise is not None else ("text", m.facts.promise_text)
         if key != last_key:
-            heading = promise_heading(list(promise.makers)) if promise is not None else ""
-            groups.append((heading, m.facts.promise_text, []))
+            if promise is not None:
+                groups.append((wordings[promise.id].heading, wordings[promise.id].text, []))
+            else:
+                groups.append(("", m.facts.promise_text, []))
             last_key = key
         groups[-1][2].append(measure_row(m))
     return tuple(MeasureGroup(heading, title, tuple(rows)) for heading, title, rows in groups)

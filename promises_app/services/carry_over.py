@@ -325,7 +325,8 @@ def _copy_plan(session: Session, previous: m.Agreement, row: m.Agreement, carrie
     promises = {}
     for promise in previous.promises:
         promises[promise.id] = m.Promise(
-            position=promise.position, text=promise.text, description=promise.description
+            position=promise.position, text=promise.text, description=promise.description,
+            as_written=promise.as_written,
         )
         row.promises.append(promises[promise.id])
     session.flush()

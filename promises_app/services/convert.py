@@ -116,6 +116,7 @@ def promise(row: m.Promise) -> PromiseRecord:
         maker_ids=tuple(o.id for o in row.makers),
         maker_names=tuple(o.name for o in row.makers),
         version=row.version,
+        as_written=row.as_written,
     )
 
 

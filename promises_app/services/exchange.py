@@ -4,7 +4,11 @@ Export is deterministic (keys numbered in order of first use, arrays in document
 export → import into an empty database → export gives the same bytes. Import validates the
 whole document first (JSON Schema, then the rules the schema cannot express, each error
 named by its JSON path) and writes everything in one transaction, or nothing.
-The format is documented in docs/exchange-format.md; its schema is in resources/schemas/.
+The format is documented in docs/exchange-format.md; its schemas are in resources/schemas/.
+
+Versions: export writes 1.1 (``format_version`` 1, ``format_minor_version`` 1: a promise's
+``as_written``, two more organisation kinds). Import reads 1.1 and 1.0 (no minor version: read
+with the unchanged version 1 schema, every promise continuing "… lovar att" as it always did).
 """
 
 from __future__ import annotations
@@ -61,7 +65,10 @@ JsonObject: TypeAlias = dict[str, Any]
 
 FORMAT_NAME = "medborgarloften-agreement"
 FORMAT_VERSION = 1
-SCHEMA_FILE = "agreement-exchange-1.schema.json"
+#: The newest minor version of FORMAT_VERSION this program reads, and the one it writes.
+FORMAT_MINOR_VERSION = 1
+#: The schema of each minor version (1.0 documents have no ``format_minor_version``).
+SCHEMA_FILES = {0: "agreement-exchange-1.schema.json", 1: "agreement-exchange-1.1.schema.json"}
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 MAX_REPORTED_ERRORS = 25
 #: The largest file the import reads, as the indicator import's limit: the biggest agreement of
@@ -293,18 +300,10 @@ def check_document(document: object) -> JsonObject:
     problems = _value_problems(document)
     if problems:
         raise ExchangeError("Filen kan inte importeras. Ingenting har importerats.", problems)
-    version = document.get("format_version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ExchangeError(f'Fältet "format_version" är ogiltigt: {quoted(version)}.')
-    if version > FORMAT_VERSION:
-        raise ExchangeError(
-            f"Filen är gjord av en nyare version av Medborgarlöften (formatversion {version}; "
-            f"den här versionen läser till och med {FORMAT_VERSION}). Uppdatera programmet. "
-            "Ingenting har importerats."
-        )
+    minor = _minor_version(document)
     from jsonschema import Draft202012Validator, FormatChecker
 
-    validator = Draft202012Validator(_schema(), format_checker=FormatChecker())
+    validator = Draft202012Validator(_schema(minor), format_checker=FormatChecker())
     failures: list[tuple[list[str], str]] = []
     for error in validator.iter_errors(document):
         for failure in _closest(error):
@@ -318,6 +317,27 @@ def check_document(document: object) -> JsonObject:
             [message for _path, message in sorted(failures)],
         )
     return document
+
+
+def _minor_version(document: JsonObject) -> int:
+    """The document's minor version (0 for a 1.0 document, which has none), after refusing a
+    version this program cannot read: a newer one with a message that says to update."""
+    version = document.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExchangeError(f'Fältet "format_version" är ogiltigt: {quoted(version)}.')
+    minor: int = document.get("format_minor_version", 0)
+    if version == FORMAT_VERSION and "format_minor_version" in document and (
+        isinstance(minor, bool) or not isinstance(minor, int) or minor < 1
+    ):
+        raise ExchangeError(f'Fältet "format_minor_version" är ogiltigt: {quoted(minor)}.')
+    if version > FORMAT_VERSION or (version == FORMAT_VERSION and minor > FORMAT_MINOR_VERSION):
+        shown = f"{version}.{minor}" if version == FORMAT_VERSION else str(version)
+        raise ExchangeError(
+            f"Filen är gjord av en nyare version av Medborgarlöften (formatversion {shown}; "
+            f"den här versionen läser till och med {FORMAT_VERSION}.{FORMAT_MINOR_VERSION}). Uppdatera programmet. "
+            "Ingenting har importerats."
+        )
+    return minor
 
 
 def _closest(error: SchemaFailure) -> list[SchemaFailure]:
@@ -373,8 +393,8 @@ def _value_problems(document: object) -> list[str]:
 
 
 @cache
-def _schema() -> JsonObject:
-    schema: JsonObject = json.loads(resource("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+def _schema(minor: int) -> JsonObject:
+    schema: JsonObject = json.loads(resource("schemas", SCHEMA_FILES[minor]).read_text(encoding="utf-8"))
     return schema
 
 
@@ -545,6 +565,7 @@ class _Exporter:
         return {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,
+            "format_minor_version": FORMAT_MINOR_VERSION,
             "organisations": self.organisations,
             "people": self.people,
             "agreement": body,
@@ -593,6 +614,7 @@ class _Exporter:
             promises.append(
                 {
                     "text": promise.text,
+                    "as_written": promise.as_written,
                     "description": promise.description,
                     "made_by": [self.org(o) for o in promise.makers],
                     "measures": [self.measure(x, focus_keys, order) for x in promise.measures],
@@ -876,13 +898,16 @@ class _Importer:
             values = validate_promise(
                 self.s, agreement,
                 {"text": item["text"], "description": item["description"],
-                 "maker_ids": [o.id for o in makers if o is not None]},
+                 "maker_ids": [o.id for o in makers if o is not None],
+                 # 1.0 has no as_written: its every promise continues "… lovar att"
+                 "as_written": item.get("as_written", False)},
                 prefix=f"{path}.",
             )
         except ValidationError as error:
             self.fail(error)
             return
-        row = m.Promise(text=values["text"], description=values["description"], position=len(agreement.promises))
+        row = m.Promise(text=values["text"], description=values["description"], as_written=values["as_written"],
+                        position=len(agreement.promises))
         agreement.promises.append(row)
         self.s.flush()
         _set_organisations(self.s, m.promise_makers, "promise_id", row.id, values["maker_ids"])

@@ -41,7 +41,7 @@ from promises_app.storage.change_capture import note_update
 from promises_app.storage.changelog import Change, append
 
 FOCUS_AREA_FIELDS = ("name", "description")
-PROMISE_FIELDS = ("text", "description", "maker_ids")
+PROMISE_FIELDS = ("text", "description", "maker_ids", "as_written")
 MEASURE_FIELDS = (
     "promise_id",
     "title",
@@ -178,16 +178,20 @@ class PlanService(Service):
             return [convert.promise(r) for r in rows]
 
     def create_promise(
-        self, agreement_id: int, *, text: str, maker_ids: Sequence[int], description: str = ""
+        self, agreement_id: int, *, text: str, maker_ids: Sequence[int], description: str = "",
+        as_written: bool = False,
     ) -> PromiseRecord:
+        """A new promise. ``as_written``: its text is printed as written, not after "… lovar att"."""
         with self.db.write() as s:
             agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
             values = validate_promise(
-                s, agreement, {"text": text, "description": description, "maker_ids": maker_ids}
+                s, agreement,
+                {"text": text, "description": description, "maker_ids": maker_ids, "as_written": as_written},
             )
             row = m.Promise(
                 text=values["text"],
                 description=values["description"],
+                as_written=values["as_written"],
                 position=next_position(agreement.promises),
             )
             agreement.promises.append(row)
@@ -207,9 +211,11 @@ class PlanService(Service):
                 "text": row.text,
                 "description": row.description,
                 "maker_ids": [o.id for o in row.makers],
+                "as_written": row.as_written,
             } | changes
             cleaned = validate_promise(s, row.agreement, values)
             row.text, row.description = cleaned["text"], cleaned["description"]
+            row.as_written = cleaned["as_written"]
             if "maker_ids" in changes:
                 row.version += 1  # the makers are part of the promise as a person sees it
             s.flush()
@@ -239,12 +245,14 @@ class PlanService(Service):
             agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen")
             values = validate_promise(
                 s, agreement,
-                {"text": record.text, "description": record.description, "maker_ids": list(record.maker_ids)},
+                {"text": record.text, "description": record.description, "maker_ids": list(record.maker_ids),
+                 "as_written": record.as_written},
             )
             row = m.Promise(
                 id=_free_id(s, m.Promise, record.id),
                 text=values["text"],
                 description=values["description"],
+                as_written=values["as_written"],
                 position=next_position(agreement.promises),
             )
             agreement.promises.append(row)
@@ -566,6 +574,10 @@ def validate_promise(
             "description", values["description"], label="Beskrivning", max_length=LONG_TEXT_MAX, multiline=True
         ),
     }
+    as_written = values.get("as_written", False)
+    if not isinstance(as_written, bool):
+        check.add("as_written", "Löftets text: ange sant eller falskt (skrivs som den står eller efter ”… lovar att”).")
+    cleaned["as_written"] = as_written is True
     makers = list(dict.fromkeys(values["maker_ids"]))
     if not makers:
         check.add("maker_ids", "Vem lovar: välj minst en part.")

@@ -124,6 +124,8 @@ class PromiseRecord:
     maker_ids: tuple[int, ...]
     maker_names: tuple[str, ...]
     version: int
+    #: Printed as written, not as the continuation of "… lovar att" (domain/who_promises.py).
+    as_written: bool = False
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,7 @@ def _promise(promise: m.Promise) -> SnapshotPromise:
         description=promise.description,
         makers=tuple(_organisation(o) for o in promise.makers),
         measures=tuple(_measure(measure) for measure in promise.measures),
+        as_written=promise.as_written,
     )
 
 

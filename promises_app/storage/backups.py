@@ -477,12 +477,12 @@ def _upgrade_as(path: Path, identity: Identity) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
-    from promises_app.storage.engine import create_database_engine, write_engine
-    from promises_app.storage.migrate import upgrade_to_head
+    from promises_app.storage.engine import create_database_engine
+    from promises_app.storage.migrate import MigrationError, migration_transaction, upgrade_to_head
 
     engine = create_database_engine(f"sqlite:///{path}", journal_mode="DELETE")
     try:
-        with write_engine(engine).begin() as connection:
+        with migration_transaction(engine) as connection:
             upgrade_to_head(connection)
             # The id never changes once made (triggers); this copy's was made a moment ago by the
             # upgrade, so the triggers step aside for this one update, in the same transaction.
@@ -500,7 +500,7 @@ def _upgrade_as(path: Path, identity: Identity) -> None:
             version = connection.execute(text("PRAGMA user_version")).scalar_one()
             if version != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError(f"schemaversion {version} efter uppgraderingen, väntade {SCHEMA_VERSION}")
-    except SQLAlchemyError as error:  # the upgrade failed: rolled back, the copy is dropped by the caller
+    except (SQLAlchemyError, MigrationError) as error:  # the upgrade failed: rolled back, the copy is dropped
         reason = getattr(error, "orig", None) or error
         raise sqlite3.DatabaseError(f"uppgraderingen av kopian misslyckades: {reason}") from error
     finally:

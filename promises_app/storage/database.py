@@ -37,7 +37,7 @@ from promises_app.storage.backups import BackupInfo
 from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
-from promises_app.storage.migrate import SCHEMA_VERSION, upgrade_to_head
+from promises_app.storage.migrate import SCHEMA_VERSION, MigrationError, migration_transaction, upgrade_to_head
 from promises_app.storage.read_only import ReadOnlyReason, read_only_uri
 from promises_app.storage.sqlite_file import SqliteFile, open_file
 from promises_app.storage.startup_check import CheckState, StartupCheck
@@ -263,8 +263,9 @@ def _build(file: SqliteFile) -> None:
 
 
 def _migrate(database: Database) -> None:
-    with write_engine(database.engine).begin() as connection:
+    """Every pending migration in one transaction (storage/migrate.migration_transaction)."""
+    with migration_transaction(database.engine) as connection:
         upgrade_to_head(connection)
         version = connection.execute(text("PRAGMA user_version")).scalar_one()
         if version != SCHEMA_VERSION:  # a migration forgot to set it: refuse to commit
-            raise RuntimeError(f"schema version {version} after migrating, expected {SCHEMA_VERSION}")
+            raise MigrationError(f"schema version {version} after migrating, expected {SCHEMA_VERSION}")

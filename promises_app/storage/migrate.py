@@ -9,18 +9,22 @@ Developers add a migration with ``python -m promises_app.storage.migrate revisio
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine, text
+
+from promises_app.storage.engine import BEGIN_MODE_OPTION
 
 if TYPE_CHECKING:
     from alembic.config import Config  # imported when needed: Alembic is slow to import
 
 #: The schema version this program writes. Raise it with every new migration.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -32,6 +36,41 @@ def _config(connection: Connection | None = None) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
+
+
+class MigrationError(RuntimeError):
+    """A migration left the database inconsistent (a foreign key dangling); nothing was committed."""
+
+
+@contextlib.contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """One ``BEGIN IMMEDIATE`` transaction to migrate in, with foreign keys off.
+
+    SQLite changes a table's CHECK constraints only by building the table anew (batch mode, as
+    migration 0008 does for the organisation kinds), and a table other rows refer to cannot be
+    dropped for that while foreign keys are enforced. So, as SQLite's own procedure for such
+    changes says, they are switched off before the transaction begins (inside one SQLite ignores
+    the switch), and every foreign key is checked before it commits: a migration that left a
+    reference dangling raises MigrationError and commits nothing.
+    """
+    with engine.connect() as connection:
+        _foreign_keys(connection, on=False)
+        try:
+            with connection.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"}).begin():
+                yield connection
+                dangling = connection.execute(text("PRAGMA foreign_key_check")).first()
+                if dangling is not None:
+                    raise MigrationError(f"a foreign key of {dangling[0]} row {dangling[1]} dangles after migrating")
+        finally:
+            _foreign_keys(connection, on=True)
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch foreign keys on the driver's connection directly: SQLAlchemy would begin a transaction
+    first, and inside one SQLite ignores the switch."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
 
 
 def upgrade_to_head(connection: Connection) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -294,6 +295,9 @@ class Promise(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     text: Mapped[str] = mapped_column(String(2000), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    #: The text is printed as written; otherwise (every promise before schema 8) it continues the
+    #: heading "… lovar att" (domain/who_promises.py).
+    as_written: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
 
     agreement: Mapped[Agreement] = relationship(back_populates="promises")
     makers: Mapped[list[Organisation]] = relationship(

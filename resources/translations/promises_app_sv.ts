@@ -405,6 +405,10 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
         <translation>Lydelse</translation>
     </message>
     <message>
+        <source>How the text is printed</source>
+        <translation>Så skrivs texten ut</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -1645,8 +1649,16 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <translation>Kommun</translation>
     </message>
     <message>
+        <source>Municipal company</source>
+        <translation>Kommunalt bolag</translation>
+    </message>
+    <message>
         <source>Police</source>
         <translation>Polis</translation>
+    </message>
+    <message>
+        <source>State agency</source>
+        <translation>Statlig myndighet</translation>
     </message>
     <message>
         <source>Housing company</source>
@@ -3264,12 +3276,16 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>Polisen och kommunen lovar att …</translation>
     </message>
     <message>
-        <source>the police</source>
-        <translation>polisen</translation>
+        <source>The police promise</source>
+        <translation>Polisen lovar</translation>
     </message>
     <message>
-        <source>the municipality</source>
-        <translation>kommunen</translation>
+        <source>The municipality promises</source>
+        <translation>Kommunen lovar</translation>
+    </message>
+    <message>
+        <source>The police and the municipality promise</source>
+        <translation>Polisen och kommunen lovar</translation>
     </message>
     <message>
         <source>(nobody)</source>
@@ -3278,6 +3294,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>%1 promise to …</source>
         <translation>%1 lovar att …</translation>
+    </message>
+    <message>
+        <source>%1 promise</source>
+        <translation>%1 lovar</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>att %1</translation>
     </message>
 </context>
 <context>
@@ -3558,6 +3582,22 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>t.ex. öka tryggheten i den offentliga miljön</translation>
     </message>
     <message>
+        <source>e.g. visible presence at the station on weekend evenings</source>
+        <translation>t.ex. synlig närvaro vid stationen på helgkvällar</translation>
+    </message>
+    <message>
+        <source>Print the &amp;text as written (not after &quot;… promise to&quot;)</source>
+        <translation>Skriv ut &amp;texten som den står (inte efter ”… lovar att”)</translation>
+    </message>
+    <message>
+        <source>Wording:</source>
+        <translation>Formulering:</translation>
+    </message>
+    <message>
+        <source>&amp;Promise:</source>
+        <translation>&amp;Löfte:</translation>
+    </message>
+    <message>
         <source>&amp;Who promises:</source>
         <translation>&amp;Vem lovar:</translation>
     </message>
@@ -3570,8 +3610,8 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <translation>&amp;Beskrivning:</translation>
     </message>
     <message>
-        <source>The promise is written as it follows the heading, e.g. &quot;The police and the municipality promise to …&quot; increase safety in the public space.</source>
-        <translation>Löftet skrivs som fortsättningen på rubriken, t.ex. &quot;Polisen och kommunen lovar att …&quot; öka tryggheten i den offentliga miljön.</translation>
+        <source>Unticked, the promise continues its heading, e.g. &quot;The police and the municipality promise to …&quot; increase safety in the public space. Ticked, it is printed as written, under a heading that only groups: &quot;The police promise&quot; visible presence at the station on weekend evenings.</source>
+        <translation>Utan bock fortsätter löftet sin rubrik, t.ex. ”Polisen och kommunen lovar att …” öka tryggheten i den offentliga miljön. Med bock skrivs det ut som det står, under en rubrik som bara samlar löftena: ”Polisen lovar” synlig närvaro vid stationen på helgkvällar.</translation>
     </message>
 </context>
 <context>

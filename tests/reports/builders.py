@@ -101,6 +101,52 @@ def make_four_party(services: Services, *, title: str = "Ängelholm – medborga
     return FourParty(agreement.id, ids)
 
 
+@dataclass(frozen=True)
+class Norrstad:
+    agreement_id: int
+    organisation_ids: dict[str, int]  # "municipality", "police", "parking", "customs"
+
+
+NORRSTAD_TITLE = "Norrstad – medborgarlöften 2025"
+#: The promises of Norrstad as written: (text, as written?, makers, a measure's title).
+NORRSTAD_PROMISES = (
+    ("synlig närvaro vid stationen på helgkvällar", True, ["police"], "Patrullering vid stationen fredag och lördag"),
+    ("öka kontrollerna av mopedtrafiken i centrum", False, ["police"], "Mopedkontroller i centrum"),
+    ("göra parkeringshusen ljusare och tryggare", False, ["parking", "municipality"], "Ny belysning i P-huset Torget"),
+    ("genomföra trygghetsvandringar med de boende", False, ["municipality", "police"], "Trygghetsvandringar i Norr"),
+    ("gemensamma kontroller i hamnen varje månad", True, ["customs", "police"], "Kontroller i hamnen"),
+)
+
+
+def make_norrstad(services: Services) -> Norrstad:
+    """The agreement of issue 13's two wording findings: a state agency (Tullverket) and a
+    municipal company (Norrstads parkeringsbolag) among the parties, and promises written as the
+    police wrote them ("synlig närvaro vid stationen på helgkvällar") beside ones continuing
+    "… lovar att"."""
+    agreement = services.agreements.create_agreement(
+        kind="citizen_promise", title=NORRSTAD_TITLE, start_date="2025-01-01", end_date="2025-12-31",
+        reporting_scheme="tertial", municipality="Norrstads kommun", police_area="Lokalpolisområde Norrstad",
+        signing_place="Norrstad", signing_date="2025-02-03",
+    )
+    ids: dict[str, int] = {}
+    for key, name, kind, short_name in (
+        ("municipality", "Norrstads kommun", "municipality", ""),
+        ("police", "Lokalpolisområde Norrstad", "police", "LPO Norrstad"),
+        ("parking", "Norrstads parkeringsbolag", "municipal_company", "Parkeringsbolaget"),
+        ("customs", "Tullverket", "state_agency", ""),
+    ):
+        ids[key] = services.register.create_organisation(name=name, kind=kind, short_name=short_name).id
+        services.agreements.add_party(agreement.id, organisation_id=ids[key])
+    for text, as_written, makers, measure in NORRSTAD_PROMISES:
+        promise = services.plan.create_promise(
+            agreement.id, text=text, maker_ids=[ids[k] for k in makers], as_written=as_written
+        )
+        services.plan.create_measure(
+            promise_id=promise.id, title=measure, responsible_id=ids[makers[0]], deadline="2025-12-31",
+        )
+    return Norrstad(agreement.id, ids)
+
+
 def logo_png(color: str, size: tuple[int, int]) -> bytes:
     """A small stand-in logo: a coloured rectangle with a white bar."""
     image = Image.new("RGB", size, color)

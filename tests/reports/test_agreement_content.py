@@ -35,15 +35,33 @@ def _solna(services):  # type: ignore[no-untyped-def]
 
 
 def test_who_promises_headings() -> None:
-    assert promise_heading([POLICE]) == "Polisen lovar att …"
-    assert promise_heading([TOWN]) == "Kommunen lovar att …"
-    assert promise_heading([POLICE, TOWN]) == "Polisen och kommunen lovar att …"
-    assert promise_heading([TOWN, POLICE]) == "Polisen och kommunen lovar att …"
-    assert promise_heading([TOWN, POLICE, HOUSING]) == "Polisen, kommunen och Solnahem lovar att …"
-    assert promise_heading([HOUSING]) == "Solnahem lovar att …"
-    assert promise_heading([HOUSING, OWNERS]) == "Solnahem och Fastighetsägarna Stockholm lovar att …"
+    parties = [TOWN, POLICE, HOUSING, OWNERS]
+    assert promise_heading([POLICE], parties) == "Polisen lovar att …"
+    assert promise_heading([TOWN], parties) == "Kommunen lovar att …"
+    assert promise_heading([POLICE, TOWN], parties) == "Polisen och kommunen lovar att …"
+    assert promise_heading([TOWN, POLICE], parties) == "Polisen och kommunen lovar att …"
+    # Any other maker: every maker by its name, in the promise's order, never "… och kommunen".
+    assert promise_heading([TOWN, POLICE, HOUSING], parties) == (
+        "Solna stad, Lokalpolisområde Solna och AB Solnahem lovar att …")
+    assert promise_heading([HOUSING], parties) == "AB Solnahem lovar att …"
+    assert promise_heading([HOUSING, OWNERS], parties) == "AB Solnahem och Fastighetsägarna Stockholm lovar att …"
     other_town = _org(OrganisationKind.MUNICIPALITY, "Sundbybergs stad")
-    assert promise_heading([TOWN, other_town]) == "Solna stad och Sundbybergs stad lovar att …"
+    assert promise_heading([TOWN, other_town], parties) == "Solna stad och Sundbybergs stad lovar att …"
+    # "Kommunen" would not say which of two municipal parties.
+    assert promise_heading([TOWN], [*parties, other_town]) == "Solna stad lovar att …"
+    assert promise_heading([POLICE], [*parties, other_town]) == "Polisen lovar att …"
+    # A heading over a promise that stands as written only groups.
+    assert promise_heading([POLICE], parties, continues=False) == "Polisen lovar"
+
+
+def test_a_state_agency_and_a_municipal_company_are_named() -> None:
+    customs = _org(OrganisationKind.STATE_AGENCY, "Tullverket")
+    parking = _org(OrganisationKind.MUNICIPAL_COMPANY, "Norrstads parkeringsbolag", "Parkeringsbolaget")
+    town = _org(OrganisationKind.MUNICIPALITY, "Norrstads kommun")
+    parties = [town, POLICE, parking, customs]
+    assert promise_heading([parking, town], parties) == "Norrstads parkeringsbolag och Norrstads kommun lovar att …"
+    assert promise_heading([customs], parties) == "Tullverket lovar att …"
+    assert promise_heading([customs, POLICE], parties, continues=False) == "Tullverket och Lokalpolisområde Solna lovar"
 
 
 def test_swedish_dates() -> None:
@@ -114,8 +132,9 @@ def test_four_parties_group_promises_by_who_makes_them(services) -> None:  # typ
         "Polisen lovar att …",
         "Kommunen lovar att …",
         "Polisen och kommunen lovar att …",
-        "Polisen och Ängelholmshem lovar att …",
-        "Polisen, kommunen, Ängelholmshem och Fastighetsägarna lovar att …",
+        "Lokalpolisområde Ängelholm och AB Ängelholmshem lovar att …",
+        "Ängelholms kommun, Lokalpolisområde Ängelholm, AB Ängelholmshem och Fastighetsägarna Nordvästra Skåne "
+        "lovar att …",
     ]
     assert content.state == "Utkast" and content.is_draft
     assert [len(b.signatories) for b in content.signature_blocks] == [2, 2, 2, 2]

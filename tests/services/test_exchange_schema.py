@@ -1,13 +1,15 @@
-"""The JSON exchange format, version 1: the schema, its documented copy and the demo data.
+"""The JSON exchange format, versions 1.0 and 1.1: the schemas, their documented copies and the demo data.
 
 The importer and exporter have their own tests; these check the published artefacts:
-that the demo documents are valid, that the copy in ``docs/`` is the same file, and that
-the schema really refuses the mistakes it is meant to refuse.
+that the demo documents are valid 1.1 documents, that the copies in ``docs/`` are the same
+files, that the 1.0 schema is still the one published, and that the schema really refuses the
+mistakes it is meant to refuse.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -16,17 +18,25 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_PATH = ROOT / "resources" / "schemas" / "agreement-exchange-1.schema.json"
-DOCS_SCHEMA_PATH = ROOT / "docs" / "agreement-exchange-1.schema.json"
+SCHEMA_NAMES = ["agreement-exchange-1.schema.json", "agreement-exchange-1.1.schema.json"]
+SCHEMA_PATH = ROOT / "resources" / "schemas" / "agreement-exchange-1.1.schema.json"
+V1_0_SCHEMA_PATH = ROOT / "resources" / "schemas" / "agreement-exchange-1.schema.json"
+#: The version 1.0 schema as published: "Version 1 is never changed" (docs/exchange-format.md).
+V1_0_SCHEMA_SHA256 = "3a5c637aeee64ced66a5bd87dbc18d7f84cd0bbefb093ad3a7d08deb73822f42"
+V1_0_DOCUMENT = ROOT / "tests" / "fixtures" / "exchange-1.0-solna-2022.json"
 DEMO_DIR = ROOT / "resources" / "demo"
 DEMO_FILES = ["solna-2022.json", "helsingborg-2018-2022.json"]
 
 
-@pytest.fixture(scope="module")
-def validator() -> Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def _validator(path: Path) -> Draft202012Validator:
+    schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    return _validator(SCHEMA_PATH)
 
 
 def _load_demo(name: str) -> dict[str, Any]:
@@ -37,15 +47,33 @@ def _error_paths(validator: Draft202012Validator, document: Any) -> list[str]:
     return [error.json_path for error in validator.iter_errors(document)]
 
 
-def test_docs_copy_is_byte_identical() -> None:
-    assert DOCS_SCHEMA_PATH.read_bytes() == SCHEMA_PATH.read_bytes()
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_docs_copy_is_byte_identical(name: str) -> None:
+    assert (ROOT / "docs" / name).read_bytes() == (ROOT / "resources" / "schemas" / name).read_bytes()
 
 
 def test_schema_identifies_itself() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "https://medborgarloften.invalid/schemas/agreement-exchange-1.schema.json"
+    assert schema["$id"] == "https://medborgarloften.invalid/schemas/agreement-exchange-1.1.schema.json"
     assert schema["properties"]["format_version"]["const"] == 1
+    assert schema["properties"]["format_minor_version"]["const"] == 1
+
+
+def test_the_version_1_0_schema_is_unchanged_and_still_valid() -> None:
+    assert hashlib.sha256(V1_0_SCHEMA_PATH.read_bytes()).hexdigest() == V1_0_SCHEMA_SHA256
+    old = _validator(V1_0_SCHEMA_PATH)
+    assert _error_paths(old, json.loads(V1_0_DOCUMENT.read_text(encoding="utf-8"))) == []
+    # 1.0 knows neither the minor version nor a promise's as_written: a 1.1 document is no 1.0 one.
+    assert "$" in _error_paths(old, _solna())
+
+
+def test_what_1_1_adds() -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    promise = schema["$defs"]["Promise"]
+    assert "as_written" in promise["required"] and promise["properties"]["as_written"]["type"] == "boolean"
+    kinds = schema["$defs"]["Organisation"]["properties"]["kind"]["enum"]
+    assert {"state_agency", "municipal_company"} <= set(kinds)
 
 
 @pytest.mark.parametrize("name", DEMO_FILES)
@@ -154,6 +182,15 @@ def test_invalid_document_is_rejected(
     paths = _error_paths(validator, document)
     assert paths, "the schema accepted an invalid document"
     assert expected_path in paths
+
+
+def test_a_1_1_promise_must_say_how_it_is_printed(validator: Draft202012Validator) -> None:
+    document = _solna()
+    promise = document["agreement"]["documents"][0]["promises"][0]
+    del promise["as_written"]
+    assert "$.agreement.documents[0].promises[0]" in _error_paths(validator, document)
+    promise["as_written"] = "ja"
+    assert "$.agreement.documents[0].promises[0].as_written" in _error_paths(validator, document)
 
 
 def test_unknown_top_level_property_is_rejected(validator: Draft202012Validator) -> None:

@@ -22,6 +22,7 @@ from promises_app.ui.plan.plan_models import (
     promise_heading,
     read_plan,
 )
+from tests.reports.builders import make_norrstad
 from tests.ui.conftest import DEMO_TODAY
 
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"
@@ -50,7 +51,8 @@ def texts(model, parent: QModelIndex = QModelIndex()) -> list:  # type: ignore[n
 def test_the_tree_groups_promises_by_who_makes_them(demo_services) -> None:  # type: ignore[no-untyped-def]
     model = tree(demo_services, HELSINGBORG)
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert top == ["The police, the municipality and Helsingborgshem promise to …",
+    # Helsingborgshem beside them: every maker by name (issue 13), not "the police, the municipality and …".
+    assert top == ["Helsingborgs stad, Lokalpolisområde Helsingborg and Helsingborgshem promise to …",
                    "The police and the municipality promise to …"]
     first_group = model.index(0, 0)
     assert model.index(0, 0).data(KIND_ROLE) == "group" and first_group.data(ID_ROLE) is None
@@ -88,10 +90,12 @@ class DictTranslator(QTranslator):
         "The police promise to …": "Polisen lovar att …",
         "The municipality promises to …": "Kommunen lovar att …",
         "The police and the municipality promise to …": "Polisen och kommunen lovar att …",
-        "the police": "polisen",
-        "the municipality": "kommunen",
+        "The police promise": "Polisen lovar",
+        "The municipality promises": "Kommunen lovar",
+        "The police and the municipality promise": "Polisen och kommunen lovar",
         "%1 and %2": "%1 och %2",
         "%1 promise to …": "%1 lovar att …",
+        "%1 promise": "%1 lovar",
     }
 
     def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
@@ -101,22 +105,29 @@ class DictTranslator(QTranslator):
         return False
 
 
+@pytest.mark.parametrize("continues", [True, False], ids=["lovar-att", "as-written"])
 @pytest.mark.parametrize("kinds", [
     ["police"], ["municipality"], ["police", "municipality"], ["municipality", "police"],
     ["municipality", "police", "housing_company"], ["housing_company", "municipality"],
-    ["municipality", "municipality"], ["other"],
+    ["municipality", "municipality"], ["other"], ["state_agency", "police"], ["municipal_company", "municipality"],
 ])
-def test_the_swedish_headings_are_the_documents_own(qapp, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_the_swedish_headings_are_the_documents_own(  # type: ignore[no-untyped-def]
+    qapp, kinds: list[str], continues: bool
+) -> None:
     organisations = [
         OrganisationRecord(i, f"Organisation {i}", OrganisationKind(kind), f"Org{i}" if kind == "other" else "", 1)
         for i, kind in enumerate(kinds)
     ]
     snapshot = [SnapshotOrganisation(id=o.id, name=o.name, kind=o.kind, short_name=o.short_name)
                 for o in organisations]
+    second_town = OrganisationRecord(99, "Grannkommunen", OrganisationKind.MUNICIPALITY, "", 1)
     translator = DictTranslator()
     qapp.installTranslator(translator)
     try:
-        assert promise_heading(organisations) == report_heading(snapshot)
+        assert promise_heading(organisations, continues=continues) == report_heading(snapshot, continues=continues)
+        parties = [*organisations, second_town]
+        assert promise_heading(organisations, parties, continues=continues) == report_heading(
+            snapshot, parties, continues=continues)
     finally:
         qapp.removeTranslator(translator)
 
@@ -209,3 +220,18 @@ def test_a_promise_without_measures_matches_by_its_own_text(services) -> None:  
     assert proxy.rowCount() == 1
     proxy.set_filter(PlanFilter(text="centrum", only_overdue=True))
     assert proxy.rowCount() == 0
+
+
+def test_the_tree_keeps_a_promise_as_written_and_names_other_makers(services) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13's Norrstad: the police's own wording under "The police promise", the continuing
+    promise beside it with its "to", and a municipal company and Tullverket named, as printed."""
+    made = make_norrstad(services)
+    model = PlanTreeModel()
+    model.show(read_plan(services, made.agreement_id, date(2025, 3, 1)))
+    assert [(heading, [title for title, _measures in promises]) for heading, promises in texts(model)] == [
+        ("The police promise", ["synlig närvaro vid stationen på helgkvällar",
+                                "to öka kontrollerna av mopedtrafiken i centrum"]),
+        ("Norrstads parkeringsbolag and Norrstads kommun promise to …", ["göra parkeringshusen ljusare och tryggare"]),
+        ("The police and the municipality promise to …", ["genomföra trygghetsvandringar med de boende"]),
+        ("Tullverket and Lokalpolisområde Norrstad promise", ["gemensamma kontroller i hamnen varje månad"]),
+    ]

@@ -402,6 +402,38 @@ def test_edit_a_promise_and_move_it_within_its_group(qtbot, page, services, stac
     assert (restored.text, set(restored.maker_ids)) == ("synas mer", set(both))
 
 
+def test_a_promise_written_as_a_whole_is_kept_as_written(qtbot, page, services, stack, draft) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: "Polisen lovar synlig närvaro …" is not forced into "Polisen lovar att …"."""
+    click(qtbot, page.new_promise_button)
+    form = visible(page, PromiseForm)
+    assert form.text_caption.text() == "… &promise to:" and not form.as_written_box.isChecked()
+    form.makers_list.setFocus()
+    form.makers_list.setCurrentRow(0)  # Exempelstads kommun: Space unticks it, the police promise alone
+    qtbot.keyClick(form.makers_list, Qt.Key.Key_Space)
+    form.as_written_box.setFocus()
+    qtbot.keyClick(form.as_written_box, Qt.Key.Key_Space)
+    assert form.text_caption.text() == "&Promise:" and form.text_edit.accessibleName() == "Promise"
+    form.text_edit.setPlainText("synlig närvaro vid stationen på helgkvällar")  # QTest types ASCII only
+    click(qtbot, form.save_button)
+    (made,) = services.plan.list_promises(draft.agreement_id)
+    assert (made.text, made.as_written) == ("synlig närvaro vid stationen på helgkvällar", True)
+    assert tree_rows(page) == ["The police promise", "  synlig närvaro vid stationen på helgkvällar"]
+
+    page.select_promise(made.id)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_F2)
+    form = visible(page, PromiseForm)
+    assert form.as_written_box.isChecked() and form.text_caption.text() == "&Promise:"
+    form.as_written_box.setFocus()
+    qtbot.keyClick(form.as_written_box, Qt.Key.Key_Space)
+    click(qtbot, form.save_button)
+    assert services.plan.list_promises(draft.agreement_id)[0].as_written is False
+    assert tree_rows(page)[0] == "The police promise to …"
+    stack.undo()
+    assert services.plan.list_promises(draft.agreement_id)[0].as_written is True
+    assert tree_rows(page)[0] == "The police promise"
+
+
 def test_a_promise_needs_a_maker_and_says_so_at_the_field(qtbot, page, services, draft) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, page.new_promise_button)
     form = visible(page, PromiseForm)

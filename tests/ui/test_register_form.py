@@ -39,12 +39,17 @@ def test_add_an_organisation_with_clicks_then_undo_and_redo(qtbot, window):
     form = _visible_form(register)
     assert form.windowTitle() == "Ny organisation"
     qtbot.keyClicks(form.name_edit, "Kustbevakningen")
-    form.kind_combo.setCurrentIndex(form.kind_combo.findData("other"))
+    # A state agency is its own kind (issue 13), offered in Swedish beside the municipal company.
+    offered = [form.kind_combo.itemText(i) for i in range(form.kind_combo.count())]
+    assert offered == ["Kommun", "Kommunalt bolag", "Polis", "Statlig myndighet", "Bostadsbolag", "Fastighetsägare",
+                       "Annan"]
+    form.kind_combo.setCurrentIndex(form.kind_combo.findText("Statlig myndighet"))
     qtbot.keyClicks(form.short_name_edit, "KBV")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
 
     assert "Kustbevakningen" in _names(window)
     created = next(o for o in window.services.register.list_organisations() if o.name == "Kustbevakningen")
+    assert created.kind.value == "state_agency"
     rows = [register.model.index(r, OrganisationTableModel.NAME).data() for r in range(register.model.rowCount())]
     assert "Kustbevakningen" in rows
     assert window.undo_action.text() == "&Ångra lägg till organisationen Kustbevakningen"

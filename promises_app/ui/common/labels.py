@@ -28,7 +28,9 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the nam
 
 SOURCE: dict[object, str] = {
     OrganisationKind.MUNICIPALITY: QT_TRANSLATE_NOOP("Labels", "Municipality"),
+    OrganisationKind.MUNICIPAL_COMPANY: QT_TRANSLATE_NOOP("Labels", "Municipal company"),
     OrganisationKind.POLICE: QT_TRANSLATE_NOOP("Labels", "Police"),
+    OrganisationKind.STATE_AGENCY: QT_TRANSLATE_NOOP("Labels", "State agency"),
     OrganisationKind.HOUSING_COMPANY: QT_TRANSLATE_NOOP("Labels", "Housing company"),
     OrganisationKind.PROPERTY_OWNERS: QT_TRANSLATE_NOOP("Labels", "Property owners"),
     OrganisationKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),

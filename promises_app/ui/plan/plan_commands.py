@@ -49,7 +49,7 @@ MEASURE_EDIT_FIELDS = (
     "target_count",
     "target_unit",
 )
-PROMISE_EDIT_FIELDS = ("text", "description", "maker_ids")
+PROMISE_EDIT_FIELDS = ("text", "description", "maker_ids", "as_written")
 FOCUS_AREA_EDIT_FIELDS = ("name", "description")
 OCCURRENCE_EDIT_FIELDS = ("occurred_on", "place", "note")
 

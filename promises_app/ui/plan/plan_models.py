@@ -16,9 +16,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from promises_app.domain.enums import OrganisationKind, TrafficLight
+from promises_app.domain.enums import TrafficLight
+from promises_app.domain.who_promises import Maker, MakersForm, heading_continues, maker_names, makers_form
 from promises_app.services.followups import MeasureStates
-from promises_app.services.records import MeasureRecord, MeasureStatusRow, OrganisationRecord, PromiseRecord
+from promises_app.services.records import (
+    MeasureRecord,
+    MeasureStatusRow,
+    OrganisationRecord,
+    PartyRecord,
+    PromiseRecord,
+)
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 
@@ -51,36 +58,37 @@ def join_words(words: Sequence[str]) -> str:
     return fill(QCoreApplication.translate("PlanModels", "%1 and %2"), ", ".join(words[:-1]), words[-1])
 
 
-def promise_heading(makers: Sequence[OrganisationRecord]) -> str:
-    """Who promises, as the agreement document says it (reports/agreement_content.promise_heading):
-    "Polisen lovar att …", "Kommunen lovar att …", "Polisen och kommunen lovar att …", otherwise
-    the makers by name ("Polisen, kommunen och Bostadsbolaget lovar att …")."""
-    kinds = [o.kind for o in makers]
-    police = kinds.count(OrganisationKind.POLICE)
-    municipality = kinds.count(OrganisationKind.MUNICIPALITY)
-    if kinds == [OrganisationKind.POLICE]:
-        return QCoreApplication.translate("PlanModels", "The police promise to …")
-    if kinds == [OrganisationKind.MUNICIPALITY]:
-        return QCoreApplication.translate("PlanModels", "The municipality promises to …")
-    if len(kinds) == 2 and police == 1 and municipality == 1:
-        return QCoreApplication.translate("PlanModels", "The police and the municipality promise to …")
-    words: list[tuple[bool, str]] = []
-    for organisation in makers:
-        if organisation.kind is OrganisationKind.POLICE and police == 1:
-            words.append((True, QCoreApplication.translate("PlanModels", "the police")))
-        elif organisation.kind is OrganisationKind.MUNICIPALITY and municipality == 1:
-            words.append((False, QCoreApplication.translate("PlanModels", "the municipality")))
-        else:
-            words.append((False, organisation.short_name or organisation.name))
-    words.sort(key=lambda w: not w[0])  # the police first, the others in the promise's own order
-    text = join_words([w for _police, w in words]) or QCoreApplication.translate("PlanModels", "(nobody)")
-    return fill(QCoreApplication.translate("PlanModels", "%1 promise to …"), text[:1].upper() + text[1:])
+def promise_heading(
+    makers: Sequence[Maker], parties: Sequence[Maker] = (), *, continues: bool = True
+) -> str:
+    """Who promises, as the documents say it (reports/agreement_content.promise_heading; the rule is
+    domain/who_promises.py): "Polisen lovar att …", "Kommunen lovar att …", "Polisen och kommunen
+    lovar att …", otherwise every maker by name ("Norrstads parkeringsbolag och Norrstads kommun
+    lovar att …"); without "att …" (``continues`` false) when a promise under it stands as written."""
+    form = makers_form(makers, parties)
+    if form is MakersForm.POLICE:
+        if continues:
+            return QCoreApplication.translate("PlanModels", "The police promise to …")
+        return QCoreApplication.translate("PlanModels", "The police promise")
+    if form is MakersForm.MUNICIPALITY:
+        if continues:
+            return QCoreApplication.translate("PlanModels", "The municipality promises to …")
+        return QCoreApplication.translate("PlanModels", "The municipality promises")
+    if form is MakersForm.POLICE_AND_MUNICIPALITY:
+        if continues:
+            return QCoreApplication.translate("PlanModels", "The police and the municipality promise to …")
+        return QCoreApplication.translate("PlanModels", "The police and the municipality promise")
+    names = join_words(maker_names(makers)) or QCoreApplication.translate("PlanModels", "(nobody)")
+    if continues:
+        return fill(QCoreApplication.translate("PlanModels", "%1 promise to …"), names)
+    return fill(QCoreApplication.translate("PlanModels", "%1 promise"), names)
 
 
 @dataclass(eq=False)
 class PlanNode:
     kind: str
     parent: PlanNode | None
+    #: What the row says: a group's heading ("Polisen lovar att …"), a promise as printed under it.
     heading: str = ""
     maker_ids: frozenset[int] = frozenset()
     promise: PromiseRecord | None = None
@@ -134,7 +142,8 @@ class PlanTreeModel(QAbstractItemModel):
 
     # --- content ------------------------------------------------------------------------------
     def show(self, content: PlanContent) -> None:
-        self.set_content(content.promises, content.status_rows, content.organisations, content.comments)
+        self.set_content(content.promises, content.status_rows, content.organisations, content.comments,
+                         party_ids=content.party_ids)
 
     def set_content(
         self,
@@ -142,19 +151,28 @@ class PlanTreeModel(QAbstractItemModel):
         status_rows: Sequence[MeasureStatusRow],
         organisations: Mapping[int, OrganisationRecord],
         comments: Mapping[int, Sequence[str]] | None = None,
+        *,
+        party_ids: Sequence[int] = (),
     ) -> None:
-        """The whole plan, read again: groups in the order of their first promise, as in the document."""
+        """The whole plan, read again: groups in the order of their first promise, as in the document.
+        ``party_ids``: the agreement's parties (a heading says "Kommunen" only if it has one)."""
         comments = comments or {}
         self.beginResetModel()
         root = PlanNode(GROUP, None)
         groups: dict[frozenset[int], PlanNode] = {}
         self._promises, self._measures = {}, {}
-        for promise in sorted(promises, key=lambda p: p.position):
+        parties = [organisations[i] for i in party_ids if i in organisations]
+        ordered = sorted(promises, key=lambda p: p.position)
+        as_written: dict[frozenset[int], list[bool]] = {}
+        for promise in ordered:
+            as_written.setdefault(frozenset(promise.maker_ids), []).append(promise.as_written)
+        for promise in ordered:
             key = frozenset(promise.maker_ids)
             group = groups.get(key)
             if group is None:
                 makers = [organisations[i] for i in promise.maker_ids if i in organisations]
-                group = groups[key] = PlanNode(GROUP, root, heading=promise_heading(makers), maker_ids=key)
+                heading = promise_heading(makers, parties, continues=heading_continues(as_written[key]))
+                group = groups[key] = PlanNode(GROUP, root, heading=heading, maker_ids=key)
                 root.adopt(group)
             node = PlanNode(
                 PROMISE,
@@ -162,6 +180,9 @@ class PlanTreeModel(QAbstractItemModel):
                 promise=promise,
                 maker_ids=key,
                 haystack=_haystack(promise.text, promise.description),
+                # A promise continuing a heading that only groups reads "to …" ("att …"), as printed.
+                heading=promise.text if heading_continues(as_written[key]) or promise.as_written
+                else fill(QCoreApplication.translate("PlanModels", "to %1"), promise.text),
             )
             group.adopt(node)
             self._promises[promise.id] = node
@@ -319,7 +340,7 @@ class PlanTreeModel(QAbstractItemModel):
         assert promise is not None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
-                return promise.text
+                return node.heading or promise.text
             if column == self.STATUS:
                 count = len(node.children)
                 return fill(self.tr("Measures: %1"), count) if count else self.tr("No measures yet")
@@ -385,17 +406,25 @@ class PlanContent:
     status_rows: list[MeasureStatusRow]
     organisations: dict[int, OrganisationRecord]
     comments: dict[int, list[str]]
+    #: The agreement's parties' organisations, in party order (for the headings).
+    party_ids: tuple[int, ...] = ()
 
 
-def read_plan(services: Any, agreement_id: int, today: date) -> PlanContent:
-    """The promises, measures with their latest follow-up, organisations and follow-up comments."""
+def read_plan(
+    services: Any, agreement_id: int, today: date, parties: Sequence[PartyRecord] | None = None
+) -> PlanContent:
+    """The promises, measures with their latest follow-up, organisations, follow-up comments and the
+    parties (``parties``: already read by the caller, or read here)."""
     comments: dict[int, list[str]] = {}
     for follow_up in services.follow_ups.list_for_agreement(agreement_id):
         if follow_up.comment:
             comments.setdefault(follow_up.measure_id, []).append(follow_up.comment)
+    if parties is None:
+        parties = services.agreements.list_parties(agreement_id)
     return PlanContent(
         promises=services.plan.list_promises(agreement_id),
         status_rows=services.follow_ups.status_rows(agreement_id, today=today),
         organisations={o.id: o for o in services.register.list_organisations()},
         comments=comments,
+        party_ids=tuple(p.organisation_id for p in parties),
     )

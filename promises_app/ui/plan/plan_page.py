@@ -348,7 +348,7 @@ class PlanPage(QWidget):
                 self.agreement = self.services.agreements.get_agreement(self.agreement_id)
                 self.parties = self.services.agreements.list_parties(self.agreement_id)
                 self.focus_areas = self.services.plan.list_focus_areas(self.agreement_id)
-                content = read_plan(self.services, self.agreement_id, self._today())
+                content = read_plan(self.services, self.agreement_id, self._today(), self.parties)
             except AppError as error:
                 self.agreement = None
                 self.show_notice(str(error))

@@ -1,4 +1,4 @@
-"""The form for one promise (löfte): what is promised and who makes the promise.
+"""The form for one promise (löfte): what is promised, how its text is printed, and who makes the promise.
 
 Like every :class:`~promises_app.ui.situation.indicator_dialogs.RecordForm`, ``save(values)`` does the user
 action through the services; a refused save shows its message at the field and keeps what was
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from promises_app.services.base import FieldValues
 from promises_app.services.records import PartyRecord, PromiseRecord
@@ -62,29 +62,53 @@ class CheckList(QListWidget):
 
 
 class PromiseForm(RecordForm):
-    """A new promise, or a change to one: the text after "… lovar att", a description, who promises."""
+    """A new promise, or a change to one: its text, whether that text continues the heading "… lovar
+    att" or is printed as written (domain/who_promises.py), a description, who promises."""
 
     def __init__(self, save: Callable[[FieldValues], Any], parties: Sequence[PartyRecord],
                  initial: PromiseRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change promise") if initial else self.tr("New promise"))
         self.text_edit = plain_text_edit(initial.text if initial else "", lines=2)
-        self.text_edit.setPlaceholderText(self.tr("e.g. increase safety in the public space"))
         self.description_edit = plain_text_edit(initial.description if initial else "", lines=3)
         default_makers = [p.organisation_id for p in parties] if initial is None else list(initial.maker_ids)
         self._initial_makers = list(initial.maker_ids) if initial else []
         self.makers_list = CheckList(((p.organisation_name, p.organisation_id) for p in parties), default_makers)
+        self.as_written_box = QCheckBox(self.tr("Print the &text as written (not after \"… promise to\")"))
+        self.as_written_box.setChecked(initial.as_written if initial else False)
         self.add_field("maker_ids", self.tr("&Who promises:"), self.makers_list)
+        self.add_field("as_written", self.tr("Wording:"), self.as_written_box)
         self.add_field("text", self.tr("… &promise to:"), self.text_edit)
+        self.text_caption = self._caption_of_last_row()
         self.add_field("description", self.tr("&Description:"), self.description_edit)
         self.body.addWidget(note_label(self.tr(
-            "The promise is written as it follows the heading, e.g. \"The police and the municipality "
-            "promise to …\" increase safety in the public space."
+            "Unticked, the promise continues its heading, e.g. \"The police and the municipality promise to …\" "
+            "increase safety in the public space. Ticked, it is printed as written, under a heading that only "
+            "groups: \"The police promise\" visible presence at the station on weekend evenings."
         )))
+        self.as_written_box.toggled.connect(self._show_wording)
+        self._show_wording(self.as_written_box.isChecked())
+
+    def _caption_of_last_row(self) -> QLabel:
+        item = self.form_layout.itemAt(self.form_layout.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
+        caption = item.widget() if item is not None else None
+        assert isinstance(caption, QLabel)
+        return caption
+
+    def _show_wording(self, as_written: bool) -> None:
+        """The text's caption says what the text is: the end of "… lovar att", or the whole promise."""
+        caption = self.tr("&Promise:") if as_written else self.tr("… &promise to:")
+        self.text_caption.setText(caption)
+        self.text_edit.setAccessibleName(caption.replace("&", "").rstrip(":"))
+        self.text_edit.setPlaceholderText(
+            self.tr("e.g. visible presence at the station on weekend evenings") if as_written
+            else self.tr("e.g. increase safety in the public space")
+        )
 
     def values(self) -> FieldValues:
         return {
             "text": self.text_edit.toPlainText(),
+            "as_written": self.as_written_box.isChecked(),
             "description": self.description_edit.toPlainText(),
             "maker_ids": self._in_known_order(self.makers_list.checked_ids()),
         }

@@ -73,6 +73,7 @@ FIELDS: dict[tuple[str, str], str] = {
     ("focus_area", "name"): QT_TRANSLATE_NOOP("ChangeLabels", "Name"),
     ("focus_area", "description"): QT_TRANSLATE_NOOP("ChangeLabels", "Description"),
     ("promise", "text"): QT_TRANSLATE_NOOP("ChangeLabels", "Wording"),
+    ("promise", "as_written"): QT_TRANSLATE_NOOP("ChangeLabels", "How the text is printed"),
     ("promise", "description"): QT_TRANSLATE_NOOP("ChangeLabels", "Description"),
     ("promise", "makers"): QT_TRANSLATE_NOOP("ChangeLabels", "Promised by"),
     ("measure", "title"): QT_TRANSLATE_NOOP("ChangeLabels", "Title"),

@@ -143,8 +143,8 @@ class Shown:
         rows = [row for group in content.matrix for row in group.rows]
         listed = [*content.completed, *content.carry_over]
         return cls(
-            responsible=any(r.responsible for r in [*rows, *listed]),
-            deadline=any(r.deadline for r in [*rows, *listed]),
+            responsible=any(r.responsible for r in rows) or any(m.responsible for m in listed),
+            deadline=any(r.deadline for r in rows) or any(m.deadline for m in listed),
             result=any(r.result for r in rows),
             comment=any(m.note.strip() for m in content.carry_over),
         )

@@ -423,3 +423,15 @@ def test_a_deadline_or_a_comment_anywhere_keeps_its_column(services: Services) -
         "Fotpatrullering i centrum Polisregion Mitt Pågående (T2 2023) Fler pass på helgerna 🚓 efter sommaren.",
         "Hastighetskontroller Polisregion Mitt 2024-06-30",
     ])
+
+
+def test_what_looks_like_typst_markup_prints_as_written(services: Services) -> None:
+    written = ['#image("/etc/passwd")', "*fet* _kursiv_ $x^2$", "<etikett> @ref \\ ] ) }"]
+    agreement_id, measure_id = two_year_agreement(services)
+    services.plan.update_measure(measure_id, title=written[0])
+    services.follow_ups.record(measure_id, period="2023-T1", status="not_done", light="red", comment=written[1])
+    options = AnnualOptions(year=2023, next_steps=written[2])
+    pdf = render_annual_pdf(build_annual_content(services, agreement_id, today=date(2024, 1, 10), options=options))
+    text = flat_text(pdf)
+    assert text.count(written[0]) == 2 and written[1] in text and written[2] in text  # matrix, carried over
+    assert figure_alt_texts(pdf) and link_annotations(pdf) == []

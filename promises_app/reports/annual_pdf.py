@@ -36,7 +36,7 @@ from promises_app.reports.followup_pdf import (
     section_labels,
 )
 from promises_app.reports.formatting import log_keywords
-from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING, column_widths, longest_word
+from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING, longest_word, snug_widths
 from promises_app.reports.report_options import AnnualOptions, AnnualSection
 
 #: The narrowest a period column of the matrix is drawn, and the room kept for the measure columns.
@@ -327,22 +327,27 @@ def fitted_widths(
 ) -> list[float]:
     """Widths for columns given as (header, cell texts, weight), in their order.
 
-    A snug column (weight 0) is as wide as its longest text, so that "Lokalpolisområde Solna" or
-    "37 av 150 kontroller (rapporterat T1 2023)" stays on one line, when the others (a measure's
-    title, a comment) still keep ``flex_share`` of ``width`` between them; otherwise each is as wide
-    as its longest word (``page_layout.column_widths``). Never wider than ``cap`` of ``width``.
+    A snug column (weight 0) is at least as wide as its longest word (``page_layout.snug_widths``)
+    and grows towards its longest text, so that "Lokalpolisområde Solna" or "37 av 150 kontroller
+    (rapporterat T1 2023)" stays on one line, as far as the others (a measure's title, a comment)
+    keep ``flex_share`` of ``width`` between them: each grows by the same share of what it lacks.
+    Never wider than ``cap`` of ``width``; the flexible columns share the rest by weight.
     """
     columns = [(header, sorted(set(texts)), weight) for header, texts, weight in columns]  # each text measured once
+    snug = [(header, texts) for header, texts, weight in columns if not weight]
+    words, _flex = snug_widths(width, [(texts, [header]) for header, texts in snug], flex=(1.0,), cap=cap)
     natural = [
-        min(max(max((stringWidth(line, fonts.REGULAR, CELL_FONT_SIZE) for text in texts for line in text.split("\n")),
-                    default=0.0),
-                longest_word([header], fonts.BOLD)) + 2 * CELL_PADDING + 1, width * cap)
-        for header, texts, weight in columns
-        if not weight
+        max(word, min(width * cap, 2 * CELL_PADDING + 1 + max(
+            (stringWidth(line, fonts.REGULAR, CELL_FONT_SIZE) for text in texts for line in text.split("\n")),
+            default=0.0)))
+        for word, (_header, texts) in zip(words, snug, strict=True)
     ]
-    rest = width - sum(natural)
-    if rest < width * flex_share:
-        return column_widths(width, columns, cap=cap)
+    lacking = sum(natural) - sum(words)
+    budget = max(width * (1 - flex_share) - sum(words), 0.0)
+    grow = min(budget / lacking, 1.0) if lacking > 0 else 0.0
+    fitted = iter([word + (full - word) * grow for word, full in zip(words, natural, strict=True)])
+    snug_widths_ = [next(fitted) for _ in snug]
+    rest = width - sum(snug_widths_)
     total = sum(weight for _header, _texts, weight in columns) or 1.0
-    snug = iter(natural)
-    return [rest * weight / total if weight else next(snug) for _header, _texts, weight in columns]
+    ordered = iter(snug_widths_)
+    return [rest * weight / total if weight else next(ordered) for _header, _texts, weight in columns]

@@ -16,6 +16,7 @@ comment) are left out (``Shown``).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -218,7 +219,7 @@ def matrix_data(content: AnnualContent, width: float, shown: Shown) -> dict[str,
     lead = [
         (key, column, texts, weight)
         for key, column, texts, weight, wanted in (
-            ("title", header, [], 1.0, True),
+            ("title", header, [r.title for r in rows], 1.0, True),
             ("responsible", responsible, [r.responsible for r in rows], 0, shown.responsible),
             ("deadline", deadline, [r.deadline for r in rows], 0, shown.deadline),
             ("result", a.MATRIX_RESULT_COLUMN, [r.result for r in rows], 0, shown.result),
@@ -234,7 +235,8 @@ def matrix_data(content: AnnualContent, width: float, shown: Shown) -> dict[str,
         parts.append({
             **run_data(run),
             "heading": f"Perioder {first.short} – {last.short}" if len(runs) > 1 else "",
-            "columns": [[column, key, w] for (key, column, _texts, _weight), w in zip(lead, widths, strict=True)],
+            "columns": [[column, key, w, split_from(texts, w)]
+                        for (key, column, texts, _weight), w in zip(lead, widths, strict=True)],
         })
     return {
         "legend": content.matrix_legend,
@@ -277,7 +279,7 @@ def completed_data(content: AnnualContent, width: float, shown: Shown) -> dict[s
     items = content.completed
     return {
         "columns": _columns(width, [
-            ("title", title, [], 1.0, True),
+            ("title", title, [m.title for m in items], 1.0, True),
             ("responsible", responsible, [m.responsible for m in items], 0, shown.responsible),
             ("deadline", deadline, [m.deadline for m in items], 0, shown.deadline),
             ("status", when, [m.status for m in items], 0, True),
@@ -291,11 +293,11 @@ def carry_over_data(content: AnnualContent, width: float, shown: Shown) -> dict[
     items = content.carry_over
     return {
         "columns": _columns(width, [
-            ("title", title, [], 0.45 if shown.comment else 1.0, True),
+            ("title", title, [m.title for m in items], 0.45 if shown.comment else 1.0, True),
             ("responsible", responsible, [m.responsible for m in items], 0, shown.responsible),
             ("deadline", deadline, [m.deadline for m in items], 0, shown.deadline),
             ("status", status, [m.status for m in items], 0, True),
-            ("note", comment, [], 0.55, shown.comment),
+            ("note", comment, [m.note for m in items], 0.55, shown.comment),
         ], cap=0.18, flex_share=0.6),
         "rows": [_listed(m, light=True) for m in items],
     }
@@ -314,12 +316,39 @@ def _listed(m: f.ListedMeasure, *, light: bool) -> dict[str, Any]:
 def _columns(
     width: float, columns: Sequence[tuple[str, str, Sequence[str], float, bool]], *, cap: float, flex_share: float
 ) -> list[list[Any]]:
-    """[header, key, width] of each shown column (key: the row's field; weight 0: a snug column,
-    the others share the rest by weight, as in ``fitted_widths``)."""
+    """[header, key, width, split_from] of each shown column (key: the row's field; weight 0: a snug
+    column, the others share the rest by weight, as in ``fitted_widths``)."""
     kept = [(key, header, texts, weight) for key, header, texts, weight, wanted in columns if wanted]
     widths = fitted_widths(width, [(header, texts, weight) for _key, header, texts, weight in kept],
                            cap=cap, flex_share=flex_share)
-    return [[header, key, w] for (key, header, _texts, _weight), w in zip(kept, widths, strict=True)]
+    return [[header, key, w, split_from(texts, w)]
+            for (key, header, texts, _weight), w in zip(kept, widths, strict=True)]
+
+
+#: Wider than any character of the cells' font at their size: a word of fewer characters than a
+#: column's room divided by this fits it, unmeasured.
+WIDEST_CHARACTER = 0.98 * CELL_FONT_SIZE
+#: Where Typst may break a line inside a "word" of the text: after a slash or a hyphen.
+_BREAKS_INSIDE = re.compile(r"(?<=[/-])|\s+")
+
+
+def split_from(texts: Sequence[str], width: float) -> int:
+    """The length (in characters) from which a word may not fit a column ``width`` wide; 0 when
+    every word fits.
+
+    Typst breaks a word only where it can hyphenate it: a word wider than its column (a pasted
+    link, a name without spaces) would run over the next column. The template breaks words of
+    this length or more between any two characters instead (``breakable`` in annual.typ).
+    """
+    room = width - 2 * CELL_PADDING
+    unmeasured = room / WIDEST_CHARACTER
+    shortest = 0
+    for text in set(texts):
+        for word in _BREAKS_INSIDE.split(text):
+            if len(word) >= unmeasured and (not shortest or len(word) < shortest) \
+                    and stringWidth(word, fonts.REGULAR, CELL_FONT_SIZE) > room:
+                shortest = len(word)
+    return shortest
 
 
 def fitted_widths(

@@ -435,3 +435,19 @@ def test_what_looks_like_typst_markup_prints_as_written(services: Services) -> N
     text = flat_text(pdf)
     assert text.count(written[0]) == 2 and written[1] in text and written[2] in text  # matrix, carried over
     assert figure_alt_texts(pdf) and link_annotations(pdf) == []
+
+
+def test_a_word_wider_than_its_column_is_broken_inside_it_not_run_over_the_next(services: Services) -> None:
+    agreement_id, measure_id = two_year_agreement(services)
+    word = "å" * 300  # the longest title a measure takes, without a space
+    link = "https://polisen.se/" + "x" * 150
+    services.plan.update_measure(measure_id, title=word)
+    services.follow_ups.record(measure_id, period="2023-T1", status="in_progress", light="green", comment=link)
+    pdf = render_annual_pdf(build_annual_content(services, agreement_id, today=date(2024, 1, 10),
+                                                 options=AnnualOptions(year=2023)))
+    lines = [line for page in page_texts(pdf) for line in page.splitlines()]
+    pieces = [len(run) for line in lines for run in re.findall("å{10,}", line)]
+    assert sum(pieces) == 2 * len(word)  # in the matrix and carried over
+    assert max(pieces) < len(word) // 2  # on several lines of its column
+    pieces = [len(run) for line in lines for run in re.findall("x{10,}", line)]
+    assert sum(pieces) == 150 and len(pieces) > 1

@@ -22,7 +22,7 @@ RESULT = "DOCUMENT-SECONDS "
 
 
 def cold(kind: str, db: Path, agreement_id: int, period: str = "", *, timeout: float = 300) -> float:
-    """Seconds to make one document (``followup`` or ``agreement``) in a fresh process."""
+    """Seconds to make one document (``followup``, ``annual`` or ``agreement``) in a fresh process."""
     result = subprocess.run(
         [sys.executable, "-m", "promises_app.bench.documents", kind, str(db), str(agreement_id), period],
         capture_output=True, text=True, timeout=timeout, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
@@ -66,6 +66,14 @@ def _make(kind: str, db: Path, agreement_id: int, period: str) -> float:
             started = time.perf_counter()
             content = build_followup_content(services, agreement_id, period, today=REPORT_DAY, options=options)
             render_followup_pdf(content, options)
+        elif kind == "annual":
+            from promises_app.reports.annual_content import build_annual_content
+            from promises_app.reports.annual_pdf import render_annual_pdf
+            from promises_app.reports.report_options import AnnualOptions
+
+            annual = AnnualOptions()
+            started = time.perf_counter()
+            render_annual_pdf(build_annual_content(services, agreement_id, today=REPORT_DAY, options=annual), annual)
         elif kind == "agreement":
             from promises_app.reports.agreement_document import agreement_pdf
 

@@ -1,110 +1,120 @@
-"""The annual (final) report: ``AnnualContent`` laid out as an A4 PDF, landscape by default.
+"""The annual (final) report: ``AnnualContent`` laid out by ``resources/documents/annual.typ``.
 
-Layout only (words from ``annual_content``, styles from ``page_layout.report_styles``, charts
-from ``charts``); user text through ``page_layout.markup`` (P12). The status matrix has one
-column per period; when an agreement has more periods than fit across the page, the matrix is
-printed in several parts, each with the measure columns and a run of periods. Rows come in
-small tables (per promise, at most ``CHUNK_ROWS`` rows) with a repeated header row.
+Here the content becomes the template's data (plain strings, numbers and colours: user text
+stays text, docs/reliability.md P12), the per-period chart becomes an SVG file with its
+alternative text and its numbers as a table; the template does the layout. The PDF is tagged
+PDF/UA-1 (typst_engine) and dated by the report date: the same content and options give the
+same bytes.
+
+The status matrix has one column per period. When an agreement has more periods than fit
+across the page (24 quarters), the matrix is printed in several parts, each with the measure
+columns and a run of periods (``period_runs``); so are the counts per period. Columns empty in
+the whole report (no measure has a deadline, a responsible party, a counted target or a
+comment) are left out (``Shown``).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from promises_app.reports import annual_content as a
-from promises_app.reports import charts, fonts
+from promises_app.reports import charts, fonts, typst_engine
+from promises_app.reports import followup_content as f
 from promises_app.reports.annual_content import AnnualContent
-from promises_app.reports.followup_content import footer_text
-from promises_app.reports.followup_rl_old import (  # until annual.typ: removed with it
-    CHART_MAX_WIDTH,
-    CHUNK_ROWS,
-    indicator_section,
-    moved_section,
-    title_block,
+from promises_app.reports.document_data import chart_file, hex_colour, logo_files, page_data
+from promises_app.reports.followup_pdf import (
+    BODY_WIDTH,
+    MARGIN_CM,
+    indicator_entries,
+    moved_widths,
+    section_labels,
 )
 from promises_app.reports.formatting import log_keywords
-from promises_app.reports.page_layout import (
-    GROUP_START_ROOM,
-    SECTION_HEADING_ROOM,
-    PageGeometry,
-    TableCell,
-    TableCommand,
-    chunks,
-    column_widths,
-    data_table,
-    has_long_text,
-    longest_word,
-    page_geometry,
-    para,
-    paragraphs,
-    render_document,
-    report_styles,
-    snug_widths,
-    table_style,
-)
+from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING, longest_word, snug_widths
 from promises_app.reports.report_options import AnnualOptions, AnnualSection
 
 #: The narrowest a period column of the matrix is drawn, and the room kept for the measure columns.
 PERIOD_COLUMN_MIN = 40.0
 MATRIX_LEAD_MIN = 300.0
+#: The counts per period: the label column and each period's column, in points.
 COUNT_LABEL_WIDTH = 130.0
-COUNT_COLUMN_WIDTH = 52.0
+COUNT_COLUMN_MIN = 40.0
+#: The colour swatch before a light's name in the chart's table of numbers.
+SWATCH_WIDTH = 12.0
 #: The per-period chart stands beside the counts when at least this much room is left (landscape).
 CHART_MIN_BESIDE = 300.0
 CHART_GAP = 24.0
+#: The chart's height: lower beside the counts, so that the summary fits under the title on page 1.
+CHART_HEIGHT = 170.0
+CHART_HEIGHT_BESIDE = 150.0
+#: The chart's width: enough for its legend, and room for each period's column (within the page).
+CHART_MIN_WIDTH = 320.0
+CHART_PERIOD_WIDTH = 60.0
 
 
 def render_annual_pdf(content: AnnualContent, options: AnnualOptions | None = None) -> bytes:
     """The annual report as PDF bytes (``options``: orientation and whether to draw the logos)."""
     options = options or AnnualOptions()
-    logos = content.logos if options.logos else ()
-    geometry = page_geometry(landscape=options.landscape, logos=bool(logos))
-    return render_document(
-        annual_story(content, geometry),
-        geometry,
-        title=f"{content.heading} – {content.agreement_title}",
-        subject=content.kind,
-        footer=footer_text(content.report_date, content.fingerprint, content.log_anchor),
-        logos=logos,
-        keywords=f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor),
-    )
+    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
+    data, files = annual_data(content, options)
+    return typst_engine.render("annual.typ", data, dated=content.report_date, files=files)
 
 
-def _heading(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+def annual_data(content: AnnualContent, options: AnnualOptions) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The template's data and the files beside it (logos, charts)."""
+    logos, files = logo_files(content.logos if options.logos else ())
+    width = BODY_WIDTH[options.landscape]
+    shown = Shown.of(content)
+    indicators, indicator_charts = indicator_entries(content.indicators, width)
+    files.update(indicator_charts)
+    summary = summary_data(content, width, files) if content.has(AnnualSection.SUMMARY) else None
+    data: dict[str, Any] = {
+        "page": page_data(
+            title=f"{content.heading} – {content.agreement_title}",
+            subject=content.kind,
+            footer=f.footer_text(content.report_date, content.fingerprint, content.log_anchor),
+            keywords=[f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor)],
+            logos=logos,
+            landscape=options.landscape,
+            margin_cm=MARGIN_CM,
+        ),
+        "kind": content.kind,
+        "agreement_title": content.agreement_title,
+        "heading": content.heading,
+        "facts": [list(fact) for fact in content.facts],
+        "sections": {section.value: content.has(section) for section in AnnualSection},
+        "labels": labels(),
+        "summary": summary,
+        "matrix": matrix_data(content, width, shown),
+        "completed": completed_data(content, width, shown),
+        "carry_over": carry_over_data(content, width, shown),
+        "moved": [[r.title, r.responsible, r.change, r.planned, r.now] for r in content.moved],
+        "moved_widths": moved_widths(content.moved, width),
+        "indicators": indicators,
+        "next_steps": content.next_steps,
+    }
+    return data, files
 
 
-def annual_story(content: AnnualContent, geometry: PageGeometry) -> list[Flowable]:
-    s = report_styles()
-    width = geometry.width
-    story = title_block(content.kind, content.agreement_title, content.heading, content.facts, width)
-    if content.has(AnnualSection.SUMMARY):
-        story.extend(summary_section(content, width))
-    if content.has(AnnualSection.MATRIX):
-        story.append(CondPageBreak(max(geometry.height * 0.5, GROUP_START_ROOM + SECTION_HEADING_ROOM)))
-        story.append(_heading(a.HEADING_MATRIX, s.section_heading))
-        if content.matrix_legend:
-            story.append(para(content.matrix_legend, s.note))
-        story.extend(matrix_tables(content, width))
-    if content.has(AnnualSection.COMPLETED):
-        story.append(_heading(a.HEADING_COMPLETED, s.sheet.heading1))
-        story.extend(_completed(content, width))
-    if content.has(AnnualSection.CARRY_OVER):
-        story.append(_heading(a.HEADING_CARRY_OVER, s.sheet.heading1))
-        story.extend(_carry_over(content, width))
-    if content.has(AnnualSection.MOVED):
-        story.extend(moved_section(content.moved, width))
-    if content.has(AnnualSection.INDICATORS) and content.indicators:
-        story.extend(indicator_section(content.indicators, width))
-    if content.has(AnnualSection.NEXT_STEPS) and content.next_steps:
-        story.append(_heading(a.HEADING_NEXT_STEPS, s.sheet.heading1))
-        story.extend(paragraphs(content.next_steps, s.sheet.body))
-    return story
+def labels() -> dict[str, Any]:
+    """Every fixed word the template prints besides the content's own."""
+    return {
+        **section_labels(),
+        "summary": a.HEADING_SUMMARY, "chart": a.HEADING_CHART, "matrix": a.HEADING_MATRIX,
+        "completed": a.HEADING_COMPLETED, "carry_over": a.HEADING_CARRY_OVER, "next_steps": a.HEADING_NEXT_STEPS,
+        "no_measures": "Överenskommelsen har inga åtgärder.",
+        "none_completed": "Ingen åtgärd är rapporterad som genomförd.",
+        "carry_over_note": "Åtgärder som inte är rapporterade som genomförda: kandidater till nästa års "
+                           "medborgarlöften.",
+        "all_completed": "Alla åtgärder är genomförda.",
+    }
 
 
 def period_runs(count: int, per_table: int) -> list[range]:
@@ -115,159 +125,258 @@ def period_runs(count: int, per_table: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-# --- counts per period ----------------------------------------------------------------------------
-def summary_section(content: AnnualContent, width: float) -> list[Flowable]:
-    s = report_styles()
-    story: list[Flowable] = [_heading(a.HEADING_SUMMARY, s.sheet.heading1)]
-    per_table = int((width - COUNT_LABEL_WIDTH) // COUNT_COLUMN_WIDTH)
+def run_data(run: range) -> dict[str, int]:
+    """A run of periods as the template slices it: ``start`` up to (not including) ``end``."""
+    return {"start": run.start, "end": run.stop}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The optional measure columns: each is left out when it is empty in the whole report."""
+
+    responsible: bool
+    deadline: bool
+    result: bool
+    comment: bool
+
+    @classmethod
+    def of(cls, content: AnnualContent) -> Shown:
+        rows = [row for group in content.matrix for row in group.rows]
+        listed = [*content.completed, *content.carry_over]
+        return cls(
+            responsible=any(r.responsible for r in rows) or any(m.responsible for m in listed),
+            deadline=any(r.deadline for r in rows) or any(m.deadline for m in listed),
+            result=any(r.result for r in rows),
+            comment=any(m.note.strip() for m in content.carry_over),
+        )
+
+
+# --- counts per period, and the chart ----------------------------------------------------------
+def summary_data(content: AnnualContent, width: float, files: dict[str, bytes]) -> dict[str, Any]:
+    """The counts per status and period (in runs of periods), the chart and its numbers; on a wide page
+    with one run, the chart stands beside the counts."""
+    shorts = [p.short for p in content.periods]
+    column_width = max(COUNT_COLUMN_MIN, longest_word(shorts, fonts.BOLD) + 2 * CELL_PADDING + 2)
+    per_table = int((width - COUNT_LABEL_WIDTH) // column_width)
     runs = period_runs(len(content.periods), per_table)
-    tables = _count_tables(content, runs)
-    table_width = COUNT_LABEL_WIDTH + COUNT_COLUMN_WIDTH * len(runs[0]) if runs else width
-    chart = None
+    table_width = COUNT_LABEL_WIDTH + column_width * len(runs[0])
+    room_beside = width - table_width - CHART_GAP
+    beside = len(runs) == 1 and room_beside >= CHART_MIN_BESIDE
+    summary: dict[str, Any] = {
+        "beside": beside,
+        "table_width": table_width,
+        "gap": CHART_GAP,
+        "label_width": COUNT_LABEL_WIDTH,
+        "column_width": column_width,
+        "swatch_width": SWATCH_WIDTH,
+        "periods": shorts,
+        "runs": [run_data(run) for run in runs],
+        "status_header": f.HEADING_BY_STATUS,
+        "lines": [
+            {"label": line.label, "total": line.key == "total", "counts": [str(n) for n in line.counts]}
+            for line in content.status_counts
+        ],
+        "chart": None,
+    }
     if content.chart.series:
-        beside = width - table_width - CHART_GAP
-        if len(runs) == 1 and beside >= CHART_MIN_BESIDE:  # landscape: the chart beside the table
-            chart = charts.period_light_columns(content.chart, min(beside, CHART_MAX_WIDTH))
-            row = Table([[tables, [_heading(a.HEADING_CHART, s.chart_caption), chart]]],
-                        colWidths=[table_width + CHART_GAP, width - table_width - CHART_GAP], hAlign="LEFT")
-            row.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                     header=False, grid=False))
-            return [*story, row]
-    for table, spacer in zip(tables[::2], tables[1::2], strict=True):  # a small table never splits
-        story.append(KeepTogether([table, spacer]))
-    if content.chart.series:
-        story.append(KeepTogether([
-            _heading(a.HEADING_CHART, s.sheet.heading2),
-            charts.period_light_columns(content.chart, min(width, max(CHART_MAX_WIDTH, 34.0 * len(content.periods)))),
-        ]))
-    return story
-
-
-def _count_tables(content: AnnualContent, runs: list[range]) -> list[Flowable]:
-    s = report_styles()
-    story: list[Flowable] = []
-    last_line = len(content.status_counts)
-    for run in runs:
-        header = ["Status", *(content.periods[i].short for i in run)]
-        rows = []
-        for line in content.status_counts:
-            style = s.cell_bold if line.key == "total" else s.cell
-            number = s.cell_number_bold if line.key == "total" else s.cell_number
-            rows.append([para(line.label, style), *(para(str(line.counts[i]), number) for i in run)])
-        story.append(data_table(
-            header, rows, [COUNT_LABEL_WIDTH, *([COUNT_COLUMN_WIDTH] * len(run))],
-            ("LINEABOVE", (0, last_line), (-1, last_line), 0.9, charts.BASELINE_COLOUR),
-            header_styles=[s.header, *([s.header_number] * len(run))],
-        ))
-        story.append(Spacer(1, 6))
-    return story
+        natural = max(CHART_MIN_WIDTH, 80 + CHART_PERIOD_WIDTH * len(content.periods))
+        chart_width = min(room_beside if beside else width, natural)
+        drawing = charts.period_light_columns(content.chart, chart_width,
+                                              CHART_HEIGHT_BESIDE if beside else CHART_HEIGHT)
+        files["chart-periods.svg"] = chart_file(drawing)
+        series = content.chart.series
+        where = "till vänster om diagrammet" if beside else "under diagrammet"
+        summary["chart"] = {
+            "file": "chart-periods.svg",
+            "width": drawing.width,
+            "alt": (f"Staplar: antal åtgärder per period ({', '.join(shorts)}), uppdelade på "
+                    f"trafikljus ({', '.join(s.label for s in series)}). Siffrorna står i tabellen {where}."),
+            "header": f.HEADING_BY_LIGHT,
+            "lines": [
+                {"label": s.label, "colour": hex_colour(charts.light_colour(s.key)),
+                 "counts": [str(n) for n in s.values]}
+                for s in series
+            ],
+        }
+    return summary
 
 
 # --- the matrix -------------------------------------------------------------------------------------
-def matrix_tables(content: AnnualContent, width: float) -> list[Flowable]:
-    s = report_styles()
+def matrix_data(content: AnnualContent, width: float, shown: Shown) -> dict[str, Any]:
+    """The status matrix: its runs of periods (each with its measure columns' widths) and its groups."""
     rows = [row for group in content.matrix for row in group.rows]
-    if not rows:
-        return [para("Överenskommelsen har inga åtgärder.", s.note)]
-    cell_words = [word for row in rows for cell in row.cells for word in (cell.text, cell.count)]
-    counted = any(row.result for row in rows)  # the result column only where a measure is counted
+    # A line may break after "/" too: "Inställd/Framflyttad" needs the room of "Framflyttad".
+    cell_words = sorted({word.replace("/", "/ ") for row in rows for cell in row.cells
+                         for word in (cell.text, cell.count)})
     period_width = max(
         PERIOD_COLUMN_MIN,
-        longest_word(cell_words, fonts.REGULAR) + 8,
-        longest_word([p.short for p in content.periods], fonts.BOLD) + 8,
+        longest_word(cell_words, fonts.REGULAR) + 2 * CELL_PADDING + 2,
+        longest_word([p.short for p in content.periods], fonts.BOLD) + 2 * CELL_PADDING + 2,
     )
     per_table = int(max(width - MATRIX_LEAD_MIN, period_width) // period_width)
     runs = period_runs(len(content.periods), per_table)
-    story: list[Flowable] = []
+    header, responsible, deadline = a.MATRIX_LEAD_COLUMNS
+    lead = [
+        (key, column, texts, weight)
+        for key, column, texts, weight, wanted in (
+            ("title", header, [r.title for r in rows], 1.0, True),
+            ("responsible", responsible, [r.responsible for r in rows], 0, shown.responsible),
+            ("deadline", deadline, [r.deadline for r in rows], 0, shown.deadline),
+            ("result", a.MATRIX_RESULT_COLUMN, [r.result for r in rows], 0, shown.result),
+        )
+        if wanted
+    ]
+    parts = []
     for run in runs:
-        if len(runs) > 1:
-            first, last = content.periods[run[0]], content.periods[run[-1]]
-            story.append(CondPageBreak(GROUP_START_ROOM + SECTION_HEADING_ROOM))
-            story.append(_heading(f"Perioder {first.short} – {last.short}", s.section_heading))
-        lead_width = width - period_width * len(run)
-        snug = [([r.responsible for r in rows], [a.MATRIX_LEAD_COLUMNS[1]]),
-                ([r.deadline for r in rows], [a.MATRIX_LEAD_COLUMNS[2]])]
-        if counted:
-            snug.append(([r.result for r in rows], [a.MATRIX_RESULT_COLUMN]))
-        snugs, (title,) = snug_widths(lead_width, snug, flex=(1.0,), cap=0.3)
-        widths = [title, *snugs, *([period_width] * len(run))]
-        previous = None
-        for index, group in enumerate(content.matrix):
-            if index:
-                story.append(CondPageBreak(GROUP_START_ROOM))
-            if group.heading and group.heading != previous:
-                story.append(_heading(group.heading, s.group_heading))
-            previous = group.heading
-            story.append(para(group.title, s.group_title))
-            for part in chunks(group.rows, CHUNK_ROWS):
-                story.append(_matrix_table(part, run, content, widths, counted=counted))
-            story.append(Spacer(1, 4))
-    return story
+        first, last = content.periods[run[0]], content.periods[run[-1]]
+        widths = fitted_widths(width - period_width * len(run),
+                               [(column, texts, weight) for _key, column, texts, weight in lead],
+                               cap=0.3, flex_share=0.4)
+        parts.append({
+            **run_data(run),
+            "heading": f"Perioder {first.short} – {last.short}" if len(runs) > 1 else "",
+            "columns": [[column, key, w, split_from(texts, w)]
+                        for (key, column, texts, _weight), w in zip(lead, widths, strict=True)],
+        })
+    return {
+        "legend": content.matrix_legend,
+        "period_width": period_width,
+        "periods": [p.short for p in content.periods],
+        "runs": parts,
+        "groups": [
+            {
+                "heading": group.heading,
+                "title": group.title,
+                "rows": [
+                    {
+                        "title": row.title, "responsible": row.responsible, "deadline": row.deadline,
+                        "result": row.result, "cells": [_matrix_cell(cell) for cell in row.cells],
+                    }
+                    for row in group.rows
+                ],
+            }
+            for group in content.matrix
+        ],
+    }
 
 
-def _matrix_table(
-    rows: Sequence[a.MatrixRow], run: range, content: AnnualContent, widths: list[float], *, counted: bool
-) -> Table:
-    s = report_styles()
-    lead = [*a.MATRIX_LEAD_COLUMNS, *([a.MATRIX_RESULT_COLUMN] if counted else [])]
-    header = [*lead, *(content.periods[i].short for i in run)]
-    body: list[list[TableCell]] = []
-    extra: list[TableCommand] = []
-    for r, row in enumerate(rows, start=1):
-        cells: list[TableCell] = [para(row.title, s.cell), para(row.responsible, s.cell), para(row.deadline, s.cell)]
-        if counted:
-            cells.append(para(row.result, s.cell))
-        for column, index in enumerate(run, start=len(lead)):
-            cell = row.cells[index]
-            cells.append([para(cell.text, s.cell_centre), para(cell.count, s.cell_centre)] if cell.count
-                         else para(cell.text, s.cell_centre))
-            extra.append(("BACKGROUND", (column, r), (column, r), charts.light_tint(cell.light)))
-            if cell.light != a.NO_LIGHT:
-                extra.append(("LINEBEFORE", (column, r), (column, r), 3, charts.light_colour(cell.light)))
-        body.append(cells)
-    header_styles = [*([s.header] * len(lead)), *([s.header_centre] * len(run))]
-    return data_table(header, body, widths, *extra, header_styles=header_styles)
+def _matrix_cell(cell: a.MatrixCell) -> dict[str, Any]:
+    tint, colour = light_colours(cell.light)
+    return {"text": cell.text, "count": cell.count, "tint": tint, "colour": colour}
+
+
+@cache
+def light_colours(light: str) -> tuple[str, str | None]:
+    """A light's pale tint (a cell's background) and its colour (the bar on the cell's left; None
+    for no light), as ``#rrggbb``."""
+    return hex_colour(charts.light_tint(light)), (hex_colour(charts.light_colour(light)) if light != f.NO_LIGHT
+                                                   else None)
 
 
 # --- completed and carried over ------------------------------------------------------------------
-def _completed(content: AnnualContent, width: float) -> list[Flowable]:
-    s = report_styles()
-    if not content.completed:
-        return [para("Ingen åtgärd är rapporterad som genomförd.", s.note)]
-    rows = [[para(m.title, s.cell), para(m.responsible, s.cell), para(m.deadline, s.cell), para(m.status, s.cell)]
-            for m in content.completed]
+def completed_data(content: AnnualContent, width: float, shown: Shown) -> dict[str, Any]:
     title, responsible, deadline, when = a.COMPLETED_COLUMNS
     items = content.completed
-    widths = column_widths(width, [
-        (title, [], 1.0), (responsible, [m.responsible for m in items], 0),
-        (deadline, [m.deadline for m in items], 0), (when, [m.status for m in items], 0),
-    ])
-    return [data_table(a.COMPLETED_COLUMNS, part, widths) for part in chunks(rows, CHUNK_ROWS)]
+    return {
+        "columns": _columns(width, [
+            ("title", title, [m.title for m in items], 1.0, True),
+            ("responsible", responsible, [m.responsible for m in items], 0, shown.responsible),
+            ("deadline", deadline, [m.deadline for m in items], 0, shown.deadline),
+            ("status", when, [m.status for m in items], 0, True),
+        ], cap=0.25, flex_share=0.45),
+        "rows": [_listed(m, light=False) for m in items],
+    }
 
 
-def _carry_over(content: AnnualContent, width: float) -> list[Flowable]:
-    s = report_styles()
-    story: list[Flowable] = [para(
-        "Åtgärder som inte är rapporterade som genomförda: kandidater till nästa års medborgarlöften.", s.note
-    )]
-    if not content.carry_over:
-        story.append(para("Alla åtgärder är genomförda.", s.note))
-        return story
+def carry_over_data(content: AnnualContent, width: float, shown: Shown) -> dict[str, Any]:
     title, responsible, deadline, status, comment = a.CARRY_OVER_COLUMNS
     items = content.carry_over
-    widths = column_widths(width, [
-        (title, [], 0.45), (responsible, [m.responsible for m in items], 0),
-        (deadline, [m.deadline for m in items], 0), (status, [m.status for m in items], 0), (comment, [], 0.55),
-    ], cap=0.16)
-    for part in chunks(content.carry_over, CHUNK_ROWS):
-        rows = []
-        extra: list[TableCommand] = []
-        for r, m in enumerate(part, start=1):
-            rows.append([para(m.title, s.cell), para(m.responsible, s.cell), para(m.deadline, s.cell),
-                         para(m.status, s.cell), paragraphs(m.note, s.cell) or ""])
-            extra.append(("BACKGROUND", (3, r), (3, r), charts.light_tint(m.light)))
-            if m.light != a.NO_LIGHT:
-                extra.append(("LINEBEFORE", (3, r), (3, r), 3, charts.light_colour(m.light)))
-        long_rows = has_long_text(text for m in part for text in (m.title, m.note))
-        story.append(data_table(a.CARRY_OVER_COLUMNS, rows, widths, *extra, split_in_row=long_rows))
-    return story
+    return {
+        "columns": _columns(width, [
+            ("title", title, [m.title for m in items], 0.45 if shown.comment else 1.0, True),
+            ("responsible", responsible, [m.responsible for m in items], 0, shown.responsible),
+            ("deadline", deadline, [m.deadline for m in items], 0, shown.deadline),
+            ("status", status, [m.status for m in items], 0, True),
+            ("note", comment, [m.note for m in items], 0.55, shown.comment),
+        ], cap=0.18, flex_share=0.6),
+        "rows": [_listed(m, light=True) for m in items],
+    }
+
+
+def _listed(m: f.ListedMeasure, *, light: bool) -> dict[str, Any]:
+    """A listed measure's row; with ``light`` its status cell carries the light (what carries over),
+    without it plain (the completed list says when each measure was reported done)."""
+    tint, colour = light_colours(m.light) if light else (None, None)
+    return {
+        "title": m.title, "responsible": m.responsible, "deadline": m.deadline, "status": m.status,
+        "note": m.note.strip("\n"), "tint": tint, "colour": colour,
+    }
+
+
+def _columns(
+    width: float, columns: Sequence[tuple[str, str, Sequence[str], float, bool]], *, cap: float, flex_share: float
+) -> list[list[Any]]:
+    """[header, key, width, split_from] of each shown column (key: the row's field; weight 0: a snug
+    column, the others share the rest by weight, as in ``fitted_widths``)."""
+    kept = [(key, header, texts, weight) for key, header, texts, weight, wanted in columns if wanted]
+    widths = fitted_widths(width, [(header, texts, weight) for _key, header, texts, weight in kept],
+                           cap=cap, flex_share=flex_share)
+    return [[header, key, w, split_from(texts, w)]
+            for (key, header, texts, _weight), w in zip(kept, widths, strict=True)]
+
+
+#: Wider than any character of the cells' font at their size: a word of fewer characters than a
+#: column's room divided by this fits it, unmeasured.
+WIDEST_CHARACTER = 0.98 * CELL_FONT_SIZE
+#: Where Typst may break a line inside a "word" of the text: after a slash or a hyphen.
+_BREAKS_INSIDE = re.compile(r"(?<=[/-])|\s+")
+
+
+def split_from(texts: Sequence[str], width: float) -> int:
+    """The length (in characters) from which a word may not fit a column ``width`` wide; 0 when
+    every word fits.
+
+    Typst breaks a word only where it can hyphenate it: a word wider than its column (a pasted
+    link, a name without spaces) would run over the next column. The template breaks words of
+    this length or more between any two characters instead (``breakable`` in annual.typ).
+    """
+    room = width - 2 * CELL_PADDING
+    unmeasured = room / WIDEST_CHARACTER
+    shortest = 0
+    for text in set(texts):
+        for word in _BREAKS_INSIDE.split(text):
+            if len(word) >= unmeasured and (not shortest or len(word) < shortest) \
+                    and stringWidth(word, fonts.REGULAR, CELL_FONT_SIZE) > room:
+                shortest = len(word)
+    return shortest
+
+
+def fitted_widths(
+    width: float, columns: Sequence[tuple[str, Sequence[str], float]], *, cap: float, flex_share: float
+) -> list[float]:
+    """Widths for columns given as (header, cell texts, weight), in their order.
+
+    A snug column (weight 0) is at least as wide as its longest word (``page_layout.snug_widths``)
+    and grows towards its longest text, so that "Lokalpolisområde Solna" or "37 av 150 kontroller
+    (rapporterat T1 2023)" stays on one line, as far as the others (a measure's title, a comment)
+    keep ``flex_share`` of ``width`` between them: each grows by the same share of what it lacks.
+    Never wider than ``cap`` of ``width``; the flexible columns share the rest by weight.
+    """
+    columns = [(header, sorted(set(texts)), weight) for header, texts, weight in columns]  # each text measured once
+    snug = [(header, texts) for header, texts, weight in columns if not weight]
+    words, _flex = snug_widths(width, [(texts, [header]) for header, texts in snug], flex=(1.0,), cap=cap)
+    natural = [
+        max(word, min(width * cap, 2 * CELL_PADDING + 1 + max(
+            (stringWidth(line, fonts.REGULAR, CELL_FONT_SIZE) for text in texts for line in text.split("\n")),
+            default=0.0)))
+        for word, (_header, texts) in zip(words, snug, strict=True)
+    ]
+    lacking = sum(natural) - sum(words)
+    budget = max(width * (1 - flex_share) - sum(words), 0.0)
+    grow = min(budget / lacking, 1.0) if lacking > 0 else 0.0
+    fitted = iter([word + (full - word) * grow for word, full in zip(words, natural, strict=True)])
+    snug_widths_ = [next(fitted) for _ in snug]
+    rest = width - sum(snug_widths_)
+    total = sum(weight for _header, _texts, weight in columns) or 1.0
+    ordered = iter(snug_widths_)
+    return [rest * weight / total if weight else next(ordered) for _header, _texts, weight in columns]

@@ -176,17 +176,30 @@ def _style_stacked_counts(chart: BarChart, series: Sequence[BarSeries]) -> None:
 
 
 def period_light_columns(data: BarChartData, width: float, height: float = 170) -> Drawing:
-    """Vertical stacked columns: one per period, split by traffic light, with a legend above."""
+    """Vertical stacked columns: one per period, split by traffic light, with a legend above.
+
+    The legend stands at the top right, the value axis's title ("Antal åtgärder") at the top left;
+    when the two would overlap (a narrow chart, six lights), the title goes under the legend, and
+    a legend wider than the chart is set in two rows.
+    """
     fonts.register_fonts()
     categories = list(data.categories) or [""]
-    legend_room = 24
+    series = data.series or ()
     axis_room = 30
+    legend = _legend([(light_colour(s.key), s.label) for s in series], 0, height - 4)
+    if _bounds_width(legend) > width:
+        legend.columnMaximum = 2
+    legend_width = _bounds_width(legend)
+    _place(legend, x=max(width - legend_width, 0))
+    legend_bottom = legend.getBounds()[1]
+    title_width = stringWidth(data.value_label, fonts.REGULAR, FONT_SIZE) + 12
+    title_y = height - 12 if title_width + legend_width <= width else legend_bottom - 10
+    plot_top = min(title_y - 12, legend_bottom - 4)
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x = 30
     chart.y = axis_room
-    _place(chart, width=width - 40, height=height - legend_room - axis_room)
-    series = data.series or ()
+    _place(chart, width=width - 40, height=plot_top - axis_room)
     chart.data = [list(s.values) for s in series] or [[0] * len(categories)]
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.style = "stacked"
@@ -204,11 +217,15 @@ def period_light_columns(data: BarChartData, width: float, height: float = 170) 
     if chart.width / len(categories) < 24:  # too narrow for a count in each bar: the axis tells
         chart.barLabelFormat = None
     drawing.add(chart)
-    pairs = [(light_colour(s.key), s.label) for s in series]
-    drawing.add(_legend(pairs, max(width - _legend_width([p[1] for p in pairs]), 0), height - 4))
-    drawing.add(String(4, height - 12, data.value_label, fontName=fonts.REGULAR, fontSize=FONT_SIZE,
+    drawing.add(legend)
+    drawing.add(String(4, title_y, data.value_label, fontName=fonts.REGULAR, fontSize=FONT_SIZE,
                        fillColor=styles.MUTED))
     return drawing
+
+
+def _bounds_width(legend: Legend) -> float:
+    x0, _y0, x1, _y1 = legend.getBounds()
+    return float(x1 - x0)
 
 
 def indicator_chart(item: IndicatorItem, width: float, height: float = 130) -> Drawing:

@@ -78,7 +78,6 @@ def followup_data(content: FollowUpContent, options: FollowUpOptions) -> tuple[d
         "groups": [measure_group(group) for group in content.groups],
         "moved": [[r.title, r.responsible, r.change, r.planned, r.now] for r in content.moved],
         "moved_widths": moved_widths(content.moved, width),
-        "indicators": [],
         "next_steps": content.next_steps,
     }
     beside = width - COUNT_TABLE_WIDTH - 36 >= 320
@@ -98,32 +97,31 @@ def followup_data(content: FollowUpContent, options: FollowUpOptions) -> tuple[d
         }
     else:
         data["chart"] = None
-    for number, item in enumerate(content.indicators):
-        entry = indicator_entry(item)
-        if item.points:
-            drawing = charts.indicator_chart(item, min(width, CHART_MAX_WIDTH))
-            name = f"chart-indicator-{number}.svg"
-            files[name] = chart_file(drawing)
-            entry["chart"] = {"file": name, "width": drawing.width,
-                              "alt": f"Linjediagram: {item.name} per period"
-                                     + (", med utgångsläge och mål som streckade linjer" if item.baseline or item.target
-                                        else "")
-                                     + ". Värdena står i tabellen under diagrammet."}
-        data["indicators"].append(entry)
+    data["indicators"], charts_ = indicator_entries(content.indicators, width)
+    files.update(charts_)
     return data, files
 
 
 def labels() -> dict[str, Any]:
     """Every fixed word the template prints (the content module is where the words live)."""
     return {
+        **section_labels(),
         "summary": c.HEADING_SUMMARY, "by_status": c.HEADING_BY_STATUS, "by_light": c.HEADING_BY_LIGHT,
         "chart": c.HEADING_CHART, "missing": c.HEADING_MISSING, "measures": c.HEADING_MEASURES,
-        "moved": c.HEADING_MOVED, "indicators": c.HEADING_INDICATORS, "next_steps": c.HEADING_NEXT_STEPS,
+        "next_steps": c.HEADING_NEXT_STEPS,
         "count": c.COUNT_COLUMNS[0], "total": c.TOTAL, "list_columns": list(c.LIST_COLUMNS),
-        "change_columns": list(c.CHANGE_COLUMNS), "overdue_mark": c.OVERDUE_MARK,
+        "overdue_mark": c.OVERDUE_MARK,
         "no_overdue": "Inga åtgärder är försenade.",
         "no_missing": "Alla åtgärder som skulle följas upp har en uppföljning för perioden.",
         "no_measures": "Överenskommelsen har inga åtgärder.",
+    }
+
+
+def section_labels() -> dict[str, Any]:
+    """The words of the sections the follow-up and the annual report share (report.typ)."""
+    return {
+        "moved": c.HEADING_MOVED, "indicators": c.HEADING_INDICATORS,
+        "change_columns": list(c.CHANGE_COLUMNS),
         "moved_note": ("Åtgärder vars slutdatum eller mål har ändrats, och åtgärder som lagts till eller tagits "
                        "bort, jämfört med den första undertecknade versionen."),
         "nothing_moved": "Inget har ändrats sedan undertecknandet.",
@@ -188,6 +186,25 @@ def indicator_entry(item: c.IndicatorItem) -> dict[str, Any]:
         "rows": [[label, *texts] for label, texts in item.rows],
         "chart": None,
     }
+
+
+def indicator_entries(items: Sequence[c.IndicatorItem], width: float) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
+    """The indicators' entries for ``indicator-section`` (report.typ) and their charts as SVG files."""
+    entries: list[dict[str, Any]] = []
+    files: dict[str, bytes] = {}
+    for number, item in enumerate(items):
+        entry = indicator_entry(item)
+        if item.points:
+            drawing = charts.indicator_chart(item, min(width, CHART_MAX_WIDTH))
+            name = f"chart-indicator-{number}.svg"
+            files[name] = chart_file(drawing)
+            entry["chart"] = {"file": name, "width": drawing.width,
+                              "alt": f"Linjediagram: {item.name} per period"
+                                     + (", med utgångsläge och mål som streckade linjer" if item.baseline or item.target
+                                        else "")
+                                     + ". Värdena står i tabellen under diagrammet."}
+        entries.append(entry)
+    return entries, files
 
 
 # --- the measures -------------------------------------------------------------------------------

@@ -11,8 +11,9 @@ need no database at all, and the whole report can be made off the GUI thread
 (``ui/reports/report_dialog.py``).
 
 The parties' logos are the stored PNG bytes as they are (``services/logos.py`` re-encoded them
-once, when they were stored): no base64 round trip on the way to the page, where the renderer
-decodes each one once (``reports/page_layout.logo_readers``).
+once, when they were stored): no base64 round trip on the way to the page; the renderer writes
+them as files beside its template (``reports/document_data.logo_files``), and the PDF holds
+each once.
 """
 
 from __future__ import annotations

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from dataclasses import dataclass
 from datetime import date
 
+import pdfua
+import pikepdf
 import pytest
 
 from promises_app.domain.enums import FollowUpStatus
@@ -333,3 +336,118 @@ def test_counted_results_per_period_in_total_and_in_the_follow_up_report(service
     services.plan.delete_measure(counted.id)
     plain_content = build_annual_content(services, agreement_id, today=date(2024, 1, 10), options=AnnualOptions(year=2023))
     assert "Utfall" not in segment(flat_text(render_annual_pdf(plain_content)), a.HEADING_MATRIX, a.HEADING_COMPLETED)
+
+
+# --- accessible: tagged PDF/UA, charts with their numbers, no empty columns (issue 13) ---------------
+def figure_alt_texts(pdf: bytes) -> list[str]:
+    """The alternative texts of the figures in the PDF's structure tree (what a screen reader reads)."""
+    texts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure" and "/Alt" in node:
+                texts.append(str(node.Alt))
+            if "/K" in node:
+                walk(node.K)
+        elif isinstance(node, pikepdf.Array):
+            for item in node:
+                walk(item)
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        walk(document.Root.StructTreeRoot)
+    return texts
+
+
+def counted_agreement(services: Services) -> int:
+    """The two-year agreement with a counted measure and follow-ups in 2023's first two tertials."""
+    agreement_id, measure_id = two_year_agreement(services)
+    counted = services.plan.create_measure(
+        promise_id=services.plan.list_promises(agreement_id)[0].id, title="Hastighetskontroller",
+        responsible_id=services.agreements.list_parties(agreement_id)[0].organisation_id,
+        deadline="2024-06-30", target_count=150, target_unit="kontroller",
+    )
+    services.follow_ups.record(counted.id, period="2023-T1", status="in_progress", light="green", count_achieved=37)
+    services.follow_ups.record(measure_id, period="2023-T1", status="not_started", light="red")
+    services.follow_ups.record(measure_id, period="2023-T2", status="in_progress", light="yellow",
+                               comment="Fler pass på helgerna 🚓 efter sommaren.")
+    return agreement_id
+
+
+@pytest.mark.parametrize("orientation", [Orientation.LANDSCAPE, Orientation.PORTRAIT])
+def test_a_small_agreements_annual_report_passes_the_pdf_ua_check(
+    services: Services, tmp_path, orientation: Orientation  # type: ignore[no-untyped-def]
+) -> None:
+    agreement_id = counted_agreement(services)
+    options = AnnualOptions(orientation=orientation, next_steps="Vi fortsätter.\n\nOch följer upp.")
+    content = build_annual_content(services, agreement_id, today=date(2023, 10, 2), options=options)
+    path = tmp_path / "årsrapport.pdf"
+    path.write_bytes(render_annual_pdf(content, options))
+    report = pdfua.validate(str(path))
+    assert report.exit_code == 0 and list(report.findings) == []
+
+
+def test_the_chart_has_alternative_text_and_its_numbers_in_a_table(services: Services) -> None:
+    agreement_id = counted_agreement(services)
+    content = build_annual_content(services, agreement_id, today=date(2023, 10, 2), options=AnnualOptions())
+    pdf = render_annual_pdf(content)
+    (alt,) = figure_alt_texts(pdf)
+    assert alt.startswith("Staplar: antal åtgärder per period (T1 2023, T2 2023, T3 2023 (pågår))")
+    assert "(Grön, Gul, Röd, Ej rapporterad, Ej ännu rapporterad)" in alt
+    # The chart's numbers are a table a screen reader (and a person copying them) can read.
+    text = segment(flat_text(pdf), a.HEADING_SUMMARY, a.HEADING_MATRIX)
+    assert ("Trafikljus T1 2023 T2 2023 T3 2023 (pågår) Grön 1 0 0 Gul 0 1 0 Röd 1 0 0 "
+            "Ej rapporterad 0 1 0 Ej ännu rapporterad 0 0 2") in text
+
+
+def test_columns_empty_in_the_whole_report_are_left_out(services: Services) -> None:
+    agreement_id, measure_id = two_year_agreement(services)  # no deadline, no count, no comment
+    services.follow_ups.record(measure_id, period="2023-T1", status="in_progress", light="green")
+    options = AnnualOptions(year=2023)
+    text = flat_text(render_annual_pdf(build_annual_content(services, agreement_id, today=date(2024, 1, 10),
+                                                            options=options)))
+    matrix = segment(text, a.HEADING_MATRIX, a.HEADING_COMPLETED)
+    carried = segment(text, a.HEADING_CARRY_OVER, a.HEADING_MOVED)
+    assert "Åtgärd Ansvarig T1 2023 T2 2023 T3 2023" in matrix
+    assert "Åtgärd Ansvarig Senast rapporterat Fotpatrullering" in carried
+    for column in ("Klart senast", "Utfall", "Senaste kommentar"):
+        assert column not in text
+
+
+def test_a_deadline_or_a_comment_anywhere_keeps_its_column(services: Services) -> None:
+    agreement_id = counted_agreement(services)  # one measure with a deadline, one with a comment
+    text = flat_text(render_annual_pdf(build_annual_content(services, agreement_id, today=date(2024, 1, 10),
+                                                            options=AnnualOptions(year=2023))))
+    assert "Åtgärd Ansvarig Klart senast Utfall T1 2023" in segment(text, a.HEADING_MATRIX, a.HEADING_COMPLETED)
+    assert_in_order(segment(text, a.HEADING_CARRY_OVER, a.HEADING_MOVED), [
+        "Åtgärd Ansvarig Klart senast Senast rapporterat Senaste kommentar",
+        "Fotpatrullering i centrum Polisregion Mitt Pågående (T2 2023) Fler pass på helgerna 🚓 efter sommaren.",
+        "Hastighetskontroller Polisregion Mitt 2024-06-30",
+    ])
+
+
+def test_what_looks_like_typst_markup_prints_as_written(services: Services) -> None:
+    written = ['#image("/etc/passwd")', "*fet* _kursiv_ $x^2$", "<etikett> @ref \\ ] ) }"]
+    agreement_id, measure_id = two_year_agreement(services)
+    services.plan.update_measure(measure_id, title=written[0])
+    services.follow_ups.record(measure_id, period="2023-T1", status="not_done", light="red", comment=written[1])
+    options = AnnualOptions(year=2023, next_steps=written[2])
+    pdf = render_annual_pdf(build_annual_content(services, agreement_id, today=date(2024, 1, 10), options=options))
+    text = flat_text(pdf)
+    assert text.count(written[0]) == 2 and written[1] in text and written[2] in text  # matrix, carried over
+    assert figure_alt_texts(pdf) and link_annotations(pdf) == []
+
+
+def test_a_word_wider_than_its_column_is_broken_inside_it_not_run_over_the_next(services: Services) -> None:
+    agreement_id, measure_id = two_year_agreement(services)
+    word = "å" * 300  # the longest title a measure takes, without a space
+    link = "https://polisen.se/" + "x" * 150
+    services.plan.update_measure(measure_id, title=word)
+    services.follow_ups.record(measure_id, period="2023-T1", status="in_progress", light="green", comment=link)
+    pdf = render_annual_pdf(build_annual_content(services, agreement_id, today=date(2024, 1, 10),
+                                                 options=AnnualOptions(year=2023)))
+    lines = [line for page in page_texts(pdf) for line in page.splitlines()]
+    pieces = [len(run) for line in lines for run in re.findall("å{10,}", line)]
+    assert sum(pieces) == 2 * len(word)  # in the matrix and carried over
+    assert max(pieces) < len(word) // 2  # on several lines of its column
+    pieces = [len(run) for line in lines for run in re.findall("x{10,}", line)]
+    assert sum(pieces) == 150 and len(pieces) > 1

@@ -16,7 +16,6 @@ comment) are left out (``Shown``).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +27,7 @@ from promises_app.reports import annual_content as a
 from promises_app.reports import charts, fonts, typst_engine
 from promises_app.reports import followup_content as f
 from promises_app.reports.annual_content import AnnualContent
-from promises_app.reports.document_data import chart_file, hex_colour, logo_files, page_data
+from promises_app.reports.document_data import chart_file, hex_colour, logo_files, page_data, split_from
 from promises_app.reports.followup_pdf import (
     BODY_WIDTH,
     MARGIN_CM,
@@ -323,32 +322,6 @@ def _columns(
                            cap=cap, flex_share=flex_share)
     return [[header, key, w, split_from(texts, w)]
             for (key, header, texts, _weight), w in zip(kept, widths, strict=True)]
-
-
-#: Wider than any character of the cells' font at their size: a word of fewer characters than a
-#: column's room divided by this fits it, unmeasured.
-WIDEST_CHARACTER = 0.98 * CELL_FONT_SIZE
-#: Where Typst may break a line inside a "word" of the text: after a slash or a hyphen.
-_BREAKS_INSIDE = re.compile(r"(?<=[/-])|\s+")
-
-
-def split_from(texts: Sequence[str], width: float) -> int:
-    """The length (in characters) from which a word may not fit a column ``width`` wide; 0 when
-    every word fits.
-
-    Typst breaks a word only where it can hyphenate it: a word wider than its column (a pasted
-    link, a name without spaces) would run over the next column. The template breaks words of
-    this length or more between any two characters instead (``breakable`` in annual.typ).
-    """
-    room = width - 2 * CELL_PADDING
-    unmeasured = room / WIDEST_CHARACTER
-    shortest = 0
-    for text in set(texts):
-        for word in _BREAKS_INSIDE.split(text):
-            if len(word) >= unmeasured and (not shortest or len(word) < shortest) \
-                    and stringWidth(word, fonts.REGULAR, CELL_FONT_SIZE) > room:
-                shortest = len(word)
-    return shortest
 
 
 def fitted_widths(

@@ -8,12 +8,17 @@ title, author, keywords (the fingerprint and the change log's head, which ``veri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from promises_app.reports import fonts
+from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING
 
 AUTHOR = "Medborgarlöften"
 
@@ -77,3 +82,29 @@ def chart_file(drawing: Drawing) -> bytes:
     """The drawing as SVG bytes (its text in the bundled DejaVu Sans, found by Typst by name)."""
     svg = renderSVG.drawToString(drawing)
     return svg.replace("DejaVuSans-Bold", "DejaVu Sans").replace("DejaVuSans", "DejaVu Sans").encode("utf-8")
+
+
+#: Wider than any character of the cells' font at their size: a word of fewer characters than a
+#: column's room divided by this fits it, unmeasured.
+WIDEST_CHARACTER = 0.98 * CELL_FONT_SIZE
+#: Where Typst may break a line inside a "word" of the text: after a slash or a hyphen.
+_BREAKS_INSIDE = re.compile(r"(?<=[/-])|\s+")
+
+
+def split_from(texts: Sequence[str], width: float) -> int:
+    """The length (in characters) from which a word may not fit a column ``width`` wide; 0 when
+    every word fits.
+
+    Typst breaks a word only where it can hyphenate it: a word wider than its column (a pasted
+    link, a name without spaces) would run over the next column. The template breaks words of
+    this length or more between any two characters instead (``breakable`` in common.typ).
+    """
+    room = width - 2 * CELL_PADDING
+    unmeasured = room / WIDEST_CHARACTER
+    shortest = 0
+    for text in set(texts):
+        for word in _BREAKS_INSIDE.split(text):
+            if len(word) >= unmeasured and (not shortest or len(word) < shortest) \
+                    and stringWidth(word, fonts.REGULAR, CELL_FONT_SIZE) > room:
+                shortest = len(word)
+    return shortest

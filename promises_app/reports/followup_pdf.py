@@ -15,7 +15,7 @@ from reportlab.lib.units import cm
 
 from promises_app.reports import charts, fonts, typst_engine
 from promises_app.reports import followup_content as c
-from promises_app.reports.document_data import chart_file, hex_colour, logo_files, page_data
+from promises_app.reports.document_data import chart_file, hex_colour, logo_files, page_data, split_from
 from promises_app.reports.followup_content import FollowUpContent
 from promises_app.reports.formatting import log_keywords
 from promises_app.reports.page_layout import CELL_PADDING, column_widths, longest_word, snug_widths
@@ -30,6 +30,8 @@ BODY_WIDTH = {False: (21.0 - 2 * MARGIN_CM) * cm, True: (29.7 - 2 * MARGIN_CM) *
 #: Each measure column's field in a row of the template's data.
 MEASURE_KEYS = dict(zip(c.MEASURE_COLUMNS, ("title", "responsible", "deadline", "target", "status", "light",
                                             "comment"), strict=True))
+#: A measure row's field, where the template's key names it differently.
+FIELDS = {"light": "light_text"}
 #: What the count tables take on a wide page, the chart beside them.
 COUNT_TABLE_WIDTH = 250.0
 
@@ -70,11 +72,7 @@ def followup_data(content: FollowUpContent, options: FollowUpOptions) -> tuple[d
         "overdue_widths": listed_widths(content.overdue, width),
         "missing": [listed_row(m) for m in content.missing],
         "missing_widths": listed_widths(content.missing, width),
-        "measure_columns": [
-            [column, MEASURE_KEYS[column], column_width]
-            for column, column_width in zip(shown_columns(content.groups), measure_widths(content.groups, width),
-                                            strict=True)
-        ],
+        "measure_columns": measure_columns(content.groups, width),
         "groups": [measure_group(group) for group in content.groups],
         "moved": [[r.title, r.responsible, r.change, r.planned, r.now] for r in content.moved],
         "moved_widths": moved_widths(content.moved, width),
@@ -138,6 +136,17 @@ def count_row(row: c.CountRow, *, colour: bool = False) -> dict[str, Any]:
 
 def listed_row(m: c.ListedMeasure) -> list[str]:
     return [m.title, m.responsible, m.deadline, m.status]
+
+
+def measure_columns(groups: Sequence[c.MeasureGroup], width: float) -> list[list[Any]]:
+    """[header, key, width, split_from] of each shown measure column (``split_from``: document_data)."""
+    rows = [row for group in groups for row in group.rows]
+    columns = []
+    for column, column_width in zip(shown_columns(groups), measure_widths(groups, width), strict=True):
+        key = MEASURE_KEYS[column]
+        split = split_from([str(getattr(row, FIELDS.get(key, key))) for row in rows], column_width)
+        columns.append([column, key, column_width, split])
+    return columns
 
 
 def listed_widths(items: Sequence[c.ListedMeasure], width: float) -> list[float]:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -88,3 +89,24 @@ def test_title_language_and_tags_are_declared(demo_services: Services) -> None:
     assert "/StructTreeRoot" in root
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     assert pdf.metadata is not None and pdf.metadata.title.startswith("Uppföljning Tertial 2 2022 – Solna")
+
+
+def test_a_word_wider_than_its_column_is_broken_inside_it_not_run_over_the_next(demo_services: Services) -> None:
+    agreement_id = solna_id(demo_services)
+    measure = demo_services.plan.list_measures(agreement_id)[0]
+    word = "å" * 300  # the longest title a measure takes, without a space
+    link = "https://polisen.se/" + "x" * 150
+    demo_services.signoff.new_revision(agreement_id)  # a signed plan changes only in a new revision
+    demo_services.plan.update_measure(measure.id, title=word)
+    demo_services.follow_ups.record(measure.id, period="2022-T2", status=FollowUpStatus.IN_PROGRESS,
+                                    light=TrafficLight.GREEN, comment=link)
+    options = FollowUpOptions()
+    pdf = render_followup_pdf(build_followup_content(demo_services, agreement_id, "2022-T2", today=TODAY,
+                                                     options=options), options)
+    lines = [line for page in reader(pdf).pages for line in page.extract_text().splitlines()]
+    pieces = [len(run) for line in lines for run in re.findall("å{10,}", line)]
+    assert sum(pieces) == len(word)
+    assert max(pieces) < len(word) // 2  # on several lines of its column
+    pieces = [len(run) for line in lines for run in re.findall("x{10,}", line)]
+    assert len(pieces) > 1 and max(pieces) < 150  # on several lines of its column
+    assert link in "".join(lines)  # and nothing of it lost

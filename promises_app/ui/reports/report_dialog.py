@@ -111,14 +111,14 @@ def build_annual(services: Services, agreement_id: int, *, today: date, options:
 
 def render_followup(content: FollowUpContent, options: FollowUpOptions) -> bytes:
     """Runs in the pool: the follow-up report's PDF from its content (no database)."""
-    from promises_app.reports.followup_pdf import render_followup_pdf  # ReportLab: loaded when used
+    from promises_app.reports.followup_pdf import render_followup_pdf  # the document engine: loaded when used
 
     return render_followup_pdf(content, options)
 
 
 def render_annual(content: AnnualContent, options: AnnualOptions) -> bytes:
     """Runs in the pool: the annual report's PDF from its content (no database)."""
-    from promises_app.reports.annual_pdf import render_annual_pdf  # ReportLab: loaded when used
+    from promises_app.reports.annual_pdf import render_annual_pdf  # the document engine: loaded when used
 
     return render_annual_pdf(content, options)
 

@@ -146,8 +146,12 @@ CELL_PADDING = 3
 
 
 def longest_word(texts: Sequence[str], font: str, size: float = CELL_FONT_SIZE) -> float:
-    """The width of the widest single word in ``texts`` (what a column needs so no word is split)."""
-    return max((stringWidth(word, font, size) for text in texts for word in text.split()), default=0.0)
+    """The width of the widest single word in ``texts`` (what a column needs so no word is split).
+
+    Each different word is measured once: a report's columns repeat the same few words thousands of times.
+    """
+    words = {word for text in set(texts) for word in text.split()}
+    return max((stringWidth(word, font, size) for word in words), default=0.0)
 
 
 def snug_widths(

@@ -4833,6 +4833,10 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <source>The database is what the program wrote.</source>
         <translation>Databasen är den som programmet skrev.</translation>
     </message>
+    <message>
+        <source>The adopted follow-ups are unchanged (%1, every checksum right).</source>
+        <translation>De fastställda uppföljningarna är oförändrade (%1 st, alla kontrollsummor stämmer).</translation>
+    </message>
 </context>
 <context>
     <name>VersionsPage</name>

@@ -207,3 +207,23 @@ def test_adopting_from_the_report_dialog_keeps_its_choices_and_previews_the_kept
     assert report.adopted_label.text().startswith(
         "Fastställd som version 1 av Kommunstyrelsen den 1 september 2022 (§ 45).")
     report.close()
+
+
+def test_the_database_check_counts_the_adopted_follow_ups_and_takes_one_as_a_printout(  # type: ignore[no-untyped-def]
+    qtbot, swedish_app, demo_ui_services, tmp_path: Path
+):
+    from promises_app.ui.reports.verify_dialog import VerifyDialog
+
+    agreement_id = next(a.id for a in demo_ui_services.agreements.list_agreements() if a.title == SOLNA_PROMISE)
+    adopt_followup(demo_ui_services, agreement_id, "2022-T2", adopted_by="Kommunstyrelsen", adopted_on="2022-09-01",
+                   paragraph="§ 45", today=DEMO_TODAY)
+    printed = tmp_path / "fastställd.pdf"
+    printed.write_bytes(demo_ui_services.adoptions.printable(agreement_id, "2022-T2").pdf)
+    dialog = VerifyDialog(demo_ui_services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_pdf(printed)
+    assert dialog.run_check() is True
+    text = dialog.report.toPlainText()
+    assert "De fastställda uppföljningarna är oförändrade (1 st, alla kontrollsummor stämmer)." in text
+    assert "fastställd.pdf: databasen har kvar ändringsloggen som den var när den skrevs." in text

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from promises_app.domain.log_anchor import LogAnchor
-    from promises_app.reports.report_options import FollowUpOptions
-    from promises_app.services.records import AdoptedReportRecord
 
 # Modules only some commands need are imported in them: the window's start-up goes through this
 # module and should not pay for them (docs/performance.md, start-up).
@@ -478,6 +476,11 @@ def _report_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"ogiltigt datum {quoted(text)} (skriv ÅÅÅÅ-MM-DD)") from None
+
+
+if TYPE_CHECKING:  # what the follow-up report's and the adoption's commands are typed with
+    from promises_app.reports.report_options import FollowUpOptions
+    from promises_app.services.records import AdoptedReportRecord
 
 
 def _followup_options(args: argparse.Namespace, report_date: date | None) -> FollowUpOptions:

@@ -499,9 +499,8 @@ def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
     from datetime import date
 
     from promises_app.reports.adopted_document import state_of
-    from promises_app.reports.followup_content import followup_content_from
+    from promises_app.reports.followup_content import build_followup_content
     from promises_app.reports.followup_pdf import render_followup_pdf
-    from promises_app.reports.report_options import FollowUpSection
 
     check_output(args.output, db_path)
     if args.adopted_version is not None:
@@ -509,10 +508,7 @@ def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
     options = _followup_options(args, args.today)
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
-        source = services.reports.source(
-            agreement.id, logos=options.logos, indicators=FollowUpSection.INDICATORS in options.sections
-        )
-        content = followup_content_from(source, args.period, today=date.today(), options=options)
+        content = build_followup_content(services, agreement.id, args.period, today=date.today(), options=options)
         adopted = services.adoptions.list_adopted(agreement.id, content.period_label)
         # An adopted period: is this print still what was adopted? (The adopted one is made with its own choices.)
         state = state_of(services, services.reports.source(agreement.id), adopted[-1], tuple(adopted[:-1])) \

@@ -203,7 +203,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FIL.pdf", type=Path, help="den inskannade kopian")
     sub.add_argument("--revision", metavar="N", type=whole_number("revisionen"),
                      help="revisionen (standard: den senaste undertecknade)")
-    sub = command("verify", "kontrollera att en PDF är en orörd undertecknad revision, och av vilken", _cmd_verify)
+    _add_adoption_commands(command)
+    sub = command("verify", "kontrollera att en PDF är en orörd undertecknad revision eller fastställd uppföljning, "
+                  "och av vilken", _cmd_verify)
     sub.add_argument("file", metavar="FIL.pdf", type=Path, help="PDF-filen att kontrollera")
     sub.add_argument("--trust", metavar="CERT", type=Path, action="append", default=[],
                      help="ett betrott utfärdarcertifikat (PEM eller DER) att pröva signaturen mot")
@@ -465,6 +467,9 @@ def _add_followup_report_commands(
     sub.add_argument("--landscape", action="store_true", help="liggande sidor (standard: stående)")
     sub.add_argument("--by-focus-area", action="store_true",
                      help="åtgärderna grupperade per fokusområde (standard: per löfte)")
+    sub.add_argument("--adopted-version", metavar="N", type=whole_number("--adopted-version"),
+                     help="en fastställd version av periodens uppföljning, precis som den fastställdes "
+                     f"(se `{PROG} adopted`)")
     sub = report_kind("annual", "årsrapporten (slutrapporten): årets perioder (eller alla) sida vid sida, det "
                       "som är genomfört och det som förs över (PDF)", _cmd_report_annual)
     sub.add_argument("--portrait", action="store_true", help="stående sidor (standard: liggande)")
@@ -482,27 +487,186 @@ def _report_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"ogiltigt datum {quoted(text)} (skriv ÅÅÅÅ-MM-DD)") from None
 
 
-def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
-    from datetime import date
+if TYPE_CHECKING:  # what the follow-up report's and the adoption's commands are typed with
+    from promises_app.reports.report_options import FollowUpOptions
+    from promises_app.services.records import AdoptedReportRecord
 
-    from promises_app.reports.followup_content import build_followup_content
-    from promises_app.reports.followup_pdf import render_followup_pdf
+
+def _followup_options(args: argparse.Namespace, report_date: date | None) -> FollowUpOptions:
     from promises_app.reports.report_options import FollowUpOptions, Grouping, Orientation
 
-    check_output(args.output, db_path)
-    options = FollowUpOptions(
+    return FollowUpOptions(
         orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
         logos=not args.no_logos,
-        report_date=args.today,
+        report_date=report_date,
         next_steps=args.next_steps,
         group_by=Grouping.FOCUS_AREA if args.by_focus_area else Grouping.PROMISE,
     )
+
+
+def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
+    from datetime import date
+
+    from promises_app.reports.adopted_document import state_of
+    from promises_app.reports.followup_content import build_followup_content
+    from promises_app.reports.followup_pdf import render_followup_pdf
+
+    check_output(args.output, db_path)
+    if args.adopted_version is not None:
+        return _print_adopted(args, db_path)
+    options = _followup_options(args, args.today)
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
         content = build_followup_content(services, agreement.id, args.period, today=date.today(), options=options)
+        adopted = services.adoptions.list_adopted(agreement.id, content.period_label)
+        # An adopted period: is this print still what was adopted? (The adopted one is made with its own choices.)
+        state = state_of(services, services.reports.source(agreement.id), adopted[-1], tuple(adopted[:-1])) \
+            if adopted else None
     write_atomically(args.output, render_followup_pdf(content, options), db_path)
     print(f"Skrev {content.heading} för \"{agreement.title}\" (fingeravtryck {content.fingerprint}) "
           f"till {args.output}.")
+    if state is not None:
+        latest = state.record
+        print(f"Obs: {content.period_label} är fastställd (version {latest.report_version}, "
+              f"{_adoption_words(latest)}). Det här är en arbetsutskrift, inte den fastställda rapporten; "
+              f"den fastställda skrivs ut med --adopted-version {latest.report_version}.")
+        if state.matches is False:
+            print(f"Uppgifterna har ändrats sedan version {latest.report_version} fastställdes. Fastställ en ny "
+                  f"version för att publicera rättelsen: `{PROG} adopt`.")
+    return EXIT_OK
+
+
+def _print_adopted(args: argparse.Namespace, db_path: Path) -> int:
+    """`report followup --adopted-version N`: the bytes kept at the adoption, nothing made again."""
+    from promises_app.reports.adopted_document import adopted_pdf
+
+    given = [flag for flag, value in (("--today", args.today), ("--landscape", args.landscape),
+                                      ("--by-focus-area", args.by_focus_area), ("--no-logos", args.no_logos),
+                                      ("--next-steps", args.next_steps)) if value]
+    if given:
+        raise CommandError(f"{', '.join(given)} gäller inte en fastställd version: den skrivs ut precis som den "
+                           "fastställdes. Ingenting har skrivits.")
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        kept = adopted_pdf(services, agreement.id, args.period, args.adopted_version)
+    write_atomically(args.output, kept.pdf, db_path)
+    record = kept.record
+    print(f"Skrev den fastställda uppföljningen {record.period} version {record.report_version} för "
+          f"\"{agreement.title}\" ({_adoption_words(record)}; fingeravtryck {record.fingerprint}) till {args.output}.")
+    if not record.latest:
+        print(f"Obs: det finns en senare fastställd version av {record.period} (se `{PROG} adopted`).")
+    return EXIT_OK
+
+
+# --- adopt / adopted ----------------------------------------------------------------------------
+#: The command line's flag for each field the adoption checks (the messages name it).
+ADOPTION_FLAGS = {"period": "--period", "adopted_by": "--by", "adopted_on": "--date", "paragraph": "--paragraph",
+                  "case_number": "--case", "report_date": "--report-date", "options": "--next-steps"}
+
+
+def _add_adoption_commands(command: Callable[[str, str, Callable[..., int]], argparse.ArgumentParser]) -> None:
+    sub = command("adopt", "registrera att en periods uppföljning har fastställts och spara rapporten (PDF/A) "
+                  "som periodens nästa version", _cmd_adopt)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("--period", metavar="PERIOD", required=True, help="uppföljningsperioden, t.ex. 2022-T2")
+    sub.add_argument("--by", metavar="ORGAN", required=True,
+                     help="vem som fastställde den, t.ex. Kommunstyrelsen eller Trygghetsrådet")
+    sub.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", required=True, help="dagen den fastställdes (mötets datum)")
+    sub.add_argument("--paragraph", metavar="§", required=True, help="protokollets paragraf, t.ex. \"§ 45\" eller 45")
+    sub.add_argument("--case", metavar="DNR", default="", help="diarienumret, t.ex. \"KS 2022/123\" (om det finns)")
+    sub.add_argument("--report-date", metavar="ÅÅÅÅ-MM-DD", default=None,
+                     help="rapportdatum: dagen rapporten gjordes per (standard: dagen den fastställdes)")
+    sub.add_argument("--landscape", action="store_true", help="liggande sidor (standard: stående)")
+    sub.add_argument("--by-focus-area", action="store_true",
+                     help="åtgärderna grupperade per fokusområde (standard: per löfte)")
+    sub.add_argument("--no-logos", action="store_true", help="utan parternas logotyper i sidhuvudet")
+    sub.add_argument("--next-steps", metavar="TEXT", default="", help="texten under rubriken Nästa steg")
+    sub.add_argument("-o", "--output", metavar="FIL.pdf", type=Path,
+                     help="skriv också den fastställda rapportens PDF hit")
+    sub = command("adopted", "lista de fastställda uppföljningarna och om de stämmer med uppgifterna nu",
+                  _cmd_adopted)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("--period", metavar="PERIOD", help="bara den här perioden, t.ex. 2022-T2")
+
+
+def _adoption_words(record: AdoptedReportRecord) -> str:
+    """"fastställd av Kommunstyrelsen 12 oktober 2022, § 45, dnr KS 2022/123"."""
+    from promises_app.reports.adopted_document import adoption_text
+
+    return "fastställd av " + adoption_text(record.adopted_by, record.adopted_on, record.paragraph,
+                                            record.case_number)
+
+
+def _cmd_adopt(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.reports.adopted_document import adopt_followup, adopted_pdf, differences
+
+    if args.output:
+        # Before adopting: a refused -o must not leave the adoption recorded and the PDF unwritten.
+        check_output(args.output, db_path)
+    options = _followup_options(args, None)
+    with _services(db_path, create=False, exclusive=True) as services:
+        agreement = _resolve(services, args.agreement)
+        try:
+            record = adopt_followup(
+                services, agreement.id, args.period, adopted_by=args.by, adopted_on=args.date,
+                paragraph=args.paragraph, case_number=args.case, report_date=args.report_date, options=options,
+            )
+        except ValidationError as error:
+            raise CommandError("\n".join(f"{ADOPTION_FLAGS.get(e.field, e.field)}: {e.message}"
+                                          for e in error.errors) + "\nIngenting har sparats.") from None
+        versions = services.adoptions.list_adopted(agreement.id, record.period)
+        same = None
+        if len(versions) > 1:
+            before = services.adoptions.content_text(versions[-2].id)
+            same = not differences(before, services.adoptions.content_text(record.id))
+        pdf = adopted_pdf(services, agreement.id, record.period, record.report_version).pdf if args.output else b""
+    print(f"Uppföljningen {record.period} för \"{agreement.title}\" är fastställd som version "
+          f"{record.report_version} ({_adoption_words(record)}).")
+    print(f"  Rapportdatum: {record.report_date.isoformat()}, fingeravtryck {record.fingerprint}")
+    print(f"  Innehållets SHA-256: {record.content_sha256}")
+    print(f"  PDF:ens SHA-256:     {record.pdf_sha256} ({record.pdf_size} byte, PDF/A-2a)")
+    if same:
+        print(f"Obs: uppgifterna är desamma som i version {versions[-2].report_version}; bara fastställandet skiljer.")
+    if args.output:
+        write_atomically(args.output, pdf, db_path)
+        print(f"Skrev den fastställda rapportens PDF till {args.output}.")
+    return EXIT_OK
+
+
+def _cmd_adopted(args: argparse.Namespace, db_path: Path) -> int:
+    from promises_app.reports.adopted_document import compare_with_data
+
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        records = services.adoptions.list_adopted(agreement.id)
+        states = compare_with_data(services, agreement.id)
+    if args.period is not None:
+        wanted = args.period.strip().upper()
+        records = [record for record in records if record.period.upper() == wanted]
+    if not records:
+        which = f" för {args.period.strip()}" if args.period is not None else ""
+        print(f"\"{agreement.title}\" har ingen fastställd uppföljning{which} ännu.")
+        return EXIT_OK
+    print(f"Fastställda uppföljningar för \"{agreement.title}\":")
+    for record in records:
+        print(f"{record.period} version {record.report_version}: {_adoption_words(record)}")
+        print(f"  Rapportdatum {record.report_date.isoformat()}, fingeravtryck {record.fingerprint}, "
+              f"PDF {record.pdf_size} byte (SHA-256 {record.pdf_sha256})")
+        if not record.latest:
+            print("  Ersatt av en senare version.")
+            continue
+        state = states.get(record.period)
+        if state is None or state.matches is None:
+            reason = state.problem if state is not None else ""
+            print(f"  Kan inte jämföras med uppgifterna nu. {reason}".rstrip())
+        elif state.matches:
+            print("  Stämmer med uppgifterna nu.")
+        else:
+            print("  STÄMMER INTE längre med uppgifterna: uppföljningen har ändrats sedan den fastställdes.")
+            for line in state.differences:
+                print(f"    {line}")
+            print(f"  Den fastställda versionen är oförändrad. Fastställ en ny version för att publicera rättelsen: "
+                  f"{PROG} adopt {agreement.id} --period {record.period} --by … --date … --paragraph …")
     return EXIT_OK
 
 
@@ -730,6 +894,8 @@ def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
         print(f"Ändringsloggen i {db_path} är obruten ({result.entries} poster, alla kontrollsummor stämmer, "
               "och den slutar där den ska).")
         print(f"De undertecknade revisionerna är oförändrade ({result.revisions} st, alla kontrollsummor stämmer).")
+        if result.adopted:
+            print(f"De fastställda uppföljningarna är oförändrade ({result.adopted} st, alla kontrollsummor stämmer).")
         print(f"Planen i de {result.signed_agreements} undertecknade eller avslutade överenskommelserna är "
               "den som undertecknades.")
         print("Varje rad stämmer med ändringsloggen.")

@@ -9,6 +9,7 @@ same bytes: the document is dated by the report date.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from reportlab.lib.units import cm
@@ -36,16 +37,33 @@ FIELDS = {"light": "light_text"}
 COUNT_TABLE_WIDTH = 250.0
 
 
-def render_followup_pdf(content: FollowUpContent, options: FollowUpOptions | None = None) -> bytes:
-    """The follow-up report as PDF bytes (``options``: orientation and whether to draw the logos)."""
+def render_followup_pdf(
+    content: FollowUpContent,
+    options: FollowUpOptions | None = None,
+    *,
+    standards: Sequence[str] = typst_engine.ACCESSIBLE,
+    dated: date | str | None = None,
+    keywords: Sequence[str] = (),
+) -> bytes:
+    """The follow-up report as PDF bytes (``options``: orientation and whether to draw the logos).
+
+    By default the PDF is tagged PDF/UA-1 and dated by the report date. An adopted report
+    (reports/adopted_document.py) is archival, ``typst_engine.ARCHIVAL``, dated by the day it
+    was adopted, and names its content's whole hash among its ``keywords``.
+    """
     options = options or FollowUpOptions()
     fonts.register_fonts()  # the column widths are measured with the fonts' metrics
-    data, files = followup_data(content, options)
-    return typst_engine.render("followup.typ", data, dated=content.report_date, files=files)
+    data, files = followup_data(content, options, keywords=keywords)
+    return typst_engine.render(
+        "followup.typ", data, dated=content.report_date if dated is None else dated, files=files, standards=standards
+    )
 
 
-def followup_data(content: FollowUpContent, options: FollowUpOptions) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """The template's data and the files beside it (logos, charts)."""
+def followup_data(
+    content: FollowUpContent, options: FollowUpOptions, *, keywords: Sequence[str] = ()
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The template's data and the files beside it (logos, charts); ``keywords`` go into the metadata
+    after the fingerprint and the log's head."""
     logos, files = logo_files(content.logos if options.logos else ())
     width = BODY_WIDTH[options.landscape]
     data: dict[str, Any] = {
@@ -53,7 +71,8 @@ def followup_data(content: FollowUpContent, options: FollowUpOptions) -> tuple[d
             title=f"{content.heading} – {content.agreement_title}",
             subject=content.kind,
             footer=c.footer_text(content.report_date, content.fingerprint, content.log_anchor),
-            keywords=[f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor)],
+            keywords=[f"medborgarloften-report-fingerprint:{content.fingerprint}" + log_keywords(content.log_anchor),
+                      *keywords],
             logos=logos,
             landscape=options.landscape,
             margin_cm=MARGIN_CM,

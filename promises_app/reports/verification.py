@@ -1,14 +1,16 @@
-"""Is this PDF an untouched signed revision, and of which agreement? (``promises-app verify``)
+"""Is this PDF an untouched signed revision or adopted follow-up, and of which agreement? (``promises-app verify``)
 
-A file is recognised in one of two ways:
+A file is recognised in one of three ways:
 
 1. its SHA-256 is that of a hand-signed copy attached to a signed revision;
 2. its metadata names the content hash of a signed revision (every agreement PDF carries the
    full SHA-256 of the content it was made from), and its bytes begin with exactly the PDF of
    that revision: the PDF stored at signing (its SHA-256 and length are kept) or, for a
-   revision imported from a file, the PDF made again from the frozen content.
+   revision imported from a file, the PDF made again from the frozen content;
+3. its metadata names the content hash of an adopted follow-up report (reports/adopted_document.py),
+   or its SHA-256 is that of one, and its bytes begin with exactly the PDF kept at the adoption.
 
-In the second case whatever follows those bytes must be incremental updates that only add
+In the second and third cases whatever follows those bytes must be incremental updates that only add
 signatures (ours, the e-signing service's), each intact, judged one by one with pyHanko's
 difference analysis (:mod:`.pdf_updates`). Anything else can change what a PDF reader shows,
 however intact its own signature: the file is then "ändrad efter utskrift" and never called
@@ -25,15 +27,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from promises_app.reports.adopted_document import ADOPTED_HASH_KEYWORD, adoption_text
 from promises_app.reports.agreement_pdf import CONTENT_HASH_KEYWORD
 
 if TYPE_CHECKING:
     from promises_app.reports.pdf_signature import SignatureCheck, TrustRoot
     from promises_app.reports.pdf_updates import UpdateReview, UpdateVerdict
     from promises_app.services import Services
-    from promises_app.services.records import SignedRevisionRecord
+    from promises_app.services.records import AdoptedReportRecord, SignedRevisionRecord
 
 _CONTENT_HASH = re.compile(re.escape(CONTENT_HASH_KEYWORD).encode("ascii") + rb"([0-9a-f]{64})")
+_ADOPTED_HASH = re.compile(re.escape(ADOPTED_HASH_KEYWORD).encode("ascii") + rb"([0-9a-f]{64})")
 
 
 @dataclass
@@ -42,6 +46,9 @@ class Verification:
     agreement_title: str = ""
     revision: int | None = None
     findings: list[str] = field(default_factory=list)
+    #: For an adopted follow-up report: its period ("2022-T2") and version.
+    period: str = ""
+    adopted_version: int | None = None
 
 
 def verify_pdf(services: Services, data: bytes, *, trust_roots: Sequence[TrustRoot] = ()) -> Verification:
@@ -62,6 +69,10 @@ def verify_pdf(services: Services, data: bytes, *, trust_roots: Sequence[TrustRo
     if not data.lstrip()[:5] == b"%PDF-":
         result.findings.append("Filen är inte en PDF.")
         return result
+    adopted = services.adoptions.find_by_pdf_hash(digest)
+    claimed_adoption = _ADOPTED_HASH.search(data)
+    if adopted is not None or claimed_adoption is not None:
+        return _verify_adopted(services, result, data, adopted, claimed_adoption, trust_roots)
     claimed = _CONTENT_HASH.search(data)
     if claimed is None:
         result.findings.append(
@@ -101,6 +112,76 @@ def verify_pdf(services: Services, data: bytes, *, trust_roots: Sequence[TrustRo
     else:
         result.findings.insert(
             0, f"Filen är en orörd kopia av {where}, {signed}{place} (innehållets SHA-256 {content_hash})."
+        )
+    return result
+
+
+def _verify_adopted(
+    services: Services,
+    result: Verification,
+    data: bytes,
+    record: AdoptedReportRecord | None,
+    claimed: re.Match[bytes] | None,
+    trust_roots: Sequence[TrustRoot],
+) -> Verification:
+    """Is the file an adopted follow-up report kept in the database, untouched but for added signatures?"""
+    if record is None:
+        assert claimed is not None  # the caller found one or the other
+        content_hash = claimed.group(1).decode("ascii")
+        record = services.adoptions.find_by_content_hash(content_hash)
+        if record is None:
+            result.findings.append(
+                f"Ingen fastställd uppföljning i databasen har innehållet med kontrollsumman {content_hash}. "
+                "Filen kommer från en annan databas, eller så har den ändrats."
+            )
+            return result
+    import json
+
+    from promises_app.domain.periods import describe
+
+    content = json.loads(services.adoptions.content_text(record.id))
+    result.agreement_title = str(content.get("agreement_title", ""))
+    result.period = record.period
+    result.adopted_version = record.report_version
+    try:
+        named = f"{describe(record.period)} ({record.period})"
+    except ValueError:
+        named = record.period
+    where = (f"den fastställda uppföljningen {named}, version {record.report_version}, av "
+             f"«{result.agreement_title}»")
+    adopted = ("fastställd av " + adoption_text(record.adopted_by, record.adopted_on, record.paragraph,
+                                                record.case_number))
+    kept = services.adoptions.printable(record.agreement_id, record.period, record.report_version).pdf
+    length = len(kept)
+    if data[:length] != kept:
+        result.findings.append(
+            f"Filen påstår sig vara {where}, men den har ändrats: {_first_difference(data, kept)}"
+        )
+        _report_signatures(result, data, trust_roots)
+        return result
+    result.findings.append(f"{_which_bytes(data, length)} byte för byte den PDF som sparades vid fastställandet.")
+    result.ok, updated = _check_updates(result, data, length, trust_roots)
+    if not result.ok:
+        result.findings.insert(
+            0,
+            f"Filen är ändrad efter utskrift: den börjar med {where}, {adopted}, men det som lagts till efter "
+            "den kan ändra det som visas, eller går inte att kontrollera (se nedan).",
+        )
+        return result
+    if updated:
+        verdict = (f"Filen är {where}, {adopted}, med sidorna orörda (innehållets SHA-256 {record.content_sha256}); "
+                   "efter utskriften har bara signaturer lagts till.")
+    else:
+        verdict = (f"Filen är en orörd kopia av {where}, {adopted} "
+                   f"(innehållets SHA-256 {record.content_sha256}).")
+    result.findings.insert(0, verdict)
+    if not record.latest:
+        newest = services.adoptions.list_adopted(record.agreement_id, record.period)[-1]
+        again = adoption_text(newest.adopted_by, newest.adopted_on, newest.paragraph, newest.case_number)
+        result.findings.insert(
+            1,
+            f"Obs: perioden har fastställts på nytt sedan dess. Den gällande versionen är {newest.report_version}, "
+            f"fastställd av {again}.",
         )
     return result
 

@@ -17,6 +17,7 @@ from promises_app.storage.locations import default_database_path
 from promises_app.storage.startup_check import CheckState, StartupCheck
 
 if TYPE_CHECKING:
+    from promises_app.services.adoptions import AdoptionService
     from promises_app.services.agreements import AgreementService
     from promises_app.services.backups import BackupService
     from promises_app.services.carry_over import CarryOverService
@@ -101,6 +102,12 @@ class Services:
         from promises_app.services.signoff import SignOffService
 
         return SignOffService(self.db)
+
+    @cached_property
+    def adoptions(self) -> AdoptionService:
+        from promises_app.services.adoptions import AdoptionService
+
+        return AdoptionService(self.db)
 
     @cached_property
     def indicators(self) -> IndicatorService:

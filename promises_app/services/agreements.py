@@ -211,6 +211,14 @@ class AgreementService(Service):
                     "tas bort: ett undertecknat dokument ska finnas kvar. Lästes den in av misstag, "
                     "återställ säkerhetskopian från före importen."
                 )
+            adopted = s.scalars(
+                select(m.AdoptedReport.period).where(m.AdoptedReport.agreement_id == agreement_id).distinct()
+            ).all()
+            if adopted:
+                raise ServiceError(
+                    f"«{row.title}» har fastställda uppföljningar ({', '.join(sorted(adopted))}) och kan inte tas "
+                    "bort: ett fastställt dokument ska finnas kvar."
+                )
             if row.documents:
                 raise ValidationError(
                     [

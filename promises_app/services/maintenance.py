@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.paths import resource
+from promises_app.services.adoptions import adopted_problems
 from promises_app.services.base import Service
 from promises_app.services.exchange import ExchangeService, ImportResult, check_document, parse
 from promises_app.services.signoff import PdfRenderer, SignOffService, plan_problems, revision_problems
@@ -44,6 +45,8 @@ class VerifyResult:
     #: For each anchor checked (its label: a file name, or the head as typed): None when the
     #: database still holds it, else why not.
     anchors: tuple[tuple[str, str | None], ...] = ()
+    #: How many adopted follow-up reports (every version) were checked.
+    adopted: int = 0
 
 
 class MaintenanceService(Service):
@@ -64,7 +67,8 @@ class MaintenanceService(Service):
 
         Problems come in order: the change log (its chain, first break first, and whether it
         ends where its head says); the signed revisions (their hashes, numbering, and the log
-        head each was signed with); each signed agreement's live plan against what was signed;
+        head each was signed with); the adopted follow-up reports (the same, per period);
+        each signed agreement's live plan against what was signed;
         every row against what the log says of it (storage/log_audit.py); then each of
         ``anchors`` (a log head printed in a PDF the program wrote): does the log still hold it?
         With ``render_pdf`` and no problem found, each signed revision's PDF is also made again
@@ -75,11 +79,13 @@ class MaintenanceService(Service):
             problems = verify_chain(connection)
             entries = int(s.scalar(select(text("count(*)")).select_from(m.ChangeLogEntry.__table__)) or 0)
             problems += revision_problems(s)
+            problems += adopted_problems(s)
             problems += plan_problems(s)
             problems += audit(connection)
             checked = tuple((label, check_anchor(connection, anchor)) for label, anchor in anchors)
             problems += [f"{label}: {reason}." for label, reason in checked if reason is not None]
             revisions = int(s.scalar(select(func.count()).select_from(m.SignedRevision)) or 0)
+            adopted = int(s.scalar(select(func.count()).select_from(m.AdoptedReport)) or 0)
             signed_agreements = int(
                 s.scalar(select(func.count()).select_from(m.Agreement).where(m.Agreement.state.in_(LOCKED_STATES)))
                 or 0
@@ -88,7 +94,7 @@ class MaintenanceService(Service):
         warnings = signoff.check_pdfs(render_pdf) if render_pdf is not None and not problems else []
         return VerifyResult(
             ok=not problems, problems=tuple(problems), entries=entries, revisions=revisions,
-            warnings=tuple(warnings), signed_agreements=signed_agreements, anchors=checked,
+            warnings=tuple(warnings), signed_agreements=signed_agreements, anchors=checked, adopted=adopted,
         )
 
     def log_anchor(self) -> LogAnchor:

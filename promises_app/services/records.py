@@ -328,3 +328,38 @@ class FindingMeasureRecord:
 
     finding: WalkFindingRecord
     measure: MeasureRecord
+
+
+@dataclass(frozen=True)
+class AdoptedReportRecord:
+    """Version N of a period's follow-up report as a council or board adopted it (its bytes fetched apart)."""
+
+    id: int
+    agreement_id: int
+    #: The reporting period's label ("2022-T2").
+    period: str
+    #: 1, 2, …: a correction adopted later is the next version.
+    report_version: int
+    adopted_by: str
+    adopted_on: date
+    #: The protocol's paragraph ("§ 45").
+    paragraph: str
+    #: The case number (diarienummer); "" where the body keeps none.
+    case_number: str
+    report_date: date
+    #: The report's choices as JSON (reports/adopted_document.py reads them).
+    options: str
+    content_sha256: str
+    pdf_sha256: str
+    pdf_size: int
+    recorded_at: str
+    recorded_by: str
+    #: The change log's head the adopted PDF carries.
+    log_anchor: LogAnchor | None
+    #: No later version of the same period has been adopted.
+    latest: bool = True
+
+    @property
+    def fingerprint(self) -> str:
+        """What the report's footer prints ("Fingeravtryck …"): the content hash's first 12 hex digits."""
+        return self.content_sha256[:12]

@@ -69,16 +69,22 @@ class ReportSourceService(Service):
         indicator section does not need. Raises NotFoundError for an agreement that is gone.
         """
         with self.db.read() as s:
-            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
-            first_signed = first_signed_snapshot(s, agreement_id)
-            return ReportSource(
-                facts=agreement_facts(s, agreement_id, first_signed=first_signed),
-                snapshot=build_snapshot(s, agreement),
-                first_signed=first_signed,
-                indicators=tuple(agreement_indicators(s, agreement_id)) if indicators else (),
-                logos=party_logos(s, agreement_id) if logos else (),
-                log_anchor=current_anchor(s.connection()),
-            )
+            return read_source(s, agreement_id, logos=logos, indicators=indicators)
+
+
+def read_source(session: Session, agreement_id: int, *, logos: bool = True, indicators: bool = True) -> ReportSource:
+    """``ReportSourceService.source`` inside the caller's transaction (adopting a report reads it in the
+    transaction that keeps it, services/adoptions.py)."""
+    agreement = get_row(session, m.Agreement, agreement_id, "Överenskommelsen")
+    first_signed = first_signed_snapshot(session, agreement_id)
+    return ReportSource(
+        facts=agreement_facts(session, agreement_id, first_signed=first_signed),
+        snapshot=build_snapshot(session, agreement),
+        first_signed=first_signed,
+        indicators=tuple(agreement_indicators(session, agreement_id)) if indicators else (),
+        logos=party_logos(session, agreement_id) if logos else (),
+        log_anchor=current_anchor(session.connection()),
+    )
 
 
 def party_logos(session: Session, agreement_id: int) -> tuple[bytes, ...]:

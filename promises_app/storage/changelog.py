@@ -38,9 +38,9 @@ _SKIPPED = {"version"}
 #: erases them: an append-only log must not keep the name and contact details for ever.
 PERSONAL_FIELDS = {"people": {"name", "title", "email", "phone"}}
 REDACTED = "(personuppgift)"
-#: Large texts logged by their fingerprint (a signed revision's frozen content: its hash is
-#: stored beside it, and the log need not hold a second copy of every signature block).
-DIGESTED_FIELDS = {"signed_revisions": {"content"}}
+#: Large texts logged by their fingerprint (a signed revision's frozen content, an adopted
+#: report's: its hash is stored beside it, and the log need not hold a second copy of it).
+DIGESTED_FIELDS = {"signed_revisions": {"content"}, "adopted_reports": {"content"}}
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ TABLE_WORDS = {
     "indicator_definitions": "Indikatorn", "indicator_values": "Indikatorvärdet",
     "agreement_indicators": "Den följda indikatorn", "situation_sources": "Lägesbildens källa",
     "safety_walks": "Trygghetsvandringen", "walk_findings": "Iakttagelsen",
+    "adopted_reports": "Den fastställda uppföljningen",
 }
 _LABEL_COLUMNS = ("title", "name", "text", "period", "file_name", "place")
 _QUOTE = 60
@@ -206,6 +207,11 @@ class _Where:
             title = self._title(m.table_of(m.Agreement), values.get("agreement_id"))
             of = f" av «{_cut(title)}»" if title is not None else ""
             return f"{word} {values.get('revision', '')}{of} (id {row_id})"
+        if table_name == "adopted_reports":
+            title = self._title(m.table_of(m.Agreement), values.get("agreement_id"))
+            of = f" av «{_cut(title)}»" if title is not None else ""
+            version = values.get("report_version", "?")
+            return f"{word} för {values.get('period', '?')} version {version}{of} (id {row_id})"
         if table_name == "follow_ups":
             title = self._title(m.table_of(m.Measure), values.get("measure_id"))
             of = f" av åtgärden «{_cut(title)}»" if title is not None else ""
@@ -232,7 +238,10 @@ def _field_word(name: str) -> str:
              "participant_ids": "Deltar", "maker_ids": "Vem lovar", "comment": "Kommentar",
              "status": "Status", "light": "Trafikljus", "count_achieved": "Antal", "size": "Storlek",
              "file_name": "Filnamn", "period": "Period", "position": "Ordning", "logo_png": "Logotyp",
-             "contact_id": "Kontaktperson", "focus_area_id": "Fokusområde", "value": "Värde"}
+             "contact_id": "Kontaktperson", "focus_area_id": "Fokusområde", "value": "Värde",
+             "adopted_by": "Fastställd av", "adopted_on": "Datum för fastställandet", "paragraph": "Paragraf",
+             "case_number": "Diarienummer", "report_date": "Rapportdatum", "report_version": "Version",
+             "pdf": "PDF:en", "options": "Rapportens val"}
     return f"fältet «{words.get(name, name)}»"
 
 

@@ -464,6 +464,56 @@ class SignedCopy(Base):
     attached_by: Mapped[str] = mapped_column(String(200), nullable=False)
 
 
+class AdoptedReport(Base):
+    """A period's follow-up report as adopted (fastställd) by a council or board: version N of it.
+
+    Written once, when the adoption is recorded, and never changed: triggers refuse UPDATE and
+    DELETE (migration 0009) and storage/signed_guard.py refuses them in the ORM with a message.
+    A later correction of the period is adopted as version N+1 beside it. ``content`` is the
+    report's content as canonical JSON (reports/followup_content.canonical_json, the adoption
+    among its facts) and ``content_sha256`` its SHA-256, which the PDF's metadata names;
+    ``pdf`` is the PDF/A made at the adoption, with its SHA-256 and size: every print of the
+    version gives exactly those bytes back. ``options`` are the report's choices as JSON
+    (sections, grouping, orientation, logos, "Nästa steg"), so the report can be made again
+    from the data now and compared with what was adopted.
+    """
+
+    __tablename__ = "adopted_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="RESTRICT"), index=True)
+    #: The reporting period's label ("2022-T2").
+    period: Mapped[str] = mapped_column(String(40), nullable=False)
+    #: 1, 2, …: a correction adopted later is the next version of the same period.
+    report_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: The body that adopted it ("Kommunstyrelsen", "Trygghetsrådet").
+    adopted_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    adopted_on: Mapped[date] = mapped_column(Date, nullable=False)
+    #: The protocol's paragraph ("§ 45").
+    paragraph: Mapped[str] = mapped_column(String(40), nullable=False)
+    #: The case number (diarienummer, "KS 2022/123"); "" where the body keeps none.
+    case_number: Mapped[str] = mapped_column(String(100), nullable=False, default="")
+    #: The day the report is made as of and dated by in its text (on or before the adoption).
+    report_date: Mapped[date] = mapped_column(Date, nullable=False)
+    options: Mapped[str] = mapped_column(Text, nullable=False)
+    content: Mapped[str] = mapped_column(Text, nullable=False, deferred=True)
+    content_sha256: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, nullable=False, deferred=True)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    pdf_size: Mapped[int] = mapped_column(Integer, nullable=False)
+    recorded_at: Mapped[str] = mapped_column(String(32), nullable=False)  # ISO 8601 UTC
+    recorded_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    #: The change log's head the report carries (entries, hash of the last one).
+    log_entries: Mapped[int] = mapped_column(Integer, nullable=False)
+    log_head: Mapped[str] = mapped_column(String(64), nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("agreement_id", "period", "report_version",
+                         name="uq_adopted_reports_agreement_period_version"),
+        CheckConstraint("report_version >= 1", name="version_positive"),
+    )
+
+
 class ChangeLogEntry(Base):
     """One change to one row (or one field of it), hash-chained to the entry before it.
 

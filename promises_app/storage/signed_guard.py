@@ -2,7 +2,8 @@
 
 ``refuse_signed_edits`` runs before every flush of a write session (storage/database.py):
 
-- a ``SignedRevision`` or ``SignedCopy`` is written once and never updated or deleted;
+- a ``SignedRevision`` or ``SignedCopy`` is written once and never updated or deleted, and so
+  is an ``AdoptedReport`` (a period's follow-up as a council or board adopted it);
 - while an agreement is signed or closed, its plan (the agreement's own fields, goals,
   parties, signatories, focus areas, promises and measures) cannot change; the only way
   forward is a new revision, which turns it back into a draft first. Follow-ups, the
@@ -10,8 +11,8 @@
   on after signing.
 
 A new agreement inserted together with its rows (an import of a signed agreement) is not
-an edit of a signed one. The triggers of migration 0004 refuse raw-SQL changes to signed
-revisions; this guard is what says why, in Swedish.
+an edit of a signed one. The triggers of migrations 0004 and 0009 refuse raw-SQL changes to signed
+revisions and adopted reports; this guard is what says why, in Swedish.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def refuse_signed_edits(session: Session, _flush: UOWTransaction, _instances: An
             ):
                 raise SignedRecordError(
                     "En undertecknad revision och dess inskannade kopia kan inte ändras eller tas bort."
+                )
+            if isinstance(obj, m.AdoptedReport) and (obj in session.deleted or session.is_modified(obj)):
+                raise SignedRecordError(
+                    "En fastställd uppföljning kan inte ändras eller tas bort. En rättelse fastställs som "
+                    "en ny version av perioden."
                 )
         for obj in chain(session.new, session.dirty, session.deleted):
             if obj in session.dirty and (not session.is_modified(obj) or _outside_the_document(obj)):

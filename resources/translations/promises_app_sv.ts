@@ -2,6 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>AdoptDialog</name>
+    <message>
+        <source>Adopt the follow-up</source>
+        <translation>Fastställ uppföljningen</translation>
+    </message>
+    <message>
+        <source>Record that the follow-up report was adopted, as in the minutes. The report is kept as it stands now, as an archival PDF that cannot change afterwards. A correction made later is published by adopting the period again, as its next version.</source>
+        <translation>Registrera att uppföljningsrapporten har fastställts, som det står i protokollet. Rapporten sparas som den ser ut nu, som en arkiv-PDF som inte kan ändras i efterhand. En rättelse som görs senare publiceras genom att perioden fastställs på nytt, som nästa version.</translation>
+    </message>
+    <message>
+        <source>The report is made with the usual choices: portrait pages, every section, grouped by promise. For other choices, open the follow-up report (Create report) and adopt it from there.</source>
+        <translation>Rapporten görs med de vanliga valen: stående sidor, alla delar, grupperad per löfte. För andra val, öppna uppföljningsrapporten (Skapa rapport) och fastställ den därifrån.</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>Adopted by</source>
+        <translation>Fastställd av</translation>
+    </message>
+    <message>
+        <source>e.g. Kommunstyrelsen</source>
+        <translation>t.ex. Kommunstyrelsen</translation>
+    </message>
+    <message>
+        <source>Date of adoption</source>
+        <translation>Datum för fastställandet</translation>
+    </message>
+    <message>
+        <source>e.g. § 45</source>
+        <translation>t.ex. § 45</translation>
+    </message>
+    <message>
+        <source>Paragraph in the minutes</source>
+        <translation>Paragraf i protokollet</translation>
+    </message>
+    <message>
+        <source>e.g. KS 2022/123 (if there is one)</source>
+        <translation>t.ex. KS 2022/123 (om det finns)</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Diarienummer</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>Rapportdatum</translation>
+    </message>
+    <message>
+        <source>The day the report is made as of; on or before the day it was adopted.</source>
+        <translation>Dagen rapporten görs per; samma dag som fastställandet eller tidigare.</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Adopted &amp;by:</source>
+        <translation>Fastställd a&amp;v:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ragraph:</source>
+        <translation>Pa&amp;ragraf:</translation>
+    </message>
+    <message>
+        <source>&amp;Case number:</source>
+        <translation>Diarie&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>Report da&amp;te:</source>
+        <translation>Rapportda&amp;tum:</translation>
+    </message>
+    <message>
+        <source>&amp;Adopt</source>
+        <translation>&amp;Fastställ</translation>
+    </message>
+    <message>
+        <source>Record the adoption and keep the report</source>
+        <translation>Registrera fastställandet och spara rapporten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Not adopted yet: this will be version 1.</source>
+        <translation>Inte fastställd ännu: det här blir version 1.</translation>
+    </message>
+    <message>
+        <source>Version %1 was adopted by %2 on %3 (%4). This will be version %5 and replace it.</source>
+        <translation>Version %1 fastställdes av %2 den %3 (%4). Det här blir version %5 och ersätter den.</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptedTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Adopted by</source>
+        <translation>Fastställd av</translation>
+    </message>
+    <message>
+        <source>Adopted on</source>
+        <translation>Fastställd den</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraf</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Diarienummer</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>Rapportdatum</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtryck</translation>
+    </message>
+    <message>
+        <source>Compared with the data now</source>
+        <translation>Jämfört med uppgifterna nu</translation>
+    </message>
+    <message>
+        <source>The first 12 characters of the SHA-256 checksum of the adopted report&apos;s content, as its footer prints it.</source>
+        <translation>De första 12 tecknen av SHA-256-kontrollsumman för den fastställda rapportens innehåll, som i dess sidfot.</translation>
+    </message>
+    <message>
+        <source>Whether the report made from the data now would still be the one adopted. If a follow-up was corrected since, adopt the period again to publish the correction.</source>
+        <translation>Om rapporten gjord av uppgifterna nu fortfarande blir den som fastställdes. Har en uppföljning rättats sedan dess, fastställ perioden på nytt för att publicera rättelsen.</translation>
+    </message>
+    <message>
+        <source>Replaced by version %1</source>
+        <translation>Ersatt av version %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerar…</translation>
+    </message>
+    <message>
+        <source>Cannot be compared</source>
+        <translation>Kan inte jämföras</translation>
+    </message>
+    <message>
+        <source>Matches the data</source>
+        <translation>Stämmer med uppgifterna</translation>
+    </message>
+    <message>
+        <source>Changed since adoption: adopt again</source>
+        <translation>Ändrad sedan fastställandet: fastställ på nytt</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the adopted content, SHA-256:
+%1</source>
+        <translation>Fingeravtryck för det fastställda innehållet, SHA-256:
+%1</translation>
+    </message>
+    <message>
+        <source>Checksum of the PDF kept at the adoption, SHA-256 (%1):
+%2</source>
+        <translation>Kontrollsumma för PDF:en som sparades vid fastställandet, SHA-256 (%1):
+%2</translation>
+    </message>
+    <message>
+        <source>Recorded %1 by %2</source>
+        <translation>Registrerad %1 av %2</translation>
+    </message>
+    <message>
+        <source>What the report made now says differently:</source>
+        <translation>Det här säger rapporten gjord nu annorlunda:</translation>
+    </message>
+</context>
+<context>
     <name>AgreementCommands</name>
     <message>
         <source>add agreement «%1»</source>
@@ -3909,6 +4095,30 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>The report could not be made: %1</source>
         <translation>Rapporten kunde inte skapas: %1</translation>
     </message>
+    <message>
+        <source>Adoption of the period&apos;s follow-up</source>
+        <translation>Fastställandet av periodens uppföljning</translation>
+    </message>
+    <message>
+        <source>Adop&amp;t…</source>
+        <translation>&amp;Fastställ…</translation>
+    </message>
+    <message>
+        <source>Record that the period&apos;s follow-up was adopted</source>
+        <translation>Registrera att periodens uppföljning har fastställts</translation>
+    </message>
+    <message>
+        <source>Record that a council or the board adopted this period&apos;s follow-up (date, paragraph, case number), and keep the report with these choices as it is now, as an archival PDF</source>
+        <translation>Registrera att ett råd eller kommunstyrelsen har fastställt periodens uppföljning (datum, paragraf, diarienummer), och spara rapporten med de här valen som den ser ut nu, som en arkiv-PDF</translation>
+    </message>
+    <message>
+        <source>Adopted as version %1 by %2 on %3 (%4). A report created here is a working copy; the adopted one is kept on the Versions page.</source>
+        <translation>Fastställd som version %1 av %2 den %3 (%4). En rapport som skapas här är en arbetsutskrift; den fastställda finns på sidan Versioner.</translation>
+    </message>
+    <message>
+        <source>%1 follow-up %2 adopted version %3.pdf</source>
+        <translation>%1 uppföljning %2 fastställd version %3.pdf</translation>
+    </message>
 </context>
 <context>
     <name>ReportRunner</name>
@@ -4706,6 +4916,10 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <source>The database is what the program wrote.</source>
         <translation>Databasen är den som programmet skrev.</translation>
     </message>
+    <message>
+        <source>The adopted follow-ups are unchanged (%1, every checksum right).</source>
+        <translation>De fastställda uppföljningarna är oförändrade (%1 st, alla kontrollsummor stämmer).</translation>
+    </message>
 </context>
 <context>
     <name>VersionsPage</name>
@@ -4901,6 +5115,50 @@ Undertecknad revision %3 finns kvar precis som den undertecknades: innehållet, 
     <message>
         <source>The PDF could not be made: %1</source>
         <translation>PDF:en kunde inte skapas: %1</translation>
+    </message>
+    <message>
+        <source>Adopted follow-ups</source>
+        <translation>Fastställda uppföljningar</translation>
+    </message>
+    <message>
+        <source>A&amp;dopt follow-up…</source>
+        <translation>Fas&amp;tställ uppföljning…</translation>
+    </message>
+    <message>
+        <source>Record that a council or the board adopted a period&apos;s follow-up, and keep the report as it is now</source>
+        <translation>Registrera att ett råd eller kommunstyrelsen har fastställt en periods uppföljning, och spara rapporten som den ser ut nu</translation>
+    </message>
+    <message>
+        <source>Preview adopted &amp;report…</source>
+        <translation>Förhandsgranska fastställd &amp;rapport…</translation>
+    </message>
+    <message>
+        <source>The selected adopted follow-up report, exactly as it was kept</source>
+        <translation>Den valda fastställda uppföljningsrapporten, precis som den sparades</translation>
+    </message>
+    <message>
+        <source>Adopt the follow-up</source>
+        <translation>Fastställ uppföljningen</translation>
+    </message>
+    <message>
+        <source>The follow-up %1 is adopted and kept as version %2. Fingerprint %3 (SHA-256 %4).</source>
+        <translation>Uppföljningen %1 är fastställd och sparad som version %2. Fingeravtryck %3 (SHA-256 %4).</translation>
+    </message>
+    <message>
+        <source>Preview adopted report</source>
+        <translation>Förhandsgranska fastställd rapport</translation>
+    </message>
+    <message>
+        <source>%1 follow-up %2 adopted version %3.pdf</source>
+        <translation>%1 uppföljning %2 fastställd version %3.pdf</translation>
+    </message>
+    <message>
+        <source>report.pdf</source>
+        <translation>rapport.pdf</translation>
+    </message>
+    <message>
+        <source>The adopted follow-ups could not be compared with the data: %1</source>
+        <translation>De fastställda uppföljningarna kunde inte jämföras med uppgifterna: %1</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@ from promises_app.services.followups import reporting_period
 from promises_app.ui.common.background import TaskControl
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.error_dialog import ErrorDialog, show_error
-from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.formatting import fill, format_long_date
 from promises_app.ui.common.forms import ERROR_STYLE
 from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 from promises_app.ui.reports.report_runner import ReportRunner, ReportStep
@@ -69,6 +69,7 @@ from promises_app.ui.reports.report_runner import ReportRunner, ReportStep
 if TYPE_CHECKING:  # the report modules are loaded when a report is made
     from promises_app.reports.annual_content import AnnualContent
     from promises_app.reports.followup_content import FollowUpContent
+    from promises_app.ui.reports.adopt_dialog import AdoptDialog
 
 _log = logging.getLogger(__name__)
 
@@ -199,6 +200,20 @@ class ReportDialog(QDialog):
             text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
             self.period_combo.addItem(text, period.label)
         self.period_combo.setCurrentIndex(default_period_index(self.periods, today))
+        # Whether the chosen period's follow-up has been adopted (a report made here is then a working copy).
+        self.adopted = services.adoptions.list_adopted(agreement_id)
+        self.adopted_label = QLabel()
+        self.adopted_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.adopted_label.setWordWrap(True)
+        self.adopted_label.setAccessibleName(self.tr("Adoption of the period's follow-up"))
+        self.period_combo.currentIndexChanged.connect(lambda _index: self._show_adopted())
+        period_column = QVBoxLayout()
+        period_column.setSpacing(2)
+        period_column.addWidget(self.period_combo)
+        period_column.addWidget(self.adopted_label)
+        #: The dialog recording an adoption, and the preview of the report kept (the last ones opened).
+        self.adopt_dialog: AdoptDialog | None = None
+        self.adopted_preview: PdfPreviewDialog | None = None
 
         # The annual report's year: by default the report day's year while the agreement runs, the
         # whole agreement once it has ended (reports/annual_content.py, report_scope).
@@ -301,7 +316,7 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Report:"), kinds)
-        form.addRow(self._caption(self.tr("&Period:"), self.period_combo), self.period_combo)
+        form.addRow(self._caption(self.tr("&Period:"), self.period_combo), period_column)
         form.addRow(self._caption(self.tr("&Year:"), self.year_combo), self.year_combo)
         form.addRow(self.tr("Pages:"), orientations)
         form.addRow(self._caption(self.tr("&Group measures:"), self.grouping_combo), self.grouping_combo)
@@ -329,6 +344,14 @@ class ReportDialog(QDialog):
         )
         self.create_button.clicked.connect(self.create_action.trigger)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.adopt_button = QPushButton(self.tr("Adop&t…"))
+        self.adopt_button.setAccessibleName(self.tr("Record that the period's follow-up was adopted"))
+        self.adopt_button.setToolTip(self.tr(
+            "Record that a council or the board adopted this period's follow-up (date, paragraph, case number), "
+            "and keep the report with these choices as it is now, as an archival PDF"
+        ))
+        self.adopt_button.clicked.connect(lambda _checked=False: self.adopt())
+        buttons.addButton(self.adopt_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -342,7 +365,7 @@ class ReportDialog(QDialog):
             self.followup_radio, self.annual_radio, self.period_combo, self.year_combo, self.portrait_radio,
             self.landscape_radio, self.grouping_combo, self.date_edit, self.logos_box,
             *self.section_boxes[ReportKind.FOLLOW_UP].values(), *self.section_boxes[ReportKind.ANNUAL].values(),
-            self.next_steps_edit, self.create_button, self.close_button,
+            self.next_steps_edit, self.create_button, self.adopt_button, self.close_button,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -441,9 +464,72 @@ class ReportDialog(QDialog):
         follow_up = self.kind() is ReportKind.FOLLOW_UP
         self.period_combo.setEnabled(follow_up and bool(self.periods))
         self.year_combo.setEnabled(not follow_up)
+        self.adopt_button.setEnabled(follow_up and bool(self.periods))
+        self._show_adopted()
         self.grouping_combo.setEnabled(follow_up)
         self.sections_stack.setCurrentIndex(0 if follow_up else 1)
         self.next_steps_edit.setEnabled(self.section_boxes[self.kind()]["next_steps"].isChecked())
+
+    def _show_adopted(self) -> None:
+        """Under the period: its adopted version, if any (what a report made here is not)."""
+        versions = [record for record in self.adopted if record.period == self.period_label()]
+        if not versions or self.kind() is not ReportKind.FOLLOW_UP:
+            self.adopted_label.setVisible(False)
+            return
+        latest = versions[-1]
+        self.adopted_label.setText(fill(
+            self.tr("Adopted as version %1 by %2 on %3 (%4). A report created here is a working copy; the "
+                    "adopted one is kept on the Versions page."),
+            latest.report_version, latest.adopted_by, format_long_date(latest.adopted_on), latest.paragraph,
+        ))
+        self.adopted_label.setVisible(True)
+
+    def adopt(self) -> AdoptDialog | None:
+        """Open the dialog recording the adoption of the chosen period's follow-up, with this dialog's choices."""
+        if self.kind() is not ReportKind.FOLLOW_UP or not self.periods:
+            return None
+        self.show_error("")
+        self.date_error.setVisible(False)
+        try:
+            options = self.options()
+        except ValidationError as error:  # the report date is no date: said under it
+            self.date_error.setText("\n".join(e.message for e in error.errors))
+            self.date_error.setVisible(True)
+            self.date_edit.setFocus()
+            return None
+        assert isinstance(options, FollowUpOptions)  # the follow-up report is chosen
+        from promises_app.ui.reports.adopt_dialog import AdoptDialog  # it uses this module's period default
+
+        self.runner.wait_for_background_work()  # the report's columns are measured with ReportLab's font metrics
+        try:
+            dialog = AdoptDialog(self.services, self.agreement_id, today=self.today, period=self.period_label(),
+                                 options=options, parent=self)
+        except AppError as error:
+            self.show_error(error.message)
+            return None
+        dialog.accepted.connect(lambda: self._adopted(dialog))
+        self.adopt_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _adopted(self, dialog: AdoptDialog) -> None:
+        """The adoption is recorded: say so, and show the report kept (to save and publish)."""
+        record = dialog.adopted
+        if record is None:
+            return
+        try:
+            self.adopted = self.services.adoptions.list_adopted(self.agreement_id)
+            kept = self.services.adoptions.printable(self.agreement_id, record.period, record.report_version)
+        except AppError as error:
+            self.show_error(error.message)
+            return
+        self._show_adopted()
+        name = fill(self.tr("%1 follow-up %2 adopted version %3.pdf"), self.agreement.title, record.period,
+                    record.report_version)
+        preview = PdfPreviewDialog(kept.pdf, safe_file_name(name, self.tr("report.pdf")), self,
+                                   database=self.services.db.path)
+        self.adopted_preview = preview
+        preview.open()
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

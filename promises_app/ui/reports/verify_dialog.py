@@ -150,6 +150,8 @@ class VerifyDialog(QDialog):
             fill(self.tr("The change log is unbroken (%1 entries, every checksum right, and it ends where it "
                          "should)."), result.entries),
             fill(self.tr("The signed revisions are unchanged (%1, every checksum right)."), result.revisions),
+            *([fill(self.tr("The adopted follow-ups are unchanged (%1, every checksum right)."), result.adopted)]
+              if result.adopted else []),
             fill(self.tr("The plan of the %1 signed or closed agreements is the one that was signed."),
                  result.signed_agreements),
             self.tr("Every row agrees with the change log."),

@@ -124,7 +124,7 @@ class RevisionTableModel(RecordTableModel[SignedRevisionRecord]):
                         record.pdf_sha256,
                     )
                 )
-            lines.append(fill(self.tr("Recorded %1 by %2"), _timestamp(record.recorded_at), record.recorded_by))
+            lines.append(fill(self.tr("Recorded %1 by %2"), stored_timestamp(record.recorded_at), record.recorded_by))
             return "\n\n".join(lines)
         if column == self.SOURCE:
             if record.source == SOURCE_IMPORTED:
@@ -149,7 +149,7 @@ class RevisionTableModel(RecordTableModel[SignedRevisionRecord]):
                 fill(
                     self.tr("%1, attached %2 by %3"),
                     format_size(copy.size),
-                    _timestamp(copy.attached_at),
+                    stored_timestamp(copy.attached_at),
                     copy.attached_by,
                 ),
             ]
@@ -163,7 +163,7 @@ class RevisionTableModel(RecordTableModel[SignedRevisionRecord]):
         return source
 
 
-def _timestamp(value: str) -> str:
+def stored_timestamp(value: str) -> str:
     """A stored UTC timestamp ("2022-01-18T09:30:00Z") as "2022-01-18 09:30 UTC"."""
     if len(value) >= 16 and value[10] == "T":
         return f"{value[:10]} {value[11:16]} UTC"

@@ -1,4 +1,5 @@
-"""The agreement's versions: its signed revisions, what changed since the last one, and signing.
+"""The agreement's versions: its signed revisions, what changed since the last one, and signing;
+and its adopted follow-ups, each period's versions as kept, compared with the data now.
 
 Signing and starting a new revision are not undoable, on purpose: a signed revision is
 permanent (its content and fingerprint are frozen, and may already be printed and signed by
@@ -9,6 +10,12 @@ adds to a signed revision and is not undoable either; it leaves the stack as it 
 
 The PDF preview renders off the GUI thread: the snapshot is read here (on the GUI thread,
 through the services), and only the pure ``render_snapshot_pdf(snapshot)`` runs in the pool.
+
+Adopting a period's follow-up (ui/reports/adopt_dialog.py) is permanent too, and not undoable;
+it leaves the undo stack as it is. An adopted version is shown from the bytes kept. Whether each
+period's latest version still shows the data is worked out in the pool, and only while the page
+is in view: a follow-up corrected on another page marks it to be worked out when the page is
+shown again, so an edit elsewhere reads nothing here.
 """
 
 from __future__ import annotations
@@ -17,9 +24,10 @@ import hashlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -46,16 +54,25 @@ from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services
 from promises_app.services.errors import ValidationError
 from promises_app.services.output_paths import OutputPathRefused
-from promises_app.services.records import AgreementRecord, SignedCopyRecord, SignedRevisionRecord
+from promises_app.services.records import (
+    AdoptedReportRecord,
+    AgreementRecord,
+    SignedCopyRecord,
+    SignedRevisionRecord,
+)
 from promises_app.ui.common.background import BackgroundTask
 from promises_app.ui.common.formatting import fill, format_long_date
 from promises_app.ui.common.page_changes import follow_changes
 from promises_app.ui.common.page_parts import action_button, notice_label
 from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 from promises_app.ui.common.save_target import ask_save_path
+from promises_app.ui.versions.adopted_table_model import AdoptedTableModel
 from promises_app.ui.versions.changes_table_model import ChangesTableModel
 from promises_app.ui.versions.revision_table_model import RevisionTableModel, short_hash
 from promises_app.ui.versions.signoff_dialog import SignOffDialog
+
+if TYPE_CHECKING:  # the report dialog's module is loaded when a report or an adoption is made
+    from promises_app.ui.reports.adopt_dialog import AdoptDialog
 
 
 def render_pdf(snapshot: AgreementSnapshot, anchor: LogAnchor | None = None) -> bytes:
@@ -65,9 +82,19 @@ def render_pdf(snapshot: AgreementSnapshot, anchor: LogAnchor | None = None) -> 
     return render_snapshot_pdf(snapshot, anchor)
 
 
-#: What a signed revision holds (and so "changes since signing" compares), and the revisions.
+#: What a signed revision holds (and so "changes since signing" compares), the revisions, and the
+#: adopted follow-ups.
 SIGNED_TABLES = ("agreements", "goals", "parties", "signatories", "organisations", "people", "focus_areas",
-                 "promises", "measures", "occurrences", "signed_revisions", "signed_copies")
+                 "promises", "measures", "occurrences", "signed_revisions", "signed_copies", "adopted_reports")
+#: What else a follow-up report shows: a change there may part an adopted version from the data.
+REPORTED_TABLES = ("follow_ups", "indicator_definitions", "indicator_values", "agreement_indicators")
+
+
+def compare_adopted(services: Services, agreement_id: int) -> object:
+    """Runs in the pool: each adopted period's latest version against the data now (one read, no render)."""
+    from promises_app.reports.adopted_document import compare_with_data
+
+    return compare_with_data(services, agreement_id)
 
 
 class VersionsPage(QWidget):
@@ -90,6 +117,10 @@ class VersionsPage(QWidget):
         self.agreement_id: int | None = None
         self.agreement: AgreementRecord | None = None
         self.signoff_dialog: SignOffDialog | None = None
+        self.adopt_dialog: AdoptDialog | None = None
+        #: (task number, agreement) of the comparison awaited; the comparison is due when the page is shown.
+        self._comparing: tuple[int, int] | None = None
+        self._compare_due = False
         self.progress_dialog: QProgressDialog | None = None
         self.preview_dialog: PdfPreviewDialog | None = None
         self._pool = QThreadPool(self)
@@ -147,6 +178,20 @@ class VersionsPage(QWidget):
         self.changes_note.setTextFormat(Qt.TextFormat.PlainText)
         self.changes_note.setWordWrap(True)
 
+        self.adopted_model = AdoptedTableModel(self)
+        self.adopted_view = QTableView()
+        self.adopted_view.setModel(self.adopted_model)
+        self.adopted_view.setAccessibleName(self.tr("Adopted follow-ups"))
+        self.adopted_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.adopted_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.adopted_view.setWordWrap(False)
+        self.adopted_view.verticalHeader().setVisible(False)
+        header = self.adopted_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AdoptedTableModel.NOW, QHeaderView.ResizeMode.Stretch)
+        self.adopted_view.selectionModel().selectionChanged.connect(self._revision_selected)
+        self.adopted_view.doubleClicked.connect(lambda _index: self.preview_adopted())
+
         self.sign_button = action_button(self.sign_action)
         self.new_revision_button = action_button(self.new_revision_action)
         self.preview_button = action_button(self.preview_action)
@@ -167,6 +212,17 @@ class VersionsPage(QWidget):
         copy_buttons.addStretch(1)
         revisions_layout.addLayout(copy_buttons)
 
+        self.adopt_button = action_button(self.adopt_action)
+        self.preview_adopted_button = action_button(self.preview_adopted_action)
+        self.adopted_box = QGroupBox(self.tr("Adopted follow-ups"))
+        adopted_layout = QVBoxLayout(self.adopted_box)
+        adopted_layout.addWidget(self.adopted_view, 1)
+        adopted_buttons = QHBoxLayout()
+        adopted_buttons.addWidget(self.adopt_button)
+        adopted_buttons.addWidget(self.preview_adopted_button)
+        adopted_buttons.addStretch(1)
+        adopted_layout.addLayout(adopted_buttons)
+
         self.changes_box = QGroupBox(self.tr("Changes since signing"))
         changes_layout = QVBoxLayout(self.changes_box)
         changes_layout.addWidget(self.changes_note)
@@ -175,8 +231,9 @@ class VersionsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.revisions_box)
         splitter.addWidget(self.changes_box)
+        splitter.addWidget(self.adopted_box)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([200, 260])
+        splitter.setSizes([180, 200, 220])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
@@ -190,7 +247,8 @@ class VersionsPage(QWidget):
         def action(text: str, shortcut: str, tip: str, slot: Callable[[], object]) -> QAction:
             made = QAction(text, self)
             made.setShortcut(QKeySequence(shortcut))
-            made.setToolTip(f"{tip} ({made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            keys = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            made.setToolTip(f"{tip} ({keys})" if keys else tip)
             made.setStatusTip(tip)
             made.triggered.connect(lambda _checked=False: slot())
             self.addAction(made)
@@ -218,10 +276,21 @@ class VersionsPage(QWidget):
             self.preview_pdf,
         )
 
+        self.adopt_action = action(
+            self.tr("A&dopt follow-up…"), "",
+            self.tr("Record that a council or the board adopted a period's follow-up, and keep the report as it "
+                    "is now"),
+            self.adopt,
+        )
+        self.preview_adopted_action = action(
+            self.tr("Preview adopted &report…"), "",
+            self.tr("The selected adopted follow-up report, exactly as it was kept"), self.preview_adopted,
+        )
+
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's actions for the window's menu (None: a separator)."""
         return [self.sign_action, self.new_revision_action, None, self.preview_action, None,
-                self.attach_action, self.save_copy_action]
+                self.attach_action, self.save_copy_action, None, self.adopt_action, self.preview_adopted_action]
 
 
     def _update_actions(self) -> None:
@@ -232,6 +301,8 @@ class VersionsPage(QWidget):
         self.attach_action.setEnabled(selected is not None)
         self.save_copy_action.setEnabled(selected is not None and bool(selected.copies))
         self.preview_action.setEnabled(self.agreement is not None)
+        self.adopt_action.setEnabled(self.agreement is not None)
+        self.preview_adopted_action.setEnabled(self.selected_adopted() is not None)
 
     # --- showing ------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -246,30 +317,41 @@ class VersionsPage(QWidget):
         tab: the page's keys (sign, new revision) work on every page."""
         if self.agreement_id is not None and changes.touches(*SIGNED_TABLES):
             self.refresh()
+        elif self.agreement_id is not None and self.adopted_model.rowCount() and changes.touches(*REPORTED_TABLES):
+            self.compare_adopted()  # a follow-up corrected: does the adopted version still show the data?
 
     def set_agreement(self, agreement_id: int | None) -> None:
         if agreement_id != self.agreement_id:
             self.agreement_id = agreement_id
             self.show_notice("")
             self.revision_model.set_rows([])
+            self.adopted_model.set_rows([])
         self.refresh()
 
     def refresh(self) -> None:
         """Read the agreement, its signed revisions and the changes since the last one again."""
         keep = self.selected_revision()
+        keep_adopted = self.selected_adopted()
         self.agreement = None
         revisions: list[SignedRevisionRecord] = []
+        adopted: list[AdoptedReportRecord] = []
         changes = []
         if self.agreement_id is not None:
             try:
                 self.agreement = self.services.agreements.get_agreement(self.agreement_id)
                 revisions = self.services.signoff.list_revisions(self.agreement_id)
                 changes = self.services.signoff.changes_since_signing(self.agreement_id) if revisions else []
+                adopted = self.services.adoptions.list_adopted(self.agreement_id)
             except AppError as error:
                 self.agreement = None
                 self.show_notice(str(error))
         self.revision_model.set_rows(revisions)
         self.changes_model.set_rows(changes)
+        if [r.id for r in adopted] != [r.id for r in self.adopted_model.rows()] or not adopted:
+            self.adopted_model.set_rows(adopted)
+            if keep_adopted is not None:
+                self.select_adopted(keep_adopted.period, keep_adopted.report_version)
+        self.compare_adopted()
         if keep is not None and self.selected_revision() is None:
             row = self.revision_model.row_of(keep.revision)
             if row >= 0:
@@ -330,6 +412,15 @@ class VersionsPage(QWidget):
         row = self.revision_model.row_of(revision)
         if row >= 0:
             self.revision_view.selectRow(row)
+
+    def selected_adopted(self) -> AdoptedReportRecord | None:
+        rows = self.adopted_view.selectionModel().selectedRows()
+        return self.adopted_model.record_at(rows[0].row()) if rows else None
+
+    def select_adopted(self, period: str, version: int) -> None:
+        row = self.adopted_model.row_of(period, version)
+        if row >= 0:
+            self.adopted_view.selectRow(row)
 
     def _revision_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_actions()
@@ -410,6 +501,94 @@ class VersionsPage(QWidget):
         self.refresh()
         if self.agreement_id is not None:
             self.agreementChanged.emit(self.agreement_id)
+
+    # --- adopted follow-ups (not undoable, like signing) --------------------------------------------
+    def adopt(self) -> AdoptDialog | None:
+        """Open the dialog recording a period's adoption (the selected adopted period's, or the latest ended one)."""
+        if self.agreement_id is None:
+            return None
+        from promises_app.ui.reports.adopt_dialog import AdoptDialog
+
+        self.wait_for_background_work()  # the report's columns are measured with ReportLab's font metrics
+        selected = self.selected_adopted()
+        try:
+            dialog = AdoptDialog(self.services, self.agreement_id, today=self._today(),
+                                 period=selected.period if selected else None, parent=self)
+        except AppError as error:
+            self._warn(self.tr("Adopt the follow-up"), str(error))
+            return None
+        dialog.accepted.connect(lambda: self._adopted(dialog))
+        self.adopt_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _adopted(self, dialog: AdoptDialog) -> None:
+        record = dialog.adopted
+        self.refresh()
+        if record is not None:
+            self.select_adopted(record.period, record.report_version)
+            self.show_notice(fill(
+                self.tr("The follow-up %1 is adopted and kept as version %2. Fingerprint %3 (SHA-256 %4)."),
+                record.period, record.report_version, record.fingerprint, record.content_sha256,
+            ))
+
+    def preview_adopted(self) -> PdfPreviewDialog | None:
+        """The selected adopted report, exactly the bytes kept at its adoption ("Save as…" to publish it)."""
+        record = self.selected_adopted()
+        if self.agreement_id is None or record is None:
+            return None
+        try:
+            kept = self.services.adoptions.printable(self.agreement_id, record.period, record.report_version)
+        except AppError as error:
+            self._warn(self.tr("Preview adopted report"), str(error))
+            return None
+        title = safe_file_name(self.agreement.title if self.agreement else "", self.tr("agreement"))
+        name = fill(self.tr("%1 follow-up %2 adopted version %3.pdf"), title, record.period, record.report_version)
+        dialog = PdfPreviewDialog(kept.pdf, safe_file_name(name, self.tr("report.pdf")), self,
+                                  database=self.services.db.path)
+        self.preview_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def compare_adopted(self) -> int | None:
+        """Work out in the pool whether each adopted period's latest version still shows the data.
+
+        Only while the page is in view; otherwise it is done when the page is shown. Returns the task's number.
+        """
+        if self.agreement_id is None or not self.adopted_model.rowCount():
+            self._compare_due = False
+            return None
+        if not self.isVisible():
+            self._compare_due = True
+            return None
+        self._compare_due = False
+        self.adopted_model.set_states(None)
+        services, agreement_id = self.services, self.agreement_id
+        task = BackgroundTask(lambda: compare_adopted(services, agreement_id))
+        task.signals.finished.connect(self._adopted_compared)
+        task.signals.failed.connect(self._adopted_not_compared)
+        self._tasks = [t for t in self._tasks if not t.done] + [task]
+        self._comparing = (task.number, agreement_id)
+        self._pool.start(task)
+        return task.number
+
+    def _adopted_compared(self, number: int, states: object) -> None:
+        if self._comparing != (number, self.agreement_id):
+            return  # an older comparison, or another agreement's
+        self._comparing = None
+        self.adopted_model.set_states(states if isinstance(states, dict) else {})
+
+    def _adopted_not_compared(self, number: int, message: str) -> None:
+        if self._comparing != (number, self.agreement_id):
+            return
+        self._comparing = None
+        self.adopted_model.set_states({})
+        self.show_notice(fill(self.tr("The adopted follow-ups could not be compared with the data: %1"), message))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._compare_due:
+            self.compare_adopted()
 
     # --- the hand-signed copy -------------------------------------------------------------------
     def _start_folder(self) -> str:

@@ -50,7 +50,7 @@ def test_a_schema_7_file_keeps_its_promises_meaning_and_takes_the_new_kinds(v7: 
     database = open_database(v7, create=False)
     try:
         services = Services(database)
-        assert header_user_version(v7) == SCHEMA_VERSION == 8
+        assert header_user_version(v7) == SCHEMA_VERSION >= 8
         agreements = services.agreements.list_agreements()
         promises = [p for a in agreements for p in services.plan.list_promises(a.id)]
         assert promises and all(p.as_written is False for p in promises)
@@ -68,7 +68,8 @@ def test_a_schema_7_file_keeps_its_promises_meaning_and_takes_the_new_kinds(v7: 
         database.close()
     assert _rows(v7, "SELECT id, name, kind, short_name, version, logo_png FROM organisations "
                      f"WHERE id <= {max(o[0] for o in organisations)} ORDER BY id") == organisations
-    assert _rows(v7, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name") == triggers
+    after = _rows(v7, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+    assert set(triggers) <= set(after)  # every trigger kept (later migrations add their own)
     assert _rows(v7, "PRAGMA foreign_key_check") == []
     assert _rows(v7, "PRAGMA integrity_check") == [("ok",)]
     # The CHECK constraint still refuses a kind nobody knows.

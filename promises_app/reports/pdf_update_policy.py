@@ -32,8 +32,8 @@ No Qt here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from xml.etree import ElementTree
 
-from lxml import etree
 from pyhanko.pdf_utils import generic, misc
 from pyhanko.pdf_utils.decode_limits import DecodePurpose
 from pyhanko.pdf_utils.reader import HistoricalResolver, RawPdfPath
@@ -169,7 +169,7 @@ _XMP_WORDS = {
 XmpValue = str | tuple[object, ...]
 
 
-def _xmp_value(element: etree._Element) -> XmpValue:
+def _xmp_value(element: ElementTree.Element) -> XmpValue:
     """One property's value, written the same whichever of RDF's equivalent forms it has."""
     if element.get(f"{_RDF}resource") is not None:  # a URI, written as a resource instead of as text
         return element.get(f"{_RDF}resource", "")
@@ -187,7 +187,7 @@ def _xmp_value(element: etree._Element) -> XmpValue:
     raise ValueError(f"unexpected XMP value <{child.tag}>")
 
 
-def _xmp_struct(description: etree._Element) -> tuple[tuple[str, XmpValue], ...]:
+def _xmp_struct(description: ElementTree.Element) -> tuple[tuple[str, XmpValue], ...]:
     """The properties of an rdf:Description (or a parseType="Resource" element), from its
     attributes and its child elements alike, in a fixed order."""
     found: dict[str, XmpValue] = {}
@@ -195,8 +195,7 @@ def _xmp_struct(description: etree._Element) -> tuple[tuple[str, XmpValue], ...]
         if not str(name).startswith(_RDF) and name != _XML_LANG:
             found[str(name)] = value
     for child in description:
-        if isinstance(child.tag, str):
-            found[child.tag] = _xmp_value(child)
+        found[child.tag] = _xmp_value(child)
     return tuple(sorted(found.items()))
 
 
@@ -207,13 +206,17 @@ def xmp_properties(xml: bytes) -> dict[str, XmpValue]:
     resource, a structure inline or as a nested description: pyHanko rewrites a file's XMP in
     other forms than Typst wrote it. Raises ValueError if the packet is not XMP as expected.
     """
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:  # XMP has neither; entities could hide or blow up text
+        raise ValueError("XMP with a document type or entities")
     try:
-        root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError as error:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as error:
         raise ValueError(str(error)) from error
     found: dict[str, XmpValue] = {}
-    for description in root.iter(f"{_RDF}Description"):
-        if description.getparent() is not None and description.getparent().tag == f"{_RDF}RDF":
+    for rdf in root.iter(f"{_RDF}RDF"):
+        for description in rdf:
+            if description.tag != f"{_RDF}Description":
+                raise ValueError(f"unexpected <{description.tag}> in rdf:RDF")
             for name, value in _xmp_struct(description):
                 if name in found and found[name] != value:
                     raise ValueError(f"{name} is stated twice")

@@ -265,6 +265,13 @@ def test_xmp_metadata_taken_away_is_refused(printed: tuple[Services, bytes], ann
     assert "dokumentets metadata (XMP) har lagts till eller tagits bort" in said
 
 
+def test_xmp_metadata_with_entities_is_refused(printed: tuple[Services, bytes], anna: Credentials) -> None:
+    services, pdf = printed
+    entity = '<!DOCTYPE x:xmpmeta [<!ENTITY t "POLISEN LOVAR INGENTING">]><x:xmpmeta'
+    said = _refused(verify_pdf(services, rewrite_xmp(pdf, "<x:xmpmeta", entity, signer=anna)))
+    assert "dokumentets metadata (XMP) går inte att läsa" in said
+
+
 def test_a_signing_tool_rewriting_the_xmp_keeps_what_it_says(printed: tuple[Services, bytes], anna: Credentials) -> None:
     """pyHanko writes the signed agreement's XMP again in other RDF forms, with a new date and
     producer: the same statements otherwise, PDF/A-2a and PDF/UA-1 still declared."""

@@ -56,7 +56,7 @@ DRAFT_NOTE = "Utkast – inte undertecknat"
 DRAFT_MARK = "UTKAST"
 #: The action plan's columns: each row's field, and how the room left by the snug ones is shared.
 ACTION_PLAN_KEYS = dict(zip(c.ACTION_PLAN_COLUMNS, ("cause", "measure", "target", "when", "who"), strict=True))
-_FLEX_WEIGHTS = {"cause": 1.0, "measure": 1.0, "who": 0.8}
+_FLEX_WEIGHTS = {"cause": 1.0, "measure": 1.0, "who": 1.0}
 
 
 def content_keywords(content: AgreementContent) -> str:
@@ -85,7 +85,6 @@ def render_agreement_pdf(
     A draft is PDF/UA-1; a signed agreement PDF/A-2a and PDF/UA-1, dated by ``document_day``
     (``dated`` overrides it).
     """
-    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
     data, files = agreement_data(content, appendix=appendix, logos=logos or {})
     standards = typst_engine.ACCESSIBLE if content.is_draft else typst_engine.ARCHIVAL
     return typst_engine.render("agreement.typ", data, dated=dated or document_day(content), files=files,
@@ -96,6 +95,7 @@ def agreement_data(
     content: AgreementContent, *, appendix: bool = True, logos: dict[str, bytes] | None = None
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The template's data and the files beside it (the logos)."""
+    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
     owners = [block.party for block in content.signature_blocks if (logos or {}).get(block.party)]
     logo_entries, files = logo_files([(logos or {})[name] for name in owners], owners)
     footer = f"Revision {content.revision} · Fingeravtryck {content.fingerprint}" + log_footer(content.log_anchor)

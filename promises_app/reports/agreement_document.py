@@ -45,11 +45,11 @@ def render_snapshot_pdf(
 
 
 def render_legacy_snapshot_pdf(snapshot: AgreementSnapshot, anchor: LogAnchor | None = None) -> bytes:
-    """The PDF of a revision signed before schema 7, as the program of that time made it (ReportLab)."""
-    from promises_app.reports.agreement_pdf_legacy import render_legacy_agreement_pdf
+    """The PDF of a revision signed before schema 7, as the program of that time made it (ReportLab,
+    with the content builder of that time: agreement_pdf_legacy)."""
+    from promises_app.reports import agreement_pdf_legacy
 
-    content = content_from_snapshot(snapshot, log_anchor=anchor)
-    return render_legacy_agreement_pdf(content, appendix=True, logos=snapshot_logos(snapshot))
+    return agreement_pdf_legacy.render_legacy_snapshot_pdf(snapshot, anchor)
 
 
 def printed_pdf(printable: PrintableAgreement, *, appendix: bool = True) -> bytes:

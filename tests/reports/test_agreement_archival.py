@@ -156,6 +156,20 @@ LEGACY_SHA256 = {
 }
 
 
+def test_a_four_party_agreement_signed_before_typst_is_made_again_as_signed() -> None:
+    """Signed by the program before Typst (tests/fixtures/legacy-signed-four-party.json): promise
+    headings naming the makers the way they were named then, logos in the header, two pages of
+    action plan. Made again from its snapshot, it is the PDF that was hashed at signing."""
+    import json
+
+    kept = json.loads((fixture_path(7).parent / "legacy-signed-four-party.json").read_text(encoding="utf-8"))
+    snapshot = snap.from_json(json.dumps(kept["snapshot"]))
+    anchor = LogAnchor(entries=kept["log_entries"], head=kept["log_head"], database_id=kept["database_id"])
+    pdf = render_legacy_snapshot_pdf(snapshot, anchor)
+    assert (hashlib.sha256(pdf).hexdigest(), len(pdf)) == (kept["pdf_sha256"], kept["pdf_size"])
+    assert "Polisen och Ängelholmshem lovar att …" in flat_text(pdf)  # the heading of that time
+
+
 def test_the_legacy_renderer_still_makes_the_bytes_it_made() -> None:
     with sqlite3.connect(f"file:{fixture_path(7)}?mode=ro&immutable=1", uri=True) as raw:
         (database_id,) = raw.execute("SELECT database_id FROM database_identity").fetchone()

@@ -879,7 +879,7 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
-    from promises_app.reports.agreement_document import render_snapshot_pdf
+    from promises_app.reports.agreement_document import render_legacy_snapshot_pdf
 
     anchors = [_anchor_argument(value) for value in args.against]
     with _services(db_path, create=False) as services:
@@ -889,7 +889,8 @@ def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
                 raise CommandError(f"{label} kommer från en annan databas (id {anchor.database_id}; {db_path} har id "
                                    f"{this_database}) och kan inte pröva den här. Välj en utskrift från den här "
                                    "databasen.")
-        result = services.maintenance.verify_database(render_pdf=render_snapshot_pdf, anchors=anchors)
+        # Revisions signed before schema 7 kept only their PDF's hash: made again by the renderer of that time.
+        result = services.maintenance.verify_database(render_pdf=render_legacy_snapshot_pdf, anchors=anchors)
     if result.ok:
         print(f"Ändringsloggen i {db_path} är obruten ({result.entries} poster, alla kontrollsummor stämmer, "
               "och den slutar där den ska).")

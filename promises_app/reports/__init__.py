@@ -1,9 +1,10 @@
-"""Printed documents: pure content builders, then ReportLab rendering.
+"""Printed documents: pure content builders, then Typst templates.
 
-``agreement_content`` turns what the services hold into plain data (no ReportLab);
-``agreement_pdf`` lays that data out with Platypus page templates, the stylesheet in
-``styles`` and the fonts embedded by ``fonts``. Dates and numbers are written by
-``formatting``, the one formatting module of the printed reports.
+``agreement_content`` turns what the services hold into plain data; ``agreement_pdf`` hands
+that data to ``resources/documents/agreement.typ`` through ``typst_engine`` (and likewise the
+reports). ``agreement_pdf_legacy`` is the ReportLab layout of before, kept only to make again
+the PDF of a revision signed before schema 7 (``agreement_document`` decides). Dates and
+numbers are written by ``formatting``, the one formatting module of the printed reports.
 """
 
 import logging

@@ -149,6 +149,11 @@ class AgreementContent:
     content_sha256: str = field(default="")
     #: The change log's head the document carries (domain/log_anchor.py); not part of the content.
     log_anchor: LogAnchor | None = field(default=None)
+    #: Where the agreement applies, printed under its title: ("Kommun", …), ("Lokalpolisområde", …).
+    place_facts: tuple[tuple[str, str], ...] = field(default=())
+    #: The day the document is dated by (ISO): a signed revision's signing day (its start when
+    #: imported without one), so its PDF is the same whenever it is made; "" for a draft (the day printed).
+    document_date: str = field(default="")
 
     @property
     def is_draft(self) -> bool:
@@ -210,7 +215,23 @@ def content_from_snapshot(snapshot: AgreementSnapshot, *, log_anchor: LogAnchor 
         fingerprint=digest[:12],
         content_sha256=digest,
         log_anchor=log_anchor,
+        place_facts=place_facts(snapshot),
+        document_date=_document_date(snapshot),
     )
+
+
+def place_facts(snapshot: AgreementSnapshot) -> tuple[tuple[str, str], ...]:
+    """Where the agreement applies: the municipality and the local police area ("LPO Norrstad"),
+    each when the agreement names it (printed on the agreement and on every report)."""
+    return tuple((label, value.strip()) for label, value in (
+        ("Kommun", snapshot.municipality), ("Lokalpolisområde", snapshot.police_area),
+    ) if value.strip())
+
+
+def _document_date(snapshot: AgreementSnapshot) -> str:
+    if snapshot.state is AgreementState.DRAFT:
+        return ""
+    return (snapshot.signing_date or snapshot.start_date).isoformat()
 
 
 def snapshot_logos(snapshot: AgreementSnapshot) -> dict[str, bytes]:

@@ -1,61 +1,62 @@
-"""The printed agreement: ``AgreementContent`` laid out as an A4 PDF with ReportLab Platypus.
+"""The printed agreement: ``AgreementContent`` laid out by ``resources/documents/agreement.typ``.
 
-Layout only: every word comes from the content (``agreement_content``), every style from
-``styles``. Body text flows through one frame of a page template; only the running header
-(logos) and the footer ("Sida X av Y · Revision N · Fingeravtryck …") are drawn on the
-canvas, by the page template and by a canvas that counts the pages before it writes them.
+Here the content becomes the template's data (plain strings and widths: user text stays text,
+docs/reliability.md P12) and the parties' logos become files beside it; the template does the
+layout. Every agreement PDF is tagged PDF/UA-1; a signed one (any state but a draft) is PDF/A-2a
+as well (typst_engine.ARCHIVAL), dated by its signing day, so it is the same PDF whenever it is
+made and can be archived as signed. A draft is dated by the day it is printed.
 
-User text is text (docs/reliability.md, P12): each string is escaped before it becomes Paragraph
-markup, and line breaks become ``<br/>`` only after escaping, so no tag, entity, link, image,
-font or colour in the data ever reaches ReportLab's markup parser as markup.
-
-The same content renders to the same bytes (P11): ``invariant=1`` fixes the dates and the
-document id ReportLab would otherwise take from the clock.
+Revisions signed before schema 7 keep only their PDF's hash: they are made again by the
+renderer of that time (``agreement_pdf_legacy``), never by this one (``agreement_document``).
 """
 
 from __future__ import annotations
 
-import io
+import math
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from datetime import date
+from typing import Any
 
-from reportlab.lib.pagesizes import landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from promises_app.reports import agreement_content as c
-from promises_app.reports import fonts, styles
+from promises_app.reports import fonts, typst_engine
 from promises_app.reports.agreement_content import AgreementContent
+from promises_app.reports.document_data import logo_files, page_data
 from promises_app.reports.formatting import log_footer
-from promises_app.reports.page_layout import (
-    PageDrawer,
-    TableCell,
-    body_frame,
-    logo_header,
-    markup,
-    numbered_canvas,
-    paragraphs,
-)
+from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING, longest_word
 
-__all__ = ["CONTENT_HASH_KEYWORD", "content_keywords", "markup", "paragraphs", "render_agreement_pdf"]
+__all__ = [
+    "CONTENT_HASH_KEYWORD",
+    "agreement_data",
+    "content_keywords",
+    "document_day",
+    "render_agreement_pdf",
+    "signature_grid",
+]
 
 
 #: How the content hash is written into the PDF's metadata (ASCII, so it can be found in the
 #: raw bytes even of a damaged file): ``promises-app verify`` reads it back.
 CONTENT_HASH_KEYWORD = "medborgarloften-content-sha256:"
+
+#: The agreement's side margins, in centimetres (as the agreement was always printed).
+MARGIN_CM = 2.2
+#: The width of the text on an A4 page, portrait and landscape (the action plan), in points.
+BODY_WIDTH = {False: (21.0 - 2 * MARGIN_CM) * cm, True: (29.7 - 2 * MARGIN_CM) * cm}
+#: The most parties side by side on the signature page, and the room between two of them.
+SIGNATURE_COLUMNS_MAX = 4
+SIGNATURE_GUTTER = 12.0
+#: The type sizes of the signature block (as in agreement.typ and common.typ): names, titles.
+BODY_SIZE = 10.5
+DETAIL_SIZE = 9.5
+#: What prints under the title of a draft, and in its running header.
+DRAFT_NOTE = "Utkast – inte undertecknat"
+DRAFT_MARK = "UTKAST"
+#: The action plan's columns: each row's field, and how the room left by the snug ones is shared.
+ACTION_PLAN_KEYS = dict(zip(c.ACTION_PLAN_COLUMNS, ("cause", "measure", "target", "when", "who"), strict=True))
+_FLEX_WEIGHTS = {"cause": 1.0, "measure": 1.0, "who": 1.0}
 
 
 def content_keywords(content: AgreementContent) -> str:
@@ -68,245 +69,186 @@ def content_keywords(content: AgreementContent) -> str:
     return " ".join(words)
 
 
-# --- user text → Paragraphs (escaped: page_layout.markup) --------------------------------
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(markup(text), style)
+def document_day(content: AgreementContent, today: date | None = None) -> date:
+    """The day the PDF is dated by: a signed revision's own day, a draft's day of printing."""
+    if content.document_date and not content.is_draft:
+        return date.fromisoformat(content.document_date)
+    return today or date.today()
 
 
-def _bullet(text: str, style: ParagraphStyle) -> Paragraph:
-    # bulletText is our own constant, never user text.
-    return Paragraph(markup(text), style, bulletText="•")
-
-
-# --- flowables --------------------------------------------------------------------------------
-class SignatureLine(Flowable):
-    """Room to sign, with the line to sign on at its bottom (as wide as its column allows)."""
-
-    def __init__(self, height: float) -> None:
-        super().__init__()
-        self._height = height
-        self._width = 0.0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
-        self._width = availWidth
-        return availWidth, self._height
-
-    def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.setStrokeColor(styles.RULE)
-        self.canv.setLineWidth(0.7)
-        self.canv.line(0, 0, self._width * 0.92, 0)
-        self.canv.restoreState()
-
-
-# --- the document -----------------------------------------------------------------------------
 def render_agreement_pdf(
-    content: AgreementContent, *, appendix: bool = True, logos: dict[str, bytes] | None = None
+    content: AgreementContent, *, appendix: bool = True, logos: dict[str, bytes] | None = None,
+    dated: date | None = None,
 ) -> bytes:
-    """The agreement as PDF bytes. ``logos``: PNG bytes by party name, drawn in party order."""
-    sheet = styles.stylesheet()
-    header_logos = _header_logos(content, logos or {})
-    buffer = io.BytesIO()
-    document = BaseDocTemplate(
-        buffer,
-        pagesize=styles.PAGE_SIZE,
-        leftMargin=styles.MARGIN_LEFT,
-        rightMargin=styles.MARGIN_RIGHT,
-        topMargin=styles.MARGIN_TOP,
-        bottomMargin=styles.MARGIN_BOTTOM,
-        title=content.title,
-        subject=content.kind,
-        author="",
-        creator="Medborgarlöften",
-        keywords=[content_keywords(content)],  # one string: ReportLab joins a list with ", "
-        invariant=1,
-        lang="sv-SE",
-        initialFontName=fonts.REGULAR,
-    )
-    on_page = _header(content, header_logos)
-    landscape_size = landscape(styles.PAGE_SIZE)
-    landscape_width = landscape_size[0] - styles.MARGIN_LEFT - styles.MARGIN_RIGHT
-    landscape_height = landscape_size[1] - styles.MARGIN_TOP - styles.MARGIN_BOTTOM
-    document.addPageTemplates(
-        [
-            PageTemplate(id="portrait", frames=[_frame(document.width, document.height)], onPage=on_page),
-            # The action plan is a wide table: it gets pages turned sideways.
-            PageTemplate(
-                id="landscape", frames=[_frame(landscape_width, landscape_height)], onPage=on_page,
-                pagesize=landscape_size,
-            ),
-        ]
-    )
-    story = _story(content, sheet, document.width, appendix=appendix, appendix_width=landscape_width)
-    footer = f"Revision {content.revision} · Fingeravtryck {content.fingerprint}" + log_footer(content.log_anchor)
-    document.build(story, canvasmaker=numbered_canvas(footer))
-    return buffer.getvalue()
+    """The agreement as PDF bytes. ``logos``: picture bytes by party name, shown in party order.
 
-
-def _frame(width: float, height: float) -> Frame:
-    return body_frame(styles.MARGIN_LEFT, styles.MARGIN_BOTTOM, width, height)
-
-
-def _story(
-    content: AgreementContent, sheet: styles.Styles, width: float, *, appendix: bool, appendix_width: float
-) -> list[Flowable]:
-    story: list[Flowable] = [
-        _para(content.kind, sheet.kind),
-        _para(content.title, sheet.title),
-    ]
-    if content.is_draft:
-        story.append(Paragraph("Utkast – inte undertecknat", sheet.draft_note))
-
-    def section(heading: str, text: str) -> None:
-        if text.strip():
-            story.append(Paragraph(escape(heading), sheet.heading1))
-            story.extend(paragraphs(text, sheet.body))
-
-    section(c.HEADING_INTRODUCTION, content.introduction)
-    section(c.HEADING_SITUATION, content.situation)
-    if content.goals:
-        story.append(Paragraph(escape(c.HEADING_GOALS), sheet.heading1))
-        story.extend(_bullet(goal, sheet.bullet) for goal in content.goals)
-    if content.focus_areas:
-        story.append(Paragraph(escape(c.HEADING_FOCUS_AREAS), sheet.heading1))
-        for area in content.focus_areas:
-            story.append(_bullet(area.name, sheet.focus_name))
-            story.extend(paragraphs(area.description, sheet.focus_text))
-    if content.promise_groups:
-        story.append(Paragraph(escape(c.HEADING_PROMISES), sheet.heading1))
-        for group in content.promise_groups:
-            story.append(Paragraph(escape(group.heading), sheet.heading2))
-            for promise in group.promises:
-                story.extend(_promise(promise, sheet))
-    section(c.HEADING_EFFECTS, content.intended_effects)
-    section(c.HEADING_FOLLOW_UP, content.follow_up_text)
-    story.append(Paragraph(escape(c.HEADING_VALIDITY), sheet.heading1))
-    story.append(_para(content.validity, sheet.body))
-    if content.case_number:
-        story.append(_para(f"Diarienummer: {content.case_number}", sheet.body))
-    story.append(_signatures(content, sheet, width))
-    if appendix and content.action_plan:
-        story.append(NextPageTemplate("landscape"))
-        story.append(PageBreak())
-        story.append(Paragraph(escape(c.HEADING_ACTION_PLAN), sheet.heading1))
-        story.append(_action_plan_table(content, sheet, appendix_width))
-    return story
-
-
-def _promise(promise: c.PromiseItem, sheet: styles.Styles) -> list[Flowable]:
-    flowables: list[Flowable] = [_para(promise.text, sheet.promise)]
-    flowables.extend(paragraphs(promise.description, sheet.body))
-    for measure in promise.measures:
-        # A measure stays on one page when it fits, so its details never start the next one.
-        parts: list[Flowable] = [_bullet(measure.title, sheet.measure_title)]
-        parts.extend(paragraphs(measure.description, sheet.measure_text))
-        parts.extend(_para(detail, sheet.measure_detail) for detail in measure.details)
-        flowables.append(KeepTogether(parts))
-    return flowables
-
-
-def _signatures(content: AgreementContent, sheet: styles.Styles, width: float) -> Flowable:
-    """Place and date, then one column per party (rows of at most three), columns aligned."""
-    blocks = list(content.signature_blocks)
-    columns = max(1, min(len(blocks), styles.SIGNATURE_COLUMNS_MAX))
-    col_width = width / columns
-    parts: list[Flowable] = [
-        Paragraph(escape(c.HEADING_SIGNATURES), sheet.heading1),
-        _para(content.place_and_date, sheet.place_date),
-    ]
-    for start in range(0, len(blocks), columns):
-        chunk = blocks[start : start + columns]
-        chunk_rows = _signature_rows(chunk, columns, sheet)
-        table = Table(chunk_rows, colWidths=[col_width] * columns, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # for the empty cells: no Helvetica
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            )
-        )
-        parts.append(table)
-        parts.append(Spacer(1, 18))
-    return KeepTogether(parts)
-
-
-def _signature_rows(chunk: Sequence[c.SignatureBlock], columns: int, sheet: styles.Styles) -> list[list[TableCell]]:
-    """Rows: the party names, then per signatory a row to sign on and a row with name and title.
-
-    Every party has at least one line to sign on, even before its signatories are named.
+    A draft is PDF/UA-1; a signed agreement PDF/A-2a and PDF/UA-1, dated by ``document_day``
+    (``dated`` overrides it).
     """
-    depth = max(max(len(block.signatories) for block in chunk), 1)
-    rows: list[list[TableCell]] = [[_para(block.party, sheet.party) for block in chunk]]
-    for index in range(depth):
-        sign_row: list[TableCell] = []
-        name_row: list[TableCell] = []
-        for block in chunk:
-            has_line = index < len(block.signatories) or (index == 0 and not block.signatories)
-            sign_row.append(SignatureLine(styles.SIGNATURE_SPACE) if has_line else "")
-            if index < len(block.signatories):
-                signatory = block.signatories[index]
-                cell = [_para(signatory.name, sheet.signatory_name)]
-                if signatory.title:
-                    cell.append(_para(signatory.title, sheet.signatory_title))
-                name_row.append(cell)
-            else:
-                name_row.append("")
-        rows.extend([sign_row, name_row])
-    for row in rows:  # pad a short last row so its columns line up with the rows above
-        row.extend([""] * (columns - len(row)))
-    return rows
+    data, files = agreement_data(content, appendix=appendix, logos=logos or {})
+    standards = typst_engine.ACCESSIBLE if content.is_draft else typst_engine.ARCHIVAL
+    return typst_engine.render("agreement.typ", data, dated=dated or document_day(content), files=files,
+                               standards=standards)
 
 
-def _action_plan_table(content: AgreementContent, sheet: styles.Styles, width: float) -> Table:
-    fractions = (0.24, 0.24, 0.16, 0.14, 0.22)
-    header: list[TableCell] = [Paragraph(escape(title), sheet.table_header) for title in c.ACTION_PLAN_COLUMNS]
-    rows: list[list[TableCell]] = [header]
-    for row in content.action_plan:
-        rows.append(
-            [
-                paragraphs(text, sheet.table_cell) or ""
-                for text in (row.cause, row.measure, row.target, row.when, row.who)
-            ]
-        )
-    table = Table(
-        rows,
-        colWidths=[width * f for f in fractions],
-        repeatRows=1,
-        splitInRow=1,  # a very long cell continues on the next page instead of failing
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # for the empty cells: no Helvetica
-                ("BACKGROUND", (0, 0), (-1, 0), styles.TABLE_HEADER_BACKGROUND),
-                ("GRID", (0, 0), (-1, -1), 0.5, styles.TABLE_GRID),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+def agreement_data(
+    content: AgreementContent, *, appendix: bool = True, logos: dict[str, bytes] | None = None
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The template's data and the files beside it (the logos)."""
+    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
+    owners = [block.party for block in content.signature_blocks if (logos or {}).get(block.party)]
+    logo_entries, files = logo_files([(logos or {})[name] for name in owners], owners)
+    footer = f"Revision {content.revision} · Fingeravtryck {content.fingerprint}" + log_footer(content.log_anchor)
+    data: dict[str, Any] = {
+        "page": page_data(
+            title=content.title,
+            subject=content.kind,
+            footer=footer,
+            keywords=[content_keywords(content)],
+            logos=logo_entries,
+            margin_cm=MARGIN_CM,
+            mark=DRAFT_MARK if content.is_draft else "",
+        ),
+        "kind": content.kind,
+        "title": content.title,
+        "facts": [list(fact) for fact in content.place_facts],
+        "draft_note": DRAFT_NOTE if content.is_draft else "",
+        "labels": labels(),
+        "introduction": content.introduction,
+        "situation": content.situation,
+        "goals": list(content.goals),
+        "focus_areas": [{"name": area.name, "description": area.description} for area in content.focus_areas],
+        "promise_groups": [
+            {
+                "heading": group.heading,
+                "promises": [
+                    {
+                        "text": promise.text,
+                        "description": promise.description,
+                        "measures": [
+                            {"title": m.title, "description": m.description, "details": list(m.details)}
+                            for m in promise.measures
+                        ],
+                    }
+                    for promise in group.promises
+                ],
+            }
+            for group in content.promise_groups
+        ],
+        "intended_effects": content.intended_effects,
+        "follow_up_text": content.follow_up_text,
+        "validity": content.validity,
+        "case_number": f"Diarienummer: {content.case_number}" if content.case_number else "",
+        "place_and_date": content.place_and_date,
+        "signatures": signature_grid(content.signature_blocks, BODY_WIDTH[False]),
+        "action_plan": action_plan(content.action_plan) if appendix and content.action_plan else None,
+    }
+    return data, files
 
 
-# --- header and footer (drawn on the canvas) ------------------------------------------------
-def _header_logos(content: AgreementContent, logos: dict[str, bytes]) -> list[ImageReader]:
-    readers = []
-    for block in content.signature_blocks:
-        png = logos.get(block.party)
-        if png:
-            readers.append(ImageReader(io.BytesIO(png)))
-    return readers
+def labels() -> dict[str, str]:
+    """Every fixed word the template prints (the content module is where the words live)."""
+    return {
+        "introduction": c.HEADING_INTRODUCTION, "situation": c.HEADING_SITUATION, "goals": c.HEADING_GOALS,
+        "focus_areas": c.HEADING_FOCUS_AREAS, "promises": c.HEADING_PROMISES, "effects": c.HEADING_EFFECTS,
+        "follow_up": c.HEADING_FOLLOW_UP, "validity": c.HEADING_VALIDITY, "signatures": c.HEADING_SIGNATURES,
+        "action_plan": c.HEADING_ACTION_PLAN,
+    }
 
 
-def _header(content: AgreementContent, logos: list[ImageReader]) -> PageDrawer:
-    """Draw the parties' logos (fixed height, aspect kept, scaled down together if too wide)."""
-    return logo_header(logos, mark="UTKAST" if content.is_draft else "")
+# --- the signatures -------------------------------------------------------------------------------
+def signature_rows(parties: int) -> list[int]:
+    """How many parties stand in each row of the signature block: at most four in a row, the rows
+    as even as they can be, the fuller ones first (5: 3 + 2, 7: 4 + 3, 8: 4 + 4)."""
+    if parties <= 0:
+        return []
+    rows = math.ceil(parties / SIGNATURE_COLUMNS_MAX)
+    columns = math.ceil(parties / rows)
+    sizes = []
+    left = parties
+    while left > 0:
+        sizes.append(min(columns, left))
+        left -= sizes[-1]
+    return sizes
+
+
+def signature_grid(blocks: Sequence[c.SignatureBlock], width: float) -> dict[str, Any]:
+    """The signature block's rows of parties, and the columns' width in points.
+
+    Every row has the same columns (as many as the fullest row), so a party stands under the
+    one above it; one party alone takes half the width, not all of it.
+    """
+    sizes = signature_rows(len(blocks))
+    columns = max(sizes, default=1)
+    column = (width - SIGNATURE_GUTTER * (max(columns, 2) - 1)) / max(columns, 2)
+
+    def too_wide(text: str, font: str, size: float) -> bool:
+        return longest_word([text], font, size) > column
+
+    rows: list[list[dict[str, Any]]] = []
+    start = 0
+    for size in sizes:
+        rows.append([
+            {
+                "party": block.party,
+                "hyphenate": too_wide(block.party, fonts.BOLD, BODY_SIZE),
+                "signatories": [
+                    {
+                        "name": s.name, "title": s.title,
+                        "hyphenate_name": too_wide(s.name, fonts.REGULAR, BODY_SIZE),
+                        "hyphenate_title": too_wide(s.title, fonts.REGULAR, DETAIL_SIZE),
+                    }
+                    for s in block.signatories
+                ],
+            }
+            for block in blocks[start:start + size]
+        ])
+        start += size
+    return {"columns": columns, "column": column, "gutter": SIGNATURE_GUTTER, "rows": rows}
+
+
+# --- the action plan ------------------------------------------------------------------------------
+def shown_action_plan_columns(rows: Sequence[c.ActionPlanRow]) -> tuple[str, ...]:
+    """The action plan's columns without those empty in every row ("Problem eller orsak" when no
+    measure names a cause, "Mål" when none is counted); "Åtgärd" always stays."""
+    def used(column: str) -> bool:
+        key = ACTION_PLAN_KEYS[column]
+        return key == "measure" or any(str(getattr(row, key)).strip() for row in rows)
+
+    return tuple(column for column in c.ACTION_PLAN_COLUMNS if used(column))
+
+
+def action_plan(rows: Sequence[c.ActionPlanRow]) -> dict[str, Any]:
+    """The appendix's table: its shown columns as (heading, field, width in points), and the rows."""
+    shown = shown_action_plan_columns(rows)
+    widths = action_plan_widths(rows, shown, BODY_WIDTH[True])
+    return {
+        "columns": [[column, ACTION_PLAN_KEYS[column], width] for column, width in zip(shown, widths, strict=True)],
+        "rows": [{key: str(getattr(row, key)).strip() for key in ACTION_PLAN_KEYS.values()} for row in rows],
+    }
+
+
+def _cell_need(texts: Sequence[str], header: str) -> float:
+    return max(longest_word(texts, fonts.REGULAR), longest_word([header], fonts.BOLD)) + 2 * CELL_PADDING + 1
+
+
+def action_plan_widths(rows: Sequence[c.ActionPlanRow], shown: Sequence[str], width: float) -> list[float]:
+    """Widths for ``shown``: "Mål" snug to its widest word, "När" to the wider half of its dates
+    ("1 mars 2023 –" / "31 oktober 2023", so a range breaks only at its dash); the cause, the
+    measure and who share the rest."""
+    snug: dict[str, float] = {}
+    for column in shown:
+        key = ACTION_PLAN_KEYS[column]
+        texts = [str(getattr(row, key)) for row in rows]
+        if key == "target":
+            snug[column] = _cell_need(texts, column)
+        elif key == "when":
+            halves = [half.strip() + " –" for text in texts for half in text.split(" – ")]
+            need = max((stringWidth(half, fonts.REGULAR, CELL_FONT_SIZE) for half in halves), default=0.0)
+            snug[column] = max(need + 2 * CELL_PADDING + 1, _cell_need(texts, column))
+    cap = width * 0.2
+    snug = {column: min(need, cap) for column, need in snug.items()}
+    rest = width - sum(snug.values())
+    weights = {column: _FLEX_WEIGHTS[ACTION_PLAN_KEYS[column]] for column in shown if column not in snug}
+    total = sum(weights.values())
+    return [snug[column] if column in snug else rest * weights[column] / total for column in shown]

@@ -35,7 +35,7 @@ from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
-from promises_app.reports.agreement_content import promise_wordings
+from promises_app.reports.agreement_content import place_facts, promise_wordings
 from promises_app.reports.formatting import date_range, log_footer, long_date
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection, Grouping
 
@@ -337,14 +337,6 @@ def followup_content_from(
         log_anchor=source.log_anchor,
     )
     return with_fingerprint(content)
-
-
-def place_facts(snapshot: AgreementSnapshot) -> tuple[tuple[str, str], ...]:
-    """Where the agreement applies: the municipality and the local police area ("LPO Norrstad"),
-    each when the agreement names it."""
-    return tuple((label, value.strip()) for label, value in (
-        ("Kommun", snapshot.municipality), ("Lokalpolisområde", snapshot.police_area),
-    ) if value.strip())
 
 
 def count_rows(

@@ -13,9 +13,12 @@ ones, narrowed:
 
 * no changes to other form fields than signature fields (pyHanko's default allows filling
   in any form field; the agreement PDF has none, and filling one in would be shown);
-* no XMP metadata stream may be added or replaced (pyHanko's default allows any well-formed
-  one), and the document information (``/Info``) keeps every entry except the modification
-  date and the producer, which every signing tool rewrites;
+* the XMP metadata (which a signed agreement, PDF/A, has) may be rewritten only as every
+  signing tool of a PDF/A file rewrites it: the same properties with the same values, but for
+  the modification and metadata dates, the producer and the instance id; none may be added
+  to a file without it, nor taken away (pyHanko's default allows any well-formed XMP). The
+  document information (``/Info``) likewise keeps every entry except the modification date
+  and the producer;
 * every update must add a signature or document timestamp, or add validation data (DSS):
   an update that does neither is refused even if it changes nothing visible;
 * no signature field an update adds or fills may be visible (a widget with an area draws its
@@ -29,8 +32,10 @@ No Qt here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from xml.etree import ElementTree
 
 from pyhanko.pdf_utils import generic, misc
+from pyhanko.pdf_utils.decode_limits import DecodePurpose
 from pyhanko.pdf_utils.reader import HistoricalResolver, RawPdfPath
 from pyhanko.sign.diff_analysis import (
     ModificationLevel,
@@ -59,7 +64,7 @@ from pyhanko.sign.diff_analysis.rules.form_field_rules import (
     SigFieldModificationRule,
     is_field_visible,
 )
-from pyhanko.sign.diff_analysis.rules.metadata_rules import DocInfoRule
+from pyhanko.sign.diff_analysis.rules.metadata_rules import DocInfoRule, MetadataUpdateRule
 from pyhanko.sign.diff_analysis.rules_api import Context, ReferenceUpdate, WhitelistRule
 
 __all__ = [
@@ -68,6 +73,7 @@ __all__ = [
     "Refusal",
     "describe_changes",
     "info_dictionary",
+    "xmp_properties",
 ]
 
 #: /Info entries a signing tool may rewrite; all others must stay as printed.
@@ -138,6 +144,130 @@ class _DocInfoRule(DocInfoRule):
         changed = info_changes(old, new)
         if changed:
             raise Refusal(_info_sentence(changed))
+        return super().apply(old, new)
+
+
+#: XMP properties a signing tool may rewrite (the XMP twins of /ModDate and /Producer, the
+#: date the metadata itself was written, and the id of this incarnation of the file).
+XMP_MAY_CHANGE = frozenset({
+    "{http://ns.adobe.com/xap/1.0/}ModifyDate",
+    "{http://ns.adobe.com/xap/1.0/}MetadataDate",
+    "{http://ns.adobe.com/pdf/1.3/}Producer",
+    "{http://ns.adobe.com/xap/1.0/mm/}InstanceID",
+})
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XMP_WORDS = {
+    "{http://purl.org/dc/elements/1.1/}title": "titeln",
+    "{http://purl.org/dc/elements/1.1/}description": "ämnet",
+    "{http://purl.org/dc/elements/1.1/}creator": "författaren",
+    "{http://ns.adobe.com/pdf/1.3/}Keywords": "nyckelorden (med innehållets kontrollsumma)",
+    "{http://www.aiim.org/pdfa/ns/id/}part": "PDF/A-nivån",
+    "{http://www.aiim.org/pdfa/ns/id/}conformance": "PDF/A-nivån",
+    "{http://www.aiim.org/pdfua/ns/id/}part": "PDF/UA-angivelsen",
+}
+XmpValue = str | tuple[object, ...]
+
+
+def _xmp_value(element: ElementTree.Element) -> XmpValue:
+    """One property's value, written the same whichever of RDF's equivalent forms it has."""
+    if element.get(f"{_RDF}resource") is not None:  # a URI, written as a resource instead of as text
+        return element.get(f"{_RDF}resource", "")
+    children = list(element)
+    if element.get(f"{_RDF}parseType") == "Resource":
+        return ("struct", _xmp_struct(element))
+    if not children:
+        return (element.text or "").strip()
+    (child,) = children[:1]
+    if child.tag in (f"{_RDF}Seq", f"{_RDF}Alt", f"{_RDF}Bag"):
+        items = tuple((item.get(_XML_LANG, ""), _xmp_value(item)) for item in child if item.tag == f"{_RDF}li")
+        return (child.tag, tuple(sorted(items, key=repr)) if child.tag == f"{_RDF}Bag" else items)
+    if child.tag == f"{_RDF}Description":
+        return ("struct", _xmp_struct(child))
+    raise ValueError(f"unexpected XMP value <{child.tag}>")
+
+
+def _xmp_struct(description: ElementTree.Element) -> tuple[tuple[str, XmpValue], ...]:
+    """The properties of an rdf:Description (or a parseType="Resource" element), from its
+    attributes and its child elements alike, in a fixed order."""
+    found: dict[str, XmpValue] = {}
+    for name, value in description.attrib.items():
+        if not str(name).startswith(_RDF) and name != _XML_LANG:
+            found[str(name)] = value
+    for child in description:
+        found[child.tag] = _xmp_value(child)
+    return tuple(sorted(found.items()))
+
+
+def xmp_properties(xml: bytes) -> dict[str, XmpValue]:
+    """The properties an XMP packet states, by qualified name, however they are serialised.
+
+    RDF writes the same statement as an attribute or as an element, a URI as text or as a
+    resource, a structure inline or as a nested description: pyHanko rewrites a file's XMP in
+    other forms than Typst wrote it. Raises ValueError if the packet is not XMP as expected.
+    """
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:  # XMP has neither; entities could hide or blow up text
+        raise ValueError("XMP with a document type or entities")
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as error:
+        raise ValueError(str(error)) from error
+    found: dict[str, XmpValue] = {}
+    for rdf in root.iter(f"{_RDF}RDF"):
+        for description in rdf:
+            if description.tag != f"{_RDF}Description":
+                raise ValueError(f"unexpected <{description.tag}> in rdf:RDF")
+            for name, value in _xmp_struct(description):
+                if name in found and found[name] != value:
+                    raise ValueError(f"{name} is stated twice")
+                found[name] = value
+    return found
+
+
+def _metadata(resolver: HistoricalResolver) -> dict[str, XmpValue] | None:
+    """The XMP properties of one revision (None without XMP); ValueError if unreadable."""
+    if "/Metadata" not in resolver.root:
+        return None
+    raw = resolver.root.raw_get("/Metadata")
+    if not isinstance(raw, generic.IndirectObject):
+        raise ValueError("/Metadata is not an indirect object")
+    # Read from the file as of this revision, not through the resolver: pyHanko keeps the XMP it
+    # parsed for its own writer in the reader's shared cache, and the resolver cannot adopt that.
+    stream = resolver.reader.get_object(raw.reference, revision=resolver.revision, transparent_decrypt=False)
+    if not isinstance(stream, generic.StreamObject):
+        raise ValueError("/Metadata is not a stream")
+    return xmp_properties(stream.read_data(DecodePurpose.XMP_METADATA))
+
+
+def xmp_changes(old: HistoricalResolver, new: HistoricalResolver) -> list[str]:
+    """The XMP properties whose value differs, leaving out those a signing tool may rewrite.
+
+    ``["/Metadata"]`` when XMP was added or taken away; ValueError when either is unreadable.
+    """
+    before, after = _metadata(old), _metadata(new)
+    if before is None or after is None:
+        return [] if before is None and after is None else ["/Metadata"]
+    keys = (set(before) | set(after)) - XMP_MAY_CHANGE
+    return sorted(key for key in keys if before.get(key) != after.get(key))
+
+
+def _xmp_sentence(keys: Iterable[str]) -> str:
+    if list(keys) == ["/Metadata"]:
+        return "dokumentets metadata (XMP) har lagts till eller tagits bort"
+    words = sorted({_XMP_WORDS.get(key, key.rpartition("}")[2]) for key in keys})
+    return "dokumentets metadata (XMP) har ändrats (" + ", ".join(words) + ")"
+
+
+class _MetadataRule(MetadataUpdateRule):
+    """pyHanko's XMP rule, refusing any change but the dates, producer and instance id."""
+
+    def apply(self, old: HistoricalResolver, new: HistoricalResolver) -> Iterable[ReferenceUpdate]:
+        try:
+            changed = xmp_changes(old, new)
+        except ValueError as error:
+            raise Refusal("dokumentets metadata (XMP) går inte att läsa") from error
+        if changed:
+            raise Refusal(_xmp_sentence(changed))
         return super().apply(old, new)
 
 
@@ -254,6 +384,7 @@ def _policy(*, catalog_may_change: frozenset[str]) -> StandardDiffPolicy:
             _OnlySignaturesRule().as_qualified(ModificationLevel.LTA_UPDATES),
             CatalogModificationRule(ignored_keys=catalog_may_change),
             _DocInfoRule().as_qualified(ModificationLevel.LTA_UPDATES),
+            _MetadataRule().as_qualified(ModificationLevel.LTA_UPDATES),
             XrefStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
             ObjectStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
             DSSCompareRule().as_qualified(ModificationLevel.LTA_UPDATES),
@@ -262,7 +393,8 @@ def _policy(*, catalog_may_change: frozenset[str]) -> StandardDiffPolicy:
     )
 
 
-_CATALOG_MAY_CHANGE = ROOT_EXEMPT_STRICT_COMPARISON - {"/Metadata"}
+#: /Metadata among them: ``_MetadataRule`` judges it.
+_CATALOG_MAY_CHANGE = ROOT_EXEMPT_STRICT_COMPARISON
 
 SIGNATURES_ONLY_POLICY = _policy(catalog_may_change=_CATALOG_MAY_CHANGE)
 """Every update adds signatures, timestamps or validation data, and nothing else."""
@@ -362,7 +494,15 @@ def _describe(old: HistoricalResolver, new: HistoricalResolver) -> list[str]:
     changed_info = info_changes(old, new)
     if changed_info:
         found.append(_info_sentence(changed_info))
+    try:
+        changed_xmp = xmp_changes(old, new)
+    except ValueError:
+        changed_xmp = ["/Metadata"]
+    if changed_xmp:
+        found.append(_xmp_sentence(changed_xmp))
     for key, words in _CATALOG_WORDS.items():
+        if key == "/Metadata":
+            continue  # by its content, above: a signing tool rewrites it
         old_raw = old.root.raw_get(key) if key in old.root else None
         new_raw = new.root.raw_get(key) if key in new.root else None
         if old_raw != new_raw or (new_raw is not None and bool(_refs_in(new_raw) & written)):

@@ -1,4 +1,10 @@
-"""The one stylesheet of the printed reports: page geometry, colours and every paragraph style."""
+"""The ReportLab stylesheet: page geometry, colours and every paragraph style of the agreement as
+ReportLab laid it out (agreement_pdf_legacy), and the colours of the charts (charts).
+
+Frozen with agreement_pdf_legacy: a revision signed before schema 7 is made again with these
+values and must come out byte for byte as signed (its test pins it). The documents' look is in
+``resources/documents/common.typ``; change it there.
+"""
 
 from __future__ import annotations
 

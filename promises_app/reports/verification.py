@@ -5,8 +5,10 @@ A file is recognised in one of three ways:
 1. its SHA-256 is that of a hand-signed copy attached to a signed revision;
 2. its metadata names the content hash of a signed revision (every agreement PDF carries the
    full SHA-256 of the content it was made from), and its bytes begin with exactly the PDF of
-   that revision: the PDF stored at signing (its SHA-256 and length are kept) or, for a
-   revision imported from a file, the PDF made again from the frozen content;
+   that revision: the PDF stored at signing (its SHA-256 and length are kept; for a revision
+   signed before schema 7 only those, and the PDF is made again by the renderer of that time)
+   or, for a revision imported from a file, the PDF made again from the frozen content (by
+   Typst; a copy printed before that, by ReportLab, is recognised too);
 3. its metadata names the content hash of an adopted follow-up report (reports/adopted_document.py),
    or its SHA-256 is that of one, and its bytes begin with exactly the PDF kept at the adoption.
 
@@ -202,7 +204,7 @@ def _check_original(
                 f"{_which_bytes(data, length)} byte för byte den PDF som togs fram vid undertecknandet."
             )
             return True, length
-    from promises_app.reports.agreement_document import signed_revision_pdf
+    from promises_app.reports.agreement_document import render_legacy_snapshot_pdf, signed_revision_pdf
 
     expected = signed_revision_pdf(services, revision.agreement_id, revision.revision)
     length = len(expected)
@@ -211,6 +213,17 @@ def _check_original(
             f"{_which_bytes(data, length)} byte för byte den PDF som revisionens frysta innehåll ger."
         )
         return True, length
+    if revision.pdf_sha256 is None:
+        # Imported, so never hashed: a copy printed before agreements were laid out by Typst
+        # is the ReportLab PDF of the same frozen content (agreement_pdf_legacy).
+        printable = services.signoff.printable(revision.agreement_id, revision=revision.revision)
+        earlier = render_legacy_snapshot_pdf(printable.snapshot, printable.log_anchor)
+        if data[: len(earlier)] == earlier:
+            result.findings.append(
+                f"{_which_bytes(data, len(earlier))} byte för byte den PDF som revisionens frysta innehåll gav "
+                "i tidigare versioner av programmet."
+            )
+            return True, len(earlier)
     if revision.pdf_sha256 is not None and hashlib.sha256(expected).hexdigest() != revision.pdf_sha256:
         result.findings.append(
             f"Filen påstår sig vara {where}, men den är inte den PDF som togs fram vid undertecknandet: "

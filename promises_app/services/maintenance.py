@@ -71,8 +71,9 @@ class MaintenanceService(Service):
         each signed agreement's live plan against what was signed;
         every row against what the log says of it (storage/log_audit.py); then each of
         ``anchors`` (a log head printed in a PDF the program wrote): does the log still hold it?
-        With ``render_pdf`` and no problem found, each signed revision's PDF is also made again
-        and compared with the hash stored at signing (a mismatch is a warning).
+        With ``render_pdf`` (the renderer of revisions signed before schema 7) and no problem
+        found, each such revision's PDF, of which only the hash was kept, is also made again and
+        compared with that hash (a mismatch is a warning).
         """
         with self.db.read() as s:
             connection = s.connection()

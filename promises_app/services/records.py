@@ -236,6 +236,9 @@ class PrintableAgreement:
     revision: int | None
     #: The signed revision's PDF exactly as signed (schema 7 on); None: render it (older, imported, draft).
     pdf: bytes | None = None
+    #: Signed before schema 7: only its PDF's hash was kept, so it is made again by the renderer
+    #: of that time, which gives those bytes (reports/agreement_pdf_legacy.py).
+    legacy: bool = False
 
 
 @dataclass(frozen=True)

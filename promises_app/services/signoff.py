@@ -79,7 +79,9 @@ class SignOffService(Service):
                     revision = agreement.revision
             if revision is not None:
                 row = _revision_row(s, agreement_id, revision)
-                return PrintableAgreement(snap.from_json(row.content), _anchor_of(s, row), revision, _signed_pdf(row))
+                kept = _signed_pdf(row)
+                return PrintableAgreement(snap.from_json(row.content), _anchor_of(s, row), revision, kept,
+                                          legacy=kept is None and row.pdf_sha256 is not None)
             return PrintableAgreement(build_snapshot(s, agreement), current_anchor(s.connection()), None)
 
     def list_revisions(self, agreement_id: int) -> list[SignedRevisionRecord]:
@@ -249,13 +251,20 @@ class SignOffService(Service):
             return int(s.scalar(select(func.count()).select_from(m.SignedRevision)) or 0)
 
     def check_pdfs(self, render_pdf: PdfRenderer) -> list[str]:
-        """Signed revisions whose PDF, made again from the snapshot, differs from the one signed."""
+        """Revisions signed before schema 7 whose PDF, made again from the snapshot by ``render_pdf``
+        (the renderer of that time), differs from the one signed.
+
+        Those signed since keep their PDF's bytes: ``revision_problems`` checks them against their
+        hash, and what a newer engine would make of the snapshot does not matter.
+        """
         found = []
         with self.db.read() as s:
             rows = [
                 (row.content, row.revision, row.pdf_sha256, _anchor_of(s, row))
                 for row in s.scalars(
-                    select(m.SignedRevision).where(m.SignedRevision.pdf_sha256.is_not(None)).order_by(m.SignedRevision.id)
+                    select(m.SignedRevision)
+                    .where(m.SignedRevision.pdf_sha256.is_not(None), m.SignedRevision.pdf.is_(None))
+                    .order_by(m.SignedRevision.id)
                 )
             ]
         for content_text, revision, pdf_sha256, anchor in rows:

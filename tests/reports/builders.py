@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
@@ -12,6 +14,7 @@ from promises_app.services import Services
 
 if TYPE_CHECKING:
     from promises_app.reports.agreement_content import AgreementContent
+    from promises_app.services.signoff import PdfRenderer
 
 
 @dataclass(frozen=True)
@@ -197,3 +200,35 @@ def sample_content() -> AgreementContent:
             party_organisation_ids=(1,),
         )
     )
+
+
+def sign_as_before_schema_7(
+    services: Services, agreement_id: int, *, place: str, day: date, render: PdfRenderer | None = None
+) -> None:
+    """Sign the draft the way the program before schema 7 did (its ``sign``, step by step): the
+    PDF made by ``render`` (ReportLab: agreement_pdf_legacy), its SHA-256 and size kept with the
+    revision, not its bytes."""
+    from promises_app.domain import snapshot as snap
+    from promises_app.domain.enums import AgreementState
+    from promises_app.reports.agreement_document import render_legacy_snapshot_pdf
+    from promises_app.services.signoff import SOURCE_SIGNED
+    from promises_app.services.snapshots import build_snapshot
+    from promises_app.storage import models as m
+    from promises_app.storage.changelog import current_account, current_anchor, utc_timestamp
+
+    with services.db.write() as s:
+        agreement = s.get_one(m.Agreement, agreement_id)
+        agreement.state = AgreementState.SIGNED
+        agreement.signing_place = place
+        agreement.signing_date = day
+        s.flush()
+        content = build_snapshot(s, agreement)
+        anchor = current_anchor(s.connection())
+        pdf = (render or render_legacy_snapshot_pdf)(content, anchor)
+        text = snap.to_json(content)
+        s.add(m.SignedRevision(
+            agreement_id=agreement.id, revision=agreement.revision, signed_place=place, signed_on=day,
+            content=text, content_sha256=snap.sha256_text(text), pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            pdf_size=len(pdf), source=SOURCE_SIGNED, recorded_at=utc_timestamp(), recorded_by=current_account(),
+            log_entries=anchor.entries, log_head=anchor.head,
+        ))

@@ -194,3 +194,25 @@ def add_document_timestamp(pdf: bytes) -> bytes:
     )
     out = signers.PdfTimeStamper(stamper).timestamp_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), "sha256")
     return out.getvalue()
+
+
+def rewrite_xmp(pdf: bytes, old: str, new: str, *, signer: Credentials | None = None, remove: bool = False) -> bytes:
+    """An update whose XMP metadata says ``new`` where the printed one says ``old`` (or has none,
+    with ``remove``), written by a tool that leaves /Info alone; signed by ``signer`` or not."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer._update_meta = lambda: None  # type: ignore[method-assign]  # this tool writes the XMP itself
+    if remove:
+        del writer.root["/Metadata"]
+    else:
+        data = writer.root["/Metadata"].data.replace(old.encode("utf-8"), new.encode("utf-8"))
+        stream = generic.StreamObject(
+            {generic.pdf_name("/Type"): generic.pdf_name("/Metadata"),
+             generic.pdf_name("/Subtype"): generic.pdf_name("/XML")},
+            stream_data=data,
+        )
+        writer.root["/Metadata"] = writer.add_object(stream)
+    writer.update_root()
+    if signer is None:
+        return _written(writer)
+    meta = signers.PdfSignatureMetadata(field_name=f"Signatur {signer.subject_name}", md_algorithm="sha256")
+    return signers.sign_pdf(writer, meta, signer=signer.signer).getvalue()

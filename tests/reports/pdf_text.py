@@ -33,13 +33,17 @@ def flat_text(pdf: bytes) -> str:
 
 
 def body_text(pdf: bytes, *, repeated: tuple[str, ...] = ()) -> str:
-    """The text without footers, the draft mark and ``repeated`` lines (a table's repeated header)."""
+    """The text without footers, the draft mark and ``repeated`` lines (a table's repeated header).
+
+    The page furniture goes first, so that a word hyphenated at the end of a page (a long table
+    cell going on over the next) is joined again with its end on the next page.
+    """
     pages = []
-    for text in page_texts(pdf):
-        text = FOOTER.sub(" ", text)
-        text = re.sub(r"^UTKAST$", " ", text, flags=re.MULTILINE)
-        pages.append(normalise(text))
-    flat = " ".join(pages)
+    for page in reader(pdf).pages:
+        lines = FOOTER.sub("", page.extract_text()).split("\n")
+        pages.append("\n".join(line for line in lines if line.strip() not in {"UTKAST", *repeated}).strip())
+    flat = _HYPHENATED.sub("", "\n".join(pages)).replace("\u00ad", "")
+    flat = normalise(flat)
     for line in repeated:
         flat = flat.replace(line, " ")
     return normalise(flat)

@@ -2,17 +2,9 @@
 
 Each hostile string goes in through the services (as a person would type it), is rendered,
 and must come back out of the PDF literally: no bold, no font size, no link, no image and no
-crash from markup in the data.
-
-Two documented limits of the embedded DejaVu Sans / ReportLab pair:
-
-* Emoji: DejaVu Sans has no emoji glyphs. "🚓" renders as an empty glyph without error and
-  is not extracted back; the text around it is.
-* Right-to-left text: ReportLab lays out RTL text only with its optional ``rlbidi`` package,
-  which the product does not ship. Without it, Hebrew and Arabic are placed in logical order
-  from left to right, so a reader sees the letters reversed (and a text extractor, which
-  reorders RTL runs, returns them reversed). All the characters are printed; their order is
-  wrong. The exact-order check below is an expected failure until RTL support is added.
+crash from markup in the data. The agreement is laid out by Typst from the content as data
+(reports/agreement_pdf.py), so emoji print (Noto Emoji) and right-to-left text keeps its
+reading order; both come back out equal to the input.
 """
 
 from __future__ import annotations
@@ -85,24 +77,19 @@ def test_markup_in_user_text_prints_literally(hostile) -> None:  # type: ignore[
     for value in MARKUP:
         assert text.count(value) >= 3, value  # introduction, measure title, action plan row
     assert "a<b c & <i>" in text
-    assert "<b>&</b> Namn" in text and '<a href="x">titel</a>' in text
+    # The signatory's title is in a narrow signature column: it may break after its "/".
+    assert "<b>&</b> Namn" in text and '<a href="x">titel</a>' in text.replace("</ a>", "</a>")
     assert link_annotations(pdf) == []
     assert image_count(pdf) == 0  # <img src> read no file
 
 
-def test_emoji_does_not_break_the_text_around_it(hostile) -> None:  # type: ignore[no-untyped-def]
+def test_emoji_print_and_come_back_out(hostile) -> None:  # type: ignore[no-untyped-def]
     text = flat_text(render_agreement_pdf(hostile))
-    assert "polis" in text and "bil" in text  # the emoji itself has no glyph in DejaVu Sans
+    assert text.count(EMOJI) >= 3  # introduction, measure title, action plan row
 
 
-def test_rtl_characters_are_all_printed(hostile) -> None:  # type: ignore[no-untyped-def]
-    text = flat_text(render_agreement_pdf(hostile))
-    assert RTL in text or RTL[::-1] in text
-
-
-@pytest.mark.xfail(strict=True, reason="no RTL layout without ReportLab's optional rlbidi (see module doc)")
 def test_rtl_text_keeps_its_reading_order(hostile) -> None:  # type: ignore[no-untyped-def]
-    assert RTL in flat_text(render_agreement_pdf(hostile))
+    assert flat_text(render_agreement_pdf(hostile)).count(RTL) >= 3
 
 
 def test_100_kb_of_text_through_the_services_round_trips(services) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ from tests.reports.incremental import (
     overlay,
     replace_page_content,
     retitle,
+    rewrite_xmp,
 )
 from tests.reports.pdf_text import page_texts
 
@@ -246,6 +247,55 @@ def test_a_changed_title_in_the_document_information_is_refused(
     services, pdf = printed
     said = _refused(verify_pdf(services, retitle(pdf, "POLISEN LOVAR INGENTING", signer=anna if signed else None)))
     assert "dokumentinformationen har ändrats (titeln)" in said
+
+
+@pytest.mark.parametrize("signed", [False, True], ids=["unsigned", "signed"])
+def test_a_changed_title_in_the_xmp_metadata_is_refused(
+    printed: tuple[Services, bytes], anna: Credentials, signed: bool
+) -> None:
+    services, pdf = printed
+    forged = rewrite_xmp(pdf, SOLNA, "POLISEN LOVAR INGENTING", signer=anna if signed else None)
+    said = _refused(verify_pdf(services, forged))
+    assert "dokumentets metadata (XMP) har ändrats (titeln)" in said
+
+
+def test_xmp_metadata_taken_away_is_refused(printed: tuple[Services, bytes], anna: Credentials) -> None:
+    services, pdf = printed
+    said = _refused(verify_pdf(services, rewrite_xmp(pdf, "", "", signer=anna, remove=True)))
+    assert "dokumentets metadata (XMP) har lagts till eller tagits bort" in said
+
+
+def test_xmp_metadata_with_entities_is_refused(printed: tuple[Services, bytes], anna: Credentials) -> None:
+    services, pdf = printed
+    entity = '<!DOCTYPE x:xmpmeta [<!ENTITY t "POLISEN LOVAR INGENTING">]><x:xmpmeta'
+    said = _refused(verify_pdf(services, rewrite_xmp(pdf, "<x:xmpmeta", entity, signer=anna)))
+    assert "dokumentets metadata (XMP) går inte att läsa" in said
+
+
+def test_a_signing_tool_rewriting_the_xmp_keeps_what_it_says(printed: tuple[Services, bytes], anna: Credentials) -> None:
+    """pyHanko writes the signed agreement's XMP again in other RDF forms, with a new date and
+    producer: the same statements otherwise, PDF/A-2a and PDF/UA-1 still declared."""
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from promises_app.reports.pdf_update_policy import XMP_MAY_CHANGE, xmp_properties
+
+    services, pdf = printed
+    signed = approve(pdf, anna)
+
+    def xmp(data: bytes) -> dict[str, object]:
+        stream = PdfFileReader(io.BytesIO(data), strict=False).root["/Metadata"]
+        return xmp_properties(stream.data)
+
+    before, after = xmp(pdf), xmp(signed)
+    assert before != after  # rewritten: a new modification date and producer
+    assert {k: v for k, v in before.items() if k not in XMP_MAY_CHANGE} == {
+        k: v for k, v in after.items() if k not in XMP_MAY_CHANGE
+    }
+    assert after["{http://www.aiim.org/pdfa/ns/id/}part"] == "2"
+    assert after["{http://www.aiim.org/pdfua/ns/id/}part"] == "1"
+    assert verify_pdf(services, signed).ok
 
 
 def test_a_signature_whose_bytes_were_flipped_is_refused_and_named(

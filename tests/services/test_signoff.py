@@ -21,6 +21,7 @@ from promises_app.domain.snapshot_diff import ChangeKind, Difference
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, SignedRecordError, ValidationError
 from promises_app.storage import models as m
+from tests.reports.builders import sign_as_before_schema_7
 
 SOLNA = "Solna – medborgarlöften 2022"
 FAKE_PDF = b"%PDF-1.4 fake\n"
@@ -407,9 +408,24 @@ def test_verify_finds_a_changed_copy(demo_services: Services, db_path: Path) -> 
     assert "«Filens innehåll»" in result.problems[1]
 
 
-def test_verify_warns_when_a_pdf_no_longer_comes_out_the_same(demo_services: Services) -> None:
+def test_verify_warns_when_a_pdf_kept_only_as_its_hash_no_longer_comes_out_the_same(demo_services: Services) -> None:
+    """A revision signed before schema 7 kept its PDF's hash, not its bytes: made again, it must match."""
     agreement_id = _draft(demo_services)
-    demo_services.signoff.sign(agreement_id, place="Solna", signed_on="2023-01-20", render_pdf=fake_render)
+    sign_as_before_schema_7(demo_services, agreement_id, place="Solna", day=date(2023, 1, 20), render=fake_render)
     assert demo_services.maintenance.verify_database(render_pdf=fake_render).warnings == ()
     changed = demo_services.maintenance.verify_database(render_pdf=lambda c, a: fake_render(c, a) + b" ")
     assert changed.ok and "blir inte längre byte för byte densamma" in changed.warnings[0]
+
+
+def test_a_pdf_kept_at_signing_is_not_made_again(demo_services: Services) -> None:
+    """Its bytes are checked against their hash; what another renderer would make does not matter."""
+    agreement_id = _draft(demo_services)
+    demo_services.signoff.sign(agreement_id, place="Solna", signed_on="2023-01-20", render_pdf=fake_render)
+    made: list[int] = []
+
+    def another_engine(content: snap.AgreementSnapshot, anchor: LogAnchor | None) -> bytes:
+        made.append(content.revision)
+        return b"%PDF-1.7 another engine"
+
+    result = demo_services.maintenance.verify_database(render_pdf=another_engine)
+    assert result.ok and result.warnings == () and made == []

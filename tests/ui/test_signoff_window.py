@@ -6,6 +6,7 @@ system's file dialogs and confirmation boxes are replaced, since they block.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from promises_app.ui.versions import versions_page as versions_module
 from promises_app.ui.versions.changes_table_model import DIFFERENCE_ROLE, ChangesTableModel
 from promises_app.ui.versions.revision_table_model import RevisionTableModel
 from promises_app.ui.versions.versions_page import VersionsPage
+from tests.reports.builders import sign_as_before_schema_7
 from tests.ui.conftest import DEMO_TODAY
 
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"
@@ -251,6 +253,17 @@ def test_the_preview_of_a_revision_signed_here_is_the_pdf_kept_at_signing(  # ty
     assert page.preview_dialog.data == stored
 
 
+def test_the_preview_of_a_revision_signed_before_schema_7_is_made_as_it_was_signed(demo_ui_services) -> None:  # type: ignore[no-untyped-def]
+    """Such a revision kept only its PDF's hash: the pool makes it with the renderer of that time."""
+    agreement_id = demo_ui_services.agreements.find_agreements(SOLNA_PROMISE)[0].id
+    demo_ui_services.signoff.new_revision(agreement_id)
+    sign_as_before_schema_7(demo_ui_services, agreement_id, place="Solna", day=DEMO_TODAY)
+    printable = demo_ui_services.signoff.printable(agreement_id, revision=2)
+    assert printable.pdf is None and printable.legacy
+    pdf = versions_module.render_pdf(printable)
+    assert hashlib.sha256(pdf).hexdigest() == demo_ui_services.signoff.get_revision(agreement_id, 2).pdf_sha256
+
+
 def test_sign_button_is_only_for_a_draft(qtbot, window):  # type: ignore[no-untyped-def]
     page = window.versions_page
     assert not page.sign_button.isEnabled()
@@ -310,9 +323,9 @@ def test_preview_renders_in_the_background_and_saves_the_signed_pdf(qtbot, windo
     threads: list[threading.Thread] = []
     real_render = versions_module.render_pdf
 
-    def render_and_note(snapshot, anchor=None):  # type: ignore[no-untyped-def]
+    def render_and_note(printable):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread())
-        return real_render(snapshot, anchor)
+        return real_render(printable)
 
     monkeypatch.setattr(versions_module, "render_pdf", render_and_note)
     _click_revision_row(qtbot, page, 1)
@@ -362,9 +375,9 @@ def test_cancelling_the_progress_hides_the_result(qtbot, window, monkeypatch):  
     release = threading.Event()
     real_render = versions_module.render_pdf
 
-    def slow_render(snapshot, anchor=None):  # type: ignore[no-untyped-def]
+    def slow_render(printable):  # type: ignore[no-untyped-def]
         release.wait(10)
-        return real_render(snapshot, anchor)
+        return real_render(printable)
 
     monkeypatch.setattr(versions_module, "render_pdf", slow_render)
     _click(qtbot, page.preview_button)

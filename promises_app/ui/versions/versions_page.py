@@ -8,8 +8,9 @@ edits on it were made to a draft that is now signed (or to the revision before),
 them onto the new state would claim a history that is not so. Attaching a hand-signed copy
 adds to a signed revision and is not undoable either; it leaves the stack as it is.
 
-The PDF preview renders off the GUI thread: the snapshot is read here (on the GUI thread,
-through the services), and only the pure ``render_snapshot_pdf(snapshot)`` runs in the pool.
+The PDF preview renders off the GUI thread: what to print is read here (on the GUI thread,
+through the services), and only the pure ``printed_pdf(printable)`` runs in the pool (which
+renderer a revision needs: reports/agreement_document.py).
 
 Adopting a period's follow-up (ui/reports/adopt_dialog.py) is permanent too, and not undoable;
 it leaves the undo stack as it is. An adopted version is shown from the bytes kept. Whether each
@@ -48,8 +49,6 @@ from promises_app import os_errors
 from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.errors import AppError
-from promises_app.domain.log_anchor import LogAnchor
-from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.files import safe_file_name, write_atomically
 from promises_app.services import Services
 from promises_app.services.errors import ValidationError
@@ -57,6 +56,7 @@ from promises_app.services.output_paths import OutputPathRefused
 from promises_app.services.records import (
     AdoptedReportRecord,
     AgreementRecord,
+    PrintableAgreement,
     SignedCopyRecord,
     SignedRevisionRecord,
 )
@@ -75,11 +75,11 @@ if TYPE_CHECKING:  # the report dialog's module is loaded when a report or an ad
     from promises_app.ui.reports.adopt_dialog import AdoptDialog
 
 
-def render_pdf(snapshot: AgreementSnapshot, anchor: LogAnchor | None = None) -> bytes:
-    """Runs in the pool: the PDF of a snapshot read beforehand (no database, no widgets)."""
-    from promises_app.reports.agreement_document import render_snapshot_pdf  # ReportLab: loaded when used
+def render_pdf(printable: PrintableAgreement) -> bytes:
+    """Runs in the pool: the PDF of what was read beforehand (no database, no widgets)."""
+    from promises_app.reports.agreement_document import printed_pdf  # the document engines: loaded when used
 
-    return render_snapshot_pdf(snapshot, anchor)
+    return printed_pdf(printable)
 
 
 #: What a signed revision holds (and so "changes since signing" compares), the revisions, and the
@@ -708,7 +708,7 @@ class VersionsPage(QWidget):
 
         kept = printable.pdf  # a revision's PDF as signed, when it was kept: those bytes, not a new render
         task = BackgroundTask(
-            lambda: kept if kept is not None else render_pdf(printable.snapshot, printable.log_anchor)
+            lambda: kept if kept is not None else render_pdf(printable)
         )
         task.signals.finished.connect(self._pdf_ready)
         task.signals.failed.connect(self._pdf_failed)

@@ -4,7 +4,8 @@ Typst remembers what it laid out (its memoised layout) for the next documents of
 process: a report made twice in one process is made the second time from that memory, several
 times faster. The first report of a session is the one the bench must time, so each timed
 document is made in a new process (``python -m promises_app.bench.documents``), timed from the
-moment its modules are imported and its database open: the content read, laid out, written.
+moment its modules are imported, its database open and the agreements listed (as the window has
+them before a person can print): the content read, laid out, written.
 
 ``preview_first_page``: the window's preview of a PDF, from its bytes to page 1 painted.
 """
@@ -57,6 +58,9 @@ def _make(kind: str, db: Path, agreement_id: int, period: str) -> float:
 
     services = open_services(db, create=False)
     try:
+        # What the window has done before anyone can print: listed the agreements (the database
+        # read once, its mappings set up). Typst has laid out nothing yet in this process.
+        services.agreements.list_agreements()
         if kind == "followup":
             from promises_app.reports.followup_content import build_followup_content
             from promises_app.reports.followup_pdf import render_followup_pdf

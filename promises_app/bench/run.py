@@ -119,8 +119,11 @@ def databases(cache: Path, groups: Sequence[str] = GROUPS) -> dict[str, Path]:
     cache.mkdir(parents=True, exist_ok=True)
     stamp_file = cache / "STAMP"
     if not stamp_file.exists() or stamp_file.read_text() != _stamp():
-        for old in cache.glob("*.sqlite*"):
-            old.unlink()
+        for old in cache.glob("*.sqlite*"):  # the databases, their journals and backup folders
+            if old.is_dir():
+                shutil.rmtree(old)
+            else:
+                old.unlink()
         stamp_file.write_text(_stamp())
     paths = {name: cache / f"{name}.sqlite" for name in ("empty", *GROWTH_SIZES)}
     paths |= {f"one-{n}": cache / f"one-{n}.sqlite" for n in ONE_AGREEMENT}

@@ -3,7 +3,7 @@ labels (moved here from the lägesbild's dialogs; the plan, the parties and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -130,15 +130,10 @@ class RecordForm(QDialog):
         raise NotImplementedError
 
     def clear_errors(self) -> None:
-        for error in {id(e): e for e in [self.banner, *self.field_errors.values()]}.values():
-            error.clear()
-            error.setVisible(False)
+        clear_field_errors(self.banner, self.field_errors)
 
     def show_errors(self, errors: tuple[FieldError, ...] | list[FieldError]) -> None:
-        for field_error in errors:
-            target = self.field_errors.get(field_error.field, self.banner)
-            target.setText("\n".join(filter(None, [target.text(), field_error.message])))
-            target.setVisible(True)
+        put_field_errors(self.banner, self.field_errors, errors)
         first = next((e.field for e in errors if e.field in self.field_widgets), None)
         if first is not None:
             self.field_widgets[first].setFocus()
@@ -167,3 +162,26 @@ class RecordForm(QDialog):
     def refused(self, message: str) -> None:
         """The agreement is signed and its plan locked: by default said above the fields."""
         self.show_banner(message)
+
+
+def clear_field_errors(banner: QLabel, field_errors: dict[str, QLabel]) -> None:
+    """Empty and hide the banner and every field's error line."""
+    for error in {id(e): e for e in [banner, *field_errors.values()]}.values():
+        error.clear()
+        error.setVisible(False)
+
+
+def put_field_errors(
+    banner: QLabel,
+    field_errors: dict[str, QLabel],
+    errors: Iterable[FieldError],
+    *,
+    renamed: dict[str, str] | None = None,
+) -> None:
+    """Show each message under its field (``renamed``: a service's field name → the form's), or in
+    the banner when the form has no such field; messages for one field are kept one per line."""
+    for field_error in errors:
+        field = (renamed or {}).get(field_error.field, field_error.field)
+        target = field_errors.get(field, banner)
+        target.setText("\n".join(filter(None, [target.text(), field_error.message])))
+        target.setVisible(True)

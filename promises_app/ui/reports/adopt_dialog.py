@@ -38,7 +38,7 @@ from promises_app.services.errors import ValidationError
 from promises_app.services.records import AdoptedReportRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill, format_long_date
-from promises_app.ui.common.forms import ERROR_STYLE
+from promises_app.ui.common.forms import ERROR_STYLE, clear_field_errors, put_field_errors
 from promises_app.ui.reports.report_dialog import default_period_index
 
 #: The longest texts the service accepts (services/adoptions.py).
@@ -223,9 +223,7 @@ class AdoptDialog(QDialog):
     # --- adopting --------------------------------------------------------------------------------
     def try_adopt(self) -> None:
         """Record the adoption and keep the report; a refusal is shown at its fields and the dialog stays open."""
-        for error_label in [self.banner, *self.field_errors.values()]:
-            error_label.clear()
-            error_label.setVisible(False)
+        clear_field_errors(self.banner, self.field_errors)
         from promises_app.reports.adopted_document import adopt_followup  # the document engine: loaded when used
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -244,10 +242,7 @@ class AdoptDialog(QDialog):
                 today=self.today,
             )
         except ValidationError as error:
-            for field_error in error.errors:
-                target = self.field_errors.get(field_error.field, self.banner)
-                target.setText("\n".join(filter(None, [target.text(), field_error.message])))
-                target.setVisible(True)
+            put_field_errors(self.banner, self.field_errors, error.errors)
             self._focus_first([field_error.field for field_error in error.errors])
             self.adjustSize()  # room for the messages, nothing cut off
             return

@@ -30,7 +30,7 @@ from promises_app.services.errors import ValidationError
 from promises_app.services.records import SignedRevisionRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill
-from promises_app.ui.common.forms import ERROR_STYLE
+from promises_app.ui.common.forms import ERROR_STYLE, clear_field_errors, put_field_errors
 
 #: The longest place the service accepts (services.signoff.PLACE_MAX).
 PLACE_MAX = 200
@@ -151,10 +151,8 @@ class SignOffDialog(QDialog):
 
     def try_sign(self) -> None:
         """Record the signing; a refusal is shown at its fields and the dialog stays open."""
-        for error_label in [self.banner, *self.field_errors.values()]:
-            error_label.clear()
-            error_label.setVisible(False)
-        from promises_app.reports.agreement_document import sign_agreement  # ReportLab: loaded when used
+        clear_field_errors(self.banner, self.field_errors)
+        from promises_app.reports.agreement_document import sign_agreement  # the document engine: loaded when used
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -167,11 +165,7 @@ class SignOffDialog(QDialog):
                 expected_version=self.agreement.version,
             )
         except ValidationError as error:
-            for field_error in error.errors:
-                field = "signatories" if field_error.field == "parties" else field_error.field
-                target = self.field_errors.get(field, self.banner)
-                target.setText("\n".join(filter(None, [target.text(), field_error.message])))
-                target.setVisible(True)
+            put_field_errors(self.banner, self.field_errors, error.errors, renamed={"parties": "signatories"})
             self._focus_first([f.field for f in error.errors])
             self.adjustSize()  # room for the messages, nothing cut off
             return

@@ -47,6 +47,18 @@ def note_label(text: str) -> QLabel:
     return note
 
 
+def heading_label(text: str) -> QLabel:
+    """A dialog's heading (the agreement's title, say): plain text, bold, a little larger, wrapped."""
+    heading = QLabel(text)
+    heading.setTextFormat(Qt.TextFormat.PlainText)
+    heading.setWordWrap(True)
+    font = heading.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    heading.setFont(font)
+    return heading
+
+
 def text_of(widget: QLineEdit | QPlainTextEdit) -> str:
     return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
 

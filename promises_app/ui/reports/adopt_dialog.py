@@ -38,7 +38,7 @@ from promises_app.services.errors import ValidationError
 from promises_app.services.records import AdoptedReportRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill, format_long_date
-from promises_app.ui.common.forms import ERROR_STYLE, clear_field_errors, put_field_errors
+from promises_app.ui.common.forms import ERROR_STYLE, clear_field_errors, heading_label, put_field_errors
 from promises_app.ui.reports.report_dialog import default_period_index
 
 #: The longest texts the service accepts (services/adoptions.py).
@@ -75,13 +75,7 @@ class AdoptDialog(QDialog):
         self.setWindowTitle(self.tr("Adopt the follow-up"))
         self.setMinimumWidth(560)
 
-        heading = QLabel(self.agreement.title)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading.setWordWrap(True)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
+        heading = heading_label(self.agreement.title)
         self.explanation = QLabel(self.tr(
             "Record that the follow-up report was adopted, as in the minutes. The report is kept as it "
             "stands now, as an archival PDF that cannot change afterwards. A correction made later is "

@@ -62,7 +62,7 @@ from promises_app.ui.common.background import TaskControl
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.error_dialog import ErrorDialog, show_error
 from promises_app.ui.common.formatting import fill, format_long_date
-from promises_app.ui.common.forms import ERROR_STYLE
+from promises_app.ui.common.forms import ERROR_STYLE, heading_label
 from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 from promises_app.ui.reports.report_runner import ReportRunner, ReportStep
 
@@ -178,13 +178,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Create report"))
         self.setMinimumWidth(600)
 
-        heading = QLabel(self.agreement.title)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading.setWordWrap(True)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
+        heading = heading_label(self.agreement.title)
 
         # What kind of report.
         self.followup_radio = QRadioButton(self.tr("&Follow-up report for one period"))

@@ -30,7 +30,7 @@ from promises_app.services.errors import ValidationError
 from promises_app.services.records import SignedRevisionRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill
-from promises_app.ui.common.forms import ERROR_STYLE, clear_field_errors, put_field_errors
+from promises_app.ui.common.forms import ERROR_STYLE, clear_field_errors, heading_label, put_field_errors
 
 #: The longest place the service accepts (services.signoff.PLACE_MAX).
 PLACE_MAX = 200
@@ -50,13 +50,7 @@ class SignOffDialog(QDialog):
         self.setWindowTitle(self.tr("Sign the agreement"))
         self.setMinimumWidth(560)
 
-        heading = QLabel(self.agreement.title)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        heading.setWordWrap(True)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
+        heading = heading_label(self.agreement.title)
         self.explanation = QLabel(
             fill(
                 self.tr(

@@ -18,12 +18,12 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from promises_app.reports import agreement_content as c
 from promises_app.reports import fonts, typst_engine
 from promises_app.reports.agreement_content import AgreementContent
 from promises_app.reports.document_data import logo_files, page_data
+from promises_app.reports.font_metrics import text_width
 from promises_app.reports.formatting import log_footer
 from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING, longest_word
 
@@ -95,7 +95,6 @@ def agreement_data(
     content: AgreementContent, *, appendix: bool = True, logos: dict[str, bytes] | None = None
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The template's data and the files beside it (the logos)."""
-    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
     owners = [block.party for block in content.signature_blocks if (logos or {}).get(block.party)]
     logo_entries, files = logo_files([(logos or {})[name] for name in owners], owners)
     footer = f"Revision {content.revision} · Fingeravtryck {content.fingerprint}" + log_footer(content.log_anchor)
@@ -244,7 +243,7 @@ def action_plan_widths(rows: Sequence[c.ActionPlanRow], shown: Sequence[str], wi
             snug[column] = _cell_need(texts, column)
         elif key == "when":
             halves = [half.strip() + " –" for text in texts for half in text.split(" – ")]
-            need = max((stringWidth(half, fonts.REGULAR, CELL_FONT_SIZE) for half in halves), default=0.0)
+            need = max((text_width(half, fonts.REGULAR, CELL_FONT_SIZE) for half in halves), default=0.0)
             snug[column] = max(need + 2 * CELL_PADDING + 1, _cell_need(texts, column))
     cap = width * 0.2
     snug = {column: min(need, cap) for column, need in snug.items()}

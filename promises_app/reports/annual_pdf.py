@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from promises_app.reports import annual_content as a
 from promises_app.reports import charts, fonts, typst_engine
 from promises_app.reports import followup_content as f
@@ -35,6 +33,7 @@ from promises_app.reports.followup_pdf import (
     moved_widths,
     section_labels,
 )
+from promises_app.reports.font_metrics import text_width
 from promises_app.reports.formatting import log_keywords
 from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING, longest_word, snug_widths
 from promises_app.reports.report_options import AnnualOptions, AnnualSection
@@ -61,7 +60,6 @@ CHART_PERIOD_WIDTH = 60.0
 def render_annual_pdf(content: AnnualContent, options: AnnualOptions | None = None) -> bytes:
     """The annual report as PDF bytes (``options``: orientation and whether to draw the logos)."""
     options = options or AnnualOptions()
-    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
     data, files = annual_data(content, options)
     return typst_engine.render("annual.typ", data, dated=content.report_date, files=files)
 
@@ -340,7 +338,7 @@ def fitted_widths(
     words, _flex = snug_widths(width, [(texts, [header]) for header, texts in snug], flex=(1.0,), cap=cap)
     natural = [
         max(word, min(width * cap, 2 * CELL_PADDING + 1 + max(
-            (stringWidth(line, fonts.REGULAR, CELL_FONT_SIZE) for text in texts for line in text.split("\n")),
+            (text_width(line, fonts.REGULAR, CELL_FONT_SIZE) for text in texts for line in text.split("\n")),
             default=0.0)))
         for word, (_header, texts) in zip(words, snug, strict=True)
     ]

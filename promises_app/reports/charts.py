@@ -29,6 +29,7 @@ from promises_app.reports.followup_content import (
     IndicatorItem,
     number_text,
 )
+from promises_app.reports.font_metrics import CHART_FACES, register_for_measuring
 
 #: Traffic lights as drawn in charts and the light column's swatch (key: TrafficLight code / "none").
 LIGHT_COLOURS: dict[str, colors.Color] = {
@@ -52,6 +53,9 @@ LIGHT_TINTS: dict[str, colors.Color] = {
 _DARK_TEXT_ON = {"yellow", NO_LIGHT, NOT_DUE_KEY}
 
 FONT_SIZE = 8
+#: The labels' faces: measured from the stored metrics, drawn by Typst (font_metrics.MeasuringFont).
+FONT = CHART_FACES[fonts.REGULAR]
+BOLD_FONT = CHART_FACES[fonts.BOLD]
 BASELINE_COLOUR = colors.HexColor("#6B7785")
 TARGET_COLOUR = colors.HexColor("#1F7A3A")
 LINE_COLOUR = styles.ACCENT
@@ -94,7 +98,7 @@ def _legend(series: Sequence[tuple[colors.Color, str]], x: float, y: float) -> L
     legend.deltax = 0
     legend.dxTextSpace = 4
     legend.variColumn = 1
-    legend.fontName = fonts.REGULAR
+    legend.fontName = FONT
     legend.fontSize = FONT_SIZE
     legend.strokeColor = colors.HexColor("#8A939E")
     legend.strokeWidth = 0.3
@@ -103,7 +107,7 @@ def _legend(series: Sequence[tuple[colors.Color, str]], x: float, y: float) -> L
 
 
 def _legend_width(labels: Sequence[str]) -> float:
-    return sum(stringWidth(label, fonts.REGULAR, FONT_SIZE) + 8 + 4 + 14 for label in labels)
+    return sum(stringWidth(label, FONT, FONT_SIZE) + 8 + 4 + 14 for label in labels)
 
 
 def _count_label(value: float) -> str:
@@ -112,9 +116,9 @@ def _count_label(value: float) -> str:
 
 def status_light_bars(data: BarChartData, width: float) -> Drawing:
     """Horizontal stacked bars: one per status, coloured by traffic light, with a legend above."""
-    fonts.register_fonts()
+    register_for_measuring()
     categories = list(data.categories) or [""]
-    label_width = max(stringWidth(c, fonts.REGULAR, FONT_SIZE) for c in categories) + 8
+    label_width = max(stringWidth(c, FONT, FONT_SIZE) for c in categories) + 8
     bar_room = 20
     legend_room = 22
     axis_room = 26
@@ -130,7 +134,7 @@ def status_light_bars(data: BarChartData, width: float) -> Drawing:
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.reverseDirection = 1  # the first status on top
-    chart.categoryAxis.labels.fontName = fonts.REGULAR
+    chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = FONT_SIZE
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
@@ -141,7 +145,7 @@ def status_light_bars(data: BarChartData, width: float) -> Drawing:
     drawing.add(chart)
     pairs = [(light_colour(s.key), s.label) for s in series]
     drawing.add(_legend(pairs, max(width - _legend_width([p[1] for p in pairs]), 0), height - 4))
-    axis_title = String(chart.x + chart.width / 2, 2, data.value_label, fontName=fonts.REGULAR,
+    axis_title = String(chart.x + chart.width / 2, 2, data.value_label, fontName=FONT,
                         fontSize=FONT_SIZE, fillColor=styles.MUTED, textAnchor="middle")
     drawing.add(axis_title)
     return drawing
@@ -155,7 +159,7 @@ def _style_stacked_counts(chart: BarChart, series: Sequence[BarSeries]) -> None:
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = math.ceil(top / step) * step
     chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = fonts.REGULAR
+    chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = FONT_SIZE
     chart.valueAxis.labelTextFormat = lambda v: f"{v:g}"
     chart.valueAxis.strokeColor = styles.RULE
@@ -163,7 +167,7 @@ def _style_stacked_counts(chart: BarChart, series: Sequence[BarSeries]) -> None:
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE2E8")
     chart.valueAxis.gridStrokeWidth = 0.4
     chart.barLabelFormat = _count_label
-    chart.barLabels.fontName = fonts.BOLD
+    chart.barLabels.fontName = BOLD_FONT
     chart.barLabels.fontSize = FONT_SIZE
     chart.barLabels.boxTarget = "mid"
     chart.barLabels.boxAnchor = "c"
@@ -182,7 +186,7 @@ def period_light_columns(data: BarChartData, width: float, height: float = 170) 
     when the two would overlap (a narrow chart, six lights), the title goes under the legend, and
     a legend wider than the chart is set in two rows.
     """
-    fonts.register_fonts()
+    register_for_measuring()
     categories = list(data.categories) or [""]
     series = data.series or ()
     axis_room = 30
@@ -192,7 +196,7 @@ def period_light_columns(data: BarChartData, width: float, height: float = 170) 
     legend_width = _bounds_width(legend)
     _place(legend, x=max(width - legend_width, 0))
     legend_bottom = legend.getBounds()[1]
-    title_width = stringWidth(data.value_label, fonts.REGULAR, FONT_SIZE) + 12
+    title_width = stringWidth(data.value_label, FONT, FONT_SIZE) + 12
     title_y = height - 12 if title_width + legend_width <= width else legend_bottom - 10
     plot_top = min(title_y - 12, legend_bottom - 4)
     drawing = Drawing(width, height)
@@ -203,7 +207,7 @@ def period_light_columns(data: BarChartData, width: float, height: float = 170) 
     chart.data = [list(s.values) for s in series] or [[0] * len(categories)]
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.labels.fontName = fonts.REGULAR
+    chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = FONT_SIZE
     chart.categoryAxis.labels.boxAnchor = "n"
     chart.categoryAxis.labels.dy = -3
@@ -218,7 +222,7 @@ def period_light_columns(data: BarChartData, width: float, height: float = 170) 
         chart.barLabelFormat = None
     drawing.add(chart)
     drawing.add(legend)
-    drawing.add(String(4, title_y, data.value_label, fontName=fonts.REGULAR, fontSize=FONT_SIZE,
+    drawing.add(String(4, title_y, data.value_label, fontName=FONT, fontSize=FONT_SIZE,
                        fillColor=styles.MUTED))
     return drawing
 
@@ -230,7 +234,7 @@ def _bounds_width(legend: Legend) -> float:
 
 def indicator_chart(item: IndicatorItem, width: float, height: float = 130) -> Drawing:
     """The indicator's values over the periods as a line, baseline and target as dashed reference lines."""
-    fonts.register_fonts()
+    register_for_measuring()
     labels = [p.label for p in item.points] or [""]
     values = [p.value for p in item.points]
     known = [v for v in values if v is not None]
@@ -248,12 +252,12 @@ def indicator_chart(item: IndicatorItem, width: float, height: float = 130) -> D
     _place(chart, width=width - 40 - 110, height=height - 26 - 14)
     chart.data = [tuple(v if v is not None else None for v in values)] if values else [(None,)]
     chart.categoryAxis.categoryNames = labels
-    chart.categoryAxis.labels.fontName = fonts.REGULAR
+    chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = FONT_SIZE
     chart.categoryAxis.labels.boxAnchor = "n"
     chart.categoryAxis.strokeColor = styles.RULE
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = low, high, step
-    chart.valueAxis.labels.fontName = fonts.REGULAR
+    chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = FONT_SIZE
     chart.valueAxis.labelTextFormat = lambda v: f"{v:g}"
     chart.valueAxis.strokeColor = styles.RULE
@@ -269,7 +273,7 @@ def indicator_chart(item: IndicatorItem, width: float, height: float = 130) -> D
         y = chart.y + (value - low) / (high - low) * chart.height
         drawing.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=colour, strokeWidth=1,
                          strokeDashArray=[4, 3]))
-        drawing.add(String(chart.x + chart.width + 6, y - 3, text, fontName=fonts.REGULAR,
+        drawing.add(String(chart.x + chart.width + 6, y - 3, text, fontName=FONT,
                            fontSize=FONT_SIZE, fillColor=colour))
 
     if item.baseline_value is not None:

@@ -15,9 +15,9 @@ from typing import Any
 from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from promises_app.reports import fonts
+from promises_app.reports.font_metrics import CHART_FACES, text_width
 from promises_app.reports.page_layout import CELL_FONT_SIZE, CELL_PADDING
 
 AUTHOR = "Medborgarlöften"
@@ -79,9 +79,11 @@ def hex_colour(colour: colors.Color) -> str:
 
 
 def chart_file(drawing: Drawing) -> bytes:
-    """The drawing as SVG bytes (its text in the bundled DejaVu Sans, found by Typst by name)."""
+    """The drawing as SVG bytes (its text in the bundled DejaVu Sans, found by Typst by name; the
+    charts' faces are named in ``font_metrics.CHART_FACES``)."""
     svg = renderSVG.drawToString(drawing)
-    return svg.replace("DejaVuSans-Bold", "DejaVu Sans").replace("DejaVuSans", "DejaVu Sans").encode("utf-8")
+    bold, regular = CHART_FACES[fonts.BOLD], CHART_FACES[fonts.REGULAR]
+    return svg.replace(f"font-family: {bold};", f"font-family: {regular};").encode()
 
 
 #: Wider than any character of the cells' font at their size: a word of fewer characters than a
@@ -105,6 +107,6 @@ def split_from(texts: Sequence[str], width: float) -> int:
     for text in set(texts):
         for word in _BREAKS_INSIDE.split(text):
             if len(word) >= unmeasured and (not shortest or len(word) < shortest) \
-                    and stringWidth(word, fonts.REGULAR, CELL_FONT_SIZE) > room:
+                    and text_width(word, fonts.REGULAR, CELL_FONT_SIZE) > room:
                 shortest = len(word)
     return shortest

@@ -52,7 +52,6 @@ def render_followup_pdf(
     was adopted, and names its content's whole hash among its ``keywords``.
     """
     options = options or FollowUpOptions()
-    fonts.register_fonts()  # the column widths are measured with the fonts' metrics
     data, files = followup_data(content, options, keywords=keywords)
     return typst_engine.render(
         "followup.typ", data, dated=content.report_date if dated is None else dated, files=files, standards=standards

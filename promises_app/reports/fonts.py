@@ -19,7 +19,7 @@ BOLD = "DejaVuSans-Bold"
 OBLIQUE = "DejaVuSans-Oblique"
 FAMILY = REGULAR
 
-_FILES = {
+FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     OBLIQUE: "DejaVuSans-Oblique.ttf",
@@ -34,7 +34,7 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        for name, filename in _FILES.items():
+        for name, filename in FILES.items():
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
         # No bold-oblique face is shipped: bold italic falls back to bold.

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
 from promises_app.reports import fonts
+from promises_app.reports.font_metrics import text_width
 
 CELL_FONT_SIZE = 7.5
 CELL_PADDING = 3
@@ -23,7 +22,7 @@ def longest_word(texts: Sequence[str], font: str, size: float = CELL_FONT_SIZE) 
     Each different word is measured once: a report's columns repeat the same few words thousands of times.
     """
     words = {word for text in set(texts) for word in text.split()}
-    return max((stringWidth(word, font, size) for word in words), default=0.0)
+    return max((text_width(word, font, size) for word in words), default=0.0)
 
 
 def snug_widths(

@@ -7,6 +7,11 @@ document is made in a new process (``python -m promises_app.bench.documents``), 
 moment its modules are imported, its database open and the agreements listed (as the window has
 them before a person can print): the content read, laid out, written.
 
+``floor``: Typst's own floor for a report's measure table: the same rows and columns as plain
+text in one tagged table, nothing else (no headings per promise, no colours, no hyphenation),
+laid out in a fresh process. It says how far the follow-up report's layout could come down while
+Typst lays it out (docs/performance.md).
+
 ``preview_first_page``: the window's preview of a PDF, from its bytes to page 1 painted.
 """
 
@@ -18,6 +23,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from promises_app.services import Services
 
 RESULT = "DOCUMENT-SECONDS "
 
@@ -78,6 +87,8 @@ def _make(kind: str, db: Path, agreement_id: int, period: str) -> float:
             annual = AnnualOptions()
             started = time.perf_counter()
             render_annual_pdf(build_annual_content(services, agreement_id, today=REPORT_DAY, options=annual), annual)
+        elif kind == "floor":
+            started = _floor(services, agreement_id, period)
         elif kind == "agreement":
             from promises_app.reports.agreement_document import agreement_pdf
 
@@ -88,6 +99,44 @@ def _make(kind: str, db: Path, agreement_id: int, period: str) -> float:
         return time.perf_counter() - started
     finally:
         services.db.close()
+
+
+#: The floor document: one tagged table of plain-text cells, its header row repeated on each page.
+FLOOR_TEMPLATE = """#let d = json(bytes(sys.inputs.data))
+#set document(title: "Golv")
+#set text(lang: "sv", font: "DejaVu Sans", size: 7.5pt)
+#set page(paper: "a4", flipped: true, margin: 1.5cm)
+#table(columns: d.widths.map(w => w * 1pt), inset: 3pt, table.header(..d.header), ..d.cells)
+"""
+
+
+def _floor(services: Services, agreement_id: int, period: str) -> float:
+    """Lay out the report's measure table as plain text; returns the moment the layout started."""
+    import tempfile
+
+    import typst
+
+    from promises_app.bench.measure import REPORT_DAY
+    from promises_app.paths import resource
+    from promises_app.reports.followup_content import build_followup_content
+    from promises_app.reports.followup_pdf import followup_data
+    from promises_app.reports.report_options import FollowUpOptions
+
+    options = FollowUpOptions()
+    content = build_followup_content(services, agreement_id, period, today=REPORT_DAY, options=options)
+    data, _files = followup_data(content, options)
+    columns = data["measure_columns"]
+    cells = [str(row[key]) for group in data["groups"] for row in group["rows"] for _h, key, _w, _s in columns]
+    payload = json.dumps({"header": [c[0] for c in columns], "widths": [c[2] for c in columns], "cells": cells},
+                         ensure_ascii=False)
+    with tempfile.TemporaryDirectory() as root:
+        main = Path(root, "floor.typ")
+        main.write_text(FLOOR_TEMPLATE, encoding="utf-8")
+        compiler = typst.Compiler(font_paths=[str(resource("fonts"))], ignore_system_fonts=True)
+        started = time.perf_counter()
+        # Tagged PDF/UA-1, as every document (typst_engine.ACCESSIBLE).
+        compiler.compile(input=str(main), root=root, sys_inputs={"data": payload}, pdf_standards=["ua-1"])
+    return started
 
 
 if __name__ == "__main__":

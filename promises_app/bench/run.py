@@ -316,6 +316,7 @@ def bench_reports(settings: Settings, paths: dict[str, Path], work: Path, result
     profile = work / "lo-profile"
     ours: dict[int, float] = {}
     theirs: dict[int, float] = {}
+    floors: dict[int, float] = {}
     if soffice:  # LibreOffice's first run makes its new profile: not part of any figure
         first = work / "rows-warm-up.xlsx"
         info = facts(paths[f"one-{sizes[0]}"])
@@ -338,15 +339,20 @@ def bench_reports(settings: Settings, paths: dict[str, Path], work: Path, result
         runs = settings.report_runs if n < 10_000 else max(1, settings.report_runs // 2)
         our_times: list[float] = []
         lo_times: list[float] = []
+        floor_times: list[float] = []
         for _ in range(runs):  # side by side: ours, then LibreOffice, each round
             # Ours in a new process each time: Typst's memory of an earlier layout would flatter it.
             our_times.append(documents.cold("followup", paths[f"one-{n}"], info["largest"], info["period"]))
+            if n >= 2000:  # what Typst itself needs for the measure table alone (bench/documents.py)
+                floor_times.append(documents.cold("floor", paths[f"one-{n}"], info["largest"], info["period"]))
             if soffice:
                 lo = _attempt(results, f"LibreOffice {n}",
                               lambda: libreoffice.convert(soffice, sheet, work, profile))  # noqa: B023
                 if lo is not None:
                     lo_times.append(lo)
         ours[n] = median(our_times)
+        if floor_times:
+            floors[n] = median(floor_times)
         if lo_times:
             theirs[n] = median(lo_times)
         assert rows == info["in_largest"], f"{rows} spreadsheet rows for {info['in_largest']} measures"
@@ -360,6 +366,13 @@ def bench_reports(settings: Settings, paths: dict[str, Path], work: Path, result
             at_most(value, TARGETS[limit_key]),
             f"ours {seconds(ours[n])}, LibreOffice {seconds(theirs.get(n))}; each in a new process, "
             f"content read + laid out + written" + (f"; {lo_note}" if lo_note else ""),
+        ))
+    for n, floor in floors.items():
+        value = floor / theirs[n] if n in theirs else None
+        results.add(Figure(
+            f"Typst's floor, {n} measures: the measure table alone as plain text ÷ LibreOffice", ratio(value), "–",
+            None, f"{seconds(floor)}; one tagged table of the report's rows and columns, no other layout "
+                  f"(no groups, colours, hyphenation, summary); in a new process, layout only",
         ))
     if 10_000 in ours and 2000 in ours:
         per_row = (ours[10_000] / 10_000) / (ours[2000] / 2000)

@@ -288,7 +288,7 @@ class OwnerReportService(Service):
                 errors.add(PackError(file_name, str(problem)))
         with self.db.read() as s:
             database_id = s.scalar(select(m.DatabaseIdentity.database_id)) or ""
-            checker = _Checker(s, errors, database_id, agreement_id, period)
+            checker = _Checker(s, errors, database_id, agreement_id, period, period_given=period is not None)
             for pack in packs:
                 checker.pack(pack)
             title = checker.agreement.title if checker.agreement is not None else ""
@@ -377,6 +377,7 @@ class _Checker:
     agreement_id: int | None
     period: str | None
     agreement: m.Agreement | None = None
+    period_given: bool = False
     changes: list[ReportedChange] = field(default_factory=list)
     unchanged: int = 0
     #: measure id → (file, row) of the pack row that changed it
@@ -408,7 +409,8 @@ class _Checker:
         self.agreement = agreement
         wanted_period = self.period
         if wanted_period is not None and facts.get("period") != wanted_period:
-            self.error(pack, f"Underlaget gäller perioden {facts.get('period')}, inte {wanted_period}.")
+            also = "" if self.period_given else " som de andra underlagen (underlag för en period i taget)"
+            self.error(pack, f"Underlaget gäller perioden {facts.get('period')}, inte {wanted_period}{also}.")
             return
         self.period = str(facts.get("period"))
         header = pack.cells.get(int(facts.get("header_row") or 0), [])

@@ -207,8 +207,8 @@ class OwnerPackService(Service):
                 continue
             reports = recorded.get(measure.id, {})
             last = next((reports[label] for label in reversed(earlier) if label in reports), None)
-            row = PackRow(measure, promise_texts[measure.promise_id], last, reports.get(period.label))
-            groups.setdefault(owner_id, (name, []))[1].append(row)
+            item = PackRow(measure, promise_texts[measure.promise_id], last, reports.get(period.label))
+            groups.setdefault(owner_id, (name, []))[1].append(item)
         contents = [
             PackContent(database_id, record.id, record.title, record.revision, period, kind, owner_id, name,
                         tuple(rows))
@@ -225,9 +225,10 @@ FILE_NAME_MAX = 120
 def safe_file_part(text: str) -> str:
     """``text`` as part of a file name on Windows, macOS and Linux: no separators or reserved
     characters, no leading dot, trailing dot or space, at most FILE_NAME_MAX characters."""
-    cleaned = _UNSAFE.sub("-", unicodedata.normalize("NFC", text))
-    cleaned = " ".join(cleaned.split())[:FILE_NAME_MAX].strip(" .-")
-    return cleaned or "utan namn"
+    from promises_app.files import safe_file_name
+
+    cleaned = safe_file_name(_UNSAFE.sub("-", unicodedata.normalize("NFC", text)), "")
+    return cleaned[:FILE_NAME_MAX].strip(" .-") or "utan namn"
 
 
 def pack_file_name(content: PackContent) -> str:
@@ -293,6 +294,7 @@ def write_pack(content: PackContent) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     from promises_app.reports.spreadsheets import CREATOR
 
@@ -400,7 +402,7 @@ def write_pack(content: PackContent) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     _protect(sheet)
 
     _write_hidden(workbook.create_sheet(HIDDEN_SHEET), content)
@@ -439,7 +441,7 @@ def _text(cell: Any, text: str) -> None:
 
 
 def _write_hidden(sheet: Worksheet, content: PackContent) -> None:
-    facts: list[tuple[str, object]] = [
+    facts: list[tuple[str, str | int]] = [
         ("format", PACK_FORMAT),
         ("database_id", content.database_id),
         ("agreement_id", content.agreement_id),

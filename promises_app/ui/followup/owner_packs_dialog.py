@@ -81,7 +81,9 @@ class OwnerPacksDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Period:"), self.period_combo)
         form.addRow(self.tr("Packs:"), per_row)
-        form.addRow(self.tr("&Folder:"), folder_row)
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
         explanation = QLabel(self.tr(
             "Each owner gets an Excel workbook with their measures: what was promised, the deadline, the target "
             "and what was reported last. They fill in status, traffic light, count and comment and send it back; "

@@ -60,18 +60,18 @@ class OwnerReportDialog(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
 
         self.change_table = self._table(
-            [self.tr("File"), self.tr("Measure"), self.tr("Field"), self.tr("Now"), self.tr("In the report")],
-            self.tr("Changes in the packs"))
+            [self.tr("From"), self.tr("Measure"), self.tr("Field"), self.tr("Now"), self.tr("In the report")],
+            self.tr("Changes in the packs"), stretch=(1, 3, 4))
         self.conflict_label = QLabel(self.tr(
             "These follow-ups were changed in the program after the pack was made. Choose for each which values "
             "apply:"))
         self.conflict_label.setWordWrap(True)
         self.conflict_table = self._table(
             [self.tr("Measure"), self.tr("In the database now"), self.tr("In the report"), self.tr("Keep")],
-            self.tr("Conflicts"))
+            self.tr("Conflicts"), stretch=(0, 1, 2))
         self.error_table = self._table(
             [self.tr("File"), self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")],
-            self.tr("Problems in the packs"))
+            self.tr("Problems in the packs"), stretch=(4,))
         self.choices: dict[int, QComboBox] = {}
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -92,7 +92,8 @@ class OwnerReportDialog(QDialog):
         layout.addWidget(buttons)
         self._show()
 
-    def _table(self, headers: list[str], name: str) -> QTableWidget:
+    def _table(self, headers: list[str], name: str, *, stretch: tuple[int, ...]) -> QTableWidget:
+        """A read-only table: the ``stretch`` columns share the width (their text wraps), the rest fit."""
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setAccessibleName(name)
@@ -103,14 +104,17 @@ class OwnerReportDialog(QDialog):
         table.setWordWrap(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     @staticmethod
-    def _put(table: QTableWidget, row: int, texts: list[str]) -> None:
+    def _put(table: QTableWidget, row: int, texts: list[str], *, whole: bool = False, tip: str = "") -> None:
+        """A row of texts, each shortened to CELL_TEXT_MAX unless ``whole``; the whole text is the tooltip."""
         for column, text in enumerate(texts):
-            item = QTableWidgetItem(_short(text))
-            item.setToolTip(text)
+            item = QTableWidgetItem(text if whole else _short(text))
+            item.setToolTip(tip or text)
             table.setItem(row, column, item)
 
     def _show(self) -> None:
@@ -129,13 +133,17 @@ class OwnerReportDialog(QDialog):
         self.change_table.setRowCount(len(rows))
         for index, (change, field) in enumerate(rows):
             title = change.measure_title + (self.tr(" (conflict)") if change.conflict else "")
-            self._put(self.change_table, index, [change.file_name, title, field.label, field.old, field.new])
+            empty = self.tr("(empty)")
+            self._put(self.change_table, index,
+                      [change.owner_name, title, field.label, field.old or empty, field.new or empty],
+                      tip=change.file_name)
         conflicts = preview.conflicts
         self.conflict_table.setRowCount(len(conflicts))
         for index, change in enumerate(conflicts):
-            now = "; ".join(f"{f.label}: {f.old}" for f in change.fields)
-            reported = "; ".join(f"{f.label}: {f.new}" for f in change.fields)
-            self._put(self.conflict_table, index, [change.measure_title, now, reported])
+            empty = self.tr("(empty)")
+            now = "\n".join(_short(f"{f.label}: {f.old or empty}") for f in change.fields)
+            reported = "\n".join(_short(f"{f.label}: {f.new or empty}") for f in change.fields)
+            self._put(self.conflict_table, index, [change.measure_title, now, reported], whole=True)
             choice = QComboBox()
             choice.setAccessibleName(fill(self.tr("Keep for %1"), change.measure_title))
             choice.addItem(self.tr("Choose…"), "")
@@ -150,7 +158,7 @@ class OwnerReportDialog(QDialog):
         self.error_table.setRowCount(len(errors))
         for index, error in enumerate(errors):
             self._put(self.error_table, index,
-                      [error.file_name, error.sheet, str(error.row or ""), error.column, error.message])
+                      [error.file_name, error.sheet, str(error.row or ""), error.column, error.message], whole=True)
         self.error_table.setVisible(bool(errors))
         self._update_button()
         (self.cancel_button if errors else self.read_button).setFocus()

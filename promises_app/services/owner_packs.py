@@ -53,6 +53,10 @@ SHEET = "Rapport"
 HIDDEN_SHEET = "Underlag"
 #: The row of the column headings (the header block above it says what the pack is).
 HEADER_ROW = 8
+#: The hidden sheet: so many facts (key, value) from row 1, a blank row, the headings of the
+#: measure rows at this row, then one row per measure.
+HIDDEN_FACTS = 11
+HIDDEN_HEADING_ROW = HIDDEN_FACTS + 2
 
 NUMBER, PROMISE, MEASURE, DEADLINE, TARGET, LAST_STATUS, LAST_COMMENT = (
     "Nr", "Löfte", "Åtgärd", "Klart senast", "Mål", "Senast rapporterat", "Kommentar senast",
@@ -460,7 +464,8 @@ def _write_hidden(sheet: Worksheet, content: PackContent) -> None:
             _text(sheet.cell(row=number, column=2), value)
         else:
             sheet.cell(row=number, column=2).value = value
-    start = len(facts) + 2
+    assert len(facts) == HIDDEN_FACTS
+    start = HIDDEN_HEADING_ROW
     for column, heading in enumerate(("row", "measure_id", "version", "fingerprint"), start=1):
         sheet.cell(row=start, column=column).value = heading
     for index, row in enumerate(content.rows):
@@ -472,6 +477,3 @@ def _write_hidden(sheet: Worksheet, content: PackContent) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.protection.sheet = True
 
-
-#: Where the rows of the hidden sheet start (the facts, a blank row, the row headings).
-HIDDEN_ROWS_START = 13

@@ -43,6 +43,8 @@ from promises_app.services.owner_packs import (
     COMMENT,
     COUNT,
     FILL_COLUMNS,
+    HIDDEN_FACTS,
+    HIDDEN_HEADING_ROW,
     HIDDEN_SHEET,
     LIGHT,
     LIGHT_WORDS,
@@ -230,14 +232,14 @@ def _read_pack(file_name: str, data: bytes) -> _Pack:
             )
         hidden = _sheet_rows(workbook[HIDDEN_SHEET], 20 + MAX_PACK_ROWS)
         facts = {str(cells[0]): cells[1] if len(cells) > 1 else None
-                 for number, cells in hidden.items() if number <= 11 and cells and cells[0] is not None}
+                 for number, cells in hidden.items() if number <= HIDDEN_FACTS and cells and cells[0] is not None}
         if facts.get("format") != PACK_FORMAT:
             raise _FileProblem("Filen är inget rapportunderlag från den här versionen av Medborgarlöften "
                                f"(formatet {quoted(facts.get('format'))}).")
         rows = []
         for number in sorted(hidden):
             cells = hidden[number]
-            if number > 13 and len(cells) >= 4 and all(isinstance(c, int) for c in cells[:3]):
+            if number > HIDDEN_HEADING_ROW and len(cells) >= 4 and all(isinstance(c, int) for c in cells[:3]):
                 rows.append((cells[0], cells[1], cells[2], str(cells[3])))
         if len(rows) != facts.get("rows"):
             raise _FileProblem("Underlagets dolda blad är skadat (raderna stämmer inte). Skapa ett nytt underlag.")
@@ -567,15 +569,3 @@ def pack_files(paths: Sequence[Path]) -> Iterator[Path]:
         else:
             yield path
 
-
-__all__ = [
-    "FieldChange",
-    "OwnerReportError",
-    "OwnerReportPreview",
-    "OwnerReportResult",
-    "OwnerReportService",
-    "PackError",
-    "ReportedChange",
-    "Resolution",
-    "pack_files",
-]

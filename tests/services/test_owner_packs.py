@@ -200,3 +200,29 @@ def test_a_file_that_is_no_pack_is_refused(demo_services: Services) -> None:
     preview = demo_services.owner_reports.preview([("annat.xlsx", buffer.getvalue()), ("tom.xlsx", b"")])
     assert [e.file_name for e in preview.errors] == ["annat.xlsx", "tom.xlsx"]
     assert "inget rapportunderlag" in preview.errors[0].message
+
+
+def test_hostile_text_is_written_as_text_and_a_formula_read_as_text(demo_services: Services) -> None:
+    services = demo_services
+    pack = _by_owner(services)["Solna stad"]
+    measure_id = pack.measure_ids[0]
+    services.signoff.new_revision(AGREEMENT)  # a draft again: its plan can be changed
+    services.plan.update_measure(measure_id, title='=HYPERLINK("http://x","klick")')
+    pack = services.owner_packs.pack_for_organisation(AGREEMENT, PERIOD, pack.owner_id)
+    sheet = openpyxl.load_workbook(io.BytesIO(pack.content))[SHEET]
+    title = sheet[f"C{_row_of(pack, measure_id)}"]
+    assert title.value == '=HYPERLINK("http://x","klick")' and title.data_type == "s"
+    assert "(revision 2)" in sheet["A2"].value
+    data = _filled(pack, {measure_id: {STATUS_COLUMN: "=A1", COUNT_COLUMN: "=2+2"}})
+    preview = services.owner_reports.preview([(pack.file_name, data)])
+    assert {(e.column, e.row) for e in preview.errors} == {("Status", _row_of(pack, measure_id)),
+                                                           ("Utfall (antal)", _row_of(pack, measure_id))}
+    assert "'=A1'" in preview.errors[0].message  # the formula as written, never its result
+
+
+def test_an_owner_without_measures_has_no_pack(demo_services: Services) -> None:
+    police = _by_owner(demo_services)["Lokalpolisområde Solna"]
+    with pytest.raises(Exception, match="inga åtgärder"):
+        demo_services.owner_packs.pack_for_person(AGREEMENT, PERIOD, 10_000)
+    assert demo_services.owner_packs.pack_for_organisation(AGREEMENT, PERIOD, police.owner_id).measure_ids \
+        == police.measure_ids

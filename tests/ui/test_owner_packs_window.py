@@ -134,3 +134,22 @@ def test_read_in_names_the_bad_cell_and_cannot_be_applied(  # type: ignore[no-un
     assert "kan inte läsas in" in dialog.error_label.text()
     _shot(dialog, "owner_report_errors.png")
     dialog.reject()
+
+
+def test_read_in_refuses_a_pack_of_another_agreement(  # type: ignore[no-untyped-def]
+    qtbot, page, demo_services, tmp_path, monkeypatch
+) -> None:
+    other = next(a.id for a in demo_services.agreements.list_agreements() if a.id != solna(demo_services)
+                 and demo_services.owner_packs.packs(a.id, demo_services.agreements.periods(a.id)[0].label).packs)
+    period = demo_services.agreements.periods(other)[0].label
+    pack = demo_services.owner_packs.packs(other, period).packs[0]
+    path = tmp_path / pack.file_name
+    path.write_bytes(pack.content)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(path)], ""))
+    dialog = page.read_packs()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    problem = dialog.error_table.item(0, 4).text()
+    assert "annan överenskommelse" in problem and f"(id {other})" in problem
+    assert not dialog.read_button.isEnabled()
+    dialog.reject()

@@ -415,11 +415,15 @@ class _Checker:
             self.error(pack, f"Underlaget gäller perioden {facts.get('period')}, inte {wanted_period}{also}.")
             return
         self.period = str(facts.get("period"))
-        header = pack.cells.get(int(facts.get("header_row") or 0), [])
+        header_row = facts.get("header_row")
+        if not isinstance(header_row, int) or isinstance(header_row, bool) or not 0 < header_row < 100:
+            self.error(pack, "Underlagets dolda blad är skadat (rubrikraden). Skapa ett nytt underlag.")
+            return
+        header = pack.cells.get(header_row, [])
         shown = [str(c).strip() if c is not None else "" for c in header[:len(COLUMNS)]]
         if shown != list(COLUMNS):
             self.error(pack, "Kolumnerna har ändrats (flyttats, tagits bort eller bytt namn). Använd underlaget "
-                             "som det skickades ut.", int(facts.get("header_row") or 0))
+                             "som det skickades ut.", header_row)
             return
         measures = {
             x.id: x for x in self.session.scalars(
@@ -432,7 +436,7 @@ class _Checker:
         rows = {number for number, *_rest in pack.rows}
         for number, measure_id, version, made in pack.rows:
             self.row(pack, number, measure_id, version, made, measures, current)
-        first_data = int(facts.get("header_row") or 0) + 1
+        first_data = header_row + 1
         for number in sorted(pack.cells):
             if number >= first_data and number not in rows:
                 cells = pack.cells[number]

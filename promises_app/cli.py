@@ -151,6 +151,24 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("file", metavar="FIL", type=Path, help="CSV-filen (UTF-8) eller Excel-filen (.xlsx)")
     sub.add_argument("--dry-run", action="store_true",
                      help="kontrollera filen och visa vad som skulle importeras, utan att skriva något")
+    sub = command("owner-packs", "skriv rapportunderlag (Excel) för en period: ett per ansvarig organisation "
+                  "eller kontaktperson", _cmd_owner_packs)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("--period", metavar="PERIOD", required=True, help="uppföljningsperioden, t.ex. 2022-T2")
+    sub.add_argument("-o", "--output", metavar="MAPP", type=Path, required=True,
+                     help="mappen att skriva underlagen i (skapas om den saknas)")
+    sub.add_argument("--per", choices=("organisation", "person"), default="organisation",
+                     help="ett underlag per ansvarig organisation (standard) eller per kontaktperson")
+    sub = command("import-owner-report", "läs in ifyllda rapportunderlag (allt eller inget)", _cmd_import_owner_report)
+    sub.add_argument("files", metavar="FIL", type=Path, nargs="+",
+                     help="ifyllda underlag (.xlsx), eller en mapp med sådana")
+    sub.add_argument("--dry-run", action="store_true",
+                     help="kontrollera underlagen och visa ändringarna, utan att skriva något")
+    settle = sub.add_mutually_exclusive_group()
+    settle.add_argument("--take-pack", action="store_true",
+                        help="vid konflikt: rapportens värden gäller (annars vägras inläsningen)")
+    settle.add_argument("--keep-database", action="store_true",
+                        help="vid konflikt: databasens värden behålls (annars vägras inläsningen)")
     sub = command("export-json", "exportera en överenskommelse med allt under den till JSON", _cmd_export)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("-o", "--output", metavar="FIL.json", type=Path, required=True, help="filen att skriva")
@@ -379,6 +397,74 @@ def _cmd_import_indicators(args: argparse.Namespace, db_path: Path) -> int:
           f"{result.values_unchanged} oförändrade; {result.indicators_created} nya indikatorer.")
     if result.backup is not None:
         print(f"Säkerhetskopia från före importen: {result.backup}")
+    return EXIT_OK
+
+
+def _cmd_owner_packs(args: argparse.Namespace, db_path: Path) -> int:
+    """One workbook per owner into the folder (made if missing); each replaced only atomically."""
+    from promises_app.services.owner_packs import PackOwner
+
+    folder: Path = args.output.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{args.output} är ingen mapp. Ange en mapp med -o. Ingenting har skrivits.")
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        result = services.owner_packs.packs(agreement.id, args.period, per=PackOwner(args.per))
+    if not result.packs:
+        raise CommandError(f"Ingen åtgärd i \"{agreement.title}\" har någon "
+                           f"{'ansvarig organisation' if args.per == 'organisation' else 'kontaktperson'}: "
+                           "inga underlag att skriva.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputWriteError(error.errno, error.strerror, str(args.output)) from error
+    for pack in result.packs:  # every name checked before the first file is written
+        check_output(folder / pack.file_name, db_path)
+    for pack in result.packs:
+        target = folder / pack.file_name
+        write_atomically(target, pack.content, db_path)
+        print(f"{target}\t{pack.owner_name}: {len(pack.measure_ids)} åtgärder")
+    print(f"Skrev {len(result.packs)} rapportunderlag för perioden {args.period} i {folder}.")
+    if result.without_owner:
+        who = "ansvarig organisation" if args.per == "organisation" else "kontaktperson"
+        print(f"Utan {who} (inget underlag): " + ", ".join(m.title for m in result.without_owner))
+    return EXIT_OK
+
+
+def _cmd_import_owner_report(args: argparse.Namespace, db_path: Path) -> int:
+    """Check every pack first; errors and unsettled conflicts go to stderr and nothing is written."""
+    from promises_app.services.indicator_import import MAX_FILE_BYTES
+    from promises_app.services.owner_reports import Resolution, pack_files
+
+    paths = list(pack_files(args.files))
+    if not paths:
+        raise CommandError("Mappen har inga .xlsx-filer att läsa in.")
+    files = [(path.name, read_input(path, limit=MAX_FILE_BYTES, advice="Dela upp den i flera filer."))
+             for path in paths]
+    settle = Resolution.PACK if args.take_pack else Resolution.DATABASE if args.keep_database else None
+    with _services(db_path, create=False, exclusive=not args.dry_run) as services:
+        preview = services.owner_reports.preview(files)
+        if not preview.ok:
+            print(f"{PROG}: fel: underlagen kan inte läsas in ({preview.error_count} fel). "
+                  "Ingenting har ändrats i databasen.", file=sys.stderr)
+            for line in preview.error_lines():
+                print(f"  {line}", file=sys.stderr)
+            return EXIT_ERROR
+        for line in preview.summary_lines() + preview.change_lines():
+            print(line)
+        if preview.conflicts and settle is None:
+            print(f"{PROG}: fel: {len(preview.conflicts)} uppföljningar har ändrats i databasen efter att "
+                  "underlaget skapades (KONFLIKT ovan). Välj --take-pack (rapportens värden gäller) eller "
+                  "--keep-database (databasens behålls). Ingenting har ändrats i databasen.", file=sys.stderr)
+            return EXIT_ERROR
+        if args.dry_run:
+            print("Ingenting har skrivits (--dry-run).")
+            return EXIT_OK
+        result = services.owner_reports.commit(preview, default=settle)
+    print(f"Läste in till {db_path}: {len(result.written)} uppföljningar sparade"
+          + (f", {result.kept} konflikter där databasens värden behölls" if result.kept else "") + ".")
+    if result.backup is not None:
+        print(f"Säkerhetskopia från före inläsningen: {result.backup}")
     return EXIT_OK
 
 

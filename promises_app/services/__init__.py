@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from promises_app.services.logos import LogoService
     from promises_app.services.maintenance import MaintenanceService
     from promises_app.services.overview import OverviewService
+    from promises_app.services.owner_packs import OwnerPackService
+    from promises_app.services.owner_reports import OwnerReportService
     from promises_app.services.plan import PlanService
     from promises_app.services.privacy import PrivacyService
     from promises_app.services.register import RegisterService
@@ -138,6 +140,18 @@ class Services:
         from promises_app.services.overview import OverviewService
 
         return OverviewService(self.db)
+
+    @cached_property
+    def owner_packs(self) -> OwnerPackService:
+        from promises_app.services.owner_packs import OwnerPackService
+
+        return OwnerPackService(self.db)
+
+    @cached_property
+    def owner_reports(self) -> OwnerReportService:
+        from promises_app.services.owner_reports import OwnerReportService
+
+        return OwnerReportService(self.db)
 
     @cached_property
     def reports(self) -> ReportSourceService:

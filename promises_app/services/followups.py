@@ -94,6 +94,43 @@ class FollowUpService(Service):
             s.flush()
             return convert.follow_up(row)
 
+    def record_many(
+        self, entries: Sequence[FollowUpEntry], *, updated_at: datetime | None = None
+    ) -> tuple[CopiedFollowUp, ...]:
+        """Record several follow-ups in one transaction, all or nothing: ``record`` for each.
+
+        What reading back the owners' report packs writes (services/owner_reports.py). Each
+        entry's ``expected_version`` is checked as ``record`` checks it (ConflictError, nothing
+        written); the result holds each follow-up before and after, for one undo step.
+        """
+        done: list[CopiedFollowUp] = []
+        with self.db.write() as s:
+            stamp = updated_at or utc_now()
+            for entry in entries:
+                measure = get_row(s, m.Measure, entry.measure_id, "Åtgärden")
+                values = validate_follow_up(
+                    measure.promise.agreement,
+                    {"period": entry.period, "status": entry.status, "light": entry.light,
+                     "count_achieved": entry.count_achieved, "comment": entry.comment},
+                )
+                row = s.scalar(
+                    select(m.FollowUp).where(
+                        m.FollowUp.measure_id == entry.measure_id, m.FollowUp.period == values["period"]
+                    )
+                )
+                check_version(row, entry.expected_version, "Uppföljningen")
+                before = convert.follow_up(row) if row is not None else None
+                if row is None:
+                    row = m.FollowUp(measure_id=entry.measure_id, **values, updated_at=stamp)
+                    s.add(row)
+                else:
+                    for field, value in values.items():
+                        setattr(row, field, value)
+                    row.updated_at = stamp
+                s.flush()
+                done.append(CopiedFollowUp(entry.measure_id, values["period"], before, convert.follow_up(row)))
+        return tuple(done)
+
     def delete(self, follow_up_id: int, *, expected_version: int | None = None) -> None:
         with self.db.write() as s:
             row = get_row(s, m.FollowUp, follow_up_id, "Uppföljningen")
@@ -340,6 +377,20 @@ class FollowUpState:
     follow_up: FollowUpRecord | None
     #: The version the caller expects the (measure, period) follow-up to have now: 0 for "none",
     #: None for no check. Undo and redo pass it, so they never overwrite an edit made meanwhile.
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpEntry:
+    """One follow-up to record with ``FollowUpService.record_many``."""
+
+    measure_id: int
+    period: str
+    status: FollowUpStatus
+    light: TrafficLight
+    count_achieved: int | None
+    comment: str
+    #: As ``record``'s: the version the caller saw (0: none), or None for no check.
     expected_version: int | None = None
 
 

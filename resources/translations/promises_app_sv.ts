@@ -1125,6 +1125,10 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <source>copy the previous period&apos;s status into %1 (%2 measures)</source>
         <translation>kopiera förra periodens status till %1 (%2 åtgärder)</translation>
     </message>
+    <message>
+        <source>read report packs for %1 (%2 follow-ups)</source>
+        <translation>läs in rapportunderlag för %1 (%2 uppföljningar)</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpEditor</name>
@@ -1437,6 +1441,38 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <message>
         <source>Copied the previous period&apos;s status into %1 for %2 measure(s).</source>
         <translation>Förra periodens status kopierades till %1 för %2 åtgärd(er).</translation>
+    </message>
+    <message>
+        <source>&amp;Send out report packs…</source>
+        <translation>&amp;Skicka ut rapportunderlag…</translation>
+    </message>
+    <message>
+        <source>Write an Excel workbook per owner with their measures, for them to fill in and send back</source>
+        <translation>Skriv en Excel-arbetsbok per ansvarig med dess åtgärder, att fylla i och skicka tillbaka</translation>
+    </message>
+    <message>
+        <source>&amp;Read report packs…</source>
+        <translation>&amp;Läs in rapportunderlag…</translation>
+    </message>
+    <message>
+        <source>Read in the report packs the owners filled in: a preview of every change first</source>
+        <translation>Läs in rapportunderlagen som de ansvariga fyllt i: först en förhandsgranskning av varje ändring</translation>
+    </message>
+    <message>
+        <source>Read report packs</source>
+        <translation>Läs in rapportunderlag</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Read in %1 follow-up(s) from %2 report pack(s).</source>
+        <translation>Läste in %1 uppföljningar från %2 rapportunderlag.</translation>
+    </message>
+    <message>
+        <source>Backup from before: %1</source>
+        <translation>Säkerhetskopia från före: %1</translation>
     </message>
 </context>
 <context>
@@ -3019,6 +3055,204 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Every measure has its follow-up for %1.</source>
         <translation>Alla åtgärder har sin uppföljning för %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPacksDialog</name>
+    <message>
+        <source>Send out report packs</source>
+        <translation>Skicka ut rapportunderlag</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>One per responsible &amp;organisation</source>
+        <translation>Ett per ansvarig &amp;organisation</translation>
+    </message>
+    <message>
+        <source>One per contact &amp;person</source>
+        <translation>Ett per &amp;kontaktperson</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mapp</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Packs:</source>
+        <translation>Underlag:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Mapp:</translation>
+    </message>
+    <message>
+        <source>Each owner gets an Excel workbook with their measures: what was promised, the deadline, the target and what was reported last. They fill in status, traffic light, count and comment and send it back; read it in with Follow-up → Read report packs…</source>
+        <translation>Varje ansvarig får en Excel-arbetsbok med sina åtgärder: vad som lovats, när det ska vara klart, målet och vad som rapporterades senast. De fyller i status, trafikljus, utfall och kommentar och skickar tillbaka den; läs in den med Uppföljning → Läs in rapportunderlag…</translation>
+    </message>
+    <message>
+        <source>Packs written</source>
+        <translation>Skrivna underlag</translation>
+    </message>
+    <message>
+        <source>The packs written are listed here.</source>
+        <translation>Underlagen som skrivs listas här.</translation>
+    </message>
+    <message>
+        <source>&amp;Write packs</source>
+        <translation>&amp;Skriv underlag</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Folder for the report packs</source>
+        <translation>Mapp för rapportunderlagen</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the packs.</source>
+        <translation>Välj en mapp för underlagen.</translation>
+    </message>
+    <message>
+        <source>No measure has an owner of that kind: there are no packs to write.</source>
+        <translation>Ingen åtgärd har en sådan ansvarig: det finns inga underlag att skriva.</translation>
+    </message>
+    <message>
+        <source>%1 report packs for %2 written to %3:</source>
+        <translation>%1 rapportunderlag för %2 skrivna i %3:</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3 measures)</source>
+        <translation>%1 (%2: %3 åtgärder)</translation>
+    </message>
+    <message>
+        <source>Without an owner (in no pack): %1</source>
+        <translation>Utan ansvarig (i inget underlag): %1</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerReportDialog</name>
+    <message>
+        <source>Read report packs</source>
+        <translation>Läs in rapportunderlag</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>What reading the packs does</source>
+        <translation>Vad inläsningen gör</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>In the report</source>
+        <translation>I rapporten</translation>
+    </message>
+    <message>
+        <source>Changes in the packs</source>
+        <translation>Ändringar i underlagen</translation>
+    </message>
+    <message>
+        <source>These follow-ups were changed in the program after the pack was made. Choose for each which values apply:</source>
+        <translation>De här uppföljningarna har ändrats i programmet efter att underlaget skapades. Välj för var och en vilka värden som ska gälla:</translation>
+    </message>
+    <message>
+        <source>In the database now</source>
+        <translation>I databasen nu</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behåll</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Blad</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolumn</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problems in the packs</source>
+        <translation>Problem i underlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Read in</source>
+        <translation>&amp;Läs in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The packs have %1 problem(s) and cannot be read in. Nothing has been changed. Correct them and read them in again.</source>
+        <translation>Underlagen har %1 fel och kan inte läsas in. Ingenting har ändrats. Rätta dem och läs in dem igen.</translation>
+    </message>
+    <message>
+        <source>The packs change nothing: every follow-up is already as reported.</source>
+        <translation>Underlagen ändrar ingenting: varje uppföljning är redan som rapporterat.</translation>
+    </message>
+    <message>
+        <source> (conflict)</source>
+        <translation> (konflikt)</translation>
+    </message>
+    <message>
+        <source>Keep for %1</source>
+        <translation>Behåll för %1</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>The report&apos;s values</source>
+        <translation>Rapportens värden</translation>
+    </message>
+    <message>
+        <source>The database&apos;s values</source>
+        <translation>Databasens värden</translation>
     </message>
 </context>
 <context>

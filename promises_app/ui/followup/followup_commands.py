@@ -1,6 +1,6 @@
 """Undo commands of the "Uppföljning" page, on the window's one QUndoStack.
 
-Both follow :class:`~promises_app.ui.common.undo_commands.DoneOnPush`: the edit is made through the
+Each follows :class:`~promises_app.ui.common.undo_commands.DoneOnPush`: the edit is made through the
 services first, then pushed already done. Undo and redo put the follow-ups back exactly as they
 were (values and time stamp; a follow-up that did not exist is removed) with one service call,
 ``services.follow_ups.put_back``, keyed by measure and period, so a follow-up removed by undo
@@ -9,6 +9,8 @@ and made again by redo needs no id to be followed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
@@ -16,6 +18,9 @@ from promises_app.services.followups import CopyResult, FollowUpState
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.undo_commands import DoneOnPush, Report, short
+
+if TYPE_CHECKING:
+    from promises_app.services.owner_reports import OwnerReportResult
 
 
 class RecordFollowUpCommand(DoneOnPush):
@@ -93,6 +98,44 @@ class CopyPreviousPeriodCommand(DoneOnPush):
         now = self.services.follow_ups.put_back(
             [FollowUpState(c.measure_id, c.period, w, expected_version=v)
              for c, w, v in zip(copied, wanted, expected, strict=True)]
+        )
+        self.row_ids = [r.id if r is not None else None for r in now]
+        self.versions = [r.version if r is not None else 0 for r in now]
+
+
+class ReadOwnerReportsCommand(DoneOnPush):
+    """The owners' report packs read in: every follow-up they wrote is one step to undo.
+
+    Undo puts each follow-up back as it was before the packs were read (or removes one they
+    made), redo writes the owners' values again; both with ``put_back``, refused when any of
+    them changed since (nothing is then written).
+    """
+
+    def __init__(self, services: Services, period: str, result: OwnerReportResult,
+                 report: Report | None = None) -> None:
+        count = len(result.written)
+        super().__init__(
+            fill(QCoreApplication.translate("FollowUpCommands", "read report packs for %1 (%2 follow-ups)"),
+                 period, count),
+            report,
+        )
+        self.services = services
+        self.written = result.written
+        self.row_ids: list[int | None] = [c.after.id for c in result.written]
+        self.versions = [c.after.version for c in result.written]
+
+    def revert(self) -> None:
+        self._put([c.before for c in self.written])
+
+    def apply(self) -> None:
+        self._put([c.after for c in self.written])
+
+    def _put(self, wanted: list[FollowUpRecord | None]) -> None:
+        expected = [self.known_version("follow_ups", row_id, version)
+                    for row_id, version in zip(self.row_ids, self.versions, strict=True)]
+        now = self.services.follow_ups.put_back(
+            [FollowUpState(c.measure_id, c.period, w, expected_version=v)
+             for c, w, v in zip(self.written, wanted, expected, strict=True)]
         )
         self.row_ids = [r.id if r is not None else None for r in now]
         self.versions = [r.version if r is not None else 0 for r in now]

@@ -15,14 +15,25 @@ import html
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QUndoStack
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    QStandardPaths,
+    Qt,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app import os_errors
 from promises_app.domain.changes import Changes
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.errors import AppError
@@ -50,7 +62,11 @@ from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
 from promises_app.ui.common.page_parts import action_button, notice_label, page_action
 from promises_app.ui.common.paged_filter import reveal_while_scrolling
-from promises_app.ui.followup.followup_commands import CopyPreviousPeriodCommand, RecordFollowUpCommand
+from promises_app.ui.followup.followup_commands import (
+    CopyPreviousPeriodCommand,
+    ReadOwnerReportsCommand,
+    RecordFollowUpCommand,
+)
 from promises_app.ui.followup.followup_editor import FollowUpEditor, light_icon
 from promises_app.ui.followup.followup_grid_model import (
     LIGHT_COLOURS,
@@ -60,6 +76,8 @@ from promises_app.ui.followup.followup_grid_model import (
     HistoryTableModel,
     cell_text,
 )
+from promises_app.ui.followup.owner_packs_dialog import OwnerPacksDialog
+from promises_app.ui.followup.owner_report_dialog import OwnerReportDialog
 
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -84,6 +102,9 @@ class FollowUpPage(QWidget):
         self._today = today
         self.agreement_id: int | None = None
         self.editor: FollowUpEditor | None = None
+        self.report_dialog: OwnerReportDialog | None = None
+        #: The folder the report packs were last written to or read from.
+        self._pack_folder = ""
 
         self.notice_label = notice_label()
 
@@ -251,11 +272,20 @@ class FollowUpPage(QWidget):
         self.history_action.setCheckable(True)
         self.history_action.setChecked(True)
         self.history_action.toggled.connect(self.history_box.setVisible)
+        self.send_packs_action = action(
+            self.tr("&Send out report packs…"),
+            self.tr("Write an Excel workbook per owner with their measures, for them to fill in and send back"),
+            self.send_packs)
+        self.read_packs_action = action(
+            self.tr("&Read report packs…"),
+            self.tr("Read in the report packs the owners filled in: a preview of every change first"),
+            self.read_packs)
 
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's actions for the window's menu (None: a separator)."""
-        return [self.edit_action, self.copy_action, None, self.history_action]
+        return [self.edit_action, self.copy_action, None, self.send_packs_action, self.read_packs_action, None,
+                self.history_action]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Enter on a cell of the grid opens its editor (F2 is the edit action's own shortcut)."""
@@ -478,6 +508,8 @@ class FollowUpPage(QWidget):
         has_cell = self.current_measure() is not None and self.current_period() is not None
         self.edit_action.setEnabled(has_cell)
         self.copy_action.setEnabled(has_cell)
+        self.send_packs_action.setEnabled(self.agreement_id is not None)
+        self.read_packs_action.setEnabled(self.agreement_id is not None)
         shown = self.proxy.shown_measure_count()
         grid = self.model.grid()
         total = len(grid.measures) if grid else 0
@@ -645,6 +677,68 @@ class FollowUpPage(QWidget):
         message = fill(template, period, len(result.copied), len(result.skipped))
         self.show_notice(message)
         return message
+
+    # --- report packs (docs/owner-packs.md) ----------------------------------------------------------
+    def _start_folder(self) -> str:
+        return self._pack_folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def send_packs(self) -> OwnerPacksDialog | None:
+        """Open the dialog that writes a report pack per owner (window-modal; nothing to undo)."""
+        if self.agreement_id is None:
+            return None
+        dialog = OwnerPacksDialog(self.services, self.agreement_id, current_period=self.model.current_period(),
+                                  folder=self._pack_folder, parent=self)
+        dialog.finished.connect(lambda _result: self._remember_folder(dialog.folder_edit.text()))
+        dialog.open()
+        return dialog
+
+    def _remember_folder(self, folder: str) -> None:
+        self._pack_folder = folder.strip()
+
+    def read_packs(self) -> OwnerReportDialog | None:
+        """Choose filled packs (one or several), preview them as one, and read them in as one undo step."""
+        if self.agreement_id is None:
+            return None
+        title = self.tr("Read report packs")
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self, title, self._start_folder(), self.tr("Excel workbooks (*.xlsx)"))
+        if not chosen:
+            return None
+        from promises_app.input_files import read_at_most
+        from promises_app.services.indicator_import import MAX_FILE_BYTES
+
+        self._pack_folder = str(Path(chosen[0]).parent)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            files = [(Path(name).name, read_at_most(name, MAX_FILE_BYTES)) for name in chosen]
+            preview = self.services.owner_reports.preview(files, agreement_id=self.agreement_id)
+        except OSError as error:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, title, os_errors.describe(error, error.filename or chosen[0], doing="läsas"))
+            return None
+        except AppError as error:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, title, str(error))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        dialog = OwnerReportDialog(self.services, preview, parent=self)
+
+        def read() -> None:
+            result = dialog.result_of_reading
+            if result is None:
+                return
+            if result.written:
+                self.undo_stack.push(ReadOwnerReportsCommand(self.services, preview.period, result, self._report))
+            message = fill(self.tr("Read in %1 follow-up(s) from %2 report pack(s)."), len(result.written),
+                           len(preview.files))
+            if result.backup is not None:
+                message += " " + fill(self.tr("Backup from before: %1"), str(result.backup))
+            self.show_notice(message)
+
+        dialog.accepted.connect(read)
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _report(self, message: str) -> None:
         """An undo or redo the services refused (the command has left the stack)."""

@@ -72,7 +72,7 @@ _SAVE_AS_UTF8 = (
     "Spara om den i Excel med Arkiv → Spara som → filformatet 'CSV UTF-8 (kommaavgränsad) (*.csv)' "
     "och importera den igen."
 )
-_XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old .xls format (and encrypted workbooks)
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old .xls format (and encrypted workbooks)
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -218,7 +218,7 @@ class IndicatorImportService(Service):
         kind = "XLSX" if _looks_like_xlsx(data, file_name) else "CSV"
         try:
             table = _read_table(data, file_name, kind)
-        except _FileProblem as problem:
+        except FileProblem as problem:
             errors.add(problem.error)
             return ImportPreview(file_name, kind, (), (), *errors.result())
         with self.db.read() as s:
@@ -321,7 +321,7 @@ def _not_split(name: str) -> str:
 
 
 # --- collecting errors ---------------------------------------------------------------------
-class _FileProblem(Exception):
+class FileProblem(Exception):
     """The file as a whole cannot be read (too big, not UTF-8, not a workbook, a zip bomb)."""
 
     def __init__(self, message: str, line: int = 0, column: str = "") -> None:
@@ -363,14 +363,14 @@ def _looks_like_xlsx(data: bytes, file_name: str) -> bool:
 
 def _read_table(data: bytes, file_name: str, kind: str) -> _Table:
     if not data:
-        raise _FileProblem("Filen är tom.")
+        raise FileProblem("Filen är tom.")
     if len(data) > MAX_FILE_BYTES:
         size = f"{len(data) / 1_048_576:.1f}".replace(".", ",")
-        raise _FileProblem(
+        raise FileProblem(
             f"Filen är för stor ({size} MB; högst {MAX_FILE_BYTES // 1_048_576} MB). Dela upp den i flera filer."
         )
-    if data.startswith(_XLS_MAGIC):
-        raise _FileProblem(
+    if data.startswith(XLS_MAGIC):
+        raise FileProblem(
             "Filen är en Excel-fil i det gamla formatet (.xls) eller en lösenordsskyddad arbetsbok. "
             "Spara den i Excel som 'Excel-arbetsbok (*.xlsx)' utan lösenord, eller som 'CSV UTF-8'."
         )
@@ -390,7 +390,7 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise _FileProblem(_csv_message(str(error)), line + 1) from None
+            raise FileProblem(_csv_message(str(error)), line + 1) from None
         line += 1
         yield line, cells
 
@@ -409,7 +409,7 @@ def _csv_message(error: str) -> str:
 def _decode(data: bytes) -> str:
     utf16_without_bom = b"\x00" in data[:2] and data.count(b"\x00") * 4 > len(data)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom:
-        raise _FileProblem(
+        raise FileProblem(
             f"Filen är sparad som UTF-16 ('Unicode-text'), inte som UTF-8. {_SAVE_AS_UTF8}", 1
         )
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
@@ -419,7 +419,7 @@ def _decode(data: bytes) -> str:
         raise _encoding_problem(body, error.start) from None
 
 
-def _encoding_problem(body: bytes, position: int) -> _FileProblem:
+def _encoding_problem(body: bytes, position: int) -> FileProblem:
     """Name the line (and, where it can be told, the column) of the first byte that is not UTF-8."""
     line = body.count(b"\n", 0, position) + 1
     line_start = body.rfind(b"\n", 0, position) + 1
@@ -433,7 +433,7 @@ def _encoding_problem(body: bytes, position: int) -> _FileProblem:
     shown = f"byte 0x{byte:02X}"
     if guess.isprintable() and guess != "\ufffd":
         shown = f"tecknet '{guess}' ({shown})"
-    return _FileProblem(
+    return FileProblem(
         f"Filen är inte sparad som UTF-8: {shown} kan inte läsas. Den är troligen sparad som "
         f"'CSV (semikolonavgränsad)' (Windows-1252/Latin-1), där å, ä och ö blir fel. {_SAVE_AS_UTF8}",
         line,
@@ -455,16 +455,16 @@ def _delimiter(header_line: str) -> str:
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
-    _check_zip(data)
+    check_zip(data)
     from openpyxl import load_workbook  # only when a workbook is imported: it is slow to import
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - whatever the parser says, the file is not readable
-        raise _FileProblem(_unreadable_workbook(error)) from None
+        raise FileProblem(_unreadable_workbook(error)) from None
     try:
         if not workbook.worksheets:
-            raise _FileProblem("Arbetsboken har inget kalkylblad.")
+            raise FileProblem("Arbetsboken har inget kalkylblad.")
         sheet = workbook.worksheets[0]
         # The <dimension> a file states can be anything (A1:XFD1048576); read the cells there are.
         sheet.reset_dimensions()
@@ -476,10 +476,10 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
                 if numbered is not None:
                     line = numbered
                 yield line, [_xlsx_value(cell) for cell in row]
-        except _FileProblem:
+        except FileProblem:
             raise
         except Exception as error:  # noqa: BLE001 - a damaged sheet part
-            raise _FileProblem(_unreadable_workbook(error), line + 1) from None
+            raise FileProblem(_unreadable_workbook(error), line + 1) from None
     finally:
         workbook.close()
 
@@ -491,35 +491,35 @@ def _unreadable_workbook(error: Exception) -> str:
     )
 
 
-def _check_zip(data: bytes) -> None:
+def check_zip(data: bytes) -> None:
     """Refuse what is not a zip, and a zip bomb, before openpyxl unpacks anything."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
-        raise _FileProblem(
+        raise FileProblem(
             "Filen är ingen Excel-arbetsbok (.xlsx): den går inte att öppna som en sådan. "
             "Kontrollera att det är rätt fil, eller spara den som 'CSV UTF-8'."
         ) from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
-            raise _FileProblem(f"Arbetsboken har orimligt många delar ({grouped(len(members))}) och läses inte.")
+            raise FileProblem(f"Arbetsboken har orimligt många delar ({grouped(len(members))}) och läses inte.")
         total = sum(member.file_size for member in members)
         if total > MAX_UNCOMPRESSED_BYTES:
-            raise _FileProblem(
+            raise FileProblem(
                 f"Uppackad skulle arbetsboken bli {total / 1_048_576:,.0f} MB (högst "
                 f"{MAX_UNCOMPRESSED_BYTES // 1_048_576} MB). Den läses inte: den kan vara en så kallad "
                 "zip-bomb. Dela upp den eller spara den som 'CSV UTF-8'.".replace(",", " ")
             )
         for member in members:
             if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
-                raise _FileProblem(
+                raise FileProblem(
                     f"Delen {member.filename} i arbetsboken är packad mer än {MAX_COMPRESSION_RATIO}:1 "
                     f"({member.file_size:,} byte i {member.compress_size:,}). Den läses inte: den kan "
                     "vara en så kallad zip-bomb.".replace(",", " ")
                 )
         if "xl/workbook.xml" not in archive.namelist():
-            raise _FileProblem(
+            raise FileProblem(
                 "Filen är ett zip-arkiv men ingen Excel-arbetsbok (.xlsx). Kontrollera att det är rätt fil."
             )
 
@@ -626,7 +626,7 @@ class _Checker:
         try:
             header = next(rows, None)
             if header is None:
-                raise _FileProblem("Filen är tom.")
+                raise FileProblem("Filen är tom.")
             columns = self.header(*header)
             if columns is None:
                 return
@@ -643,7 +643,7 @@ class _Checker:
                 self.row(line, cells, columns, table.strict_width)
             if not data_rows:
                 self.error(0, "", "Filen har bara en rubrikrad och inga värden att importera.")
-        except _FileProblem as problem:
+        except FileProblem as problem:
             self.errors.add(problem.error)
         finally:
             close = getattr(rows, "close", None)
@@ -656,7 +656,7 @@ class _Checker:
         while texts and not texts[-1]:
             texts.pop()
         if not texts:
-            raise _FileProblem(
+            raise FileProblem(
                 f"Rubrikraden är tom. Den ska ha kolumnerna {', '.join(REQUIRED[:-1])} och {REQUIRED[-1]} "
                 f"(och gärna några av {', '.join(COLUMNS[3:])}).", line
             )

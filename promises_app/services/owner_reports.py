@@ -31,11 +31,11 @@ from promises_app.services.base import Service
 from promises_app.services.errors import ServiceError
 from promises_app.services.followups import CopiedFollowUp, FollowUpEntry
 from promises_app.services.indicator_import import (
-    _XLS_MAGIC,
     MAX_ERRORS,
     MAX_FILE_BYTES,
-    _check_zip,
-    _FileProblem,
+    XLS_MAGIC,
+    FileProblem,
+    check_zip,
     grouped,
 )
 from promises_app.services.owner_packs import (
@@ -209,24 +209,24 @@ class _Pack:
 
 def _read_pack(file_name: str, data: bytes) -> _Pack:
     if not data:
-        raise _FileProblem("Filen är tom.")
+        raise FileProblem("Filen är tom.")
     if len(data) > MAX_FILE_BYTES:
-        raise _FileProblem(f"Filen är för stor (högst {MAX_FILE_BYTES // 1_048_576} MB).")
-    if data.startswith(_XLS_MAGIC):
-        raise _FileProblem(
+        raise FileProblem(f"Filen är för stor (högst {MAX_FILE_BYTES // 1_048_576} MB).")
+    if data.startswith(XLS_MAGIC):
+        raise FileProblem(
             "Filen är en Excel-fil i det gamla formatet (.xls) eller en lösenordsskyddad arbetsbok. Spara den "
             "som 'Excel-arbetsbok (*.xlsx)' utan lösenord."
         )
-    _check_zip(data)
+    check_zip(data)
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as error:  # noqa: BLE001 - whatever the parser says, the file is not readable
-        raise _FileProblem(f"Filen kan inte läsas som Excel-arbetsbok (.xlsx) ({type(error).__name__}).") from None
+        raise FileProblem(f"Filen kan inte läsas som Excel-arbetsbok (.xlsx) ({type(error).__name__}).") from None
     try:
         if HIDDEN_SHEET not in workbook.sheetnames or SHEET not in workbook.sheetnames:
-            raise _FileProblem(
+            raise FileProblem(
                 "Filen är inget rapportunderlag från Medborgarlöften (bladen Rapport och Underlag saknas). "
                 "Läs bara in underlag som programmet skapat, ifyllda och sparade som .xlsx."
             )
@@ -234,7 +234,7 @@ def _read_pack(file_name: str, data: bytes) -> _Pack:
         facts = {str(cells[0]): cells[1] if len(cells) > 1 else None
                  for number, cells in hidden.items() if number <= HIDDEN_FACTS and cells and cells[0] is not None}
         if facts.get("format") != PACK_FORMAT:
-            raise _FileProblem("Filen är inget rapportunderlag från den här versionen av Medborgarlöften "
+            raise FileProblem("Filen är inget rapportunderlag från den här versionen av Medborgarlöften "
                                f"(formatet {quoted(facts.get('format'))}).")
         rows = []
         for number in sorted(hidden):
@@ -242,7 +242,7 @@ def _read_pack(file_name: str, data: bytes) -> _Pack:
             if number > HIDDEN_HEADING_ROW and len(cells) >= 4 and all(isinstance(c, int) for c in cells[:3]):
                 rows.append((cells[0], cells[1], cells[2], str(cells[3])))
         if len(rows) != facts.get("rows"):
-            raise _FileProblem("Underlagets dolda blad är skadat (raderna stämmer inte). Skapa ett nytt underlag.")
+            raise FileProblem("Underlagets dolda blad är skadat (raderna stämmer inte). Skapa ett nytt underlag.")
         visible = _sheet_rows(workbook[SHEET], 20 + MAX_PACK_ROWS)
         return _Pack(file_name, facts, rows, visible, max(visible, default=0))
     finally:
@@ -259,7 +259,7 @@ def _sheet_rows(sheet: Any, limit: int) -> dict[int, list[Any]]:
         if numbered is not None:
             line = numbered
         if line > limit:
-            raise _FileProblem(f"Bladet {sheet.title} har fler än {grouped(limit)} rader.")
+            raise FileProblem(f"Bladet {sheet.title} har fler än {grouped(limit)} rader.")
         result[line] = [cell.value for cell in row]
     return result
 
@@ -286,7 +286,7 @@ class OwnerReportService(Service):
         for file_name, data in files:
             try:
                 packs.append(_read_pack(file_name, data))
-            except _FileProblem as problem:
+            except FileProblem as problem:
                 errors.add(PackError(file_name, str(problem)))
         with self.db.read() as s:
             database_id = s.scalar(select(m.DatabaseIdentity.database_id)) or ""

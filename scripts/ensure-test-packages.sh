@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install the Debian packages only the tests need, and only those that are missing: Chromium and
+# its driver, in which the published page is checked with axe-core (tests/reports/test_publication_browser.py,
+# docs/publication.md). Runs as part of `make test`; does nothing on a machine that has them.
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ]     || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+
+[ ${#missing[@]} -eq 0 ] || "$(dirname "$0")/apt-install.sh" "${missing[@]}"

@@ -150,6 +150,16 @@ def test_the_body_never_scrolls_sideways(browser: Any, demo_page: Path, hostile_
         assert scroll_width <= inner_width, (page.parent.parent.name, width, scroll_width)
 
 
+def test_on_a_laptop_screen_the_tables_fit_their_boxes(browser: Any, demo_page: Path) -> None:
+    """At 1366 px every table is whole in view: none needs scrolling in its box."""
+    _open(browser, demo_page, 1366)
+    overflowing = browser.execute_script(
+        "return [...document.querySelectorAll('.table-box')].filter(b => b.scrollWidth > b.clientWidth)"
+        ".map(b => b.querySelector('caption').textContent)"
+    )
+    assert overflowing == []
+
+
 def test_at_320_pixels_a_measure_is_read_top_to_bottom(browser: Any, demo_page: Path) -> None:
     """The measure tables reflow: each cell is a line of its own, labelled with its column."""
     _open(browser, demo_page, 320)

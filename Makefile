@@ -18,8 +18,10 @@ FROZEN_SMOKE ?= $(if $(filter true 1 yes,$(CI)),yes,)
 run: setup
 	$(BIN)/promises-app
 
-# ruff and mypy first (seconds; mypy keeps its cache in .mypy_cache), then the tests.
+# ruff and mypy first (seconds; mypy keeps its cache in .mypy_cache), then the tests. Chromium and
+# its driver (the published page's accessibility check) are installed first when missing.
 test: setup lint
+	scripts/ensure-test-packages.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(if $(FROZEN_SMOKE),$(MAKE) --no-print-directory dist dist-smoke)
 

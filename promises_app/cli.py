@@ -200,6 +200,16 @@ def _parser() -> argparse.ArgumentParser:
                      help="en undertecknad revision, precis som den undertecknades (standard: den gällande)")
     _certificate_options(sub)
     _add_followup_report_commands(kinds, common)
+    sub = command("publish", "publicera uppföljningen för medborgarna: en tillgänglig webbsida, uppföljningsrapporten "
+                  "(PDF) och öppna data (CSV, JSON) i en mapp att lägga på webbplatsen", _cmd_publish)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("--period", metavar="PERIOD", required=True, help="uppföljningsperioden, t.ex. 2022-T2")
+    sub.add_argument("-o", "--output", metavar="MAPP", type=Path, required=True,
+                     help="mappen att skriva index.html, PDF:en, data.csv, data.json och schema.json i (skapas om den "
+                     "saknas; filer med samma namn ersätts)")
+    sub.add_argument("--today", metavar="ÅÅÅÅ-MM-DD", type=_report_day, default=None,
+                     help="rapportdatum: dagen uppgifterna gäller per (standard: i dag)")
+    sub.add_argument("--next-steps", metavar="TEXT", default="", help="texten under rubriken Nästa steg")
     sub = command("sign", "registrera undertecknandet: utkastet blir undertecknad revision N", _cmd_sign)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("--place", metavar="ORT", required=True, help="orten där den undertecknades")
@@ -619,6 +629,40 @@ def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
         if state.matches is False:
             print(f"Uppgifterna har ändrats sedan version {latest.report_version} fastställdes. Fastställ en ny "
                   f"version för att publicera rättelsen: `{PROG} adopt`.")
+    return EXIT_OK
+
+
+def _cmd_publish(args: argparse.Namespace, db_path: Path) -> int:
+    """The publication's folder (docs/publication.md): every file checked first, made from one read, then
+    each written atomically, the page last."""
+    from datetime import date
+
+    from promises_app.reports.publication import PublicationOptions, build_publication, file_names
+    from promises_app.services.output_paths import OutputPathRefused, check_output_path
+
+    folder: Path = args.output.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{shown_path(args.output)} är en fil, inte en mapp; ange mappen att publicera i. "
+                           "Ingenting har skrivits.")
+    try:  # before anything is read or made: the folder may not exist yet, so check_output would refuse it
+        for name in file_names(args.period):
+            check_output_path(folder / name, db_path)
+    except OutputPathRefused as error:
+        raise CommandError(str(error)) from None
+    options = PublicationOptions(args.period, report_date=args.today, next_steps=args.next_steps)
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        publication = build_publication(services, agreement.id, options, today=date.today())
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputWriteError(error.errno, error.strerror, str(args.output)) from error
+    for name, data in publication.files:
+        write_atomically(folder / name, data, db_path)
+    content = publication.content
+    print(f"Publicerade \"{agreement.title}\", {content.period_name} ({content.total} åtgärder), i {args.output}: "
+          + ", ".join(name for name, _data in publication.files) + ".")
+    print(f"Lägg mappens filer på webbplatsen som de är; sidan är {args.output / 'index.html'}.")
     return EXIT_OK
 
 

@@ -2401,6 +2401,18 @@ Plan, follow up and report citizen promises.</source>
         <translation>Medborgarlöften %1
 Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
+    <message>
+        <source>&amp;Publish for citizens…</source>
+        <translation>&amp;Publicera för medborgarna…</translation>
+    </message>
+    <message>
+        <source>A page for the municipality&apos;s website, the follow-up report and open data, in one folder</source>
+        <translation>En sida för kommunens webbplats, uppföljningsrapporten och öppna data, i en mapp</translation>
+    </message>
+    <message>
+        <source>Publish for citizens</source>
+        <translation>Publicera för medborgarna</translation>
+    </message>
 </context>
 <context>
     <name>MakeMeasureDialog</name>
@@ -4035,6 +4047,121 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish for citizens</source>
+        <translation>Publicera för medborgarna</translation>
+    </message>
+    <message>
+        <source>Writes a folder to put on the municipality&apos;s website as it is: an accessible page, “How the promises are going” (index.html), the period&apos;s follow-up report as a tagged PDF, and the same facts as open data (data.csv, data.json with its schema). Only the signatories are named; contact persons, e-mail addresses, telephone numbers and safety-walk participants are never published.</source>
+        <translation>Skriver en mapp att lägga på kommunens webbplats som den är: en tillgänglig sida, ”Så går det med medborgarlöftena” (index.html), periodens uppföljningsrapport som taggad PDF och samma uppgifter som öppna data (data.csv, data.json med sitt schema). Bara undertecknarna namnges; kontaktpersoner, e-postadresser, telefonnummer och deltagare i trygghetsvandringar publiceras aldrig.</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>Rapportdatum</translation>
+    </message>
+    <message>
+        <source>The page says the facts are as of this day; overdue is judged on it.</source>
+        <translation>Sidan säger att uppgifterna gäller per den här dagen; försening bedöms per den.</translation>
+    </message>
+    <message>
+        <source>Why the report date is refused</source>
+        <translation>Varför rapportdatumet inte godtas</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <source>What the parties will do next, in words a citizen understands.</source>
+        <translation>Vad parterna gör härnäst, med ord som en medborgare förstår.</translation>
+    </message>
+    <message>
+        <source>Folder to publish in</source>
+        <translation>Mapp att publicera i</translation>
+    </message>
+    <message>
+        <source>A folder; it is created if missing</source>
+        <translation>En mapp; den skapas om den saknas</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Choose the folder to publish in</source>
+        <translation>Välj mappen att publicera i</translation>
+    </message>
+    <message>
+        <source>Why the publication could not be made</source>
+        <translation>Varför publiceringen inte kunde göras</translation>
+    </message>
+    <message>
+        <source>What was published</source>
+        <translation>Vad som publicerades</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Report &amp;date:</source>
+        <translation>Rapport&amp;datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Next steps:</source>
+        <translation>&amp;Nästa steg:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Mapp:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish</source>
+        <translation>P&amp;ublicera</translation>
+    </message>
+    <message>
+        <source>Write the publication into the folder</source>
+        <translation>Skriv publiceringen i mappen</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Öppna m&amp;appen</translation>
+    </message>
+    <message>
+        <source>Open the folder just published</source>
+        <translation>Öppna mappen som just publicerades</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Nothing has been written.</source>
+        <translation>%1 är en fil, inte en mapp. Ingenting har skrivits.</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publicerar…</translation>
+    </message>
+    <message>
+        <source>Published %1 measures in %2: %3. Put the folder&apos;s files on the website as they are.</source>
+        <translation>Publicerade %1 åtgärder i %2: %3. Lägg mappens filer på webbplatsen som de är.</translation>
+    </message>
+    <message>
+        <source>Nothing is half-written.</source>
+        <translation>Ingenting är halvskrivet.</translation>
+    </message>
+    <message>
+        <source>The publication could not be made: %1</source>
+        <translation>Publiceringen kunde inte göras: %1</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>&amp;Save</source>
@@ -4376,6 +4503,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Laying out the pages…</source>
         <translation>Skapar sidorna…</translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation>Skriver filerna…</translation>
     </message>
 </context>
 <context>

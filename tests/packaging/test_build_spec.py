@@ -46,6 +46,7 @@ def _shipped(folder: str, pattern: str = "*") -> set[str]:
         ("FONTS", "fonts", "*"),
         ("SCHEMAS", "schemas", "*"),
         ("DEMO", "demo", "*"),
+        ("PUBLICATION", "publication", "*"),
         ("TRANSLATIONS", "translations", "*.ts"),
     ],
 )

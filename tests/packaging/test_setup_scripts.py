@@ -99,3 +99,20 @@ def test_the_build_script_installs_nothing_when_the_library_is_there(tools: Path
     done = _run("ensure-build-packages.sh", tools, PYTHON=str(python))
     assert done.returncode == 0, done.stderr
     assert not [c for c in _calls(tools) if "libpython" in c]
+
+
+def test_the_test_packages_install_chromium_and_its_driver_when_missing(tools: Path, tmp_path: Path) -> None:
+    done = _run("ensure-test-packages.sh", tools, CHROMIUM=str(tmp_path / "no-chromium"),
+                CHROMEDRIVER=str(tmp_path / "no-chromedriver"))
+    assert done.returncode == 0, done.stderr
+    (install,) = [c for c in _calls(tools) if " install " in f" {c} "]
+    assert install.endswith("install -y -q --no-install-recommends chromium chromium-driver")
+
+
+def test_the_test_packages_install_nothing_when_both_are_there(tools: Path) -> None:
+    _tool(tools, "chromium", "")
+    _tool(tools, "chromedriver", "")
+    done = _run("ensure-test-packages.sh", tools, CHROMIUM=str(tools / "chromium"),
+                CHROMEDRIVER=str(tools / "chromedriver"))
+    assert done.returncode == 0, done.stderr
+    assert _calls(tools) == []

@@ -308,7 +308,7 @@ def test_the_cancel_button_of_the_progress_drops_the_result_and_a_new_try_works(
 # --- the menu and the exports --------------------------------------------------------------------
 def test_report_actions_follow_the_selection(qtbot, window):  # type: ignore[no-untyped-def]
     actions = window.report_actions
-    assert len(actions) == 4
+    assert len(actions) == 5
     menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and actions[0] in a.menu().actions())
     assert set(actions) <= set(menu.actions())
     assert all(a.isEnabled() for a in actions)

@@ -38,6 +38,7 @@ class ReportStep(StrEnum):
 
     READING = "reading"  # the one read transaction, and the content built from it
     RENDERING = "rendering"  # laying out the pages
+    WRITING = "writing"  # writing the files (the publication's folder)
 
 
 class ReportRunner(QObject):
@@ -58,6 +59,8 @@ class ReportRunner(QObject):
         self._tasks: list[tuple[BackgroundTask, TaskControl]] = []
         #: (task number, file name, the widget the preview opens over) of the render awaited.
         self._pending: tuple[int, str, QWidget] | None = None
+        #: What receives the awaited work's result instead of a preview (``start(done=…)``).
+        self._done: Callable[[object], None] | None = None
         self._progress: QProgressDialog | None = None
         self._preview: PdfPreviewDialog | None = None
         self._database: Path | None = None
@@ -74,17 +77,21 @@ class ReportRunner(QObject):
 
     def start(
         self,
-        make: Callable[[TaskControl], bytes],
+        make: Callable[[TaskControl], object],
         *,
         file_name: str,
         title: str,
         parent: QWidget,
         database: Path | None,
+        done: Callable[[object], None] | None = None,
+        label: str | None = None,
     ) -> int:
         """Run ``make(control)`` in the pool behind a progress dialog over ``parent``; returns the task number.
 
         ``make`` calls ``control.step(ReportStep…)`` as it goes. ``database`` is the open
-        database, which the preview's "Save as…" never writes over.
+        database, which the preview's "Save as…" never writes over. ``done``: work whose result
+        is not a PDF to preview (the publication's folder) hands it to ``done`` instead, on the
+        GUI thread; ``label``: the progress dialog's first line then.
 
         A report already awaited is overtaken: it stops at its next step, and a result that
         arrives all the same is dropped.
@@ -101,10 +108,11 @@ class ReportRunner(QObject):
             self._finish_progress()
             self.progress_dialog.deleteLater()
         self._pending = (task.number, file_name, parent)
+        self._done = done
         self._database = database
         self._preview = None
 
-        progress = QProgressDialog(self.tr("Creating the report…"), self.tr("Cancel"), 0, 0, parent)
+        progress = QProgressDialog(label or self.tr("Creating the report…"), self.tr("Cancel"), 0, 0, parent)
         progress.setWindowTitle(title)
         progress.setAccessibleName(self.tr("Creating the report"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -167,16 +175,22 @@ class ReportRunner(QObject):
             progress.setLabelText(self.tr("Reading the agreement’s data…"))
         elif step == ReportStep.RENDERING:
             progress.setLabelText(self.tr("Laying out the pages…"))
+        elif step == ReportStep.WRITING:
+            progress.setLabelText(self.tr("Writing the files…"))
 
     def _ready(self, number: int, data: object) -> None:
         if not self._still_wanted(number):
             return
-        assert self._pending is not None and isinstance(data, bytes)
+        assert self._pending is not None
         _number, file_name, parent = self._pending
         self._pending = None
         self._finish_progress()
         if not isValid(parent):
             return
+        if self._done is not None:
+            self._done(data)
+            return
+        assert isinstance(data, bytes)
         dialog = PdfPreviewDialog(data, file_name, parent, database=self._database)
         self._preview = dialog
         dialog.open()

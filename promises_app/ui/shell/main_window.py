@@ -67,6 +67,7 @@ from promises_app.ui.shell.settings import AppSettings
 
 if TYPE_CHECKING:
     from promises_app.ui.parties.register_dialog import RegisterDialog
+    from promises_app.ui.reports.publish_dialog import PublishDialog
     from promises_app.ui.reports.report_dialog import ReportDialog, ReportKind
     from promises_app.ui.shell.page_protocol import AgreementPage
     from promises_app.ui.shell.settings_dialog import SettingsDialog
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
 #: What this module offers by name but loads only when first used (PEP 562): the dialogs and
 #: the services behind the window's own actions are not needed for the first window.
 _LOADED_WHEN_USED = {
+    "PublishDialog": "promises_app.ui.reports.publish_dialog",
     "RegisterDialog": "promises_app.ui.parties.register_dialog",
     "ReportDialog": "promises_app.ui.reports.report_dialog",
     "ReportKind": "promises_app.ui.reports.report_dialog",
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
 
         self.undo_stack.changed.connect(self._apply_changes)
         self.report_dialog: ReportDialog | None = None
+        self.publish_dialog: PublishDialog | None = None
         self._build_menus()
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
@@ -461,6 +464,10 @@ class MainWindow(QMainWindow):
             self.report_dialog.close()
             self.report_dialog.deleteLater()
             self.report_dialog = None
+        if self.publish_dialog is not None:
+            self.publish_dialog.close()
+            self.publish_dialog.deleteLater()
+            self.publish_dialog = None
 
     def _use_services(self, services: Services) -> None:
         """Every page on ``services`` from now on (a reopened, restored or other database)."""
@@ -559,6 +566,11 @@ class MainWindow(QMainWindow):
         self.annual_report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.annual_report_action.setStatusTip(self.tr("A report over every period of the agreement"))
         self.annual_report_action.triggered.connect(lambda: self.open_report_dialog(annual=True))
+        self.publish_action = QAction(self.tr("&Publish for citizens…"), self)
+        self.publish_action.setStatusTip(
+            self.tr("A page for the municipality's website, the follow-up report and open data, in one folder")
+        )
+        self.publish_action.triggered.connect(lambda: self.open_publish_dialog())
         self.export_xlsx_action = QAction(self.tr("Export measures to &Excel…"), self)
         self.export_xlsx_action.setStatusTip(self.tr("The measures and their follow-ups as an Excel workbook"))
         self.export_xlsx_action.triggered.connect(lambda: self.exchange.export_measures(xlsx=True))
@@ -567,11 +579,13 @@ class MainWindow(QMainWindow):
         self.export_csv_action.triggered.connect(lambda: self.exchange.export_measures(xlsx=False))
         reports_menu.addAction(self.followup_report_action)
         reports_menu.addAction(self.annual_report_action)
+        reports_menu.addAction(self.publish_action)
         reports_menu.addSeparator()
         reports_menu.addAction(self.export_xlsx_action)
         reports_menu.addAction(self.export_csv_action)
         self.report_actions = [
-            self.followup_report_action, self.annual_report_action, self.export_xlsx_action, self.export_csv_action,
+            self.followup_report_action, self.annual_report_action, self.publish_action, self.export_xlsx_action,
+            self.export_csv_action,
         ]
 
     def _apply_changes(self, changes: Changes) -> None:
@@ -702,6 +716,28 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Create report"), str(error))
             return None
         self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_publish_dialog(self) -> PublishDialog | None:
+        """Reports → Publish for citizens… for the selected agreement (window-modal, not blocking); returns it."""
+        from promises_app.ui.reports.publish_dialog import PublishDialog
+
+        self.complete()
+        agreement_id = self.current_agreement_id()
+        if agreement_id is None:
+            return None
+        self.versions_page.wait_for_background_work()  # the report's PDF is laid out as the previews are
+        if self.publish_dialog is not None:
+            self.publish_dialog.deleteLater()
+            self.publish_dialog = None
+        try:
+            dialog = PublishDialog(self.services, agreement_id, today=self._today(), runner=self.report_runner,
+                                   parent=self)
+        except AppError as error:
+            QMessageBox.warning(self, self.tr("Publish for citizens"), str(error))
+            return None
+        self.publish_dialog = dialog
         dialog.open()
         return dialog
 

@@ -126,6 +126,14 @@ def render(output: Path) -> list[Path]:
         written.append(output / "report-dialog.png")
         _over_window(window, report).save(str(written[-1]))
         report.reject()
+        publish = window.open_publish_dialog()
+        assert publish is not None
+        publish.next_steps_edit.setPlainText(NEXT_STEPS)
+        publish.folder_edit.setText(str(Path.home() / "Publicering" / "medborgarloften-2022-T2"))
+        app.processEvents()
+        written.append(output / "publish-dialog.png")
+        _over_window(window, publish).save(str(written[-1]))
+        publish.reject()
 
         from promises_app.ui.shell.situation_screenshot import fill_demo
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Install the Debian packages only the tests need, and only those that are missing: Chromium and
+# its driver, in which the published page is checked with axe-core (tests/reports/test_publication_browser.py,
+# docs/publication.md). Runs as part of `make test`; does nothing on a machine that has them.
+# CHROMIUM and CHROMEDRIVER name where the tests look for them (Debian's paths by default).
+set -euo pipefail
+
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+missing=()
+[ -x "$CHROMIUM" ]     || missing+=(chromium)
+[ -x "$CHROMEDRIVER" ] || missing+=(chromium-driver)
+
+[ ${#missing[@]} -eq 0 ] || "$(dirname "$0")/apt-install.sh" "${missing[@]}"

@@ -1998,6 +1998,18 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <source>Nothing to compare with</source>
         <translation>Inget att jämföra med</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Dealt with</source>
+        <translation>Åtgärdad</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Avböjd</translation>
+    </message>
 </context>
 <context>
     <name>LinkForm</name>

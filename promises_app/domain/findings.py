@@ -96,3 +96,13 @@ def count_dealt(findings: Iterable[tuple[date, FindingStatus, date | None]], unt
         dealt += closed_by_then and status is FindingStatus.DONE
         declined += closed_by_then and status is FindingStatus.DECLINED
     return FindingCount(dealt=dealt, declined=declined, total=total)
+
+
+def findings_sentence(count: FindingCount) -> str:
+    """"Från trygghetsvandringarna: 7 av 9 åtgärdade." (and how many were declined); "" without findings."""
+    if count.total == 0:
+        return ""
+    sentence = f"Från trygghetsvandringarna: {count.dealt} av {count.total} åtgärdade"
+    if count.declined:
+        sentence += f", {count.declined} {'avböjd' if count.declined == 1 else 'avböjda'}"
+    return sentence + "."

@@ -467,9 +467,16 @@ def walk_findings_count(source: Any, agreement_id: int, until: date) -> FindingC
 
 
 def _count(session: Session, agreement_id: int, until: date) -> FindingCount:
+    return count_dealt(finding_states(session, agreement_id), until)
+
+
+def finding_states(session: Session, agreement_id: int) -> tuple[tuple[date, FindingStatus, date | None], ...]:
+    """Each finding of the agreement's walks as (walk date, status, date dealt with): what
+    ``domain.findings.count_dealt`` counts. The report source reads it in its own transaction."""
     rows = session.execute(
         select(m.SafetyWalk.walked_on, m.WalkFinding.status, m.WalkFinding.dealt_on)
         .join(m.WalkFinding, m.WalkFinding.walk_id == m.SafetyWalk.id)
         .where(m.SafetyWalk.agreement_id == agreement_id)
+        .order_by(m.SafetyWalk.walked_on, m.WalkFinding.id)
     ).all()
-    return count_dealt(((walked_on, FindingStatus(status), dealt_on) for walked_on, status, dealt_on in rows), until)
+    return tuple((walked_on, FindingStatus(status), dealt_on) for walked_on, status, dealt_on in rows)

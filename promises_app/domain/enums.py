@@ -67,7 +67,7 @@ class FindingStatus(StrEnum):
     declined (avböjd, with the reason why: the owner will not or cannot act on it)."""
 
     OPEN = "open"  # Öppen
-    DONE = "done"  # Åtgärdad
+    DEALT_WITH = "dealt_with"  # Åtgärdad (not "done": the codes of every vocabulary differ, domain/vocabulary.py)
     DECLINED = "declined"  # Avböjd
 
 

@@ -93,7 +93,7 @@ def count_dealt(findings: Iterable[tuple[date, FindingStatus, date | None]], unt
             continue
         total += 1
         closed_by_then = dealt_on is not None and dealt_on <= until
-        dealt += closed_by_then and status is FindingStatus.DONE
+        dealt += closed_by_then and status is FindingStatus.DEALT_WITH
         declined += closed_by_then and status is FindingStatus.DECLINED
     return FindingCount(dealt=dealt, declined=declined, total=total)
 

@@ -42,7 +42,7 @@ SWEDISH: dict[object, str] = {
     FollowUpStatus.NOT_DONE: "Ej genomförd",
     FollowUpStatus.CANCELLED_OR_POSTPONED: "Inställd/Framflyttad",
     FindingStatus.OPEN: "Öppen",
-    FindingStatus.DONE: "Åtgärdad",
+    FindingStatus.DEALT_WITH: "Åtgärdad",
     FindingStatus.DECLINED: "Avböjd",
     TrafficLight.GREEN: "Grön",
     TrafficLight.YELLOW: "Gul",

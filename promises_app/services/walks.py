@@ -359,10 +359,10 @@ def validate_finding(
     else:
         if status is FindingStatus.DECLINED and not reason:
             check.add("reason", "Skäl: skriv varför fyndet avböjdes.")
-        if status is FindingStatus.DONE:
+        if status is FindingStatus.DEALT_WITH:
             reason = ""
         if dealt_on is None and values["dealt_on"] in (None, ""):
-            word = "åtgärdades" if status is FindingStatus.DONE else "avböjdes"
+            word = "åtgärdades" if status is FindingStatus.DEALT_WITH else "avböjdes"
             check.add("dealt_on", f"Hanterad den: skriv datumet då fyndet {word}.")
         elif dealt_on is not None and dealt_on < walked_on:
             check.add("dealt_on", (

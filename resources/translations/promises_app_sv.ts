@@ -2837,6 +2837,29 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>OpenFindingModel</name>
+    <message>
+        <source>Finding</source>
+        <translation>Fynd</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Walk date</source>
+        <translation>Vandringens datum</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ägare</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Ingen ägare</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateInput</name>
     <message>
         <source>No date</source>
@@ -3031,6 +3054,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Every measure has its follow-up for %1.</source>
         <translation>Alla åtgärder har sin uppföljning för %1.</translation>
+    </message>
+    <message>
+        <source>Findings from safety walks open for more than six months</source>
+        <translation>Fynd från trygghetsvandringar som varit öppna mer än sex månader</translation>
+    </message>
+    <message>
+        <source>Findings from safet&amp;y walks open for more than six months</source>
+        <translation>F&amp;ynd från trygghetsvandringar som varit öppna mer än sex månader</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ def _walk_with_findings(db_path: Path) -> None:
                                           participants="Anna Andersson (boende)")
         services.walks.add_finding(walk.id, text="Mörk gångväg", place="Hagalundsparken",
                                    latitude=59.3612, longitude=18.0101)
-        services.walks.add_finding(walk.id, text="Klotter", status="done", dealt_on="2021-11-02",
+        services.walks.add_finding(walk.id, text="Klotter", status="dealt_with", dealt_on="2021-11-02",
                                    latitude=59.36, longitude=18.02)
         services.walks.add_finding(walk.id, text="Saknar koordinater")
     finally:

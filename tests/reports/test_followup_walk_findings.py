@@ -25,7 +25,7 @@ def _nine_findings(services: Services, agreement_id: int) -> None:
     walk = services.walks.create_walk(agreement_id, walked_on="2021-10-05", place="Hagalund",
                                       participants="Anna Andersson")
     for n in range(7):
-        services.walks.add_finding(walk.id, text=f"Fynd {n}", status="done", dealt_on="2022-03-01", today=TODAY)
+        services.walks.add_finding(walk.id, text=f"Fynd {n}", status="dealt_with", dealt_on="2022-03-01", today=TODAY)
     services.walks.add_finding(walk.id, text="Privat mark", status="declined", dealt_on="2022-03-02",
                                reason="Fastighetsägarens ansvar", today=TODAY)
     services.walks.add_finding(walk.id, text="Fortfarande öppet")

@@ -35,10 +35,10 @@ def test_a_finding_round_trips_every_new_field(services: Services, draft: Draft)
                              latitude=59.36, longitude=18.0, today=TODAY)
     assert (made.status, made.place, made.owner_name, made.dealt_on) == (
         FindingStatus.OPEN, "Gångvägen vid parken", "Tekniska förvaltningen", None)
-    done = walks.update_finding(made.id, expected_version=made.version, status="done", dealt_on="2023-05-02",
+    done = walks.update_finding(made.id, expected_version=made.version, status="dealt_with", dealt_on="2023-05-02",
                                 today=TODAY)
     assert (done.status, done.dealt_on, done.latitude, done.longitude) == (
-        FindingStatus.DONE, date(2023, 5, 2), 59.36, 18.0)
+        FindingStatus.DEALT_WITH, date(2023, 5, 2), 59.36, 18.0)
     again = walks.list_walks(draft.agreement.id)[0].findings[0]
     assert again == done
     declined = walks.update_finding(done.id, status="declined", reason="Privat mark: fastighetsägarens sak",
@@ -55,10 +55,10 @@ def test_a_finding_round_trips_every_new_field(services: Services, draft: Draft)
 @pytest.mark.parametrize(
     ("changes", "field", "words"),
     [
-        ({"status": "done"}, "dealt_on", "Hanterad den: skriv datumet då fyndet åtgärdades"),
+        ({"status": "dealt_with"}, "dealt_on", "Hanterad den: skriv datumet då fyndet åtgärdades"),
         ({"status": "declined", "dealt_on": "2023-05-01"}, "reason", "Skäl: skriv varför"),
-        ({"status": "done", "dealt_on": "2023-04-11"}, "dealt_on", "får inte vara före trygghetsvandringen"),
-        ({"status": "done", "dealt_on": "2024-03-02"}, "dealt_on", "får inte vara ett datum i framtiden"),
+        ({"status": "dealt_with", "dealt_on": "2023-04-11"}, "dealt_on", "får inte vara före trygghetsvandringen"),
+        ({"status": "dealt_with", "dealt_on": "2024-03-02"}, "dealt_on", "får inte vara ett datum i framtiden"),
         ({"status": "fixed"}, "status", "Status: okänd status"),
         ({"latitude": 91, "longitude": 18}, "latitude", "Latitud: måste vara mellan -90 och 90"),
         ({"latitude": 59, "longitude": -181.5}, "longitude", "Longitud: måste vara mellan -180 och 180"),
@@ -83,7 +83,7 @@ def test_finding_validation_names_the_field_and_changes_nothing(
 
 def test_a_walk_cannot_move_after_a_finding_was_dealt_with(services: Services, draft: Draft) -> None:
     walk = services.walks.create_walk(draft.agreement.id, walked_on="2023-04-12")
-    services.walks.add_finding(walk.id, text="Klotter", status="done", dealt_on="2023-04-20", today=TODAY)
+    services.walks.add_finding(walk.id, text="Klotter", status="dealt_with", dealt_on="2023-04-20", today=TODAY)
     with pytest.raises(ValidationError) as raised:
         services.walks.update_walk(walk.id, walked_on="2023-05-01")
     assert [e.field for e in raised.value.errors] == ["walked_on"]
@@ -95,7 +95,7 @@ def test_findings_open_more_than_six_months_are_listed(services: Services, draft
     old = walks.create_walk(draft.agreement.id, walked_on="2023-08-31", place="Centrum")
     recent = walks.create_walk(draft.agreement.id, walked_on="2023-09-02", place="Hagalund")
     stale = walks.add_finding(old.id, text="Buskage skymmer sikten", owner_id=owner.id)
-    walks.add_finding(old.id, text="Lampa trasig", status="done", dealt_on="2023-09-10", today=TODAY)
+    walks.add_finding(old.id, text="Lampa trasig", status="dealt_with", dealt_on="2023-09-10", today=TODAY)
     walks.add_finding(recent.id, text="Öppen i fem månader och 28 dagar", place="Torget")
     listed = walks.open_too_long(draft.agreement.id, today=TODAY)
     assert [(f.finding_id, f.place, f.walked_on, f.owner_name) for f in listed] == [
@@ -109,11 +109,11 @@ def test_the_summary_counts_what_was_dealt_with_by_the_day(services: Services, d
     spring = walks.create_walk(draft.agreement.id, walked_on="2023-03-10")
     autumn = walks.create_walk(draft.agreement.id, walked_on="2023-10-10")
     for n in range(7):
-        walks.add_finding(spring.id, text=f"Åtgärdat {n}", status="done", dealt_on="2023-04-01", today=TODAY)
+        walks.add_finding(spring.id, text=f"Åtgärdat {n}", status="dealt_with", dealt_on="2023-04-01", today=TODAY)
     walks.add_finding(spring.id, text="Avböjt", status="declined", dealt_on="2023-04-02", reason="Ej kommunens",
                       today=TODAY)
     walks.add_finding(spring.id, text="Öppet")
-    walks.add_finding(autumn.id, text="Senare vandring", status="done", dealt_on="2023-11-01", today=TODAY)
+    walks.add_finding(autumn.id, text="Senare vandring", status="dealt_with", dealt_on="2023-11-01", today=TODAY)
     assert walk_findings_summary(services, draft.agreement.id, date(2023, 8, 31)) == (7, 9)
     assert walk_findings_summary(services, draft.agreement.id, date(2023, 12, 31)) == (8, 10)
     # Before the findings were dealt with, none was.

@@ -81,7 +81,7 @@ def test_schema_9_findings_are_kept_and_become_open(v9_with_findings: Path) -> N
         "latitude = 91, longitude = 18",
         "latitude = 59, longitude = 181",
         "latitude = 59",
-        "status = 'done'",  # no date
+        "status = 'dealt_with'",  # no date
         "status = 'declined', dealt_on = '2021-11-01', reason = '  '",
         "dealt_on = '2021-11-01'",  # a date on an open finding
     ],

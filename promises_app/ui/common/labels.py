@@ -52,7 +52,7 @@ SOURCE: dict[object, str] = {
     FollowUpStatus.NOT_DONE: QT_TRANSLATE_NOOP("Labels", "Not done"),
     FollowUpStatus.CANCELLED_OR_POSTPONED: QT_TRANSLATE_NOOP("Labels", "Cancelled/Postponed"),
     FindingStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
-    FindingStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Dealt with"),
+    FindingStatus.DEALT_WITH: QT_TRANSLATE_NOOP("Labels", "Dealt with"),
     FindingStatus.DECLINED: QT_TRANSLATE_NOOP("Labels", "Declined"),
     TrafficLight.GREEN: QT_TRANSLATE_NOOP("Labels", "Green"),
     TrafficLight.YELLOW: QT_TRANSLATE_NOOP("Labels", "Yellow"),

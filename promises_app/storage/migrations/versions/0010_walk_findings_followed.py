@@ -29,9 +29,9 @@ schema_version = 10
 #: PRAGMA user_version of the schema this one is built on (what a downgrade goes back to).
 previous_schema_version = 9
 
-STATUSES = ('open', 'done', 'declined')
+STATUSES = ('open', 'dealt_with', 'declined')
 CHECKS = {
-    'finding_status': "status IN ('open', 'done', 'declined')",
+    'finding_status': "status IN ('open', 'dealt_with', 'declined')",
     'latitude_range': 'latitude IS NULL OR (latitude >= -90 AND latitude <= 90)',
     'longitude_range': 'longitude IS NULL OR (longitude >= -180 AND longitude <= 180)',
     'coordinates_paired': '(latitude IS NULL) = (longitude IS NULL)',

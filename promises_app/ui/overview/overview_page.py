@@ -263,7 +263,9 @@ class OverviewPage(QWidget):
         layout.addWidget(widget)
         return box
 
-    def _count_table(self, model: StatusCountModel | PartyCountModel, name: str, *, wrap: bool) -> QTableView:
+    def _count_table(
+        self, model: StatusCountModel | PartyCountModel | OpenFindingModel, name: str, *, wrap: bool
+    ) -> QTableView:
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(name)

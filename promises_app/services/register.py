@@ -239,7 +239,7 @@ def organisation_uses(session: Session, organisation_id: int) -> list[str]:
         ),
         ("har personer i registret", select(m.Person.id).where(m.Person.organisation_id == organisation_id)),
         (
-            "äger ett fynd från en trygghetsvandring",
+            "äger en iakttagelse från en trygghetsvandring",
             select(m.WalkFinding.id).where(m.WalkFinding.owner_id == organisation_id),
         ),
     ]

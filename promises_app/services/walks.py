@@ -316,7 +316,7 @@ def validate_walk(
     for finding in findings or ():
         if isinstance(walked_on, date) and finding.dealt_on is not None and finding.dealt_on < walked_on:
             check.add("walked_on", (
-                f"Datum: fyndet {quoted(finding.text)} hanterades {finding.dealt_on.isoformat()}, "
+                f"Datum: iakttagelsen {quoted(finding.text)} hanterades {finding.dealt_on.isoformat()}, "
                 "före det nya datumet för vandringen."
             ))
     check.raise_if_any()
@@ -358,12 +358,12 @@ def validate_finding(
         reason, dealt_on = "", None
     else:
         if status is FindingStatus.DECLINED and not reason:
-            check.add("reason", "Skäl: skriv varför fyndet avböjdes.")
+            check.add("reason", "Skäl: skriv varför iakttagelsen avböjdes.")
         if status is FindingStatus.DEALT_WITH:
             reason = ""
         if dealt_on is None and values["dealt_on"] in (None, ""):
             word = "åtgärdades" if status is FindingStatus.DEALT_WITH else "avböjdes"
-            check.add("dealt_on", f"Hanterad den: skriv datumet då fyndet {word}.")
+            check.add("dealt_on", f"Hanterad den: skriv datumet då iakttagelsen {word}.")
         elif dealt_on is not None and dealt_on < walked_on:
             check.add("dealt_on", (
                 f"Hanterad den ({dealt_on.isoformat()}) får inte vara före trygghetsvandringen "

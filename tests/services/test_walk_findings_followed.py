@@ -48,14 +48,14 @@ def test_a_finding_round_trips_every_new_field(services: Services, draft: Draft)
     reopened = walks.update_finding(done.id, status="open", today=TODAY)
     assert (reopened.status, reopened.dealt_on, reopened.reason) == (FindingStatus.OPEN, None, "")
     # The owner is in use now: the register will not delete it.
-    with pytest.raises(ValidationError, match="äger ett fynd"):
+    with pytest.raises(ValidationError, match="äger en iakttagelse"):
         services.register.delete_organisation(owner.id)
 
 
 @pytest.mark.parametrize(
     ("changes", "field", "words"),
     [
-        ({"status": "dealt_with"}, "dealt_on", "Hanterad den: skriv datumet då fyndet åtgärdades"),
+        ({"status": "dealt_with"}, "dealt_on", "Hanterad den: skriv datumet då iakttagelsen åtgärdades"),
         ({"status": "declined", "dealt_on": "2023-05-01"}, "reason", "Skäl: skriv varför"),
         ({"status": "dealt_with", "dealt_on": "2023-04-11"}, "dealt_on", "får inte vara före trygghetsvandringen"),
         ({"status": "dealt_with", "dealt_on": "2024-03-02"}, "dealt_on", "får inte vara ett datum i framtiden"),

@@ -2,7 +2,9 @@
 
 Read only. Built on the same facts and rules as the follow-up report (``follow_ups.measure_facts``,
 domain/period_summary.py and domain/deadlines.py), so the start page and the paper never
-disagree: one read transaction, a handful of queries whatever the number of measures.
+disagree: one read transaction, a handful of queries whatever the number of measures. The
+safety-walk findings still open more than six months after their walk (domain/findings.py) come
+from one more small read.
 """
 
 from __future__ import annotations

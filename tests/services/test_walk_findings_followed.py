@@ -170,3 +170,15 @@ def test_coordinates_that_are_not_two_numbers_are_refused(typed: str) -> None:
 def test_coordinates_are_shown_as_typed_on_a_map_site() -> None:
     assert format_coordinates(57.7, 11.97) == "57.7, 11.97"
     assert format_coordinates(None, None) == ""
+
+
+def test_followed_findings_are_in_the_change_log_and_the_database_verifies(services: Services, draft: Draft) -> None:
+    walks = services.walks
+    owner = services.register.create_organisation(name="Gatukontoret", kind="municipality")
+    walk = walks.create_walk(draft.agreement.id, walked_on="2023-04-12")
+    made = walks.add_finding(walk.id, text="Mörk gångväg", latitude=57.7, longitude=11.97)
+    walks.update_finding(made.id, status="dealt_with", dealt_on="2023-05-02", owner_id=owner.id, place="Parken",
+                         today=TODAY)
+    walks.update_finding(made.id, status="declined", reason="Privat mark", today=TODAY)
+    verified = services.maintenance.verify_database()
+    assert verified.ok, verified.problems

@@ -180,6 +180,10 @@ def _parser() -> argparse.ArgumentParser:
                   _cmd_export_xlsx)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("-o", "--output", metavar="FIL.xlsx", type=Path, required=True, help="filen att skriva")
+    sub = command("findings-geojson", "exportera fynden från trygghetsvandringarna som GeoJSON (för kommunens "
+                  "kartverktyg); fynd utan koordinater räknas men exporteras inte", _cmd_findings_geojson)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("-o", "--output", metavar="FIL.geojson", type=Path, required=True, help="filen att skriva")
     report = command("report", "skriv ut ett dokument som PDF (först: överenskommelsen)", _cmd_report_missing)
     kinds = report.add_subparsers(dest="report_kind", metavar="DOKUMENT")
     sub = kinds.add_parser(
@@ -506,6 +510,20 @@ def _export_sheet(args: argparse.Namespace, db_path: Path, kind: str) -> int:
     write_atomically(args.output, write_csv(sheet) if kind == "csv" else write_xlsx(sheet), db_path)
     print(f"Exporterade åtgärder och uppföljning för \"{agreement.title}\" till {args.output} "
           f"({len(sheet.rows)} rader).")
+    return EXIT_OK
+
+
+def _cmd_findings_geojson(args: argparse.Namespace, db_path: Path) -> int:
+    """The findings with coordinates as an RFC 7946 FeatureCollection; no participants, no persons."""
+    check_output(args.output, db_path)
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        mapped = services.walks.finding_map(agreement.id)
+    write_atomically(args.output, mapped.to_bytes(), db_path)
+    print(f"Exporterade {mapped.exported} fynd från trygghetsvandringarna för \"{agreement.title}\" "
+          f"till {args.output}.")
+    if mapped.without_coordinates:
+        print(f"{mapped.without_coordinates} fynd saknar koordinater och kom inte med.")
     return EXIT_OK
 
 

@@ -62,6 +62,15 @@ class FollowUpStatus(StrEnum):
 _FINISHED = frozenset({FollowUpStatus.DONE, FollowUpStatus.CANCELLED_OR_POSTPONED})
 
 
+class FindingStatus(StrEnum):
+    """How far a safety-walk finding has been followed: still open, dealt with (åtgärdad), or
+    declined (avböjd, with the reason why: the owner will not or cannot act on it)."""
+
+    OPEN = "open"  # Öppen
+    DEALT_WITH = "dealt_with"  # Åtgärdad (not "done": the codes of every vocabulary differ, domain/vocabulary.py)
+    DECLINED = "declined"  # Avböjd
+
+
 class TrafficLight(StrEnum):
     GREEN = "green"
     YELLOW = "yellow"

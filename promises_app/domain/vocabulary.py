@@ -9,6 +9,7 @@ from __future__ import annotations
 from promises_app.domain.enums import (
     AgreementKind,
     AgreementState,
+    FindingStatus,
     FollowUpStatus,
     OrganisationKind,
     ReportingScheme,
@@ -40,6 +41,9 @@ SWEDISH: dict[object, str] = {
     FollowUpStatus.PARTLY_DONE: "Delvis genomförd",
     FollowUpStatus.NOT_DONE: "Ej genomförd",
     FollowUpStatus.CANCELLED_OR_POSTPONED: "Inställd/Framflyttad",
+    FindingStatus.OPEN: "Öppen",
+    FindingStatus.DEALT_WITH: "Åtgärdad",
+    FindingStatus.DECLINED: "Avböjd",
     TrafficLight.GREEN: "Grön",
     TrafficLight.YELLOW: "Gul",
     TrafficLight.RED: "Röd",

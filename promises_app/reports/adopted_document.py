@@ -202,6 +202,7 @@ _PARTS = {
     "by_status": "Antal per status", "by_light": "Antal per trafikljus", "overdue": c.HEADING_OVERDUE,
     "missing": c.HEADING_MISSING, "moved": c.HEADING_MOVED, "indicators": c.HEADING_INDICATORS,
     "next_steps": c.HEADING_NEXT_STEPS, "logos": "Logotyperna", "sections": "Rapportens delar",
+    "walk_findings": "Trygghetsvandringarnas fynd",
 }
 _NOT_COMPARED = {"facts", "groups", "by_status", "by_light", "total", "chart", "fingerprint", "log_anchor",
                  "report_date", "overdue_as_of", "kind", "agreement_id", "period_label"}

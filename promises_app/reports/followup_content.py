@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import FollowUpStatus, ReportingScheme, TrafficLight
+from promises_app.domain.findings import count_dealt, findings_sentence
 from promises_app.domain.indicators import Sex, Verdict, period_sort_key, trend
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.period_summary import LIGHT_ORDER, MeasureInPeriod, PeriodSummary
@@ -221,6 +222,8 @@ class FollowUpContent:
     next_steps: str
     #: The parties' logos for the header (PNG bytes as stored), in party order; () without logos.
     logos: tuple[bytes, ...]
+    #: "Från trygghetsvandringarna: 7 av 9 åtgärdade." as of the period's end; "" without findings.
+    walk_findings: str = field(default="")
     fingerprint: str = field(default="")
     #: The change log's head the report carries (domain/log_anchor.py); not part of the content.
     log_anchor: LogAnchor | None = field(default=None)
@@ -234,13 +237,21 @@ _Coded = TypeVar("_Coded", bound=StrEnum)
 
 
 # --- fingerprint ------------------------------------------------------------------------------
+#: Fields added after reports were adopted and kept: left out of the canonical JSON while empty,
+#: so a report adopted before (whose hash was taken without them) still matches its data.
+_OMITTED_WHEN_EMPTY = frozenset({"walk_findings"})
+
+
 def canonical_json(content: DataclassInstance) -> str:
     """A content dataclass (without its fingerprint) as canonical JSON: the fingerprint's input.
 
     Bytes (the logos) stand in it as their SHA-256, so the fingerprint follows every pixel of a
     logo without the picture being encoded into text for it.
     """
-    data = {name: value for name, value in _plain(content).items() if name not in ("fingerprint", "log_anchor")}
+    data = {
+        name: value for name, value in _plain(content).items()
+        if name not in ("fingerprint", "log_anchor") and not (name in _OMITTED_WHEN_EMPTY and not value)
+    }
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_bytes_digest)
 
 
@@ -334,6 +345,9 @@ def followup_content_from(
         else (),
         next_steps=next_steps,
         logos=source.logos if options.logos else (),
+        walk_findings=findings_sentence(count_dealt(source.findings, summary.period.end))
+        if "summary" in wanted
+        else "",
         log_anchor=source.log_anchor,
     )
     return with_fingerprint(content)

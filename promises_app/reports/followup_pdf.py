@@ -95,6 +95,7 @@ def followup_data(
         "moved": [[r.title, r.responsible, r.change, r.planned, r.now] for r in content.moved],
         "moved_widths": moved_widths(content.moved, width),
         "next_steps": content.next_steps,
+        "walk_findings": content.walk_findings,
     }
     beside = width - COUNT_TABLE_WIDTH - 36 >= 320
     data["chart_beside"] = beside

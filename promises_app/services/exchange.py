@@ -7,8 +7,11 @@ named by its JSON path) and writes everything in one transaction, or nothing.
 The format is documented in docs/exchange-format.md; its schemas are in resources/schemas/.
 
 Versions: export writes 1.1 (``format_version`` 1, ``format_minor_version`` 1: a promise's
-``as_written``, two more organisation kinds). Import reads 1.1 and 1.0 (no minor version: read
-with the unchanged version 1 schema, every promise continuing "… lovar att" as it always did).
+``as_written``, two more organisation kinds), or 1.2 when an agreement in the document has safety
+walks (``safety_walks`` with their findings followed to the end: place, owner, status, date,
+coordinates). An agreement without walks is written as 1.1, byte for byte as before, so a program
+that reads up to 1.1 still reads it. Import reads 1.2, 1.1 and 1.0 (no minor version: read with
+the unchanged version 1 schema, every promise continuing "… lovar att" as it always did).
 """
 
 from __future__ import annotations
@@ -18,13 +21,13 @@ import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from promises_app import os_errors
 from promises_app.domain import periods as period_rules
@@ -53,6 +56,7 @@ from promises_app.services.plan import (
 )
 from promises_app.services.register import validate_organisation, validate_person
 from promises_app.services.signoff import freeze_imported
+from promises_app.services.walks import validate_finding, validate_walk
 from promises_app.storage import models as m
 from promises_app.storage.signed_guard import LOCKED_STATES
 
@@ -65,10 +69,17 @@ JsonObject: TypeAlias = dict[str, Any]
 
 FORMAT_NAME = "medborgarloften-agreement"
 FORMAT_VERSION = 1
-#: The newest minor version of FORMAT_VERSION this program reads, and the one it writes.
-FORMAT_MINOR_VERSION = 1
+#: The newest minor version of FORMAT_VERSION this program reads, and the one it writes for an
+#: agreement with safety walks.
+FORMAT_MINOR_VERSION = 2
+#: The minor version written for an agreement without safety walks (nothing of 1.2 to say).
+WITHOUT_WALKS_MINOR_VERSION = 1
 #: The schema of each minor version (1.0 documents have no ``format_minor_version``).
-SCHEMA_FILES = {0: "agreement-exchange-1.schema.json", 1: "agreement-exchange-1.1.schema.json"}
+SCHEMA_FILES = {
+    0: "agreement-exchange-1.schema.json",
+    1: "agreement-exchange-1.1.schema.json",
+    2: "agreement-exchange-1.2.schema.json",
+}
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 MAX_REPORTED_ERRORS = 25
 #: The largest file the import reads, as the indicator import's limit: the biggest agreement of
@@ -559,17 +570,52 @@ class _Exporter:
         self.organisations: list[JsonObject] = []
         self.people: list[JsonObject] = []
         self.focus_count = 0
+        self.has_walks = False
 
     def document(self, agreement: m.Agreement) -> JsonObject:
         body = self.agreement(agreement)
+        if not self.has_walks:  # nothing 1.2 adds: written as 1.1, exactly as before
+            _without_walks(body)
         return {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,
-            "format_minor_version": FORMAT_MINOR_VERSION,
+            "format_minor_version": FORMAT_MINOR_VERSION if self.has_walks else WITHOUT_WALKS_MINOR_VERSION,
             "organisations": self.organisations,
             "people": self.people,
             "agreement": body,
         }
+
+    def safety_walks(self, row: m.Agreement, measure_index: dict[int, tuple[int, int]]) -> list[JsonObject]:
+        """The agreement's safety walks, oldest first, with their findings (``measure_index``: a
+        measure's id → its place among the agreement's promises and measures)."""
+        session = object_session(row)
+        assert session is not None
+        walks = session.scalars(
+            select(m.SafetyWalk).where(m.SafetyWalk.agreement_id == row.id)
+            .order_by(m.SafetyWalk.walked_on, m.SafetyWalk.id)
+        ).all()
+        self.has_walks = self.has_walks or bool(walks)
+        exported = []
+        for walk in walks:
+            findings = []
+            for finding in walk.findings:
+                at = measure_index.get(finding.measure_id) if finding.measure_id is not None else None
+                findings.append({
+                    "text": finding.text,
+                    "place": finding.place,
+                    "owner": self.org(finding.owner),
+                    "status": finding.status.value,
+                    "reason": finding.reason,
+                    "dealt_on": finding.dealt_on.isoformat() if finding.dealt_on else None,
+                    "latitude": finding.latitude,
+                    "longitude": finding.longitude,
+                    "measure": {"promise": at[0], "measure": at[1]} if at is not None else None,
+                })
+            exported.append({
+                "date": walk.walked_on.isoformat(), "place": walk.place, "participants": walk.participants,
+                "findings": findings,
+            })
+        return exported
 
     def org(self, organisation: m.Organisation | None) -> str | None:
         if organisation is None:
@@ -646,6 +692,9 @@ class _Exporter:
                 for f in row.focus_areas
             ],
             "promises": promises,
+            "safety_walks": self.safety_walks(row, {
+                x.id: (i, j) for i, promise in enumerate(row.promises) for j, x in enumerate(promise.measures)
+            }),
             "documents": [self.agreement(child) for child in row.documents],
         }
 
@@ -682,6 +731,13 @@ class _Exporter:
         }
 
 
+def _without_walks(agreement: JsonObject) -> None:
+    """Take the (empty) ``safety_walks`` out of an agreement and its documents: a 1.1 document."""
+    del agreement["safety_walks"]
+    for child in agreement["documents"]:
+        _without_walks(child)
+
+
 # --- import ---------------------------------------------------------------------------------
 #: The validators name the stored fields; an import error must name the member in the file.
 _DOCUMENT_MEMBERS = {
@@ -698,6 +754,8 @@ _DOCUMENT_MEMBERS = {
     "situation": "sections.situation",
     "intended_effects": "sections.intended_effects",
     "follow_up_text": "sections.follow_up",
+    "walked_on": "date",
+    "owner_id": "owner",
 }
 
 
@@ -843,9 +901,12 @@ class _Importer:
         focus = self.focus_areas(row, item["focus_areas"], path)
         self.s.flush()
         self.s.refresh(row)
-        for i, promise in enumerate(item["promises"]):
-            self.promise(row, promise, f"{path}.promises[{i}]", focus)
+        measures = [self.promise(row, promise, f"{path}.promises[{i}]", focus)
+                    for i, promise in enumerate(item["promises"])]
         self.s.flush()
+        # 1.0 and 1.1 have no safety walks.
+        for i, walk in enumerate(item.get("safety_walks", [])):
+            self.safety_walk(row, walk, f"{path}.safety_walks[{i}]", measures)
         row.state = AgreementState(item["state"])
         for i, child in enumerate(item["documents"]):
             self.agreement(child, f"{path}.documents[{i}]", row, ids)
@@ -891,7 +952,47 @@ class _Importer:
             keys[item["key"]] = area
         return keys
 
-    def promise(self, agreement: m.Agreement, item: JsonObject, path: str, focus: dict[str, m.FocusArea]) -> None:
+    def safety_walk(self, agreement: m.Agreement, item: JsonObject, path: str,
+                    measures: list[list[m.Measure | None]]) -> None:
+        """A safety walk with its findings; a finding's measure is named by its place in the promises."""
+        try:
+            values = validate_walk({"walked_on": item["date"], "place": item["place"],
+                                    "participants": item["participants"]}, prefix=f"{path}.")
+        except ValidationError as error:
+            self.fail(error)
+            return
+        walk = m.SafetyWalk(agreement_id=agreement.id, **values)
+        self.s.add(walk)
+        today = date.today()
+        for i, finding in enumerate(item["findings"]):
+            where = f"{path}.findings[{i}]"
+            owner = self.org_ref(finding["owner"], f"{where}.owner")
+            measure = None
+            if finding["measure"] is not None:
+                at = finding["measure"]
+                promise_measures = measures[at["promise"]] if at["promise"] < len(measures) else []
+                measure = promise_measures[at["measure"]] if at["measure"] < len(promise_measures) else None
+                if measure is None:
+                    self.fail(FieldError(f"{where}.measure", (
+                        f"åtgärd {at['measure']} under löfte {at['promise']} finns inte i överenskommelsen"
+                    )))
+                    continue
+            try:
+                cleaned = validate_finding(
+                    {key: finding[key] for key in ("text", "place", "status", "reason", "dealt_on", "latitude",
+                                                   "longitude")} | {"owner_id": owner.id if owner else None},
+                    session=self.s, walked_on=values["walked_on"], today=today, prefix=f"{where}.",
+                )
+            except ValidationError as error:
+                self.fail(error)
+                continue
+            walk.findings.append(m.WalkFinding(**cleaned, position=len(walk.findings),
+                                               measure_id=measure.id if measure else None))
+        self.s.flush()
+
+    def promise(self, agreement: m.Agreement, item: JsonObject, path: str,
+                focus: dict[str, m.FocusArea]) -> list[m.Measure | None]:
+        """The promise and its measures (the measures made, in order; None where one was refused)."""
         self.no_repeats(item["made_by"], f"{path}.made_by")
         makers = [self.org_ref(k, f"{path}.made_by[{i}]") for i, k in enumerate(item["made_by"])]
         try:
@@ -905,17 +1006,17 @@ class _Importer:
             )
         except ValidationError as error:
             self.fail(error)
-            return
+            return []
         row = m.Promise(text=values["text"], description=values["description"], as_written=values["as_written"],
                         position=len(agreement.promises))
         agreement.promises.append(row)
         self.s.flush()
         _set_organisations(self.s, m.promise_makers, "promise_id", row.id, values["maker_ids"])
-        for i, measure in enumerate(item["measures"]):
-            self.measure(agreement, row, measure, f"{path}.measures[{i}]", focus, i)
+        return [self.measure(agreement, row, measure, f"{path}.measures[{i}]", focus, i)
+                for i, measure in enumerate(item["measures"])]
 
     def measure(self, agreement: m.Agreement, promise: m.Promise, item: JsonObject, path: str,
-                focus: dict[str, m.FocusArea], position: int) -> None:
+                focus: dict[str, m.FocusArea], position: int) -> m.Measure | None:
         responsible = self.org_ref(item["responsible"], f"{path}.responsible")
         contact = self.person_ref(item["contact"], f"{path}.contact")
         self.no_repeats(item["participants"], f"{path}.participants")
@@ -941,7 +1042,7 @@ class _Importer:
             cleaned = validate_measure(self.s, agreement, values, allow_outside_agreement=True, prefix=f"{path}.")
         except ValidationError as error:
             self.fail(error)
-            return
+            return None
         participant_ids = cleaned.pop("participant_ids")
         row = m.Measure(**cleaned, position=position)
         self.s.add(row)
@@ -976,4 +1077,4 @@ class _Importer:
                 continue
             row.follow_ups.append(m.FollowUp(**values, updated_at=stamp))
         self.s.flush()
-
+        return row

@@ -2,13 +2,15 @@
 
 Read only. Built on the same facts and rules as the follow-up report (``follow_ups.measure_facts``,
 domain/period_summary.py and domain/deadlines.py), so the start page and the paper never
-disagree: one read transaction, a handful of queries whatever the number of measures.
+disagree: one read transaction, a handful of queries whatever the number of measures. The
+safety-walk findings still open more than six months after their walk (domain/findings.py) come
+from one more small read.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from promises_app.domain import deadlines
@@ -17,6 +19,7 @@ from promises_app.domain.enums import FollowUpStatus
 from promises_app.domain.period_summary import STATUS_ORDER, MeasureFacts, MeasureInPeriod, summarise
 from promises_app.services.base import Service
 from promises_app.services.followups import DUE_SOON_DAYS, AgreementFacts, FollowUpService
+from promises_app.services.records import OpenFindingRecord
 
 __all__ = [
     "DUE_SOON_DAYS",
@@ -105,13 +108,18 @@ class AgreementOverview:
     by_party: tuple[PartyCount, ...]
     #: The periods begun by today, in order.
     progress: tuple[PeriodProgress, ...]
+    #: Safety-walk findings still open more than six months after their walk, oldest walk first.
+    long_open_findings: tuple[OpenFindingRecord, ...] = ()
 
 
 class OverviewService(Service):
     def overview(self, agreement_id: int, *, today: date) -> AgreementOverview:
         """Where the agreement stands on ``today`` (NotFoundError for an agreement that is gone)."""
+        from promises_app.services.walks import WalkService  # (walks imports the plan, the overview need not)
+
         facts = FollowUpService(self.db).measure_facts(agreement_id)
-        return build_overview(facts, today=today)
+        findings = WalkService(self.db).open_too_long(agreement_id, today=today)
+        return replace(build_overview(facts, today=today), long_open_findings=tuple(findings))
 
 
 def build_overview(facts: AgreementFacts, *, today: date) -> AgreementOverview:

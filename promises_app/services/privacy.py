@@ -313,7 +313,7 @@ def _occurrence_mentions(session: Session, person: m.Person) -> list[dict[str, o
 
 
 def _walk_mentions(session: Session, person: m.Person) -> list[dict[str, object]]:
-    """Safety walks whose participants, place or findings name the person (free text)."""
+    """Safety walks whose participants, place or findings (text, place, reason) name the person (free text)."""
     pattern = mention_pattern(person)
     if pattern is None:
         return []
@@ -325,7 +325,8 @@ def _walk_mentions(session: Session, person: m.Person) -> list[dict[str, object]
     titles = {row.id: row.title for row in session.execute(select(m.Agreement.id, m.Agreement.title))}
     found = []
     for walk in walks:
-        findings = [f.text for f in walk.findings if pattern.search(f.text)]
+        # A finding's place and the reason it was declined are free text too ("vid Annas kiosk").
+        findings = [f.text for f in walk.findings if any(pattern.search(t) for t in (f.text, f.place, f.reason))]
         if findings or pattern.search(walk.participants) or pattern.search(walk.place):
             found.append({
                 "agreement_id": walk.agreement_id,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from promises_app.domain.enums import (
     AgreementKind,
     AgreementState,
+    FindingStatus,
     FollowUpStatus,
     OrganisationKind,
     ReportingScheme,
@@ -310,6 +311,23 @@ class WalkFindingRecord:
     measure_id: int | None
     measure_title: str
     version: int
+    #: Where it is ("Gångvägen vid Hagalundsparken"); "" when the text says it.
+    place: str = ""
+    #: The organisation that owns it (register organisation), or None; its name ("" when none).
+    owner_id: int | None = None
+    owner_name: str = ""
+    status: FindingStatus = FindingStatus.OPEN
+    #: Why it was declined ("" unless declined).
+    reason: str = ""
+    #: When it was dealt with or declined (None while open).
+    dealt_on: date | None = None
+    #: WGS84 decimal degrees, both or neither.
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 @dataclass(frozen=True)
@@ -323,6 +341,19 @@ class SafetyWalkRecord:
     participants: str
     findings: tuple[WalkFindingRecord, ...]
     version: int
+
+
+@dataclass(frozen=True)
+class OpenFindingRecord:
+    """A finding still open more than six months after its walk (listed in Översikt)."""
+
+    finding_id: int
+    walk_id: int
+    text: str
+    #: The finding's place, or the walk's when the finding names none.
+    place: str
+    walked_on: date
+    owner_name: str
 
 
 @dataclass(frozen=True)

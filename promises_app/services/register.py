@@ -238,6 +238,10 @@ def organisation_uses(session: Session, organisation_id: int) -> list[str]:
             ),
         ),
         ("har personer i registret", select(m.Person.id).where(m.Person.organisation_id == organisation_id)),
+        (
+            "äger en iakttagelse från en trygghetsvandring",
+            select(m.WalkFinding.id).where(m.WalkFinding.owner_id == organisation_id),
+        ),
     ]
     for description, query in checks:
         if session.scalar(query.limit(1)) is not None:

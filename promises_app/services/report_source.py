@@ -24,6 +24,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from promises_app.domain.enums import FindingStatus
 from promises_app.domain.log_anchor import LogAnchor
 from promises_app.domain.period_summary import PeriodSummary, summarise
 from promises_app.domain.snapshot import AgreementSnapshot
@@ -32,6 +33,7 @@ from promises_app.services.followups import AgreementFacts, agreement_facts, fir
 from promises_app.services.indicators import agreement_indicators
 from promises_app.services.records import AgreementIndicatorRecord
 from promises_app.services.snapshots import build_snapshot
+from promises_app.services.walks import finding_states
 from promises_app.storage import models as m
 from promises_app.storage.changelog import current_anchor
 
@@ -52,6 +54,8 @@ class ReportSource:
     logos: tuple[bytes, ...]
     #: The change log's head at the moment of the read (what the report's footer carries).
     log_anchor: LogAnchor
+    #: The safety walks' findings as (walk date, status, date dealt with), for "7 av 9 åtgärdade".
+    findings: tuple[tuple[date, FindingStatus, date | None], ...] = ()
 
     def period_summary(self, period: str, *, today: date) -> PeriodSummary:
         """``FollowUpService.period_summary`` on this data: ValidationError (field "period") for a
@@ -84,6 +88,7 @@ def read_source(session: Session, agreement_id: int, *, logos: bool = True, indi
         indicators=tuple(agreement_indicators(session, agreement_id)) if indicators else (),
         logos=party_logos(session, agreement_id) if logos else (),
         log_anchor=current_anchor(session.connection()),
+        findings=finding_states(session, agreement_id),
     )
 
 

@@ -36,6 +36,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from promises_app.domain.enums import (
     AgreementKind,
     AgreementState,
+    FindingStatus,
     FollowUpStatus,
     OrganisationKind,
     ReportingScheme,
@@ -694,7 +695,9 @@ class SafetyWalk(Versioned, Base):
 
 
 class WalkFinding(Versioned, Base):
-    """Something found on a safety walk, and the measure it was turned into (if any)."""
+    """Something found on a safety walk, followed to the end: where it is, who owns it, whether it
+    was dealt with (åtgärdad) or declined (avböjd, with the reason) and when, optionally its
+    WGS84 coordinates for a map, and the measure it was turned into (if any)."""
 
     __tablename__ = "walk_findings"
 
@@ -705,6 +708,30 @@ class WalkFinding(Versioned, Base):
     measure_id: Mapped[int | None] = mapped_column(
         ForeignKey("measures.id", ondelete="SET NULL"), index=True
     )
+    place: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")
+    #: The organisation that owns the problem (a register organisation), or None.
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[FindingStatus] = mapped_column(
+        code_enum(FindingStatus, "finding_status"), nullable=False, default=FindingStatus.OPEN,
+        server_default=FindingStatus.OPEN.value,
+    )
+    #: Why a declined finding was declined ("" otherwise).
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    #: When it was dealt with or declined (None while open).
+    dealt_on: Mapped[date | None] = mapped_column(Date)
+    latitude: Mapped[float | None] = mapped_column(REAL)
+    longitude: Mapped[float | None] = mapped_column(REAL)
 
     walk: Mapped[SafetyWalk] = relationship(back_populates="findings")
     measure: Mapped[Measure | None] = relationship()
+    owner: Mapped[Organisation | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("latitude IS NULL OR (latitude >= -90 AND latitude <= 90)", name="latitude_range"),
+        CheckConstraint("longitude IS NULL OR (longitude >= -180 AND longitude <= 180)", name="longitude_range"),
+        CheckConstraint("(latitude IS NULL) = (longitude IS NULL)", name="coordinates_paired"),
+        CheckConstraint("(status = 'open') = (dealt_on IS NULL)", name="dealt_on_when_closed"),
+        CheckConstraint("status <> 'declined' OR trim(reason) <> ''", name="declined_has_reason"),
+    )

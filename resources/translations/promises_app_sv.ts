@@ -1012,6 +1012,54 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <source>&amp;Finding:</source>
         <translation>&amp;Iakttagelse:</translation>
     </message>
+    <message>
+        <source>What was found</source>
+        <translation>Vad som iakttogs</translation>
+    </message>
+    <message>
+        <source>e.g. The footpath by Hagalund park</source>
+        <translation>t.ex. Gångvägen vid Hagalundsparken</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(ingen ägare)</translation>
+    </message>
+    <message>
+        <source>Why the finding was declined</source>
+        <translation>Varför iakttagelsen avböjdes</translation>
+    </message>
+    <message>
+        <source>e.g. 57.70, 11.97 or 57,70 11,97</source>
+        <translation>t.ex. 57.70, 11.97 eller 57,70 11,97</translation>
+    </message>
+    <message>
+        <source>Latitude and longitude in WGS84 decimal degrees, as map sites show them. Leave empty if not known.</source>
+        <translation>Latitud och longitud i WGS84, i decimala grader som kartsajter visar dem. Lämna tomt om de inte är kända.</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Plats:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>Ä&amp;gare:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Dealt with on:</source>
+        <translation>&amp;Hanterad den:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>Skä&amp;l:</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinates:</source>
+        <translation>&amp;Koordinater:</translation>
+    </message>
 </context>
 <context>
     <name>FindingTableModel</name>
@@ -1030,6 +1078,32 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
     <message>
         <source>Not made into a measure yet</source>
         <translation>Inte gjord till åtgärd ännu</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Open, dealt with or declined, and when</source>
+        <translation>Öppen, åtgärdad eller avböjd, och när</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Ägare: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Reason: %2</source>
+        <translation>%1
+Skäl: %2</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2108,18 @@ Detaljerna har skrivits till loggen. Kopiera dem och skicka dem till den som ger
         <source>Nothing to compare with</source>
         <translation>Inget att jämföra med</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Dealt with</source>
+        <translation>Åtgärdad</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Avböjd</translation>
+    </message>
 </context>
 <context>
     <name>LinkForm</name>
@@ -2873,6 +2959,29 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>OpenFindingModel</name>
+    <message>
+        <source>Finding</source>
+        <translation>Fynd</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Walk date</source>
+        <translation>Vandringens datum</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ägare</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Ingen ägare</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateInput</name>
     <message>
         <source>No date</source>
@@ -3067,6 +3176,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Every measure has its follow-up for %1.</source>
         <translation>Alla åtgärder har sin uppföljning för %1.</translation>
+    </message>
+    <message>
+        <source>Findings from safety walks open for more than six months</source>
+        <translation>Fynd från trygghetsvandringar som varit öppna mer än sex månader</translation>
+    </message>
+    <message>
+        <source>Findings from safet&amp;y walks open for more than six months</source>
+        <translation>F&amp;ynd från trygghetsvandringar som varit öppna mer än sex månader</translation>
     </message>
 </context>
 <context>
@@ -5095,6 +5212,46 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     <message>
         <source>The finding is now the measure «%1».</source>
         <translation>Iakttagelsen är nu åtgärden «%1».</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Iakttagelse</translation>
+    </message>
+    <message>
+        <source>Export findings as &amp;GeoJSON…</source>
+        <translation>Exportera fynd som &amp;GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Write the findings that have coordinates as GeoJSON, for the municipality's map service</source>
+        <translation>Skriv iakttagelserna som har koordinater som GeoJSON, för kommunens kartverktyg</translation>
+    </message>
+    <message>
+        <source>Export findings as GeoJSON</source>
+        <translation>Exportera fynd som GeoJSON</translation>
+    </message>
+    <message>
+        <source>None of the findings has coordinates, so there is nothing to put on a map. Add them to the findings (%1 without coordinates) and export again.</source>
+        <translation>Ingen av iakttagelserna har koordinater, så det finns inget att visa på en karta. Lägg till dem i iakttagelserna (%1 saknar koordinater) och exportera igen.</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>fynd</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson)</source>
+        <translation>GeoJSON-filer (*.geojson)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <source>%1 findings exported to %2.</source>
+        <translation>%1 fynd exporterades till %2.</translation>
+    </message>
+    <message>
+        <source>%1 findings have no coordinates and were left out.</source>
+        <translation>%1 fynd saknar koordinater och kom inte med.</translation>
     </message>
 </context>
 <context>

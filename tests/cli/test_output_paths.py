@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[list[str], bytes]] = {
     "export-json": (["export-json", SOLNA], b"{"),
     "export-csv": (["export-csv", SOLNA], b"\xef\xbb\xbf"),
     "export-xlsx": (["export-xlsx", SOLNA], b"PK"),
+    "findings-geojson": (["findings-geojson", SOLNA], b"{"),
     "report-agreement": (["report", "agreement", SOLNA], b"%PDF"),
     "report-followup": (["report", "followup", SOLNA, "--period", "2022-T2"], b"%PDF"),
     "report-annual": (["report", "annual", SOLNA], b"%PDF"),

@@ -186,9 +186,9 @@ def test_walk_and_finding_models(demo_services, swedish):
 
     findings = FindingTableModel()
     findings.set_rows(list(walks.record_at(0).findings))
-    assert headers(findings) == ["Iakttagelse", "Åtgärd"]
-    assert row(findings, 0) == ["Gångvägen är mörk flera lampor är trasiga", "Laga belysningen"]
-    assert row(findings, 1) == ["Klotter vid busshållplatsen", ""]
+    assert headers(findings) == ["Iakttagelse", "Plats", "Status", "Åtgärd"]
+    assert row(findings, 0) == ["Gångvägen är mörk flera lampor är trasiga", "", "Öppen", "Laga belysningen"]
+    assert row(findings, 1) == ["Klotter vid busshållplatsen", "", "Öppen", ""]
     assert findings.index(0, FindingTableModel.TEXT).data(TOOLTIP) == "Gångvägen är mörk\nflera lampor är trasiga"
     assert findings.index(1, FindingTableModel.MEASURE).data(TOOLTIP) == "Inte gjord till åtgärd ännu"
 

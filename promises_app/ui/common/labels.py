@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from promises_app.domain.enums import (
     AgreementKind,
     AgreementState,
+    FindingStatus,
     FollowUpStatus,
     OrganisationKind,
     ReportingScheme,
@@ -50,6 +51,9 @@ SOURCE: dict[object, str] = {
     FollowUpStatus.PARTLY_DONE: QT_TRANSLATE_NOOP("Labels", "Partly done"),
     FollowUpStatus.NOT_DONE: QT_TRANSLATE_NOOP("Labels", "Not done"),
     FollowUpStatus.CANCELLED_OR_POSTPONED: QT_TRANSLATE_NOOP("Labels", "Cancelled/Postponed"),
+    FindingStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
+    FindingStatus.DEALT_WITH: QT_TRANSLATE_NOOP("Labels", "Dealt with"),
+    FindingStatus.DECLINED: QT_TRANSLATE_NOOP("Labels", "Declined"),
     TrafficLight.GREEN: QT_TRANSLATE_NOOP("Labels", "Green"),
     TrafficLight.YELLOW: QT_TRANSLATE_NOOP("Labels", "Yellow"),
     TrafficLight.RED: QT_TRANSLATE_NOOP("Labels", "Red"),

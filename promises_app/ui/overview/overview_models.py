@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from promises_app.domain.enums import FollowUpStatus
 from promises_app.services.overview import DUE_SOON_DAYS, OverviewMeasure, PartyCount, StatusCount
+from promises_app.services.records import OpenFindingRecord
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import QT_TRANSLATE_NOOP, label
 from promises_app.ui.common.record_table_model import Index, RecordTableModel
@@ -215,6 +216,34 @@ class PartyCountModel(RecordTableModel[PartyCount]):
             return NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OVERDUE and record.overdue:
             return QBrush(LATE_COLOUR)
+        if role == RECORD_ROLE:
+            return record
+        return None
+
+
+class OpenFindingModel(RecordTableModel[OpenFindingRecord]):
+    """Safety-walk findings open more than six months: the finding, its place, the walk's date, its owner."""
+
+    TEXT, PLACE, WALKED_ON, OWNER = range(4)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Finding"), self.tr("Place"), self.tr("Walk date"), self.tr("Owner")]
+
+    def record_at(self, row: int) -> OpenFindingRecord:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record: OpenFindingRecord = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            shown = (
+                " ".join(record.text.split()),
+                record.place,
+                format_date(record.walked_on),
+                record.owner_name or self.tr("No owner"),
+            )[index.column()]
+            return shown if role == Qt.ItemDataRole.DisplayRole or shown else None
         if role == RECORD_ROLE:
             return record
         return None

@@ -42,6 +42,7 @@ from promises_app.ui.overview.overview_models import (
     LATE_COLOUR,
     PROGRESS_ORDER,
     MeasureListModel,
+    OpenFindingModel,
     PartyCountModel,
     StatusCountModel,
 )
@@ -57,7 +58,7 @@ CONTENT_MINIMUM = (900, 540)
 
 #: What the page shows: a change to any other table leaves it as it is.
 OVERVIEW_TABLES = ("agreements", "promises", "measures", "follow_ups", "organisations", "people", "focus_areas",
-                   "occurrences", "parties")
+                   "occurrences", "parties", "safety_walks", "walk_findings")
 
 
 class MeasureList(QWidget):
@@ -181,6 +182,18 @@ class OverviewPage(QWidget):
         number_width = max(party_header.fontMetrics().horizontalAdvance(word) for word in words) + 12
         for column in range(1, 5):
             party_header.resizeSection(column, number_width)
+        # --- safety-walk findings open more than six months (the box is shown only when there are some)
+        self.findings_model = OpenFindingModel(self)
+        self.findings_view = self._count_table(
+            self.findings_model, self.tr("Findings from safety walks open for more than six months"), wrap=False
+        )
+        findings_header = self.findings_view.horizontalHeader()
+        findings_header.setSectionResizeMode(OpenFindingModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.findings_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.findings_box = self._box(
+            self.tr("Findings from safet&y walks open for more than six months"), self.findings_view
+        )
+        self.findings_box.setVisible(False)
         self.chart = ProgressChart()
         self.chart_box = self._box(self.tr("&Progress per reporting period"), self.chart)
         self.status_box = self._box(self.tr("By s&tatus"), self.status_view)
@@ -195,6 +208,7 @@ class OverviewPage(QWidget):
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(lists, 1)
+        left.addWidget(self.findings_box)
         left.addWidget(self.party_box)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -223,7 +237,7 @@ class OverviewPage(QWidget):
 
         self._build_actions()
         chain: list[QWidget] = [self.overdue_list.view, self.due_soon_list.view, self.missing_list.view,
-                                self.party_view, self.chart, self.status_view]
+                                self.findings_view, self.party_view, self.chart, self.status_view]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         follow_changes(undo_stack, self, self.apply_changes)
@@ -249,7 +263,9 @@ class OverviewPage(QWidget):
         layout.addWidget(widget)
         return box
 
-    def _count_table(self, model: StatusCountModel | PartyCountModel, name: str, *, wrap: bool) -> QTableView:
+    def _count_table(
+        self, model: StatusCountModel | PartyCountModel | OpenFindingModel, name: str, *, wrap: bool
+    ) -> QTableView:
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(name)
@@ -361,6 +377,8 @@ class OverviewPage(QWidget):
             _fit_rows(self.status_view)
             _fit_rows(self.party_view)
             self.chart.set_progress([])
+            self.findings_model.set_rows([])
+            self.findings_box.setVisible(False)
             self.missing_box.setTitle(self.tr("&Missing follow-up"))
             self._share_height()
             return
@@ -397,6 +415,9 @@ class OverviewPage(QWidget):
         _fit_rows(self.status_view)
         _fit_rows(self.party_view)
         self.chart.set_progress(overview.progress)
+        self.findings_model.set_rows(list(overview.long_open_findings))
+        self.findings_box.setVisible(bool(overview.long_open_findings))
+        _fit_rows(self.findings_view)
         self._share_height()
 
     def _share_height(self) -> None:

@@ -395,13 +395,13 @@ class DeleteWalkCommand(SituationCommand):
             services, refs, report,
         )
         self.ref = refs.of(WALK, record.id)
-        self.findings = [(refs.of(FINDING, f.id), f.text) for f in record.findings]
+        self.findings = [(refs.of(FINDING, f.id), f) for f in record.findings]
         self.record = record
 
     def apply(self) -> None:
         self.services.walks.delete_walk(self.ref.id)
         self.refs.forget(WALK, self.ref)
-        for ref, _text in self.findings:
+        for ref, _finding in self.findings:
             self.refs.forget(FINDING, ref)
 
     def revert(self) -> None:
@@ -410,13 +410,22 @@ class DeleteWalkCommand(SituationCommand):
             participants=self.record.participants,
         )
         self.refs.moved(WALK, self.ref, made.id)
-        for ref, text in self.findings:
-            finding = self.services.walks.add_finding(made.id, text=text)
-            self.refs.moved(FINDING, ref, finding.id)
+        for ref, finding in self.findings:
+            again = self.services.walks.add_finding(made.id, **finding_values(finding))
+            self.refs.moved(FINDING, ref, again.id)
+
+
+def finding_values(record: WalkFindingRecord) -> FieldValues:
+    """What a finding says (every field the services take), to make it again or put it back."""
+    return {
+        "text": record.text, "place": record.place, "owner_id": record.owner_id, "status": record.status,
+        "reason": record.reason, "dealt_on": record.dealt_on, "latitude": record.latitude,
+        "longitude": record.longitude,
+    }
 
 
 def _add_finding(services: Services, refs: Refs, ref: Ref, walk: Ref, record: WalkFindingRecord) -> None:
-    made = services.walks.add_finding(walk.id, text=record.text)
+    made = services.walks.add_finding(walk.id, **finding_values(record))
     refs.moved(FINDING, ref, made.id)
     if made.position != record.position:
         services.walks.move_finding(made.id, record.position)
@@ -449,13 +458,13 @@ class UpdateFindingCommand(SituationCommand):
             services, refs, report,
         )
         self.ref = refs.of(FINDING, after.id)
-        self.before, self.after = before.text, after.text
+        self.before, self.after = finding_values(before), finding_values(after)
 
     def revert(self) -> None:
-        self.services.walks.update_finding(self.ref.id, text=self.before)
+        self.services.walks.update_finding(self.ref.id, **self.before)
 
     def apply(self) -> None:
-        self.services.walks.update_finding(self.ref.id, text=self.after)
+        self.services.walks.update_finding(self.ref.id, **self.after)
 
 
 class DeleteFindingCommand(SituationCommand):

@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from promises_app.domain.findings import format_coordinates
 from promises_app.domain.indicators import Sex, Verdict
 from promises_app.services.indicator_import import ImportRow, RowError
 from promises_app.services.records import (
@@ -330,15 +331,18 @@ class WalkTableModel(_Records[SafetyWalkRecord]):
 
 
 class FindingTableModel(_Records[WalkFindingRecord]):
-    """One walk's findings, in order, with the measure each became (if any)."""
+    """One walk's findings, in order: where each is, how far it was followed, and the measure it became."""
 
-    TEXT, MEASURE = range(2)
+    TEXT, PLACE, STATUS, MEASURE = range(4)
 
     def headers(self) -> list[str]:
-        return [self.tr("Finding"), self.tr("Measure")]
+        return [self.tr("Finding"), self.tr("Place"), self.tr("Status"), self.tr("Measure")]
 
     def header_tooltips(self) -> dict[int, str]:
-        return {self.MEASURE: self.tr("The measure the finding was made into")}
+        return {
+            self.STATUS: self.tr("Open, dealt with or declined, and when"),
+            self.MEASURE: self.tr("The measure the finding was made into"),
+        }
 
     def record_at(self, row: int) -> WalkFindingRecord:
         return self._rows[row]
@@ -346,6 +350,12 @@ class FindingTableModel(_Records[WalkFindingRecord]):
     def display(self, record: WalkFindingRecord, column: int) -> str:
         if column == self.TEXT:
             return one_line(record.text)
+        if column == self.PLACE:
+            return record.place
+        if column == self.STATUS:
+            if record.dealt_on is None:
+                return label(record.status)
+            return fill(self.tr("%1 %2"), label(record.status), format_date(record.dealt_on))
         if column == self.MEASURE:
             return record.measure_title
         return ""
@@ -353,6 +363,13 @@ class FindingTableModel(_Records[WalkFindingRecord]):
     def tooltip(self, record: WalkFindingRecord, column: int) -> str | None:
         if column == self.TEXT:
             return record.text
+        if column == self.PLACE:
+            lines = [record.place, record.owner_name and fill(self.tr("Owner: %1"), record.owner_name),
+                     record.has_coordinates and format_coordinates(record.latitude, record.longitude)]
+            return "\n".join(line for line in lines if line) or None
+        if column == self.STATUS:
+            said = self.display(record, column)
+            return fill(self.tr("%1\nReason: %2"), said, record.reason) if record.reason else said
         if column == self.MEASURE and record.measure_id is None:
             return self.tr("Not made into a measure yet")
         return record.measure_title or None

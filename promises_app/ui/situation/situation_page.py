@@ -46,6 +46,7 @@ from promises_app.services.base import FieldValues
 from promises_app.services.records import (
     AgreementIndicatorRecord,
     AgreementRecord,
+    OrganisationRecord,
     SafetyWalkRecord,
     SituationSourceRecord,
     WalkFindingRecord,
@@ -61,6 +62,7 @@ from promises_app.ui.common.page_parts import (
     page_action,
     record_table,
 )
+from promises_app.ui.common.save_target import ask_save_path, with_suffix
 from promises_app.ui.situation.indicator_chart import IndicatorChart
 from promises_app.ui.situation.indicator_dialogs import IndicatorRegisterDialog, LinkForm
 from promises_app.ui.situation.indicator_import_dialog import IndicatorImportDialog
@@ -197,6 +199,7 @@ class SituationPage(QWidget):
         self.edit_finding_button = action_button(self.edit_finding_action, self.tr("Change…"))
         self.delete_finding_button = action_button(self.delete_finding_action, self.tr("Delete"))
         self.measure_button = action_button(self.measure_action)
+        self.geojson_button = action_button(self.geojson_action)
 
         # --- the lägesbild
         self.situation_box = QGroupBox(self.tr("Situational picture"))
@@ -222,7 +225,7 @@ class SituationPage(QWidget):
         walks_layout.addWidget(self.finding_view, 3)
         walks_layout.addLayout(button_row(self.new_finding_button, self.edit_finding_button,
                                          self.delete_finding_button))
-        walks_layout.addLayout(button_row(after=(self.measure_button,)))
+        walks_layout.addLayout(button_row(self.geojson_button, after=(self.measure_button,)))
 
         # --- the indicators
         self.indicators_box = QGroupBox(self.tr("Indicators followed by the agreement"))
@@ -255,7 +258,7 @@ class SituationPage(QWidget):
             self.remove_source_button, self.source_up_button, self.source_down_button,
             self.walk_view, self.new_walk_button, self.edit_walk_button, self.delete_walk_button,
             self.finding_view, self.new_finding_button, self.edit_finding_button, self.delete_finding_button,
-            self.measure_button,
+            self.geojson_button, self.measure_button,
             self.link_view, self.follow_button, self.edit_link_button, self.unfollow_button,
             self.register_button, self.import_button,
         ]
@@ -325,12 +328,16 @@ class SituationPage(QWidget):
             self.tr("Make into &measure…"),
             self.tr("Make the selected finding into a measure of one of the agreement's promises"),
             self.make_measure, "Ctrl+Shift+M")
+        self.geojson_action = action(
+            self.tr("Export findings as &GeoJSON…"),
+            self.tr("Write the findings that have coordinates as GeoJSON, for the municipality's map service"),
+            self.export_geojson)
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's main actions for the window's menu (None: a separator)."""
         return [self.add_source_action, None, self.follow_action, self.edit_link_action, self.unfollow_action,
                 self.register_action, self.import_action, None, self.new_walk_action, self.new_finding_action,
-                self.measure_action]
+                self.measure_action, self.geojson_action]
 
 
 
@@ -358,6 +365,7 @@ class SituationPage(QWidget):
         self.edit_finding_action.setEnabled(finding is not None)
         self.delete_finding_action.setEnabled(finding is not None)
         self.measure_action.setEnabled(finding is not None and finding.measure_id is None)
+        self.geojson_action.setEnabled(has_agreement and self.walk_model.rowCount() > 0)
 
     # --- showing ------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -724,7 +732,11 @@ class SituationPage(QWidget):
         walk = self.selected_walk()
         if walk is None:
             return None
-        form = FindingForm(lambda values: self.services.walks.add_finding(walk.id, **values), parent=self)
+        owners = self._owners()
+        if owners is None:
+            return None
+        form = FindingForm(lambda values: self.services.walks.add_finding(walk.id, today=self._today(), **values),
+                           owners=owners, today=self._today(), parent=self)
 
         def created() -> None:
             self.undo_stack.push(AddFindingCommand(self.services, self.refs, form.saved, self._report))
@@ -738,15 +750,76 @@ class SituationPage(QWidget):
         before = self.selected_finding()
         if before is None:
             return None
+        owners = self._owners()
+        if owners is None:
+            return None
         form = FindingForm(
-            lambda values: self.services.walks.update_finding(before.id, expected_version=before.version, **values),
-            initial=before, parent=self,
+            lambda values: self.services.walks.update_finding(
+                before.id, expected_version=before.version, today=self._today(), **values
+            ),
+            initial=before, owners=owners, today=self._today(), parent=self,
         )
         form.accepted.connect(lambda: self.undo_stack.push(
             UpdateFindingCommand(self.services, self.refs, before, form.saved, self._report)
         ))
         form.open()
         return form
+
+    def export_geojson(self) -> Path | None:
+        """Ask where, then write the findings with coordinates as GeoJSON (RFC 7946), atomically.
+
+        Only what a map shows about a finding goes into the file (services/finding_map.py): never
+        the walk's participants. Findings without coordinates are counted and said, not written.
+        """
+        from promises_app.files import safe_file_name, write_atomically
+        from promises_app.services.output_paths import OutputPathRefused
+
+        agreement = self.agreement
+        if agreement is None:
+            return None
+        title = self.tr("Export findings as GeoJSON")
+        try:
+            mapped = self.services.walks.finding_map(agreement.id)
+        except AppError as error:
+            self._warn(title, error)
+            return None
+        if mapped.exported == 0:
+            QMessageBox.information(self, title, fill(self.tr(
+                "None of the findings has coordinates, so there is nothing to put on a map. "
+                "Add them to the findings (%1 without coordinates) and export again."
+            ), mapped.without_coordinates))
+            return None
+        name = safe_file_name(agreement.title, self.tr("findings")) + "-" + self.tr("findings") + ".geojson"
+        path = ask_save_path(
+            self, title, Path(self._start_folder()) / name, self.tr("GeoJSON files (*.geojson)"),
+            database=self.services.db.path, complete=with_suffix(".geojson"),
+        )
+        if path is None:
+            return None
+        self._folder = str(path.parent)
+        try:
+            write_atomically(path, mapped.to_bytes(), database=self.services.db.path)
+        except OutputPathRefused as error:
+            QMessageBox.warning(self, title, str(error))
+            return None
+        except OSError as error:
+            QMessageBox.warning(self, title, fill(self.tr("%1 could not be written: %2"), path,
+                                                  os_errors.reason(error)))
+            return None
+        text = fill(self.tr("%1 findings exported to %2."), mapped.exported, path)
+        if mapped.without_coordinates:
+            text += " " + fill(self.tr("%1 findings have no coordinates and were left out."),
+                               mapped.without_coordinates)
+        self.show_notice(text)
+        return path
+
+    def _owners(self) -> list[OrganisationRecord] | None:
+        """The register's organisations, a finding's possible owners (None: they could not be read)."""
+        try:
+            return self.services.register.list_organisations()
+        except AppError as error:
+            self._warn(self.tr("Finding"), error)
+            return None
 
     def delete_finding(self) -> bool:
         """Delete the selected finding: undoable, unless it became a measure (then asked first)."""

@@ -9,16 +9,19 @@ box and nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 
+from promises_app.domain.enums import FindingStatus
+from promises_app.domain.findings import CoordinatesError, format_coordinates, parse_coordinates
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import FieldError, ValidationError
 from promises_app.services.records import (
+    OrganisationRecord,
     PromiseRecord,
     SafetyWalkRecord,
     SituationSourceRecord,
@@ -26,6 +29,7 @@ from promises_app.services.records import (
 )
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.forms import RecordForm, note_label, plain_text_edit
+from promises_app.ui.common.labels import label
 
 #: A measure's title is at most this long (domain.validation.TITLE_MAX).
 TITLE_MAX = 300
@@ -72,18 +76,83 @@ class WalkForm(RecordForm):
 
 
 class FindingForm(RecordForm):
-    """Something found on a safety walk (a dark path, a broken lamp, a place that feels unsafe)."""
+    """Something found on a safety walk (a dark path, a broken lamp, a place that feels unsafe),
+    followed to the end: where it is, who owns it, whether it was dealt with (åtgärdad) or
+    declined (avböjd, with the reason) and when, and optionally where it is on a map.
+
+    The date is asked for only once the finding is dealt with or declined, the reason only when
+    it is declined. Coordinates are one field, "57.70, 11.97" or "57,70 11,97"
+    (domain/findings.py); text that is not two numbers is refused at the field before the
+    services are asked, and the services' range messages (latitude, longitude) are shown there too.
+    """
 
     def __init__(self, save: Callable[[FieldValues], Any], initial: WalkFindingRecord | None = None,
+                 owners: Sequence[OrganisationRecord] = (), today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change finding") if initial else self.tr("New finding"))
         self.text_edit = plain_text_edit(initial.text if initial else "", lines=4)
-        self.text_edit.setPlaceholderText(self.tr("What was found, and where"))
+        self.text_edit.setPlaceholderText(self.tr("What was found"))
+        self.place_edit = QLineEdit(initial.place if initial else "")
+        self.place_edit.setPlaceholderText(self.tr("e.g. The footpath by Hagalund park"))
+        self.owner_combo = QComboBox()
+        self.owner_combo.addItem(self.tr("(no owner)"), None)
+        for owner in owners:
+            self.owner_combo.addItem(owner.name, owner.id)
+        self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(initial.owner_id if initial else None)))
+        self.owner_combo.setMinimumContentsLength(30)
+        self.owner_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_combo = QComboBox()
+        for status in FindingStatus:
+            self.status_combo.addItem(label(status), status.value)
+        self.status_combo.setCurrentIndex(
+            self.status_combo.findData((initial.status if initial else FindingStatus.OPEN).value)
+        )
+        self.dealt_edit = DateInput(initial.dealt_on if initial and initial.dealt_on else (today or date.today()))
+        self.reason_edit = plain_text_edit(initial.reason if initial else "", lines=2)
+        self.reason_edit.setPlaceholderText(self.tr("Why the finding was declined"))
+        self.coordinates_edit = QLineEdit(
+            format_coordinates(initial.latitude, initial.longitude) if initial else ""
+        )
+        self.coordinates_edit.setPlaceholderText(self.tr("e.g. 57.70, 11.97 or 57,70 11,97"))
+        self.coordinates_edit.setToolTip(self.tr(
+            "Latitude and longitude in WGS84 decimal degrees, as map sites show them. Leave empty if not known."
+        ))
         self.add_field("text", self.tr("&Finding:"), self.text_edit)
+        self.add_field("place", self.tr("&Place:"), self.place_edit)
+        self.add_field("owner_id", self.tr("&Owner:"), self.owner_combo)
+        self.add_field("status", self.tr("S&tatus:"), self.status_combo)
+        self.add_field("dealt_on", self.tr("&Dealt with on:"), self.dealt_edit)
+        self.add_field("reason", self.tr("&Reason:"), self.reason_edit)
+        self.add_field("coordinates", self.tr("&Coordinates:"), self.coordinates_edit, also=("latitude", "longitude"))
+        self.status_combo.currentIndexChanged.connect(lambda _index: self._status_changed())
+        self._status_changed()
+
+    def status(self) -> FindingStatus:
+        return FindingStatus(self.status_combo.currentData())
+
+    def _status_changed(self) -> None:
+        status = self.status()
+        self.dealt_edit.setEnabled(status is not FindingStatus.OPEN)
+        self.reason_edit.setEnabled(status is FindingStatus.DECLINED)
 
     def values(self) -> FieldValues:
-        return {"text": self.text_edit.toPlainText()}
+        status = self.status()
+        try:
+            coordinates = parse_coordinates(self.coordinates_edit.text())
+        except CoordinatesError as error:
+            raise ValidationError([FieldError("coordinates", str(error))]) from error
+        dealt_on = read_dates({"dealt_on": self.dealt_edit})["dealt_on"] if status is not FindingStatus.OPEN else None
+        return {
+            "text": self.text_edit.toPlainText(),
+            "place": self.place_edit.text(),
+            "owner_id": self.owner_combo.currentData(),
+            "status": status,
+            "dealt_on": dealt_on,
+            "reason": self.reason_edit.toPlainText() if status is FindingStatus.DECLINED else "",
+            "latitude": coordinates[0] if coordinates else None,
+            "longitude": coordinates[1] if coordinates else None,
+        }
 
 
 def first_line(text: str) -> str:

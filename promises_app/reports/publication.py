@@ -38,8 +38,6 @@ class PublicationOptions:
     period: str
     report_date: date | None = None
     next_steps: str = ""
-    #: (dealt with, found) safety-walk findings, shown as "Från trygghetsvandringarna: 7 av 9 åtgärdade".
-    walk_findings: tuple[int, int] | None = None
 
     def followup_options(self) -> FollowUpOptions:
         """The follow-up report published beside the page: every section, the parties' logos."""
@@ -84,7 +82,7 @@ def publication_from(
     report = followup_content_from(source, options.period, today=today, options=followup_options)
     content = publication_content_from(
         source, options.period, today=today, report_date=options.report_date, next_steps=options.next_steps,
-        report_fingerprint=report.fingerprint, walk_findings=options.walk_findings,
+        report_fingerprint=report.fingerprint,
     )
     if step is not None:
         step("rendering")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
+from promises_app.domain.findings import FindingCount, count_dealt, findings_sentence
 from promises_app.domain.period_summary import MeasureInPeriod, PeriodSummary
 from promises_app.domain.snapshot import AgreementSnapshot
 from promises_app.domain.vocabulary import swedish
@@ -150,8 +151,9 @@ class PublicationContent:
     #: The parties, by name, in party order.
     parties: tuple[str, ...]
     signatories: tuple[Signatory, ...]
-    #: "Från trygghetsvandringarna: 7 av 9 åtgärdade": (dealt with, found); shown only when set.
-    walk_findings: tuple[int, int] | None
+    #: The safety walks' findings as they stood at the period's end ("Från trygghetsvandringarna:
+    #: 7 av 9 åtgärdade", as in the follow-up report); None when the agreement's walks found nothing.
+    walk_findings: FindingCount | None
     #: The follow-up report published beside the page (its file name) and its fingerprint.
     pdf_file: str
     report_fingerprint: str
@@ -162,11 +164,8 @@ class PublicationContent:
 
     @property
     def walk_findings_text(self) -> str:
-        """"Från trygghetsvandringarna: 7 av 9 åtgärdade" ("" when not set)."""
-        if self.walk_findings is None:
-            return ""
-        dealt_with, found = self.walk_findings
-        return f"Från trygghetsvandringarna: {dealt_with} av {found} åtgärdade"
+        """"Från trygghetsvandringarna: 7 av 9 åtgärdade." ("" without findings)."""
+        return "" if self.walk_findings is None else findings_sentence(self.walk_findings)
 
 
 def pdf_file_name(period_label: str) -> str:
@@ -183,7 +182,6 @@ def publication_content_from(
     report_date: date | None = None,
     next_steps: str = "",
     report_fingerprint: str = "",
-    walk_findings: tuple[int, int] | None = None,
 ) -> PublicationContent:
     """The publication of ``period`` ("2022-T2") as of ``report_date`` (default ``today``), on data
     already read. Raises the services' ValidationError (field "period") for a period the agreement lacks.
@@ -196,6 +194,7 @@ def publication_content_from(
     promises = _promises(summary, snapshot)
     measures = [m for p in promises for m in p.measures]
     by_id = {m.measure_id: m for m in measures}
+    findings = count_dealt(source.findings, summary.period.end)  # as the follow-up report counts them
     done = sum(1 for m in summary.measures if m.reported is not None and m.reported.status is FollowUpStatus.DONE)
     return PublicationContent(
         page_title=PAGE_TITLE,
@@ -229,7 +228,7 @@ def publication_content_from(
         signatories=tuple(
             Signatory(s.name, s.title, party.organisation.name) for party in snapshot.parties for s in party.signatories
         ),
-        walk_findings=walk_findings,
+        walk_findings=findings if findings.total else None,
         pdf_file=pdf_file_name(summary.period.label),
         report_fingerprint=report_fingerprint,
     )

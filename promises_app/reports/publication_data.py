@@ -109,7 +109,8 @@ def data_json(content: PublicationContent) -> str:
             "by_status": [{"status": row.key, "text": row.label, "count": row.count} for row in content.by_status],
             "by_light": [{"light": row.key, "text": row.label, "count": row.count} for row in content.by_light],
             "walk_findings": None if content.walk_findings is None else {
-                "dealt_with": content.walk_findings[0], "found": content.walk_findings[1],
+                "dealt_with": content.walk_findings.dealt, "declined": content.walk_findings.declined,
+                "found": content.walk_findings.total,
             },
         },
         "promises": [

@@ -8,6 +8,7 @@ from pathlib import Path
 from promises_app.reports.publication import PublicationOptions, build_publication, write_publication
 from promises_app.services import Services
 from promises_app.storage.database import open_database
+from tests.reports.findings_support import nine_findings
 
 #: Markup, template syntax and an attribute break-out, each typed into every field a person can type in.
 HOSTILE = (
@@ -21,8 +22,7 @@ HOSTILE_TEXT = " ".join(HOSTILE)
 DEMO_NEXT_STEPS = ("Belysningen längs gångstråket i Västra skogen ska vara på plats i oktober.\n"
                    "Två trygghetsvandringar återstår under hösten.")
 #: The demo publication: Solna's promises for tertial 2 2022, as of 1 September 2022.
-DEMO_OPTIONS = PublicationOptions("2022-T2", report_date=date(2022, 9, 1), next_steps=DEMO_NEXT_STEPS,
-                                  walk_findings=(7, 9))
+DEMO_OPTIONS = PublicationOptions("2022-T2", report_date=date(2022, 9, 1), next_steps=DEMO_NEXT_STEPS)
 SOLNA_PROMISES = "Solna – medborgarlöften 2022"
 
 
@@ -67,6 +67,7 @@ def publish(database: Path, folder: Path, *, hostile: bool = False) -> Path:
         else:
             if not services.maintenance.has_demo_data():
                 services.maintenance.load_demo()
+                nine_findings(services, agreement_id(services, SOLNA_PROMISES))
             chosen, options = agreement_id(services, SOLNA_PROMISES), DEMO_OPTIONS
         publication = build_publication(services, chosen, options, today=date(2026, 1, 1))
         write_publication(publication, folder, database=database)

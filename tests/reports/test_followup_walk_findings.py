@@ -11,6 +11,7 @@ from promises_app.reports.followup_content import build_followup_content, canoni
 from promises_app.reports.followup_pdf import render_followup_pdf
 from promises_app.reports.report_options import FollowUpOptions, FollowUpSection
 from promises_app.services import Services
+from tests.reports.findings_support import nine_findings as _nine_findings
 from tests.reports.pdf_text import flat_text
 
 SOLNA = "Solna – medborgarlöften 2022"
@@ -19,19 +20,6 @@ TODAY = date(2022, 9, 1)
 
 def _solna(services: Services) -> int:
     return next(a.id for a in services.agreements.list_agreements() if a.title == SOLNA)
-
-
-def _nine_findings(services: Services, agreement_id: int) -> None:
-    walk = services.walks.create_walk(agreement_id, walked_on="2021-10-05", place="Hagalund",
-                                      participants="Anna Andersson")
-    for n in range(7):
-        services.walks.add_finding(walk.id, text=f"Fynd {n}", status="dealt_with", dealt_on="2022-03-01", today=TODAY)
-    services.walks.add_finding(walk.id, text="Privat mark", status="declined", dealt_on="2022-03-02",
-                               reason="Fastighetsägarens ansvar", today=TODAY)
-    services.walks.add_finding(walk.id, text="Fortfarande öppet")
-    # Dealt with after T2 ended: still open as T2's report counts it; a walk after T2 is not counted.
-    later = services.walks.create_walk(agreement_id, walked_on="2022-09-01")
-    services.walks.add_finding(later.id, text="Efter perioden")
 
 
 def test_the_followup_pdf_says_7_of_9_dealt_with_and_passes_pdf_ua(demo_services: Services, tmp_path: Path) -> None:

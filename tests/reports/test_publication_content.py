@@ -23,6 +23,7 @@ from promises_app.reports.publication import PublicationOptions, build_publicati
 from promises_app.reports.publication_data import MEASURE_COLUMNS
 from promises_app.services import Services
 from promises_app.storage import models as m
+from tests.reports.findings_support import nine_findings
 from tests.reports.pdf_text import flat_text
 from tests.reports.publication_support import (
     DEMO_OPTIONS,
@@ -80,7 +81,9 @@ class _Outline(HTMLParser):
 
 @pytest.fixture
 def solna(demo_services: Services) -> dict[str, bytes]:
-    return _files(demo_services, agreement_id(demo_services, SOLNA_PROMISES), DEMO_OPTIONS)
+    chosen = agreement_id(demo_services, SOLNA_PROMISES)
+    nine_findings(demo_services, chosen)
+    return _files(demo_services, chosen, DEMO_OPTIONS)
 
 
 def test_the_page_says_how_the_promises_are_going(solna: dict[str, bytes]) -> None:
@@ -93,7 +96,8 @@ def test_the_page_says_how_the_promises_are_going(solna: dict[str, bytes]) -> No
     assert '<html lang="sv">' in page
     assert "script" not in outline.tags and "link" not in outline.tags and "img" not in outline.tags
     assert "2 av 7 åtgärder är genomförda." in page
-    assert "Från trygghetsvandringarna: 7 av 9 åtgärdade." in page
+    assert "Från trygghetsvandringarna: 7 av 9 åtgärdade, 1 avböjd." in page  # as the report beside it
+    assert "7 av 9 åtgärdade, 1 avböjd" in flat_text(solna["uppfoljning-2022-T2.pdf"])
     assert "2 av 4 trygghetsvandringar" in page  # a counted result
     assert "Belysningen längs gångstråket i Västra skogen ska vara på plats i oktober." in page  # next steps
     # What is late, and why (the comment reported for the period).
@@ -104,7 +108,7 @@ def test_the_page_says_how_the_promises_are_going(solna: dict[str, bytes]) -> No
     assert re.search(r'<th scope="col">Åtgärd</th>', page) and '<caption id="atgarder-1">' in page
 
 
-def test_walk_findings_show_only_when_set(demo_services: Services) -> None:
+def test_walk_findings_show_only_when_the_walks_found_something(demo_services: Services) -> None:
     options = PublicationOptions("2022-T2", report_date=date(2022, 9, 1))
     files = _files(demo_services, agreement_id(demo_services, SOLNA_PROMISES), options)
     assert b"trygghetsvandringarna" not in files["index.html"]
@@ -125,7 +129,7 @@ def test_the_open_data_are_the_page_s_facts_and_follow_the_schema(solna: dict[st
         "by_light": [{"light": "green", "text": "Går enligt plan", "count": 5},
                      {"light": "yellow", "text": "Vissa svårigheter", "count": 1},
                      {"light": "red", "text": "Stora svårigheter", "count": 1}],
-        "walk_findings": {"dealt_with": 7, "found": 9},
+        "walk_findings": {"dealt_with": 7, "declined": 1, "found": 9},
     }
     for row, record in zip(rows, measures, strict=True):
         assert row["measure"] == record["measure"] and row["comment"] == record["comment"]

@@ -34,8 +34,9 @@ Index = QModelIndex | QPersistentModelIndex
 #: commit(index, field, value): the page saves one typed value (value None: "no count").
 Commit = Callable[[QModelIndex, str, object], None]
 
-#: The largest count the spin box takes.
+#: The largest count the spin box takes, and its value for "no count" (shown as a dash).
 COUNT_MAX = 999_999
+NO_COUNT = -1
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -86,6 +87,8 @@ class FollowUpDelegate(QStyledItemDelegate):
 
     #: Enter saved a cell: the page moves down to the next measure, same column.
     enterPressed = Signal()  # noqa: N815 - Qt's naming of signals
+    #: Tab (True) or Shift+Tab (False) saved a cell: the page moves right (left) along the row.
+    tabPressed = Signal(bool)  # noqa: N815 - Qt's naming of signals
 
     def __init__(self, commit: Commit, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +112,8 @@ class FollowUpDelegate(QStyledItemDelegate):
             editor = combo
         elif field == "count_achieved":
             spin = QSpinBox(parent)
-            spin.setRange(0, COUNT_MAX)
+            spin.setRange(NO_COUNT, COUNT_MAX)
+            spin.setSpecialValueText("–")  # below 0: no count recorded
             spin.setAccessibleName(self.tr("Achieved (count)"))
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             editor = spin
@@ -136,9 +140,8 @@ class FollowUpDelegate(QStyledItemDelegate):
             editor.typed = ""
         elif isinstance(editor, QSpinBox):
             count = follow_up.count_achieved if follow_up is not None else None
-            editor.setValue(count or 0)
-            if count is None:
-                editor.lineEdit().clear()  # empty: no count yet
+            editor.setValue(NO_COUNT if count is None else count)
+            editor.selectAll()  # a typed number replaces it
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(follow_up.comment if follow_up is not None else "")
             editor.selectAll()
@@ -153,8 +156,8 @@ class FollowUpDelegate(QStyledItemDelegate):
                 return  # nothing picked
             value = editor.currentData()
         elif isinstance(editor, QSpinBox):
-            typed = editor.lineEdit().text().strip()
-            value = int(typed) if typed.isascii() and typed.isdigit() else None
+            editor.interpretText()
+            value = None if editor.value() == NO_COUNT else editor.value()
         elif isinstance(editor, QPlainTextEdit):
             value = editor.toPlainText()
         else:
@@ -178,8 +181,8 @@ class FollowUpDelegate(QStyledItemDelegate):
 
     # --- the keys -----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Enter saves and moves down (Shift+Enter is a new line in the comment); Tab in the comment
-        saves and moves right, as in the other cells."""
+        """Enter saves and moves down (Shift+Enter is a new line in the comment); Tab saves and moves
+        right, Shift+Tab left."""
         editor = watched if isinstance(watched, QWidget) else None
         if editor is not None and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
@@ -189,8 +192,10 @@ class FollowUpDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
                 self.enterPressed.emit()
                 return True
-            if key == Qt.Key.Key_Tab and isinstance(editor, QPlainTextEdit):
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                # (a tree view's "next item" is the row below: the page moves along the row itself)
                 self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.tabPressed.emit(key == Qt.Key.Key_Tab and not shifted)
                 return True
         return super().eventFilter(watched, event)

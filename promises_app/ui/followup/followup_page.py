@@ -166,6 +166,7 @@ class FollowUpPage(QWidget):
         self.delegate = FollowUpDelegate(self.commit_cell, self.view)
         self.view.setItemDelegate(self.delegate)
         self.delegate.enterPressed.connect(self.move_down)
+        self.delegate.tabPressed.connect(self.move_along)
         self.view.setUniformRowHeights(True)
         self.view.setIconSize(QSize(11, 11))
         self.view.setAllColumnsShowFocus(False)
@@ -825,6 +826,21 @@ class FollowUpPage(QWidget):
             target = below.siblingAtColumn(index.column())
             self.view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.view.scrollTo(target)
+        self.view.setFocus()  # typing goes on in the grid (the editor that had the focus is gone)
+
+    def move_along(self, right: bool) -> None:
+        """To the next (previous) column of the row, editing it if it is typed into, as Tab does in Excel."""
+        index = self.view.currentIndex()
+        column = index.column() + (1 if right else -1)
+        if index.isValid() and 0 <= column < self.proxy.columnCount():
+            target = index.siblingAtColumn(column)
+            self.view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(target)
+            self.view.setFocus()
+            if self._editable(target):
+                self.view.edit(target)
+            return
+        self.view.setFocus()
 
     def copy_rows(self) -> str:
         """The selected measures' rows as tab-separated text with a header row, on the clipboard."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from promises_app.services.indicators import IndicatorService
     from promises_app.services.logos import LogoService
     from promises_app.services.maintenance import MaintenanceService
+    from promises_app.services.measure_paste import MeasurePasteService
     from promises_app.services.overview import OverviewService
     from promises_app.services.owner_packs import OwnerPackService
     from promises_app.services.owner_reports import OwnerReportService
@@ -62,6 +63,12 @@ class Services:
         from promises_app.services.plan import PlanService
 
         return PlanService(self.db)
+
+    @cached_property
+    def measure_paste(self) -> MeasurePasteService:
+        from promises_app.services.measure_paste import MeasurePasteService
+
+        return MeasurePasteService(self.db)
 
     @cached_property
     def follow_ups(self) -> FollowUpService:

@@ -1205,6 +1205,29 @@ Skäl: %2</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpDelegate</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Traffic light</source>
+        <translation>Trafikljus</translation>
+    </message>
+    <message>
+        <source>Achieved (count)</source>
+        <translation>Utfall (antal)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Enter saves, Shift+Enter starts a new line, Esc leaves it as it was</source>
+        <translation>Enter sparar, Skift+Enter ger en ny rad, Esc lämnar den som den var</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpEditor</name>
     <message>
         <source>Follow-up %1</source>
@@ -1363,6 +1386,34 @@ Skäl: %2</translation>
     <message>
         <source>Comment</source>
         <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Traffic light for %1</source>
+        <translation>Trafikljus för %1</translation>
+    </message>
+    <message>
+        <source>Count achieved in %1</source>
+        <translation>Utfall (antal) i %1</translation>
+    </message>
+    <message>
+        <source>Comment for %1</source>
+        <translation>Kommentar för %1</translation>
+    </message>
+    <message>
+        <source>%1: traffic light %2</source>
+        <translation>%1: trafikljus %2</translation>
+    </message>
+    <message>
+        <source>%1: count %2</source>
+        <translation>%1: antal %2</translation>
+    </message>
+    <message>
+        <source>%1: comment %2</source>
+        <translation>%1: kommentar %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>inget</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1598,62 @@ Skäl: %2</translation>
     <message>
         <source>Backup from before: %1</source>
         <translation>Säkerhetskopia från före: %1</translation>
+    </message>
+    <message>
+        <source>Period to follow up in the grid</source>
+        <translation>Period att följa upp i tabellen</translation>
+    </message>
+    <message>
+        <source>The period whose status, light, count and comment you type into</source>
+        <translation>Perioden vars status, trafikljus, antal och kommentar du skriver in direkt i tabellen</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow up:</source>
+        <translation>Följ &amp;upp:</translation>
+    </message>
+    <message>
+        <source>Copy &amp;rows</source>
+        <translation>Kopiera &amp;rader</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text with a header row (Excel pastes it into columns)</source>
+        <translation>Kopiera de markerade raderna som tabbseparerad text med rubrikrad (Excel klistrar in den i kolumner)</translation>
+    </message>
+    <message>
+        <source>Set &amp;status of selected</source>
+        <translation>Sätt &amp;status för markerade</translation>
+    </message>
+    <message>
+        <source>Set traffic &amp;light of selected</source>
+        <translation>Sätt trafik&amp;ljus för markerade</translation>
+    </message>
+    <message>
+        <source>Set the status of every selected measure in the period, as one step to undo</source>
+        <translation>Sätt status för alla markerade åtgärder i perioden, som ett steg att ångra</translation>
+    </message>
+    <message>
+        <source>Set the traffic light of every selected measure in the period, as one step to undo</source>
+        <translation>Sätt trafikljus för alla markerade åtgärder i perioden, som ett steg att ångra</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Inte sparat: %1</translation>
+    </message>
+    <message>
+        <source>set status «%1» of %2 measures in %3</source>
+        <translation>sätt status «%1» för %2 åtgärder i %3</translation>
+    </message>
+    <message>
+        <source>set traffic light «%1» of %2 measures in %3</source>
+        <translation>sätt trafikljus «%1» för %2 åtgärder i %3</translation>
+    </message>
+    <message>
+        <source>follow up %1 measures in %2</source>
+        <translation>följ upp %1 åtgärder i %2</translation>
+    </message>
+    <message>
+        <source>Copied %1 row(s): paste them into Excel or Word.</source>
+        <translation>Kopierade %1 rad(er): klistra in dem i Excel eller Word.</translation>
     </message>
 </context>
 <context>
@@ -3603,6 +3710,77 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>PasteMeasuresDialog</name>
+    <message>
+        <source>Paste measures</source>
+        <translation>Klistra in åtgärder</translation>
+    </message>
+    <message>
+        <source>Promise the measures go to</source>
+        <translation>Löftet som åtgärderna läggs till i</translation>
+    </message>
+    <message>
+        <source>Pasted rows</source>
+        <translation>Inklistrade rader</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Klart senast</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Add to promise:</source>
+        <translation>&amp;Lägg till i löfte:</translation>
+    </message>
+    <message>
+        <source>One measure a line; columns (tab between them, as Excel and Word copy them): measure, responsible, deadline, target such as &quot;4 trygghetsvandringar&quot;. A header row may name them in another order.</source>
+        <translation>En åtgärd per rad; kolumner (med tabb emellan, som Excel och Word kopierar dem): åtgärd, ansvarig, klart senast, mål som &quot;4 trygghetsvandringar&quot;. En rubrikrad kan ange dem i en annan ordning.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>%1 measure(s) will be added; %2 row(s) have problems and are left out.</source>
+        <translation>%1 åtgärd(er) läggs till; %2 rad(er) har problem och utelämnas.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) had more than four columns: the rest is left out.</source>
+        <translation>%1 rad(er) hade fler än fyra kolumner: resten utelämnas.</translation>
+    </message>
+    <message>
+        <source>Add %1 measure(s)</source>
+        <translation>Lägg till %1 åtgärd(er)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview: %1</source>
@@ -3803,6 +3981,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Change occurrence %1</source>
         <translation>Ändra tillfälle %1</translation>
+    </message>
+    <message>
+        <source>Paste %1 measure(s)</source>
+        <translation>Klistra in %1 åtgärd(er)</translation>
     </message>
 </context>
 <context>
@@ -4039,6 +4221,18 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Plan</source>
         <translation>Plan</translation>
+    </message>
+    <message>
+        <source>P&amp;aste measures…</source>
+        <translation>Klistra &amp;in åtgärder…</translation>
+    </message>
+    <message>
+        <source>Add measures copied in Excel or Word (one a line: measure, responsible, deadline, target) to the selected promise, after a preview</source>
+        <translation>Lägg till åtgärder kopierade i Excel eller Word (en per rad: åtgärd, ansvarig, klart senast, mål) i det markerade löftet, efter en förhandsvisning</translation>
+    </message>
+    <message>
+        <source>Pasted %1 measure(s).</source>
+        <translation>Klistrade in %1 åtgärd(er).</translation>
     </message>
 </context>
 <context>

@@ -70,10 +70,11 @@ def test_page_has_names_shortcuts_and_starts_on_the_current_period(page):
     assert not page.edit_action.isEnabled()
 
 
-def test_enter_on_a_cell_edits_it_then_undo_and_redo(qtbot, page, demo_services, stack):
+def test_follow_up_button_on_a_cell_edits_it_in_the_form_then_undo_and_redo(qtbot, page, demo_services, stack):
     walks = measure_id(page, "trygghetsvandringar")
     click_cell(qtbot, page, walks, "2022-T3")
-    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    # (Enter on the period followed up edits the cell in place: test_followup_typing.py)
+    qtbot.mouseClick(page.edit_button, LEFT)
     editor = open_editor(page)
     assert editor.period == "2022-T3" and editor.count_edit.isVisible(), "a counted measure asks for the count"
     editor.status_combo.setCurrentIndex(editor.status_combo.findData(FollowUpStatus.DONE.value))
@@ -120,7 +121,7 @@ def test_undo_of_a_change_restores_the_previous_follow_up_exactly(qtbot, page, d
 def test_a_refused_count_shows_at_the_field_and_the_text_stays(qtbot, page, demo_services, stack):
     walks = measure_id(page, "trygghetsvandringar")
     click_cell(qtbot, page, walks, "2022-T3")
-    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.edit_button, LEFT)
     editor = open_editor(page)
     qtbot.keyClicks(editor.count_edit, "fyra")
     qtbot.keyClicks(editor.comment_edit, "Snart klart")
@@ -136,7 +137,7 @@ def test_a_refused_count_shows_at_the_field_and_the_text_stays(qtbot, page, demo
 def test_a_conflict_says_so_and_a_second_save_replaces(qtbot, page, demo_services, stack):
     patrol = measure_id(page, "Fotpatrullering")
     click_cell(qtbot, page, patrol, "2022-T3")
-    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.edit_button, LEFT)
     editor = open_editor(page)
     # meanwhile, someone records the same follow-up
     demo_services.follow_ups.record(patrol, period="2022-T3", status="not_done", comment="annan")

@@ -105,7 +105,7 @@ class Watched:
 def record_done(qtbot, window: MainWindow, measure: int, period: str, comment: str) -> None:  # type: ignore[no-untyped-def]
     page = window.followup_page
     click_cell(qtbot, page, measure, period)
-    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)  # the form ("Följ upp…")
     editor = open_editor(page)
     editor.status_combo.setCurrentIndex(editor.status_combo.findData(FollowUpStatus.DONE.value))
     editor.light_combo.setCurrentIndex(editor.light_combo.findData(TrafficLight.GREEN.value))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
-from promises_app.services.followups import CopyResult, FollowUpState
+from promises_app.services.followups import CopiedFollowUp, CopyResult, FollowUpState
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.undo_commands import DoneOnPush, Report, short
@@ -98,6 +98,36 @@ class CopyPreviousPeriodCommand(DoneOnPush):
         now = self.services.follow_ups.put_back(
             [FollowUpState(c.measure_id, c.period, w, expected_version=v)
              for c, w, v in zip(copied, wanted, expected, strict=True)]
+        )
+        self.row_ids = [r.id if r is not None else None for r in now]
+        self.versions = [r.version if r is not None else 0 for r in now]
+
+
+class SetFollowUpsCommand(DoneOnPush):
+    """One field set for several measures' follow-ups at once (the status of the selected rows):
+    one step to undo, each follow-up put back as it was (or removed, if the step made it)."""
+
+    def __init__(self, services: Services, text: str, written: tuple[CopiedFollowUp, ...],
+                 report: Report | None = None) -> None:
+        super().__init__(text, report)
+        self.services = services
+        self.written = written
+        self.row_ids: list[int | None] = [c.after.id for c in written]
+        self.versions = [c.after.version for c in written]
+
+    def revert(self) -> None:
+        self._put([c.before for c in self.written])
+
+    def apply(self) -> None:
+        self._put([c.after for c in self.written])
+
+    def _put(self, wanted: list[FollowUpRecord | None]) -> None:
+        """Each follow-up to ``wanted``, if all are still as this command left them (one transaction)."""
+        expected = [self.known_version("follow_ups", row_id, version)
+                    for row_id, version in zip(self.row_ids, self.versions, strict=True)]
+        now = self.services.follow_ups.put_back(
+            [FollowUpState(c.measure_id, c.period, w, expected_version=v)
+             for c, w, v in zip(self.written, wanted, expected, strict=True)]
         )
         self.row_ids = [r.id if r is not None else None for r in now]
         self.versions = [r.version if r is not None else 0 for r in now]

@@ -6,6 +6,10 @@ reporting period; a cell shows that period's status word, the traffic light as a
 (its word in the tooltip and the accessible text: never colour alone) and, for a counted
 measure, the count. The period containing "today" is tinted and its heading bold.
 Everything comes from one service call (``services.follow_ups.grid``).
+
+On the page the grid is also typed into (followup_delegate.py): the period being followed up
+(``edit_period``, the running one unless the person picks another) is its status column and, right
+after it, three columns of its own (traffic light, count, comment), each edited in the cell.
 """
 
 from __future__ import annotations
@@ -47,6 +51,12 @@ PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2
 FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 3
 #: True on group rows.
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4
+#: The field of the follow-up a cell edits in place ("status", "light", "count_achieved",
+#: "comment"), or None for a cell that is not typed into.
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 5
+
+#: The fields the edit period's columns show, in column order (the first is the period's own column).
+EDIT_FIELDS = ("status", "light", "count_achieved", "comment")
 
 LIGHT_COLOURS: dict[TrafficLight, QColor] = {
     TrafficLight.GREEN: QColor("#2e7d32"),
@@ -64,6 +74,7 @@ _PAINTED = frozenset((DISPLAY, DECORATION, FONT, BACKGROUND, FOREGROUND,
                       Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.CheckStateRole))
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _MEASURE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE_FLAGS = _MEASURE_FLAGS | Qt.ItemFlag.ItemIsEditable
 CURRENT_TINT = QColor("#e3f0fc")
 GROUP_TINT = QColor("#eeeeee")
 OVERDUE_COLOUR = QColor("#b71c1c")
@@ -156,6 +167,40 @@ def tooltip_text(follow_up: FollowUpRecord | None, measure: GridMeasure, period:
     return "\n".join(lines)
 
 
+def detail_text(field: str, follow_up: FollowUpRecord | None) -> str:
+    """What the edit period's light, count or comment cell shows (and copies)."""
+    if follow_up is None:
+        return ""
+    if field == "light":
+        return label(follow_up.light)
+    if field == "count_achieved":
+        return "" if follow_up.count_achieved is None else str(follow_up.count_achieved)
+    return one_line(follow_up.comment)
+
+
+def _detail_painted(field: str, follow_up: FollowUpRecord | None) -> dict[int, Any]:
+    painted: dict[int, Any] = {DISPLAY: detail_text(field, follow_up)}
+    if field == "light" and follow_up is not None:
+        painted[DECORATION] = LIGHT_COLOURS[follow_up.light]
+    elif field == "count_achieved":
+        painted[Qt.ItemDataRole.TextAlignmentRole] = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return painted
+
+
+def detail_accessible_text(field: str, follow_up: FollowUpRecord | None, measure: GridMeasure, period: str) -> str:
+    """What a screen reader says for the edit period's light, count or comment cell."""
+    if field == "light":
+        template = QCoreApplication.translate("FollowUpGridModel", "%1: traffic light %2")
+    elif field == "count_achieved":
+        template = QCoreApplication.translate("FollowUpGridModel", "%1: count %2")
+        if follow_up is not None and (counted := count_text(follow_up, measure)):
+            return fill(template, period, counted)
+    else:
+        template = QCoreApplication.translate("FollowUpGridModel", "%1: comment %2")
+    text = detail_text(field, follow_up) or QCoreApplication.translate("FollowUpGridModel", "none")
+    return fill(template, period, text.lower() if field == "light" else text)
+
+
 class FollowUpGridModel(QAbstractItemModel):
     """Groups of measures by periods; ``set_grid`` fills it from ``services.follow_ups.grid``."""
 
@@ -163,10 +208,19 @@ class FollowUpGridModel(QAbstractItemModel):
     OWNER = 1
     FIRST_PERIOD = 2
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, editable: bool = False) -> None:
         super().__init__(parent)
         self._grid: FollowUpGrid | None = None
         self._periods: list[str] = []
+        #: Whether the period being followed up gets its edit columns (the page's grid does).
+        self._editable = editable
+        #: The period the person chose to follow up (None: the running one, else the last).
+        self._chosen_period: str | None = None
+        self._edit_period: str | None = None
+        #: Each column from FIRST_PERIOD on: (its period, the field it edits or None).
+        self._layout: list[tuple[str, str | None]] = []
+        #: The edit period's columns, first and last (-1, -1: none): asked for every cell painted.
+        self._edit_span = (-1, -1)
         self._group_by = GroupBy.PROMISE
         self._groups: list[Group] = []
         self._cells: dict[tuple[int, str], FollowUpRecord] = {}
@@ -180,7 +234,46 @@ class FollowUpGridModel(QAbstractItemModel):
             self._group_by = group_by
         self._cells = {(f.measure_id, f.period): f for f in grid.follow_ups} if grid else {}
         self._groups = self._make_groups()
+        self._lay_out_columns()
         self.endResetModel()
+
+    def set_edit_period(self, period: str | None) -> None:
+        """Follow up ``period`` in place (None: the running period, else the last)."""
+        if period == self._chosen_period:
+            return
+        self.beginResetModel()
+        self._chosen_period = period
+        self._lay_out_columns()
+        self.endResetModel()
+
+    def edit_period(self) -> str | None:
+        """The period whose status, light, count and comment are typed into (None: none is)."""
+        return self._edit_period
+
+    def _lay_out_columns(self) -> None:
+        periods = self._periods
+        chosen = self._chosen_period if self._chosen_period in periods else None
+        running = self._grid.current_period if self._grid else None
+        self._edit_period = (chosen or running or (periods[-1] if periods else None)) if self._editable else None
+        self._layout = []
+        self._edit_span = (-1, -1)
+        for period in periods:
+            if period == self._edit_period:
+                first = self.FIRST_PERIOD + len(self._layout)
+                self._layout.extend((period, field) for field in EDIT_FIELDS)
+                self._edit_span = (first, first + len(EDIT_FIELDS) - 1)
+            else:
+                self._layout.append((period, None))
+
+    def field_of_column(self, column: int) -> str | None:
+        """The follow-up field a column edits in place, or None."""
+        first, last = self._edit_span
+        return EDIT_FIELDS[column - first] if first <= column <= last else None
+
+    def edit_column(self, field: str) -> int:
+        """The column that edits ``field`` of the edit period (-1: there is none)."""
+        first, _last = self._edit_span
+        return first + EDIT_FIELDS.index(field) if first >= 0 else -1
 
     def update_measures(self, states: MeasureStates) -> list[int]:
         """Some measures' follow-ups changed: take them in and repaint only their rows.
@@ -268,12 +361,13 @@ class FollowUpGridModel(QAbstractItemModel):
         return self._grid.current_period if self._grid else None
 
     def period_column(self, period: str) -> int:
-        return self.FIRST_PERIOD + self.periods().index(period)
+        """The period's own column (its status; the edit period's detail columns follow it)."""
+        return self.FIRST_PERIOD + self._layout.index((period, "status" if period == self._edit_period else None))
 
     def period_of_column(self, column: int) -> str | None:
-        periods = self._periods  # (not a copy: asked for every cell painted)
+        layout = self._layout  # (not a copy: asked for every cell painted)
         offset = column - self.FIRST_PERIOD
-        return periods[offset] if 0 <= offset < len(periods) else None
+        return layout[offset][0] if 0 <= offset < len(layout) else None
 
     def groups(self) -> list[Group]:
         return list(self._groups)
@@ -305,7 +399,7 @@ class FollowUpGridModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         # Bounds checked here rather than with hasIndex (which calls back into Python twice): views
         # ask for every row's index when they lay out, so this is the hot path of filtering.
-        if row < 0 or column < 0 or column >= self.FIRST_PERIOD + len(self._periods):
+        if row < 0 or column < 0 or column >= self.FIRST_PERIOD + len(self._layout):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
@@ -326,7 +420,7 @@ class FollowUpGridModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return self.FIRST_PERIOD + len(self._periods)
+        return self.FIRST_PERIOD + len(self._layout)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Asked twice for every row the view lays out: constants, and a measure says it never has
@@ -335,6 +429,14 @@ class FollowUpGridModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == 0:
             return _GROUP_FLAGS
+        first, last = self._edit_span
+        column = index.column()
+        if first <= column <= last:
+            if column == first + EDIT_FIELDS.index("count_achieved"):
+                item = self._groups[index.internalId() - 1].measures[index.row()]
+                if item.measure.target_count is None:
+                    return _MEASURE_FLAGS  # only a counted measure has a count to type
+            return _EDITABLE_FLAGS
         return _MEASURE_FLAGS
 
     def headerData(  # noqa: N802 - Qt's name
@@ -344,6 +446,9 @@ class FollowUpGridModel(QAbstractItemModel):
             return None
         period = self.period_of_column(section)
         current = period is not None and period == self.current_period()
+        field = self.field_of_column(section)
+        if field not in (None, "status"):
+            return self._detail_header(field, period, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if section == self.TITLE:
                 return QCoreApplication.translate("FollowUpGridModel", "Measure")
@@ -358,6 +463,25 @@ class FollowUpGridModel(QAbstractItemModel):
             return QBrush(CURRENT_TINT)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and current:
             return fill(QCoreApplication.translate("FollowUpGridModel", "%1 (current period)"), period)
+        return None
+
+    def _detail_header(self, field: str | None, period: str | None, role: int) -> Any:
+        """The heading of the edit period's light, count and comment columns (its own column is
+        headed by the period)."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "light": QCoreApplication.translate("FollowUpGridModel", "Light"),
+                "count_achieved": QCoreApplication.translate("FollowUpGridModel", "Count"),
+                "comment": QCoreApplication.translate("FollowUpGridModel", "Comment"),
+            }.get(field or "")
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return fill({
+                "light": QCoreApplication.translate("FollowUpGridModel", "Traffic light for %1"),
+                "count_achieved": QCoreApplication.translate("FollowUpGridModel", "Count achieved in %1"),
+                "comment": QCoreApplication.translate("FollowUpGridModel", "Comment for %1"),
+            }.get(field or "", "%1"), period)
+        if role == Qt.ItemDataRole.BackgroundRole and period == self.current_period():
+            return QBrush(CURRENT_TINT)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -377,6 +501,8 @@ class FollowUpGridModel(QAbstractItemModel):
             return period
         if role == GROUP_ROLE:
             return False
+        if role == FIELD_ROLE:
+            return self.field_of_column(column) if self.flags(index) & Qt.ItemFlag.ItemIsEditable else None
         if period is None:
             return self._measure_data(item, column, role)
         follow_up = self._cells.get((item.measure.id, period))
@@ -385,6 +511,9 @@ class FollowUpGridModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_text(follow_up, item, period)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            field = self.field_of_column(column)
+            if field in ("light", "count_achieved", "comment"):
+                return detail_accessible_text(field, follow_up, item, period)
             return accessible_text(follow_up, item, period)
         return None
 
@@ -420,9 +549,13 @@ class FollowUpGridModel(QAbstractItemModel):
                 return {DISPLAY: one_line(item.measure.title), FOREGROUND: QBrush(OVERDUE_COLOUR)}
             return {DISPLAY: one_line(item.measure.title)}
         follow_up = self._cells.get((item.measure.id, period))
-        painted: dict[int, Any] = {DISPLAY: cell_text(follow_up, item)}
-        if follow_up is not None:
-            painted[DECORATION] = LIGHT_COLOURS[follow_up.light]
+        first, last = self._edit_span
+        if first < column <= last:  # the edit period's light, count or comment
+            painted = _detail_painted(EDIT_FIELDS[column - first], follow_up)
+        else:
+            painted = {DISPLAY: cell_text(follow_up, item)}
+            if follow_up is not None:
+                painted[DECORATION] = LIGHT_COLOURS[follow_up.light]
         if period == self.current_period():
             painted[BACKGROUND] = QBrush(CURRENT_TINT)
         return painted
@@ -571,6 +704,13 @@ class FollowUpFilterProxy(PagedFilterProxy):
 
     def item_flags(self, item: Hashable) -> Qt.ItemFlag:
         return _GROUP_FLAGS if cast(tuple[int, int], item)[1] == -1 else _MEASURE_FLAGS
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # The row's flags, but a cell typed into (the edit period's columns) asks the grid.
+        model = self.sourceModel()
+        if index.isValid() and isinstance(model, FollowUpGridModel) and model.field_of_column(index.column()):
+            return model.flags(self.mapToSource(index))
+        return super().flags(index)
 
     def source_index(self, item: Hashable, column: int) -> QModelIndex:
         model = self.sourceModel()

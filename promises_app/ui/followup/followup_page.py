@@ -2,8 +2,14 @@
 
 A filter bar over a grid (followup_grid_model.py) of the agreement's measures, grouped by promise
 or by focus area, with one column per reporting period; the period running "today" stands out.
-Enter, F2 or a double-click on a cell opens the compact editor (followup_editor.py); "Kopiera
-förra periodens status" fills the chosen period for the selected measures from the period before.
+The period being followed up (the running one, or the one picked above the grid) is typed into
+in place: its status, light, count and comment columns have editors (followup_delegate.py; F2 or
+typing starts, Enter saves and moves down, Tab moves right, Esc cancels). Enter, F2 or a
+double-click on any other cell, or "Följ upp…", opens the compact editor (followup_editor.py).
+Setting the status or light with several measures selected sets it for all of them, as one
+undo step; Ctrl+C copies the selected rows as tab-separated text with a header row (Excel
+pastes it into columns). "Kopiera förra periodens status" fills the chosen period for the
+selected measures from the period before.
 Every edit is one undo command (followup_commands.py) on the window's QUndoStack, and the page
 reads the grid again whenever the stack changes. Beside the grid: the selected measure's history,
 every period's status, light, count and comment, newest first.
@@ -28,7 +34,7 @@ from PySide6.QtCore import (
     QStandardPaths,
     Qt,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +45,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -55,7 +62,7 @@ from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
 from promises_app.services.carry_over import LineageEntry
-from promises_app.services.followups import FollowUpGrid, GridMeasure
+from promises_app.services.followups import FollowUpEntry, FollowUpGrid, GridMeasure
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
@@ -66,7 +73,9 @@ from promises_app.ui.followup.followup_commands import (
     CopyPreviousPeriodCommand,
     ReadOwnerReportsCommand,
     RecordFollowUpCommand,
+    SetFollowUpsCommand,
 )
+from promises_app.ui.followup.followup_delegate import FollowUpDelegate
 from promises_app.ui.followup.followup_editor import FollowUpEditor, light_icon
 from promises_app.ui.followup.followup_grid_model import (
     LIGHT_COLOURS,
@@ -76,6 +85,7 @@ from promises_app.ui.followup.followup_grid_model import (
     HistoryTableModel,
     cell_text,
 )
+from promises_app.ui.followup.grid_clipboard import rows_as_tsv
 from promises_app.ui.followup.owner_packs_dialog import OwnerPacksDialog
 from promises_app.ui.followup.owner_report_dialog import OwnerReportDialog
 
@@ -136,9 +146,12 @@ class FollowUpPage(QWidget):
         self.group_combo.setAccessibleName(self.tr("Group measures by"))
         self.group_combo.addItem(self.tr("Promise"), GroupBy.PROMISE.value)
         self.group_combo.addItem(self.tr("Focus area"), GroupBy.FOCUS_AREA.value)
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName(self.tr("Period to follow up in the grid"))
+        self.period_combo.setToolTip(self.tr("The period whose status, light, count and comment you type into"))
 
         # --- the grid
-        self.model = FollowUpGridModel(self)
+        self.model = FollowUpGridModel(self, editable=True)
         self.proxy = FollowUpFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTreeView()
@@ -146,7 +159,14 @@ class FollowUpPage(QWidget):
         self.view.setAccessibleName(self.tr("Follow-up of the measures by period"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Typing, F2 or a double-click edits a cell of the period followed up (followup_delegate.py).
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.delegate = FollowUpDelegate(self.commit_cell, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.delegate.enterPressed.connect(self.move_down)
+        self.delegate.tabPressed.connect(self.move_along)
         self.view.setUniformRowHeights(True)
         self.view.setIconSize(QSize(11, 11))
         self.view.setAllColumnsShowFocus(False)
@@ -212,6 +232,11 @@ class FollowUpPage(QWidget):
         search_row.addSpacing(12)
         search_row.addWidget(group_caption)
         search_row.addWidget(self.group_combo)
+        period_caption = QLabel(self.tr("F&ollow up:"))
+        period_caption.setBuddy(self.period_combo)
+        search_row.addSpacing(12)
+        search_row.addWidget(period_caption)
+        search_row.addWidget(self.period_combo)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
@@ -240,7 +265,8 @@ class FollowUpPage(QWidget):
         layout.addLayout(buttons)
 
         chain: list[QWidget] = [self.search_edit, self.status_filter, self.light_filter, self.party_filter,
-                                self.overdue_check, self.group_combo, self.view, self.history_view,
+                                self.overdue_check, self.group_combo, self.period_combo, self.view,
+                                self.history_view,
                                 self.edit_button, self.copy_button, self.history_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -251,6 +277,7 @@ class FollowUpPage(QWidget):
         self.party_filter.currentIndexChanged.connect(self._filter_changed)
         self.overdue_check.toggled.connect(self._filter_changed)
         self.group_combo.currentIndexChanged.connect(self._group_changed)
+        self.period_combo.currentIndexChanged.connect(self._edit_period_changed)
         follow_changes(undo_stack, self, self.apply_changes)
         self._update_actions()
 
@@ -272,6 +299,30 @@ class FollowUpPage(QWidget):
         self.history_action.setCheckable(True)
         self.history_action.setChecked(True)
         self.history_action.toggled.connect(self.history_box.setVisible)
+        self.copy_rows_action = action(
+            self.tr("Copy &rows"),
+            self.tr("Copy the selected rows as tab-separated text with a header row (Excel pastes it into columns)"),
+            self.copy_rows, (QKeySequence(QKeySequence.StandardKey.Copy).toString(),), self.view)
+        self.set_status_menu = QMenu(self.tr("Set &status of selected"), self)
+        self.set_light_menu = QMenu(self.tr("Set traffic &light of selected"), self)
+        for status in FollowUpStatus:
+            made = self.set_status_menu.addAction(label(status))
+            made.setData(status.value)
+            made.triggered.connect(partial(self.set_for_selected, "status", status.value))
+        for light in TrafficLight:
+            made = self.set_light_menu.addAction(light_icon(light), label(light))
+            made.setData(light.value)
+            made.triggered.connect(partial(self.set_for_selected, "light", light.value))
+        # Actions of the page's own that hold the menus: the menus' own actions (menuAction) were
+        # found deleted in the window after the first edit, the menus themselves still alive.
+        self.set_status_action = QAction(self.set_status_menu.title(), self)
+        self.set_status_action.setMenu(self.set_status_menu)
+        self.set_status_action.setStatusTip(self.tr("Set the status of every selected measure in the period, "
+                                                    "as one step to undo"))
+        self.set_light_action = QAction(self.set_light_menu.title(), self)
+        self.set_light_action.setMenu(self.set_light_menu)
+        self.set_light_action.setStatusTip(self.tr("Set the traffic light of every selected measure in the "
+                                                   "period, as one step to undo"))
         self.send_packs_action = action(
             self.tr("&Send out report packs…"),
             self.tr("Write an Excel workbook per owner with their measures, for them to fill in and send back"),
@@ -284,18 +335,30 @@ class FollowUpPage(QWidget):
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's actions for the window's menu (None: a separator)."""
-        return [self.edit_action, self.copy_action, None, self.send_packs_action, self.read_packs_action, None,
+        return [self.edit_action, self.set_status_action, self.set_light_action, self.copy_action,
+                self.copy_rows_action, None, self.send_packs_action, self.read_packs_action, None,
                 self.history_action]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Enter on a cell of the grid opens its editor (F2 is the edit action's own shortcut)."""
-        if watched is self.view and event.type() == QEvent.Type.KeyPress:
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() in EDIT_KEYS and \
-                    not key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                self.edit_follow_up()
+        """Enter on a cell typed into edits it there; on any other cell it opens the follow-up form.
+        F2 is the form's shortcut, except on a cell typed into, where the view starts editing."""
+        if watched is self.view and isinstance(event, QKeyEvent):
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            in_place = self._editable(self.view.currentIndex())
+            if event.type() == QEvent.Type.ShortcutOverride and plain and in_place \
+                    and event.key() == Qt.Key.Key_F2:
+                event.accept()  # the view's own F2 (EditKeyPressed), not the form's shortcut
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() in EDIT_KEYS and plain:
+                if in_place:
+                    self.view.edit(self.view.currentIndex())
+                else:
+                    self.edit_follow_up()
                 return True
         return super().eventFilter(watched, event)
+
+    def _editable(self, index: QModelIndex) -> bool:
+        return index.isValid() and bool(self.proxy.flags(index) & Qt.ItemFlag.ItemIsEditable)
 
     # --- the page API -----------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -318,7 +381,8 @@ class FollowUpPage(QWidget):
     def _gone(self) -> bool:
         """The page is being taken down (its widgets deleted before it): signals then change nothing."""
         return not (shiboken6.isValid(self.count_label) and shiboken6.isValid(self.history_title)
-                    and shiboken6.isValid(self.view))
+                    and shiboken6.isValid(self.view) and shiboken6.isValid(self.set_status_menu)
+                    and shiboken6.isValid(self.set_light_menu))
 
     def apply_changes(self, changes: Changes) -> None:
         """After an edit, undo or redo: only the follow-ups named are read again, and only their
@@ -350,6 +414,7 @@ class FollowUpPage(QWidget):
             except AppError as error:
                 self.show_notice(str(error))
         self.model.set_grid(grid)
+        self._fill_period_choice(grid)
         self._fill_party_filter(grid)
         self.view.expandToDepth(0)  # the groups; measures have no children
         self._span_groups()
@@ -434,8 +499,9 @@ class FollowUpPage(QWidget):
         grid = self.model.grid()
         return [g for g in grid.measures if g.measure.id in wanted] if grid else []
 
-    def _double_clicked(self, *_args: object) -> None:
-        self.edit_follow_up()
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not self._editable(index):  # (a cell typed into is edited in place by the view)
+            self.edit_follow_up()
 
     def _current_changed(self, *_args: object) -> None:
         if self._gone():
@@ -508,6 +574,9 @@ class FollowUpPage(QWidget):
         has_cell = self.current_measure() is not None and self.current_period() is not None
         self.edit_action.setEnabled(has_cell)
         self.copy_action.setEnabled(has_cell)
+        self.copy_rows_action.setEnabled(has_cell)
+        self.set_status_action.setEnabled(has_cell)
+        self.set_light_action.setEnabled(has_cell)
         self.send_packs_action.setEnabled(self.agreement_id is not None)
         self.read_packs_action.setEnabled(self.agreement_id is not None)
         shown = self.proxy.shown_measure_count()
@@ -561,6 +630,29 @@ class FollowUpPage(QWidget):
         index = self.proxy.index(0, self.model.period_column(period), self.proxy.index(0, 0))
         self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def _fill_period_choice(self, grid: FollowUpGrid | None) -> None:
+        """The periods to follow up in the grid; the one shown stays chosen while it exists."""
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for period in grid.periods if grid else ():
+            self.period_combo.addItem(period.label, period.label)
+        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.model.edit_period())))
+        self.period_combo.blockSignals(False)
+
+    def _edit_period_changed(self, *_args: object) -> None:
+        """Another period to type into: its columns open, the cell stays on the measure."""
+        period = self.period_combo.currentData()
+        if not period or period == self.model.edit_period():
+            return
+        current = self.current_measure()
+        self.model.set_edit_period(period)
+        self.view.expandToDepth(0)
+        self._span_groups()
+        self._size_columns()
+        if current is not None:
+            self.select_cell(current.measure.id, period)
+        self._current_changed()
+
     def _group_changed(self, *_args: object) -> None:
         current = self._cell_key(self.view.currentIndex())
         self.model.set_group_by(GroupBy(self.group_combo.currentData()))
@@ -589,9 +681,10 @@ class FollowUpPage(QWidget):
         header.setSectionResizeMode(FollowUpGridModel.OWNER, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(FollowUpGridModel.OWNER, 13 * em)
         width = self._period_width()
+        detail_widths = {"light": 9 * em, "count_achieved": 5 * em, "comment": 16 * em}
         for column in range(FollowUpGridModel.FIRST_PERIOD, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, detail_widths.get(self.model.field_of_column(column) or "", width))
 
     def _period_width(self) -> int:
         """Room for the longest cell any period shows (every period alike), within 9–18 em.
@@ -655,6 +748,118 @@ class FollowUpPage(QWidget):
         index = self.proxy.mapFromSource(self.model.index_of(measure_id, self.model.period_column(period)))
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    # --- typed into the grid (followup_delegate.py) -------------------------------------------------
+    def commit_cell(self, index: QModelIndex, field: str, value: object) -> None:
+        """What was typed into a cell: saved as one undo step. A status or light typed into one of
+        several selected measures is set for all of them."""
+        item = self.model.measure_at(self.proxy.mapToSource(index)) if index.isValid() else None
+        period = self.model.period_of_column(index.column()) if index.isValid() else None
+        if item is None or period is None:
+            return
+        targets = [item]
+        if field in ("status", "light"):
+            selected = self.selected_measures()
+            if len(selected) > 1 and any(g.measure.id == item.measure.id for g in selected):
+                targets = selected
+        self._set_field(targets, period, field, value)
+
+    def set_for_selected(self, field: str, value: object) -> None:
+        """The status or light of every selected measure in the chosen period: one undo step."""
+        period = self.current_period()
+        measures = self.selected_measures()
+        if period is not None and measures:
+            self._set_field(measures, period, field, value)
+
+    def _set_field(self, measures: list[GridMeasure], period: str, field: str, value: object) -> None:
+        """One field of each measure's follow-up for ``period``, the rest as it was: one transaction."""
+        entries: list[FollowUpEntry] = []
+        for item in measures:
+            if field == "count_achieved" and item.measure.target_count is None:
+                continue
+            entry = _entry_with(item.measure.id, period, self.model.follow_up(item.measure.id, period), field, value)
+            if entry is not None:
+                entries.append(entry)
+        if not entries:
+            return
+        try:
+            if len(entries) == 1:
+                entry = entries[0]
+                before = self.model.follow_up(entry.measure_id, period)
+                saved = self.services.follow_ups.record(
+                    entry.measure_id, period=period, status=entry.status, light=entry.light,
+                    count_achieved=entry.count_achieved, comment=entry.comment,
+                    expected_version=entry.expected_version)
+                title = next(g.measure.title for g in measures if g.measure.id == entry.measure_id)
+                self.undo_stack.push(RecordFollowUpCommand(self.services, title, before, saved, self._report))
+            else:
+                written = self.services.follow_ups.record_many(entries)
+                self.undo_stack.push(SetFollowUpsCommand(
+                    self.services, self._many_text(field, value, period, len(written)), written, self._report))
+        except AppError as error:
+            self.show_notice(fill(self.tr("Not saved: %1"), str(error)))
+            self.refresh()
+
+    def _many_text(self, field: str, value: object, period: str, count: int) -> str:
+        """The undo step's name: "set status «Genomförd» of 3 measures in 2022-T3"."""
+        if field == "status":
+            return fill(self.tr("set status «%1» of %2 measures in %3"), label(FollowUpStatus(str(value))),
+                        count, period)
+        if field == "light":
+            return fill(self.tr("set traffic light «%1» of %2 measures in %3"), label(TrafficLight(str(value))),
+                        count, period)
+        return fill(self.tr("follow up %1 measures in %2"), count, period)
+
+    def move_down(self) -> None:
+        """To the same column of the next measure (past a group's heading), as Enter does in Excel."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        below = self.view.indexBelow(index)
+        while below.isValid() and not self.proxy.flags(below) & Qt.ItemFlag.ItemIsSelectable:
+            below = self.view.indexBelow(below)
+        if not below.isValid() and self.proxy.has_more():
+            self.proxy.reveal_more()  # the next page of a long grid
+            self.move_down()
+            return
+        if below.isValid():
+            target = below.siblingAtColumn(index.column())
+            self.view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(target)
+        self.view.setFocus()  # typing goes on in the grid (the editor that had the focus is gone)
+
+    def move_along(self, right: bool) -> None:
+        """To the next (previous) column of the row, editing it if it is typed into, as Tab does in Excel."""
+        index = self.view.currentIndex()
+        column = index.column() + (1 if right else -1)
+        if index.isValid() and 0 <= column < self.proxy.columnCount():
+            target = index.siblingAtColumn(column)
+            self.view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(target)
+            self.view.setFocus()
+            if self._editable(target):
+                self.view.edit(target)
+            return
+        self.view.setFocus()
+
+    def copy_rows(self) -> str:
+        """The selected measures' rows as tab-separated text with a header row, on the clipboard."""
+        measures = {g.measure.id for g in self.selected_measures()}
+        model = self.model
+        columns = range(model.columnCount())
+        horizontal = Qt.Orientation.Horizontal
+        group_word = self.tr("Promise") if model.group_by() is GroupBy.PROMISE else self.tr("Focus area")
+        header = [group_word, *(model.headerData(c, horizontal) for c in columns)]
+        rows: list[list[object]] = []
+        for group_row, group in enumerate(model.groups()):
+            parent = model.index(group_row, 0)
+            for row, item in enumerate(group.measures):
+                if item.measure.id in measures:
+                    rows.append([group.title, *(model.index(row, c, parent).data() for c in columns)])
+        text = rows_as_tsv(header, rows)
+        QGuiApplication.clipboard().setText(text)
+        self.show_notice(fill(self.tr("Copied %1 row(s): paste them into Excel or Word."), len(rows)))
+        return text
 
     def copy_previous_period(self) -> str | None:
         """Copy the period before into the chosen period for the selected measures; returns what it says."""
@@ -744,3 +949,29 @@ class FollowUpPage(QWidget):
         """An undo or redo the services refused (the command has left the stack)."""
         QMessageBox.warning(self, self.tr("Follow-up"), message)
         self.refresh()
+
+
+def _entry_with(measure_id: int, period: str, before: FollowUpRecord | None, field: str,
+                value: object) -> FollowUpEntry | None:
+    """``before`` with ``field`` set to ``value`` (a new follow-up starts as the form's does), or None
+    when that changes nothing."""
+    status = before.status if before else FollowUpStatus.IN_PROGRESS
+    light = before.light if before else TrafficLight.NOT_ASSESSED
+    count = before.count_achieved if before else None
+    comment = before.comment if before else ""
+    if field == "status":
+        status = FollowUpStatus(str(value))
+    elif field == "light":
+        light = TrafficLight(str(value))
+    elif field == "count_achieved":
+        count = value if isinstance(value, int) else None
+    else:
+        comment = str(value or "")
+    entry = FollowUpEntry(measure_id, period, status, light, count, comment,
+                          expected_version=before.version if before else 0)
+    if before is not None and (before.status, before.light, before.count_achieved, before.comment) == (
+            status, light, count, comment):
+        return None
+    if before is None and field in ("count_achieved", "comment") and not value:
+        return None  # an empty cell left empty
+    return entry

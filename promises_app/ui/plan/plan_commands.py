@@ -401,6 +401,28 @@ class CreateMeasureCommand(_MeasureLife):
         self._restore()
 
 
+class PasteMeasuresCommand(PlanCommand):
+    """Measures pasted from Excel or Word (paste_measures_dialog.py): one step to undo for all.
+
+    Undo takes them all away, redo puts them all back, each in one transaction."""
+
+    def __init__(self, services: Services, refs: Refs, created: tuple[MeasureRecord, ...],
+                 report: Report | None = None) -> None:
+        super().__init__(
+            fill(QCoreApplication.translate("PlanCommands", "Paste %1 measure(s)"), len(created)),
+            services, refs, report,
+        )
+        self.measures = [refs.of(MEASURE, record.id) for record in created]
+        self.backups: tuple[MeasureBackup, ...] = ()
+
+    def revert(self) -> None:
+        self.backups = self.services.measure_paste.remove([ref.id for ref in self.measures])
+        self._hold([row for backup in self.backups for row in _measure_rows(backup)])
+
+    def apply(self) -> None:
+        self._restored(self.services.measure_paste.restore(self.backups))
+
+
 class DeleteMeasureCommand(_MeasureLife):
     """Carried out with ``apply()`` before it is pushed; undo brings back its occurrences and follow-ups too."""
 

@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -57,6 +57,7 @@ from promises_app.ui.common.undo_commands import Refs, short
 from promises_app.ui.plan.focus_area_dialog import FocusAreaListDialog
 from promises_app.ui.plan.measure_dialog import MeasureForm
 from promises_app.ui.plan.occurrence_dialog import OccurrenceLog, OccurrenceLogDialog, widgets_alive
+from promises_app.ui.plan.paste_measures_dialog import PasteMeasuresDialog
 from promises_app.ui.plan.plan_commands import (
     CreateMeasureCommand,
     CreatePromiseCommand,
@@ -64,6 +65,7 @@ from promises_app.ui.plan.plan_commands import (
     DeletePromiseCommand,
     MoveMeasureCommand,
     MovePromiseCommand,
+    PasteMeasuresCommand,
     UpdateMeasureCommand,
     UpdatePromiseCommand,
 )
@@ -270,11 +272,17 @@ class PlanPage(QWidget):
         self.focus_areas_action = action(
             self.tr("&Focus areas…"), self.tr("Add, rename, delete and reorder the agreement's focus areas"),
             self.open_focus_areas, "Ctrl+Shift+U")
+        self.paste_action = action(
+            self.tr("P&aste measures…"),
+            self.tr("Add measures copied in Excel or Word (one a line: measure, responsible, deadline, target) "
+                    "to the selected promise, after a preview"),
+            self.paste_measures, QKeySequence(QKeySequence.StandardKey.Paste).toString(), self.tree)
 
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's actions for the window's menu (None: a separator)."""
-        return [self.new_measure_action, self.new_promise_action, None, self.edit_action, self.delete_action,
+        return [self.new_measure_action, self.new_promise_action, self.paste_action, None, self.edit_action,
+                self.delete_action,
                 self.up_action, self.down_action, None, self.occurrences_action, self.focus_areas_action]
 
     # --- state --------------------------------------------------------------------------------
@@ -286,6 +294,7 @@ class PlanPage(QWidget):
         editable = self.agreement is not None and not self.locked()
         kind = node.kind if node is not None else None
         self.new_measure_action.setEnabled(editable and bool(self.model.promise_records()))
+        self.paste_action.setEnabled(editable and bool(self.model.promise_records()))
         self.new_promise_action.setEnabled(editable and bool(self.parties))
         self.edit_action.setEnabled(editable and kind in (PROMISE, MEASURE))
         self.delete_action.setEnabled(editable and kind in (PROMISE, MEASURE))
@@ -606,6 +615,26 @@ class PlanPage(QWidget):
         form.accepted.connect(created)
         form.open()
         return form
+
+    def paste_measures(self) -> PasteMeasuresDialog | None:
+        """The clipboard's measures, previewed, then added to the selected promise as one undo step."""
+        if self.agreement is None or self.locked() or not self.model.promise_records():
+            return None
+        text = QGuiApplication.clipboard().text()
+        promises = self.model.promise_records()
+        promise = self.selected_promise() or promises[0]
+        dialog = PasteMeasuresDialog(self.services, promises, promise.id, text, parent=self)
+
+        def added() -> None:
+            if dialog.added:
+                self.undo_stack.push(PasteMeasuresCommand(self.services, self.refs, dialog.added, self._report))
+                self.select_measure(dialog.added[0].id)
+                self.show_notice(fill(self.tr("Pasted %1 measure(s)."), len(dialog.added)))
+
+        dialog.accepted.connect(added)
+        self.paste_dialog = dialog
+        dialog.open()
+        return dialog
 
     def edit_measure(self) -> MeasureForm | None:
         before = self.selected_measure()

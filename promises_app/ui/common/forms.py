@@ -170,18 +170,18 @@ class UnsavedWork:
         """Open the question; what is clicked decides (see the class)."""
         if self.question is not None:
             return self.question
-        tr = QCoreApplication.translate
         question = QMessageBox(self.form)
         question.setIcon(QMessageBox.Icon.Question)
         question.setWindowTitle(self.form.windowTitle())
-        question.setText(tr("UnsavedWork", "Save the changes?"))
-        question.setInformativeText(tr("UnsavedWork", "The form holds changes that are not saved."))
+        question.setText(QCoreApplication.translate("UnsavedWork", "Save the changes?"))
+        question.setInformativeText(
+            QCoreApplication.translate("UnsavedWork", "The form holds changes that are not saved."))
         save = question.addButton(QMessageBox.StandardButton.Save)
-        save.setText(tr("UnsavedWork", "&Save"))
+        save.setText(QCoreApplication.translate("UnsavedWork", "&Save"))
         discard = question.addButton(QMessageBox.StandardButton.Discard)
-        discard.setText(tr("UnsavedWork", "&Don't save"))
+        discard.setText(QCoreApplication.translate("UnsavedWork", "&Don't save"))
         cancel = question.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setText(tr("UnsavedWork", "Cancel"))
+        cancel.setText(QCoreApplication.translate("UnsavedWork", "Cancel"))
         question.setDefaultButton(save)
         question.setEscapeButton(cancel)
 

@@ -379,7 +379,7 @@ class AgreementDialog(QDialog):
         self._register = [(o.id, o.name, o.kind) for o in services.register.list_organisations()]
         self._parties = ([(p.organisation_name, p.organisation_kind) for p in
                           services.agreements.list_parties(before.id)] if before is not None else [])
-        self.place_parties_box = QCheckBox(self.tr("Add them as &parties when saving"))
+        self.place_parties_box = QCheckBox(self.tr("Make them p&arties when saving"))
         self.place_parties_box.setChecked(True)
         self.place_parties_note = note_label("")
         column = QVBoxLayout()

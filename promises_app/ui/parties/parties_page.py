@@ -20,6 +20,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
@@ -96,6 +97,7 @@ class ChoiceForm(RecordForm):
         self.setWindowTitle(title)
         self._field = field
         self._on_new = on_new
+        self._new_form: QWidget | None = None
         self.unsaved.enabled = False  # a choice is no typed work: Esc just closes
         self.combo = QComboBox()
         for text, value in choices:
@@ -111,8 +113,12 @@ class ChoiceForm(RecordForm):
         self.save_button.setText(self.tr("&Add"))
 
     def _new_chosen(self) -> None:
+        """Open the form for a new one (once: choosing the entry and then Add opens no second)."""
+        if self._new_form is not None and shiboken6.isValid(self._new_form) and self._new_form.isVisible():
+            return
         if self.combo.currentData() == NEW_ENTRY and self._on_new is not None:
-            self._on_new()
+            made = self._on_new()
+            self._new_form = made if isinstance(made, QWidget) else None
 
     def back_to_first(self) -> None:
         """The new thing was not made: show the first choice again."""
@@ -240,7 +246,7 @@ class PartiesPage(QWidget):
             self.tr("Register of p&eople…"), self.tr("Every person in the register: add, change or delete"),
             self.open_people)
         self.add_party_action = action(
-            self.tr("Add &party…"), self.tr("Add an organisation from the register as a party"),
+            self.tr("Add &party…"), self.tr("Add an organisation from the register, or a new one, as a party"),
             self.add_party, "Ctrl+Shift+P")
         self.remove_party_action = action(
             self.tr("&Remove party"), self.tr("Remove the selected party and its signatories"),
@@ -479,7 +485,7 @@ class PartiesPage(QWidget):
         form.accepted.connect(added)
         form.open()
         if not choices:  # every organisation is a party already: straight to the new one
-            self.new_organisation_party(form)
+            form._new_chosen()
         return form
 
     def new_organisation_party(self, chooser: ChoiceForm | None = None) -> OrganisationForm | None:

@@ -107,7 +107,7 @@ class MeasureForm(RecordForm):
         if initial and initial.responsible_id is not None:
             self.responsible_combo.setCurrentIndex(max(0, self.responsible_combo.findData(initial.responsible_id)))
         self.contact_combo = QComboBox()
-        self.new_person_button = QPushButton(self.tr("New pe&rson…"))
+        self.new_person_button = QPushButton(self.tr("New pers&on…"))
         self.new_person_button.setToolTip(self.tr("Add a person to the register and make them the contact person"))
         self.new_person_button.setVisible(new_person is not None)
         if new_person is not None:
@@ -196,7 +196,7 @@ class MeasureForm(RecordForm):
             self._exclude_owner()
         self.save_new_button: QPushButton | None = None
         if initial is None and saved_and_new is not None:
-            self.save_new_button = self.buttons.addButton(self.tr("Save and &new"),
+            self.save_new_button = self.buttons.addButton(self.tr("Save and ne&w"),
                                                           QDialogButtonBox.ButtonRole.ActionRole)
             self.save_new_button.setToolTip(self.tr("Save this measure and start the next one under the same "
                                                     "promise and focus area"))

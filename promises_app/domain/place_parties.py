@@ -27,7 +27,8 @@ POLICE_AREA_PREFIX = "Lokalpolisområde"
 
 @dataclass(frozen=True)
 class PlaceParty:
-    """A party the details call for: its name and kind, and the register organisation it is (None: new)."""
+    """A party the details call for: its name (the register's, when it is there) and kind, and the
+    register organisation it is (None: new)."""
 
     name: str
     kind: OrganisationKind
@@ -66,6 +67,6 @@ def missing_parties(
     for name, kind in wanted(municipality, police_area):
         if any(_key(n) == _key(name) or k is kind for n, k in party_list):
             continue
-        same = next((i for i, n, k in organisations if k is kind and _key(n) == _key(name)), None)
-        missing.append(PlaceParty(name, kind, same))
+        same = next(((i, n) for i, n, k in organisations if k is kind and _key(n) == _key(name)), None)
+        missing.append(PlaceParty(name, kind, None) if same is None else PlaceParty(same[1], kind, same[0]))
     return missing

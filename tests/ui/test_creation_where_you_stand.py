@@ -145,7 +145,7 @@ def test_the_agreements_municipality_and_police_area_become_parties_on_save(
     qtbot.keyClicks(dialog.police_area_edit, "Ale")
     assert dialog.place_parties_row.isVisible() and dialog.place_parties_box.isChecked()
     assert dialog.place_parties_note.text() == (
-        "ale Kommun och Lokalpolisområde Ale (ny i registret) blir parter i överenskommelsen.")
+        "Ale kommun och Lokalpolisområde Ale (ny i registret) blir parter i överenskommelsen.")
     shot(dialog, "agreement-dialog-place-parties.png")
     click(qtbot, dialog.save_button)
     assert not dialog.isVisible() and dialog.saved is not None

@@ -254,6 +254,10 @@
         <translation>%1 blir parter i överenskommelsen.</translation>
     </message>
     <message>
+        <source>%1 will be a party of the agreement.</source>
+        <translation>%1 blir part i överenskommelsen.</translation>
+    </message>
+    <message>
         <source>%1 with the parties %2</source>
         <translation>%1 med parterna %2</translation>
     </message>

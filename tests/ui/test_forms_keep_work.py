@@ -179,3 +179,26 @@ def test_the_deleted_message_goes_after_undo_and_when_the_page_is_left(  # type:
     page.hide()  # another tab
     page.show()
     assert not page.notice_label.isVisible(), "a later visit does not hear about an old action"
+
+
+def test_the_copied_status_message_goes_after_undo(qtbot, demo_services, swedish_app):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QUndoStack
+
+    from promises_app.ui.followup.followup_page import FollowUpPage
+    from tests.ui.test_situation_models import solna
+
+    stack = QUndoStack()
+    page = FollowUpPage(demo_services, stack, today=lambda: DEMO_TODAY)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.set_agreement(solna(demo_services))
+    page.show()
+    qtbot.waitExposed(page)
+    patrol = next(g.measure.id for g in page.model.grid().measures if "Fotpatrullering" in g.measure.title)
+    index = page.proxy.mapFromSource(page.model.index_of(patrol, page.model.period_column("2022-T3")))
+    page.view.scrollTo(index)
+    qtbot.mouseClick(page.view.viewport(), LEFT, pos=page.view.visualRect(index).center())
+    click(qtbot, page.copy_button)
+    assert page.notice_label.isVisible() and page.notice_label.text().startswith("Förra periodens status kopierades")
+    stack.undo()
+    assert not page.notice_label.isVisible(), "undone: the status is no longer copied"

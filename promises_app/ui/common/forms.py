@@ -103,7 +103,8 @@ LINKED_FIELDS: tuple[tuple[str, ...], ...] = (
 def _outside_form(widget: QWidget, form: QWidget) -> bool:
     current: QWidget | None = widget
     while current is not None and current is not form:
-        if current.property(OUTSIDE_FORM) or isinstance(current, QMessageBox):
+        # a part marked so, the question itself, or another form opened over this one ("Ny person…")
+        if current.property(OUTSIDE_FORM) or current.isWindow():
             return True
         current = current.parentWidget()
     return False

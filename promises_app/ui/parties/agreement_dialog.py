@@ -403,8 +403,9 @@ class AgreementDialog(QDialog):
         new_one = self.tr("%1 (new in the register)")
         names = [fill(new_one, p.name) if p.organisation_id is None else p.name for p in missing] or [""]
         text = names[0] if len(names) <= 1 else fill(self.tr("%1 and %2"), ", ".join(names[:-1]), names[-1])
-        self.place_parties_note.setText(fill(self.tr("%1 will be parties of the agreement."), text)
-                                        if missing else "")
+        template = (self.tr("%1 will be a party of the agreement.") if len(missing) == 1
+                    else self.tr("%1 will be parties of the agreement."))
+        self.place_parties_note.setText(fill(template, text) if missing else "")
         self.place_parties_row.setVisible(bool(missing) and not self.title_edit.isReadOnly())
 
     # --- kind and parent ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from promises_app.domain import periods as period_rules
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.domain.periods import Period
+from promises_app.domain.place_parties import missing_parties
 from promises_app.domain.validation import (
     LONG_TEXT_MAX,
     NAME_MAX,
@@ -34,7 +36,14 @@ from promises_app.services.base import (
     update_row,
 )
 from promises_app.services.errors import ServiceError
-from promises_app.services.records import AgreementRecord, AgreementSummary, PartyRecord, SignatoryRecord
+from promises_app.services.records import (
+    AgreementRecord,
+    AgreementSummary,
+    OrganisationRecord,
+    PartyRecord,
+    SignatoryRecord,
+)
+from promises_app.services.register import validate_organisation
 from promises_app.storage import models as m
 
 #: Fields a person edits directly. State and revision change only through sign-off.
@@ -61,6 +70,18 @@ _TEXT_SECTIONS = {
     "intended_effects": "Det här ska vi åstadkomma",
     "follow_up_text": "Följ med hur det går",
 }
+
+
+#: What a new agreement's fields are when not given.
+_FIELD_DEFAULTS: dict[str, Any] = {field: "" for field in AGREEMENT_FIELDS} | {"parent_id": None, "signing_date": None}
+
+
+@dataclass(frozen=True)
+class NewParties:
+    """What a save added besides the agreement: register organisations made, parties added."""
+
+    organisations: tuple[OrganisationRecord, ...] = ()
+    parties: tuple[PartyRecord, ...] = ()
 
 
 class AgreementService(Service):
@@ -108,13 +129,7 @@ class AgreementService(Service):
     ) -> AgreementRecord:
         values = {k: v for k, v in locals().items() if k in AGREEMENT_FIELDS}
         with self.db.write() as s:
-            cleaned = validate_agreement(s, values, current=None)
-            goal_texts = validate_goals(goals)
-            row = m.Agreement(**cleaned, state=AgreementState.DRAFT, revision=1)
-            row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(goal_texts)]
-            s.add(row)
-            s.flush()
-            return convert.agreement(row)
+            return convert.agreement(_create(s, values, goals))
 
     def update_agreement(
         self,
@@ -126,27 +141,44 @@ class AgreementService(Service):
     ) -> AgreementRecord:
         """Change the agreement's own fields and (``goals`` not None) its goals, in one transaction."""
         with self.db.write() as s:
-            goal_errors: tuple[FieldError, ...] = ()
-            texts: list[str] | None = None
-            if goals is not None:
-                try:
-                    texts = validate_goals(goals)
-                except ValidationError as error:
-                    goal_errors = error.errors
-            try:
-                row = update_row(
-                    s, m.Agreement, agreement_id, "Överenskommelsen",
-                    expected_version=expected_version, fields=AGREEMENT_FIELDS, changes=changes,
-                    validate=lambda values, row: validate_agreement(s, values, current=row),
-                )
-            except ValidationError as error:
-                raise ValidationError([*error.errors, *goal_errors]) from None
-            if goal_errors:
-                raise ValidationError(goal_errors)
-            if texts is not None and texts != [g.text for g in row.goals]:
-                row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(texts)]
-                s.flush()
-            return convert.agreement(row)
+            return convert.agreement(_update(s, agreement_id, expected_version, goals, changes))
+
+    def save_details(
+        self,
+        agreement_id: int | None,
+        *,
+        expected_version: int | None = None,
+        goals: Sequence[str] = (),
+        place_parties: bool = True,
+        **values: Any,
+    ) -> tuple[AgreementRecord, NewParties]:
+        """Create (``agreement_id`` None) or change an agreement from its details form and, with
+        ``place_parties``, make its municipality and local police area parties when it has none
+        for them (domain/place_parties.py), making register organisations that are missing: all
+        in one transaction, so the form's one save is one step to undo."""
+        with self.db.write() as s:
+            if agreement_id is None:
+                row = _create(s, _FIELD_DEFAULTS | values, goals)
+            else:
+                row = _update(s, agreement_id, expected_version, goals, values)
+            added = _add_place_parties(s, row) if place_parties else NewParties()
+            return convert.agreement(row), added
+
+    def add_new_party(self, agreement_id: int, *, name: str, kind: str, short_name: str = ""
+                      ) -> tuple[OrganisationRecord, PartyRecord]:
+        """A new register organisation that is at once a party of the agreement (one transaction:
+        "Ny organisation…" in the party chooser)."""
+        with self.db.write() as s:
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            values = validate_organisation(s, {"name": name, "kind": kind, "short_name": short_name},
+                                           current_id=None)
+            organisation = m.Organisation(**values)
+            s.add(organisation)
+            s.flush()
+            party = m.Party(organisation=organisation, position=next_position(agreement.parties))
+            agreement.parties.append(party)
+            s.flush()
+            return convert.organisation(organisation), convert.party(party)
 
     def recreate_agreement(self, record: AgreementRecord) -> AgreementRecord:
         """Put a deleted draft back under its old id, with its fields and goals (redo of a create)."""
@@ -361,6 +393,69 @@ _STATE_CHANGE_REFUSED = {
     AgreementState.CLOSED: "«{title}» är ett utkast och kan inte avslutas. Bara en undertecknad "
     "överenskommelse avslutas.",
 }
+
+
+def _create(s: Session, values: dict[str, Any], goals: Sequence[str]) -> m.Agreement:
+    cleaned = validate_agreement(s, values, current=None)
+    goal_texts = validate_goals(goals)
+    row = m.Agreement(**cleaned, state=AgreementState.DRAFT, revision=1)
+    row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(goal_texts)]
+    s.add(row)
+    s.flush()
+    return row
+
+
+def _update(
+    s: Session, agreement_id: int, expected_version: int | None, goals: Sequence[str] | None,
+    changes: dict[str, Any],
+) -> m.Agreement:
+    goal_errors: tuple[FieldError, ...] = ()
+    texts: list[str] | None = None
+    if goals is not None:
+        try:
+            texts = validate_goals(goals)
+        except ValidationError as error:
+            goal_errors = error.errors
+    try:
+        row = update_row(
+            s, m.Agreement, agreement_id, "Överenskommelsen",
+            expected_version=expected_version, fields=AGREEMENT_FIELDS, changes=changes,
+            validate=lambda values, row: validate_agreement(s, values, current=row),
+        )
+    except ValidationError as error:
+        raise ValidationError([*error.errors, *goal_errors]) from None
+    if goal_errors:
+        raise ValidationError(goal_errors)
+    if texts is not None and texts != [g.text for g in row.goals]:
+        row.goals = [m.Goal(position=i, text=t) for i, t in enumerate(texts)]
+        s.flush()
+    return row
+
+
+def _add_place_parties(s: Session, row: m.Agreement) -> NewParties:
+    """The municipality and police area as parties, when the draft has none for them."""
+    if row.state is not AgreementState.DRAFT:
+        return NewParties()
+    register = [(o.id, o.name, o.kind) for o in s.scalars(select(m.Organisation))]
+    missing = missing_parties(row.municipality, row.police_area,
+                              [(p.organisation.name, p.organisation.kind) for p in row.parties], register)
+    made: list[OrganisationRecord] = []
+    added: list[m.Party] = []
+    for place in missing:
+        if place.organisation_id is None:
+            values = validate_organisation(s, {"name": place.name, "kind": place.kind, "short_name": ""},
+                                           current_id=None, prefix="")
+            organisation = m.Organisation(**values)
+            s.add(organisation)
+            s.flush()
+            made.append(convert.organisation(organisation))
+        else:
+            organisation = get_row(s, m.Organisation, place.organisation_id, "Organisationen")
+        party = m.Party(organisation=organisation, position=next_position(row.parties))
+        row.parties.append(party)
+        s.flush()
+        added.append(party)
+    return NewParties(tuple(made), tuple(convert.party(p) for p in added))
 
 
 def validate_agreement(

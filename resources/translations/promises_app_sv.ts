@@ -238,6 +238,30 @@
 <context>
     <name>AgreementDialog</name>
     <message>
+        <source>Make them p&amp;arties when saving</source>
+        <translation>Gör dem till p&amp;arter när du sparar</translation>
+    </message>
+    <message>
+        <source>%1 (new in the register)</source>
+        <translation>%1 (ny i registret)</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 och %2</translation>
+    </message>
+    <message>
+        <source>%1 will be parties of the agreement.</source>
+        <translation>%1 blir parter i överenskommelsen.</translation>
+    </message>
+    <message>
+        <source>%1 will be a party of the agreement.</source>
+        <translation>%1 blir part i överenskommelsen.</translation>
+    </message>
+    <message>
+        <source>%1 with the parties %2</source>
+        <translation>%1 med parterna %2</translation>
+    </message>
+    <message>
         <source>Agreement details – %1</source>
         <extracomment>The text sections of the document, each on its own tab.</extracomment>
         <translation>Uppgifter om överenskommelsen – %1</translation>
@@ -2641,6 +2665,26 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
 <context>
     <name>MeasureForm</name>
     <message>
+        <source>New pers&amp;on…</source>
+        <translation>Ny pers&amp;on…</translation>
+    </message>
+    <message>
+        <source>Add a person to the register and make them the contact person</source>
+        <translation>Lägg till en person i registret och gör den till kontaktperson</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Save and ne&amp;w</source>
+        <translation>Spara och n&amp;y</translation>
+    </message>
+    <message>
+        <source>Save this measure and start the next one under the same promise and focus area</source>
+        <translation>Spara åtgärden och börja på nästa under samma löfte och fokusområde</translation>
+    </message>
+    <message>
         <source>Change measure %1</source>
         <extracomment>The most a counted target can be (domain validation&apos;s upper bound).</extracomment>
         <translation>Ändra åtgärd %1</translation>
@@ -3493,6 +3537,26 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
 </context>
 <context>
     <name>PartiesPage</name>
+    <message>
+        <source>New organisation…</source>
+        <translation>Ny organisation…</translation>
+    </message>
+    <message>
+        <source>New organisation as party</source>
+        <translation>Ny organisation som part</translation>
+    </message>
+    <message>
+        <source>add party %1</source>
+        <translation>lägg till parten %1</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Ny person…</translation>
+    </message>
+    <message>
+        <source>Add an organisation from the register, or a new one, as a party</source>
+        <translation>Lägg till en organisation ur registret, eller en ny, som part</translation>
+    </message>
     <message>
         <source>Parties and signatories</source>
         <translation>Parter och undertecknare</translation>
@@ -5505,6 +5569,29 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     <message>
         <source>Remove the logo of %1</source>
         <translation>ta bort logotypen för %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedWork</name>
+    <message>
+        <source>Save the changes?</source>
+        <translation>Spara ändringarna?</translation>
+    </message>
+    <message>
+        <source>The form holds changes that are not saved.</source>
+        <translation>Formuläret har ändringar som inte är sparade.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>&amp;Don't save</source>
+        <translation>Spara &amp;inte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>

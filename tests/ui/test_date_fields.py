@@ -121,10 +121,10 @@ def test_click_into_the_deadline_then_type_saves_the_typed_date(qtbot, page, ser
     assert deadlines(services, plan) == [date(2027, 3, 31)]
 
 
-def test_new_measure_untick_no_date_click_and_type(qtbot, page, services, plan):  # type: ignore[no-untyped-def]
+def test_new_measure_deadline_starts_on_and_takes_a_click_and_typing(qtbot, page, services, plan):  # type: ignore[no-untyped-def]
     form = open_form(qtbot, page, new=True, plan=plan)
     qtbot.keyClicks(form.title_edit, "Trygghetsvandring")
-    qtbot.mouseClick(form.deadline_field.none_box, LEFT)  # "Inget datum" off
+    assert not form.deadline_field.none_box.isChecked(), "a new measure is due when the agreement ends (issue 16)"
     click_into(qtbot, form.deadline_field.date_input)
     qtbot.keyClicks(form.deadline_field.date_input.line_edit, "2027-03-31")
     qtbot.mouseClick(form.save_button, LEFT)

@@ -146,7 +146,7 @@ def test_add_a_promise_and_a_measure_then_edit_it_with_undo_and_redo(  # type: i
     assert contacts == ["(no contact person)", "Erik Exempelsson, Kommunpolis"]
     form.contact_combo.setFocus()
     qtbot.keyClick(form.contact_combo, Qt.Key.Key_Down)
-    click(qtbot, form.deadline_field.none_box)  # "No date" off: the date can be typed
+    assert form.deadline_field.value() == date(2022, 12, 31), "due when the agreement ends (issue 16)"
     type_into(qtbot, form.deadline_field.date_input.line_edit, "2022-06-30")
     click(qtbot, form.save_button)
     assert not form.isVisible()

@@ -1,5 +1,15 @@
 """What every record form shares: the form with fields and error labels under each, and its
-labels (moved here from the lägesbild's dialogs; the plan, the parties and the walks use it too)."""
+labels (moved here from the lägesbild's dialogs; the plan, the parties and the walks use it too).
+
+Two habits every form keeps (issue 16, point 6), here once rather than per dialog:
+
+- **Work is not thrown away.** Closing a form with changes not saved (Esc, the window's close
+  button, Avbryt) asks "Spara ändringarna?" (Spara / Spara inte / Avbryt): :class:`UnsavedWork`
+  compares what the fields hold with what they held when the form was shown.
+- **A message goes when it stops being true.** A field's error disappears as soon as that
+  field is changed (:func:`clear_errors_on_edit`); fields that are checked together (a start
+  and an end date) clear each other's. The next save checks everything again.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +18,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -72,11 +88,165 @@ def plain_text_edit(text: str = "", lines: int = 3) -> QPlainTextEdit:
     return edit
 
 
+#: The dynamic property that keeps a part of a form out of its unsaved-work check (a part that
+#: saves on its own, like a counted measure's occurrence log).
+OUTSIDE_FORM = "outsideForm"
+
+#: Fields a service checks together: a change to one clears the errors of all of them.
+LINKED_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("start_date", "end_date"),
+    ("start_date", "deadline"),
+    ("start_date", "end_date", "deadline"),
+)
+
+
+def _outside_form(widget: QWidget, form: QWidget) -> bool:
+    current: QWidget | None = widget
+    while current is not None and current is not form:
+        # a part marked so, the question itself, or another form opened over this one ("Ny person…")
+        if current.property(OUTSIDE_FORM) or current.isWindow():
+            return True
+        current = current.parentWidget()
+    return False
+
+
+def _widget_state(widget: QWidget) -> object:
+    """What one editor holds (None: not an editor)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    if isinstance(widget, QListWidget):
+        return tuple((widget.item(i).text(), widget.item(i).checkState().value) for i in range(widget.count()))
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        return tuple(model.index(row, 0).data() for row in range(model.rowCount()))
+    return None
+
+
+def form_state(form: QWidget) -> tuple[object, ...]:
+    """Everything the editors of ``form`` hold, in a fixed order: equal states, nothing changed."""
+    return tuple(
+        (widget.objectName(), type(widget).__name__, state)
+        for widget in form.findChildren(QWidget)
+        if not _outside_form(widget, form) and (state := _widget_state(widget)) is not None
+    )
+
+
+class UnsavedWork:
+    """Asks before a form with unsaved changes closes: "Spara ändringarna?" (Spara / Spara inte / Avbryt).
+
+    The form calls :meth:`remember` once its fields are filled (when it is first shown) and, in its
+    ``reject()``, :meth:`holds_changes` before closing: when it does, :meth:`ask` opens the question
+    (window-modal, not blocking) and the form stays open. Spara runs ``save`` (the form closes only if
+    the save succeeds, else its errors show); Spara inte runs ``discard`` (closes without saving);
+    Avbryt goes back to the form.
+    """
+
+    def __init__(self, form: QDialog, save: Callable[[], None], discard: Callable[[], None]) -> None:
+        self.form = form
+        self._save = save
+        self._discard = discard
+        self._kept: tuple[object, ...] | None = None
+        self.question: QMessageBox | None = None
+        self.enabled = True
+
+    def remember(self) -> None:
+        """What the form holds now is what "no changes" means."""
+        self._kept = form_state(self.form)
+
+    def remember_once(self) -> None:
+        """:meth:`remember`, unless done already (a form shown again keeps its first state)."""
+        if self._kept is None:
+            self.remember()
+
+    def holds_changes(self) -> bool:
+        return self.enabled and self._kept is not None and form_state(self.form) != self._kept
+
+    def ask(self) -> QMessageBox:
+        """Open the question; what is clicked decides (see the class)."""
+        if self.question is not None:
+            return self.question
+        question = QMessageBox(self.form)
+        question.setIcon(QMessageBox.Icon.Question)
+        question.setWindowTitle(self.form.windowTitle())
+        question.setText(QCoreApplication.translate("UnsavedWork", "Save the changes?"))
+        question.setInformativeText(
+            QCoreApplication.translate("UnsavedWork", "The form holds changes that are not saved."))
+        save = question.addButton(QMessageBox.StandardButton.Save)
+        save.setText(QCoreApplication.translate("UnsavedWork", "&Save"))
+        discard = question.addButton(QMessageBox.StandardButton.Discard)
+        discard.setText(QCoreApplication.translate("UnsavedWork", "&Don't save"))
+        cancel = question.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(QCoreApplication.translate("UnsavedWork", "Cancel"))
+        question.setDefaultButton(save)
+        question.setEscapeButton(cancel)
+
+        def answered(button: QAbstractButton) -> None:
+            self.question = None
+            if button is save:
+                self._save()
+            elif button is discard:
+                self._discard()
+
+        question.buttonClicked.connect(answered)
+        question.finished.connect(lambda _result: question.deleteLater())
+        self.question = question
+        question.open()
+        return question
+
+
+def _editors(widget: QWidget) -> list[QWidget]:
+    return [widget, *widget.findChildren(QWidget)]
+
+
+def on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever the person changes what ``widget`` (or an editor inside it) holds."""
+    for editor in _editors(widget):
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(lambda _text: callback())
+        elif isinstance(editor, QPlainTextEdit):
+            editor.textChanged.connect(callback)
+        elif isinstance(editor, QComboBox):
+            editor.activated.connect(lambda _index: callback())
+        elif isinstance(editor, QAbstractSpinBox) and hasattr(editor, "valueChanged"):
+            editor.valueChanged.connect(lambda _value: callback())
+        elif isinstance(editor, QAbstractButton) and editor.isCheckable():
+            editor.toggled.connect(lambda _checked: callback())
+        elif isinstance(editor, QListWidget):
+            editor.itemChanged.connect(lambda _item: callback())
+
+
+def clear_errors_on_edit(
+    field_widgets: dict[str, QWidget],
+    field_errors: dict[str, QLabel],
+    linked: tuple[tuple[str, ...], ...] = LINKED_FIELDS,
+) -> None:
+    """A field's error disappears as soon as the field is changed (with the errors of the fields
+    checked together with it): a message never stays after the person has acted on it."""
+    for field, widget in field_widgets.items():
+        group = {field}.union(*(set(names) for names in linked if field in names))
+
+        def clear(group: set[str] = group) -> None:
+            for name in group:
+                error = field_errors.get(name)
+                if error is not None and error.isVisible():
+                    error.clear()
+                    error.setVisible(False)
+
+        on_edit(widget, clear)
+
+
 class RecordForm(QDialog):
     """A form for one record. ``save(values)`` does the user action and returns what was saved, or raises.
 
     Subclasses add their fields with :meth:`add_field` (caption, widget, and the error label
-    under it, in tab order) and say what was typed in :meth:`values`.
+    under it, in tab order) and say what was typed in :meth:`values`. Closing it with unsaved
+    changes asks first (:class:`UnsavedWork`); :meth:`discard` closes without asking.
     """
 
     def __init__(self, save: Callable[[FieldValues], Any], parent: QWidget | None = None) -> None:
@@ -104,6 +274,18 @@ class RecordForm(QDialog):
         layout.addLayout(self.form_layout)
         layout.addWidget(self.buttons)
         self.finished.connect(lambda _result: self.deleteLater())
+        self.unsaved = UnsavedWork(self, self.try_save, self.discard)
+
+    def reject(self) -> None:
+        """Esc, the close button, Avbryt: ask first when something typed is not saved."""
+        if self.unsaved.holds_changes():
+            self.unsaved.ask()
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without saving and without asking."""
+        super().reject()
 
     def add_field(self, field: str, caption: str, widget: QWidget, *, also: tuple[str, ...] = ()) -> QWidget:
         """A row of the form: ``caption`` (with its & key) for ``widget``, errors for ``field`` (and
@@ -122,6 +304,7 @@ class RecordForm(QDialog):
             self.field_errors[name] = error
         self.field_widgets[field] = widget
         self._chain(widget)
+        clear_errors_on_edit({field: widget}, self.field_errors)
         return widget
 
     def _chain(self, widget: QWidget) -> None:
@@ -137,6 +320,7 @@ class RecordForm(QDialog):
             if first is not None and self.focusWidget() is None:
                 first.setFocus()
         super().showEvent(event)
+        self.unsaved.remember_once()
 
     def values(self) -> FieldValues:  # pragma: no cover - every form overrides it
         raise NotImplementedError
@@ -157,19 +341,24 @@ class RecordForm(QDialog):
         self.adjustSize()
 
     def try_save(self) -> None:
+        if self.store():
+            self.accept()
+
+    def store(self) -> bool:
+        """Save what the form holds (``saved`` is the result); False, with the messages shown, when refused."""
         self.clear_errors()
         try:
             self.saved = self._save(self.values())
         except ValidationError as error:
             self.show_errors(error.errors)
-            return
+            return False
         except SignedRecordError as error:
             self.refused(str(error))
-            return
+            return False
         except AppError as error:
             self.show_banner(str(error))
-            return
-        self.accept()
+            return False
+        return True
 
     def refused(self, message: str) -> None:
         """The agreement is signed and its plan locked: by default said above the fields."""

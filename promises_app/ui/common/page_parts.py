@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -116,3 +116,41 @@ def button_row(*buttons: QAbstractButton, after: Sequence[QAbstractButton] = ())
     for button in after:
         row.addWidget(button)
     return row
+
+
+class ActionNotice(QObject):
+    """What a page says about an action it just did ("Löftet … är borttaget (Ångra tar tillbaka
+    det)", "Förra periodens status kopierades …"), kept only while it is true: it goes away when
+    the undo stack moves (that action undone, or another one done) and when the page is left
+    (hidden behind another tab), so it never greets the user later about something past.
+
+    ``show(text)`` is the page's own notice setter; :meth:`say` shows through it and remembers."""
+
+    def __init__(self, page: QWidget, stack: QUndoStack, show: Callable[[str], None]) -> None:
+        super().__init__(page)
+        self._stack = stack
+        self._show = show
+        self._index: int | None = None
+        stack.indexChanged.connect(self._stack_moved)
+        page.installEventFilter(self)
+
+    def say(self, text: str) -> None:
+        self._show(text)
+        self._index = self._stack.index() if text else None
+
+    def showing(self) -> bool:
+        return self._index is not None
+
+    def withdraw(self) -> None:
+        if self._index is not None:
+            self._index = None
+            self._show("")
+
+    def _stack_moved(self, index: int) -> None:
+        if self._index is not None and index != self._index:
+            self.withdraw()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self.withdraw()
+        return False

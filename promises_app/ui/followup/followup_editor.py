@@ -29,6 +29,7 @@ from promises_app.services.base import FieldValues
 from promises_app.services.errors import ConflictError, ValidationError
 from promises_app.services.records import FollowUpRecord, MeasureRecord
 from promises_app.ui.common.formatting import fill
+from promises_app.ui.common.forms import UnsavedWork, clear_errors_on_edit
 from promises_app.ui.common.labels import label
 from promises_app.ui.followup.followup_grid_model import LIGHT_COLOURS
 
@@ -147,6 +148,22 @@ class FollowUpEditor(QDialog):
         else:
             QWidget.setTabOrder(self.light_combo, self.comment_edit)
         self.status_combo.setFocus()
+        clear_errors_on_edit(
+            {"status": self.status_combo, "light": self.light_combo, "count_achieved": self.count_edit,
+             "comment": self.comment_edit}, self.field_errors)
+        self.unsaved = UnsavedWork(self, self.try_save, self.discard)
+        self.unsaved.remember()
+
+    def reject(self) -> None:
+        """Esc, the close button, Avbryt: ask first when something typed is not saved (ui/common/forms.py)."""
+        if self.unsaved.holds_changes():
+            self.unsaved.ask()
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without saving and without asking."""
+        super().reject()
 
     def _error_label(self) -> QLabel:
         error = QLabel()

@@ -67,7 +67,7 @@ from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
-from promises_app.ui.common.page_parts import action_button, notice_label, page_action
+from promises_app.ui.common.page_parts import ActionNotice, action_button, notice_label, page_action
 from promises_app.ui.common.paged_filter import reveal_while_scrolling
 from promises_app.ui.followup.followup_commands import (
     CopyPreviousPeriodCommand,
@@ -117,6 +117,7 @@ class FollowUpPage(QWidget):
         self._pack_folder = ""
 
         self.notice_label = notice_label()
+        self.action_notice = ActionNotice(self, undo_stack, self.show_notice)
 
         # --- the filter bar
         self.search_edit = QLineEdit()
@@ -880,7 +881,7 @@ class FollowUpPage(QWidget):
         else:
             template = self.tr("Copied the previous period's status into %1 for %2 measure(s).")
         message = fill(template, period, len(result.copied), len(result.skipped))
-        self.show_notice(message)
+        self.action_notice.say(message)
         return message
 
     # --- report packs (docs/owner-packs.md) ----------------------------------------------------------
@@ -938,7 +939,7 @@ class FollowUpPage(QWidget):
                            len(preview.files))
             if result.backup is not None:
                 message += " " + fill(self.tr("Backup from before: %1"), str(result.backup))
-            self.show_notice(message)
+            self.action_notice.say(message)
 
         dialog.accepted.connect(read)
         self.report_dialog = dialog

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -43,19 +44,22 @@ from PySide6.QtWidgets import (
 
 from promises_app.domain.enums import AgreementKind, AgreementState, ReportingScheme
 from promises_app.domain.errors import AppError
+from promises_app.domain.place_parties import PlaceParty, missing_parties
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import (
     FieldError,
     ValidationError,
 )
-from promises_app.services.records import AgreementRecord
+from promises_app.services.records import AgreementRecord, PartyRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill
-from promises_app.ui.common.forms import error_label, note_label
+from promises_app.ui.common.forms import UnsavedWork, clear_errors_on_edit, error_label, note_label
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_parts import NOTICE_STYLE
+from promises_app.ui.common.undo_commands import CreateOrganisationCommand
 from promises_app.ui.parties.agreement_commands import (
+    AddPartyCommand,
     CreateAgreementCommand,
     UpdateAgreementCommand,
     details_of,
@@ -66,6 +70,8 @@ from promises_app.ui.parties.parties_models import GoalListModel
 #: The text sections of the document, each on its own tab.
 TEXT_FIELDS = ("introduction", "situation", "intended_effects", "follow_up_text")
 DETAIL_TAB, GOALS_TAB = 0, 1
+#: The offer to make the municipality and police area parties: right under the police area's row.
+PLACE_PARTIES_ROW = 5
 
 
 class GoalLineEdit(QLineEdit):
@@ -108,6 +114,8 @@ class AgreementDialog(QDialog):
             services.agreements.get_agreement(agreement_id) if agreement_id is not None else None
         )
         self.saved: AgreementRecord | None = None
+        #: The parties the last save added for the municipality and police area.
+        self.added_parties: tuple[PartyRecord, ...] = ()
         before = self.before
         self.setWindowTitle(
             fill(self.tr("Agreement details – %1"), before.title) if before else self.tr("New agreement")
@@ -161,6 +169,7 @@ class AgreementDialog(QDialog):
             ("reporting_scheme", self.tr("&Reporting periods:"), self.scheme_combo),
         ):
             self._add_row(self.details_form, field, caption, widget, DETAIL_TAB)
+        self._build_place_parties(services, before)
         self.details_form.addRow(note_label(self.tr(
             "Measures are followed up once per reporting period (quarter, tertial, half-year, year "
             "or the whole period), clipped to the agreement's dates."
@@ -266,7 +275,28 @@ class AgreementDialog(QDialog):
         self._update_goal_buttons()
         if before is not None and before.state is not AgreementState.DRAFT:
             self._lock(before)
+        self._show_place_parties()
         self.title_edit.setFocus()
+        clear_errors_on_edit(self.field_widgets, self.field_errors)
+        self.goal_model.dataChanged.connect(lambda *_: self._clear_goal_error())
+        self.goal_model.rowsRemoved.connect(lambda *_: self._clear_goal_error())
+        self.unsaved = UnsavedWork(self, self.try_save, self.discard)
+        self.unsaved.remember()
+
+    def reject(self) -> None:
+        """Esc, the close button, Avbryt: ask first when something typed is not saved."""
+        if self.unsaved.holds_changes():
+            self.unsaved.ask()
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without saving and without asking."""
+        super().reject()
+
+    def _clear_goal_error(self) -> None:
+        self.goal_error.clear()
+        self.goal_error.setVisible(False)
 
     # --- building -------------------------------------------------------------------------------
     def _arrow(self, arrow: Qt.ArrowType, tip: str, step: int) -> QToolButton:
@@ -342,6 +372,41 @@ class AgreementDialog(QDialog):
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
+
+    # --- the municipality and the police area as parties ---------------------------------------
+    def _build_place_parties(self, services: Services, before: AgreementRecord | None) -> None:
+        """The offer under the two fields: "Lägg till som parter när du sparar" with who that is."""
+        self._register = [(o.id, o.name, o.kind) for o in services.register.list_organisations()]
+        self._parties = ([(p.organisation_name, p.organisation_kind) for p in
+                          services.agreements.list_parties(before.id)] if before is not None else [])
+        self.place_parties_box = QCheckBox(self.tr("Make them p&arties when saving"))
+        self.place_parties_box.setChecked(True)
+        self.place_parties_note = note_label("")
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.place_parties_box)
+        column.addWidget(self.place_parties_note)
+        self.place_parties_row = QWidget()
+        self.place_parties_row.setLayout(column)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.details_form.insertRow(PLACE_PARTIES_ROW, "", self.place_parties_row)
+        for edit in (self.municipality_edit, self.police_area_edit):
+            edit.textChanged.connect(lambda _text: self._show_place_parties())
+
+    def place_parties(self) -> list[PlaceParty]:
+        """The parties the municipality and police area call for that the agreement lacks."""
+        return missing_parties(self.municipality_edit.text(), self.police_area_edit.text(), self._parties,
+                               self._register)
+
+    def _show_place_parties(self) -> None:
+        missing = self.place_parties()
+        new_one = self.tr("%1 (new in the register)")
+        names = [fill(new_one, p.name) if p.organisation_id is None else p.name for p in missing] or [""]
+        text = names[0] if len(names) <= 1 else fill(self.tr("%1 and %2"), ", ".join(names[:-1]), names[-1])
+        template = (self.tr("%1 will be a party of the agreement.") if len(missing) == 1
+                    else self.tr("%1 will be parties of the agreement."))
+        self.place_parties_note.setText(fill(template, text) if missing else "")
+        self.place_parties_row.setVisible(bool(missing) and not self.title_edit.isReadOnly())
 
     # --- kind and parent ------------------------------------------------------------------------
     def _kind_changed(self) -> None:
@@ -453,14 +518,14 @@ class AgreementDialog(QDialog):
         """Save through the services; on success push the undo command and close, else say why and stay."""
         self.clear_errors()
         goals = self.goals()
+        place_parties = not self.place_parties_row.isHidden() and self.place_parties_box.isChecked()
         try:
             values = self.values()
-            if self.before is None:
-                saved = self.services.agreements.create_agreement(**values, goals=goals)
-            else:
-                saved = self.services.agreements.update_agreement(
-                    self.before.id, expected_version=self.before.version, goals=goals, **values
-                )
+            saved, added = self.services.agreements.save_details(
+                None if self.before is None else self.before.id,
+                expected_version=None if self.before is None else self.before.version,
+                goals=goals, place_parties=place_parties, **values,
+            )
         except ValidationError as error:
             self.show_errors(error.errors)
             return
@@ -469,10 +534,23 @@ class AgreementDialog(QDialog):
             self.banner.setVisible(True)
             return
         self.saved = saved
+        self.added_parties = added.parties
+        # One save, one undo step: the agreement, and the parties its places made (with new organisations).
+        macro = bool(added.parties)
+        if macro:
+            self.undo_stack.beginMacro(
+                fill(self.tr("%1 with the parties %2"), saved.title, ", ".join(p.organisation_name
+                                                                                for p in added.parties)))
         if self.before is None:
             self.undo_stack.push(CreateAgreementCommand(self.services, saved, self._report))
         elif details_of(self.before) != details_of(saved):
             self.undo_stack.push(UpdateAgreementCommand(self.services, self.before, saved, self._report))
+        for organisation in added.organisations:
+            self.undo_stack.push(CreateOrganisationCommand(self.services, organisation, self._report))
+        for party in added.parties:
+            self.undo_stack.push(AddPartyCommand(self.services, party, self._report))
+        if macro:
+            self.undo_stack.endMacro()
         self.accept()
 
 

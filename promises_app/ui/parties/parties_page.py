@@ -20,6 +20,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
@@ -57,6 +58,7 @@ from promises_app.ui.common.page_parts import (
     page_action,
     record_table,
 )
+from promises_app.ui.common.undo_commands import CreateOrganisationCommand
 from promises_app.ui.parties.agreement_commands import (
     AddPartyCommand,
     AddSignatoryCommand,
@@ -67,6 +69,7 @@ from promises_app.ui.parties.agreement_commands import (
     RemoveSignatoryCommand,
 )
 from promises_app.ui.parties.agreement_dialog import AgreementDialog
+from promises_app.ui.parties.organisation_form import OrganisationForm
 from promises_app.ui.parties.parties_models import PartyTableModel, SignatoryTableModel, signatories_in_order
 from promises_app.ui.parties.person_dialog import PersonForm, new_person_form
 from promises_app.ui.parties.register_dialog import RegisterDialog
@@ -78,21 +81,55 @@ REFUSAL_STYLE = "background: #fdecea; border: 1px solid #e0a39c; border-radius: 
 PARTIES_TABLES = ("agreements", "parties", "signatories", "organisations", "people")
 
 
+#: The data of a chooser's last entry, "Ny organisation…" or "Ny person…".
+NEW_ENTRY = -1
+
+
 class ChoiceForm(RecordForm):
-    """Choose one thing from a list (an organisation to add as a party, a person to sign)."""
+    """Choose one thing from a list (an organisation to add as a party, a person to sign), or,
+    with ``new_entry``, make a new one right here: choosing that entry (or Add while it is
+    chosen) calls ``on_new``, which opens the form for it."""
 
     def __init__(self, save: Callable[[FieldValues], Any], title: str, caption: str, field: str,
-                 choices: list[tuple[str, int]], parent: QWidget | None = None) -> None:
+                 choices: list[tuple[str, int]], parent: QWidget | None = None, *,
+                 new_entry: str = "", on_new: Callable[[], object] | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(title)
         self._field = field
+        self._on_new = on_new
+        self._new_form: QWidget | None = None
+        self.unsaved.enabled = False  # a choice is no typed work: Esc just closes
         self.combo = QComboBox()
         for text, value in choices:
             self.combo.addItem(text, value)
+        if new_entry:
+            if choices:
+                self.combo.insertSeparator(self.combo.count())
+            self.combo.addItem(new_entry, NEW_ENTRY)
+            self.combo.activated.connect(lambda _index: self._new_chosen())
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(30)
         self.add_field(field, caption, self.combo)
         self.save_button.setText(self.tr("&Add"))
+
+    def _new_chosen(self) -> None:
+        """Open the form for a new one (once: choosing the entry and then Add opens no second)."""
+        if self._new_form is not None and shiboken6.isValid(self._new_form) and self._new_form.isVisible():
+            return
+        if self.combo.currentData() == NEW_ENTRY and self._on_new is not None:
+            made = self._on_new()
+            self._new_form = made if isinstance(made, QWidget) else None
+
+    def back_to_first(self) -> None:
+        """The new thing was not made: show the first choice again."""
+        if self.combo.currentData() == NEW_ENTRY and self.combo.count() > 1:
+            self.combo.setCurrentIndex(0)
+
+    def try_save(self) -> None:
+        if self.combo.currentData() == NEW_ENTRY:
+            self._new_chosen()
+            return
+        super().try_save()
 
     def values(self) -> FieldValues:
         if self.combo.currentData() is None:
@@ -116,6 +153,7 @@ class PartiesPage(QWidget):
         self.agreement_id: int | None = None
         self.agreement: AgreementRecord | None = None
         self.people_dialog: RegisterDialog | None = None
+        self.new_organisation_form: OrganisationForm | None = None
 
         self.notice_label = notice_label()
         self.summary_label = QLabel()
@@ -208,7 +246,7 @@ class PartiesPage(QWidget):
             self.tr("Register of p&eople…"), self.tr("Every person in the register: add, change or delete"),
             self.open_people)
         self.add_party_action = action(
-            self.tr("Add &party…"), self.tr("Add an organisation from the register as a party"),
+            self.tr("Add &party…"), self.tr("Add an organisation from the register, or a new one, as a party"),
             self.add_party, "Ctrl+Shift+P")
         self.remove_party_action = action(
             self.tr("&Remove party"), self.tr("Remove the selected party and its signatories"),
@@ -419,6 +457,7 @@ class PartiesPage(QWidget):
 
     # --- parties --------------------------------------------------------------------------------
     def add_party(self) -> ChoiceForm | None:
+        """The chooser of organisations in the register, ending in "Ny organisation…"."""
         agreement_id = self.agreement_id
         if agreement_id is None or self.agreement is None:
             return None
@@ -428,16 +467,13 @@ class PartiesPage(QWidget):
         except AppError as error:
             self._refused(error)
             return None
-        if not choices:
-            self.show_notice(self.tr("Every organisation in the register is a party already. Add the "
-                                     "organisation to the register first (Register → Organisations)."))
-            return None
         form = ChoiceForm(
             lambda values: self.services.agreements.add_party(agreement_id, **values),
             self.tr("Add party"), self.tr("&Organisation:"), "organisation_id", choices, parent=self,
+            new_entry=self.tr("New organisation…"), on_new=lambda: self.new_organisation_party(form),
         )
         def refused(message: str) -> None:
-            form.reject()
+            form.discard()
             self._report(message)
 
         form.refused = refused  # type: ignore[method-assign]  # this form's refusal goes to the page
@@ -448,6 +484,36 @@ class PartiesPage(QWidget):
 
         form.accepted.connect(added)
         form.open()
+        if not choices:  # every organisation is a party already: straight to the new one
+            form._new_chosen()
+        return form
+
+    def new_organisation_party(self, chooser: ChoiceForm | None = None) -> OrganisationForm | None:
+        """A new organisation in the register that becomes a party at once: one service call
+        (one transaction), one undo step ("Lägg till part …") for both."""
+        agreement_id = self.agreement_id
+        if agreement_id is None:
+            return None
+        form = OrganisationForm(lambda values: self.services.agreements.add_new_party(agreement_id, **values),
+                                parent=chooser or self)
+        form.setWindowTitle(self.tr("New organisation as party"))
+
+        def created() -> None:
+            saved: Any = form.saved
+            organisation, party = saved
+            self.undo_stack.beginMacro(fill(self.tr("add party %1"), organisation.name))
+            self.undo_stack.push(CreateOrganisationCommand(self.services, organisation, self._report))
+            self.undo_stack.push(AddPartyCommand(self.services, party, self._report))
+            self.undo_stack.endMacro()
+            if chooser is not None:
+                chooser.discard()
+            self.select_party(party.id)
+
+        form.accepted.connect(created)
+        if chooser is not None:
+            form.rejected.connect(chooser.back_to_first)
+        form.open()
+        self.new_organisation_form = form
         return form
 
     def remove_party(self) -> bool:
@@ -480,9 +546,8 @@ class PartiesPage(QWidget):
             self._refused(error)
             return None
         choices = [(f"{p.name}, {p.title}" if p.title else p.name, p.id) for p in people if p.id not in signing]
-        if not choices:
-            self.show_notice(fill(self.tr("No one else from %1 is in the register. Use “New person as "
-                                          "signatory…” to add someone."), party.organisation_name))
+        if not choices:  # no one else of the organisation in the register: straight to a new person
+            self.new_person_signatory()
             return None
 
         def save(values: FieldValues) -> SignatoryRecord:
@@ -490,9 +555,10 @@ class PartiesPage(QWidget):
             return next(s for s in saved.signatories if s.person_id == values["person_id"])
 
         form = ChoiceForm(save, fill(self.tr("Add signatory for %1"), party.organisation_name),
-                          self.tr("&Person:"), "person_id", choices, parent=self)
+                          self.tr("&Person:"), "person_id", choices, parent=self,
+                          new_entry=self.tr("New person…"), on_new=lambda: self.new_person_signatory(form))
         def refused(message: str) -> None:
-            form.reject()
+            form.discard()
             self._report(message)
 
         form.refused = refused  # type: ignore[method-assign]  # this form's refusal goes to the page
@@ -505,12 +571,14 @@ class PartiesPage(QWidget):
         form.open()
         return form
 
-    def new_person_signatory(self) -> PersonForm | None:
+    def new_person_signatory(self, chooser: ChoiceForm | None = None) -> PersonForm | None:
         """A new person of the party's organisation, who signs for it: one undo step for both."""
         party = self.selected_party()
         if party is None:
             return None
-        form = new_person_form(self.services, self, organisation_id=party.organisation_id)
+        form = new_person_form(self.services, chooser or self, organisation_id=party.organisation_id)
+        if chooser is not None:
+            form.rejected.connect(chooser.back_to_first)
         form.setWindowTitle(fill(self.tr("New signatory for %1"), party.organisation_name))
 
         def created() -> None:
@@ -526,6 +594,8 @@ class PartiesPage(QWidget):
             signatory = next(s for s in saved.signatories if s.person_id == person.id)
             self.undo_stack.push(AddSignatoryCommand(self.services, signatory, self._report))
             self.undo_stack.endMacro()
+            if chooser is not None:
+                chooser.discard()
             self.select_signatory(signatory.id)
 
         form.accepted.connect(created)

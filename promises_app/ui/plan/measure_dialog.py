@@ -2,9 +2,14 @@
 
 A :class:`~promises_app.ui.situation.indicator_dialogs.RecordForm`: ``save(values)`` creates or changes the
 measure through the services; a refused save shows each message at its field and keeps what was
-typed. The contact person list follows the responsible organisation (from the register). For a
-counted measure that exists already, the form also shows its occurrence log (occurrence_dialog.py),
-whose entries are saved (and undoable) one by one, at once.
+typed. The contact person list follows the responsible organisation (from the register), and
+"Ny person…" beside it adds a person to the register and chooses them. For a counted measure
+that exists already, the form also shows its occurrence log (occurrence_dialog.py), whose
+entries are saved (and undoable) one by one, at once.
+
+A new measure starts from what is most likely (issue 16, point 1): its deadline is the
+agreement's end, the promise's other makers are ticked as taking part (a joint promise is done
+together), and "Spara och ny" saves it and starts the next under the same promise and focus area.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,7 +44,7 @@ from promises_app.services.records import (
 )
 from promises_app.ui.common.date_input import OptionalDateInput, read_dates
 from promises_app.ui.common.formatting import fill, format_date
-from promises_app.ui.common.forms import RecordForm, plain_text_edit
+from promises_app.ui.common.forms import OUTSIDE_FORM, RecordForm, plain_text_edit
 from promises_app.ui.plan.occurrence_dialog import OccurrenceLog
 from promises_app.ui.plan.promise_dialog import CheckList
 
@@ -59,9 +67,14 @@ class MeasureForm(RecordForm):
         initial: MeasureRecord | None = None,
         promise_id: int | None = None,
         occurrence_log: Callable[[MeasureRecord], OccurrenceLog] | None = None,
+        new_person: Callable[[MeasureForm], object] | None = None,
+        saved_and_new: Callable[[MeasureRecord], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(save, parent)
+        self._agreement = agreement
+        self._makers = {p.id: p.maker_ids for p in promises}
+        self._saved_and_new = saved_and_new
         self.setWindowTitle(fill(self.tr("Change measure %1"), initial.title) if initial else self.tr("New measure"))
         self.setMinimumWidth(900)
         self._people = list(people)
@@ -94,12 +107,24 @@ class MeasureForm(RecordForm):
         if initial and initial.responsible_id is not None:
             self.responsible_combo.setCurrentIndex(max(0, self.responsible_combo.findData(initial.responsible_id)))
         self.contact_combo = QComboBox()
+        self.new_person_button = QPushButton(self.tr("New pers&on…"))
+        self.new_person_button.setToolTip(self.tr("Add a person to the register and make them the contact person"))
+        self.new_person_button.setVisible(new_person is not None)
+        if new_person is not None:
+            self.new_person_button.clicked.connect(lambda _checked=False: new_person(self))
+        contact_row = QWidget()
+        contact_layout = QHBoxLayout(contact_row)
+        contact_layout.setContentsMargins(0, 0, 0, 0)
+        contact_layout.addWidget(self.contact_combo, 1)
+        contact_layout.addWidget(self.new_person_button)
+        contact_row.setFocusProxy(self.contact_combo)
         self._fill_contacts(initial.contact_id if initial else None)
         self.responsible_combo.currentIndexChanged.connect(
             lambda _i: self._fill_contacts(self.contact_combo.currentData())
         )
         self.participants_list = CheckList(
-            ((p.organisation_name, p.organisation_id) for p in parties), initial.participant_ids if initial else ()
+            ((p.organisation_name, p.organisation_id) for p in parties),
+            initial.participant_ids if initial else self._makers.get(self.promise_combo.currentData(), ()),
         )
         # The responsible party does the measure; it is never also listed as taking part.
         self._exclude_owner()
@@ -107,7 +132,9 @@ class MeasureForm(RecordForm):
         fallback = min(max(date.today(), agreement.start_date), agreement.end_date)
         self.start_field = OptionalDateInput(initial.start_date if initial else None, agreement.start_date,
                                              self.tr("Start date"))
-        self.deadline_field = OptionalDateInput(initial.deadline if initial else None, fallback if initial is None
+        # A new measure is due when the agreement ends, unless said otherwise.
+        self.deadline_field = OptionalDateInput(initial.deadline if initial else agreement.end_date,
+                                                fallback if initial is None
                                                 else (initial.deadline or agreement.end_date), self.tr("Deadline"))
         self.outside_box = QCheckBox(self.tr("Allow dates outside the agreement"))
         self.outside_box.setToolTip(fill(
@@ -141,7 +168,10 @@ class MeasureForm(RecordForm):
         self.add_field("focus_area_id", self.tr("&Focus area:"), self.focus_combo)
         self.form_layout = right
         self.add_field("responsible_id", self.tr("&Responsible:"), self.responsible_combo)
-        self.add_field("contact_id", self.tr("&Contact person:"), self.contact_combo)
+        self.contact_combo.setAccessibleName(self.tr("Contact person"))
+        self.add_field("contact_id", self.tr("&Contact person:"), contact_row)
+        self.field_widgets["contact_id"] = self.contact_combo
+        self._chain(self.new_person_button)
         self.add_field("participant_ids", self.tr("Also t&aking part:"), self.participants_list)
         self.add_field("start_date", self.tr("Starts o&n:"), self.start_field)
         self.add_field("deadline", self.tr("D&eadline:"), self.deadline_field)
@@ -159,7 +189,59 @@ class MeasureForm(RecordForm):
             outer = self.layout()
             assert isinstance(outer, QVBoxLayout)
             outer.insertWidget(outer.count() - 1, box, 1)
+            box.setProperty(OUTSIDE_FORM, True)  # saved entry by entry: not the form's unsaved work
             self.finished.connect(lambda _result: self.occurrence_log.detach() if self.occurrence_log else None)
+        if initial is None:
+            self.promise_combo.currentIndexChanged.connect(lambda _i: self._tick_makers())
+            self._exclude_owner()
+        self.save_new_button: QPushButton | None = None
+        if initial is None and saved_and_new is not None:
+            self.save_new_button = self.buttons.addButton(self.tr("Save and ne&w"),
+                                                          QDialogButtonBox.ButtonRole.ActionRole)
+            self.save_new_button.setToolTip(self.tr("Save this measure and start the next one under the same "
+                                                    "promise and focus area"))
+            self.save_new_button.clicked.connect(lambda _checked=False: self.save_and_new())
+
+    # --- a new measure ------------------------------------------------------------------------
+    def _tick_makers(self) -> None:
+        """The promise's makers take part in its measure (a joint promise is done together)."""
+        makers = set(self._makers.get(self.promise_combo.currentData(), ()))
+        for row in range(self.participants_list.count()):
+            item_id = self.participants_list.item(row).data(Qt.ItemDataRole.UserRole)
+            self.participants_list.set_checked(item_id, item_id in makers)
+        self._exclude_owner()
+
+    def save_and_new(self) -> bool:
+        """Save, hand the new measure over, and start the next: the promise and focus area stay,
+        the rest starts again, the title has the focus. False (the form as it was) when refused."""
+        if not self.store():
+            return False
+        if self._saved_and_new is not None:
+            self._saved_and_new(self.saved)
+        for edit in (self.title_edit, self.unit_edit):
+            edit.clear()
+        for text in (self.description_edit, self.cause_edit):
+            text.clear()
+        self.responsible_combo.setCurrentIndex(0)
+        self._fill_contacts(None)
+        self.start_field.none_box.setChecked(True)
+        self.deadline_field.none_box.setChecked(False)
+        self.deadline_field.date_input.setDate(self._agreement.end_date)
+        self.outside_box.setChecked(False)
+        self.target_spin.setValue(0)
+        self._tick_makers()
+        self.clear_errors()
+        self.unsaved.remember()
+        self.title_edit.setFocus()
+        return True
+
+    def person_added(self, person: PersonRecord) -> None:
+        """A person just added to the register ("Ny person…"): listed, and chosen as the contact."""
+        self._people.append(person)
+        if person.organisation_id is not None and self.responsible_combo.currentData() is None:
+            self.responsible_combo.setCurrentIndex(max(0, self.responsible_combo.findData(person.organisation_id)))
+        self._fill_contacts(person.id)
+        self.contact_combo.setFocus()
 
     def _exclude_owner(self) -> None:
         self.participants_list.exclude(self.responsible_combo.currentData(), self.tr("Responsible for the measure"))

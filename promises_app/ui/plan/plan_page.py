@@ -51,9 +51,11 @@ from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import report_error, run_command
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
-from promises_app.ui.common.page_parts import action_button, notice_label, page_action
+from promises_app.ui.common.page_parts import ActionNotice, action_button, notice_label, page_action
 from promises_app.ui.common.paged_filter import reveal_while_scrolling
 from promises_app.ui.common.undo_commands import Refs, short
+from promises_app.ui.parties.agreement_commands import CreatePersonCommand
+from promises_app.ui.parties.person_dialog import PersonForm, new_person_form
 from promises_app.ui.plan.focus_area_dialog import FocusAreaListDialog
 from promises_app.ui.plan.measure_dialog import MeasureForm
 from promises_app.ui.plan.occurrence_dialog import OccurrenceLog, OccurrenceLogDialog, widgets_alive
@@ -113,6 +115,7 @@ class PlanPage(QWidget):
         self.lock_label.setTextFormat(Qt.TextFormat.PlainText)
         self.lock_label.setVisible(False)
         self.notice_label = notice_label()
+        self.action_notice = ActionNotice(self, undo_stack, self.show_notice)
 
         # --- the tree
         self.model = PlanTreeModel(self)
@@ -583,7 +586,8 @@ class PlanPage(QWidget):
 
     # --- measures -----------------------------------------------------------------------------
     def _measure_form(self, save: Callable[[FieldValues], Any], initial: MeasureRecord | None,
-                      promise_id: int | None) -> MeasureForm | None:
+                      promise_id: int | None,
+                      saved_and_new: Callable[[MeasureRecord], None] | None = None) -> MeasureForm | None:
         assert self.agreement is not None
         try:
             people = self.services.register.list_people()
@@ -596,23 +600,38 @@ class PlanPage(QWidget):
             occurrence_log=lambda measure: OccurrenceLog(
                 self.services, self.undo_stack, self.refs, measure, today=self._today, report=self._report
             ),
+            new_person=self.new_contact_person, saved_and_new=saved_and_new,
             parent=self,
         )
+
+    def new_contact_person(self, measure_form: MeasureForm) -> PersonForm:
+        """"Ny person…" in the measure form: the person form, for the responsible organisation; the
+        new person is in the register at once (its own undo step) and chosen as the contact."""
+        form = new_person_form(self.services, measure_form,
+                               organisation_id=measure_form.responsible_combo.currentData())
+
+        def created() -> None:
+            self.undo_stack.push(CreatePersonCommand(self.services, form.saved, self._report))
+            measure_form.person_added(form.saved)
+
+        form.accepted.connect(created)
+        form.open()
+        return form
 
     def new_measure(self) -> MeasureForm | None:
         if self.agreement is None or self.locked() or not self.model.promise_records():
             return None
         promise = self.selected_promise()
+
+        def created(record: MeasureRecord) -> None:
+            self.undo_stack.push(CreateMeasureCommand(self.services, self.refs, record, self._report))
+            self.select_measure(record.id)
+
         form = self._measure_form(lambda values: self.services.plan.create_measure(**values), None,
-                                  promise.id if promise else None)
+                                  promise.id if promise else None, saved_and_new=created)
         if form is None:
             return None
-
-        def created() -> None:
-            self.undo_stack.push(CreateMeasureCommand(self.services, self.refs, form.saved, self._report))
-            self.select_measure(form.saved.id)
-
-        form.accepted.connect(created)
+        form.accepted.connect(lambda: created(form.saved))
         form.open()
         return form
 
@@ -673,7 +692,7 @@ class PlanPage(QWidget):
             done = self._do_then_push(DeleteMeasureCommand(self.services, self.refs, record, self._report),
                                       self.tr("Delete measure"))
             if done:
-                self.show_notice(fill(self.tr("The measure «%1» is deleted (Undo brings it back)."),
+                self.action_notice.say(fill(self.tr("The measure «%1» is deleted (Undo brings it back)."),
                                       short(record.title)))
             return done
         if node.kind == PROMISE and node.promise is not None:
@@ -682,7 +701,7 @@ class PlanPage(QWidget):
             done = self._do_then_push(DeletePromiseCommand(self.services, self.refs, promise, self._report),
                                       self.tr("Delete promise"))
             if done:
-                self.show_notice(fill(
+                self.action_notice.say(fill(
                     self.tr("The promise «%1» is deleted with its %2 measures (Undo brings all of it back)."),
                     short(promise.text), count,
                 ))

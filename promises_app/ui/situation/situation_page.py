@@ -55,6 +55,7 @@ from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.operations import report_error, run_command
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.common.page_parts import (
+    ActionNotice,
     action_button,
     arrow_button,
     button_row,
@@ -122,6 +123,7 @@ class SituationPage(QWidget):
         self._folder = ""
 
         self.notice_label = notice_label()
+        self.action_notice = ActionNotice(self, undo_stack, self.show_notice)
 
         # --- the views
         self.situation_text = QPlainTextEdit()
@@ -724,7 +726,7 @@ class SituationPage(QWidget):
                 self._warn(title, error)
                 return False
             self.refresh()
-            self.show_notice(fill(self.tr("The safety walk %1 is deleted."), walk_name(record)))
+            self.action_notice.say(fill(self.tr("The safety walk %1 is deleted."), walk_name(record)))
             return True
         return self._do_then_push(DeleteWalkCommand(self.services, self.refs, record, self._report), title)
 

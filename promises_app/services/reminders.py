@@ -224,7 +224,7 @@ class ReminderService(Service):
                     select(m.Measure.id, m.Measure.contact_id)
                     .join(m.Promise, m.Promise.id == m.Measure.promise_id)
                     .where(m.Promise.agreement_id == agreement_id)
-                ).tuples().all()
+                ).all()
             )
             wanted = {person for person in contact_of.values() if person is not None}
             people = {
@@ -233,7 +233,7 @@ class ReminderService(Service):
                     select(m.Person.id, m.Person.name, m.Person.title, m.Organisation.name, m.Person.email)
                     .outerjoin(m.Organisation, m.Organisation.id == m.Person.organisation_id)
                     .where(m.Person.id.in_(wanted))
-                ).tuples()
+                )
             }
             database_id = s.scalar(select(m.DatabaseIdentity.database_id)) or ""
         return build_plan(

@@ -15,6 +15,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSize, Qt
@@ -61,6 +62,9 @@ from promises_app.ui.followup.followup_grid_model import (
     cell_text,
 )
 
+if TYPE_CHECKING:  # the dialog is loaded when first opened
+    from promises_app.ui.followup.reminders_dialog import RemindersDialog
+
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -84,6 +88,7 @@ class FollowUpPage(QWidget):
         self._today = today
         self.agreement_id: int | None = None
         self.editor: FollowUpEditor | None = None
+        self.reminders_dialog: RemindersDialog | None = None
 
         self.notice_label = notice_label()
 
@@ -251,11 +256,15 @@ class FollowUpPage(QWidget):
         self.history_action.setCheckable(True)
         self.history_action.setChecked(True)
         self.history_action.toggled.connect(self.history_box.setVisible)
+        self.reminders_action = action(
+            self.tr("&Reminders…"),
+            self.tr("Ready e-mails to the contact persons who have something due, and a calendar file"),
+            self.open_reminders)
 
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's actions for the window's menu (None: a separator)."""
-        return [self.edit_action, self.copy_action, None, self.history_action]
+        return [self.edit_action, self.copy_action, None, self.history_action, None, self.reminders_action]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Enter on a cell of the grid opens its editor (F2 is the edit action's own shortcut)."""
@@ -478,6 +487,7 @@ class FollowUpPage(QWidget):
         has_cell = self.current_measure() is not None and self.current_period() is not None
         self.edit_action.setEnabled(has_cell)
         self.copy_action.setEnabled(has_cell)
+        self.reminders_action.setEnabled(self.agreement_id is not None)
         shown = self.proxy.shown_measure_count()
         grid = self.model.grid()
         total = len(grid.measures) if grid else 0
@@ -645,6 +655,21 @@ class FollowUpPage(QWidget):
         message = fill(template, period, len(result.copied), len(result.skipped))
         self.show_notice(message)
         return message
+
+    def open_reminders(self) -> RemindersDialog | None:
+        """Uppföljning → Påminnelser…: who gets a reminder for a period, written as files."""
+        if self.agreement_id is None:
+            return None
+        from promises_app.ui.followup.reminders_dialog import RemindersDialog  # loaded when first used
+
+        try:
+            dialog = RemindersDialog(self.services, self.agreement_id, today=self._today(), parent=self)
+        except AppError as error:
+            QMessageBox.warning(self, self.tr("Reminders"), str(error))
+            return None
+        self.reminders_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _report(self, message: str) -> None:
         """An undo or redo the services refused (the command has left the stack)."""

@@ -208,9 +208,9 @@ class ReminderService(Service):
         """
         errors = []
         if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
-            errors.append(FieldError("days", f"Dagar: ange ett heltal från 0 till {MAX_DAYS}."))
+            errors.append(FieldError("days", f"Sista dag inom: ange ett heltal från 0 till {MAX_DAYS} dagar."))
         if reply_by is not None and reply_by < today:
-            errors.append(FieldError("reply_by", f"Svara senast: {long_date(reply_by)} har redan passerat."))
+            errors.append(FieldError("reply_by", f"Rapporten önskas senast: {long_date(reply_by)} har redan passerat."))
         with self.db.read() as s:
             facts = agreement_facts(s, agreement_id, first_signed=None)
             try:

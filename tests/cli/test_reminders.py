@@ -107,7 +107,7 @@ def test_a_bad_period_is_refused_and_nothing_is_written(
 def test_a_reply_day_in_the_past_is_refused(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = _reminders(capsys, demo_db, SOLNA, "--period", "2022-T3", "-o", str(tmp_path / "ut"),
                                  "--today", "2022-09-01", "--reply-by", "2022-08-01")
-    assert code == 1 and "Svara senast: 1 augusti 2022 har redan passerat." in err
+    assert code == 1 and "Rapporten önskas senast: 1 augusti 2022 har redan passerat." in err
 
 
 @pytest.mark.parametrize(("option", "value", "message"), [

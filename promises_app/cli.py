@@ -21,7 +21,7 @@ from promises_app import __version__, logging_setup, os_errors
 from promises_app.argparse_sv import swedish_argparse
 from promises_app.domain.enums import AgreementState
 from promises_app.domain.errors import SnapshotFormatError
-from promises_app.domain.validation import INTEGER_MAX, quoted, shown_path
+from promises_app.domain.validation import INTEGER_MAX, quoted, shorten, shown_path
 from promises_app.services import Services, default_database_path, open_services
 from promises_app.services.agreement_list import AgreementSummary
 from promises_app.services.errors import (
@@ -184,6 +184,19 @@ def _parser() -> argparse.ArgumentParser:
                   "kartverktyg); fynd utan koordinater räknas men exporteras inte", _cmd_findings_geojson)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("-o", "--output", metavar="FIL.geojson", type=Path, required=True, help="filen att skriva")
+    sub = command("reminders", "skriv påminnelser för en period: ett färdigt e-postmeddelande (.eml) per "
+                  "kontaktperson och en kalenderfil (.ics); ingenting skickas", _cmd_reminders)
+    sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
+    sub.add_argument("--period", metavar="PERIOD", required=True, help="uppföljningsperioden, t.ex. 2022-T2")
+    sub.add_argument("-o", "--output", metavar="MAPP", type=Path, required=True,
+                     help="mappen att skriva filerna i (skapas om den saknas)")
+    sub.add_argument("--days", metavar="N", type=whole_number("--days", minimum=0, maximum=366), default=None,
+                     help="ta med åtgärder vars sista dag är inom N dagar (standard: 14)")
+    sub.add_argument("--reply-by", metavar="ÅÅÅÅ-MM-DD", type=_report_day, default=None,
+                     help="dagen rapporten ska vara inne (standard: en vecka efter periodens sista dag, "
+                     "och minst en vecka från i dag)")
+    sub.add_argument("--today", metavar="ÅÅÅÅ-MM-DD", type=_report_day, default=None,
+                     help="dagen påminnelserna görs per (standard: i dag)")
     report = command("report", "skriv ut ett dokument som PDF (först: överenskommelsen)", _cmd_report_missing)
     kinds = report.add_subparsers(dest="report_kind", metavar="DOKUMENT")
     sub = kinds.add_parser(
@@ -524,6 +537,60 @@ def _cmd_findings_geojson(args: argparse.Namespace, db_path: Path) -> int:
           f"till {args.output}.")
     if mapped.without_coordinates:
         print(f"{mapped.without_coordinates} fynd saknar koordinater och kom inte med.")
+    return 0
+
+
+def _cmd_reminders(args: argparse.Namespace, db_path: Path) -> int:
+    """The reminders as files in ``-o``: what each contact person gets, and who gets nothing."""
+    from datetime import UTC, datetime
+    from datetime import date as date_type
+
+    from promises_app.services.reminder_files import pack_attachments, reminder_files
+    from promises_app.services.reminders import DEFAULT_DAYS, DueKind
+
+    folder = args.output.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{shown_path(args.output)} är en fil, inte en mapp. Ingenting har skrivits.")
+    today = args.today or date_type.today()
+    with _services(db_path, create=False) as services:
+        agreement = _resolve(services, args.agreement)
+        plan = services.reminders.plan(
+            agreement.id, args.period, today=today,
+            days=DEFAULT_DAYS if args.days is None else args.days, reply_by=args.reply_by,
+        )
+        attachments = pack_attachments(services, agreement.id, plan.period.label,
+                                        [r.person_id for r in plan.recipients])
+    files = reminder_files(plan, attachments, stamp=datetime.now(UTC).replace(microsecond=0))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputWriteError(error.errno, error.strerror, str(args.output)) from error
+    for file in files:
+        check_output(folder / file.file_name, db_path)
+    for file in files:
+        write_atomically(folder / file.file_name, file.content, db_path)
+
+    print(f"Påminnelser för \"{agreement.title}\", {plan.period.label}: rapporten önskas senast "
+          f"{plan.reply_by.isoformat()}.")
+    recipients = {r.person_id: r for r in plan.recipients}
+    for file in files:
+        recipient = recipients.get(file.person_id) if file.person_id is not None else None
+        if recipient is None:
+            deadlines = sum(1 for item in plan.measures if item.deadline is not None)
+            print(f"  {file.file_name}: kalender med rapportdagen och {deadlines} sista dagar")
+            continue
+        counts = ", ".join(f"{kind.short}: {recipient.count(kind)}" for kind in DueKind if recipient.count(kind))
+        to = recipient.contact.usable_email or "SAKNAR E-POSTADRESS: fyll i mottagaren själv"
+        attached = f"; bifogat: {file.attached}" if file.attached else ""
+        print(f"  {file.file_name}: till {shorten(recipient.contact.name)} <{to}>: {counts}{attached}")
+    if not plan.recipients:
+        print("  Ingen kontaktperson har något att rapportera för perioden.")
+    if plan.without_contact:
+        print(f"Utan kontaktperson ({len(plan.without_contact)} åtgärder, ingen påminnelse skrivs):")
+        for item in plan.without_contact:
+            owner = f" ({shorten(item.responsible_name)})" if item.responsible_name else ""
+            print(f"  {shorten(item.title, 200)}{owner}")
+    print(f"Filerna finns i {folder}. Ingenting har skickats: öppna varje .eml i e-postprogrammet och skicka.")
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from promises_app.services.plan import PlanService
     from promises_app.services.privacy import PrivacyService
     from promises_app.services.register import RegisterService
+    from promises_app.services.reminders import ReminderService
     from promises_app.services.report_source import ReportSourceService
     from promises_app.services.signoff import SignOffService
     from promises_app.services.walks import WalkService
@@ -159,6 +160,12 @@ class Services:
         from promises_app.services.owner_reports import OwnerReportService
 
         return OwnerReportService(self.db)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from promises_app.services.reminders import ReminderService
+
+        return ReminderService(self.db)
 
     @cached_property
     def reports(self) -> ReportSourceService:

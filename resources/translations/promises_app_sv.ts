@@ -1679,6 +1679,18 @@ Skäl: %2</translation>
         <source>Copied %1 row(s): paste them into Excel or Word.</source>
         <translation>Kopierade %1 rad(er): klistra in dem i Excel eller Word.</translation>
     </message>
+    <message>
+        <source>&amp;Reminders…</source>
+        <translation>&amp;Påminnelser…</translation>
+    </message>
+    <message>
+        <source>Ready e-mails to the contact persons who have something due, and a calendar file</source>
+        <translation>Färdiga e-postmeddelanden till kontaktpersonerna som har något att rapportera, och en kalenderfil</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Påminnelser</translation>
+    </message>
 </context>
 <context>
     <name>ImportErrorTableModel</name>
@@ -4621,6 +4633,125 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>%1 could not be read: %2</source>
         <translation>%1 kunde inte läsas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Påminnelser</translation>
+    </message>
+    <message>
+        <source>One ready e-mail per contact person (.eml) with their measures that need a follow-up, have a deadline soon or are overdue, and a calendar file (.ics) with the reporting day and the deadlines. Nothing is sent: open each e-mail in your mail program, read it and send it.</source>
+        <translation>Ett färdigt e-postmeddelande per kontaktperson (.eml) med de åtgärder som saknar uppföljning, snart har sista dag eller är försenade, och en kalenderfil (.ics) med rapportdagen och de sista dagarna. Ingenting skickas: öppna varje meddelande i e-postprogrammet, läs igenom det och skicka.</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Uppföljningsperiod</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Deadlines within this many days</source>
+        <translation>Sista dag inom så här många dagar</translation>
+    </message>
+    <message>
+        <source>Report wanted by</source>
+        <translation>Rapporten önskas senast</translation>
+    </message>
+    <message>
+        <source>The day the report is wanted by; it is in every e-mail.</source>
+        <translation>Dagen rapporten ska vara inne; den står i varje meddelande.</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline within:</source>
+        <translation>&amp;Sista dag inom:</translation>
+    </message>
+    <message>
+        <source>Report wanted &amp;by:</source>
+        <translation>Rapporten önskas s&amp;enast:</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Follow-up missing</source>
+        <translation>Uppföljning saknas</translation>
+    </message>
+    <message>
+        <source>Deadline soon</source>
+        <translation>Sista dag snart</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenade</translation>
+    </message>
+    <message>
+        <source>Who gets a reminder</source>
+        <translation>Vem som får en påminnelse</translation>
+    </message>
+    <message>
+        <source>&amp;Write files…</source>
+        <translation>S&amp;kriv filerna…</translation>
+    </message>
+    <message>
+        <source>Choose a folder and write the e-mails and the calendar</source>
+        <translation>Välj en mapp och skriv e-postmeddelandena och kalendern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>None: fill in the recipient yourself</source>
+        <translation>Saknas: fyll i mottagaren själv</translation>
+    </message>
+    <message>
+        <source>The register&apos;s address cannot be used: %1</source>
+        <translation>Registrets adress går inte att använda: %1</translation>
+    </message>
+    <message>
+        <source>%1 reminders and a calendar file; the report is wanted by %2.</source>
+        <translation>%1 påminnelser och en kalenderfil; rapporten önskas senast %2.</translation>
+    </message>
+    <message>
+        <source>%1 of them without an e-mail address.</source>
+        <translation>%1 av dem saknar e-postadress.</translation>
+    </message>
+    <message>
+        <source>No contact person has anything due for this period: only the calendar is written.</source>
+        <translation>Ingen kontaktperson har något att rapportera för perioden: bara kalendern skrivs.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… och %1 till</translation>
+    </message>
+    <message>
+        <source>Without a contact person (no reminder is written for these %1):</source>
+        <translation>Utan kontaktperson (ingen påminnelse skrivs för dessa %1):</translation>
+    </message>
+    <message>
+        <source>Write reminders</source>
+        <translation>Skriv påminnelser</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <source>%1 files were written to %2. Nothing has been sent. Open the folder?</source>
+        <translation>%1 filer skrevs till %2. Ingenting har skickats. Öppna mappen?</translation>
     </message>
 </context>
 <context>

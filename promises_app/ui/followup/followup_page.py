@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -89,6 +90,9 @@ from promises_app.ui.followup.grid_clipboard import rows_as_tsv
 from promises_app.ui.followup.owner_packs_dialog import OwnerPacksDialog
 from promises_app.ui.followup.owner_report_dialog import OwnerReportDialog
 
+if TYPE_CHECKING:  # the dialog is loaded when first opened
+    from promises_app.ui.followup.reminders_dialog import RemindersDialog
+
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -115,6 +119,7 @@ class FollowUpPage(QWidget):
         self.report_dialog: OwnerReportDialog | None = None
         #: The folder the report packs were last written to or read from.
         self._pack_folder = ""
+        self.reminders_dialog: RemindersDialog | None = None
 
         self.notice_label = notice_label()
         self.action_notice = ActionNotice(self, undo_stack, self.show_notice)
@@ -332,13 +337,17 @@ class FollowUpPage(QWidget):
             self.tr("&Read report packs…"),
             self.tr("Read in the report packs the owners filled in: a preview of every change first"),
             self.read_packs)
+        self.reminders_action = action(
+            self.tr("&Reminders…"),
+            self.tr("Ready e-mails to the contact persons who have something due, and a calendar file"),
+            self.open_reminders)
 
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's actions for the window's menu (None: a separator)."""
         return [self.edit_action, self.set_status_action, self.set_light_action, self.copy_action,
-                self.copy_rows_action, None, self.send_packs_action, self.read_packs_action, None,
-                self.history_action]
+                self.copy_rows_action, None, self.send_packs_action, self.read_packs_action, self.reminders_action,
+                None, self.history_action]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Enter on a cell typed into edits it there; on any other cell it opens the follow-up form.
@@ -580,6 +589,7 @@ class FollowUpPage(QWidget):
         self.set_light_action.setEnabled(has_cell)
         self.send_packs_action.setEnabled(self.agreement_id is not None)
         self.read_packs_action.setEnabled(self.agreement_id is not None)
+        self.reminders_action.setEnabled(self.agreement_id is not None)
         shown = self.proxy.shown_measure_count()
         grid = self.model.grid()
         total = len(grid.measures) if grid else 0
@@ -943,6 +953,21 @@ class FollowUpPage(QWidget):
 
         dialog.accepted.connect(read)
         self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_reminders(self) -> RemindersDialog | None:
+        """Uppföljning → Påminnelser…: who gets a reminder for a period, written as files."""
+        if self.agreement_id is None:
+            return None
+        from promises_app.ui.followup.reminders_dialog import RemindersDialog  # loaded when first used
+
+        try:
+            dialog = RemindersDialog(self.services, self.agreement_id, today=self._today(), parent=self)
+        except AppError as error:
+            QMessageBox.warning(self, self.tr("Reminders"), str(error))
+            return None
+        self.reminders_dialog = dialog
         dialog.open()
         return dialog
 

@@ -1252,8 +1252,8 @@ Skäl: %2</translation>
         <translation>S&amp;para</translation>
     </message>
     <message>
-        <source>Save (Ctrl+Enter)</source>
-        <translation>Spara (Ctrl+Enter)</translation>
+        <source>Save (Ctrl+S or Ctrl+Enter)</source>
+        <translation>Spara (Ctrl+S eller Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2219,6 +2219,14 @@ Skäl: %2</translation>
     <message>
         <source>&amp;Back up now</source>
         <translation>&amp;Säkerhetskopiera nu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Every change is saved as you make it; nothing needs saving. A backup: File → Back up now.</source>
+        <translation>Varje ändring sparas när du gör den; inget behöver sparas. Säkerhetskopia: Arkiv → Säkerhetskopiera nu.</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
@@ -4287,6 +4295,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>Spara (%1)</translation>
     </message>
 </context>
 <context>

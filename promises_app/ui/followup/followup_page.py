@@ -265,7 +265,7 @@ class FollowUpPage(QWidget):
             self.tr("&Copy previous period's status"),
             self.tr("Copy the status, light and count of the period before into the chosen period, "
                     "for the selected measures"),
-            self.copy_previous_period, ("Ctrl+Shift+P",))
+            self.copy_previous_period, ("Ctrl+Alt+K",))
         self.history_action = action(
             self.tr("Show &history"), self.tr("Show the selected measure's follow-ups, newest first"),
             lambda: None, ("Ctrl+Shift+H",))

@@ -20,7 +20,7 @@ from promises_app.domain.errors import AppError
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import ValidationError
 from promises_app.services.records import OrganisationRecord
-from promises_app.ui.common.forms import ERROR_STYLE
+from promises_app.ui.common.forms import ERROR_STYLE, save_key
 from promises_app.ui.common.labels import label
 
 
@@ -69,6 +69,7 @@ class OrganisationForm(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
+        save_key(self, self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(form)

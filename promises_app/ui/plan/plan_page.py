@@ -269,7 +269,7 @@ class PlanPage(QWidget):
             self.open_occurrences, "Ctrl+Shift+T")
         self.focus_areas_action = action(
             self.tr("&Focus areas…"), self.tr("Add, rename, delete and reorder the agreement's focus areas"),
-            self.open_focus_areas, "Ctrl+Shift+U")
+            self.open_focus_areas, "Ctrl+Alt+O")
 
 
     def actions_for_menu(self) -> list[QAction | None]:

@@ -430,9 +430,17 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.backup_action = self._menu_action(
-            file_menu, self.tr("&Back up now"), self.database_files.backup_now, "Ctrl+S",
+            file_menu, self.tr("&Back up now"), self.database_files.backup_now,
             tip=self.tr("Make a checked backup of the database now"),
         )
+        # Ctrl+S saves the open form (ui/common/forms.save_key); in the window, where every edit is
+        # saved as it is made, it only says so (a Word user's habit should not surprise).
+        self.save_hint_action = QAction(self.tr("Save"), self)
+        self.save_hint_action.setShortcuts(QKeySequence.StandardKey.Save)
+        self.save_hint_action.triggered.connect(lambda _checked=False: self.statusBar().showMessage(
+            self.tr("Every change is saved as you make it; nothing needs saving. A backup: File → Back up now."),
+            10_000))
+        self.addAction(self.save_hint_action)
         self.restore_action = self._menu_action(
             file_menu, self.tr("&Restore from backup…"), self.database_files.choose_and_restore,
             tip=self.tr("Replace the database with one of its backups"),

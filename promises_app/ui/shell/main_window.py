@@ -755,9 +755,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the layout and the database, back up on close (checked), then let go of the
-        database and its lock."""
+        database and its lock; the undo stack falls silent (``Operations.shut_down``), so nothing
+        reaches a page or a dialog as the window is taken down."""
         self.save_layout()
         self.database_files.close()
+        self.undo_stack.shut_down()
         super().closeEvent(event)
 
     def reload(self) -> None:

@@ -2703,7 +2703,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Slutdatum</translation>
+        <translation>Klart senast</translation>
     </message>
     <message>
         <source>Reported</source>

@@ -57,6 +57,7 @@ from promises_app.domain.errors import AppError
 from promises_app.services import CheckState, Services, StartupCheck
 from promises_app.ui.agreements.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
 from promises_app.ui.common.collector import reading_rows
+from promises_app.ui.common.columns import kept_widths, restore_widths, whole_text_tooltips
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import Operations
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.agreement_view = QTreeView()
         self.agreement_view.setModel(self.agreement_proxy)
         self.agreement_view.setAccessibleName(self.tr("Agreements"))
+        whole_text_tooltips(self.agreement_view)  # a long title cut off in the list shows whole
         self.agreement_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agreement_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agreement_view.selectionModel().selectionChanged.connect(self._agreement_selected)
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1066])
+        self.splitter.setSizes([270, 1096])  # the pages' tables get the room at 1280 px
         self.setCentralWidget(self.splitter)
 
         self.undo_stack.changed.connect(self._apply_changes)
@@ -556,11 +558,13 @@ class MainWindow(QMainWindow):
         splitter = self.settings.splitter_state()
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        restore_widths(self.settings.column_widths())  # before the pages size their columns
 
     def save_layout(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.set_column_widths(kept_widths())
         self.settings.sync()
 
     def _build_reports_menu(self) -> None:

@@ -139,8 +139,8 @@ def section_labels() -> dict[str, Any]:
     return {
         "moved": c.HEADING_MOVED, "indicators": c.HEADING_INDICATORS,
         "change_columns": list(c.CHANGE_COLUMNS),
-        "moved_note": ("Åtgärder vars slutdatum eller mål har ändrats, och åtgärder som lagts till eller tagits "
-                       "bort, jämfört med den första undertecknade versionen."),
+        "moved_note": ("Åtgärder som fått ett annat datum för när de ska vara klara eller ett annat mål, och "
+                       "åtgärder som lagts till eller tagits bort, jämfört med den första undertecknade versionen."),
         "nothing_moved": "Inget har ändrats sedan undertecknandet.",
         "no_values": "Inga värden ännu.",
         "period": "Period",

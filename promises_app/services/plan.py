@@ -624,11 +624,13 @@ def validate_measure(
     if cleaned["target_count"] is None and cleaned["target_unit"]:
         check.add("target_count", "Målvärde: ange ett antal, eller töm enheten.")
     start = check.date_value("start_date", values["start_date"], label="Startdatum", required=False)
-    deadline = check.date_value("deadline", values["deadline"], label="Slutdatum", required=False)
-    check.dates_in_order(start, deadline, field="deadline", first_label="Startdatum", second_label="Slutdatum")
+    # "Klart senast": a measure's deadline has the one name everywhere (domain/vocabulary.py);
+    # "Slutdatum" is the agreement's end.
+    deadline = check.date_value("deadline", values["deadline"], label="Klart senast", required=False)
+    check.dates_in_order(start, deadline, field="deadline", first_label="Startdatum", second_label="Klart senast")
     if not allow_outside_agreement:
         check.within(start, agreement.start_date, agreement.end_date, field="start_date", label="Startdatum")
-        check.within(deadline, agreement.start_date, agreement.end_date, field="deadline", label="Slutdatum")
+        check.within(deadline, agreement.start_date, agreement.end_date, field="deadline", label="Klart senast")
     cleaned["start_date"], cleaned["deadline"] = start, deadline
 
     promise = session.get(m.Promise, values["promise_id"]) if values["promise_id"] is not None else None

@@ -1299,8 +1299,8 @@ Skäl: %2</translation>
         <translation>S&amp;para</translation>
     </message>
     <message>
-        <source>Save (Ctrl+Enter)</source>
-        <translation>Spara (Ctrl+Enter)</translation>
+        <source>Save (Ctrl+S or Ctrl+Enter)</source>
+        <translation>Spara (Ctrl+S eller Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2364,6 +2364,14 @@ Skäl: %2</translation>
         <translation>&amp;Säkerhetskopiera nu</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Every change is saved as you make it; nothing needs saving. A backup: File → Back up now.</source>
+        <translation>Varje ändring sparas när du gör den; inget behöver sparas. Säkerhetskopia: Arkiv → Säkerhetskopiera nu.</translation>
+    </message>
+    <message>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Återställ från säkerhetskopia…</translation>
     </message>
@@ -2858,7 +2866,7 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Slutdatum</translation>
+        <translation>Klart senast</translation>
     </message>
     <message>
         <source>Reported</source>
@@ -4557,6 +4565,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>Spara (%1)</translation>
     </message>
 </context>
 <context>

@@ -297,7 +297,7 @@ def test_every_file_edit_and_help_action_has_a_shortcut_and_none_is_used_twice(q
     menus = {menu.title(): menu for menu in window.menuBar().findChildren(QMenu) if menu.parent() is window.menuBar()}
     keyed = [
         window.new_database_action, window.open_database_action, window.import_json_action,
-        window.export_json_action, window.backup_action, window.settings_action, window.quit_action,
+        window.export_json_action, window.settings_action, window.quit_action,
         window.undo_action, window.redo_action, window.about_action,
     ]
     assert all(not action.shortcut().isEmpty() for action in keyed)

@@ -61,7 +61,9 @@ def test_page_has_names_shortcuts_and_starts_on_the_current_period(page):
     assert page.current_period() == "2022-T3"
     assert page.current_measure() is not None
     shortcuts = {a.shortcut().toString() for a in page.actions_for_menu() if a is not None}
-    assert {"F2", "Ctrl+Shift+P", "Ctrl+Shift+H"} <= shortcuts
+    assert {"Ctrl+Alt+K", "Ctrl+Shift+H"} <= shortcuts
+    # The grid's own keys: F2 follows up the cell, Ctrl+C copies the selected rows (docs/keys.md).
+    assert [key.toString() for action in page.view.actions() for key in action.shortcuts()] == ["F2", "Ctrl+C"]
     for widget in (page.search_edit, page.status_filter, page.light_filter, page.party_filter,
                    page.overdue_check, page.group_combo, page.view, page.history_view):
         assert widget.accessibleName(), widget

@@ -240,7 +240,7 @@ def test_page_has_names_shortcuts_and_menu_actions(page):
     for view in (page.party_view, page.signatory_view, page.summary_label):
         assert view.accessibleName()
     shortcuts = {a.shortcut().toString() for a in page.actions_for_menu() if a is not None}
-    assert {"Ctrl+Shift+D", "Ctrl+Shift+P", "Ctrl+Shift+U", "Ctrl+Shift+J"} <= shortcuts
+    assert {"Ctrl+Alt+L", "Ctrl+Shift+U", "Ctrl+Shift+J"} <= shortcuts
     assert not {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+O", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "Ctrl+F"} & shortcuts
 
 

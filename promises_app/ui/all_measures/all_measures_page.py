@@ -28,6 +28,7 @@ from promises_app.domain.changes import Changes
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.ui.all_measures.measure_table_model import MeasureFilterProxyModel, MeasureTableModel
+from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
 from promises_app.ui.common.page_changes import behind_other_tab, shared_read
 from promises_app.ui.common.page_parts import notice_label
 
@@ -75,11 +76,17 @@ class AllMeasuresPage(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(2 * self.view.fontMetrics().lineSpacing() + 10)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MeasureTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MeasureTableModel.RESPONSIBLE, 150), (MeasureTableModel.FOCUS_AREA, 130)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        em = self.view.fontMetrics().horizontalAdvance("M")
+        # The title fills what the others leave, never under 20 em; dragged widths are kept.
+        self.columns = FittedColumns(self.view, "all-measures", first=MeasureTableModel.TITLE,
+                                     minimum=18 * em)
+        whole_text_tooltips(self.view)
+        with self.columns.sizing():
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            # Names beyond these are elided, whole in the tooltip: the title needs the room at 1280 px.
+            for column, width in ((MeasureTableModel.RESPONSIBLE, 13 * em), (MeasureTableModel.FOCUS_AREA, 11 * em)):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice_label)

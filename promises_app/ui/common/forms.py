@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -241,6 +242,17 @@ def clear_errors_on_edit(
         on_edit(widget, clear)
 
 
+def save_key(dialog: QDialog, save_button: QAbstractButton) -> QShortcut:
+    """Ctrl+S in ``dialog`` presses its Save button, as in Word and Excel (the window's own Ctrl+S
+    only says that edits are saved as they are made). Nothing happens while the button is disabled."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), dialog)
+    shortcut.setObjectName("save-key")
+    shortcut.activated.connect(save_button.click)
+    save_button.setToolTip(QCoreApplication.translate("RecordForm", "Save (%1)").replace(
+        "%1", shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)))
+    return shortcut
+
+
 class RecordForm(QDialog):
     """A form for one record. ``save(values)`` does the user action and returns what was saved, or raises.
 
@@ -267,6 +279,7 @@ class RecordForm(QDialog):
         self.cancel_button.setText(QCoreApplication.translate("RecordForm", "Cancel"))
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
+        save_key(self, self.save_button)
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import warnings
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -82,6 +83,31 @@ class Operations(QUndoStack):
             self._versions.clear()
         self._pending.clear()
         listen(services.db, self._learn)
+
+    def shut_down(self) -> None:
+        """The window closes and lets go of its database: the history goes, and no one hears of
+        this stack again. (QUndoStack's destructor clears a stack that still holds commands, and so
+        emits ``indexChanged`` while the window's widgets are half taken down: their slots raised
+        "Internal C++ object … already deleted". Cleared here with the signals blocked, it has
+        nothing left to say; what still follows it is disconnected.)"""
+        self._flush_timer.stop()
+        self._pending.clear()
+        if self._services is not None:
+            stop_listening(self._services.db, self._learn)
+            self._services = None
+        self.blockSignals(True)
+        try:
+            self.clear()
+        finally:
+            self.blockSignals(False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # PySide warns of a signal nothing follows
+            for signal in (self.changed, self.indexChanged, self.cleanChanged, self.canUndoChanged,
+                           self.canRedoChanged, self.undoTextChanged, self.redoTextChanged):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):  # nothing connected to it
+                    pass
 
     def _learn(self, changes: Changes) -> None:
         """Database listener (any thread): remember the versions; queue GUI-thread writes."""

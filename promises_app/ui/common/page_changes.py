@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from promises_app.domain.changes import Changes
+from promises_app.ui.common.connections import connect_while_alive
 from promises_app.ui.common.operations import Operations
 
 T = TypeVar("T")
@@ -29,10 +30,11 @@ def follow_changes(stack: QUndoStack, page: QWidget, handler: Callable[[Changes]
         if shiboken6.isValid(page):
             handler(changes)
 
+    # Undone when the page goes (ui/common/connections.py); the window also silences the stack on closing.
     if isinstance(stack, Operations):
-        stack.changed.connect(deliver)
+        connect_while_alive(page, stack, stack.changed, deliver)
     else:
-        stack.indexChanged.connect(lambda _index: deliver(Changes.everything()))
+        connect_while_alive(page, stack, stack.indexChanged, lambda _index: deliver(Changes.everything()))
 
 
 def behind_other_tab(widget: QWidget) -> bool:

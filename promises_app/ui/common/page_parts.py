@@ -33,22 +33,43 @@ def page_action(
     shortcut: str | Sequence[str] = "",
     view: QWidget | None = None,
 ) -> QAction:
-    """An action of ``page``. Its keys work while the page (or, given ``view``, that view) has
-    the focus, so pages may reuse a key without clashing; the tooltip shows the key."""
+    """An action of ``page``; its keys work while the page has the focus, so the window's menu bar
+    (where every page's actions are listed at once) shows each key once (tests/ui/test_keys.py).
+
+    Given ``view``, the keys are the list's own (F2 change, Del delete, Alt+Up/Down move: the same
+    in every list) and work only while that list has the focus: they are bound to the list by
+    :func:`list_keys` and not shown in the menu, where several lists' actions stand side by side.
+    The tooltip shows the key either way."""
     made = QAction(text, page)
     made.setStatusTip(tip)
     made.setToolTip(tip)
     keys = [shortcut] if isinstance(shortcut, str) else list(shortcut)
-    keys = [key for key in keys if key]
-    if keys:
-        made.setShortcuts([QKeySequence(key) for key in keys])
-        made.setToolTip(f"{tip} ({made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-    made.setShortcutContext(
-        Qt.ShortcutContext.WidgetShortcut if view is not None else Qt.ShortcutContext.WidgetWithChildrenShortcut
-    )
+    sequences = [QKeySequence(key) for key in keys if key]
+    if sequences:
+        made.setToolTip(f"{tip} ({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+    made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     made.triggered.connect(lambda _checked=False: slot())
-    (view or page).addAction(made)
+    if view is None:
+        made.setShortcuts(sequences)
+        page.addAction(made)
+    elif sequences:
+        list_keys(view, made, sequences)
     return made
+
+
+def list_keys(view: QWidget, action: QAction, keys: Sequence[QKeySequence]) -> QAction:
+    """``keys`` do ``action`` while ``view`` (a list) has the focus: a second action, on the list
+    only and enabled with ``action``, so the menu can list ``action`` without a key that several
+    lists share."""
+    key_action = QAction(action.text(), view)
+    key_action.setObjectName("list-key")
+    key_action.setShortcuts(list(keys))
+    key_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    key_action.setEnabled(action.isEnabled())
+    action.enabledChanged.connect(key_action.setEnabled)
+    key_action.triggered.connect(lambda _checked=False: action.trigger())
+    view.addAction(key_action)
+    return key_action
 
 
 def bind_button(button: B, action: QAction) -> B:

@@ -129,11 +129,11 @@ class FollowUpEditor(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Sa&ve"))
-        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S or Ctrl+Enter)"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self).activated.connect(self.try_save)
 
         layout = QVBoxLayout(self)

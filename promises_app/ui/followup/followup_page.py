@@ -65,6 +65,7 @@ from promises_app.services.base import FieldValues
 from promises_app.services.carry_over import LineageEntry
 from promises_app.services.followups import FollowUpEntry, FollowUpGrid, GridMeasure
 from promises_app.services.records import FollowUpRecord
+from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
@@ -129,6 +130,7 @@ class FollowUpPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Title, description or comment"))
         self.search_edit.setAccessibleName(self.tr("Search measures"))
+        self.search_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)  # never a slit
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Filter by latest status"))
         self.status_filter.addItem(self.tr("All statuses"), "")
@@ -183,6 +185,11 @@ class FollowUpPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionsMovable(False)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 6)
+        # The measure's title fills what the periods leave, never under 22 em (then the grid scrolls
+        # sideways); widths the person drags are kept (ui/common/columns.py).
+        self.columns = FittedColumns(self.view, "followup", first=FollowUpGridModel.TITLE,
+                                     minimum=self.fontMetrics().horizontalAdvance("M") * 22)
+        whole_text_tooltips(self.view)
         self.view.installEventFilter(self)
         # Long grids come a page at a time (ui/common/paged_filter.py): more as the person scrolls down.
         self.proxy.headingsRevealed.connect(self._groups_revealed)
@@ -261,7 +268,9 @@ class FollowUpPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([940, 400])
+        # The grid first: at 1280 px its measure titles need the room more than the history does.
+        self.history_view.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
+        self.splitter.setSizes([1080, 260])
 
         layout = QVBoxLayout(self)
         layout.addLayout(search_row)
@@ -298,7 +307,7 @@ class FollowUpPage(QWidget):
             self.tr("&Copy previous period's status"),
             self.tr("Copy the status, light and count of the period before into the chosen period, "
                     "for the selected measures"),
-            self.copy_previous_period, ("Ctrl+Shift+P",))
+            self.copy_previous_period, ("Ctrl+Alt+K",))
         self.history_action = action(
             self.tr("Show &history"), self.tr("Show the selected measure's follow-ups, newest first"),
             lambda: None, ("Ctrl+Shift+H",))
@@ -688,14 +697,15 @@ class FollowUpPage(QWidget):
     def _size_columns(self) -> None:
         header = self.view.header()
         em = self.fontMetrics().horizontalAdvance("M")
-        header.setSectionResizeMode(FollowUpGridModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(FollowUpGridModel.OWNER, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(FollowUpGridModel.OWNER, 13 * em)
-        width = self._period_width()
-        detail_widths = {"light": 9 * em, "count_achieved": 5 * em, "comment": 16 * em}
-        for column in range(FollowUpGridModel.FIRST_PERIOD, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, detail_widths.get(self.model.field_of_column(column) or "", width))
+        with self.columns.sizing():  # then the person's own widths, and the title fitted
+            header.setSectionResizeMode(FollowUpGridModel.OWNER, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(FollowUpGridModel.OWNER, 9 * em)  # elided, whole in the tooltip
+            width = self._period_width()
+            # The period typed into has its light, count and comment beside its status (grid typing).
+            detail_widths = {"light": 9 * em, "count_achieved": 5 * em, "comment": 16 * em}
+            for column in range(FollowUpGridModel.FIRST_PERIOD, self.model.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, detail_widths.get(self.model.field_of_column(column) or "", width))
 
     def _period_width(self) -> int:
         """Room for the longest cell any period shows (every period alike), within 9–18 em.

@@ -34,6 +34,7 @@ from promises_app.domain.changes import Changes
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.overview import DUE_SOON_DAYS, AgreementOverview
+from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.common.page_parts import notice_label
@@ -83,11 +84,15 @@ class MeasureList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Sized from the first rows, not measured over every row of a list that may hold thousands.
         header.setResizeContentsPrecision(SIZING_ROWS)
-        header.setSectionResizeMode(MeasureListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         em = header.fontMetrics().horizontalAdvance("M")
         header.setMinimumSectionSize(em * 4)
-        # The measure's title gets the room; a long party name is cut short (the tooltip has it whole).
-        header.setMaximumSectionSize(em * 12)
+        # The measure's title gets the room the others leave (at least 14 em); a long party name is
+        # cut short at 11 em, whole in the tooltip; a status word fits whole ("Delvis genomförd").
+        header.setSectionResizeMode(MeasureListModel.OWNER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(MeasureListModel.OWNER, em * 11)
+        self.columns = FittedColumns(self.view, f"overview:{name}", first=MeasureListModel.TITLE,
+                                     minimum=em * 14)
+        whole_text_tooltips(self.view)
         self.view.setMinimumHeight(self.view.verticalHeader().defaultSectionSize() * 3 + header.sizeHint().height())
         self.empty = QLabel()
         # (no word wrap: a height-for-width label would make the scroll area scroll needlessly)

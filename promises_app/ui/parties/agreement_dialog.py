@@ -54,7 +54,7 @@ from promises_app.services.errors import (
 from promises_app.services.records import AgreementRecord, PartyRecord
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill
-from promises_app.ui.common.forms import UnsavedWork, clear_errors_on_edit, error_label, note_label
+from promises_app.ui.common.forms import UnsavedWork, clear_errors_on_edit, error_label, note_label, save_key
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_parts import NOTICE_STYLE
 from promises_app.ui.common.undo_commands import CreateOrganisationCommand
@@ -253,6 +253,7 @@ class AgreementDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
+        save_key(self, self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(self.banner)

@@ -241,13 +241,13 @@ class PartiesPage(QWidget):
         self.details_action = action(
             self.tr("Agreement &details…"),
             self.tr("Kind, title, dates, reporting periods, goals and the texts of the agreement"),
-            self.edit_details, "Ctrl+Shift+D")
+            self.edit_details)  # the window's Agreement menu has it (Ctrl+Alt+D)
         self.people_action = action(
             self.tr("Register of p&eople…"), self.tr("Every person in the register: add, change or delete"),
             self.open_people)
         self.add_party_action = action(
             self.tr("Add &party…"), self.tr("Add an organisation from the register, or a new one, as a party"),
-            self.add_party, "Ctrl+Shift+P")
+            self.add_party, "Ctrl+Alt+L")
         self.remove_party_action = action(
             self.tr("&Remove party"), self.tr("Remove the selected party and its signatories"),
             self.remove_party, "Del", self.party_view)
@@ -277,9 +277,10 @@ class PartiesPage(QWidget):
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's main actions for the window's menu (None: a separator)."""
-        return [self.details_action, None, self.add_party_action, self.remove_party_action, None,
-                self.add_signatory_action, self.new_person_action, self.remove_signatory_action, None,
-                self.people_action]
+        # Not the details (the window's own "Agreement details…" stands above them) nor the people
+        # (Register → People…): a menu lists each thing once (tests/ui/test_keys.py).
+        return [self.add_party_action, self.remove_party_action, None,
+                self.add_signatory_action, self.new_person_action, self.remove_signatory_action]
 
 
 

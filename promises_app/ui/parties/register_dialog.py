@@ -28,6 +28,7 @@ from promises_app.input_files import read_at_most
 from promises_app.services import Services
 from promises_app.services.logos import MAX_FILE_BYTES
 from promises_app.services.records import OrganisationRecord
+from promises_app.ui.common.connections import connect_while_alive
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.undo_commands import (
     CreateOrganisationCommand,
@@ -109,7 +110,9 @@ class RegisterDialog(QDialog):
         redo = undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([undo, redo])
-        undo_stack.indexChanged.connect(self.refresh)
+        # Until the dialog closes: the window's stack outlives it (and it used to refresh, and fail,
+        # as the window was taken down).
+        connect_while_alive(self, undo_stack, undo_stack.indexChanged, self._stack_changed)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_logo())
         self.refresh()
 
@@ -123,6 +126,9 @@ class RegisterDialog(QDialog):
 
     def _report(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Organisations"), message)
+
+    def _stack_changed(self, _index: int) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         selected = self._selected()

@@ -47,6 +47,7 @@ from promises_app.services.records import (
     PartyRecord,
     PromiseRecord,
 )
+from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import report_error, run_command
@@ -132,20 +133,25 @@ class PlanPage(QWidget):
         self.tree.setAlternatingRowColors(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(PlanTreeModel.TITLE, QHeaderView.ResizeMode.Stretch)
         em = self.tree.fontMetrics().horizontalAdvance("M")
-        for column, width in ((PlanTreeModel.RESPONSIBLE, 17), (PlanTreeModel.STATUS, 13),
-                              (PlanTreeModel.FOCUS_AREA, 14)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width * em)
-        # Sized once from a sample date and the heading, not measured over every row after each change.
-        header.setSectionResizeMode(PlanTreeModel.DEADLINE, QHeaderView.ResizeMode.Interactive)
-        deadline_heading = str(self.model.headerData(PlanTreeModel.DEADLINE, Qt.Orientation.Horizontal))
-        header.resizeSection(PlanTreeModel.DEADLINE, 2 * em + max(
-            self.tree.fontMetrics().horizontalAdvance(format_date(WIDE_DATE)),
-            header.fontMetrics().horizontalAdvance(deadline_heading),
-        ))
+        # The title fills what the other columns leave, never under 24 em; widths the person drags
+        # are kept (ui/common/columns.py).
+        self.columns = FittedColumns(self.tree, "plan", first=PlanTreeModel.TITLE, minimum=24 * em)
+        whole_text_tooltips(self.tree)
+        # The status column holds the longest status word beside its light ("Delvis genomförd").
+        status_width = 3 * em + max(self.tree.fontMetrics().horizontalAdvance(label(s)) for s in FollowUpStatus)
+        with self.columns.sizing():
+            for column, width in ((PlanTreeModel.RESPONSIBLE, 15 * em), (PlanTreeModel.STATUS, status_width),
+                                  (PlanTreeModel.FOCUS_AREA, 13 * em)):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
+            # Sized once from a sample date and the heading, not measured over every row after each change.
+            header.setSectionResizeMode(PlanTreeModel.DEADLINE, QHeaderView.ResizeMode.Interactive)
+            deadline_heading = str(self.model.headerData(PlanTreeModel.DEADLINE, Qt.Orientation.Horizontal))
+            header.resizeSection(PlanTreeModel.DEADLINE, 2 * em + max(
+                self.tree.fontMetrics().horizontalAdvance(format_date(WIDE_DATE)),
+                header.fontMetrics().horizontalAdvance(deadline_heading),
+            ))
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         # Enter activates; a double-click is caught as such (platforms differ in whether it activates).
         self.tree.activated.connect(self._activated)
@@ -274,7 +280,7 @@ class PlanPage(QWidget):
             self.open_occurrences, "Ctrl+Shift+T")
         self.focus_areas_action = action(
             self.tr("&Focus areas…"), self.tr("Add, rename, delete and reorder the agreement's focus areas"),
-            self.open_focus_areas, "Ctrl+Shift+U")
+            self.open_focus_areas, "Ctrl+Alt+O")
         self.paste_action = action(
             self.tr("P&aste measures…"),
             self.tr("Add measures copied in Excel or Word (one a line: measure, responsible, deadline, target) "

@@ -49,6 +49,7 @@ from promises_app.services.errors import ValidationError
 from promises_app.services.followups import reporting_period
 from promises_app.services.output_paths import OutputPathRefused
 from promises_app.ui.common.background import TaskControl
+from promises_app.ui.common.connections import connect_while_alive
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.error_dialog import ErrorDialog, show_error
 from promises_app.ui.common.formatting import fill
@@ -104,7 +105,8 @@ class PublishDialog(QDialog):
         self.agreement = services.agreements.get_agreement(agreement_id)
         self.periods = services.agreements.periods(agreement_id)
         self.runner = runner if runner is not None else ReportRunner(self)
-        self.runner.failed.connect(self._failed)
+        # The window's runner outlives the dialog (a new one is made for every publication).
+        connect_while_alive(self, self.runner, self.runner.failed, self._failed, until_finished=False)
         #: What the last publication wrote (None before one is done).
         self.published: Published | None = None
         #: The error dialog shown for the last unexpected failure (None when there was none).

@@ -59,6 +59,7 @@ from promises_app.services import Services
 from promises_app.services.errors import ValidationError
 from promises_app.services.followups import reporting_period
 from promises_app.ui.common.background import TaskControl
+from promises_app.ui.common.connections import connect_while_alive
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.error_dialog import ErrorDialog, show_error
 from promises_app.ui.common.formatting import fill, format_long_date
@@ -172,7 +173,8 @@ class ReportDialog(QDialog):
         self.agreement = services.agreements.get_agreement(agreement_id)
         self.periods = services.agreements.periods(agreement_id)
         self.runner = runner if runner is not None else ReportRunner(self)
-        self.runner.failed.connect(self._report_failed)
+        # The window's runner outlives the dialog (a new one is made for every report).
+        connect_while_alive(self, self.runner, self.runner.failed, self._report_failed, until_finished=False)
         #: The error dialog shown for the last unexpected failure (None when there was none).
         self.error_dialog: ErrorDialog | None = None
         self.setWindowTitle(self.tr("Create report"))

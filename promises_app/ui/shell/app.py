@@ -20,7 +20,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QLibraryInfo, QLocale, QModelIndex, QTranslator
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QModelIndex,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from promises_app import __version__, logging_setup
@@ -119,6 +127,8 @@ class ExceptionHook:
         self._database = database
         self.dialog: ErrorDialog | None = None
         self._busy = False
+        #: The window has closed: log only (a dialog would have no window to stand over).
+        self.closing = False
 
     def __call__(
         self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
@@ -127,7 +137,7 @@ class ExceptionHook:
             sys.__excepthook__(kind, error, trace)
             return
         _log.error("Oväntat fel", exc_info=(kind, error, trace))
-        if self._busy or self.dialog is not None or QApplication.instance() is None:
+        if self.closing or self._busy or self.dialog is not None or QApplication.instance() is None:
             return  # logged; one dialog at a time (an error in a paint event repeats)
         self._busy = True
         try:
@@ -184,8 +194,8 @@ def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool,
     if not gc.isenabled():  # paused for the start-up (cli.main): collect again once the pages are built
         window.pagesBuilt.connect(gc.enable)
     services = window.services
+    hook = None if smoke else install_excepthook(window)
     if not smoke:
-        install_excepthook(window)
         window.startupCheckFailed.connect(lambda failure: _after_failed_check(app, window, failure))
     window.show()
     if services.db.location is not None and not services.db.location.safe:
@@ -214,7 +224,16 @@ def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool,
         return 0 if titles else 1
     result = app.exec()
     _log.info("Medborgarlöften avslutas")
+    take_down(window, hook)
     return result
+
+
+def take_down(window: MainWindow, hook: ExceptionHook | None) -> None:
+    """Delete the closed window now, while ``hook`` still logs what goes wrong (and shows nothing):
+    left to Python, it would go after the hook is gone, and any error on the way to stderr."""
+    if hook is not None:
+        hook.closing = True
+    shiboken6.delete(window)
 
 
 def first_window(services: Services, *, settings: AppSettings | None, smoke: bool = False) -> MainWindow | None:

@@ -57,6 +57,7 @@ from promises_app.domain.errors import AppError
 from promises_app.services import CheckState, Services, StartupCheck
 from promises_app.ui.agreements.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
 from promises_app.ui.common.collector import reading_rows
+from promises_app.ui.common.columns import kept_widths, restore_widths, whole_text_tooltips
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import Operations
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.agreement_view = QTreeView()
         self.agreement_view.setModel(self.agreement_proxy)
         self.agreement_view.setAccessibleName(self.tr("Agreements"))
+        whole_text_tooltips(self.agreement_view)  # a long title cut off in the list shows whole
         self.agreement_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agreement_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agreement_view.selectionModel().selectionChanged.connect(self._agreement_selected)
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1066])
+        self.splitter.setSizes([270, 1096])  # the pages' tables get the room at 1280 px
         self.setCentralWidget(self.splitter)
 
         self.undo_stack.changed.connect(self._apply_changes)
@@ -430,9 +432,17 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.backup_action = self._menu_action(
-            file_menu, self.tr("&Back up now"), self.database_files.backup_now, "Ctrl+S",
+            file_menu, self.tr("&Back up now"), self.database_files.backup_now,
             tip=self.tr("Make a checked backup of the database now"),
         )
+        # Ctrl+S saves the open form (ui/common/forms.save_key); in the window, where every edit is
+        # saved as it is made, it only says so (a Word user's habit should not surprise).
+        self.save_hint_action = QAction(self.tr("Save"), self)
+        self.save_hint_action.setShortcuts(QKeySequence.StandardKey.Save)
+        self.save_hint_action.triggered.connect(lambda _checked=False: self.statusBar().showMessage(
+            self.tr("Every change is saved as you make it; nothing needs saving. A backup: File → Back up now."),
+            10_000))
+        self.addAction(self.save_hint_action)
         self.restore_action = self._menu_action(
             file_menu, self.tr("&Restore from backup…"), self.database_files.choose_and_restore,
             tip=self.tr("Replace the database with one of its backups"),
@@ -548,11 +558,13 @@ class MainWindow(QMainWindow):
         splitter = self.settings.splitter_state()
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        restore_widths(self.settings.column_widths())  # before the pages size their columns
 
     def save_layout(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.set_column_widths(kept_widths())
         self.settings.sync()
 
     def _build_reports_menu(self) -> None:
@@ -747,9 +759,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the layout and the database, back up on close (checked), then let go of the
-        database and its lock."""
+        database and its lock; the undo stack falls silent (``Operations.shut_down``), so nothing
+        reaches a page or a dialog as the window is taken down."""
         self.save_layout()
         self.database_files.close()
+        self.undo_stack.shut_down()
         super().closeEvent(event)
 
     def reload(self) -> None:

@@ -10,6 +10,7 @@ before Qt first writes it: Qt keeps the mode of the file it replaces).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from pathlib import Path
 
@@ -26,6 +27,7 @@ DEFAULT_LANGUAGE = "sv"
 GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
 SPLITTER_STATE = "window/splitter"
+COLUMN_WIDTHS = "window/columns"
 LAST_DATABASE = "files/last_database"
 RECENT_FILES = "files/recent"
 LANGUAGE = "general/language"
@@ -75,6 +77,20 @@ class AppSettings:
 
     def set_splitter_state(self, value: QByteArray) -> None:
         self.qsettings.setValue(SPLITTER_STATE, value)
+
+    def column_widths(self) -> dict[str, dict[str, int]]:
+        """The column widths the person chose, per table and column name (ui/common/columns.py);
+        anything unreadable counts as none."""
+        raw = self.qsettings.value(COLUMN_WIDTHS)
+        try:
+            data = json.loads(raw) if isinstance(raw, str) else {}
+            return {str(table): {str(name): int(width) for name, width in columns.items()}
+                    for table, columns in data.items() if isinstance(columns, dict)}
+        except (ValueError, TypeError, AttributeError):
+            return {}
+
+    def set_column_widths(self, widths: dict[str, dict[str, int]]) -> None:
+        self.qsettings.setValue(COLUMN_WIDTHS, json.dumps(widths, ensure_ascii=False, sort_keys=True))
 
     # --- files ---------------------------------------------------------------------------
     def last_database(self) -> Path | None:

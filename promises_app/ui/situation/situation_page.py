@@ -329,7 +329,7 @@ class SituationPage(QWidget):
         self.measure_action = action(
             self.tr("Make into &measure…"),
             self.tr("Make the selected finding into a measure of one of the agreement's promises"),
-            self.make_measure, "Ctrl+Shift+M")
+            self.make_measure, "Ctrl+Alt+G")
         self.geojson_action = action(
             self.tr("Export findings as &GeoJSON…"),
             self.tr("Write the findings that have coordinates as GeoJSON, for the municipality's map service"),

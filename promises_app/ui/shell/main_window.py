@@ -88,6 +88,7 @@ FALLBACK_KEYS = {
     QKeySequence.StandardKey.Open: "Ctrl+O",
     QKeySequence.StandardKey.Quit: "Ctrl+Q",
     QKeySequence.StandardKey.HelpContents: "F1",
+    QKeySequence.StandardKey.Print: "Ctrl+P",
 }
 
 _log = logging.getLogger(__name__)
@@ -429,6 +430,11 @@ class MainWindow(QMainWindow):
             tip=self.tr("Export the selected agreement with everything under it in the exchange format"),
         )
         file_menu.addSeparator()
+        self.print_action = self._menu_action(
+            file_menu, self.tr("&Print agreement…"), self.print_agreement, QKeySequence.StandardKey.Print,
+            tip=self.tr("Print the selected agreement's document (on the Versions page: the selected revision)"),
+        )
+        file_menu.addSeparator()
         self.backup_action = self._menu_action(
             file_menu, self.tr("&Back up now"), self.database_files.backup_now, "Ctrl+S",
             tip=self.tr("Make a checked backup of the database now"),
@@ -741,9 +747,19 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def print_agreement(self) -> int | None:
+        """Ctrl+P, as in Word: the agreement's document as it stands, in the preview with the printer
+        dialog over it; on the Versions page, the revision selected there. Returns the render's task number."""
+        self.complete()
+        if self.current_agreement_id() is None:
+            return None
+        on_versions = self.tabs.currentWidget() is self.versions_page
+        return self.versions_page.print_pdf(current=not on_versions)
+
     def _update_report_actions(self, agreement_id: int | None) -> None:
         for action in self.report_actions:
             action.setEnabled(agreement_id is not None)
+        self.print_action.setEnabled(agreement_id is not None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the layout and the database, back up on close (checked), then let go of the

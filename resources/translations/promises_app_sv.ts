@@ -4406,6 +4406,13 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     </message>
 </context>
 <context>
+    <name>ReportCommands</name>
+    <message>
+        <source>next steps for %1</source>
+        <translation>nästa steg för %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Create report</source>

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from promises_app.services import default_database_path, open_services
+from promises_app.services import default_database_path
 from promises_app.ui.reports.report_dialog import ReportDialog, ReportKind
 from promises_app.ui.shell.app import open_for_desktop, start_database
 from promises_app.ui.shell.main_window import MainWindow

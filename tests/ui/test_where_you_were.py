@@ -223,4 +223,10 @@ def test_next_steps_are_stored_with_the_period_and_in_the_next_report(qtbot, swe
     assert services.period_follow_ups.next_steps(agreement_id, period) == ""
     qtbot.keyClick(window.agreement_view, Qt.Key.Key_Y, CTRL)
     assert services.period_follow_ups.next_steps(agreement_id, period) == NEXT_STEPS
+
+    # "Publicera för medborgarna…" starts from the same text for the period.
+    publish = window.open_publish_dialog()
+    assert publish is not None and publish.period_label() == period
+    assert publish.next_steps_edit.toPlainText() == NEXT_STEPS
+    publish.reject()
     _close(window)

@@ -226,7 +226,8 @@ def _parser() -> argparse.ArgumentParser:
                      "saknas; filer med samma namn ersätts)")
     sub.add_argument("--today", metavar="ÅÅÅÅ-MM-DD", type=_report_day, default=None,
                      help="rapportdatum: dagen uppgifterna gäller per (standard: i dag)")
-    sub.add_argument("--next-steps", metavar="TEXT", default="", help="texten under rubriken Nästa steg")
+    sub.add_argument("--next-steps", metavar="TEXT", default=None,
+                     help="texten under rubriken Nästa steg (standard: den text som sparats för perioden)")
     sub = command("sign", "registrera undertecknandet: utkastet blir undertecknad revision N", _cmd_sign)
     sub.add_argument("agreement", metavar="ÖVERENSKOMMELSE", help="id eller titel (eller del av titel)")
     sub.add_argument("--place", metavar="ORT", required=True, help="orten där den undertecknades")
@@ -639,7 +640,9 @@ def _add_followup_report_commands(
         sub.add_argument("--today", metavar="ÅÅÅÅ-MM-DD", type=_report_day, default=None,
                          help="rapportdatum: dagen rapporten görs per (standard: i dag)")
         sub.add_argument("--no-logos", action="store_true", help="utan parternas logotyper i sidhuvudet")
-        sub.add_argument("--next-steps", metavar="TEXT", default="", help="texten under rubriken Nästa steg")
+        sub.add_argument("--next-steps", metavar="TEXT", default=None,
+                         help="texten under rubriken Nästa steg (uppföljningsrapporten: standard är den text som "
+                         "sparats för perioden)")
         return sub
 
     sub = report_kind("followup", "uppföljningsrapporten för en period: status, trafikljus och kommentar "
@@ -673,14 +676,21 @@ if TYPE_CHECKING:  # what the follow-up report's and the adoption's commands are
     from promises_app.services.records import AdoptedReportRecord
 
 
-def _followup_options(args: argparse.Namespace, report_date: date | None) -> FollowUpOptions:
+def _next_steps(args: argparse.Namespace, services: Services, agreement_id: int) -> str:
+    """``--next-steps`` if given, else the text stored with the period's follow-up (the window's)."""
+    if args.next_steps is not None:
+        return str(args.next_steps)
+    return services.period_follow_ups.next_steps(agreement_id, args.period)
+
+
+def _followup_options(args: argparse.Namespace, report_date: date | None, next_steps: str) -> FollowUpOptions:
     from promises_app.reports.report_options import FollowUpOptions, Grouping, Orientation
 
     return FollowUpOptions(
         orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
         logos=not args.no_logos,
         report_date=report_date,
-        next_steps=args.next_steps,
+        next_steps=next_steps,
         group_by=Grouping.FOCUS_AREA if args.by_focus_area else Grouping.PROMISE,
     )
 
@@ -695,9 +705,9 @@ def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
     check_output(args.output, db_path)
     if args.adopted_version is not None:
         return _print_adopted(args, db_path)
-    options = _followup_options(args, args.today)
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
+        options = _followup_options(args, args.today, _next_steps(args, services, agreement.id))
         content = build_followup_content(services, agreement.id, args.period, today=date.today(), options=options)
         adopted = services.adoptions.list_adopted(agreement.id, content.period_label)
         # An adopted period: is this print still what was adopted? (The adopted one is made with its own choices.)
@@ -734,9 +744,10 @@ def _cmd_publish(args: argparse.Namespace, db_path: Path) -> int:
             check_output_path(folder / name, db_path)
     except OutputPathRefused as error:
         raise CommandError(str(error)) from None
-    options = PublicationOptions(args.period, report_date=args.today, next_steps=args.next_steps)
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
+        options = PublicationOptions(args.period, report_date=args.today,
+                                     next_steps=_next_steps(args, services, agreement.id))
         publication = build_publication(services, agreement.id, options, today=date.today())
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -795,7 +806,8 @@ def _add_adoption_commands(command: Callable[[str, str, Callable[..., int]], arg
     sub.add_argument("--by-focus-area", action="store_true",
                      help="åtgärderna grupperade per fokusområde (standard: per löfte)")
     sub.add_argument("--no-logos", action="store_true", help="utan parternas logotyper i sidhuvudet")
-    sub.add_argument("--next-steps", metavar="TEXT", default="", help="texten under rubriken Nästa steg")
+    sub.add_argument("--next-steps", metavar="TEXT", default=None,
+                     help="texten under rubriken Nästa steg (standard: den text som sparats för perioden)")
     sub.add_argument("-o", "--output", metavar="FIL.pdf", type=Path,
                      help="skriv också den fastställda rapportens PDF hit")
     sub = command("adopted", "lista de fastställda uppföljningarna och om de stämmer med uppgifterna nu",
@@ -818,9 +830,9 @@ def _cmd_adopt(args: argparse.Namespace, db_path: Path) -> int:
     if args.output:
         # Before adopting: a refused -o must not leave the adoption recorded and the PDF unwritten.
         check_output(args.output, db_path)
-    options = _followup_options(args, None)
     with _services(db_path, create=False, exclusive=True) as services:
         agreement = _resolve(services, args.agreement)
+        options = _followup_options(args, None, _next_steps(args, services, agreement.id))
         try:
             record = adopt_followup(
                 services, agreement.id, args.period, adopted_by=args.by, adopted_on=args.date,
@@ -897,7 +909,7 @@ def _cmd_report_annual(args: argparse.Namespace, db_path: Path) -> int:
         orientation=Orientation.PORTRAIT if args.portrait else Orientation.LANDSCAPE,
         logos=not args.no_logos,
         report_date=args.today,
-        next_steps=args.next_steps,
+        next_steps=args.next_steps or "",
         year=args.year,
     )
     with _services(db_path, create=False) as services:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from promises_app.services.overview import OverviewService
     from promises_app.services.owner_packs import OwnerPackService
     from promises_app.services.owner_reports import OwnerReportService
+    from promises_app.services.period_follow_ups import PeriodFollowUpService
     from promises_app.services.plan import PlanService
     from promises_app.services.privacy import PrivacyService
     from promises_app.services.register import RegisterService
@@ -106,6 +107,12 @@ class Services:
         from promises_app.services.backups import BackupService
 
         return BackupService(self.db)
+
+    @cached_property
+    def period_follow_ups(self) -> PeriodFollowUpService:
+        from promises_app.services.period_follow_ups import PeriodFollowUpService
+
+        return PeriodFollowUpService(self.db)
 
     @cached_property
     def signoff(self) -> SignOffService:

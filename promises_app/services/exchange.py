@@ -9,9 +9,11 @@ The format is documented in docs/exchange-format.md; its schemas are in resource
 Versions: export writes 1.1 (``format_version`` 1, ``format_minor_version`` 1: a promise's
 ``as_written``, two more organisation kinds), or 1.2 when an agreement in the document has safety
 walks (``safety_walks`` with their findings followed to the end: place, owner, status, date,
-coordinates). An agreement without walks is written as 1.1, byte for byte as before, so a program
-that reads up to 1.1 still reads it. Import reads 1.2, 1.1 and 1.0 (no minor version: read with
-the unchanged version 1 schema, every promise continuing "… lovar att" as it always did).
+coordinates), or 1.3 when an agreement in it has a period's next steps stored
+(``period_follow_ups``: "Nästa steg" per period). A document with nothing of 1.2 or 1.3 is written
+as before, byte for byte, so a program that reads up to 1.1 (or 1.2) still reads it. Import reads
+1.3, 1.2, 1.1 and 1.0 (no minor version: read with the unchanged version 1 schema, every promise
+continuing "… lovar att" as it always did).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -35,6 +37,8 @@ from promises_app.domain.enums import AgreementState
 from promises_app.domain.validation import (
     INTEGER_MAX,
     INTEGER_MIN,
+    LONG_TEXT_MAX,
+    Checker,
     FieldError,
     ValidationError,
     quoted,
@@ -47,6 +51,7 @@ from promises_app.services.agreements import validate_agreement, validate_goals
 from promises_app.services.base import Service, get_row
 from promises_app.services.errors import ServiceError
 from promises_app.services.followups import validate_follow_up
+from promises_app.services.period_follow_ups import checked_period
 from promises_app.services.plan import (
     _set_organisations,
     validate_focus_area,
@@ -70,8 +75,10 @@ JsonObject: TypeAlias = dict[str, Any]
 FORMAT_NAME = "medborgarloften-agreement"
 FORMAT_VERSION = 1
 #: The newest minor version of FORMAT_VERSION this program reads, and the one it writes for an
-#: agreement with safety walks.
-FORMAT_MINOR_VERSION = 2
+#: agreement with a period's next steps.
+FORMAT_MINOR_VERSION = 3
+#: The minor version written for an agreement with safety walks but no period's next steps.
+WITH_WALKS_MINOR_VERSION = 2
 #: The minor version written for an agreement without safety walks (nothing of 1.2 to say).
 WITHOUT_WALKS_MINOR_VERSION = 1
 #: The schema of each minor version (1.0 documents have no ``format_minor_version``).
@@ -79,6 +86,7 @@ SCHEMA_FILES = {
     0: "agreement-exchange-1.schema.json",
     1: "agreement-exchange-1.1.schema.json",
     2: "agreement-exchange-1.2.schema.json",
+    3: "agreement-exchange-1.3.schema.json",
 }
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 MAX_REPORTED_ERRORS = 25
@@ -571,15 +579,21 @@ class _Exporter:
         self.people: list[JsonObject] = []
         self.focus_count = 0
         self.has_walks = False
+        self.has_next_steps = False
 
     def document(self, agreement: m.Agreement) -> JsonObject:
         body = self.agreement(agreement)
-        if not self.has_walks:  # nothing 1.2 adds: written as 1.1, exactly as before
-            _without_walks(body)
+        minor = FORMAT_MINOR_VERSION
+        if not self.has_next_steps:  # nothing 1.3 adds: written as 1.2 or 1.1, exactly as before
+            _without(body, "period_follow_ups")
+            minor = WITH_WALKS_MINOR_VERSION
+            if not self.has_walks:
+                _without(body, "safety_walks")
+                minor = WITHOUT_WALKS_MINOR_VERSION
         return {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,
-            "format_minor_version": FORMAT_MINOR_VERSION if self.has_walks else WITHOUT_WALKS_MINOR_VERSION,
+            "format_minor_version": minor,
             "organisations": self.organisations,
             "people": self.people,
             "agreement": body,
@@ -616,6 +630,13 @@ class _Exporter:
                 "findings": findings,
             })
         return exported
+
+    def period_follow_ups(self, row: m.Agreement, order: dict[str, int]) -> list[JsonObject]:
+        """The periods' next steps, in the order of the periods; a period with none is left out."""
+        stored = sorted((r for r in row.period_follow_ups if r.next_steps),
+                        key=lambda r: (order.get(r.period, len(order)), r.period))
+        self.has_next_steps = self.has_next_steps or bool(stored)
+        return [{"period": r.period, "next_steps": r.next_steps} for r in stored]
 
     def org(self, organisation: m.Organisation | None) -> str | None:
         if organisation is None:
@@ -695,6 +716,7 @@ class _Exporter:
             "safety_walks": self.safety_walks(row, {
                 x.id: (i, j) for i, promise in enumerate(row.promises) for j, x in enumerate(promise.measures)
             }),
+            "period_follow_ups": self.period_follow_ups(row, order),
             "documents": [self.agreement(child) for child in row.documents],
         }
 
@@ -731,11 +753,11 @@ class _Exporter:
         }
 
 
-def _without_walks(agreement: JsonObject) -> None:
-    """Take the (empty) ``safety_walks`` out of an agreement and its documents: a 1.1 document."""
-    del agreement["safety_walks"]
+def _without(agreement: JsonObject, member: str) -> None:
+    """Take the (empty) ``member`` of a newer minor version out of an agreement and its documents."""
+    del agreement[member]
     for child in agreement["documents"]:
-        _without_walks(child)
+        _without(child, member)
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -904,12 +926,38 @@ class _Importer:
         measures = [self.promise(row, promise, f"{path}.promises[{i}]", focus)
                     for i, promise in enumerate(item["promises"])]
         self.s.flush()
-        # 1.0 and 1.1 have no safety walks.
+        # 1.0 and 1.1 have no safety walks; 1.0 to 1.2 no period's next steps.
         for i, walk in enumerate(item.get("safety_walks", [])):
             self.safety_walk(row, walk, f"{path}.safety_walks[{i}]", measures)
+        self.period_follow_ups(row, item.get("period_follow_ups", []), f"{path}.period_follow_ups")
         row.state = AgreementState(item["state"])
         for i, child in enumerate(item["documents"]):
             self.agreement(child, f"{path}.documents[{i}]", row, ids)
+
+    def period_follow_ups(self, agreement: m.Agreement, items: list[JsonObject], path: str) -> None:
+        """Each period's next steps: a period of the agreement, once, with a text."""
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            where = f"{path}[{i}]"
+            check = Checker(f"{where}.")
+            text = check.text("next_steps", item["next_steps"], label="Nästa steg", max_length=LONG_TEXT_MAX,
+                              required=True, multiline=True)
+            try:
+                check.raise_if_any()
+            except ValidationError as error:
+                self.fail(error)
+                continue
+            try:
+                label = checked_period(agreement, item["period"])
+            except ValidationError as error:
+                self.fail(FieldError(f"{where}.period", "; ".join(e.message for e in error.errors)))
+                continue
+            if label in seen:
+                self.fail(FieldError(f"{where}.period", f"perioden {quoted(label)} finns redan"))
+                continue
+            seen.add(label)
+            self.s.add(m.PeriodFollowUp(agreement_id=agreement.id, period=label, next_steps=text,
+                                        updated_at=datetime.now(UTC).replace(tzinfo=None, microsecond=0)))
 
     def parties(self, agreement: m.Agreement, parties: list[JsonObject], path: str) -> None:
         seen: set[int] = set()

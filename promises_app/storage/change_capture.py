@@ -49,6 +49,7 @@ _WORDS = {
     "indicator_definitions": "Indikatorn", "indicator_values": "Indikatorvärdet",
     "agreement_indicators": "Den följda indikatorn", "situation_sources": "Lägesbildens källa",
     "safety_walks": "Trygghetsvandringen", "walk_findings": "Iakttagelsen",
+    "period_follow_ups": "Periodens uppföljning",
 }
 
 

@@ -47,6 +47,7 @@ TABLE_WORDS = {
     "agreement_indicators": "Den följda indikatorn", "situation_sources": "Lägesbildens källa",
     "safety_walks": "Trygghetsvandringen", "walk_findings": "Iakttagelsen",
     "adopted_reports": "Den fastställda uppföljningen",
+    "period_follow_ups": "Periodens uppföljning",
 }
 _LABEL_COLUMNS = ("title", "name", "text", "period", "file_name", "place")
 _QUOTE = 60

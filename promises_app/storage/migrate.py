@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from alembic.config import Config  # imported when needed: Alembic is slow to import
 
 #: The schema version this program writes. Raise it with every new migration.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

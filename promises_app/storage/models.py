@@ -182,6 +182,9 @@ class Agreement(Versioned, Base):
     safety_walks: Mapped[list[SafetyWalk]] = relationship(
         order_by="SafetyWalk.walked_on, SafetyWalk.id", cascade="all, delete-orphan"
     )
+    period_follow_ups: Mapped[list[PeriodFollowUp]] = relationship(
+        order_by="PeriodFollowUp.period", cascade="all, delete-orphan"
+    )
 
     __table_args__ = (
         CheckConstraint("start_date <= end_date", name="dates_in_order"),
@@ -402,6 +405,23 @@ class FollowUp(Versioned, Base):
     __table_args__ = (
         UniqueConstraint("measure_id", "period", name="uq_follow_ups_measure_period"),
         CheckConstraint("count_achieved IS NULL OR count_achieved >= 0", name="count_not_negative"),
+    )
+
+
+class PeriodFollowUp(Versioned, Base):
+    """What an agreement's follow-up of one period says beside its measures' follow-ups: its
+    "Nästa steg" (what the parties will do next), kept so the next report of the period has it too."""
+
+    __tablename__ = "period_follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(40), nullable=False)
+    next_steps: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("agreement_id", "period", name="uq_period_follow_ups_agreement_period"),
     )
 
 

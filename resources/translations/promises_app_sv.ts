@@ -2650,6 +2650,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Publish for citizens</source>
         <translation>Publicera för medborgarna</translation>
     </message>
+    <message>
+        <source>&amp;Print agreement…</source>
+        <translation>Skriv &amp;ut överenskommelsen…</translation>
+    </message>
+    <message>
+        <source>Print the selected agreement&apos;s document (on the Versions page: the selected revision)</source>
+        <translation>Skriv ut den valda överenskommelsens dokument (på sidan Versioner: den valda revisionen)</translation>
+    </message>
 </context>
 <context>
     <name>MakeMeasureDialog</name>
@@ -3917,6 +3925,38 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Saved as %1</source>
         <translation>Sparad som %1</translation>
     </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>Print the PDF</source>
+        <translation>Skriv ut PDF-filen</translation>
+    </message>
+    <message>
+        <source>Print on a printer chosen in the printer dialog (Ctrl+P)</source>
+        <translation>Skriv ut på en skrivare som väljs i utskriftsdialogen (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>What the preview shows</source>
+        <translation>Vad förhandsgranskningen visar</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Skriv ut</translation>
+    </message>
+    <message>
+        <source>The printer %1 could not be opened.</source>
+        <translation>Skrivaren %1 gick inte att öppna.</translation>
+    </message>
+    <message>
+        <source>1 page sent to the printer</source>
+        <translation>1 sida skickades till skrivaren</translation>
+    </message>
+    <message>
+        <source>%1 pages sent to the printer</source>
+        <translation>%1 sidor skickades till skrivaren</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePanel</name>
@@ -4764,6 +4804,13 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>%1 files were written to %2. Nothing has been sent. Open the folder?</source>
         <translation>%1 filer skrevs till %2. Ingenting har skickats. Öppna mappen?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>next steps for %1</source>
+        <translation>nästa steg för %1</translation>
     </message>
 </context>
 <context>
@@ -6105,6 +6152,30 @@ Undertecknad revision %3 finns kvar precis som den undertecknades: innehållet, 
     <message>
         <source>The adopted follow-ups could not be compared with the data: %1</source>
         <translation>De fastställda uppföljningarna kunde inte jämföras med uppgifterna: %1</translation>
+    </message>
+    <message>
+        <source>Signed revision %1, %2</source>
+        <translation>Undertecknad revision %1, %2</translation>
+    </message>
+    <message>
+        <source>Signed revision %1</source>
+        <translation>Undertecknad revision %1</translation>
+    </message>
+    <message>
+        <source>Draft (revision %1, not signed)</source>
+        <translation>Utkast (revision %1, ej undertecknad)</translation>
+    </message>
+    <message>
+        <source>Revision %1 as it stands (not signed)</source>
+        <translation>Revision %1 som den ser ut nu (ej undertecknad)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;draft</source>
+        <translation>&amp;Visa utkastet</translation>
+    </message>
+    <message>
+        <source>Show the draft being edited instead of the signed revision</source>
+        <translation>Visa utkastet som redigeras i stället för den undertecknade revisionen</translation>
     </message>
 </context>
 <context>

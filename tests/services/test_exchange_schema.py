@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_NAMES = [
     "agreement-exchange-1.schema.json", "agreement-exchange-1.1.schema.json", "agreement-exchange-1.2.schema.json",
+    "agreement-exchange-1.3.schema.json",
 ]
 SCHEMA_PATH = ROOT / "resources" / "schemas" / "agreement-exchange-1.1.schema.json"
 V1_0_SCHEMA_PATH = ROOT / "resources" / "schemas" / "agreement-exchange-1.schema.json"

@@ -127,7 +127,7 @@ def test_a_1_1_file_must_say_how_each_promise_is_printed(services: Services) -> 
     assert "saknar fältet 'as_written'" in _refused(services, document)
 
 
-@pytest.mark.parametrize(("version", "minor", "shown"), [(1, 3, "1.3"), (2, None, "2"), (2, 1, "2")])
+@pytest.mark.parametrize(("version", "minor", "shown"), [(1, 4, "1.4"), (2, None, "2"), (2, 1, "2")])
 def test_a_newer_version_is_refused_with_a_clear_message(
     services: Services, version: int, minor: int | None, shown: str
 ) -> None:
@@ -138,7 +138,7 @@ def test_a_newer_version_is_refused_with_a_clear_message(
     else:
         document["format_minor_version"] = minor
     message = _refused(services, document)
-    assert f"nyare version av Medborgarlöften (formatversion {shown}; den här versionen läser till och med 1.2)" in message
+    assert f"nyare version av Medborgarlöften (formatversion {shown}; den här versionen läser till och med 1.3)" in message
 
 
 @pytest.mark.parametrize("minor", [0, -1, True, "1", 1.5, None])

@@ -5,15 +5,21 @@ layout. A report of a hundred pages opens at once: the first page is drawn befor
 shows, every other page stands as a blank sheet of its size and is drawn afterwards, one page
 per turn of the event loop, the pages in view first (the window stays responsive while they
 come). The bytes saved are the PDF's own, not the pictures.
+
+"Print…" (Ctrl+P) prints the PDF on the system's printer dialog (ui/common/pdf_printing.py). A
+``heading`` above the pages says what the PDF is (e.g. which revision of the agreement);
+``add_button`` puts a caller's own button beside "Save as…" (e.g. "Show the draft").
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +37,11 @@ from promises_app.files import write_atomically
 from promises_app.services.output_paths import OutputPathRefused
 from promises_app.ui.common.formatting import fill, format_size
 from promises_app.ui.common.save_target import ask_save_path, with_suffix
+
+if TYPE_CHECKING:  # the print support is loaded when something is printed
+    from PySide6.QtPrintSupport import QPrinter
+
+    from promises_app.ui.common.pdf_printing import PrintResult
 
 #: Pixels per PDF point (1.0 = 72 dpi): an A4 page becomes about 740 × 1050 pixels.
 PREVIEW_SCALE = 1.25
@@ -78,10 +89,16 @@ class PdfPages:
 class PdfPreviewDialog(QDialog):
     """The pages of ``data`` one under the other, with "Save as…" and "Close"."""
 
-    def __init__(self, data: bytes, file_name: str, parent: QWidget | None = None, *, database: Path | None) -> None:
+    def __init__(
+        self, data: bytes, file_name: str, parent: QWidget | None = None, *, database: Path | None,
+        heading: str = "",
+    ) -> None:
         super().__init__(parent)
         self.data = bytes(data)
         self.file_name = file_name
+        #: The printer the print dialog configures; kept, so a second print starts from the first's choices.
+        self.printer: QPrinter | None = None
+        self.last_print: PrintResult | None = None
         #: The open database: "Save as…" never writes over it or what belongs to it.
         self.database = database
         self.saved_path: Path | None = None
@@ -132,9 +149,27 @@ class PdfPreviewDialog(QDialog):
         self.save_button.setAccessibleName(self.tr("Save the PDF as a file"))
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.save_as)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setAccessibleName(self.tr("Print the PDF"))
+        self.print_button.setToolTip(self.tr("Print on a printer chosen in the printer dialog (Ctrl+P)"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda _checked=False: self.print_pdf())
+        self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
+        self.print_shortcut.activated.connect(lambda: self.print_pdf())
+        self._buttons = buttons
         buttons.rejected.connect(self.reject)
 
+        self.heading_label = QLabel(heading)
+        self.heading_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading_label.setWordWrap(True)
+        self.heading_label.setAccessibleName(self.tr("What the preview shows"))
+        font = self.heading_label.font()
+        font.setBold(True)
+        self.heading_label.setFont(font)
+        self.heading_label.setVisible(bool(heading))
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading_label)
         layout.addWidget(self.scroll_area, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.info_label, 1)
@@ -153,6 +188,35 @@ class PdfPreviewDialog(QDialog):
             self._next_page.start()
         else:
             self._finish()
+
+    def add_button(self, text: str, slot: Callable[[], object], *, accessible_name: str = "") -> QPushButton:
+        """A button of the caller's beside "Save as…" (e.g. "Show the draft")."""
+        button = QPushButton(text)
+        if accessible_name:
+            button.setAccessibleName(accessible_name)
+        self._buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def print_pdf(self) -> PrintResult | None:
+        """The system's printer dialog; if the person prints, the PDF's pages go to the printer."""
+        from promises_app.ui.common.pdf_printing import PrintFailed, ask_and_print, make_printer
+
+        if self.printer is None:
+            self.printer = make_printer()
+        try:
+            result = ask_and_print(self.data, self.file_name, self.printer, self)
+        except PrintFailed as error:
+            QMessageBox.warning(self, self.tr("Print"), fill(self.tr("The printer %1 could not be opened."),
+                                                              error.args[0] if error.args else ""))
+            return None
+        if result is None:
+            return None
+        self.last_print = result
+        count = len(result.pages)
+        self.info_label.setText(self.tr("1 page sent to the printer") if count == 1
+                                else fill(self.tr("%1 pages sent to the printer"), count))
+        return result
 
     #: Emitted once every page has been drawn.
     all_pages_drawn = Signal()

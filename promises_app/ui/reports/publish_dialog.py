@@ -154,6 +154,10 @@ class PublishDialog(QDialog):
             NEXT_STEPS_LINES * self.next_steps_edit.fontMetrics().lineSpacing()
             + 2 * int(self.next_steps_edit.document().documentMargin()) + 8
         )
+        #: The text last filled in from the period's stored follow-up (what the person has not changed).
+        self._filled_next_steps = ""
+        self._fill_next_steps()
+        self.period_combo.currentIndexChanged.connect(lambda _index: self._fill_next_steps())
 
         self.folder_edit = QLineEdit()
         self.folder_edit.setAccessibleName(self.tr("Folder to publish in"))
@@ -214,6 +218,18 @@ class PublishDialog(QDialog):
             QWidget.setTabOrder(first, second)
         self._update_enabled()
         self.period_combo.setFocus()
+
+    def _fill_next_steps(self) -> None:
+        """The "Next steps" stored with the period's follow-up (from the report dialog), unless the
+        person has typed their own here."""
+        if self.next_steps_edit.toPlainText() != self._filled_next_steps:
+            return
+        try:
+            text = self.services.period_follow_ups.next_steps(self.agreement_id, self.period_label())
+        except AppError:  # a period the agreement lacks is said when publishing
+            text = ""
+        self._filled_next_steps = text
+        self.next_steps_edit.setPlainText(text)
 
     @staticmethod
     def _caption(text: str, buddy: QWidget) -> QLabel:

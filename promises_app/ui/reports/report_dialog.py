@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,12 +58,14 @@ from promises_app.reports.report_options import (
 from promises_app.services import Services
 from promises_app.services.errors import ValidationError
 from promises_app.services.followups import reporting_period
+from promises_app.services.period_follow_ups import PeriodFollowUpRecord
 from promises_app.ui.common.background import TaskControl
 from promises_app.ui.common.connections import connect_while_alive
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.error_dialog import ErrorDialog, show_error
 from promises_app.ui.common.formatting import fill, format_long_date
 from promises_app.ui.common.forms import ERROR_STYLE, heading_label
+from promises_app.ui.common.operations import Operations
 from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 from promises_app.ui.reports.report_runner import ReportRunner, ReportStep
 
@@ -71,6 +73,7 @@ if TYPE_CHECKING:  # the report modules are loaded when a report is made
     from promises_app.reports.annual_content import AnnualContent
     from promises_app.reports.followup_content import FollowUpContent
     from promises_app.ui.reports.adopt_dialog import AdoptDialog
+    from promises_app.ui.shell.settings import AppSettings
 
 _log = logging.getLogger(__name__)
 
@@ -165,9 +168,18 @@ class ReportDialog(QDialog):
         kind: ReportKind = ReportKind.FOLLOW_UP,
         runner: ReportRunner | None = None,
         parent: QWidget | None = None,
+        settings: AppSettings | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
+        """``settings``: where the choices are remembered per agreement (none: nothing remembered).
+        ``undo_stack``: the window's, on which a changed "Next steps" is an undo step."""
         super().__init__(parent)
         self.services = services
+        self.settings = settings
+        self.undo_stack = undo_stack
+        #: The period whose stored "Next steps" the field shows, and that follow-up as read (None: none yet).
+        self._next_steps_period: str | None = None
+        self._stored_next_steps: PeriodFollowUpRecord | None = None
         self.agreement_id = agreement_id
         self.today = today
         self.agreement = services.agreements.get_agreement(agreement_id)
@@ -203,6 +215,7 @@ class ReportDialog(QDialog):
         self.adopted_label.setWordWrap(True)
         self.adopted_label.setAccessibleName(self.tr("Adoption of the period's follow-up"))
         self.period_combo.currentIndexChanged.connect(lambda _index: self._show_adopted())
+        self.period_combo.currentIndexChanged.connect(lambda _index: self._period_changed())
         period_column = QVBoxLayout()
         period_column.setSpacing(2)
         period_column.addWidget(self.period_combo)
@@ -372,7 +385,9 @@ class ReportDialog(QDialog):
         (self.annual_radio if kind is ReportKind.ANNUAL else self.followup_radio).setChecked(True)
         self._show_orientation(self._orientation[kind])
         self.followup_radio.toggled.connect(self._kind_toggled)
+        self._restore_choices()
         self._update_enabled()
+        self._load_next_steps()
         (self.period_combo if kind is ReportKind.FOLLOW_UP else self.annual_radio).setFocus()
 
     # --- layout helpers ----------------------------------------------------------------------
@@ -455,6 +470,116 @@ class ReportDialog(QDialog):
         self._show_orientation(self._orientation[kind])
         self.show_error("")
         self._update_enabled()
+        if kind is ReportKind.ANNUAL:
+            self.store_next_steps()  # the period's text is kept; the annual report starts from it
+            self._next_steps_period = None
+        else:
+            self._load_next_steps()
+
+    # --- remembered: the choices per agreement (settings), "Next steps" per period (database) --
+    def _restore_choices(self) -> None:
+        """The choices last used for this agreement; the period too, unless another period has ended
+        since (then the one now due, as for a first report)."""
+        path = self.services.db.path
+        if self.settings is None or path is None:
+            return
+        choices = self.settings.report_choices(path, self.agreement_id)
+        period = self.period_combo.findData(choices.get("period"))
+        if period >= 0 and choices.get("due") == self.period_label():  # else a period has ended since: that one
+            self.period_combo.setCurrentIndex(period)
+        year = self.year_combo.findData(choices.get("year"))
+        if year >= 0:
+            self.year_combo.setCurrentIndex(year)
+        orientations = choices.get("orientation")
+        if isinstance(orientations, dict):
+            for kind_name, value in orientations.items():
+                if kind_name in ReportKind._value2member_map_ and value in Orientation._value2member_map_:
+                    self._orientation[ReportKind(kind_name)] = Orientation(value)
+            self._show_orientation(self._orientation[self._kind])
+        grouping = self.grouping_combo.findData(choices.get("grouping"))
+        if grouping >= 0:
+            self.grouping_combo.setCurrentIndex(grouping)
+        if isinstance(choices.get("logos"), bool):
+            self.logos_box.setChecked(choices["logos"])
+        sections = choices.get("sections")
+        if isinstance(sections, dict):
+            for kind_name, chosen in sections.items():
+                if kind_name in self.section_boxes and isinstance(chosen, list):
+                    for name, box in self.section_boxes[kind_name].items():
+                        box.setChecked(name in chosen)
+
+    def save_choices(self) -> None:
+        """Remember the choices for this agreement (the report date is always the day's, so not kept)."""
+        path = self.services.db.path
+        if self.settings is None or path is None:
+            return
+        self._orientation[self._kind] = self.orientation()
+        due = default_period_index(self.periods, self.today)
+        self.settings.set_report_choices(path, self.agreement_id, {
+            "period": self.period_label(),
+            "due": self.periods[due].label if due >= 0 else "",
+            "year": int(self.year_combo.currentData()),
+            "orientation": {kind.value: orientation.value for kind, orientation in self._orientation.items()},
+            "grouping": str(self.grouping_combo.currentData()),
+            "logos": self.logos_box.isChecked(),
+            "sections": {kind.value: [name for name, box in boxes.items() if box.isChecked()]
+                         for kind, boxes in self.section_boxes.items()},
+        })
+
+    def _period_changed(self) -> None:
+        if self.kind() is ReportKind.FOLLOW_UP:
+            self.store_next_steps()  # what was typed for the period left stays with it
+            self._load_next_steps()
+
+    def _load_next_steps(self) -> None:
+        """The follow-up report's "Next steps": the text stored with the chosen period's follow-up."""
+        period = self.period_label()
+        if self.kind() is not ReportKind.FOLLOW_UP or not period:
+            return
+        try:
+            self._stored_next_steps = self.services.period_follow_ups.get(self.agreement_id, period)
+        except AppError as error:
+            self.show_error(error.message)
+            return
+        self._next_steps_period = period
+        self.next_steps_edit.setPlainText(self._stored_next_steps.next_steps if self._stored_next_steps else "")
+
+    def store_next_steps(self) -> bool:
+        """The text typed for the period, stored with its follow-up if it changed: one undo step,
+        in the change log. False if that was refused (the reason is shown)."""
+        period = self._next_steps_period
+        if period is None or self.services.db.read_only is not None:
+            return True
+        stored = self._stored_next_steps
+        before = stored.next_steps if stored is not None else ""
+        text = self.next_steps_edit.toPlainText()
+        if text.strip() == before:
+            return True
+        from promises_app.ui.reports.report_commands import SetNextStepsCommand
+
+        def action() -> PeriodFollowUpRecord:
+            return self.services.period_follow_ups.set_next_steps(
+                self.agreement_id, period, text, expected_version=stored.version if stored is not None else 0
+            )
+
+        record: PeriodFollowUpRecord | None
+        if isinstance(self.undo_stack, Operations):
+            record = self.undo_stack.perform(
+                action, parent=self, title=self.tr("Next steps"),
+                undo=lambda done: SetNextStepsCommand(self.services, before, done),
+            )
+        else:
+            try:
+                record = action()
+            except AppError as error:
+                self.show_error(error.message)
+                return False
+            if self.undo_stack is not None:
+                self.undo_stack.push(SetNextStepsCommand(self.services, before, record))
+        if record is None:
+            return False
+        self._stored_next_steps = record
+        return True
 
     def _update_enabled(self) -> None:
         follow_up = self.kind() is ReportKind.FOLLOW_UP
@@ -494,6 +619,9 @@ class ReportDialog(QDialog):
             self.date_edit.setFocus()
             return None
         assert isinstance(options, FollowUpOptions)  # the follow-up report is chosen
+        self.save_choices()
+        if not self.store_next_steps():
+            return None
         from promises_app.ui.reports.adopt_dialog import AdoptDialog  # it uses this module's period default
 
         self.runner.wait_for_background_work()  # the report's columns are measured with ReportLab's font metrics
@@ -549,6 +677,9 @@ class ReportDialog(QDialog):
             return None
         self.show_error("")
         self.date_error.setVisible(False)
+        self.save_choices()
+        if self.kind() is ReportKind.FOLLOW_UP and not self.store_next_steps():
+            return None
         try:
             options = self.options()
         except ValidationError as error:  # the report date is no date: said under it, nothing made
@@ -589,6 +720,7 @@ class ReportDialog(QDialog):
 
     def reject(self) -> None:
         """Closing drops the report still awaited: its work stops at its next step (a render under
-        way finishes in the background, unseen)."""
+        way finishes in the background, unseen). The choices are remembered for the agreement."""
         self.runner.cancel()
+        self.save_choices()
         super().reject()

@@ -89,6 +89,7 @@ FALLBACK_KEYS = {
     QKeySequence.StandardKey.Open: "Ctrl+O",
     QKeySequence.StandardKey.Quit: "Ctrl+Q",
     QKeySequence.StandardKey.HelpContents: "F1",
+    QKeySequence.StandardKey.Print: "Ctrl+P",
 }
 
 _log = logging.getLogger(__name__)
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.changed.connect(self._apply_changes)
         self.report_dialog: ReportDialog | None = None
         self.publish_dialog: PublishDialog | None = None
+        self.page_names: dict[int, str] = {}
         self._build_menus()
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
@@ -265,6 +267,13 @@ class MainWindow(QMainWindow):
         self.situation_tab = self.tabs.addTab(self.situation_page, self.tr("Situation and indicators"))
         self.versions_tab = self.tabs.addTab(self.versions_page, self.tr("Versions"))
         self.measures_tab = self.tabs.addTab(self.all_measures_page, self.tr("All measures"))
+        #: Each page's name in the settings (where the person was: ``save_place``).
+        self.page_names = {
+            self.overview_tab: "overview", self.plan_tab: "plan", self.followup_tab: "followup",
+            self.parties_tab: "parties", self.situation_tab: "situation", self.versions_tab: "versions",
+            self.measures_tab: "measures",
+        }
+        self._restore_page()
         self.tabs.currentChanged.connect(self._page_shown)
         self.report_runner = ReportRunner(self)
         # Signing renders on the GUI thread: a cancelled report may still be rendering.
@@ -431,6 +440,11 @@ class MainWindow(QMainWindow):
             tip=self.tr("Export the selected agreement with everything under it in the exchange format"),
         )
         file_menu.addSeparator()
+        self.print_action = self._menu_action(
+            file_menu, self.tr("&Print agreement…"), self.print_agreement, QKeySequence.StandardKey.Print,
+            tip=self.tr("Print the selected agreement's document (on the Versions page: the selected revision)"),
+        )
+        file_menu.addSeparator()
         self.backup_action = self._menu_action(
             file_menu, self.tr("&Back up now"), self.database_files.backup_now,
             tip=self.tr("Make a checked backup of the database now"),
@@ -465,7 +479,9 @@ class MainWindow(QMainWindow):
 
     # --- the database files (ui/shell/database_files.py) --------------------------------------------
     def _finish_work_on_database(self) -> None:
-        """Before the database is closed: background renders finished, the report dialog closed."""
+        """Before the database is closed: where the person was remembered, background renders
+        finished, the report dialog closed."""
+        self.save_place()
         if self._pages_built:
             self.versions_page.wait_for_background_work()
             self.report_runner.cancel()
@@ -485,6 +501,8 @@ class MainWindow(QMainWindow):
             page.set_services(services)
         self.undo_stack.clear()  # the history belonged to the database as it was before
         self.undo_stack.watch(services)
+        if self._pages_built:
+            self._restore_page()
         self.reload()
         self._show_read_only()
         self._watch_startup_check()
@@ -547,6 +565,30 @@ class MainWindow(QMainWindow):
                      dialog.language_combo.currentText()),
                 15_000,
             )
+
+    def save_place(self) -> None:
+        """Remember the agreement and page shown in the open database, for the next start (or the
+        next time this database is opened)."""
+        path = self.services.db.path
+        if path is None or not self._listed:
+            return
+        page = self.page_names.get(self.tabs.currentIndex(), "") if self._pages_built else ""
+        agreement_id = self.current_agreement_id() if self._pages_built else self._agreement_id
+        if not self._pages_built:  # closed before the pages came: keep the page remembered before
+            page = self.settings.last_place(path)[1]
+        self.settings.set_last_place(path, agreement_id, page)
+        self.settings.sync()
+
+    def _remembered_place(self) -> tuple[int | None, str]:
+        path = self.services.db.path
+        return self.settings.last_place(path) if path is not None else (None, "")
+
+    def _restore_page(self) -> None:
+        """The page the person was on in this database last time (if it was remembered)."""
+        _agreement, name = self._remembered_place()
+        index = next((index for index, page in self.page_names.items() if page == name), None)
+        if index is not None:
+            self.tabs.setCurrentIndex(index)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
@@ -722,7 +764,8 @@ class MainWindow(QMainWindow):
             self.report_dialog = None
         try:
             dialog = ReportDialog(
-                self.services, agreement_id, today=self._today(), kind=kind, runner=self.report_runner, parent=self
+                self.services, agreement_id, today=self._today(), kind=kind, runner=self.report_runner, parent=self,
+                settings=self.settings, undo_stack=self.undo_stack,
             )
         except AppError as error:
             QMessageBox.warning(self, self.tr("Create report"), str(error))
@@ -753,9 +796,19 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def print_agreement(self) -> int | None:
+        """Ctrl+P, as in Word: the agreement's document as it stands, in the preview with the printer
+        dialog over it; on the Versions page, the revision selected there. Returns the render's task number."""
+        self.complete()
+        if self.current_agreement_id() is None:
+            return None
+        on_versions = self.tabs.currentWidget() is self.versions_page
+        return self.versions_page.print_pdf(current=not on_versions)
+
     def _update_report_actions(self, agreement_id: int | None) -> None:
         for action in self.report_actions:
             action.setEnabled(agreement_id is not None)
+        self.print_action.setEnabled(agreement_id is not None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the layout and the database, back up on close (checked), then let go of the
@@ -767,12 +820,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def reload(self) -> None:
-        """Read the agreements again and select the first citizen promise (or the first agreement)."""
+        """Read the agreements again and select the one the person was on in this database last time,
+        else the first citizen promise (or the first agreement)."""
         agreements = self.services.agreement_list.list_agreements()  # one query, no ORM (the first paint)
         self._listed = True
         self.agreement_model.set_agreements(agreements)
         self.agreement_view.expandAll()
-        preferred = next((a for a in agreements if a.parent_id is not None), agreements[0] if agreements else None)
+        remembered, _page = self._remembered_place()  # where the person was in this database last time
+        preferred = next((a for a in agreements if a.id == remembered), None) or next(
+            (a for a in agreements if a.parent_id is not None), agreements[0] if agreements else None
+        )
         if preferred is not None:
             self.select_agreement(preferred.id)
         else:

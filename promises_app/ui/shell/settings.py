@@ -10,9 +10,11 @@ before Qt first writes it: Qt keeps the mode of the file it replaces).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -31,6 +33,12 @@ COLUMN_WIDTHS = "window/columns"
 LAST_DATABASE = "files/last_database"
 RECENT_FILES = "files/recent"
 LANGUAGE = "general/language"
+#: Per database (a group named by ``database_key``): the agreement and page the window showed last,
+#: and the report dialog's choices per agreement.
+PLACES = "places"
+PLACE_AGREEMENT = "agreement"
+PLACE_PAGE = "page"
+REPORT_CHOICES = "report_choices"
 
 
 def data_folder() -> Path:
@@ -132,6 +140,38 @@ class AppSettings:
     def _store_recent(self, recent: list[Path]) -> None:
         self.qsettings.setValue(RECENT_FILES, [str(p) for p in recent])
 
+    # --- where the person was, per database ------------------------------------------------
+    def last_place(self, database: Path) -> tuple[int | None, str]:
+        """The agreement (id) and page (its name) the window showed last in ``database``."""
+        group = _place_group(database)
+        agreement = self.qsettings.value(f"{group}/{PLACE_AGREEMENT}")
+        page = self.qsettings.value(f"{group}/{PLACE_PAGE}")
+        try:
+            agreement_id = int(agreement) if agreement not in (None, "") else None
+        except (TypeError, ValueError):
+            agreement_id = None
+        return agreement_id, page if isinstance(page, str) else ""
+
+    def set_last_place(self, database: Path, agreement_id: int | None, page: str) -> None:
+        group = _place_group(database)
+        self.qsettings.setValue(f"{group}/{PLACE_AGREEMENT}", "" if agreement_id is None else str(agreement_id))
+        self.qsettings.setValue(f"{group}/{PLACE_PAGE}", page)
+
+    def report_choices(self, database: Path, agreement_id: int) -> dict[str, Any]:
+        """The report dialog's choices last used for the agreement (``{}`` when none, or unreadable)."""
+        value = self.qsettings.value(f"{_place_group(database)}/{REPORT_CHOICES}/{agreement_id}")
+        if not isinstance(value, str):
+            return {}
+        try:
+            choices = json.loads(value)
+        except ValueError:
+            return {}
+        return choices if isinstance(choices, dict) else {}
+
+    def set_report_choices(self, database: Path, agreement_id: int, choices: dict[str, Any]) -> None:
+        self.qsettings.setValue(f"{_place_group(database)}/{REPORT_CHOICES}/{agreement_id}",
+                                json.dumps(choices, ensure_ascii=False, sort_keys=True))
+
     # --- language ------------------------------------------------------------------------
     def language(self) -> str:
         value = self.qsettings.value(LANGUAGE)
@@ -160,6 +200,15 @@ def _make_private_file(folder: Path, name: str) -> None:
             os.fchmod(fd, 0o600)  # a file an older version made 0644
     finally:
         os.close(fd)
+
+
+def database_key(path: Path) -> str:
+    """A database's name in the settings: a digest of its full path (a path has characters an INI key has not)."""
+    return hashlib.sha256(str(_normal(path)).encode("utf-8")).hexdigest()[:16]
+
+
+def _place_group(database: Path) -> str:
+    return f"{PLACES}/{database_key(database)}"
 
 
 def _normal(path: Path) -> Path:

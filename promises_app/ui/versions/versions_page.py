@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -97,6 +99,17 @@ def compare_adopted(services: Services, agreement_id: int) -> object:
     return compare_with_data(services, agreement_id)
 
 
+@dataclass(frozen=True)
+class _Pending:
+    """The preview awaited: its task, file name, heading, whether it offers the draft, whether to print it."""
+
+    number: int
+    file_name: str
+    heading: str
+    offer_draft: bool
+    then_print: bool
+
+
 class VersionsPage(QWidget):
     #: The agreement's state or revision changed here (signed, new revision): the window updates its list.
     agreementChanged = Signal(int)  # noqa: N815 - Qt's naming
@@ -126,7 +139,8 @@ class VersionsPage(QWidget):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._tasks: list[BackgroundTask] = []
-        self._pending: tuple[int, str] | None = None  # (task number, file name) of the preview awaited
+        self._pending: _Pending | None = None  # the preview awaited
+        self.show_draft_button: QPushButton | None = None
         self._folder = ""
 
         self.status_label = QLabel()
@@ -486,6 +500,9 @@ class VersionsPage(QWidget):
         except AppError as error:
             self._warn(self.tr("New revision"), str(error))
             return False
+        # The signed revision's row no longer stays selected: "Preview PDF…" now shows the new draft.
+        self.revision_view.clearSelection()
+        self.revision_view.setCurrentIndex(QModelIndex())
         self._after_permanent_change()
         self.show_notice(
             fill(
@@ -683,20 +700,25 @@ class VersionsPage(QWidget):
         return path
 
     # --- the PDF preview ------------------------------------------------------------------------
-    def preview_pdf(self) -> int | None:
+    def preview_pdf(self, *, current: bool = False, then_print: bool = False) -> int | None:
         """Render the PDF in the background behind a progress dialog, then show it.
 
-        The selected signed revision, or with none selected the agreement as it stands (while
-        it is signed, that is its signed revision exactly). Returns the background task's number.
+        The selected signed revision, or with none selected (or ``current``) the agreement as it
+        stands (while it is signed, that is its signed revision exactly). The preview says which
+        (``preview_heading``) and, when a signed revision of an agreement whose draft is open is
+        shown, offers "Show the draft". ``then_print``: the printer dialog opens over the preview
+        (Ctrl+P in the window). Returns the background task's number.
         """
         if self.agreement_id is None:
             return None
-        selected = self.selected_revision()
+        selected = None if current else self.selected_revision()
         try:
             agreement = self.services.agreements.get_agreement(self.agreement_id)
             printable = self.services.signoff.printable(
                 self.agreement_id, revision=selected.revision if selected else None
             )
+            signed = (selected if selected is not None or printable.revision is None
+                      else self.services.signoff.get_revision(self.agreement_id, printable.revision))
         except AppError as error:
             self._warn(self.tr("Preview PDF"), str(error))
             return None
@@ -705,6 +727,8 @@ class VersionsPage(QWidget):
             file_name = fill(self.tr("%1 rev %2 draft.pdf"), title, agreement.revision)
         else:
             file_name = fill(self.tr("%1 rev %2.pdf"), title, printable.revision)
+        heading = self.preview_heading(agreement, signed if printable.revision is not None else None)
+        offer_draft = printable.revision is not None and agreement.state is AgreementState.DRAFT
 
         kept = printable.pdf  # a revision's PDF as signed, when it was kept: those bytes, not a new render
         task = BackgroundTask(
@@ -713,7 +737,7 @@ class VersionsPage(QWidget):
         task.signals.finished.connect(self._pdf_ready)
         task.signals.failed.connect(self._pdf_failed)
         self._tasks = [t for t in self._tasks if not t.done] + [task]
-        self._pending = (task.number, file_name)
+        self._pending = _Pending(task.number, file_name, heading, offer_draft, then_print)
 
         if self.progress_dialog is not None:
             self.progress_dialog.deleteLater()
@@ -726,6 +750,28 @@ class VersionsPage(QWidget):
         self.progress_dialog = progress
         self._pool.start(task)
         return task.number
+
+    def print_pdf(self, *, current: bool = False) -> int | None:
+        """Print (Ctrl+P in the window): the preview, as ``preview_pdf``, with the printer dialog over it."""
+        return self.preview_pdf(current=current, then_print=True)
+
+    def preview_heading(self, agreement: AgreementRecord, signed: SignedRevisionRecord | None) -> str:
+        """What the preview shows, in words: the draft and its revision, or which signed revision and when."""
+        if signed is not None:
+            if signed.signed_on is not None:
+                return fill(self.tr("Signed revision %1, %2"), signed.revision, format_long_date(signed.signed_on))
+            return fill(self.tr("Signed revision %1"), signed.revision)
+        if agreement.state is AgreementState.DRAFT:
+            return fill(self.tr("Draft (revision %1, not signed)"), agreement.revision)
+        return fill(self.tr("Revision %1 as it stands (not signed)"), agreement.revision)
+
+    def show_draft(self) -> int | None:
+        """"Show the draft" in the preview of a signed revision: no revision selected, the draft's PDF."""
+        if self.preview_dialog is not None:
+            self.preview_dialog.reject()
+        self.revision_view.clearSelection()
+        self.revision_view.setCurrentIndex(QModelIndex())
+        return self.preview_pdf(current=True)
 
     def _cancel_preview(self) -> None:
         """Cancel hides the result: the rendering finishes in the background and is dropped."""
@@ -740,19 +786,30 @@ class VersionsPage(QWidget):
         """False for a preview that was cancelled, or an older one overtaken by a newer one."""
         if self.progress_dialog is not None and self.progress_dialog.wasCanceled():
             self._pending = None
-        return self._pending is not None and self._pending[0] == number
+        return self._pending is not None and self._pending.number == number
 
     def _pdf_ready(self, number: int, data: object) -> None:
         if not self._still_wanted(number):
             return
-        assert self._pending is not None  # _still_wanted says so
-        file_name = self._pending[1]
+        pending = self._pending
+        assert pending is not None  # _still_wanted says so
         self._pending = None
         self._finish_progress()
         assert isinstance(data, bytes)
-        dialog = PdfPreviewDialog(data, file_name, self, database=self.services.db.path)
+        if self.preview_dialog is not None:
+            self.preview_dialog.deleteLater()
+        dialog = PdfPreviewDialog(data, pending.file_name, self, database=self.services.db.path,
+                                  heading=pending.heading)
+        self.show_draft_button = None
+        if pending.offer_draft:
+            self.show_draft_button = dialog.add_button(
+                self.tr("Show the &draft"), self.show_draft,
+                accessible_name=self.tr("Show the draft being edited instead of the signed revision"),
+            )
         self.preview_dialog = dialog
         dialog.open()
+        if pending.then_print:
+            dialog.print_pdf()
 
     def _pdf_failed(self, number: int, message: str) -> None:
         if not self._still_wanted(number):

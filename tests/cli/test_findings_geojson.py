@@ -44,7 +44,7 @@ def test_findings_geojson_writes_lon_lat_points_and_counts_the_rest(
     assert f"Exporterade {DEMO_FINDINGS + 2} fynd" in out and "1 fynd saknar koordinater och kom inte med." in out
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["type"] == "FeatureCollection"
-    added = [f for f in document["features"] if f["properties"]["plats"] in ("Hagalundsparken", "")]
+    added = [f for f in document["features"] if f["properties"]["fynd"] in ("Mörk gångväg", "Klotter")]
     assert [f["geometry"]["coordinates"] for f in added] == [[18.0101, 59.3612], [18.02, 59.36]]
     assert [f["properties"]["status"] for f in added] == ["Öppen", "Åtgärdad"]
     assert "Anna" not in target.read_text(encoding="utf-8")

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from promises_app.paths import resource
-from promises_app.services.base import next_position
 from promises_app.services.exchange import ImportResult
 from promises_app.services.indicators import find_indicator, validate_indicator, validate_link, validate_value
 from promises_app.services.walks import validate_source
@@ -49,7 +48,8 @@ def add_demo_situation(session: Session, results: Sequence[ImportResult]) -> Non
         if agreement is None:  # not imported this time (already there)
             continue
         for position, text in enumerate(item["sources"]):
-            session.add(m.SituationSource(agreement_id=agreement.id, position=position, **validate_source({"text": text})))
+            cleaned = validate_source({"text": text})
+            session.add(m.SituationSource(agreement_id=agreement.id, position=position, **cleaned))
         links = 0
         for indicator_item in item["indicators"]:
             indicator = _indicator(session, indicator_item)

@@ -852,6 +852,21 @@ Du arbetar fortfarande i %2.</translation>
     </message>
 </context>
 <context>
+    <name>EmptyPlanHint</name>
+    <message>
+        <source>What to do first</source>
+        <translation>Vad du gör först</translation>
+    </message>
+    <message>
+        <source>The plan is empty. First add the parties (the page Parties and signatories: the municipality, the local police area and any others), then come back here to add promises and measures.</source>
+        <translation>Planen är tom. Lägg först till parterna (sidan Parter och undertecknare: kommunen, lokalpolisområdet och eventuella andra) och kom sedan tillbaka hit för att lägga till löften och åtgärder.</translation>
+    </message>
+    <message>
+        <source>The plan is empty. Start with a promise (who promises what) and add its measures, each with an owner and a deadline, or pick common promises, measures and indicators from the starter set.</source>
+        <translation>Planen är tom. Börja med ett löfte (vem som lovar vad) och lägg till dess åtgärder, var och en med ansvarig och slutdatum, eller välj vanliga löften, åtgärder och indikatorer ur startpaketet.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Something went wrong that the program did not expect. What you just did may not have been saved; what was saved before is safe.
@@ -4040,6 +4055,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
+    <message>
+        <source>Pick from the &amp;starter set…</source>
+        <translation>Välj ur &amp;startpaketet…</translation>
+    </message>
+    <message>
+        <source>Common promises, measures and indicators to start the plan and the situational picture from</source>
+        <translation>Vanliga löften, åtgärder och indikatorer att börja planen och lägesbilden med</translation>
+    </message>
 </context>
 <context>
     <name>PlanTreeModel</name>
@@ -5280,6 +5303,56 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <source>Source</source>
         <extracomment>The id of the row&apos;s record (an int), on every column. The row&apos;s record itself. At most this many decimals are shown; a value is stored as typed (1 234,5; 57; 0,125).</extracomment>
         <translation>Källa</translation>
+    </message>
+</context>
+<context>
+    <name>StarterSetCommands</name>
+    <message>
+        <source>Add from the starter set (measures: %1, indicators: %2)</source>
+        <translation>Lägg till från startpaketet (åtgärder: %1, indikatorer: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>StarterSetDialog</name>
+    <message>
+        <source>Pick from the starter set</source>
+        <translation>Välj ur startpaketet</translation>
+    </message>
+    <message>
+        <source>Tick the promises, measures and indicators that fit your agreement. They are added as drafts you can change: the measures run over the agreement&apos;s whole period, owned by the party of the kind that usually carries them out. One undo (Ctrl+Z) takes them all back.</source>
+        <translation>Kryssa i de löften, åtgärder och indikatorer som passar er överenskommelse. De läggs till som utkast som du kan ändra: åtgärderna gäller hela överenskommelsens period och får den part som brukar utföra dem som ansvarig. Ett ångra (Ctrl+Z) tar bort alltihop igen.</translation>
+    </message>
+    <message>
+        <source>The starter set</source>
+        <translation>Startpaketet</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Promises and measures</source>
+        <translation>Löften och åtgärder</translation>
+    </message>
+    <message>
+        <source>Promises and measures (the agreement is signed: its plan is locked)</source>
+        <translation>Löften och åtgärder (överenskommelsen är undertecknad: planen är låst)</translation>
+    </message>
+    <message>
+        <source>… promise to %1</source>
+        <translation>… lovar att %1</translation>
+    </message>
+    <message>
+        <source>Indicators for the situational picture</source>
+        <translation>Indikatorer för lägesbilden</translation>
+    </message>
+    <message>
+        <source>&amp;Add (measures: %1, indicators: %2)</source>
+        <translation>&amp;Lägg till (åtgärder: %1, indikatorer: %2)</translation>
     </message>
 </context>
 <context>

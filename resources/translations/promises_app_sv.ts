@@ -783,6 +783,10 @@ Du arbetar fortfarande i %2.</translation>
         <source>The folder %1 could not be opened.</source>
         <translation>Mappen %1 kunde inte öppnas.</translation>
     </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Öppna demo</translation>
+    </message>
 </context>
 <context>
     <name>DateInput</name>
@@ -2513,6 +2517,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Publish for citizens</source>
         <translation>Publicera för medborgarna</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Användarguide</translation>
+    </message>
+    <message>
+        <source>The first steps: database, agreement, parties, plan, follow-up, reports, sign-off, backups</source>
+        <translation>De första stegen: databas, överenskommelse, parter, plan, uppföljning, rapporter, undertecknande, säkerhetskopior</translation>
     </message>
 </context>
 <context>
@@ -5306,6 +5318,57 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     </message>
 </context>
 <context>
+    <name>StartView</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Welcome to Medborgarlöften</source>
+        <translation>Välkommen till Medborgarlöften</translation>
+    </message>
+    <message>
+        <source>This database holds no agreements yet. Start with one of these; everything can be changed later, and Edit → Undo takes back any step.</source>
+        <translation>Databasen har inga överenskommelser ännu. Börja med något av det här; allt kan ändras efteråt, och Redigera → Ångra tar tillbaka varje steg.</translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation>&amp;Ny överenskommelse…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Öppna &amp;demo</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importera…</translation>
+    </message>
+    <message>
+        <source>User &amp;guide (F1)</source>
+        <translation>Användar&amp;guide (F1)</translation>
+    </message>
+    <message>
+        <source>Title, period and reporting periods, then the parties and the plan: promises and measures. An empty plan offers a starter set of common promises, measures and indicators.</source>
+        <translation>Titel, giltighetstid och uppföljningsperioder, sedan parterna och planen: löften och åtgärder. En tom plan erbjuder ett startpaket med vanliga löften, åtgärder och indikatorer.</translation>
+    </message>
+    <message>
+        <source>Look first: a separate demo database with Solna and Helsingborg, their follow-ups, situational picture, indicators and safety walks. This database is not touched; File → Recent files brings you back.</source>
+        <translation>Titta först: en separat demodatabas med Solna och Helsingborg, deras uppföljningar, lägesbild, indikatorer och trygghetsvandringar. Den här databasen rörs inte; Arkiv → Senaste filer tar dig tillbaka.</translation>
+    </message>
+    <message>
+        <source>An agreement in the exchange format (JSON) from a colleague or another database.</source>
+        <translation>En överenskommelse i utbytesformatet (JSON) från en kollega eller en annan databas.</translation>
+    </message>
+    <message>
+        <source>The first steps, from the database to sign-off and backups.</source>
+        <translation>De första stegen, från databasen till undertecknande och säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>This database cannot be changed: %1</source>
+        <translation>Databasen kan inte ändras: %1</translation>
+    </message>
+</context>
+<context>
     <name>StarterSetCommands</name>
     <message>
         <source>Add from the starter set (measures: %1, indicators: %2)</source>
@@ -5384,6 +5447,17 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     <message>
         <source>Remove the logo of %1</source>
         <translation>ta bort logotypen för %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Användarguide</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
 </context>
 <context>

@@ -5333,7 +5333,7 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     </message>
     <message>
         <source>&amp;New agreement…</source>
-        <translation>&amp;Ny överenskommelse…</translation>
+        <translation>N&amp;y överenskommelse…</translation>
     </message>
     <message>
         <source>Open the &amp;demo</source>
@@ -5345,7 +5345,7 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     </message>
     <message>
         <source>User &amp;guide (F1)</source>
-        <translation>Användar&amp;guide (F1)</translation>
+        <translation>Användarguide (F1)</translation>
     </message>
     <message>
         <source>Title, period and reporting periods, then the parties and the plan: promises and measures. An empty plan offers a starter set of common promises, measures and indicators.</source>

@@ -48,7 +48,7 @@ def test_an_empty_database_shows_the_start_view_and_its_button_opens_the_new_agr
     assert not window.tabs.isVisible(), "no empty pages"
     assert view.heading.text() == "Välkommen till Medborgarlöften"
     assert [b.text() for b in (view.new_button, view.demo_button, view.import_button, view.guide_button)] == [
-        "&Ny överenskommelse…", "Öppna &demo", "&Importera…", "Användar&guide (F1)"]
+        "N&y överenskommelse…", "Öppna &demo", "&Importera…", "Användarguide (F1)"]
     opened: list[object] = []
 
     def fill_in() -> None:

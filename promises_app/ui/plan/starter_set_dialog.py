@@ -47,7 +47,7 @@ class StarterSetDialog(QDialog):
         self.agreement_id = agreement_id
         self.added: StarterAdded | None = None
         self.setWindowTitle(self.tr("Pick from the starter set"))
-        self.resize(760, 560)
+        self.resize(900, 580)
         catalogue = services.starter_set.catalogue()
 
         intro = QLabel(self.tr(
@@ -111,7 +111,9 @@ class StarterSetDialog(QDialog):
                     child.setCheckState(0, Qt.CheckState.Unchecked)
         self.indicators_group = QTreeWidgetItem(self.tree, [self.tr("Indicators for the situational picture")])
         for indicator in catalogue.indicators:
-            item = QTreeWidgetItem(self.indicators_group, [f"{indicator.name} ({indicator.unit})"])
+            shown = indicator.name if indicator.unit.casefold() in indicator.name.casefold() else \
+                f"{indicator.name} ({indicator.unit})"
+            item = QTreeWidgetItem(self.indicators_group, [shown])
             item.setData(0, KEY_ROLE, indicator.key)
             self._indicator_items.append(item)
             item.setToolTip(0, indicator.description)

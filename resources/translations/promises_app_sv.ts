@@ -5288,6 +5288,14 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <source>%1 findings have no coordinates and were left out.</source>
         <translation>%1 fynd saknar koordinater och kom inte med.</translation>
     </message>
+    <message>
+        <source>Pick from the &amp;starter set…</source>
+        <translation>Välj ur &amp;startpaketet…</translation>
+    </message>
+    <message>
+        <source>Common indicators (and, while the plan is open, promises and measures) to start from</source>
+        <translation>Vanliga indikatorer (och, så länge planen är öppen, löften och åtgärder) att börja med</translation>
+    </message>
 </context>
 <context>
     <name>SourceForm</name>
@@ -5344,7 +5352,7 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <translation>&amp;Importera…</translation>
     </message>
     <message>
-        <source>User &amp;guide (F1)</source>
+        <source>User guide (F1)</source>
         <translation>Användarguide (F1)</translation>
     </message>
     <message>

@@ -134,3 +134,31 @@ def test_a_signed_agreement_offers_only_the_indicators(qtbot, demo_services, sta
     assert "låst" in dialog.promises_group.text(0)
     assert all(not item.flags() & Qt.ItemFlag.ItemIsUserCheckable for item in dialog.measure_items())
     assert all(item.flags() & Qt.ItemFlag.ItemIsUserCheckable for item in dialog.indicator_items())
+
+
+def test_the_situation_page_picks_indicators_for_a_signed_agreement(qtbot, demo_services, stack) -> None:  # type: ignore[no-untyped-def]
+    from promises_app.ui.situation.situation_page import SituationPage
+
+    solna = next(a for a in demo_services.agreements.list_agreements() if a.title == "Solna – medborgarlöften 2022")
+    page = SituationPage(demo_services, stack, today=lambda: DEMO_TODAY)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_agreement(solna.id)
+    assert page.starter_action in page.actions_for_menu() and page.starter_action.isEnabled()
+    assert page.starter_action.text() == "Välj ur &startpaketet…"
+
+    def pick(dialog: StarterSetDialog) -> None:
+        assert not dialog.promises_group.flags() & Qt.ItemFlag.ItemIsEnabled, "the signed plan is locked"
+        survey = next(i for i in dialog.indicator_items() if i.text(0).startswith("Kommunens trygghetsmätning"))
+        _tick(qtbot, dialog, survey)
+        qtbot.mouseClick(dialog.add_button, LEFT)
+
+    _while_open(pick)
+    page.starter_action.trigger()
+    assert [x.indicator.name for x in demo_services.indicators.list_for_agreement(solna.id)] == [
+        "Kommunens trygghetsmätning: andel som känner sig trygga"]
+    qtbot.waitUntil(lambda: page.link_model.rowCount() == 1)
+    stack.undo()
+    assert demo_services.indicators.list_for_agreement(solna.id) == []

@@ -37,7 +37,7 @@ class StartView(QWidget):
         self.demo_button.clicked.connect(self.openDemo)
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.clicked.connect(self.importFile)
-        self.guide_button = QPushButton(self.tr("User &guide (F1)"))
+        self.guide_button = QPushButton(self.tr("User guide (F1)"))
         self.guide_button.clicked.connect(self.showGuide)
         self.read_only_label = self._text("")
         self.read_only_label.setVisible(False)

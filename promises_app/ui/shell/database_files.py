@@ -112,9 +112,9 @@ class DatabaseFiles(QObject):
     def open_demo(self) -> bool:
         """Work in the demo database (``demo.sqlite`` in the data folder, made with the demo the first
         time, its missing demo agreements loaded again later), leaving the open one as it is."""
-        from promises_app.storage.locations import data_dir
+        from promises_app.services import default_database_path
 
-        path = data_dir() / DEMO_DATABASE_NAME
+        path = default_database_path().parent / DEMO_DATABASE_NAME  # beside the default database
         current = self.services.db.path
         if current is not None and _same_file(path, current):
             self._status(fill(self.tr("%1 is already open."), path), 10_000)

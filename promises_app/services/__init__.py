@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from promises_app.services.reminders import ReminderService
     from promises_app.services.report_source import ReportSourceService
     from promises_app.services.signoff import SignOffService
+    from promises_app.services.starter_set import StarterSetService
     from promises_app.services.walks import WalkService
 
 __all__ = ["CheckState", "Services", "StartupCheck", "default_database_path", "open_services"]
@@ -137,6 +138,12 @@ class Services:
         from promises_app.services.indicator_import import IndicatorImportService
 
         return IndicatorImportService(self.db)
+
+    @cached_property
+    def starter_set(self) -> StarterSetService:
+        from promises_app.services.starter_set import StarterSetService
+
+        return StarterSetService(self.db)
 
     @cached_property
     def walks(self) -> WalkService:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -138,8 +138,14 @@ class ExchangeService(Service):
         (``backup``) when the database already holds agreements."""
         return self.import_documents([document], backup=backup)[0]
 
-    def import_documents(self, documents: Sequence[object], *, backup: bool = True) -> list[ImportResult]:
-        """Import several documents in one transaction: all of them, or none."""
+    def import_documents(
+        self, documents: Sequence[object], *, backup: bool = True,
+        also: Callable[[Session, list[ImportResult]], None] | None = None,
+    ) -> list[ImportResult]:
+        """Import several documents in one transaction: all of them, or none.
+
+        ``also`` (the demo's lägesbild, which the format does not carry) writes more in the same
+        transaction once the documents are in, so a failure there leaves nothing behind either."""
         self.db.refuse_writes()  # before the backup a read-only database could not take either
         self.db.require_intact("Importen")
         checked = [check_document(document) for document in documents]
@@ -169,6 +175,8 @@ class ExchangeService(Service):
                         people_reused=importer.counts["person_old"],
                     )
                 )
+            if also is not None:
+                also(s, results)
         return results
 
 

@@ -11,6 +11,7 @@ from promises_app.domain.log_anchor import LogAnchor
 from promises_app.paths import resource
 from promises_app.services.adoptions import adopted_problems
 from promises_app.services.base import Service
+from promises_app.services.demo_situation import add_demo_situation
 from promises_app.services.exchange import ExchangeService, ImportResult, check_document, parse
 from promises_app.services.signoff import PdfRenderer, SignOffService, plan_problems, revision_problems
 from promises_app.storage import models as m
@@ -108,11 +109,15 @@ class MaintenanceService(Service):
             return s.scalar(select(m.Agreement.id).limit(1)) is not None
 
     def load_demo(self, *, skip_titles: Collection[str] = ()) -> list[ImportResult]:
-        """Import the demo agreements (Solna 2022 under a cooperation agreement; Helsingborg 2018–2022).
+        """Import the demo agreements (Solna 2022 under a cooperation agreement; Helsingborg 2018–2022)
+        with their safety walks and findings, lägesbild sources and indicators.
 
         A demo agreement whose title is in ``skip_titles`` (already there) is not imported again.
         """
         documents = [check_document(parse(resource("demo", name).read_bytes())) for name in DEMO_FILES]
         wanted = [d for d in documents if d["agreement"]["title"] not in skip_titles]
-        # One transaction for all of them: a crash in the middle leaves no half demo behind.
-        return ExchangeService(self.db).import_documents(wanted, backup=False) if wanted else []
+        # One transaction for all of them, their lägesbild included (services/demo_situation.py):
+        # a crash in the middle leaves no half demo behind.
+        if not wanted:
+            return []
+        return ExchangeService(self.db).import_documents(wanted, backup=False, also=add_demo_situation)

@@ -807,6 +807,10 @@ Du arbetar fortfarande i %2.</translation>
         <source>The folder %1 could not be opened.</source>
         <translation>Mappen %1 kunde inte öppnas.</translation>
     </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Öppna demo</translation>
+    </message>
 </context>
 <context>
     <name>DateInput</name>
@@ -873,6 +877,21 @@ Du arbetar fortfarande i %2.</translation>
     <message>
         <source>A new draft that continues «%1» (%2 – %3).</source>
         <translation>Ett nytt utkast som fortsätter «%1» (%2 – %3).</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyPlanHint</name>
+    <message>
+        <source>What to do first</source>
+        <translation>Vad du gör först</translation>
+    </message>
+    <message>
+        <source>The plan is empty. First add the parties (the page Parties and signatories: the municipality, the local police area and any others), then come back here to add promises and measures.</source>
+        <translation>Planen är tom. Lägg först till parterna (sidan Parter och undertecknare: kommunen, lokalpolisområdet och eventuella andra) och kom sedan tillbaka hit för att lägga till löften och åtgärder.</translation>
+    </message>
+    <message>
+        <source>The plan is empty. Start with a promise (who promises what) and add its measures, each with an owner and a deadline, or pick common promises, measures and indicators from the starter set.</source>
+        <translation>Planen är tom. Börja med ett löfte (vem som lovar vad) och lägg till dess åtgärder, var och en med ansvarig och slutdatum, eller välj vanliga löften, åtgärder och indikatorer ur startpaketet.</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2677,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Print the selected agreement&apos;s document (on the Versions page: the selected revision)</source>
         <translation>Skriv ut den valda överenskommelsens dokument (på sidan Versioner: den valda revisionen)</translation>
     </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Användarguide</translation>
+    </message>
+    <message>
+        <source>The first steps: database, agreement, parties, plan, follow-up, reports, sign-off, backups</source>
+        <translation>De första stegen: databas, överenskommelse, parter, plan, uppföljning, rapporter, undertecknande, säkerhetskopior</translation>
+    </message>
 </context>
 <context>
     <name>MakeMeasureDialog</name>
@@ -4358,6 +4385,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Pasted %1 measure(s).</source>
         <translation>Klistrade in %1 åtgärd(er).</translation>
     </message>
+    <message>
+        <source>Pick from the &amp;starter set…</source>
+        <translation>Välj ur &amp;startpaketet…</translation>
+    </message>
+    <message>
+        <source>Common promises, measures and indicators to start the plan and the situational picture from</source>
+        <translation>Vanliga löften, åtgärder och indikatorer att börja planen och lägesbilden med</translation>
+    </message>
 </context>
 <context>
     <name>PlanTreeModel</name>
@@ -5701,6 +5736,14 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <source>%1 findings have no coordinates and were left out.</source>
         <translation>%1 fynd saknar koordinater och kom inte med.</translation>
     </message>
+    <message>
+        <source>Pick from the &amp;starter set…</source>
+        <translation>Välj ur &amp;startpaketet…</translation>
+    </message>
+    <message>
+        <source>Common indicators (and, while the plan is open, promises and measures) to start from</source>
+        <translation>Vanliga indikatorer (och, så länge planen är öppen, löften och åtgärder) att börja med</translation>
+    </message>
 </context>
 <context>
     <name>SourceForm</name>
@@ -5728,6 +5771,107 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
         <source>Source</source>
         <extracomment>The id of the row&apos;s record (an int), on every column. The row&apos;s record itself. At most this many decimals are shown; a value is stored as typed (1 234,5; 57; 0,125).</extracomment>
         <translation>Källa</translation>
+    </message>
+</context>
+<context>
+    <name>StartView</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Welcome to Medborgarlöften</source>
+        <translation>Välkommen till Medborgarlöften</translation>
+    </message>
+    <message>
+        <source>This database holds no agreements yet. Start with one of these; everything can be changed later, and Edit → Undo takes back any step.</source>
+        <translation>Databasen har inga överenskommelser ännu. Börja med något av det här; allt kan ändras efteråt, och Redigera → Ångra tar tillbaka varje steg.</translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation>N&amp;y överenskommelse…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>Öppna &amp;demo</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importera…</translation>
+    </message>
+    <message>
+        <source>User guide (F1)</source>
+        <translation>Användarguide (F1)</translation>
+    </message>
+    <message>
+        <source>Title, period and reporting periods, then the parties and the plan: promises and measures. An empty plan offers a starter set of common promises, measures and indicators.</source>
+        <translation>Titel, giltighetstid och uppföljningsperioder, sedan parterna och planen: löften och åtgärder. En tom plan erbjuder ett startpaket med vanliga löften, åtgärder och indikatorer.</translation>
+    </message>
+    <message>
+        <source>Look first: a separate demo database with Solna and Helsingborg, their follow-ups, situational picture, indicators and safety walks. This database is not touched; File → Recent files brings you back.</source>
+        <translation>Titta först: en separat demodatabas med Solna och Helsingborg, deras uppföljningar, lägesbild, indikatorer och trygghetsvandringar. Den här databasen rörs inte; Arkiv → Senaste filer tar dig tillbaka.</translation>
+    </message>
+    <message>
+        <source>An agreement in the exchange format (JSON) from a colleague or another database.</source>
+        <translation>En överenskommelse i utbytesformatet (JSON) från en kollega eller en annan databas.</translation>
+    </message>
+    <message>
+        <source>The first steps, from the database to sign-off and backups.</source>
+        <translation>De första stegen, från databasen till undertecknande och säkerhetskopior.</translation>
+    </message>
+    <message>
+        <source>This database cannot be changed: %1</source>
+        <translation>Databasen kan inte ändras: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StarterSetCommands</name>
+    <message>
+        <source>Add from the starter set (measures: %1, indicators: %2)</source>
+        <translation>Lägg till från startpaketet (åtgärder: %1, indikatorer: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>StarterSetDialog</name>
+    <message>
+        <source>Pick from the starter set</source>
+        <translation>Välj ur startpaketet</translation>
+    </message>
+    <message>
+        <source>Tick the promises, measures and indicators that fit your agreement. They are added as drafts you can change: the measures run over the agreement&apos;s whole period, owned by the party of the kind that usually carries them out. One undo (Ctrl+Z) takes them all back.</source>
+        <translation>Kryssa i de löften, åtgärder och indikatorer som passar er överenskommelse. De läggs till som utkast som du kan ändra: åtgärderna gäller hela överenskommelsens period och får den part som brukar utföra dem som ansvarig. Ett ångra (Ctrl+Z) tar bort alltihop igen.</translation>
+    </message>
+    <message>
+        <source>The starter set</source>
+        <translation>Startpaketet</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Promises and measures</source>
+        <translation>Löften och åtgärder</translation>
+    </message>
+    <message>
+        <source>Promises and measures (the agreement is signed: its plan is locked)</source>
+        <translation>Löften och åtgärder (överenskommelsen är undertecknad: planen är låst)</translation>
+    </message>
+    <message>
+        <source>… promise to %1</source>
+        <translation>… lovar att %1</translation>
+    </message>
+    <message>
+        <source>Indicators for the situational picture</source>
+        <translation>Indikatorer för lägesbilden</translation>
+    </message>
+    <message>
+        <source>&amp;Add (measures: %1, indicators: %2)</source>
+        <translation>&amp;Lägg till (åtgärder: %1, indikatorer: %2)</translation>
     </message>
 </context>
 <context>
@@ -5782,6 +5926,17 @@ Den har gjorts till åtgärden «%2», som finns kvar i planen; kopplingen till 
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Användarguide</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,10 @@ from promises_app.storage.database import open_database
 from tests.cli_support import run_cli
 
 SOLNA = "Solna – medborgarlöften 2022"
+#: The demo's cooperation agreement above Solna's promise: it has no safety walks of its own.
+SOLNA_COOPERATION = "Samverkansöverenskommelse mellan Solna stad och lokalpolisområde Solna 2022–2024"
+#: The demo's own findings with coordinates in Solna's promise (resources/demo/solna-2022.json).
+DEMO_FINDINGS = 6
 
 
 def _walk_with_findings(db_path: Path) -> None:
@@ -37,12 +41,12 @@ def test_findings_geojson_writes_lon_lat_points_and_counts_the_rest(
     target = tmp_path / "fynd.geojson"
     code, out, err = run_cli(capsys, "--db", str(demo_db), "findings-geojson", SOLNA, "-o", str(target))
     assert code == 0, err
-    assert "Exporterade 2 fynd" in out and "1 fynd saknar koordinater och kom inte med." in out
+    assert f"Exporterade {DEMO_FINDINGS + 2} fynd" in out and "1 fynd saknar koordinater och kom inte med." in out
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["type"] == "FeatureCollection"
-    assert [f["geometry"]["coordinates"] for f in document["features"]] == [[18.0101, 59.3612], [18.02, 59.36]]
-    assert [f["properties"]["status"] for f in document["features"]] == ["Öppen", "Åtgärdad"]
-    assert document["features"][0]["properties"]["plats"] == "Hagalundsparken"
+    added = [f for f in document["features"] if f["properties"]["fynd"] in ("Mörk gångväg", "Klotter")]
+    assert [f["geometry"]["coordinates"] for f in added] == [[18.0101, 59.3612], [18.02, 59.36]]
+    assert [f["properties"]["status"] for f in added] == ["Öppen", "Åtgärdad"]
     assert "Anna" not in target.read_text(encoding="utf-8")
 
 
@@ -50,7 +54,7 @@ def test_findings_geojson_of_an_agreement_without_findings_is_an_empty_collectio
     demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "tom.geojson"
-    code, out, err = run_cli(capsys, "--db", str(demo_db), "findings-geojson", SOLNA, "-o", str(target))
+    code, out, err = run_cli(capsys, "--db", str(demo_db), "findings-geojson", SOLNA_COOPERATION, "-o", str(target))
     assert code == 0, err
     assert "Exporterade 0 fynd" in out and "saknar koordinater" not in out
     assert json.loads(target.read_bytes()) == {"type": "FeatureCollection", "features": []}

@@ -19,11 +19,15 @@ BAD = "Indikator;Period;Värde\r\nRån;2021;3\r\nRån;2022;tre\r\nRån;2023-Q9;4
 
 
 def _values(db: Path) -> dict[str, list[tuple[str, str, float]]]:
+    """Every indicator's values, but the demo's own (services/demo_situation.py): what the import added."""
+    from promises_app.services.demo_situation import demo_situation
+
+    demo = {indicator["name"] for item in demo_situation() for indicator in item["indicators"]}
     services = open_services(db, create=False)
     try:
         return {
             indicator.name: [(v.period, v.sex.value, v.value) for v in services.indicators.list_values(indicator.id)]
-            for indicator in services.indicators.list_indicators()
+            for indicator in services.indicators.list_indicators() if indicator.name not in demo
         }
     finally:
         services.db.close()

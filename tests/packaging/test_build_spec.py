@@ -46,6 +46,7 @@ def _shipped(folder: str, pattern: str = "*") -> set[str]:
         ("FONTS", "fonts", "*"),
         ("SCHEMAS", "schemas", "*"),
         ("DEMO", "demo", "*"),
+        ("STARTER", "starter", "*"),
         ("PUBLICATION", "publication", "*"),
         ("TRANSLATIONS", "translations", "*.ts"),
     ],
@@ -56,6 +57,13 @@ def test_the_spec_lists_every_resource_file(spec_list: str, folder: str, pattern
     if pattern == "*.ts":  # the spec lists the built catalogues, one per source
         shipped = {name.removesuffix(".ts") + ".qm" for name in shipped}
     assert listed == shipped, f"build.spec's {spec_list} and resources/{folder}/ differ"
+
+
+def test_the_user_guide_ships_from_docs() -> None:
+    """F1 shows docs/anvandarguide.md; the spec bundles it into the bundle's docs/, where paths.user_guide looks."""
+    assert _spec_lists()["GUIDE"] == [paths.USER_GUIDE]
+    assert '*files("docs", *(required("docs", name) for name in GUIDE))' in SPEC.read_text(encoding="utf-8")
+    assert paths.user_guide() == ROOT / "docs" / "anvandarguide.md" and paths.user_guide().is_file()
 
 
 def test_the_font_licence_ships_with_the_fonts() -> None:
@@ -94,3 +102,4 @@ def test_resources_in_a_frozen_bundle(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert paths.resources_dir() == tmp_path / "resources"
     assert paths.resource("demo", "solna-2022.json") == tmp_path / "resources" / "demo" / "solna-2022.json"
+    assert paths.user_guide() == tmp_path / "docs" / "anvandarguide.md"

@@ -172,6 +172,9 @@ class Worker:
         for measure in promise["measures"]:
             measure["focus_area"] = focus["key"]
         agreement["documents"] = []
+        # The demo's safety walks point at measures cut away here: the template has none (a 1.1 document).
+        agreement.pop("safety_walks", None)
+        document["format_minor_version"] = 1
         agreement["state"] = "draft"  # a draft can be renamed and deleted, a signed one cannot
         agreement["revision"] = 1
         return document

@@ -298,11 +298,12 @@ def test_every_file_edit_and_help_action_has_a_shortcut_and_none_is_used_twice(q
     keyed = [
         window.new_database_action, window.open_database_action, window.import_json_action,
         window.export_json_action, window.settings_action, window.quit_action,
-        window.undo_action, window.redo_action, window.about_action,
+        window.undo_action, window.redo_action, window.user_guide_action,
     ]
     assert all(not action.shortcut().isEmpty() for action in keyed)
     assert window.open_database_action.shortcut() == QKeySequence("Ctrl+O")
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.user_guide_action.shortcut() == QKeySequence("F1"), "F1 is the user guide, not About"
     seen: dict[str, str] = {}
     actions = {id(action): action for menu in menus.values() for action in _all_actions(menu)}
     for action in actions.values():

@@ -31,6 +31,28 @@ NBSP = "\u00a0"
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
+def clear_demo_situation(services) -> None:  # type: ignore[no-untyped-def]
+    """Take the demo's own lägesbild away, through the services: its sources, safety walks and
+    followed indicators (services/demo_situation.py), and those indicators from the register.
+    These tests build a lägesbild from empty and count its rows."""
+    for agreement in services.agreements.list_agreements():
+        for source in services.walks.list_sources(agreement.id):
+            services.walks.delete_source(source.id)
+        for walk in services.walks.list_walks(agreement.id):
+            services.walks.delete_walk(walk.id)
+        for link in services.indicators.list_for_agreement(agreement.id):
+            services.indicators.unlink_from_agreement(link.id)
+    for indicator in services.indicators.list_indicators():
+        services.indicators.delete_indicator(indicator.id)
+
+
+@pytest.fixture(autouse=True)
+def _without_the_demo_situation(request):  # type: ignore[no-untyped-def]
+    """With the demo loaded, start from an empty lägesbild (clear_demo_situation)."""
+    if "demo_services" in request.fixturenames:
+        clear_demo_situation(request.getfixturevalue("demo_services"))
+
+
 @pytest.fixture
 def swedish(swedish_app):  # type: ignore[no-untyped-def]
     """The Swedish application (the catalogue in resources/translations has the page's strings)."""

@@ -24,6 +24,7 @@ from tests.ui.test_situation_models import (  # noqa: F401 - the fixtures are us
     DAMAGE,
     NBSP,
     SAFE,
+    _without_the_demo_situation,
     add_indicators,
     solna,
     swedish,

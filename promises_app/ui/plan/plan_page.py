@@ -57,6 +57,7 @@ from promises_app.ui.common.paged_filter import reveal_while_scrolling
 from promises_app.ui.common.undo_commands import Refs, short
 from promises_app.ui.parties.agreement_commands import CreatePersonCommand
 from promises_app.ui.parties.person_dialog import PersonForm, new_person_form
+from promises_app.ui.plan.empty_plan_hint import EmptyPlanHint
 from promises_app.ui.plan.focus_area_dialog import FocusAreaListDialog
 from promises_app.ui.plan.measure_dialog import MeasureForm
 from promises_app.ui.plan.occurrence_dialog import OccurrenceLog, OccurrenceLogDialog, widgets_alive
@@ -75,6 +76,7 @@ from promises_app.ui.plan.plan_commands import (
 from promises_app.ui.plan.plan_filter import NO_FOCUS_AREA, NOT_FOLLOWED_UP, PlanFilter, PlanFilterProxy
 from promises_app.ui.plan.plan_models import GROUP, MEASURE, PROMISE, PlanNode, PlanTreeModel, read_plan
 from promises_app.ui.plan.promise_dialog import PromiseForm
+from promises_app.ui.plan.starter_set_dialog import StarterSetDialog
 
 #: The date the deadline column is sized for (wide digits, two-digit month and day).
 WIDE_DATE = date(2088, 12, 28)
@@ -196,6 +198,7 @@ class PlanPage(QWidget):
         self.down_button = action_button(self.down_action)
         self.occurrences_button = action_button(self.occurrences_action)
         self.focus_areas_button = action_button(self.focus_areas_action)
+        self.empty_hint = EmptyPlanHint(self.starter_action, self.new_promise_action)
 
         buttons = QHBoxLayout()
         for button in (self.new_measure_button, self.new_promise_button, self.edit_button, self.delete_button,
@@ -218,6 +221,7 @@ class PlanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.lock_label)
         layout.addWidget(self.notice_label)
+        layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
         layout.addLayout(search_row)
         layout.addLayout(filters)
@@ -286,13 +290,18 @@ class PlanPage(QWidget):
             self.tr("Add measures copied in Excel or Word (one a line: measure, responsible, deadline, target) "
                     "to the selected promise, after a preview"),
             self.paste_measures, QKeySequence(QKeySequence.StandardKey.Paste).toString(), self.tree)
+        self.starter_action = action(
+            self.tr("Pick from the &starter set…"),
+            self.tr("Common promises, measures and indicators to start the plan and the situational picture from"),
+            self.open_starter_set)
 
 
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's actions for the window's menu (None: a separator)."""
         return [self.new_measure_action, self.new_promise_action, self.paste_action, None, self.edit_action,
                 self.delete_action,
-                self.up_action, self.down_action, None, self.occurrences_action, self.focus_areas_action]
+                self.up_action, self.down_action, None, self.occurrences_action, self.focus_areas_action,
+                None, self.starter_action]
 
     # --- state --------------------------------------------------------------------------------
     def locked(self) -> bool:
@@ -313,6 +322,9 @@ class PlanPage(QWidget):
             and node.status.measure.target_count is not None
         self.occurrences_action.setEnabled(counted)
         self.focus_areas_action.setEnabled(self.agreement is not None)
+        self.starter_action.setEnabled(self.agreement is not None and self.services.db.read_only is None)
+        self.empty_hint.show_for(agreement=self.agreement is not None, editable=editable,
+                                 has_parties=bool(self.parties), has_promises=bool(self.model.promise_records()))
         shown = self.proxy.matching_measure_count()
         total = sum(len(p.children) for g in self.model.groups() for p in g.children)
         self.count_label.setText(
@@ -768,6 +780,15 @@ class PlanPage(QWidget):
         return dialog
 
     # --- messages -----------------------------------------------------------------------------
+    def open_starter_set(self) -> StarterSetDialog | None:
+        """Pick common promises, measures and indicators (one undo step); returns the dialog once closed."""
+        if self.agreement is None:
+            return None
+        dialog = StarterSetDialog(self.services, self.undo_stack, self.agreement.id, plan_locked=self.locked(),
+                                  parent=self, report=self._report)
+        dialog.exec()
+        return dialog
+
     def _report(self, message: str) -> None:
         """An undo or redo the services refused (the command has left the stack)."""
         QMessageBox.warning(self, self.tr("Plan"), message)

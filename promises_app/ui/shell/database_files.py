@@ -41,6 +41,9 @@ DATABASE_SUFFIX = ".sqlite"
 
 _log = logging.getLogger(__name__)
 
+#: The demo's own database in the data folder (the start view's "Öppna demo").
+DEMO_DATABASE_NAME = "demo.sqlite"
+
 
 class DatabaseFiles(QObject):
     #: The window works in other services now (another file, or the same one reopened after a
@@ -103,6 +106,31 @@ class DatabaseFiles(QObject):
                 fill(self.tr("%1\n\nYou are still working in %2."), error, current or "–"),
             )
             return False
+        self.switch_to(services)
+        return True
+
+    def open_demo(self) -> bool:
+        """Work in the demo database (``demo.sqlite`` in the data folder, made with the demo the first
+        time, its missing demo agreements loaded again later), leaving the open one as it is."""
+        from promises_app.services import default_database_path
+
+        path = default_database_path().parent / DEMO_DATABASE_NAME  # beside the default database
+        current = self.services.db.path
+        if current is not None and _same_file(path, current):
+            self._status(fill(self.tr("%1 is already open."), path), 10_000)
+            return True
+        services: Services | None = None
+        try:
+            services = open_services(path, create=True, exclusive=True)
+            present = {a.title for a in services.agreements.list_agreements()}
+            services.maintenance.load_demo(skip_titles=present)
+        except AppError as error:
+            if services is not None:
+                services.db.close()
+            QMessageBox.warning(self._window, self.tr("Open the demo"),
+                                fill(self.tr("%1\n\nYou are still working in %2."), error, current or "–"))
+            return False
+        _log.info("Demodatabasen öppnad: %s", path)
         self.switch_to(services)
         return True
 

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -65,6 +66,7 @@ from promises_app.ui.shell.database_files import DatabaseFiles
 from promises_app.ui.shell.exchange_actions import ExchangeActions
 from promises_app.ui.shell.page_tabs import PageTabs
 from promises_app.ui.shell.settings import AppSettings
+from promises_app.ui.shell.start_view import StartView
 
 if TYPE_CHECKING:
     from promises_app.ui.parties.register_dialog import RegisterDialog
@@ -72,6 +74,7 @@ if TYPE_CHECKING:
     from promises_app.ui.reports.report_dialog import ReportDialog, ReportKind
     from promises_app.ui.shell.page_protocol import AgreementPage
     from promises_app.ui.shell.settings_dialog import SettingsDialog
+    from promises_app.ui.shell.user_guide import UserGuideDialog
 
 #: What this module offers by name but loads only when first used (PEP 562): the dialogs and
 #: the services behind the window's own actions are not needed for the first window.
@@ -192,11 +195,21 @@ class MainWindow(QMainWindow):
         #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
         self._agreement_id: int | None = None
 
-        right = QWidget()
-        layout = QVBoxLayout(right)
+        agreement_side = QWidget()
+        layout = QVBoxLayout(agreement_side)
         layout.addWidget(self.title_label)
         layout.addWidget(self.details_label)
         layout.addWidget(self.tabs, 1)
+        # An empty database shows the start view instead of empty pages (ui/shell/start_view.py).
+        self.start_view = StartView()
+        self.start_view.newAgreement.connect(self.create_agreement)
+        self.start_view.openDemo.connect(self.database_files.open_demo)
+        self.start_view.importFile.connect(self.exchange.import_json)
+        self.start_view.showGuide.connect(self.show_user_guide)
+        self.right_stack = QStackedWidget()
+        self.right_stack.addWidget(agreement_side)
+        self.right_stack.addWidget(self.start_view)
+        right = self.right_stack
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -214,6 +227,7 @@ class MainWindow(QMainWindow):
         self.report_dialog: ReportDialog | None = None
         self.publish_dialog: PublishDialog | None = None
         self.page_names: dict[int, str] = {}
+        self.user_guide: UserGuideDialog | None = None
         self._build_menus()
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
@@ -350,9 +364,12 @@ class MainWindow(QMainWindow):
         self.people_action.triggered.connect(self.open_people)
         register_menu.addAction(self.people_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.user_guide_action = self._menu_action(
+            help_menu, self.tr("&User guide"), self.show_user_guide, QKeySequence.StandardKey.HelpContents,
+            tip=self.tr("The first steps: database, agreement, parties, plan, follow-up, reports, sign-off, backups"),
+        )
         self.about_action = self._menu_action(
-            help_menu, self.tr("&About Medborgarlöften"), self._about, QKeySequence.StandardKey.HelpContents,
-            tip=self.tr("The program's version"),
+            help_menu, self.tr("&About Medborgarlöften"), self._about, tip=self.tr("The program's version"),
         )
         self.open_log_folder_action = self._menu_action(
             help_menu, self.tr("Open the &log folder"), self.database_files.open_log_folder,
@@ -880,6 +897,7 @@ class MainWindow(QMainWindow):
             self.details_label.setText("")
             self._update_agreement_actions(agreement_id)
             return
+        self._show_start_view(agreement_id is None and not self.agreement_model.agreements)
         if agreement_id is None:
             self.title_label.setText(self.tr("No agreements yet"))
             self.details_label.setText(
@@ -932,6 +950,23 @@ class MainWindow(QMainWindow):
                 elif page.agreement_id not in (None, agreement_id):
                     page.set_agreement(None)  # forgotten now, read when shown
         self._update_agreement_actions(agreement_id)
+
+    def _show_start_view(self, empty: bool) -> None:
+        """The start view while the database holds no agreement, the pages otherwise."""
+        reason = self.services.db.read_only
+        self.start_view.set_read_only(reason.describe() if reason is not None else None)
+        self.right_stack.setCurrentIndex(1 if empty else 0)
+
+    def show_user_guide(self) -> UserGuideDialog:
+        """Hjälp → Användarguide (F1): docs/anvandarguide.md in a window of its own (not modal)."""
+        from promises_app.ui.shell.user_guide import UserGuideDialog
+
+        if self.user_guide is None:
+            self.user_guide = UserGuideDialog(self)
+        self.user_guide.show()
+        self.user_guide.raise_()
+        self.user_guide.activateWindow()
+        return self.user_guide
 
     def _lazy_pages(self) -> list[AgreementPage]:
         """The pages that read the selected agreement only when they are shown (or their menu opens):

@@ -21,7 +21,7 @@ from datetime import date
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
@@ -93,6 +93,9 @@ from promises_app.ui.situation.situation_models import (
     WalkTableModel,
 )
 from promises_app.ui.situation.walk_dialogs import FindingForm, MakeMeasureDialog, SourceForm, WalkForm
+
+if TYPE_CHECKING:  # loaded when the starter set is first opened
+    from promises_app.ui.plan.starter_set_dialog import StarterSetDialog
 
 IMPORT_FILTER_EXTENSIONS = "*.csv *.xlsx"
 
@@ -308,6 +311,10 @@ class SituationPage(QWidget):
         self.import_action = action(
             self.tr("&Import values…"), self.tr("Import indicator values from a CSV or Excel file"),
             self.import_values, "Ctrl+Shift+I")
+        self.starter_action = action(
+            self.tr("Pick from the &starter set…"),
+            self.tr("Common indicators (and, while the plan is open, promises and measures) to start from"),
+            self.open_starter_set)
         self.new_walk_action = action(
             self.tr("New safety &walk…"), self.tr("Log a safety walk: when, where and who took part"),
             self.add_walk, "Ctrl+Shift+W")
@@ -338,7 +345,8 @@ class SituationPage(QWidget):
     def actions_for_menu(self) -> list[QAction | None]:
         """The page's main actions for the window's menu (None: a separator)."""
         return [self.add_source_action, None, self.follow_action, self.edit_link_action, self.unfollow_action,
-                self.register_action, self.import_action, None, self.new_walk_action, self.new_finding_action,
+                self.register_action, self.import_action, self.starter_action, None, self.new_walk_action,
+                self.new_finding_action,
                 self.measure_action, self.geojson_action]
 
 
@@ -356,6 +364,7 @@ class SituationPage(QWidget):
         self.source_up_action.setEnabled(source is not None and source.position > 0)
         self.source_down_action.setEnabled(source is not None and source.position < self.source_model.rowCount() - 1)
         self.follow_action.setEnabled(has_agreement)
+        self.starter_action.setEnabled(has_agreement and self.services.db.read_only is None)
         self.edit_link_action.setEnabled(link is not None)
         self.unfollow_action.setEnabled(link is not None)
         self.register_action.setEnabled(True)
@@ -439,6 +448,18 @@ class SituationPage(QWidget):
     def show_notice(self, text: str) -> None:
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
+
+    def open_starter_set(self) -> StarterSetDialog | None:
+        """The starter set (ui/plan/starter_set_dialog.py), for the indicators above all; one undo step."""
+        if self.agreement is None:
+            return None
+        from promises_app.services.starter_set import plan_locked
+        from promises_app.ui.plan.starter_set_dialog import StarterSetDialog
+
+        dialog = StarterSetDialog(self.services, self.undo_stack, self.agreement.id,
+                                  plan_locked=plan_locked(self.agreement.state), parent=self, report=self._report)
+        dialog.exec()
+        return dialog
 
     def _report(self, message: str) -> None:
         """An undo or redo the services refused (the command has left the stack)."""

@@ -23,7 +23,7 @@ from promises_app.reports.publication import PublicationOptions, build_publicati
 from promises_app.reports.publication_data import MEASURE_COLUMNS
 from promises_app.services import Services
 from promises_app.storage import models as m
-from tests.reports.findings_support import nine_findings
+from tests.reports.findings_support import nine_findings, without_walks
 from tests.reports.pdf_text import flat_text
 from tests.reports.publication_support import (
     DEMO_OPTIONS,
@@ -110,7 +110,9 @@ def test_the_page_says_how_the_promises_are_going(solna: dict[str, bytes]) -> No
 
 def test_walk_findings_show_only_when_the_walks_found_something(demo_services: Services) -> None:
     options = PublicationOptions("2022-T2", report_date=date(2022, 9, 1))
-    files = _files(demo_services, agreement_id(demo_services, SOLNA_PROMISES), options)
+    chosen = agreement_id(demo_services, SOLNA_PROMISES)
+    without_walks(demo_services, chosen)
+    files = _files(demo_services, chosen, options)
     assert b"trygghetsvandringarna" not in files["index.html"]
     assert json.loads(files["data.json"])["summary"]["walk_findings"] is None
 

@@ -17,7 +17,12 @@ from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Plan
 from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
 from promises_app.services.base import FieldValues, Service, check_version, get_row
-from promises_app.services.measure_reads import agreement_follow_ups, agreement_measures, agreement_reports
+from promises_app.services.measure_reads import (
+    agreement_follow_ups,
+    agreement_measures,
+    agreement_occurrence_days,
+    agreement_reports,
+)
 from promises_app.services.plan import MEASURE_LOAD
 from promises_app.services.records import (
     AgreementRecord,
@@ -224,6 +229,7 @@ class FollowUpService(Service):
             }
             measures, _promise_texts = agreement_measures(s, agreement_id)
             rows = agreement_follow_ups(s, agreement_id)
+            occurrences = agreement_occurrence_days(s, agreement_id)
             by_measure: dict[int, dict[str, FollowUpRecord]] = {}
             for row in rows:
                 by_measure.setdefault(row.measure_id, {})[row.period] = row
@@ -237,6 +243,7 @@ class FollowUpService(Service):
                         promise_text=promise.text,
                         promise_makers=tuple(o.name for o in promise.makers),
                         overdue=deadlines.is_overdue(measure.deadline, latest.status if latest else None, today),
+                        occurrences=occurrences.get(measure.id, ()),
                     )
                 )
             return FollowUpGrid(
@@ -344,6 +351,9 @@ class GridMeasure:
     promise_text: str
     promise_makers: tuple[str, ...]
     overdue: bool
+    #: The days the measure was carried out (logged occurrences and, for the walk measure, the
+    #: safety walks): with the follow-ups, what its count per period is made of (domain/counts.py).
+    occurrences: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -472,6 +482,7 @@ def agreement_facts(
     periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
     measures, promise_texts = agreement_measures(session, agreement_id)
     follow_ups = agreement_reports(session, agreement_id)
+    occurrences = agreement_occurrence_days(session, agreement_id)
     planned: dict[int, Planned] = {}
     if first_signed is not None:
         for item in first_signed.measures:
@@ -493,6 +504,7 @@ def agreement_facts(
                 target_unit=x.target_unit,
                 follow_ups=follow_ups.get(x.id, {}),
                 planned=planned.get(x.id),
+                occurrences=occurrences.get(x.id, ()),
             )
             for x in measures
         ),

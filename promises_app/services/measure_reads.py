@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from promises_app.domain.counts import occurrence_days, walk_measure
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.period_summary import Reported
 from promises_app.services.records import FollowUpRecord, MeasureRecord
@@ -143,3 +144,33 @@ def agreement_reports(session: Session, agreement_id: int) -> dict[int, dict[str
     ).all():
         reports.setdefault(measure_id, {})[label] = Reported(statuses[status], lights[light], count, comment)
     return reports
+
+
+def agreement_occurrence_days(session: Session, agreement_id: int) -> dict[int, tuple[date, ...]]:
+    """The days each of the agreement's measures was carried out, by measure id: its logged
+    occurrences, and the agreement's safety walks for its walk measure (the one count rule,
+    domain/counts.py: ``walk_measure`` and ``occurrence_days``). Measures never carried out are
+    left out."""
+    connection = session.connection()
+    logged: dict[int, list[date]] = {}
+    for measure_id, day in connection.execute(
+        select(m.Occurrence.measure_id, m.Occurrence.occurred_on)
+        .join(m.Measure, m.Measure.id == m.Occurrence.measure_id)
+        .join(m.Promise, m.Promise.id == m.Measure.promise_id)
+        .where(m.Promise.agreement_id == agreement_id)
+    ):
+        logged.setdefault(measure_id, []).append(day)
+    walk_for = walk_measure(
+        connection.execute(
+            select(m.Measure.id, m.Measure.target_count, m.Measure.target_unit)
+            .join(m.Promise, m.Promise.id == m.Measure.promise_id)
+            .where(m.Promise.agreement_id == agreement_id, m.Measure.target_count.is_not(None))
+        ).tuples()
+    )
+    walks = list(connection.execute(
+        select(m.SafetyWalk.walked_on).where(m.SafetyWalk.agreement_id == agreement_id)
+    ).scalars()) if walk_for is not None else []
+    days = {measure_id: tuple(sorted(found)) for measure_id, found in logged.items()}
+    if walk_for is not None and walks:
+        days[walk_for] = occurrence_days(logged.get(walk_for, ()), walks)
+    return days

@@ -165,7 +165,7 @@ def agreement_occurrence_days(session: Session, agreement_id: int) -> dict[int, 
             select(m.Measure.id, m.Measure.target_count, m.Measure.target_unit)
             .join(m.Promise, m.Promise.id == m.Measure.promise_id)
             .where(m.Promise.agreement_id == agreement_id, m.Measure.target_count.is_not(None))
-        ).tuples()
+        )
     )
     walks = list(connection.execute(
         select(m.SafetyWalk.walked_on).where(m.SafetyWalk.agreement_id == agreement_id)

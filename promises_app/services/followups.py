@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from promises_app.domain import deadlines, snapshot
 from promises_app.domain import periods as period_rules
+from promises_app.domain.counts import period_counts
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Planned, Reported, summarise
 from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
@@ -151,9 +152,10 @@ class FollowUpService(Service):
             )
             measures, promise_texts = agreement_measures(s, agreement_id)
             reports = agreement_reports(s, agreement_id)
+            occurrences = agreement_occurrence_days(s, agreement_id)
             return [
                 _record_status_row(measure, promise_texts[measure.promise_id], reports.get(measure.id, {}),
-                                   periods, today)
+                                   periods, today, occurrences.get(measure.id, ()))
                 for measure in measures
             ]
 
@@ -178,10 +180,14 @@ class FollowUpService(Service):
             for row in rows:
                 recorded.setdefault(row.measure_id, {})[row.period] = row
             status_rows = []
+            occurrences: dict[int, dict[int, tuple[date, ...]]] = {}
             for measure in sorted(measures, key=lambda x: x.id):
                 agreement = measure.promise.agreement
                 periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
-                status_rows.append(_status_row(measure, recorded.get(measure.id, {}), periods, today))
+                if agreement.id not in occurrences:
+                    occurrences[agreement.id] = agreement_occurrence_days(s, agreement.id)
+                status_rows.append(_status_row(measure, recorded.get(measure.id, {}), periods, today,
+                                               occurrences[agreement.id].get(measure.id, ())))
             return MeasureStates(
                 measure_ids=frozenset(ids),
                 status_rows=tuple(status_rows),
@@ -421,23 +427,39 @@ class CopyResult:
 
 
 def _status_row(
-    measure: m.Measure, recorded: dict[str, m.FollowUp], periods: list[period_rules.Period], today: date
+    measure: m.Measure, recorded: dict[str, m.FollowUp], periods: list[period_rules.Period], today: date,
+    occurrences: tuple[date, ...] = (),
 ) -> MeasureStatusRow:
     return _record_status_row(
         convert.measure(measure), measure.promise.text,
         {label: Reported(row.status, row.light, row.count_achieved, row.comment) for label, row in recorded.items()},
-        periods, today,
+        periods, today, occurrences,
     )
+
+
+def count_period(periods: Sequence[period_rules.Period], today: date) -> period_rules.Period | None:
+    """The period a view's "denna period" is: the one containing ``today``, the last one once the
+    agreement has ended, none before it starts."""
+    if not periods or today < periods[0].start:
+        return None
+    return next((p for p in periods if p.contains(today)), periods[-1])
 
 
 def _record_status_row(
     measure: MeasureRecord, promise_text: str, recorded: Mapping[str, Reported],
-    periods: list[period_rules.Period], today: date,
+    periods: list[period_rules.Period], today: date, occurrences: tuple[date, ...] = (),
 ) -> MeasureStatusRow:
-    """Where a measure stands: its latest report (by period order) and the deadline rules on ``today``."""
+    """Where a measure stands: its latest report (by period order), the deadline rules on ``today``,
+    and a counted measure's count in the period of ``today`` (domain/counts.py)."""
     label = next((p.label for p in reversed(periods) if p.label in recorded), None)
     latest = recorded[label] if label is not None else None
     status = latest.status if latest else None
+    now = count_period(periods, today)
+    count = None
+    if measure.target_count is not None and now is not None:
+        count = period_counts(
+            periods, {key: value.count_achieved for key, value in recorded.items()}, occurrences
+        )[now.label]
     return MeasureStatusRow(
         measure=measure,
         promise_text=promise_text,
@@ -447,6 +469,7 @@ def _record_status_row(
         latest_count=latest.count_achieved if latest else None,
         overdue=deadlines.is_overdue(measure.deadline, status, today),
         due_soon=deadlines.is_due_within(measure.deadline, status, today, DUE_SOON_DAYS),
+        count=count,
     )
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QBrush, QColor
 
 from promises_app.domain.enums import TrafficLight
-from promises_app.ui.common.count_words import count_line
+from promises_app.ui.common.count_words import count_line, so_far_text, this_period_text
 from promises_app.ui.common.formatting import format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.record_table_model import Index, RecordTableModel
@@ -221,7 +221,9 @@ class MeasureTableModel(RecordTableModel):
         if column == self.TARGET:
             if measure.target_count is None:
                 return ""
-            return count_line(row.count, measure.target_count, with_source=False)
+            # two lines, as the rows are two lines high: "hittills 3 av 4" over "denna period 1"
+            return "\n".join((so_far_text(row.count, measure.target_count),
+                              this_period_text(row.count, with_source=False)))
         return ""
 
     # The fixed texts, each written out in its own tr() so lupdate finds the source.

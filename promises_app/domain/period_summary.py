@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from promises_app.domain import deadlines
-from promises_app.domain.counts import CountSource, period_counts
+from promises_app.domain.counts import CountSource, last_period_count
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.periods import Period
 
@@ -62,6 +63,12 @@ class MeasureFacts:
     #: The days the measure was carried out: its logged occurrences, and the agreement's safety walks
     #: when it is the walk measure (domain/counts.py, ``occurrence_days``).
     occurrences: tuple[date, ...] = ()
+
+    @cached_property
+    def typed_counts(self) -> dict[str, int]:
+        """The counts typed in the follow-ups, by period label (only those that have one); worked out
+        once, as the overview sums up every period."""
+        return {label: r.count_achieved for label, r in self.follow_ups.items() if r.count_achieved is not None}
 
 
 @dataclass(frozen=True)
@@ -153,9 +160,7 @@ def summarise(
             before = _latest(follow_ups, earlier_labels)
             missing = not (before is not None and before.is_finished)
         # The one count rule (domain/counts.py): logged occurrences win over the typed total.
-        counted = period_counts(
-            upto, {label: r.count_achieved for label, r in follow_ups.items()}, facts.occurrences
-        )[period.label]
+        counted = last_period_count(upto, earlier_labels, facts.typed_counts, facts.occurrences)
         planned = facts.planned
         rows.append(
             MeasureInPeriod(
@@ -168,10 +173,10 @@ def summarise(
                 target_changed=planned is not None
                 and (planned.target_count, planned.target_unit) != (facts.target_count, facts.target_unit),
                 added_since_signing=signed and planned is None,
-                count_so_far=counted.so_far,
-                count_earlier=counted.carried_from,
-                count_this_period=counted.this_period,
-                count_source=counted.source,
+                count_so_far=counted.so_far if counted else None,
+                count_earlier=counted.carried_from if counted else None,
+                count_this_period=counted.this_period if counted else None,
+                count_source=counted.source if counted else None,
             )
         )
     status_counts = Counter(row.reported.status if row.reported else None for row in rows)

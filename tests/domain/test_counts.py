@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from promises_app.domain.counts import (
     CountSource,
     is_walk_unit,
+    last_period_count,
     occurrence_days,
     period_count,
     period_counts,
@@ -88,3 +92,19 @@ def test_the_period_summary_uses_the_rule() -> None:
     assert (row.count_so_far, row.count_this_period, row.count_source) == (2, 1, CountSource.LOGGED)
     t3 = summarise(T3, PERIODS, [facts], today=date(2022, 12, 31), signed=False).measures[0]
     assert (t3.count_so_far, t3.count_this_period, t3.count_earlier) == (2, None, "2022-T2")
+
+
+@given(
+    typed=st.dictionaries(st.sampled_from([p.label for p in PERIODS]), st.integers(0, 20), max_size=3),
+    days=st.lists(st.dates(date(2021, 12, 1), date(2023, 1, 31)), max_size=4),
+    index=st.integers(0, 2),
+)
+def test_the_one_period_shortcut_gives_the_same_answers(typed: dict[str, int], days: list[date], index: int) -> None:
+    upto = PERIODS[: index + 1]
+    earlier = [p.label for p in reversed(upto[:-1])]
+    full = period_counts(PERIODS, typed, days)[upto[-1].label]
+    short = last_period_count(upto, earlier, typed, tuple(days))
+    if short is None:
+        assert full.so_far is None and full.this_period is None and full.source is None
+    else:
+        assert short == full

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from promises_app.ui.all_measures.measure_table_model import MeasureTableModel
 from promises_app.ui.followup.followup_editor import FollowUpEditor
@@ -85,13 +85,29 @@ def test_a_logged_walk_is_the_periods_count_everywhere(qtbot, window) -> None:  
     index = page.proxy.mapFromSource(cell)
     page.view.scrollTo(index)
     qtbot.mouseClick(page.view.viewport(), LEFT, pos=page.view.visualRect(index).center())
-    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.edit_button, LEFT)  # the whole form ("Följ upp…"); Enter types into the cell
     editor = _visible(page, FollowUpEditor)
     assert editor.count_summary.text() == "hittills 3 av 4 trygghetsvandringar, denna period 1 (från loggade tillfällen)"
     qtbot.keyClicks(editor.count_edit, "9")
     assert "de räknas, inte den inskrivna siffran" in editor.count_summary.text()
     assert editor.count_summary.text().startswith("hittills 3 av 4 trygghetsvandringar")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+    # Typed into the grid's count cell: saved as the running total, but the logged walk still counts.
+    count_cell = page.proxy.mapFromSource(page.model.index_of(walks.id, page.model.edit_column("count_achieved")))
+    page.view.scrollTo(count_cell)
+    qtbot.mouseClick(page.view.viewport(), LEFT, pos=page.view.visualRect(count_cell).center())
+    qtbot.keyClicks(page.view, "9")
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: services.follow_ups.list_for_measure(walks.id)[-1].period == "2022-T3")
+    assert services.follow_ups.list_for_measure(walks.id)[-1].count_achieved == 9
+    status_cell = page.model.index_of(walks.id, page.model.period_column("2022-T3"))
+    assert status_cell.data().endswith("(hittills 3 av 4, denna period 1)")
+    assert "från loggade tillfällen" in page.model.index_of(
+        walks.id, page.model.edit_column("count_achieved")).data(Qt.ItemDataRole.AccessibleTextRole)
+    window.undo_stack.undo()
 
     # Alla åtgärder: the same count in the Utfall column.
     _tab(qtbot, window, window.measures_tab)

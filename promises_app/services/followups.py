@@ -204,13 +204,16 @@ class FollowUpService(Service):
         chosen = reporting_period(facts.agreement, period)
         return summarise(chosen, facts.periods, facts.measures, today=today, signed=facts.signed)
 
-    def measure_facts(self, agreement_id: int) -> AgreementFacts:
+    def measure_facts(self, agreement_id: int, *, occurrences: bool = True) -> AgreementFacts:
         """The agreement, its periods, and each measure with every follow-up and its plan at signing.
 
         "At signing" is the first signed revision: what the parties originally promised.
+        ``occurrences`` False leaves out the days the measures were carried out (one statement
+        less) for a caller that shows no counts (the overview).
         """
         with self.db.read() as s:
-            return agreement_facts(s, agreement_id, first_signed=first_signed_snapshot(s, agreement_id))
+            return agreement_facts(s, agreement_id, first_signed=first_signed_snapshot(s, agreement_id),
+                                   occurrences=occurrences)
 
     # --- the follow-up grid (ui/followup/followup_page.py) --------------------------------------------------
     def grid(self, agreement_id: int, *, today: date) -> FollowUpGrid:
@@ -497,7 +500,8 @@ def first_signed_snapshot(session: Session, agreement_id: int) -> snapshot.Agree
 
 
 def agreement_facts(
-    session: Session, agreement_id: int, *, first_signed: snapshot.AgreementSnapshot | None
+    session: Session, agreement_id: int, *, first_signed: snapshot.AgreementSnapshot | None,
+    occurrences: bool = True,
 ) -> AgreementFacts:
     """``FollowUpService.measure_facts`` inside the caller's transaction (``first_signed``: what
     ``first_signed_snapshot`` read, so a caller that needs it too parses it once)."""
@@ -505,7 +509,7 @@ def agreement_facts(
     periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
     measures, promise_texts = agreement_measures(session, agreement_id)
     follow_ups = agreement_reports(session, agreement_id)
-    occurrences = agreement_occurrence_days(session, agreement_id)
+    days = agreement_occurrence_days(session, agreement_id) if occurrences else {}
     planned: dict[int, Planned] = {}
     if first_signed is not None:
         for item in first_signed.measures:
@@ -527,7 +531,7 @@ def agreement_facts(
                 target_unit=x.target_unit,
                 follow_ups=follow_ups.get(x.id, {}),
                 planned=planned.get(x.id),
-                occurrences=occurrences.get(x.id, ()),
+                occurrences=days.get(x.id, ()),
             )
             for x in measures
         ),

@@ -16,8 +16,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from promises_app.domain import deadlines
+from promises_app.domain.counts import CountSource, last_period_count
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.periods import Period
 
@@ -58,6 +60,15 @@ class MeasureFacts:
     follow_ups: Mapping[str, Reported]
     #: As signed (None: added since signing, or the agreement was never signed).
     planned: Planned | None
+    #: The days the measure was carried out: its logged occurrences, and the agreement's safety walks
+    #: when it is the walk measure (domain/counts.py, ``occurrence_days``).
+    occurrences: tuple[date, ...] = ()
+
+    @cached_property
+    def typed_counts(self) -> dict[str, int]:
+        """The counts typed in the follow-ups, by period label (only those that have one); worked out
+        once, as the overview sums up every period."""
+        return {label: r.count_achieved for label, r in self.follow_ups.items() if r.count_achieved is not None}
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,9 @@ class MeasureInPeriod:
     #: The earlier period ``count_so_far`` was reported for; None when it was reported for this one
     #: (or nothing was counted).
     count_earlier: str | None = None
+    #: The period's own result (*denna period*, domain/counts.py) and where it came from.
+    count_this_period: int | None = None
+    count_source: CountSource | None = None
 
 
 @dataclass(frozen=True)
@@ -145,15 +159,8 @@ def summarise(
         else:
             before = _latest(follow_ups, earlier_labels)
             missing = not (before is not None and before.is_finished)
-        count_so_far, count_earlier = None, None
-        if reported is not None and reported.count_achieved is not None:
-            count_so_far = reported.count_achieved
-        else:
-            for label in earlier_labels:
-                earlier = follow_ups.get(label)
-                if earlier is not None and earlier.count_achieved is not None:
-                    count_so_far, count_earlier = earlier.count_achieved, label
-                    break
+        # The one count rule (domain/counts.py): logged occurrences win over the typed total.
+        counted = last_period_count(upto, earlier_labels, facts.typed_counts, facts.occurrences)
         planned = facts.planned
         rows.append(
             MeasureInPeriod(
@@ -166,8 +173,10 @@ def summarise(
                 target_changed=planned is not None
                 and (planned.target_count, planned.target_unit) != (facts.target_count, facts.target_unit),
                 added_since_signing=signed and planned is None,
-                count_so_far=count_so_far,
-                count_earlier=count_earlier,
+                count_so_far=counted.so_far if counted else None,
+                count_earlier=counted.carried_from if counted else None,
+                count_this_period=counted.this_period if counted else None,
+                count_source=counted.source if counted else None,
             )
         )
     status_counts = Counter(row.reported.status if row.reported else None for row in rows)

@@ -56,6 +56,8 @@ def options_json(options: FollowUpOptions) -> str:
             "sections": sorted(section.value for section in options.sections),
             "group_by": options.group_by.value,
             "next_steps": options.next_steps,
+            # Absent from the choices of versions adopted before the period figure was printed.
+            **({"counts": "period"} if options.period_counts else {}),
         },
         ensure_ascii=False, sort_keys=True, separators=(",", ":"),
     )
@@ -72,6 +74,7 @@ def options_from_json(text: str, report_date: date) -> FollowUpOptions:
             next_steps=str(data["next_steps"]),
             sections=frozenset(FollowUpSection(value) for value in data["sections"]),
             group_by=Grouping(data["group_by"]),
+            period_counts=data.get("counts") == "period",
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"rapportens val går inte att läsa ({error})") from None

@@ -102,7 +102,7 @@ class PeriodColumn:
 class MatrixCell:
     text: str  # the status word, or "–"
     light: str  # light_key ("none": not reported)
-    #: A counted measure's count reported for the period, against its target: "37 av 150"; "".
+    #: A counted measure's result for the period (domain/counts.py): "denna period 12"; "".
     count: str = ""
 
 
@@ -113,8 +113,9 @@ class MatrixRow:
     responsible: str
     deadline: str
     cells: tuple[MatrixCell, ...]
-    #: The count so far at the report's last period, against the target: "37 av 150 kontroller"
-    #: (with the period it was reported for, if earlier); "" for a measure that is not counted.
+    #: The count so far at the report's last period, against the target, and that period's own result:
+    #: "hittills 37 av 150 kontroller\ndenna period 12 (inskrivet)" (with the period the total was
+    #: reported for, if earlier); "" for a measure that is not counted.
     result: str = ""
 
 
@@ -340,9 +341,10 @@ def _cell(m: MeasureInPeriod, *, full_words: bool, due: bool = True) -> MatrixCe
     if m.reported is None:
         return MatrixCell(NOT_REPORTED_CELL if due else NOT_DUE_CELL, NO_LIGHT)
     word = swedish(m.reported.status) if full_words else SHORT_STATUS[m.reported.status]
-    counted = m.reported.count_achieved
-    target = m.facts.target_count
-    count = "" if counted is None else f"{counted} av {target}" if target is not None else str(counted)
+    # The period's own result by the one count rule (domain/counts.py); the running total is the
+    # result column's.
+    counted = m.count_this_period
+    count = f"{f.THIS_PERIOD} {counted}" if counted is not None and m.count_source is not None else ""
     return MatrixCell(word, light_key(m.reported.light), count)
 
 
@@ -363,7 +365,8 @@ def matrix_groups(
             deadline=iso(m.facts.deadline),
             cells=tuple(_cell(s.measures[index], full_words=full_words, due=s.period != running)
                         for s in summaries),
-            result=target_against_actual(m) if m.facts.target_count is not None or m.count_so_far is not None
+            result="\n".join(filter(None, (target_against_actual(m, so_far_word=True), f.this_period_text(m))))
+            if m.facts.target_count is not None or m.count_so_far is not None
             else "",
         )
     return tuple(

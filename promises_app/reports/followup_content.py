@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from promises_app.domain import periods as period_rules
+from promises_app.domain.counts import CountSource
 from promises_app.domain.enums import FollowUpStatus, ReportingScheme, TrafficLight
 from promises_app.domain.findings import count_dealt, findings_sentence
 from promises_app.domain.indicators import Sex, Verdict, period_sort_key, trend
@@ -126,12 +127,15 @@ class MeasureRow:
     title: str
     responsible: str
     deadline: str  # "2022-12-31" or ""
-    target: str  # "2 av 4 trygghetsvandringar" or ""
+    target: str  # "hittills 2 av 4 trygghetsvandringar" (before: "2 av 4 trygghetsvandringar") or ""
     status: str
     light: str  # light_key
     light_text: str
     comment: str
     overdue: bool
+    #: "denna period 2 (från loggade tillfällen)" for a counted measure ("" in a report made before
+    #: the period figure was printed: an adopted one made again, ``FollowUpOptions.period_counts``).
+    this_period: str = ""
 
 
 @dataclass(frozen=True)
@@ -237,9 +241,10 @@ _Coded = TypeVar("_Coded", bound=StrEnum)
 
 
 # --- fingerprint ------------------------------------------------------------------------------
-#: Fields added after reports were adopted and kept: left out of the canonical JSON while empty,
-#: so a report adopted before (whose hash was taken without them) still matches its data.
-_OMITTED_WHEN_EMPTY = frozenset({"walk_findings"})
+#: Fields added after reports were adopted and kept: left out of the canonical JSON while empty
+#: (at any depth: ``this_period`` is a measure row's), so a report adopted before (whose hash was
+#: taken without them) still matches its data.
+_OMITTED_WHEN_EMPTY = frozenset({"walk_findings", "this_period"})
 
 
 def canonical_json(content: DataclassInstance) -> str:
@@ -248,10 +253,7 @@ def canonical_json(content: DataclassInstance) -> str:
     Bytes (the logos) stand in it as their SHA-256, so the fingerprint follows every pixel of a
     logo without the picture being encoded into text for it.
     """
-    data = {
-        name: value for name, value in _plain(content).items()
-        if name not in ("fingerprint", "log_anchor") and not (name in _OMITTED_WHEN_EMPTY and not value)
-    }
+    data = {name: value for name, value in _plain(content).items() if name not in ("fingerprint", "log_anchor")}
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_bytes_digest)
 
 
@@ -259,7 +261,10 @@ def _plain(value: object) -> Any:
     """``value`` as JSON-like data, as ``dataclasses.asdict`` gives it but without copying each leaf
     (a report of 10 000 measures has 300 000 of them); tuples become lists, as in JSON."""
     if is_dataclass(value) and not isinstance(value, type):
-        return {item.name: _plain(getattr(value, item.name)) for item in fields(value)}
+        return {
+            item.name: _plain(getattr(value, item.name)) for item in fields(value)
+            if not (item.name in _OMITTED_WHEN_EMPTY and not getattr(value, item.name))
+        }
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
@@ -338,7 +343,9 @@ def followup_content_from(
         overdue_as_of=long_date(summary.as_of),
         overdue=tuple(listed(m) for m in summary.overdue) if "summary" in wanted else (),
         missing=tuple(listed(m) for m in summary.missing) if "summary" in wanted else (),
-        groups=measure_groups(summary, snapshot, options.group_by) if "measures" in wanted else (),
+        groups=measure_groups(summary, snapshot, options.group_by, period_counts=options.period_counts)
+        if "measures" in wanted
+        else (),
         moved=moved_rows(summary.measures, source.first_signed) if "moved" in wanted else (),
         indicators=indicator_items(source.indicators, until=summary.period.end)
         if "indicators" in wanted
@@ -395,19 +402,42 @@ def target_text(count: int | None, unit: str) -> str:
     return f"{count} {unit}".strip() if count is not None else ""
 
 
-def target_against_actual(m: MeasureInPeriod) -> str:
-    """"2 av 4 trygghetsvandringar": the count so far (cumulative) against the target. Not reported
-    for this period, it is the latest count reported before it, said so: "37 av 150 kontroller
-    (rapporterat T1 2023)", never "– av 150" while 37 are known."""
+#: The words around a counted measure's figures (docs/counts.md): the running total, the period's own
+#: result, and where that came from.
+SO_FAR = "hittills"
+THIS_PERIOD = "denna period"
+FROM_LOGGED = "från loggade tillfällen"
+TYPED_IN = "inskrivet"
+SOURCE_WORDS: dict[CountSource, str] = {CountSource.LOGGED: FROM_LOGGED, CountSource.TYPED: TYPED_IN}
+
+
+def target_against_actual(m: MeasureInPeriod, *, so_far_word: bool = False) -> str:
+    """"2 av 4 trygghetsvandringar": the count so far (cumulative, domain/counts.py) against the target;
+    with ``so_far_word`` "hittills 2 av 4 trygghetsvandringar". Not set in this period, it is the latest
+    total before it, said so: "37 av 150 kontroller (rapporterat T1 2023)", never "– av 150" while 37
+    are known."""
     facts = m.facts
     achieved = m.count_so_far
+    prefix = f"{SO_FAR} " if so_far_word else ""
     if achieved is None:
-        return f"– av {target_text(facts.target_count, facts.target_unit)}" if facts.target_count is not None else ""
+        return (f"{prefix}– av {target_text(facts.target_count, facts.target_unit)}"
+                if facts.target_count is not None else "")
     text = (f"{achieved} av {target_text(facts.target_count, facts.target_unit)}" if facts.target_count is not None
             else target_text(achieved, facts.target_unit))
     if m.count_earlier is not None:
         text += f" (rapporterat {short_period(m.count_earlier)})"
-    return text
+    return prefix + text
+
+
+def this_period_text(m: MeasureInPeriod) -> str:
+    """"denna period 3 (från loggade tillfällen)", "denna period 2 (inskrivet)", "denna period –";
+    "" for a measure that is not counted."""
+    if m.facts.target_count is None and m.count_so_far is None:
+        return ""
+    if m.count_this_period is None:
+        return f"{THIS_PERIOD} –"
+    source = f" ({SOURCE_WORDS[m.count_source]})" if m.count_source is not None else ""
+    return f"{THIS_PERIOD} {m.count_this_period}{source}"
 
 
 def short_period(label: str) -> str:
@@ -427,19 +457,22 @@ def reported_status(m: MeasureInPeriod) -> str:
     return NOT_REPORTED
 
 
-def measure_row(m: MeasureInPeriod) -> MeasureRow:
+def measure_row(m: MeasureInPeriod, *, period_counts: bool = True) -> MeasureRow:
+    """One measure's row; ``period_counts`` False makes it as reports did before they printed
+    "hittills" and "denna period" (an adopted report made again with its own choices)."""
     light = m.reported.light if m.reported else None
     return MeasureRow(
         measure_id=m.facts.measure_id,
         title=m.facts.title,
         responsible=m.facts.responsible_name,
         deadline=iso(m.facts.deadline),
-        target=target_against_actual(m),
+        target=target_against_actual(m, so_far_word=period_counts),
         status=reported_status(m),
         light=light_key(light),
         light_text=swedish(light) if light is not None else "–",
         comment=m.reported.comment if m.reported else "",
         overdue=m.overdue,
+        this_period=this_period_text(m) if period_counts else "",
     )
 
 
@@ -454,15 +487,17 @@ def listed(m: MeasureInPeriod) -> ListedMeasure:
 
 
 def measure_groups(
-    summary: PeriodSummary, snapshot: AgreementSnapshot, grouping: Grouping
+    summary: PeriodSummary, snapshot: AgreementSnapshot, grouping: Grouping, *, period_counts: bool = True
 ) -> tuple[MeasureGroup, ...]:
     """The measures in the agreement's order, grouped by promise (or focus area)."""
     if grouping is Grouping.FOCUS_AREA:
-        return _by_focus_area(summary.measures, snapshot)
-    return _by_promise(summary.measures, snapshot)
+        return _by_focus_area(summary.measures, snapshot, period_counts)
+    return _by_promise(summary.measures, snapshot, period_counts)
 
 
-def _by_promise(measures: Sequence[MeasureInPeriod], snapshot: AgreementSnapshot) -> tuple[MeasureGroup, ...]:
+def _by_promise(
+    measures: Sequence[MeasureInPeriod], snapshot: AgreementSnapshot, period_counts: bool
+) -> tuple[MeasureGroup, ...]:
     promise_of = {measure.id: promise for promise in snapshot.promises for measure in promise.measures}
     wordings = promise_wordings(snapshot)  # the heading and text exactly as the agreement prints them
     groups: list[tuple[str, str, list[MeasureRow]]] = []
@@ -476,15 +511,17 @@ def _by_promise(measures: Sequence[MeasureInPeriod], snapshot: AgreementSnapshot
             else:
                 groups.append(("", m.facts.promise_text, []))
             last_key = key
-        groups[-1][2].append(measure_row(m))
+        groups[-1][2].append(measure_row(m, period_counts=period_counts))
     return tuple(MeasureGroup(heading, title, tuple(rows)) for heading, title, rows in groups)
 
 
-def _by_focus_area(measures: Sequence[MeasureInPeriod], snapshot: AgreementSnapshot) -> tuple[MeasureGroup, ...]:
+def _by_focus_area(
+    measures: Sequence[MeasureInPeriod], snapshot: AgreementSnapshot, period_counts: bool
+) -> tuple[MeasureGroup, ...]:
     order = [area.name for area in snapshot.focus_areas]
     grouped: dict[str, list[MeasureRow]] = {}
     for m in measures:
-        grouped.setdefault(m.facts.focus_area_name, []).append(measure_row(m))
+        grouped.setdefault(m.facts.focus_area_name, []).append(measure_row(m, period_counts=period_counts))
     names = [n for n in order if n in grouped] + [n for n in grouped if n not in order and n]
     result = [MeasureGroup("Fokusområde", name, tuple(grouped[name])) for name in names]
     if "" in grouped:

@@ -192,12 +192,18 @@ def measure_group(group: c.MeasureGroup) -> dict[str, Any]:
         "rows": [
             {
                 "title": r.title, "responsible": r.responsible, "deadline": r.deadline, "overdue": r.overdue,
-                "target": r.target, "status": r.status, "light": r.light_text, "comment": r.comment.strip(),
+                "target": target_cell(r), "status": r.status, "light": r.light_text, "comment": r.comment.strip(),
                 "colour": hex_colour(charts.light_colour(r.light)), "tint": hex_colour(charts.light_tint(r.light)),
             }
             for r in group.rows
         ],
     }
+
+
+def target_cell(row: c.MeasureRow) -> str:
+    """"hittills 2 av 4 trygghetsvandringar", and on a line of its own "denna period 1 (inskrivet)"
+    (a single line break stays one in the template, common.typ)."""
+    return "\n".join(filter(None, (row.target, row.this_period)))
 
 
 def indicator_entry(item: c.IndicatorItem) -> dict[str, Any]:
@@ -257,7 +263,7 @@ def measure_widths(groups: Sequence[c.MeasureGroup], width: float) -> list[float
     snug_texts = {
         headers[1]: ([r.responsible for r in rows], [headers[1]]),
         headers[2]: ([r.deadline for r in rows], [headers[2], c.OVERDUE_MARK]),
-        headers[3]: ([r.target for r in rows], [headers[3]]),
+        headers[3]: ([*(r.target for r in rows), *(r.this_period for r in rows)], [headers[3]]),
         headers[4]: ([r.status for r in rows], [headers[4]]),
         headers[5]: ([r.light_text for r in rows], [headers[5]]),
     }

@@ -273,7 +273,7 @@ def _promises(summary: PeriodSummary, snapshot: AgreementSnapshot) -> tuple[Publ
 
 def published_measure(m: MeasureInPeriod) -> PublishedMeasure:
     """One measure's facts for the period: the follow-up report's row (``measure_row``) in plain words."""
-    row = measure_row(m)
+    row = measure_row(m, period_counts=False)  # the page heads the figure "Resultat hittills"
     facts = m.facts
     status = m.reported.status if m.reported else None
     light = m.reported.light if m.reported else None

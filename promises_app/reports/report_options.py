@@ -70,6 +70,10 @@ class ReportOptions:
 class FollowUpOptions(ReportOptions):
     sections: frozenset[FollowUpSection] = field(default_factory=lambda: frozenset(FollowUpSection))
     group_by: Grouping = Grouping.PROMISE
+    #: A counted measure's row says "hittills X av Y" and "denna period Z" (docs/counts.md). False
+    #: only for a report adopted before that was printed, made again with the choices kept with it
+    #: (reports/adopted_document.py), so its content and hash stay what they were.
+    period_counts: bool = True
 
 
 @dataclass(frozen=True)

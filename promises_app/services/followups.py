@@ -12,12 +12,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from promises_app.domain import deadlines, snapshot
 from promises_app.domain import periods as period_rules
+from promises_app.domain.counts import period_counts
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.period_summary import MeasureFacts, PeriodSummary, Planned, Reported, summarise
 from promises_app.domain.validation import LONG_TEXT_MAX, Checker, FieldError, ValidationError, quoted
 from promises_app.services import convert
 from promises_app.services.base import FieldValues, Service, check_version, get_row
-from promises_app.services.measure_reads import agreement_follow_ups, agreement_measures, agreement_reports
+from promises_app.services.measure_reads import (
+    agreement_follow_ups,
+    agreement_measures,
+    agreement_occurrence_days,
+    agreement_reports,
+)
 from promises_app.services.plan import MEASURE_LOAD
 from promises_app.services.records import (
     AgreementRecord,
@@ -146,9 +152,10 @@ class FollowUpService(Service):
             )
             measures, promise_texts = agreement_measures(s, agreement_id)
             reports = agreement_reports(s, agreement_id)
+            occurrences = agreement_occurrence_days(s, agreement_id)
             return [
                 _record_status_row(measure, promise_texts[measure.promise_id], reports.get(measure.id, {}),
-                                   periods, today)
+                                   periods, today, occurrences.get(measure.id, ()))
                 for measure in measures
             ]
 
@@ -173,10 +180,14 @@ class FollowUpService(Service):
             for row in rows:
                 recorded.setdefault(row.measure_id, {})[row.period] = row
             status_rows = []
+            occurrences: dict[int, dict[int, tuple[date, ...]]] = {}
             for measure in sorted(measures, key=lambda x: x.id):
                 agreement = measure.promise.agreement
                 periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
-                status_rows.append(_status_row(measure, recorded.get(measure.id, {}), periods, today))
+                if agreement.id not in occurrences:
+                    occurrences[agreement.id] = agreement_occurrence_days(s, agreement.id)
+                status_rows.append(_status_row(measure, recorded.get(measure.id, {}), periods, today,
+                                               occurrences[agreement.id].get(measure.id, ())))
             return MeasureStates(
                 measure_ids=frozenset(ids),
                 status_rows=tuple(status_rows),
@@ -193,13 +204,16 @@ class FollowUpService(Service):
         chosen = reporting_period(facts.agreement, period)
         return summarise(chosen, facts.periods, facts.measures, today=today, signed=facts.signed)
 
-    def measure_facts(self, agreement_id: int) -> AgreementFacts:
+    def measure_facts(self, agreement_id: int, *, occurrences: bool = True) -> AgreementFacts:
         """The agreement, its periods, and each measure with every follow-up and its plan at signing.
 
         "At signing" is the first signed revision: what the parties originally promised.
+        ``occurrences`` False leaves out the days the measures were carried out (one statement
+        less) for a caller that shows no counts (the overview).
         """
         with self.db.read() as s:
-            return agreement_facts(s, agreement_id, first_signed=first_signed_snapshot(s, agreement_id))
+            return agreement_facts(s, agreement_id, first_signed=first_signed_snapshot(s, agreement_id),
+                                   occurrences=occurrences)
 
     # --- the follow-up grid (ui/followup/followup_page.py) --------------------------------------------------
     def grid(self, agreement_id: int, *, today: date) -> FollowUpGrid:
@@ -224,6 +238,7 @@ class FollowUpService(Service):
             }
             measures, _promise_texts = agreement_measures(s, agreement_id)
             rows = agreement_follow_ups(s, agreement_id)
+            occurrences = agreement_occurrence_days(s, agreement_id)
             by_measure: dict[int, dict[str, FollowUpRecord]] = {}
             for row in rows:
                 by_measure.setdefault(row.measure_id, {})[row.period] = row
@@ -237,6 +252,7 @@ class FollowUpService(Service):
                         promise_text=promise.text,
                         promise_makers=tuple(o.name for o in promise.makers),
                         overdue=deadlines.is_overdue(measure.deadline, latest.status if latest else None, today),
+                        occurrences=occurrences.get(measure.id, ()),
                     )
                 )
             return FollowUpGrid(
@@ -344,6 +360,9 @@ class GridMeasure:
     promise_text: str
     promise_makers: tuple[str, ...]
     overdue: bool
+    #: The days the measure was carried out (logged occurrences and, for the walk measure, the
+    #: safety walks): with the follow-ups, what its count per period is made of (domain/counts.py).
+    occurrences: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -411,23 +430,39 @@ class CopyResult:
 
 
 def _status_row(
-    measure: m.Measure, recorded: dict[str, m.FollowUp], periods: list[period_rules.Period], today: date
+    measure: m.Measure, recorded: dict[str, m.FollowUp], periods: list[period_rules.Period], today: date,
+    occurrences: tuple[date, ...] = (),
 ) -> MeasureStatusRow:
     return _record_status_row(
         convert.measure(measure), measure.promise.text,
         {label: Reported(row.status, row.light, row.count_achieved, row.comment) for label, row in recorded.items()},
-        periods, today,
+        periods, today, occurrences,
     )
+
+
+def count_period(periods: Sequence[period_rules.Period], today: date) -> period_rules.Period | None:
+    """The period a view's "denna period" is: the one containing ``today``, the last one once the
+    agreement has ended, none before it starts."""
+    if not periods or today < periods[0].start:
+        return None
+    return next((p for p in periods if p.contains(today)), periods[-1])
 
 
 def _record_status_row(
     measure: MeasureRecord, promise_text: str, recorded: Mapping[str, Reported],
-    periods: list[period_rules.Period], today: date,
+    periods: list[period_rules.Period], today: date, occurrences: tuple[date, ...] = (),
 ) -> MeasureStatusRow:
-    """Where a measure stands: its latest report (by period order) and the deadline rules on ``today``."""
+    """Where a measure stands: its latest report (by period order), the deadline rules on ``today``,
+    and a counted measure's count in the period of ``today`` (domain/counts.py)."""
     label = next((p.label for p in reversed(periods) if p.label in recorded), None)
     latest = recorded[label] if label is not None else None
     status = latest.status if latest else None
+    now = count_period(periods, today)
+    count = None
+    if measure.target_count is not None and now is not None:
+        count = period_counts(
+            periods, {key: value.count_achieved for key, value in recorded.items()}, occurrences
+        )[now.label]
     return MeasureStatusRow(
         measure=measure,
         promise_text=promise_text,
@@ -437,6 +472,7 @@ def _record_status_row(
         latest_count=latest.count_achieved if latest else None,
         overdue=deadlines.is_overdue(measure.deadline, status, today),
         due_soon=deadlines.is_due_within(measure.deadline, status, today, DUE_SOON_DAYS),
+        count=count,
     )
 
 
@@ -464,7 +500,8 @@ def first_signed_snapshot(session: Session, agreement_id: int) -> snapshot.Agree
 
 
 def agreement_facts(
-    session: Session, agreement_id: int, *, first_signed: snapshot.AgreementSnapshot | None
+    session: Session, agreement_id: int, *, first_signed: snapshot.AgreementSnapshot | None,
+    occurrences: bool = True,
 ) -> AgreementFacts:
     """``FollowUpService.measure_facts`` inside the caller's transaction (``first_signed``: what
     ``first_signed_snapshot`` read, so a caller that needs it too parses it once)."""
@@ -472,6 +509,7 @@ def agreement_facts(
     periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
     measures, promise_texts = agreement_measures(session, agreement_id)
     follow_ups = agreement_reports(session, agreement_id)
+    days = agreement_occurrence_days(session, agreement_id) if occurrences else {}
     planned: dict[int, Planned] = {}
     if first_signed is not None:
         for item in first_signed.measures:
@@ -493,6 +531,7 @@ def agreement_facts(
                 target_unit=x.target_unit,
                 follow_ups=follow_ups.get(x.id, {}),
                 planned=planned.get(x.id),
+                occurrences=days.get(x.id, ()),
             )
             for x in measures
         ),

@@ -12,11 +12,14 @@ Each function reads inside the caller's session, so a service still reads in one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import Integer, String, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
+from promises_app.domain.counts import occurrence_days, walk_measure
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.period_summary import Reported
 from promises_app.services.records import FollowUpRecord, MeasureRecord
@@ -143,3 +146,47 @@ def agreement_reports(session: Session, agreement_id: int) -> dict[int, dict[str
     ).all():
         reports.setdefault(measure_id, {})[label] = Reported(statuses[status], lights[light], count, comment)
     return reports
+
+
+def agreement_occurrence_days(session: Session, agreement_id: int) -> dict[int, tuple[date, ...]]:
+    """The days each of the agreement's measures was carried out, by measure id: its logged
+    occurrences, and the agreement's safety walks for its walk measure (the one count rule,
+    domain/counts.py: ``walk_measure`` and ``occurrence_days``). Measures never carried out are
+    left out.
+
+    One statement, whatever the data: the occurrences, the walks and the counted measures (to find
+    the walk measure) as the rows of one UNION ALL, so the pages' statement budgets hold
+    (tests/services/test_overview.py, tests/ui/test_statement_counts.py)."""
+    measure, promise = m.Measure, m.Promise
+    in_agreement = promise.agreement_id == agreement_id
+    occurrences = (
+        select(literal("o").label("kind"), m.Occurrence.measure_id.label("measure_id"),
+               type_coerce(m.Occurrence.occurred_on, String).label("day"),
+               literal(None, Integer).label("target"), literal("").label("unit"))
+        .join(measure, measure.id == m.Occurrence.measure_id)
+        .join(promise, promise.id == measure.promise_id)
+        .where(in_agreement)
+    )
+    walks = select(literal("w"), literal(None, Integer), type_coerce(m.SafetyWalk.walked_on, String),
+                   literal(None, Integer), literal("")).where(m.SafetyWalk.agreement_id == agreement_id)
+    counted = (
+        select(literal("m"), measure.id, literal(None, String), measure.target_count, measure.target_unit)
+        .join(promise, promise.id == measure.promise_id)
+        .where(in_agreement, measure.target_count.is_not(None))
+    )
+    logged: dict[int, list[date]] = {}
+    walked: list[date] = []
+    measures: list[tuple[int, int | None, str]] = []
+    rows: Sequence[Any] = session.connection().execute(union_all(occurrences, walks, counted)).all()
+    for kind, measure_id, day, target, unit in rows:
+        if kind == "o":
+            logged.setdefault(measure_id, []).append(date.fromisoformat(day))
+        elif kind == "w":
+            walked.append(date.fromisoformat(day))
+        else:
+            measures.append((measure_id, target, unit))
+    days = {measure_id: tuple(sorted(found)) for measure_id, found in logged.items()}
+    walk_for = walk_measure(measures)
+    if walk_for is not None and walked:
+        days[walk_for] = occurrence_days(logged.get(walk_for, ()), walked)
+    return days

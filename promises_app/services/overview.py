@@ -117,7 +117,8 @@ class OverviewService(Service):
         """Where the agreement stands on ``today`` (NotFoundError for an agreement that is gone)."""
         from promises_app.services.walks import WalkService  # (walks imports the plan, the overview need not)
 
-        facts = FollowUpService(self.db).measure_facts(agreement_id)
+        # No counts on the overview: the days measures were carried out are not read.
+        facts = FollowUpService(self.db).measure_facts(agreement_id, occurrences=False)
         findings = WalkService(self.db).open_too_long(agreement_id, today=today)
         return replace(build_overview(facts, today=today), long_open_findings=tuple(findings))
 

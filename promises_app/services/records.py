@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from promises_app.domain.counts import PeriodCount
 from promises_app.domain.enums import (
     AgreementKind,
     AgreementState,
@@ -189,6 +190,9 @@ class MeasureStatusRow:
     latest_count: int | None
     overdue: bool
     due_soon: bool
+    #: A counted measure's count (domain/counts.py) in the period of the day asked about (the last
+    #: period once the agreement has ended); None for a measure not counted, or before the start.
+    count: PeriodCount | None = None
 
 
 @dataclass(frozen=True)

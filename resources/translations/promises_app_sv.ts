@@ -723,6 +723,41 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>CountWords</name>
+    <message>
+        <source>from logged occurrences</source>
+        <translation>från loggade tillfällen</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>inskrivet</translation>
+    </message>
+    <message>
+        <source>so far %1 %2</source>
+        <translation>hittills %1 %2</translation>
+    </message>
+    <message>
+        <source>so far %1 of %2 %3</source>
+        <translation>hittills %1 av %2 %3</translation>
+    </message>
+    <message>
+        <source>this period –</source>
+        <translation>denna period –</translation>
+    </message>
+    <message>
+        <source>this period %1</source>
+        <translation>denna period %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseFiles</name>
     <message>
         <source>Recent &amp;files</source>
@@ -1329,6 +1364,14 @@ Skäl: %2</translation>
         <source>Save again to replace it with what you typed.</source>
         <translation>Spara igen för att ersätta den med det du skrev.</translation>
     </message>
+    <message>
+        <source>&amp;Achieved so far:</source>
+        <translation>&amp;Utfall hittills:</translation>
+    </message>
+    <message>
+        <source>Occurrences are logged for the period: they count, not the figure typed.</source>
+        <translation>Tillfällen är loggade för perioden: de räknas, inte den inskrivna siffran.</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpGridModel</name>
@@ -1435,8 +1478,8 @@ Skäl: %2</translation>
         <translation>Trafikljus för %1</translation>
     </message>
     <message>
-        <source>Count achieved in %1</source>
-        <translation>Utfall (antal) i %1</translation>
+        <source>Count achieved so far (the running total) as of %1</source>
+        <translation>Utfall hittills (löpande summa) per %1</translation>
     </message>
     <message>
         <source>Comment for %1</source>
@@ -2943,6 +2986,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>none yet</source>
         <translation>ingen ännu</translation>
     </message>
+    <message>
+        <source>Count achieved so far of the counted target, and in the current period</source>
+        <translation>Antal hittills av målvärdet, och under innevarande period</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPage</name>
@@ -3151,6 +3198,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Logged: %1</source>
         <translation>Loggade: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Safety walks held for the agreement count as occurrences too, when this is its only measure counting safety walks.</source>
+        <translation>Trygghetsvandringar som hållits för överenskommelsen räknas också som tillfällen, när detta är dess enda åtgärd som räknar trygghetsvandringar.</translation>
     </message>
 </context>
 <context>
@@ -4444,6 +4499,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Overdue: the deadline has passed and the measure is not finished.</source>
         <translation>Försenad: slutdatumet har passerat och åtgärden är inte klar.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import pdfua
 import pikepdf
 import pytest
 
+from promises_app.domain.counts import period_counts
 from promises_app.domain.enums import FollowUpStatus
 from promises_app.domain.validation import ValidationError
 from promises_app.domain.vocabulary import swedish
@@ -81,7 +82,9 @@ def test_the_matrix_shows_t1_and_t2_per_measure_and_dashes_for_t3(solna: Rendere
     assert len(cells) == 7
     for measure, row in zip(facts.measures, cells, strict=True):
         t1 = measure.follow_ups["2022-T1"]
-        count = f"{t1.count_achieved} av {measure.target_count}" if t1.count_achieved is not None else ""
+        # The period's own result by the one count rule (domain/counts.py).
+        counted = period_counts(facts.periods, {"2022-T1": t1.count_achieved}, measure.occurrences)["2022-T1"]
+        count = f"denna period {counted.this_period}" if counted.this_period is not None else ""
         assert row[0] == a.MatrixCell(swedish(t1.status), t1.light.value, count)
         assert row[1].text == swedish(measure.follow_ups["2022-T2"].status)
         assert row[2] == a.MatrixCell("–", "none")
@@ -317,21 +320,24 @@ def test_counted_results_per_period_in_total_and_in_the_follow_up_report(service
     # The follow-up report of T2: the count known so far, and the period it was reported for.
     t2 = build_followup_content(services, agreement_id, "2023-T2", today=date(2023, 9, 1), options=FollowUpOptions())
     row = next(r for g in t2.groups for r in g.rows if r.title == "Hastighetskontroller")
-    assert row.target == "37 av 150 kontroller (rapporterat T1 2023)"
+    assert row.target == "hittills 37 av 150 kontroller (rapporterat T1 2023)"
+    assert row.this_period == "denna period –"
     followup_text = flat_text(render_followup_pdf(t2, FollowUpOptions()))
-    assert "37 av 150 kontroller (rapporterat T1 2023)" in followup_text
+    assert "hittills 37 av 150 kontroller (rapporterat T1 2023)" in followup_text
+    assert "denna period –" in followup_text
     assert "Kommun Norrstads kommun Lokalpolisområde LPO Norrstad" in followup_text
     plain = next(r for g in t2.groups for r in g.rows if r.title == "Fotpatrullering i centrum")
     assert plain.target == ""
     # The annual report: the count per period it was reported for, and the result so far.
     content = build_annual_content(services, agreement_id, today=date(2024, 1, 10), options=AnnualOptions(year=2023))
     rows = {r.title: r for g in content.matrix for r in g.rows}
-    assert [c.count for c in rows["Hastighetskontroller"].cells] == ["37 av 150", "", ""]
-    assert rows["Hastighetskontroller"].result == "37 av 150 kontroller (rapporterat T1 2023)"
+    assert [c.count for c in rows["Hastighetskontroller"].cells] == ["denna period 37", "", ""]
+    assert rows["Hastighetskontroller"].result == "hittills 37 av 150 kontroller (rapporterat T1 2023)\ndenna period –"
     assert rows["Fotpatrullering i centrum"].result == ""
     text = flat_text(render_annual_pdf(content))
     matrix = segment(text, a.HEADING_MATRIX, a.HEADING_COMPLETED)
-    assert "Utfall" in matrix and "37 av 150 kontroller (rapporterat T1 2023)" in matrix and "37 av 150" in matrix
+    assert "Utfall" in matrix and "hittills 37 av 150 kontroller (rapporterat T1 2023)" in matrix
+    assert "denna period 37" in matrix and "denna period –" in matrix
     # With no counted measure the column is left out.
     services.plan.delete_measure(counted.id)
     plain_content = build_annual_content(services, agreement_id, today=date(2024, 1, 10), options=AnnualOptions(year=2023))

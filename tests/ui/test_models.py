@@ -56,7 +56,8 @@ def test_measure_model_shows_latest_follow_up_and_marks_the_overdue_measure(demo
     assert model.index(row, 0).data(MEASURE_ID_ROLE) == rows[row].measure.id
 
     walks = next(r for r in range(7) if "trygghetsvandringar" in model.index(r, 0).data())
-    assert model.index(walks, MeasureTableModel.TARGET).data() == "2 av 4"
+    # The running total, and this period's (T3 on DEMO_TODAY) result: nothing logged or typed yet.
+    assert model.index(walks, MeasureTableModel.TARGET).data() == "hittills 2 av 4\ndenna period –"
     assert "trygghetsvandringar" in model.index(walks, MeasureTableModel.TARGET).data(Qt.ItemDataRole.ToolTipRole)
     done = sum(1 for r in rows if r.latest_status is FollowUpStatus.DONE)
     assert sum(1 for r in range(7) if model.index(r, MeasureTableModel.STATUS).data() == "Genomförd") == done

@@ -65,7 +65,7 @@ def test_the_tree_groups_promises_by_who_makes_them(demo_services) -> None:  # t
     measure = model.index(1, 0, promise)
     row = [measure.siblingAtColumn(c).data() for c in range(model.columnCount())]
     assert row == ["Platssamverkan i Helsingborgshems bostadsområden", "Helsingborgshem", format_date(date(2022, 12, 31)),
-                   "In progress", "Trygg stadsmiljö"]
+                   "In progress (so far 2 of 3, this period –)", "Trygg stadsmiljö"]  # a counted measure
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Promise or measure", "Responsible", "Deadline", "Status", "Focus area"]
     assert model.index_of_measure(measure.data(ID_ROLE)) == measure.siblingAtColumn(0)

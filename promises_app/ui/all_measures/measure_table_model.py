@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyMode
 from PySide6.QtGui import QBrush, QColor
 
 from promises_app.domain.enums import TrafficLight
+from promises_app.ui.common.count_words import count_line, so_far_text, this_period_text
 from promises_app.ui.common.formatting import format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.record_table_model import Index, RecordTableModel
@@ -81,7 +82,7 @@ class MeasureTableModel(RecordTableModel):
     def header_tooltips(self) -> dict[int, str]:
         return {
             self.PERIOD: self.tr("The reporting period of the latest follow-up"),
-            self.TARGET: self.tr("Count achieved so far of the counted target"),
+            self.TARGET: self.tr("Count achieved so far of the counted target, and in the current period"),
         }
 
     # --- rows, handed out in batches ---------------------------------------------------------
@@ -184,7 +185,8 @@ class MeasureTableModel(RecordTableModel):
         if column == self.TITLE:
             return "\n".join(filter(None, [row.measure.title, row.promise_text, row.measure.description]))
         if column == self.TARGET and row.measure.target_count is not None:
-            return f"{row.measure.target_count} {row.measure.target_unit}"
+            # with the period's result and where it came from (domain/counts.py)
+            return count_line(row.count, row.measure.target_count, row.measure.target_unit)
         if row.overdue:
             return self.tr("Overdue: the deadline has passed and the measure is not done.")
         return None
@@ -219,11 +221,12 @@ class MeasureTableModel(RecordTableModel):
         if column == self.TARGET:
             if measure.target_count is None:
                 return ""
-            achieved = row.latest_count if row.latest_count is not None else 0
-            return self._of_template().replace("%1", str(achieved)).replace("%2", str(measure.target_count))
+            # two lines, as the rows are two lines high: "hittills 3 av 4" over "denna period 1"
+            return "\n".join((so_far_text(row.count, measure.target_count),
+                              this_period_text(row.count, with_source=False)))
         return ""
 
-    # The three fixed texts, each written out in its own tr() so lupdate finds the source.
+    # The fixed texts, each written out in its own tr() so lupdate finds the source.
     def _overdue_template(self) -> str:
         if "overdue" not in self._words:
             self._words["overdue"] = self.tr("%1 (overdue)")
@@ -233,11 +236,6 @@ class MeasureTableModel(RecordTableModel):
         if "none" not in self._words:
             self._words["none"] = self.tr("none yet")
         return self._words["none"]
-
-    def _of_template(self) -> str:
-        if "of" not in self._words:
-            self._words["of"] = self.tr("%1 of %2")
-        return self._words["of"]
 
 
 class MeasureFilterProxyModel(QSortFilterProxyModel):

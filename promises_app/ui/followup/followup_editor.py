@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from promises_app.domain.counts import CountSource, PeriodCount
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.domain.errors import AppError
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import ConflictError, ValidationError
 from promises_app.services.records import FollowUpRecord, MeasureRecord
+from promises_app.ui.common.count_words import count_line
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.forms import UnsavedWork, clear_errors_on_edit
 from promises_app.ui.common.labels import label
@@ -40,6 +42,8 @@ FIELDS = ("status", "light", "count_achieved", "comment")
 Save = Callable[[FieldValues, int], FollowUpRecord]
 #: Asked after a conflict: the follow-up as it is now (None: there is none).
 Reload = Callable[[], FollowUpRecord | None]
+#: The period's count (domain/counts.py) were this running total typed: the summary under the field.
+CountFor = Callable[[int | None], PeriodCount | None]
 
 
 def light_icon(light: TrafficLight) -> QIcon:
@@ -57,8 +61,10 @@ class FollowUpEditor(QDialog):
         save: Save,
         reload: Reload | None = None,
         parent: QWidget | None = None,
+        count_for: CountFor | None = None,
     ) -> None:
         super().__init__(parent)
+        self._count_for = count_for
         self._save = save
         self._reload = reload
         self.measure = measure
@@ -95,6 +101,12 @@ class FollowUpEditor(QDialog):
         self.target_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_edit.setAccessibleDescription(self.target_label.text())
         self.count_edit.setMaximumWidth(8 * self.fontMetrics().horizontalAdvance("M"))
+        # "hittills 3 av 12, denna period 1 (inskrivet)" as the count rule reads what is typed
+        # (domain/counts.py): logged occurrences of the period win over it, and it says so.
+        self.count_summary = QLabel()
+        self.count_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_summary.setWordWrap(True)
+        self.count_edit.textChanged.connect(self._update_count_summary)
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setAccessibleName(self.tr("Comment"))
         self.comment_edit.setTabChangesFocus(True)
@@ -109,7 +121,7 @@ class FollowUpEditor(QDialog):
             ("light", self.tr("&Traffic light:"), self.light_combo),
         ]
         if self.counted:
-            rows.append(("count_achieved", self.tr("&Achieved:"), self.count_edit))
+            rows.append(("count_achieved", self.tr("&Achieved so far:"), self.count_edit))
         rows.append(("comment", self.tr("&Comment:"), self.comment_edit))
         for field, text, widget in rows:
             column = QVBoxLayout()
@@ -118,6 +130,7 @@ class FollowUpEditor(QDialog):
                 line.addWidget(self.count_edit)
                 line.addWidget(self.target_label, 1)
                 column.addLayout(line)
+                column.addWidget(self.count_summary)
             else:
                 column.addWidget(widget)
             column.addWidget(self.field_errors[field])
@@ -125,6 +138,8 @@ class FollowUpEditor(QDialog):
             caption.setBuddy(widget)
             form.addRow(caption, column)
         self.count_edit.setVisible(self.counted)
+        self.count_summary.setVisible(self.counted and self._count_for is not None)
+        self._update_count_summary()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -181,6 +196,18 @@ class FollowUpEditor(QDialog):
         count = record.count_achieved if record else None
         self.count_edit.setText("" if count is None else str(count))
         self.comment_edit.setPlainText(record.comment if record else "")
+
+    def _update_count_summary(self, *_args: object) -> None:
+        if not self.counted or self._count_for is None:
+            return
+        typed = self.count_edit.text().strip()
+        count = self._count_for(int(typed) if typed.isascii() and typed.isdigit() else None)
+        text = count_line(count, self.measure.target_count, self.measure.target_unit)
+        if count is not None and count.source is CountSource.LOGGED and typed:
+            text += "\n" + self.tr("Occurrences are logged for the period: they count, not the figure typed.")
+        self.count_summary.setText(text)
+        self.count_summary.setAccessibleName(text)
+        self.count_edit.setAccessibleDescription(f"{self.target_label.text()}. {text}")
 
     def values(self) -> FieldValues:
         typed = self.count_edit.text().strip()

@@ -34,9 +34,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from promises_app.domain.counts import CountSource, PeriodCount, period_counts
 from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.services.followups import FollowUpGrid, GridMeasure, MeasureStates
 from promises_app.services.records import FollowUpRecord
+from promises_app.ui.common.count_words import count_line
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.paged_filter import PagedFilterProxy, role_data_items
@@ -107,26 +109,34 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def count_text(follow_up: FollowUpRecord, measure: GridMeasure) -> str:
-    """ "2 av 4" for a counted measure, "" otherwise."""
+def count_text(count: PeriodCount | None, measure: GridMeasure, *, with_source: bool = False) -> str:
+    """"hittills 2 av 4, denna period 1" for a counted measure (domain/counts.py), "" otherwise."""
     target = measure.measure.target_count
-    if target is None or follow_up.count_achieved is None:
+    if target is None:
         return ""
-    return fill(QCoreApplication.translate("FollowUpGridModel", "%1 of %2"), follow_up.count_achieved, target)
+    return count_line(count, target, with_source=with_source)
 
 
-def cell_text(follow_up: FollowUpRecord | None, measure: GridMeasure) -> str:
+def cell_text(follow_up: FollowUpRecord | None, measure: GridMeasure, count: PeriodCount | None = None) -> str:
+    """The status word with the count; a period with logged occurrences but no follow-up shows the count."""
+    logged = count is not None and count.source is CountSource.LOGGED
+    if follow_up is None and not logged:
+        return ""
+    counted = count_text(count, measure)
     if follow_up is None:
-        return ""
-    counted = count_text(follow_up, measure)
+        return counted
     word = label(follow_up.status)
     return f"{word} ({counted})" if counted else word
 
 
-def accessible_text(follow_up: FollowUpRecord | None, measure: GridMeasure, period: str) -> str:
+def accessible_text(
+    follow_up: FollowUpRecord | None, measure: GridMeasure, period: str, count: PeriodCount | None = None
+) -> str:
     """What a screen reader says for a cell: status, light in words, count, period."""
+    counted = count_text(count, measure, with_source=True)
     if follow_up is None:
-        return fill(QCoreApplication.translate("FollowUpGridModel", "%1: no follow-up"), period)
+        text = fill(QCoreApplication.translate("FollowUpGridModel", "%1: no follow-up"), period)
+        return f"{text}, {counted}" if counted and count is not None and count.source else text
     parts = [
         label(follow_up.status),
         fill(
@@ -134,32 +144,34 @@ def accessible_text(follow_up: FollowUpRecord | None, measure: GridMeasure, peri
             label(follow_up.light).lower(),
         ),
     ]
-    counted = count_text(follow_up, measure)
     if counted:
         parts.append(counted)
     return fill(QCoreApplication.translate("FollowUpGridModel", "%1: %2"), period, ", ".join(parts))
 
 
-def tooltip_text(follow_up: FollowUpRecord | None, measure: GridMeasure, period: str) -> str:
+def tooltip_text(
+    follow_up: FollowUpRecord | None, measure: GridMeasure, period: str, count: PeriodCount | None = None
+) -> str:
+    counted = count_text(count, measure, with_source=True)
     if follow_up is None:
-        return fill(
+        text = fill(
             QCoreApplication.translate(
                 "FollowUpGridModel", "%1: no follow-up recorded. Press Enter to record one."
             ),
             period,
         )
+        return f"{text}\n{counted}" if counted and count is not None and count.source else text
     lines = [
         fill(QCoreApplication.translate("FollowUpGridModel", "Period: %1"), period),
         fill(QCoreApplication.translate("FollowUpGridModel", "Status: %1"), label(follow_up.status)),
         fill(QCoreApplication.translate("FollowUpGridModel", "Traffic light: %1"), label(follow_up.light)),
     ]
-    counted = count_text(follow_up, measure)
     if counted:
+        target = measure.measure.target_count
         lines.append(
             fill(
                 QCoreApplication.translate("FollowUpGridModel", "Achieved: %1 %2"),
-                counted,
-                measure.measure.target_unit,
+                count_line(count, target, measure.measure.target_unit), "",
             ).rstrip()
         )
     if follow_up.comment:
@@ -187,13 +199,16 @@ def _detail_painted(field: str, follow_up: FollowUpRecord | None) -> dict[int, A
     return painted
 
 
-def detail_accessible_text(field: str, follow_up: FollowUpRecord | None, measure: GridMeasure, period: str) -> str:
-    """What a screen reader says for the edit period's light, count or comment cell."""
+def detail_accessible_text(
+    field: str, follow_up: FollowUpRecord | None, measure: GridMeasure, period: str, count: PeriodCount | None = None
+) -> str:
+    """What a screen reader says for the edit period's light, count or comment cell (the count as
+    the one count rule reads it, domain/counts.py, with where it came from)."""
     if field == "light":
         template = QCoreApplication.translate("FollowUpGridModel", "%1: traffic light %2")
     elif field == "count_achieved":
         template = QCoreApplication.translate("FollowUpGridModel", "%1: count %2")
-        if follow_up is not None and (counted := count_text(follow_up, measure)):
+        if counted := count_text(count, measure, with_source=True):
             return fill(template, period, counted)
     else:
         template = QCoreApplication.translate("FollowUpGridModel", "%1: comment %2")
@@ -224,6 +239,8 @@ class FollowUpGridModel(QAbstractItemModel):
         self._group_by = GroupBy.PROMISE
         self._groups: list[Group] = []
         self._cells: dict[tuple[int, str], FollowUpRecord] = {}
+        #: Each counted measure's count per period (domain/counts.py), made when first asked.
+        self._counts: dict[int, dict[str, PeriodCount]] = {}
 
     # --- data in ---------------------------------------------------------------------------------
     def set_grid(self, grid: FollowUpGrid | None, group_by: GroupBy | None = None) -> None:
@@ -233,6 +250,7 @@ class FollowUpGridModel(QAbstractItemModel):
         if group_by is not None:
             self._group_by = group_by
         self._cells = {(f.measure_id, f.period): f for f in grid.follow_ups} if grid else {}
+        self._counts = {}
         self._groups = self._make_groups()
         self._lay_out_columns()
         self.endResetModel()
@@ -289,6 +307,8 @@ class FollowUpGridModel(QAbstractItemModel):
             return []
         for key in [key for key in self._cells if key[0] in ids]:
             del self._cells[key]
+        for measure_id in ids:
+            self._counts.pop(measure_id, None)
         for follow_up in states.follow_ups:
             if follow_up.measure_id in ids:
                 self._cells[(follow_up.measure_id, follow_up.period)] = follow_up
@@ -379,6 +399,24 @@ class FollowUpGridModel(QAbstractItemModel):
 
     def follow_up(self, measure_id: int, period: str) -> FollowUpRecord | None:
         return self._cells.get((measure_id, period))
+
+    def count(self, item: GridMeasure, period: str) -> PeriodCount | None:
+        """The counted measure's count in ``period`` by the one rule (None for a measure not counted)."""
+        if item.measure.target_count is None or self._grid is None:
+            return None
+        counts = self._counts.get(item.measure.id)
+        if counts is None:
+            typed = {p: f.count_achieved for p in self._periods if (f := self._cells.get((item.measure.id, p)))}
+            counts = self._counts[item.measure.id] = period_counts(self._grid.periods, typed, item.occurrences)
+        return counts.get(period)
+
+    def count_if_typed(self, item: GridMeasure, period: str, typed: int | None) -> PeriodCount | None:
+        """The count in ``period`` were ``typed`` the running total typed for it (the editor's summary)."""
+        if item.measure.target_count is None or self._grid is None:
+            return None
+        counts = {p: f.count_achieved for p in self._periods if (f := self._cells.get((item.measure.id, p)))}
+        counts[period] = typed
+        return period_counts(self._grid.periods, counts, item.occurrences).get(period)
 
     def follow_ups_of(self, measure_id: int) -> list[FollowUpRecord]:
         """The measure's follow-ups in period order."""
@@ -477,7 +515,8 @@ class FollowUpGridModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return fill({
                 "light": QCoreApplication.translate("FollowUpGridModel", "Traffic light for %1"),
-                "count_achieved": QCoreApplication.translate("FollowUpGridModel", "Count achieved in %1"),
+                "count_achieved": QCoreApplication.translate(
+                    "FollowUpGridModel", "Count achieved so far (the running total) as of %1"),
                 "comment": QCoreApplication.translate("FollowUpGridModel", "Comment for %1"),
             }.get(field or "", "%1"), period)
         if role == Qt.ItemDataRole.BackgroundRole and period == self.current_period():
@@ -509,12 +548,12 @@ class FollowUpGridModel(QAbstractItemModel):
         if role == FOLLOW_UP_ROLE:
             return follow_up
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(follow_up, item, period)
+            return tooltip_text(follow_up, item, period, self.count(item, period))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             field = self.field_of_column(column)
             if field in ("light", "count_achieved", "comment"):
-                return detail_accessible_text(field, follow_up, item, period)
-            return accessible_text(follow_up, item, period)
+                return detail_accessible_text(field, follow_up, item, period, self.count(item, period))
+            return accessible_text(follow_up, item, period, self.count(item, period))
         return None
 
     def multiData(self, index: Index, role_data_span: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N802
@@ -553,7 +592,7 @@ class FollowUpGridModel(QAbstractItemModel):
         if first < column <= last:  # the edit period's light, count or comment
             painted = _detail_painted(EDIT_FIELDS[column - first], follow_up)
         else:
-            painted = {DISPLAY: cell_text(follow_up, item)}
+            painted = {DISPLAY: cell_text(follow_up, item, self.count(item, period))}
             if follow_up is not None:
                 painted[DECORATION] = LIGHT_COLOURS[follow_up.light]
         if period == self.current_period():

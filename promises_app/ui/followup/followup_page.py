@@ -66,6 +66,7 @@ from promises_app.services.carry_over import LineageEntry
 from promises_app.services.followups import FollowUpEntry, FollowUpGrid, GridMeasure
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
+from promises_app.ui.common.count_words import count_line
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
@@ -581,7 +582,12 @@ class FollowUpPage(QWidget):
             colour = LIGHT_COLOURS[record.light].name()
             heading = [f"<b>{cell(HistoryTableModel.PERIOD)}</b>", cell(HistoryTableModel.STATUS),
                        f"<span style='color:{colour}'>&#9632;</span> {cell(HistoryTableModel.LIGHT)}"]
-            if record.count_achieved is not None:
+            item = self.current_measure()
+            counted = "" if item is None else count_line(
+                self.model.count(item, record.period), item.measure.target_count, item.measure.target_unit)
+            if counted:  # the one count rule (domain/counts.py), the source said
+                heading.append(html.escape(counted))
+            elif record.count_achieved is not None:
                 heading.append(html.escape(fill(self.tr("count %1"), record.count_achieved)))
             comment = cell(HistoryTableModel.COMMENT).replace("\n", "<br>")
             parts.append(f"<p>{' · '.join(heading)}{'<br>' + comment if comment else ''}</p>")
@@ -719,14 +725,16 @@ class FollowUpPage(QWidget):
         texts: set[str] = set()
         if grid is not None:
             measures = {item.measure.id: item for item in grid.measures}
-            # A cell's text depends only on the status, the count and the measure's target.
+            # A cell's text depends only on the status, the count (domain/counts.py) and the target.
             kinds: dict[tuple[object, ...], tuple[FollowUpRecord, GridMeasure]] = {}
             for follow_up in grid.follow_ups:
                 item = measures.get(follow_up.measure_id)
                 if item is not None:
-                    key = (follow_up.status, follow_up.count_achieved, item.measure.target_count)
+                    count = self.model.count(item, follow_up.period)
+                    key = (follow_up.status, count and (count.so_far, count.this_period), item.measure.target_count)
                     kinds.setdefault(key, (follow_up, item))
-            texts = {cell_text(follow_up, item) for follow_up, item in kinds.values()}
+            texts = {cell_text(follow_up, item, self.model.count(item, follow_up.period))
+                     for follow_up, item in kinds.values()}
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
         padding = self.view.iconSize().width() + em * 2
         return max(9 * em, min(18 * em, widest + padding))
@@ -751,7 +759,8 @@ class FollowUpPage(QWidget):
             self.refresh()
             return self.model.follow_up(measure.id, period)
 
-        editor = FollowUpEditor(measure, period, before, save, reload, parent=self)
+        editor = FollowUpEditor(measure, period, before, save, reload, parent=self,
+                                count_for=lambda typed: self.model.count_if_typed(item, period, typed))
 
         def saved() -> None:
             assert editor.saved is not None

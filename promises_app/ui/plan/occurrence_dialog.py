@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from promises_app.domain.counts import is_walk_unit
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
 from promises_app.services.records import MeasureRecord, OccurrenceRecord
+from promises_app.ui.common.count_words import count_line
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.forms import RecordForm, plain_text_edit
@@ -153,11 +155,21 @@ class OccurrenceLog(QWidget):
             item.setToolTip(2, record.note)
             self.view.addTopLevelItem(item)
         target = self.measure.target_count
+        lines = [fill(self.tr("Logged: %1"), len(self.records))]
         if target:
-            self.summary.setText(fill(self.tr("Logged: %1 of %2 %3"), len(self.records), target,
-                                      self.measure.target_unit))
-        else:
-            self.summary.setText(fill(self.tr("Logged: %1"), len(self.records)))
+            # The count every view shows, by the one rule (domain/counts.py): what is logged in a
+            # period wins over the figure typed in its follow-up.
+            try:
+                rows = self.services.follow_ups.measure_states([measure_id], today=self._today()).status_rows
+            except AppError:
+                rows = ()
+            counted = count_line(rows[0].count if rows else None, target, self.measure.target_unit)
+            if counted:
+                lines[0] = fill(self.tr("%1 · %2"), lines[0], counted)
+            if is_walk_unit(self.measure.target_unit):
+                lines.append(self.tr("Safety walks held for the agreement count as occurrences too, when this is "
+                                     "its only measure counting safety walks."))
+        self.summary.setText("\n".join(lines))
         if keep is not None:
             self.select(keep.id)
         self._update_buttons()

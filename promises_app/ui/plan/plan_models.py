@@ -26,6 +26,7 @@ from promises_app.services.records import (
     PartyRecord,
     PromiseRecord,
 )
+from promises_app.ui.common.count_words import count_line
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
 
@@ -363,11 +364,11 @@ class PlanTreeModel(QAbstractItemModel):
             if column == self.DEADLINE:
                 return format_date(measure.deadline)
             if column == self.STATUS:
-                return (
-                    label(status.latest_status)
-                    if status.latest_status is not None
-                    else self.tr("Not followed up")
-                )
+                word = label(status.latest_status) if status.latest_status is not None else self.tr("Not followed up")
+                # A counted measure: "hittills 3 av 12, denna period 1" (domain/counts.py); the source
+                # is in the tooltip.
+                counted = count_line(status.count, measure.target_count, with_source=False)
+                return fill(self.tr("%1 (%2)"), word, counted) if counted else word
             if column == self.FOCUS_AREA:
                 return measure.focus_area_name
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -392,6 +393,9 @@ class PlanTreeModel(QAbstractItemModel):
                 parts.append(fill(self.tr("Traffic light: %1"), label(status.latest_light)))
             if status.latest_period:
                 parts.append(fill(self.tr("Latest follow-up: %1"), status.latest_period))
+            counted = count_line(status.count, measure.target_count, measure.target_unit)
+            if counted:
+                parts.append(counted)
             if status.overdue:
                 parts.append(self.tr("Overdue: the deadline has passed and the measure is not finished."))
             return "\n".join(parts) or None

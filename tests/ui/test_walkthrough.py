@@ -24,14 +24,16 @@ otherwise to the test's temporary folder.
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QPainter, QPixmap
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 
@@ -56,6 +58,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 ENTERED_ON = date(2027, 1, 12)
 FOLLOWED_UP_ON = date(2027, 4, 28)
 SHOTS_IN_REPO = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "walkthrough"
+TITLE_BAR = 24
 AGREEMENT_LIMIT = 60
 FOLLOW_UP_LIMIT = 12
 
@@ -68,8 +71,11 @@ class Walk:
     window: MainWindow
     shots: Path
     actions: int = 0
-    steps: list[tuple[str, int]] = field(default_factory=list)
+    #: (what the step does, its actions, its screenshots' file names)
+    steps: list[tuple[str, int, list[str]]] = field(default_factory=list)
     _step_start: int = 0
+    _step_shots: list[str] = field(default_factory=list)
+    _shot_count: int = 0
 
     # --- the actions, each counted ------------------------------------------------------------
     def click(self, widget: QWidget, at: QPoint | None = None, modifier: Qt.KeyboardModifier = NO_MOD) -> None:
@@ -107,28 +113,42 @@ class Walk:
         self.actions += 1
 
     # --- steps and screenshots -----------------------------------------------------------------
-    def step(self, name: str) -> None:
-        """A step ends: its actions are noted and the screen (window and open dialog) is saved."""
-        self.steps.append((name, self.actions - self._step_start))
-        self._step_start = self.actions
-        self.shot(f"{len(self.steps):02d}-{name}.png")
+    def done(self, what: str) -> None:
+        """A step ends: its actions (since the last step ended) and its screenshots are noted."""
+        self.steps.append((what, self.actions - self._step_start, self._step_shots))
+        self._step_start, self._step_shots = self.actions, []
 
     def shot(self, name: str) -> None:
+        """The screen now (the window, with any open dialog drawn over it) as NN-name.png."""
+        self._shot_count += 1
+        file_name = f"{self._shot_count:02d}-{name}.png"
+        self._step_shots.append(file_name)
         picture = self.window.grab()
         assert (picture.width(), picture.height()) == (1280, 720), picture.size()
         dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
         if dialogs:
             painter = QPainter(picture)
-            origin = self.window.geometry().topLeft()
             for dialog in sorted(dialogs, key=_depth):
                 image: QPixmap = dialog.grab()
-                spot = dialog.geometry().topLeft() - origin
-                # offscreen, a dialog may sit anywhere: kept over the window as a window manager would
-                x = min(max(spot.x(), 0), max(0, picture.width() - image.width()))
-                y = min(max(spot.y(), 0), max(0, picture.height() - image.height()))
+                # offscreen, a dialog sits anywhere and has no frame: drawn centred over the window
+                # under a title bar, as a window manager shows it
+                x = max(0, (picture.width() - image.width()) // 2)
+                y = max(TITLE_BAR, (picture.height() - image.height() + TITLE_BAR) // 2)
+                painter.fillRect(x - 1, y - TITLE_BAR, image.width() + 2, TITLE_BAR, QColor("#4a5a6a"))
+                painter.setPen(QColor("white"))
+                painter.drawText(x + 8, y - TITLE_BAR, image.width() - 16, TITLE_BAR,
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, dialog.windowTitle())
                 painter.drawPixmap(x, y, image)
+                painter.setPen(QColor("#4a5a6a"))
+                painter.drawRect(x - 1, y - TITLE_BAR, image.width() + 1, image.height() + TITLE_BAR)
             painter.end()
-        assert picture.save(str(self.shots / name))
+        # 256 colours: the same picture for a screen of widgets, a quarter of the file
+        # 256 colours (median cut keeps the widgets' own shades): the same picture, half the file
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        assert picture.save(buffer, "PNG")
+        full = Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGB")
+        full.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(self.shots / file_name, optimize=True)
 
 
 def _depth(widget: QWidget) -> int:
@@ -181,7 +201,8 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
         qtbot, walk: Walk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = walk.window
     assert window.right_stack.currentWidget() is window.start_view, "an empty database starts on the start view"
-    walk.step("startvy")
+    walk.shot("startvy")
+    walk.done("Startvyn på en tom databas")
 
     # 1. The agreement: title, municipality, police area; the form makes the two parties. ------------
     filled: list[bool] = []
@@ -199,7 +220,7 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
         walk.type_into(dialog.police_area_edit, "Ale")
         assert dialog.place_parties_note.text() == (
             "Ale kommun (ny i registret) och Lokalpolisområde Ale (ny i registret) blir parter i överenskommelsen.")
-        walk.step("ny-overenskommelse")
+        walk.shot("ny-overenskommelse")
         walk.press(Qt.Key.Key_Return)
         filled.append(True)
 
@@ -210,10 +231,10 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
     assert agreement_id is not None
     back_to(qtbot, window)
     assert window.tabs.currentIndex() == window.plan_tab, "both parties made: the plan is the next step"
-    walk.step("planen-efter-skapa")
+    walk.shot("planen-efter-skapa")
+    walk.done("Ny överenskommelse…: titel, Tab, kommun, Tab, lokalpolisområde, Enter (formuläret gör parterna)")
 
     # 2. Two focus areas. -------------------------------------------------------------------------------
-    plan = window.plan_page
     walk.press(Qt.Key.Key_O, CTRL | ALT)
     areas = wait_for(qtbot, FocusAreaListDialog)
     for number, name in enumerate(("Nödinge centrum", "Skolvägar")):
@@ -222,26 +243,28 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
         assert isinstance(form, FocusAreaForm)
         walk.type_into(form.name_edit, name)
         if number == 1:
-            walk.step("fokusomrade")
+            walk.shot("fokusomrade")
         walk.press(Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not form.isVisible())
+        qtbot.waitUntil(form.isHidden)
         back_to(qtbot, areas)
-    walk.step("fokusomraden")
+    walk.shot("fokusomraden")
     walk.press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not areas.isVisible())
     back_to(qtbot, window)
+    walk.done("Fokusområden (Ctrl+Alt+O), två gånger Alt+N, namn, Enter; Esc")
 
     # 3. Promises, each followed by its measures (the new promise is selected: Ny åtgärd goes under it). --
-    def new_promise(text: str, shot: str) -> None:
+    def new_promise(text: str, shot: str, what: str) -> None:
         walk.press(Qt.Key.Key_P, CTRL | SHIFT)
         form = wait_for(qtbot, PromiseForm)
         assert isinstance(form, PromiseForm)
         assert len(form.makers_list.checked_ids()) == 2, "both parties promise unless unticked"
         walk.type_into(form.text_edit, text)
-        walk.step(shot)
+        walk.shot(shot)
         walk.press(Qt.Key.Key_S, CTRL)
         qtbot.waitUntil(lambda: not form.isVisible())
         back_to(qtbot, window)
+        walk.done(what)
 
     def measure_fields(form: MeasureForm, title: str, *, area: str | None, responsible: str) -> None:
         walk.type_into(form.title_edit, title)
@@ -265,35 +288,41 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
         qtbot.waitUntil(lambda: not form.isVisible())
         back_to(qtbot, window)
 
-    new_promise("öka tryggheten i Nödinge centrum", "lofte-1")
+    new_promise("öka tryggheten i Nödinge centrum", "lofte-1", "Löfte 1 (Ctrl+Shift+P), texten, Ctrl+S")
     form = open_measure_form()
     measure_fields(form, "Trygghetsvandringar i Nödinge centrum", area="Nödinge centrum", responsible="Ale kommun")
     walk.press(Qt.Key.Key_M, ALT)  # &Målvärde
     walk.type_into(form.target_spin, "4")
     walk.press(Qt.Key.Key_Tab)
     walk.type_into(form.unit_edit, "trygghetsvandringar")
-    walk.step("atgard-med-malvarde")
+    walk.shot("atgard-med-malvarde")
     walk.press(Qt.Key.Key_Y, ALT)  # Spara och n&y: the promise and the focus area stay
     # a button's Alt key clicks it as a mouse would, a moment later (animateClick)
     qtbot.waitUntil(lambda: form.title_edit.text() == "" and form.title_edit.hasFocus())
     assert form.isVisible()
+    walk.done("Åtgärd 1 (Ctrl+Shift+M): titel, Alt+F fokusområde, Alt+A ansvarig, Alt+M målvärde 4, Tab, enhet, "
+              "Alt+Y Spara och ny")
     measure_fields(form, "Bättre belysning vid Nödinge station", area=None, responsible="Ale kommun")
     assert form.focus_combo.currentText() == "Nödinge centrum"
-    walk.step("spara-och-ny")
+    walk.shot("spara-och-ny")
     saved_and_closed(form)
+    walk.done("Åtgärd 2 under samma löfte och fokusområde: titel, Alt+A ansvarig, Enter")
 
-    new_promise("minska hastigheterna vid skolorna", "lofte-2")
+    new_promise("minska hastigheterna vid skolorna", "lofte-2", "Löfte 2: Ctrl+Shift+P, texten, Ctrl+S")
     form = open_measure_form()
     measure_fields(form, "Trafikkontroller vid skolorna", area="Skolvägar", responsible="Lokalpolisområde Ale")
-    walk.step("atgard-trafik")
+    walk.shot("atgard-trafik")
     saved_and_closed(form)
+    walk.done("Åtgärd 3: Ctrl+Shift+M, titel, Alt+F fokusområde, Alt+A ansvarig, Enter")
 
-    new_promise("synas mer i centrum på kvällarna", "lofte-3")
+    new_promise("synas mer i centrum på kvällarna", "lofte-3", "Löfte 3: Ctrl+Shift+P, texten, Ctrl+S")
     form = open_measure_form()
     measure_fields(form, "Fotpatrullering fredags- och lördagskvällar", area="Nödinge centrum",
                    responsible="Lokalpolisområde Ale")
+    walk.shot("atgard-fotpatrullering")
     saved_and_closed(form)
-    walk.step("planen-klar")
+    walk.shot("planen-klar")
+    walk.done("Åtgärd 4: Ctrl+Shift+M, titel, Alt+F fokusområde, Alt+A ansvarig, Enter")
     agreement_actions = walk.actions
 
     # 4. The first tertial's follow-up, at the end of April. -----------------------------------------
@@ -302,7 +331,8 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
     page = window.followup_page
     assert isinstance(page, FollowUpPage) and window.tabs.currentWidget() is page
     assert page.period_combo.currentText() == "2027-T1", "the running tertial is the one typed into"
-    walk.step("uppfoljning")
+    walk.shot("uppfoljning")
+    walk.done("Uppföljning (Ctrl+3): perioden 2027-T1 är vald")
     measures = [item.measure for group in page.model.groups() for item in group.measures]
     assert len(measures) == 4
 
@@ -316,22 +346,26 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
     walk.click(page.view.viewport(), cell(0, "status"))
     walk.click(page.view.viewport(), cell(3, "status"), SHIFT)
     walk.type_into(page.view, "påg")
-    walk.step("markerade-pagaende")
+    walk.shot("markerade-pagaende")
     walk.press(Qt.Key.Key_Return)
+    walk.done("Alla fyra Pågående: klick på första statuscellen, Skift+klick på sista, \"påg\", Enter")
     # the lighting is done already
     lighting = next(i for i, m in enumerate(measures) if m.title.startswith("Bättre belysning"))
     walk.click(page.view.viewport(), cell(lighting, "status"))
     walk.type_into(page.view, "gen")
+    walk.shot("genomford")
     walk.press(Qt.Key.Key_Return)
+    walk.done("Belysningen Genomförd: klick, \"gen\", Enter")
     # one of the four safety walks was held
     walks_row = next(i for i, m in enumerate(measures) if m.target_count)
     walk.click(page.view.viewport(), cell(walks_row, "count_achieved"))
     walk.type_into(page.view, "1")
     walk.press(Qt.Key.Key_Return)
-    walk.step("uppfoljning-klar")
+    walk.shot("uppfoljning-klar")
+    walk.done("Trygghetsvandringarna: klick i Antal, \"1\", Enter")
     follow_up_actions = walk.actions - agreement_actions
 
-    steps = "\n".join(f"{name}: {count}" for name, count in walk.steps)
+    steps = "\n".join(f"| {what} | {count} | {', '.join(shots)} |" for what, count, shots in walk.steps)
     assert agreement_actions <= AGREEMENT_LIMIT, f"{agreement_actions} actions for the agreement\n{steps}"
     assert follow_up_actions <= FOLLOW_UP_LIMIT, f"{follow_up_actions} actions for the follow-up\n{steps}"
     print(f"\nagreement: {agreement_actions} actions, follow-up: {follow_up_actions} actions\n{steps}")
@@ -381,3 +415,44 @@ def test_an_ordinary_agreement_in_at_most_60_actions_and_its_first_follow_up_in_
         }
     finally:
         services.db.close()
+
+
+def test_the_plan_follows_its_changes_after_the_focus_area_list_was_closed(  # type: ignore[no-untyped-def]
+        qtbot, services, swedish_app) -> None:
+    """The walkthrough found it: the page held the closed (deleted) Fokusområden dialog and so took
+    itself for a page being torn down, and stopped reading the plan after every later edit."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from promises_app.ui.common.operations import Operations
+    from promises_app.ui.plan.plan_page import PlanPage
+
+    town = services.register.create_organisation(name="Ale kommun", kind="municipality")
+    agreement = services.agreements.create_agreement(
+        kind="citizen_promise", title="Ale 2027", start_date=date(2027, 1, 1), end_date=date(2027, 12, 31),
+        reporting_scheme="tertial")
+    services.agreements.add_party(agreement.id, organisation_id=town.id)
+    stack = Operations()
+    stack.watch(services)
+    page = PlanPage(services, stack, today=lambda: ENTERED_ON)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.set_agreement(agreement.id)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+
+    qtbot.keyClick(page, Qt.Key.Key_O, CTRL | ALT)
+    areas = wait_for(qtbot, FocusAreaListDialog)
+    qtbot.keyClick(areas.list_widget, Qt.Key.Key_Escape)
+    qtbot.waitUntil(areas.isHidden)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the closed dialog is gone
+    back_to(qtbot, page)
+
+    qtbot.keyClick(page, Qt.Key.Key_P, CTRL | SHIFT)
+    form = wait_for(qtbot, PromiseForm)
+    assert isinstance(form, PromiseForm) and form.text_edit.hasFocus(), "a new promise starts in its text"
+    qtbot.keyClicks(form.text_edit, "synas mer i centrum")
+    qtbot.keyClick(form.text_edit, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(form.isHidden)
+    assert [p.text for p in page.model.promise_records()] == ["synas mer i centrum"], "the plan read again"
+    assert page.new_measure_action.isEnabled()

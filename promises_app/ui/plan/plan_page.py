@@ -774,10 +774,17 @@ class PlanPage(QWidget):
             return None
         dialog = FocusAreaListDialog(self.services, self.undo_stack, self.refs, self.agreement_id,
                                      locked=self.locked(), report=self._report, parent=self)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.finished.connect(lambda _result: self._focus_areas_closed(dialog))
         self.focus_area_dialog = dialog
         dialog.open()
         return dialog
+
+    def _focus_areas_closed(self, dialog: FocusAreaListDialog) -> None:
+        """Forget the closed dialog before it goes: a page holding a deleted widget is taken for one
+        being torn down (``widgets_alive``) and would stop following the plan's changes."""
+        if self.focus_area_dialog is dialog:
+            self.focus_area_dialog = None
+        dialog.deleteLater()
 
     # --- messages -----------------------------------------------------------------------------
     def open_starter_set(self) -> StarterSetDialog | None:

@@ -88,6 +88,8 @@ class PromiseForm(RecordForm):
         )))
         self.as_written_box.toggled.connect(self._show_wording)
         self._show_wording(self.as_written_box.isChecked())
+        # The makers are ticked already (every party, or the promise's): the text is what is typed first.
+        self.text_edit.setFocus()
 
     def _caption_of_last_row(self) -> QLabel:
         item = self.form_layout.itemAt(self.form_layout.rowCount() - 1, QFormLayout.ItemRole.LabelRole)

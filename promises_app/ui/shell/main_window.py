@@ -717,7 +717,10 @@ class MainWindow(QMainWindow):
         if created is not None:
             self._after_undo_or_redo(self.undo_stack.index())
             self.select_agreement(created)
-            self.tabs.setCurrentIndex(self.parties_tab)
+            # The next step: who takes part, unless the form's municipality and police area made the
+            # parties already (an agreement is between two at least); then the plan's promises.
+            has_parties = len(self.services.agreements.list_parties(created)) >= 2
+            self.tabs.setCurrentIndex(self.plan_tab if has_parties else self.parties_tab)
         return created
 
     def create_from_previous(self) -> int | None:

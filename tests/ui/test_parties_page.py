@@ -265,8 +265,9 @@ def register(qtbot, demo_services, stack, swedish):  # type: ignore[no-untyped-d
     dialog.show()
     qtbot.waitExposed(dialog)
     yield dialog
-    # This test's stack outlives the dialog (in the window, the stack goes first).
-    stack.indexChanged.disconnect(dialog.refresh)
+    # This test's stack outlives the dialog: closed, the dialog stops following it
+    # (ui/common/connections.connect_while_alive).
+    dialog.close()
 
 
 def test_register_people_add_change_delete_with_undo(qtbot, register, demo_services, stack):
@@ -369,5 +370,4 @@ def test_the_register_of_people_opens_from_the_page(qtbot, page, demo_services, 
     dialog.close()
     click(qtbot, page.people_button)
     assert page.people_dialog is dialog, "the same dialog again"
-    dialog.close()
-    stack.indexChanged.disconnect(dialog.refresh)  # (this test's stack outlives the page)
+    dialog.close()  # and stops following this test's stack, which outlives the page

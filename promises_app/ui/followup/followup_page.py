@@ -716,27 +716,31 @@ class FollowUpPage(QWidget):
     def _period_width(self) -> int:
         """Room for the longest cell any period shows (every period alike), within 9–18 em.
 
-        Measured over the different texts the grid's follow-ups make (a status word, perhaps with a
-        count), each once: not by asking the view for every cell.
+        Measured over the different texts the grid's follow-ups make, each once: not by asking the
+        view for every cell. A measure without a target shows its status word only; a counted
+        measure's cells ("Pågående (hittills 2 av 4, denna period 1)") are worked out one at a
+        time only until one fills the 18 em (they nearly always do), since the counts of every
+        measure of a large agreement take a while (domain/counts.py).
         """
         metrics = self.view.fontMetrics()
         em = metrics.horizontalAdvance("M")
+        padding = self.view.iconSize().width() + em * 2
+        widest_allowed = 18 * em - padding
         grid = self.model.grid()
-        texts: set[str] = set()
+        widest = 0
         if grid is not None:
             measures = {item.measure.id: item for item in grid.measures}
-            # A cell's text depends only on the status, the count (domain/counts.py) and the target.
-            kinds: dict[tuple[object, ...], tuple[FollowUpRecord, GridMeasure]] = {}
+            words: set[str] = set()
             for follow_up in grid.follow_ups:
                 item = measures.get(follow_up.measure_id)
-                if item is not None:
-                    count = self.model.count(item, follow_up.period)
-                    key = (follow_up.status, count and (count.so_far, count.this_period), item.measure.target_count)
-                    kinds.setdefault(key, (follow_up, item))
-            texts = {cell_text(follow_up, item, self.model.count(item, follow_up.period))
-                     for follow_up, item in kinds.values()}
-        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
-        padding = self.view.iconSize().width() + em * 2
+                if item is None:
+                    continue
+                if item.measure.target_count is None:
+                    words.add(cell_text(follow_up, item))
+                elif widest < widest_allowed:
+                    text = cell_text(follow_up, item, self.model.count(item, follow_up.period))
+                    widest = max(widest, metrics.horizontalAdvance(text))
+            widest = max([widest, *(metrics.horizontalAdvance(word) for word in words)])
         return max(9 * em, min(18 * em, widest + padding))
 
     # --- editing ------------------------------------------------------------------------------------

@@ -133,7 +133,7 @@ class SetFollowUpsCommand(DoneOnPush):
         self.versions = [r.version if r is not None else 0 for r in now]
 
 
-class ReadOwnerReportsCommand(DoneOnPush):
+class ReadOwnerReportsCommand(SetFollowUpsCommand):
     """The owners' report packs read in: every follow-up they wrote is one step to undo.
 
     Undo puts each follow-up back as it was before the packs were read (or removes one they
@@ -143,29 +143,6 @@ class ReadOwnerReportsCommand(DoneOnPush):
 
     def __init__(self, services: Services, period: str, result: OwnerReportResult,
                  report: Report | None = None) -> None:
-        count = len(result.written)
-        super().__init__(
-            fill(QCoreApplication.translate("FollowUpCommands", "read report packs for %1 (%2 follow-ups)"),
-                 period, count),
-            report,
-        )
-        self.services = services
-        self.written = result.written
-        self.row_ids: list[int | None] = [c.after.id for c in result.written]
-        self.versions = [c.after.version for c in result.written]
-
-    def revert(self) -> None:
-        self._put([c.before for c in self.written])
-
-    def apply(self) -> None:
-        self._put([c.after for c in self.written])
-
-    def _put(self, wanted: list[FollowUpRecord | None]) -> None:
-        expected = [self.known_version("follow_ups", row_id, version)
-                    for row_id, version in zip(self.row_ids, self.versions, strict=True)]
-        now = self.services.follow_ups.put_back(
-            [FollowUpState(c.measure_id, c.period, w, expected_version=v)
-             for c, w, v in zip(self.written, wanted, expected, strict=True)]
-        )
-        self.row_ids = [r.id if r is not None else None for r in now]
-        self.versions = [r.version if r is not None else 0 for r in now]
+        text = fill(QCoreApplication.translate("FollowUpCommands", "read report packs for %1 (%2 follow-ups)"),
+                    period, len(result.written))
+        super().__init__(services, text, result.written, report)

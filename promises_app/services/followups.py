@@ -185,7 +185,7 @@ class FollowUpService(Service):
                 agreement = measure.promise.agreement
                 periods = period_rules.periods_for(agreement.start_date, agreement.end_date, agreement.reporting_scheme)
                 if agreement.id not in occurrences:
-                    occurrences[agreement.id] = agreement_occurrence_days(s, agreement.id)
+                    occurrences[agreement.id] = agreement_occurrence_days(s, agreement.id, only=ids)
                 status_rows.append(_status_row(measure, recorded.get(measure.id, {}), periods, today,
                                                occurrences[agreement.id].get(measure.id, ())))
             return MeasureStates(

@@ -12,7 +12,7 @@ Each function reads inside the caller's session, so a service still reads in one
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -148,11 +148,14 @@ def agreement_reports(session: Session, agreement_id: int) -> dict[int, dict[str
     return reports
 
 
-def agreement_occurrence_days(session: Session, agreement_id: int) -> dict[int, tuple[date, ...]]:
+def agreement_occurrence_days(
+    session: Session, agreement_id: int, *, only: Collection[int] | None = None
+) -> dict[int, tuple[date, ...]]:
     """The days each of the agreement's measures was carried out, by measure id: its logged
     occurrences, and the agreement's safety walks for its walk measure (the one count rule,
     domain/counts.py: ``walk_measure`` and ``occurrence_days``). Measures never carried out are
-    left out.
+    left out. ``only``: the days of these measures only (what an edit of them needs), the walk
+    measure still found among all of the agreement's.
 
     One statement, whatever the data: the occurrences, the walks and the counted measures (to find
     the walk measure) as the rows of one UNION ALL, so the pages' statement budgets hold
@@ -167,12 +170,15 @@ def agreement_occurrence_days(session: Session, agreement_id: int) -> dict[int, 
         .join(promise, promise.id == measure.promise_id)
         .where(in_agreement)
     )
+    if only is not None:
+        occurrences = occurrences.where(m.Occurrence.measure_id.in_(sorted(set(only))))
     walks = select(literal("w"), literal(None, Integer), type_coerce(m.SafetyWalk.walked_on, String),
                    literal(None, Integer), literal("")).where(m.SafetyWalk.agreement_id == agreement_id)
     counted = (
         select(literal("m"), measure.id, literal(None, String), measure.target_count, measure.target_unit)
         .join(promise, promise.id == measure.promise_id)
-        .where(in_agreement, measure.target_count.is_not(None))
+        # Only units that may be safety walks (counts.is_walk_unit decides): not every counted measure.
+        .where(in_agreement, measure.target_count.is_not(None), measure.target_unit.ilike("%vandring%"))
     )
     logged: dict[int, list[date]] = {}
     walked: list[date] = []
@@ -187,6 +193,6 @@ def agreement_occurrence_days(session: Session, agreement_id: int) -> dict[int, 
             measures.append((measure_id, target, unit))
     days = {measure_id: tuple(sorted(found)) for measure_id, found in logged.items()}
     walk_for = walk_measure(measures)
-    if walk_for is not None and walked:
+    if walk_for is not None and walked and (only is None or walk_for in only):
         days[walk_for] = occurrence_days(logged.get(walk_for, ()), walked)
     return days

@@ -220,3 +220,20 @@ def test_recording_a_period_someone_else_just_recorded_is_a_conflict(demo_servic
         demo_services.follow_ups.record(measure.id, period="2022-T3", status="done", expected_version=0)
     again = demo_services.follow_ups.record(measure.id, period="2022-T3", status="done", expected_version=1)
     assert again.status.value == "done" and again.version == 2
+
+
+def test_an_edit_reads_the_walks_for_the_walk_measure_only(services: Services, measure: Any) -> None:
+    """What the views take in after an edit (measure_states) counts the agreement's safety walks for
+    its walk measure (domain/counts.py), read for the edited measures only."""
+    other = services.plan.create_measure(
+        promise_id=measure.promise_id, title="Kontroller", responsible_id=measure.responsible_id,
+        target_count=100, target_unit="kontroller",
+    )
+    services.walks.create_walk(_agreement(services, "Exempel 2022").id, walked_on="2022-02-10")
+    today = date(2022, 3, 1)
+    walked = services.follow_ups.measure_states([measure.id], today=today).status_rows[0].count
+    assert walked is not None and (walked.so_far, walked.this_period) == (1, 1)
+    counted = services.follow_ups.measure_states([other.id], today=today).status_rows[0].count
+    assert counted is not None and counted.so_far is None  # nothing done, nothing typed
+    both = services.follow_ups.measure_states([measure.id, other.id], today=today)
+    assert [row.count.so_far for row in both.status_rows if row.count] == [1, None]

@@ -173,3 +173,22 @@ def test_a_measures_deadline_is_klart_senast_everywhere(qtbot, demo_ui_services,
     assert "Klart senast" in str(refused.value)
     assert "Slutdatum" not in str(refused.value)
     window.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_running_period_is_shown_beside_the_titles_not_instead_of_them(
+    qtbot, demo_ui_services, settings, swedish_app, size  # type: ignore[no-untyped-def]
+) -> None:
+    """The view scrolled the running tertial's cell into view by pushing the titles out of it (with
+    the agreement list widened a little, as a person may leave it)."""
+    window = open_window(qtbot, demo_ui_services, settings, size)
+    window.splitter.setSizes([330, size[0] - 330])
+    page = window.followup_page
+    show(window, page)
+    qtbot.wait(10)  # the view's own scroll to the current cell comes after the page is shown
+    view, header = page.view, page.view.header()
+    current = view.currentIndex()
+    assert current.isValid() and current.column() >= FollowUpGridModel.FIRST_PERIOD
+    assert view.horizontalScrollBar().value() == 0, "the titles are in view"
+    right_of_cell = header.sectionViewportPosition(current.column()) + 6 * em(page)
+    assert right_of_cell <= view.viewport().width(), "and the running period's status beside them"

@@ -34,8 +34,9 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -96,6 +97,9 @@ if TYPE_CHECKING:  # the dialog is loaded when first opened
     from promises_app.ui.followup.reminders_dialog import RemindersDialog
 
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: The widest a period's column is made (in em): "Pågående (hittills 2 av 4, denna period 1)" is
+#: elided (whole in the tooltip) so that the titles and three periods fit at 1280 px.
+PERIOD_MAX_EM = 15
 
 
 #: What the grid shows: a change to any other table leaves it as it is.
@@ -197,6 +201,8 @@ class FollowUpPage(QWidget):
         reveal_while_scrolling(self.view, self.proxy)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        # After the view's own scrolling to the new current cell (connected before this).
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._titles_in_view())
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
 
         # --- the history panel
@@ -523,6 +529,31 @@ class FollowUpPage(QWidget):
         if not self._editable(index):  # (a cell typed into is edited in place by the view)
             self.edit_follow_up()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # The view scrolls to a cell made current while it was hidden once it shows (Qt does so
+        # after this event): then bring the titles back.
+        QTimer.singleShot(0, self._titles_in_view)
+
+    def _titles_in_view(self) -> None:
+        """Scroll back to the measures' titles when the current cell is in view from there too.
+
+        The view scrolls a late period's cell into view by pushing the titles out of it (at
+        1280 px the running tertial's cell sits beyond the window's edge): a row without its
+        title says nothing. When at least a status word's width of the cell shows with the
+        titles, they stay; a cell further right (the comment column) is scrolled to as before.
+        """
+        if self._gone():
+            return
+        index = self.view.currentIndex()
+        bar = self.view.horizontalScrollBar()
+        if not index.isValid() or bar.value() == 0 or index.column() == FollowUpGridModel.TITLE:
+            return
+        header = self.view.header()
+        shown = min(header.sectionSize(index.column()), 9 * self.fontMetrics().horizontalAdvance("M"))
+        if header.sectionPosition(index.column()) + shown <= self.view.viewport().width():
+            bar.setValue(0)
+
     def _current_changed(self, *_args: object) -> None:
         if self._gone():
             return
@@ -714,18 +745,19 @@ class FollowUpPage(QWidget):
                 header.resizeSection(column, detail_widths.get(self.model.field_of_column(column) or "", width))
 
     def _period_width(self) -> int:
-        """Room for the longest cell any period shows (every period alike), within 9–18 em.
+        """Room for the longest cell any period shows (every period alike), within 9–15 em: at 1280 px
+        the titles and three periods fit side by side; a longer cell is elided, whole in its tooltip.
 
         Measured over the different texts the grid's follow-ups make, each once: not by asking the
         view for every cell. A measure without a target shows its status word only; a counted
         measure's cells ("Pågående (hittills 2 av 4, denna period 1)") are worked out one at a
-        time only until one fills the 18 em (they nearly always do), since the counts of every
+        time only until one fills the 15 em (they nearly always do), since the counts of every
         measure of a large agreement take a while (domain/counts.py).
         """
         metrics = self.view.fontMetrics()
         em = metrics.horizontalAdvance("M")
         padding = self.view.iconSize().width() + em * 2
-        widest_allowed = 18 * em - padding
+        widest_allowed = PERIOD_MAX_EM * em - padding
         grid = self.model.grid()
         widest = 0
         if grid is not None:
@@ -741,7 +773,7 @@ class FollowUpPage(QWidget):
                     text = cell_text(follow_up, item, self.model.count(item, follow_up.period))
                     widest = max(widest, metrics.horizontalAdvance(text))
             widest = max([widest, *(metrics.horizontalAdvance(word) for word in words)])
-        return max(9 * em, min(18 * em, widest + padding))
+        return max(9 * em, min(PERIOD_MAX_EM * em, widest + padding))
 
     # --- editing ------------------------------------------------------------------------------------
     def edit_follow_up(self) -> FollowUpEditor | None:

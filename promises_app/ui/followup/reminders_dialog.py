@@ -38,9 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import os_errors
-from promises_app.domain.enums import ReportingScheme
 from promises_app.domain.errors import AppError
-from promises_app.domain.periods import describe
 from promises_app.domain.swedish_dates import long_date
 from promises_app.files import write_atomically
 from promises_app.services import Services
@@ -51,7 +49,7 @@ from promises_app.services.reminders import DEFAULT_DAYS, MAX_DAYS, DueKind, Rem
 from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.forms import error_label, heading_label, note_label
-from promises_app.ui.reports.report_dialog import default_period_index
+from promises_app.ui.reports.report_dialog import fill_period_choice
 
 #: The most measures without a contact person named in the dialog; the rest are counted.
 WITHOUT_CONTACT_SHOWN = 8
@@ -85,11 +83,7 @@ class RemindersDialog(QDialog):
 
         self.period_combo = QComboBox()
         self.period_combo.setAccessibleName(self.tr("Reporting period"))
-        for period in self.periods:
-            described = describe(period)
-            text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
-            self.period_combo.addItem(text, period.label)
-        self.period_combo.setCurrentIndex(default_period_index(self.periods, today))
+        fill_period_choice(self.period_combo, self.periods, today)
         self.days_spin = QSpinBox()
         self.days_spin.setRange(0, MAX_DAYS)
         self.days_spin.setValue(DEFAULT_DAYS)

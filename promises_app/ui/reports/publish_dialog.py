@@ -39,9 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app import os_errors
-from promises_app.domain.enums import ReportingScheme
 from promises_app.domain.errors import AppError
-from promises_app.domain.periods import describe
 from promises_app.domain.validation import shorten, shown_path
 from promises_app.reports.publication import PublicationOptions, file_names
 from promises_app.services import Services
@@ -54,7 +52,7 @@ from promises_app.ui.common.date_input import DateInput, read_dates
 from promises_app.ui.common.error_dialog import ErrorDialog, show_error
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.forms import ERROR_STYLE, heading_label
-from promises_app.ui.reports.report_dialog import NEXT_STEPS_LINES, default_period_index
+from promises_app.ui.reports.report_dialog import NEXT_STEPS_LINES, fill_period_choice
 from promises_app.ui.reports.report_runner import ReportRunner, ReportStep
 
 _log = logging.getLogger(__name__)
@@ -127,11 +125,7 @@ class PublishDialog(QDialog):
 
         self.period_combo = QComboBox()
         self.period_combo.setAccessibleName(self.tr("Reporting period"))
-        for period in self.periods:
-            described = describe(period)
-            text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
-            self.period_combo.addItem(text, period.label)
-        self.period_combo.setCurrentIndex(default_period_index(self.periods, today))
+        fill_period_choice(self.period_combo, self.periods, today)
 
         self.date_edit = DateInput(today, self.tr("Report date"))
         self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

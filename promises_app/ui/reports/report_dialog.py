@@ -98,6 +98,16 @@ def default_period_index(periods: Sequence[Period], today: date) -> int:
     return 0 if periods else -1
 
 
+def fill_period_choice(combo: QComboBox, periods: Sequence[Period], today: date) -> None:
+    """``combo`` offers ``periods`` ("Tertial 2 2022 (2022-T2)"; a whole-period agreement by its
+    dates only), each with its label as data, the one a report is usually due for chosen."""
+    for period in periods:
+        described = describe(period)
+        text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
+        combo.addItem(text, period.label)
+    combo.setCurrentIndex(default_period_index(periods, today))
+
+
 def build_followup(
     services: Services, agreement_id: int, period: str, *, today: date, options: FollowUpOptions
 ) -> FollowUpContent:
@@ -203,11 +213,7 @@ class ReportDialog(QDialog):
 
         self.period_combo = QComboBox()
         self.period_combo.setAccessibleName(self.tr("Reporting period"))
-        for period in self.periods:
-            described = describe(period)
-            text = described if period.scheme is ReportingScheme.WHOLE_PERIOD else f"{described} ({period.label})"
-            self.period_combo.addItem(text, period.label)
-        self.period_combo.setCurrentIndex(default_period_index(self.periods, today))
+        fill_period_choice(self.period_combo, self.periods, today)
         # Whether the chosen period's follow-up has been adopted (a report made here is then a working copy).
         self.adopted = services.adoptions.list_adopted(agreement_id)
         self.adopted_label = QLabel()

@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from promises_app.services import Services
 from promises_app.storage.database import Database, open_database
 from promises_app.storage.locations import DATA_DIR_ENV
 from tests.cli_support import demo_db  # noqa: F401 - the `demo_db` fixture, for every CLI test
+from tests.pg_server import PgServer, running_server
 
 # Property tests are pure and fast; a per-example deadline only makes them flaky on a busy machine.
 settings.register_profile("medborgarloften", deadline=None)
@@ -77,6 +79,69 @@ def db(request: pytest.FixtureRequest, db_path: Path, _templates: dict[str, Path
 @pytest.fixture
 def services(db: Database) -> Services:
     return Services(db)
+
+
+# --- a throwaway PostgreSQL server (tests/pg_server.py) --------------------------------------------------------
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One server for the whole run, started when a test first asks for it.
+
+    Without PostgreSQL's binaries the test is skipped on a developer's machine and fails in CI
+    (CI=true), where `make test` has installed them (scripts/ensure-test-packages.sh)."""
+    folder = Path(tempfile.mkdtemp(prefix="medborgarloften-pg-"))
+    try:
+        try:
+            context = running_server(folder)
+            server = context.__enter__()
+        except LookupError as error:
+            if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+                pytest.fail(str(error))
+            pytest.skip(str(error))
+        try:
+            yield server
+        finally:
+            context.__exit__(None, None, None)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def _pg_templates(pg_server: PgServer) -> dict[str, str]:
+    """Databases with the program's schema (and one with the demo), copied for each test."""
+    names = {}
+    for kind in ("empty", "demo"):
+        name = f"template_{kind}"
+        pg_server.create_database(name)
+        database = open_database(pg_server.url(name))
+        try:
+            if kind == "demo":
+                Services(database).maintenance.load_demo()
+        finally:
+            database.close()
+        names[kind] = name
+    return names
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest, pg_server: PgServer, _pg_templates: dict[str, str]) -> Iterator[str]:
+    """A fresh database of the test's own on the server (new, or with the demo for ``demo_services``)."""
+    name = pg_server.new_name()
+    kind = "demo" if "demo_services" in request.fixturenames else "empty"
+    url = pg_server.create_database(name, template=_pg_templates[kind])
+    try:
+        yield url
+    finally:
+        pg_server.drop_database(name)
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    """The test's own database on the throwaway server, opened by open_database as the program does."""
+    database = open_database(pg_url)
+    try:
+        yield database
+    finally:
+        database.close()
 
 
 @pytest.fixture

@@ -212,7 +212,15 @@ def open_database(
     (``Database.startup_check``, started by ``start()`` or by the first write, backup or ``wait``);
     every write waits for that check and is refused if it fails.
     A file to be upgraded is always checked first, before its backup and the migration.
+
+    ``path`` may instead be a PostgreSQL URL (``postgresql://user@host/dbname``): the shared
+    database (storage/server.py), which has no file, lock or read-only mode of its own.
     """
+    from promises_app.storage.server import is_server_address, open_server_database
+
+    if is_server_address(path):
+        database: Database = open_server_database(str(path), create=create)
+        return database
     path = Path(path).expanduser().absolute()
     location = assess_location(path)  # WAL on local disks, the DELETE journal where WAL is unsafe
     file = open_file(

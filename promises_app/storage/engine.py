@@ -67,7 +67,10 @@ def sqlite_library_version() -> str:
 
 
 def write_engine(engine: Engine) -> Engine:
-    """The same engine, but every transaction begins with ``BEGIN IMMEDIATE``."""
+    """The same engine, but every transaction begins with ``BEGIN IMMEDIATE`` (SQLite), or runs at
+    READ COMMITTED (a PostgreSQL server: storage/server.py)."""
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="READ COMMITTED")
     return engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"})
 
 

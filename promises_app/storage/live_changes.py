@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Table, event, func, select
+from sqlalchemy.exc import OperationalError
 
 from promises_app.domain.changes import Action, Changes, RowChange
 from promises_app.storage.server_notify import CHANNEL, Appended, parse_payload
@@ -211,18 +212,23 @@ class ChangeFollower:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(**self._params) as connection:
+                    if self._stop.is_set():  # stopped while connecting: the database may be closed
+                        break
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._catch_up()
                     self.listening.set()
                     while not self._stop.is_set():
                         for notification in connection.notifies(timeout=POLL_SECONDS):
                             self._handle(notification.payload, notification.pid)
-            except Exception as error:  # noqa: BLE001 - a dropped connection: quietly try again
+            except Exception as error:  # noqa: BLE001 - the follower never takes the window down
                 self.listening.clear()
                 if self._stop.is_set():
                     break
-                _log.info("Den delade databasens ändringar följs inte just nu (%s); försöker igen.",
-                          type(error).__name__)
+                if isinstance(error, (psycopg.OperationalError, OperationalError)):  # dropped: quietly
+                    _log.info("Den delade databasens ändringar följs inte just nu (%s); försöker igen.",
+                              type(error).__name__)
+                else:
+                    _log.warning("Fel när den delade databasens ändringar lästes; försöker igen.", exc_info=True)
                 self._stop.wait(self._retry)
         self.listening.clear()
 

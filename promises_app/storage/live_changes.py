@@ -51,6 +51,8 @@ _IGNORED = {"change_log", "change_log_head", "change_log_coverage", "database_id
 POLL_SECONDS = 0.2
 #: How long it waits before trying again after the connection dropped.
 RETRY_SECONDS = 3.0
+#: Above this many entries at once, the pages read everything again (``read_changes``).
+MOST_ENTRIES = 2000
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,18 @@ class OthersChanges:
     head: int
 
 
-def read_changes(connection: Connection, first: int, last: int) -> Changes:
+def read_changes(connection: Connection, first: int, last: int, *, most: int = MOST_ENTRIES) -> Changes:
     """The rows change-log entries ``first``..``last`` touched, each as it is now.
 
     A row that still exists is an insert (if one of the entries inserted it) or an update, with
     its current version and foreign keys; a row that is gone is a delete, with the foreign keys
-    the log kept of it (the deleted row's values, or the inserted one's)."""
+    the log kept of it (the deleted row's values, or the inserted one's). More than ``most``
+    entries (an import, an agreement carried over) are ``Changes.everything()``: the pages read
+    all again, which is cheaper than following thousands of rows one by one."""
     from promises_app.storage.models import Base, ChangeLogEntry
 
+    if last - first + 1 > most:
+        return Changes.everything()
     log = ChangeLogEntry.__table__
     entries = connection.execute(
         select(log.c.action, log.c.entity, log.c.entity_id, log.c.old, log.c.new)

@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from promises_app.domain.changes import Action
+from promises_app.domain.changes import Action, Changes
 from promises_app.domain.enums import FollowUpStatus, OrganisationKind
 from promises_app.domain.periods import periods_for
 from promises_app.services import Services
 from promises_app.storage.database import Database, open_database
-from promises_app.storage.live_changes import ChangeFollower, OthersChanges, follow_others
+from promises_app.storage.live_changes import ChangeFollower, OthersChanges, follow_others, read_changes
 from promises_app.storage.models import Organisation
 from promises_app.storage.server_notify import CHANNEL
 from tests.pg_server import SUPERUSER, PgServer
@@ -148,6 +148,17 @@ def test_a_follow_up_recorded_elsewhere_comes_with_its_measure_and_version(
         first.close()
         second.close()
         pg_server.drop_database(name)
+
+
+def test_a_large_write_elsewhere_has_the_pages_read_everything_again(pg_db: Database, other_db: Database) -> None:
+    before = head(other_db)
+    services = Services(other_db)
+    for name in ("Ett", "Två", "Tre"):
+        services.register.create_organisation(name=name, kind=OrganisationKind.POLICE)
+    with pg_db.read() as session:
+        connection = session.connection()
+        assert read_changes(connection, before + 1, head(other_db), most=3).ids("organisations")
+        assert read_changes(connection, before + 1, head(other_db), most=2) == Changes.everything()
 
 
 def test_a_dropped_connection_is_taken_up_again_and_nothing_is_missed(

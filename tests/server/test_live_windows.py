@@ -103,7 +103,7 @@ def test_a_follow_up_recorded_in_one_window_shows_in_the_other_with_who_recorded
 
 
 def test_a_measure_title_changed_in_one_plan_shows_in_the_other(
-    qtbot, windows: tuple[MainWindow, MainWindow]  # type: ignore[no-untyped-def]
+    qtbot, windows: tuple[MainWindow, MainWindow], tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
     annas, ours = windows
     services = annas.services
@@ -127,6 +127,7 @@ def test_a_measure_title_changed_in_one_plan_shows_in_the_other(
 
     qtbot.waitUntil(lambda: any(row.strip() == new_title for row in tree_rows(ours.plan_page)), timeout=WITHIN_MS)
     assert WHO.fullmatch(ours.live_updates.label.text())
+    save_screenshot(ours, tmp_path, "live-update-plan.png")
 
 
 def test_a_rolled_back_write_reaches_no_other_window(

@@ -2,8 +2,9 @@
 
 ``ui/common/operations.py`` wraps each user action in :func:`collecting` (the Changes of every
 transaction it commits), makes undo and redo check their rows with :func:`expecting`, and is
-told of every other write by :func:`listen`. The capture itself is storage's
-(``storage/change_capture.py``); this module keeps ``ui → services → storage``.
+told of every other write by :func:`listen`. On a shared database, :func:`follow_others`
+hands it what *other* people save (storage/live_changes.py), as the same Changes. The capture
+itself is storage's (``storage/change_capture.py``); this module keeps ``ui → services → storage``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from collections.abc import Callable
 from promises_app.domain.changes import Changes
 from promises_app.storage.change_capture import RowChangedError, collecting, expecting, merged
 from promises_app.storage.database import Database
+from promises_app.storage.live_changes import ChangeFollower, OthersChanges, follow_others
 
-__all__ = ["Changes", "RowChangedError", "collecting", "expecting", "listen", "merged", "stop_listening"]
+__all__ = [
+    "ChangeFollower", "Changes", "OthersChanges", "RowChangedError", "collecting", "expecting", "follow_others",
+    "listen", "merged", "stop_listening",
+]
 
 
 def listen(db: Database, listener: Callable[[Changes], None]) -> None:

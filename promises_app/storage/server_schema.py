@@ -90,6 +90,7 @@ def create_schema(connection: Connection) -> None:
     from promises_app.storage.migrate import SCHEMA_VERSION, head_revision
     from promises_app.storage.models import Base
     from promises_app.storage.server_guards import install_guards
+    from promises_app.storage.server_notify import install_notify
 
     Base.metadata.create_all(connection)
     connection.execute(text(
@@ -111,6 +112,7 @@ def create_schema(connection: Connection) -> None:
             text("INSERT INTO change_log_coverage (table_name, unlogged_up_to) VALUES (:table, 0)"), {"table": table}
         )
     install_guards(connection)
+    install_notify(connection)
     connection.execute(text("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)"))
     connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": head_revision()})
 

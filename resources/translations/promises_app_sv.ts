@@ -2378,6 +2378,29 @@ Skäl: %2</translation>
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH.mm</translation>
+    </message>
+    <message>
+        <source>Changed by others while the connection was lost, last at %1</source>
+        <translation>Ändrat av andra under avbrottet, senast kl. %1</translation>
+    </message>
+    <message>
+        <source>Saved by others in the shared database while the connection was lost, last on %1 at %2. The pages show it.</source>
+        <translation>Sparat av andra i den delade databasen medan förbindelsen var bruten, senast den %1 kl. %2. Sidorna visar det.</translation>
+    </message>
+    <message>
+        <source>Changed by %1 at %2</source>
+        <translation>Ändrat av %1 kl. %2</translation>
+    </message>
+    <message>
+        <source>Saved by %1 in the shared database on %2 at %3. The pages show it.</source>
+        <translation>Sparat av %1 i den delade databasen den %2 kl. %3. Sidorna visar det.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Medborgarlöften</source>

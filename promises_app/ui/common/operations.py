@@ -265,6 +265,21 @@ class Operations(QUndoStack):
         finally:
             self._memo = None
 
+    def take_in(self, changes: Changes) -> None:
+        """What someone else saved in a shared database (ui/shell/live_updates.py): one ``changed``,
+        so every page refreshes the rows it names, as after an edit of this window's own.
+
+        The versions this window wrote are left as they are: an undo of a row someone else has
+        changed since is then refused, never written over their work. While an action of this
+        window is under way (a message box shown inside an undo), it waits for the action to end."""
+        if self._services is None or not changes:
+            return
+        if self._busy:
+            QTimer.singleShot(50, self, lambda: self.take_in(changes))
+            return
+        self._flush_pending()
+        self.emit_changes(changes)
+
     def emit_everything(self) -> None:
         """Another database, a restore: every page reads what it shows again."""
         self._pending.clear()

@@ -64,6 +64,7 @@ from promises_app.ui.common.labels import label
 from promises_app.ui.common.operations import Operations
 from promises_app.ui.shell.database_files import DatabaseFiles
 from promises_app.ui.shell.exchange_actions import ExchangeActions
+from promises_app.ui.shell.live_updates import LiveUpdates
 from promises_app.ui.shell.page_tabs import PageTabs
 from promises_app.ui.shell.settings import AppSettings
 from promises_app.ui.shell.start_view import StartView
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
         #: The one undo stack, and the runner every user action goes through (ui/common/operations.py).
         self.undo_stack = Operations(self)
         self.undo_stack.watch(services)
+        #: What others save in a shared database, into the runner; who, in the status bar.
+        self.live_updates = LiveUpdates(self.undo_stack, self)
         self.tabs = PageTabs()
         self.tabs.setAccessibleName(self.tr("Pages of the agreement"))
         #: The agreement the window shows; a page reads it when it is shown (``_page_shown``).
@@ -231,6 +234,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.live_updates.label)
+        self.live_updates.follow(services)
         self.database_files.show_path()
         self._show_read_only()
         self._restore_layout()
@@ -496,8 +501,9 @@ class MainWindow(QMainWindow):
 
     # --- the database files (ui/shell/database_files.py) --------------------------------------------
     def _finish_work_on_database(self) -> None:
-        """Before the database is closed: where the person was remembered, background renders
-        finished, the report dialog closed."""
+        """Before the database is closed: others' changes no longer followed, where the person was
+        remembered, background renders finished, the report dialog closed."""
+        self.live_updates.stop()
         self.save_place()
         if self._pages_built:
             self.versions_page.wait_for_background_work()
@@ -518,6 +524,7 @@ class MainWindow(QMainWindow):
             page.set_services(services)
         self.undo_stack.clear()  # the history belonged to the database as it was before
         self.undo_stack.watch(services)
+        self.live_updates.follow(services)
         if self._pages_built:
             self._restore_page()
         self.reload()

@@ -6,9 +6,6 @@ accounts, granted by the server's superuser as municipal IT would.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 import psycopg
 import pytest
 from sqlalchemy import text
@@ -18,49 +15,12 @@ from promises_app.domain.enums import AgreementState
 from promises_app.domain.permissions import Level, RoleNames
 from promises_app.services import Services
 from promises_app.storage.changelog import verify_chain
-from promises_app.storage.database import Database, open_database
+from promises_app.storage.database import Database
 from promises_app.storage.errors import ReadOnlyError
 from promises_app.storage.server_init import run_server_init
 from tests.pg_server import PgServer
+from tests.server.conftest import Shared
 from tests.services.test_signoff import SOLNA, fake_render
-
-
-@dataclass
-class Shared:
-    """A demo database after server-init, and one account per role."""
-
-    server: PgServer
-    name: str
-    roles: RoleNames
-    reader: str
-    editor: str
-    signer: str
-
-    def open_as(self, account: str) -> Database:
-        return open_database(self.server.url(self.name, user=account))
-
-
-@pytest.fixture
-def shared(pg_server: PgServer, _pg_templates: dict[str, str]) -> Iterator[Shared]:
-    name = pg_server.new_name("roles")
-    pg_server.create_database(name, template=_pg_templates["demo"])
-    prefix = f"p_{name}"
-    report = run_server_init(pg_server.url(name), prefix)
-    accounts = {}
-    for kind, role in (("reader", report.roles.reader), ("editor", report.roles.editor),
-                       ("signer", report.roles.signer)):
-        account = f"{kind}_{name}"
-        pg_server.sql(f"CREATE ROLE {account} LOGIN")
-        pg_server.sql(f"GRANT {role} TO {account}")
-        accounts[kind] = account
-    try:
-        yield Shared(pg_server, name, report.roles, **accounts)
-    finally:
-        pg_server.drop_database(name)
-        for account in accounts.values():
-            pg_server.sql(f"DROP ROLE {account}")
-        for role in (report.roles.signer, report.roles.editor, report.roles.reader):
-            pg_server.sql(f"DROP ROLE {role}")
 
 
 def _solna(services: Services) -> int:

@@ -1175,13 +1175,12 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
 def _cmd_server_init(args: argparse.Namespace, db_path: Path) -> int:
     """The shared database's roles (storage/server_init.py): what was done, then the GRANT lines for IT."""
     from promises_app.domain.permissions import DEFAULT_ROLE_PREFIX
-    from promises_app.storage.server import is_server_address, shown_address
-    from promises_app.storage.server_init import run_server_init
+    from promises_app.services.server_roles import is_server_address, prepare_server, shown_address
 
     if not is_server_address(args.url):
         raise CommandError(f"{quoted(args.url)} är ingen adress till en PostgreSQL-databas (postgresql://…). "
                            "server-init behövs bara för en delad databas; en databasfil behöver inga roller.")
-    report = run_server_init(args.url, args.prefix or DEFAULT_ROLE_PREFIX)
+    report = prepare_server(args.url, args.prefix or DEFAULT_ROLE_PREFIX)
     address = shown_address(args.url)
     if report.done:
         print(f"Den delade databasen {address} är förberedd:")

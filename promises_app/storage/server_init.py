@@ -65,12 +65,12 @@ class InitReport:
     done: list[str] = field(default_factory=list)
 
     def grant_lines(self, person: str = "anna") -> list[str]:
-        """The statements IT runs to let people in (one account per person)."""
-        return [
-            f"GRANT {self.roles.reader} TO {person};      -- läsa",
-            f"GRANT {self.roles.editor} TO {person};  -- läsa och ändra",
-            f"GRANT {self.roles.signer} TO {person};  -- ändra, underteckna och fastställa",
-        ]
+        """The statements IT runs to let people in (one account per person, one role each)."""
+        lines = [(f"GRANT {self.roles.reader} TO {person};", "läsa"),
+                 (f"GRANT {self.roles.editor} TO {person};", "läsa och ändra"),
+                 (f"GRANT {self.roles.signer} TO {person};", "ändra, underteckna och fastställa")]
+        width = max(len(grant) for grant, _ in lines)
+        return [f"{grant.ljust(width)}  -- {what}" for grant, what in lines]
 
 
 def run_server_init(url: str, prefix: str = DEFAULT_ROLE_PREFIX) -> InitReport:

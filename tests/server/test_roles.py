@@ -6,6 +6,8 @@ accounts, granted by the server's superuser as municipal IT would.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
 from sqlalchemy import text
@@ -196,6 +198,20 @@ def test_the_change_log_records_the_database_account(shared: Shared) -> None:
         database.close()
 
 
-def test_a_file_may_do_everything_unless_it_is_read_only(db: Database) -> None:
+def test_a_file_on_this_computer_may_do_everything(db: Database) -> None:
     assert db.permissions.level is Level.OWNER
     assert db.permissions.account is None
+
+
+def test_server_init_of_a_file_is_refused_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(["server-init", str(tmp_path / "x.sqlite")])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "är ingen adress till en PostgreSQL-databas" in error
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_server_init_refuses_a_prefix_that_is_no_role_name(shared: Shared, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(["server-init", shared.server.url(shared.name), "--prefix", "Kommun; DROP TABLE measures"])
+    assert code == 1
+    assert "duger inte till rollnamn" in capsys.readouterr().err

@@ -154,7 +154,7 @@ def _first_line(error: DBAPIError) -> str:
 def open_server_database(url: str | URL, *, create: bool = True, password: str | None = None) -> Any:
     """Open (or create the schema in) the PostgreSQL database at ``url``: a checked, current Database."""
     from promises_app.storage.database import Database
-    from promises_app.storage.server_permissions import server_permissions
+    from promises_app.storage.server_permissions import is_permission_denied, server_permissions
     from promises_app.storage.server_schema import prepare
 
     engine = create_server_engine(url, password=password)
@@ -170,7 +170,17 @@ def open_server_database(url: str | URL, *, create: bool = True, password: str |
                 "att servern är igång och att ditt konto får ansluta (lösenord i ~/.pgpass eller en tjänstefil; "
                 "docs/shared-database.md).",
             ) from error
-        prepare(engine, store.address, create=create)
+        try:
+            prepare(engine, store.address, create=create)
+        except DBAPIError as error:
+            if not is_permission_denied(error):
+                raise
+            raise DatabaseOpenError(
+                Path(store.address),
+                f"Den delade databasen {store.address} behöver tabeller eller en uppgradering som bara dess ägare får "
+                "göra, och ditt konto är inte ägaren. Ingenting har ändrats. Be den som sköter databasen "
+                "(kommunens IT) köra `promises-app server-init` med ägarens konto (docs/shared-database.md).",
+            ) from error
         with engine.connect() as connection:
             store.permissions = server_permissions(connection)
     except BaseException:

@@ -17,8 +17,8 @@ from promises_app.domain.enums import AgreementState
 from promises_app.domain.permissions import Level, RoleNames
 from promises_app.services import Services
 from promises_app.storage.changelog import verify_chain
-from promises_app.storage.database import Database
-from promises_app.storage.errors import ReadOnlyError
+from promises_app.storage.database import Database, open_database
+from promises_app.storage.errors import DatabaseOpenError, ReadOnlyError
 from promises_app.storage.server_init import run_server_init
 from tests.pg_server import PgServer
 from tests.server.conftest import Shared
@@ -215,3 +215,21 @@ def test_server_init_refuses_a_prefix_that_is_no_role_name(shared: Shared, capsy
     code = cli.main(["server-init", shared.server.url(shared.name), "--prefix", "Kommun; DROP TABLE measures"])
     assert code == 1
     assert "duger inte till rollnamn" in capsys.readouterr().err
+
+
+def test_an_account_that_may_not_create_the_tables_is_told_to_ask_for_server_init(pg_server: PgServer) -> None:
+    """An empty database opened by someone who is not its owner: no tables can be made, said in words."""
+    name = pg_server.new_name("empty")
+    account = f"someone_{name}"
+    pg_server.create_database(name)
+    pg_server.sql(f"CREATE ROLE {account} LOGIN")
+    try:
+        with pytest.raises(DatabaseOpenError) as refused:
+            open_database(pg_server.url(name, user=account)).close()
+        assert "bara dess ägare får göra" in str(refused.value)
+        assert "promises-app server-init" in str(refused.value)
+        with psycopg.connect(host=str(pg_server.socket_dir), dbname=name, user="promises_owner") as conn:
+            assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone() == (0,)
+    finally:
+        pg_server.drop_database(name)
+        pg_server.sql(f"DROP ROLE {account}")

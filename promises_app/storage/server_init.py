@@ -140,6 +140,7 @@ def initialise(connection: Connection, address: str, roles: RoleNames) -> InitRe
     _memberships(connection, roles, report)
     _connect_and_schema(connection, database, roles, report, quote)
     _table_privileges(connection, roles, report, quote)
+    _head_may_be_locked(connection, roles, report)
     _head_runs_as_owner(connection, report)
     return report
 
@@ -240,6 +241,19 @@ def _table_privileges(connection: Connection, roles: RoleNames, report: InitRepo
             what = "SEQUENCE " if kinds[name] == "S" else "TABLE "
             connection.execute(text(f"REVOKE {', '.join(sorted(extra))} ON {what}{quote(name)} FROM {role}"))
             report.done.append(f"{role} hade för mycket på {name} ({', '.join(sorted(extra))}); det är borttaget.")
+
+
+def _head_may_be_locked(connection: Connection, roles: RoleNames, report: InitReport) -> None:
+    """Appending to the change log locks its head row (``SELECT … FOR UPDATE``, storage/changelog.py),
+    which PostgreSQL allows only with UPDATE on a column of the table: the editor gets it on ``id``
+    alone, which the row's CHECK (id = 1) keeps as it is; ``entries`` and ``hash`` stay the owner's."""
+    held = connection.execute(
+        text("SELECT has_column_privilege(:role, 'change_log_head', 'id', 'UPDATE')"), {"role": roles.editor}
+    ).scalar_one()
+    if not held:
+        connection.execute(text(f"GRANT UPDATE (id) ON change_log_head TO {roles.editor}"))
+        report.done.append(f"{roles.editor} får låsa ändringsloggens huvud medan en ändring skrivs (men inte ändra "
+                           "det).")
 
 
 def _head_runs_as_owner(connection: Connection, report: InitReport) -> None:

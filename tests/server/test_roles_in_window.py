@@ -111,6 +111,8 @@ def test_an_editor_edits_but_signing_is_greyed_out_naming_the_signers_role(open_
     for action in (versions.sign_action, versions.adopt_action):
         assert not action.isEnabled(), action.text()
         assert f"Att underteckna och fastställa kräver rollen {shared.roles.signer}." in action.toolTip()
+    assert not versions.sign_button.isEnabled()  # the button says it too, where the person points
+    assert f"kräver rollen {shared.roles.signer}" in versions.sign_button.toolTip()
     window.tabs.setCurrentIndex(window.plan_tab)
     assert window.plan_page.new_promise_action.isEnabled()
 

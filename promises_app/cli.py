@@ -292,6 +292,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="personens id (se `people`)")
     sub.add_argument("--pseudonymise", action="store_true",
                      help="ersätt namnet med en pseudonym och töm titel, e-post och telefon i stället")
+    sub = command("server-init", "förbered en delad databas (PostgreSQL) en gång: tabellerna och rollerna för att "
+                  "läsa, ändra och underteckna, som IT sedan ger personer; körs av databasens ägare", _cmd_server_init)
+    sub.add_argument("url", metavar="URL", help="databasens adress, t.ex. postgresql://ägare@server/medborgarloften")
+    sub.add_argument("--prefix", metavar="NAMN", default=None,
+                     help="början på rollernas namn (standard: medborgarloften); ett eget prefix per databas om "
+                     "flera databaser delar server")
     sub = command("restore", "lista säkerhetskopiorna, eller återställ en av dem", _cmd_restore)
     sub.add_argument("backup", metavar="KOPIA", nargs="?",
                      help="numret i listan (1 = nyaste) eller sökvägen till en säkerhetskopia")
@@ -1163,6 +1169,30 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
         backup = services.backups.backup_now()
     print(f"Säkerhetskopia gjord och kontrollerad: {backup.path}")
     print(f"  {backup.describe()}")
+    return EXIT_OK
+
+
+def _cmd_server_init(args: argparse.Namespace, db_path: Path) -> int:
+    """The shared database's roles (storage/server_init.py): what was done, then the GRANT lines for IT."""
+    from promises_app.domain.permissions import DEFAULT_ROLE_PREFIX
+    from promises_app.services.server_roles import is_server_address, prepare_server, shown_address
+
+    if not is_server_address(args.url):
+        raise CommandError(f"{quoted(args.url)} är ingen adress till en PostgreSQL-databas (postgresql://…). "
+                           "server-init behövs bara för en delad databas; en databasfil behöver inga roller.")
+    report = prepare_server(args.url, args.prefix or DEFAULT_ROLE_PREFIX)
+    address = shown_address(args.url)
+    if report.done:
+        print(f"Den delade databasen {address} är förberedd:")
+        for line in report.done:
+            print(f"  {line}")
+    else:
+        print(f"Ingenting behövde ändras: {address} har redan tabellerna, rollerna och deras rättigheter.")
+    print("Ge varje person ett eget inloggningskonto och en av rollerna, t.ex.:")
+    for line in report.grant_lines():
+        print(f"  {line}")
+    print(f"Kör `{PROG} server-init` igen efter varje uppgradering av programmet (nya tabeller får då sina "
+          "rättigheter).")
     return EXIT_OK
 
 

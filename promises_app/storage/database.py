@@ -33,12 +33,13 @@ from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import DBAPIError
 
 from promises_app.domain.changes import Changes
+from promises_app.domain.permissions import Permissions
 from promises_app.storage.backups import BackupInfo
 from promises_app.storage.engine import create_database_engine, create_read_only_engine, write_engine
 from promises_app.storage.location_safety import LocationAssessment, assess_location
 from promises_app.storage.lock import DatabaseLock
 from promises_app.storage.migrate import SCHEMA_VERSION, MigrationError, migration_transaction, upgrade_to_head
-from promises_app.storage.read_only import ReadOnlyReason, read_only_uri
+from promises_app.storage.read_only import ReadOnly, read_only_uri
 from promises_app.storage.sqlite_file import SqliteFile, open_file
 from promises_app.storage.startup_check import CheckState, StartupCheck
 from promises_app.storage.store import Store
@@ -165,9 +166,15 @@ class Database:
         return self.store.path
 
     @property
-    def read_only(self) -> ReadOnlyReason | None:
+    def read_only(self) -> ReadOnly | None:
         """Why the database is open for reading only (None: it can be written)."""
         return self.store.read_only
+
+    @property
+    def permissions(self) -> Permissions:
+        """What the person may do here: everything in a writable file, reading in a read-only one, and
+        on a server what the connected account's roles allow (storage/server_permissions.py)."""
+        return self.store.permissions
 
     @property
     def file(self) -> SqliteFile | None:

@@ -24,10 +24,23 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from promises_app.domain.validation import shown_path
 
 NOTHING_SAVED = "Ingenting har sparats; inget som sparats tidigare har gått förlorat."
+
+
+class ReadOnly(Protocol):
+    """Why a database can only be read, as the window and every refusal say it: a file
+    (``ReadOnlyReason``) or an account that may only read a shared database
+    (domain/permissions.ReadingOnly)."""
+
+    def describe(self) -> str:
+        """The reason in Swedish, for the window's status bar."""
+
+    def refusal(self) -> str:
+        """The message for a write refused for this reason."""
 
 
 @dataclass(frozen=True)

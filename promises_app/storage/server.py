@@ -26,9 +26,10 @@ from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from promises_app.domain.permissions import Permissions, ReadingOnly
 from promises_app.storage.backups import BackupError, BackupInfo
-from promises_app.storage.errors import DatabaseOpenError, StorageFailure
-from promises_app.storage.read_only import ReadOnlyReason
+from promises_app.storage.errors import DatabaseOpenError, ReadOnlyError, StorageFailure
+from promises_app.storage.read_only import ReadOnly
 
 #: Where a shared database's backups are explained (restore and backup say so).
 BACKUPS_ON_A_SERVER = (
@@ -80,8 +81,10 @@ def write_options(engine: Engine) -> Engine:
 class ServerStore:
     """The Store of a database on a PostgreSQL server."""
 
-    def __init__(self, url: str | URL) -> None:
+    def __init__(self, url: str | URL, *, permissions: Permissions | None = None) -> None:
         self.url = make_url(url)
+        #: What the connected account may do, asked of the server on connecting (storage/server_permissions.py).
+        self.permissions = permissions if permissions is not None else Permissions.everything()
 
     @property
     def path(self) -> Path | None:
@@ -93,17 +96,26 @@ class ServerStore:
         return shown_address(self.url)
 
     @property
-    def read_only(self) -> ReadOnlyReason | None:
-        return None
+    def read_only(self) -> ReadOnly | None:
+        """An account that may only read sees the database as read-only (the window greys out edits)."""
+        return None if self.permissions.edit else ReadingOnly(self.permissions, self.address)
 
     def before_transaction(self) -> None:
         return None
 
     def refuse_writes(self) -> None:
-        return None
+        """Refuse a write before it reaches the server when the account may only read."""
+        reason = self.read_only
+        if reason is not None:
+            raise ReadOnlyError(None, reason.refusal())
 
     def failure(self, error: BaseException) -> StorageFailure | None:
-        """A lost or refused connection, in words; other errors are the caller's."""
+        """A lost or refused connection, or a write the account's roles do not allow, in words;
+        other errors are the caller's."""
+        from promises_app.storage.server_permissions import is_permission_denied, refusal
+
+        if is_permission_denied(error):
+            return ReadOnlyError(None, refusal(error, self.permissions, self.address))
         if isinstance(error, OperationalError):
             return StorageFailure(
                 None,
@@ -142,6 +154,7 @@ def _first_line(error: DBAPIError) -> str:
 def open_server_database(url: str | URL, *, create: bool = True, password: str | None = None) -> Any:
     """Open (or create the schema in) the PostgreSQL database at ``url``: a checked, current Database."""
     from promises_app.storage.database import Database
+    from promises_app.storage.server_permissions import is_permission_denied, server_permissions
     from promises_app.storage.server_schema import prepare
 
     engine = create_server_engine(url, password=password)
@@ -157,7 +170,19 @@ def open_server_database(url: str | URL, *, create: bool = True, password: str |
                 "att servern är igång och att ditt konto får ansluta (lösenord i ~/.pgpass eller en tjänstefil; "
                 "docs/shared-database.md).",
             ) from error
-        prepare(engine, store.address, create=create)
+        try:
+            prepare(engine, store.address, create=create)
+        except DBAPIError as error:
+            if not is_permission_denied(error):
+                raise
+            raise DatabaseOpenError(
+                Path(store.address),
+                f"Den delade databasen {store.address} behöver tabeller eller en uppgradering som bara dess ägare får "
+                "göra, och ditt konto är inte ägaren. Ingenting har ändrats. Be den som sköter databasen "
+                "(kommunens IT) köra `promises-app server-init` med ägarens konto (docs/shared-database.md).",
+            ) from error
+        with engine.connect() as connection:
+            store.permissions = server_permissions(connection)
     except BaseException:
         engine.dispose()
         raise

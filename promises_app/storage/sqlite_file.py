@@ -36,6 +36,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from promises_app import os_errors
+from promises_app.domain.permissions import Permissions
 from promises_app.domain.validation import shown_path
 from promises_app.storage import backups
 from promises_app.storage.backups import BackupInfo
@@ -91,6 +92,11 @@ class SqliteFile:
     @property
     def url(self) -> str:
         return f"sqlite:///{self.path}"
+
+    @property
+    def permissions(self) -> Permissions:
+        """A file has no accounts: who may open it may do everything, unless it can only be read."""
+        return Permissions.reading_only() if self.read_only is not None else Permissions.everything()
 
     @property
     def journal_mode(self) -> str:

@@ -19,9 +19,10 @@ from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 
+from promises_app.domain.permissions import Permissions
 from promises_app.storage.backups import BackupInfo
 from promises_app.storage.errors import StorageFailure
-from promises_app.storage.read_only import ReadOnlyReason
+from promises_app.storage.read_only import ReadOnly
 
 
 class Store(Protocol):
@@ -32,8 +33,12 @@ class Store(Protocol):
         """The database file, for the window to show and exports to keep away from (None: not a file)."""
 
     @property
-    def read_only(self) -> ReadOnlyReason | None:
+    def read_only(self) -> ReadOnly | None:
         """Why the data can only be read (None: it can be written)."""
+
+    @property
+    def permissions(self) -> Permissions:
+        """What the person using the data may do (read, edit, sign, own: domain/permissions.py)."""
 
     def before_transaction(self) -> None:
         """Refuse (StorageFailure) to start a transaction on anything but what was opened."""

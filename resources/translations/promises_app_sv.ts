@@ -2441,6 +2441,30 @@ Skäl: %2</translation>
         <translation>Skrivskyddad: %1</translation>
     </message>
     <message>
+        <source>read</source>
+        <translation>läsa</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>redigera</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>underteckna</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>ägare</translation>
+    </message>
+    <message>
+        <source>Connected as %1 (%2)</source>
+        <translation>Ansluten som %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signing and adopting needs the role %1.</source>
+        <translation>Att underteckna och fastställa kräver rollen %1.</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -6471,6 +6495,21 @@ Undertecknad revision %3 finns kvar precis som den undertecknades: innehållet, 
     <message>
         <source>%1 findings, %2 of them made into measures</source>
         <translation>%1 iakttagelser, varav %2 gjorda till åtgärder</translation>
+    </message>
+</context>
+<context>
+    <name>WriteAccess</name>
+    <message>
+        <source>Your account may only read. Changing needs the role %1.</source>
+        <translation>Ditt konto får bara läsa. Att ändra kräver rollen %1.</translation>
+    </message>
+    <message>
+        <source>The database is open for reading only.</source>
+        <translation>Databasen är öppnad skrivskyddad.</translation>
+    </message>
+    <message>
+        <source>Signing and adopting needs the role %1.</source>
+        <translation>Att underteckna och fastställa kräver rollen %1.</translation>
     </message>
 </context>
 </TS>

@@ -134,7 +134,7 @@ def test_export_into_a_missing_folder_writes_nothing(demo_db, tmp_path, capsys):
 @pytest.mark.parametrize(
     "command",
     [[], ["demo"], ["import"], ["export-json"], ["list"], ["check"], ["backup"], ["restore"],
-     ["people"], ["person-export"], ["person-erase"]],
+     ["people"], ["person-export"], ["person-erase"], ["server-init"]],
 )
 def test_help_for_every_command(capsys, command):
     with pytest.raises(SystemExit) as exit_info:

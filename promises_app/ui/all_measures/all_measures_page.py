@@ -31,6 +31,7 @@ from promises_app.ui.all_measures.measure_table_model import MeasureFilterProxyM
 from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
 from promises_app.ui.common.page_changes import behind_other_tab, shared_read
 from promises_app.ui.common.page_parts import notice_label
+from promises_app.ui.common.write_access import WriteAccess
 
 #: Tables the list shows: a change to any other table leaves it as it is.
 MEASURE_LIST_TABLES = ("promises", "measures", "follow_ups", "people", "focus_areas")
@@ -52,6 +53,7 @@ class AllMeasuresPage(QWidget):
         self.agreement_id: int | None = None
         #: A change came while another tab covered the page: read again when it is shown.
         self._stale = False
+        self.write_access = WriteAccess(self)  # the list only shows; nothing on it writes
 
         self.notice_label = notice_label()
         self.search_edit = QLineEdit()

@@ -72,10 +72,29 @@ def list_keys(view: QWidget, action: QAction, keys: Sequence[QKeySequence]) -> Q
     return key_action
 
 
+class _ToolTipFollower(QObject):
+    """Gives ``button`` the action's tooltip again when the action's changes (a greyed-out edit says
+    which role would allow it: ui/common/write_access.py). A child of the button, so it goes with it."""
+
+    def __init__(self, button: QWidget, action: QAction) -> None:
+        super().__init__(button)
+        self._button = button
+        self._action = action
+        self._tip = action.toolTip()
+        action.changed.connect(self._follow)
+
+    def _follow(self) -> None:
+        tip = self._action.toolTip()
+        if tip != self._tip:  # not on every change (enabled, text): the button may have a tip of its own
+            self._tip = tip
+            self._button.setToolTip(tip)
+
+
 def bind_button(button: B, action: QAction) -> B:
     """``button`` does ``action`` and is kept enabled like it; named in full for screen readers."""
     button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
     button.setToolTip(action.toolTip())
+    _ToolTipFollower(button, action)
     if action.isCheckable():
         button.setCheckable(True)
         button.setChecked(action.isChecked())

@@ -73,6 +73,7 @@ from promises_app.ui.common.labels import label
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes, shared_read
 from promises_app.ui.common.page_parts import ActionNotice, action_button, notice_label, page_action
 from promises_app.ui.common.paged_filter import reveal_while_scrolling
+from promises_app.ui.common.write_access import WriteAccess
 from promises_app.ui.followup.followup_commands import (
     CopyPreviousPeriodCommand,
     ReadOwnerReportsCommand,
@@ -222,6 +223,10 @@ class FollowUpPage(QWidget):
         history_layout.addWidget(self.history_view, 1)
 
         self._build_actions()
+        self.write_access = WriteAccess(self, edits=[
+            self.edit_action, self.copy_action, self.set_status_action, self.set_light_action, self.read_packs_action,
+        ])
+        self.write_access.followed.connect(self._follow_write_access)
         self.edit_button = action_button(self.edit_action)
         self.copy_button = action_button(self.copy_action)
         self.history_button = action_button(self.history_action)
@@ -384,7 +389,16 @@ class FollowUpPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _editable(self, index: QModelIndex) -> bool:
-        return index.isValid() and bool(self.proxy.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        return (self.write_access.may_edit and index.isValid()
+                and bool(self.proxy.flags(index) & Qt.ItemFlag.ItemIsEditable))
+
+    def _follow_write_access(self) -> None:
+        """An account that may only read types nothing into the grid (ui/common/write_access.py)."""
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed if self.write_access.may_edit
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
 
     # --- the page API -----------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
@@ -779,7 +793,7 @@ class FollowUpPage(QWidget):
     def edit_follow_up(self) -> FollowUpEditor | None:
         """Open the editor for the current cell (a title cell: the running period)."""
         item, period = self.current_measure(), self.current_period()
-        if item is None or period is None:
+        if item is None or period is None or not self.write_access.may_edit:
             return None
         measure = item.measure
         before = self.model.follow_up(measure.id, period)

@@ -38,6 +38,7 @@ from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.common.page_parts import notice_label
+from promises_app.ui.common.write_access import WriteAccess
 from promises_app.ui.overview.overview_models import (
     ID_ROLE,
     LATE_COLOUR,
@@ -241,6 +242,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.scroll_area, 1)
 
         self._build_actions()
+        self.write_access = WriteAccess(self)  # the overview only shows; nothing on it writes
         chain: list[QWidget] = [self.overdue_list.view, self.due_soon_list.view, self.missing_list.view,
                                 self.findings_view, self.party_view, self.chart, self.status_view]
         for first, second in pairwise(chain):

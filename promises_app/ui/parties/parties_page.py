@@ -59,6 +59,7 @@ from promises_app.ui.common.page_parts import (
     record_table,
 )
 from promises_app.ui.common.undo_commands import CreateOrganisationCommand
+from promises_app.ui.common.write_access import WriteAccess
 from promises_app.ui.parties.agreement_commands import (
     AddPartyCommand,
     AddSignatoryCommand,
@@ -177,6 +178,11 @@ class PartiesPage(QWidget):
         self.signatory_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self._build_actions()
+        self.write_access = WriteAccess(self, edits=[
+            self.add_party_action, self.remove_party_action, self.party_up_action, self.party_down_action,
+            self.add_signatory_action, self.new_person_action, self.remove_signatory_action,
+            self.signatory_up_action, self.signatory_down_action,
+        ])
         self.details_button = action_button(self.details_action)
         self.people_button = action_button(self.people_action)
         self.add_party_button = action_button(self.add_party_action)

@@ -55,6 +55,7 @@ from promises_app.ui.common.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.common.page_parts import ActionNotice, action_button, notice_label, page_action
 from promises_app.ui.common.paged_filter import reveal_while_scrolling
 from promises_app.ui.common.undo_commands import Refs, short
+from promises_app.ui.common.write_access import WriteAccess
 from promises_app.ui.parties.agreement_commands import CreatePersonCommand
 from promises_app.ui.parties.person_dialog import PersonForm, new_person_form
 from promises_app.ui.plan.empty_plan_hint import EmptyPlanHint
@@ -190,6 +191,10 @@ class PlanPage(QWidget):
 
         # --- the actions and their buttons
         self._build_actions()
+        self.write_access = WriteAccess(self, edits=[
+            self.new_measure_action, self.paste_action, self.new_promise_action, self.edit_action, self.delete_action,
+            self.up_action, self.down_action, self.occurrences_action, self.focus_areas_action, self.starter_action,
+        ])
         self.new_measure_button = action_button(self.new_measure_action)
         self.new_promise_button = action_button(self.new_promise_action)
         self.edit_button = action_button(self.edit_action)
@@ -560,14 +565,14 @@ class PlanPage(QWidget):
             return  # the same double-click, reported twice
         node = self.model.node(self.proxy.mapToSource(index))
         if node.kind == MEASURE and node.record_id is not None:
-            if self.locked():
+            if self.locked() or not self.write_access.may_edit:
                 if node.status is not None and node.status.measure.target_count is not None:
                     self.open_occurrences()
                 else:
                     self.measure_activated.emit(node.record_id)
             else:
                 self.edit_measure()
-        elif node.kind == PROMISE and not self.locked():
+        elif node.kind == PROMISE and not self.locked() and self.write_access.may_edit:
             self.edit_promise()
         elif node.kind == GROUP:
             self.tree.setExpanded(index, not self.tree.isExpanded(index))

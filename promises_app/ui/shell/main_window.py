@@ -55,6 +55,7 @@ from promises_app import __version__
 from promises_app.domain.changes import Changes
 from promises_app.domain.enums import AgreementKind
 from promises_app.domain.errors import AppError
+from promises_app.domain.permissions import Level
 from promises_app.services import CheckState, Services, StartupCheck
 from promises_app.ui.agreements.agreement_tree_model import AGREEMENT_ID_ROLE, SEARCH_ROLE, AgreementTreeModel
 from promises_app.ui.common.collector import reading_rows
@@ -152,6 +153,9 @@ class MainWindow(QMainWindow):
         self._listed = False
         self.read_only_label = QLabel()
         self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
+        #: "Ansluten som anna (läsa)": the account of a shared database and what it may do.
+        self.account_label = QLabel()
+        self.account_label.setTextFormat(Qt.TextFormat.PlainText)
         self.check_label = QLabel(self.tr("Checking the database…"))
         self.check_label.setToolTip(self.tr("Nothing can be saved until the check has passed."))
         self._check_ended: _CheckEnded | None = None
@@ -234,6 +238,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().addPermanentWidget(self.check_label)
         self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.account_label)
         self.statusBar().addPermanentWidget(self.live_updates.label)
         self.live_updates.follow(services)
         self.database_files.show_path()
@@ -298,6 +303,7 @@ class MainWindow(QMainWindow):
         # Signing renders on the GUI thread: a cancelled report may still be rendering.
         self.versions_page.sign_action.triggered.connect(lambda: self.report_runner.wait_for_background_work())
         self._build_page_menus()
+        self._show_permissions()
         self.database_files.remember()  # the settings file is written once the window is whole
         try:
             if self._listed:
@@ -555,15 +561,40 @@ class MainWindow(QMainWindow):
             self.startupCheckFailed.emit(check.failure)
 
     def _show_read_only(self) -> None:
-        """Title bar, status bar and the window's edit actions for a read-only (or writable) database."""
+        """Title bar, status bar and the window's edit actions for a read-only (or writable) database;
+        on a shared database, the account and what it may do (domain/permissions.py)."""
         reason = self.services.db.read_only
+        permissions = self.services.db.permissions
         self.setWindowTitle(self.tr("Medborgarlöften (read-only)") if reason else self.tr("Medborgarlöften"))
-        self.read_only_label.setText(fill(self.tr("Read-only: %1"), reason.describe()) if reason else "")
-        self.read_only_label.setToolTip(reason.refusal() if reason else "")
-        self.read_only_label.setVisible(reason is not None)
+        # On a shared database the account's label says it: "Ansluten som anna (läsa)".
+        shown_reason = reason if permissions.account is None else None
+        self.read_only_label.setText(fill(self.tr("Read-only: %1"), shown_reason.describe()) if shown_reason else "")
+        self.read_only_label.setToolTip(shown_reason.refusal() if shown_reason else "")
+        self.read_only_label.setVisible(shown_reason is not None)
         for action in (self.new_agreement_action, self.import_json_action, self.backup_action, self.restore_action):
             action.setEnabled(reason is None)
+        self._show_permissions()
         self._update_agreement_actions(self.current_agreement_id())
+
+    def _show_permissions(self) -> None:
+        """The account of a shared database in the status bar, and every page's writing actions greyed
+        out as far as it may not write (ui/common/write_access.py)."""
+        permissions = self.services.db.permissions
+        reason = self.services.db.read_only
+        levels = {Level.READ: self.tr("read"), Level.EDIT: self.tr("edit"), Level.SIGN: self.tr("sign"),
+                  Level.OWNER: self.tr("owner")}
+        self.account_label.setText(
+            fill(self.tr("Connected as %1 (%2)"), permissions.account, levels[permissions.level])
+            if permissions.account is not None else ""
+        )
+        self.account_label.setToolTip(
+            reason.refusal() if reason is not None
+            else fill(self.tr("Signing and adopting needs the role %1."), permissions.roles.signer)
+            if not permissions.sign else ""
+        )
+        self.account_label.setVisible(permissions.account is not None)
+        for page in self._pages():
+            page.write_access.follow(permissions)
 
     def _show_imported(self, ids: list[int]) -> None:
         """Agreements came in (ui/shell/exchange_actions.py): the list again, the first of them selected."""

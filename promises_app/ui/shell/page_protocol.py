@@ -15,11 +15,14 @@ from typing import Protocol
 from PySide6.QtGui import QAction
 
 from promises_app.services import Services
+from promises_app.ui.common.write_access import WriteAccess
 
 
 class AgreementPage(Protocol):
     #: The agreement the page shows (None: none selected, or not read since the page was hidden).
     agreement_id: int | None
+    #: The page's actions that write, greyed out as one for an account that may not (the window sets it).
+    write_access: WriteAccess
 
     def set_services(self, services: Services) -> None:
         """The window works in another database (opened, or reopened after a restore): forget

@@ -64,6 +64,7 @@ from promises_app.ui.common.page_parts import (
     record_table,
 )
 from promises_app.ui.common.save_target import ask_save_path, with_suffix
+from promises_app.ui.common.write_access import WriteAccess
 from promises_app.ui.situation.indicator_chart import IndicatorChart
 from promises_app.ui.situation.indicator_dialogs import IndicatorRegisterDialog, LinkForm
 from promises_app.ui.situation.indicator_import_dialog import IndicatorImportDialog
@@ -179,6 +180,13 @@ class SituationPage(QWidget):
         self.finding_view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self._build_actions()
+        self.write_access = WriteAccess(self, edits=[
+            self.add_source_action, self.edit_source_action, self.remove_source_action, self.source_up_action,
+            self.source_down_action, self.follow_action, self.edit_link_action, self.unfollow_action,
+            self.import_action, self.starter_action, self.new_walk_action, self.edit_walk_action,
+            self.delete_walk_action, self.new_finding_action, self.edit_finding_action, self.delete_finding_action,
+            self.measure_action,
+        ])
         self.source_view.doubleClicked.connect(lambda _index: self.edit_source())
         self.link_view.doubleClicked.connect(lambda _index: self.edit_link())
         self.walk_view.doubleClicked.connect(lambda _index: self.edit_walk())

@@ -68,6 +68,7 @@ from promises_app.ui.common.page_changes import follow_changes
 from promises_app.ui.common.page_parts import action_button, notice_label
 from promises_app.ui.common.pdf_preview import PdfPreviewDialog
 from promises_app.ui.common.save_target import ask_save_path
+from promises_app.ui.common.write_access import WriteAccess
 from promises_app.ui.versions.adopted_table_model import AdoptedTableModel
 from promises_app.ui.versions.changes_table_model import ChangesTableModel
 from promises_app.ui.versions.revision_table_model import RevisionTableModel, short_hash
@@ -153,6 +154,8 @@ class VersionsPage(QWidget):
         self.notice_label = notice_label()
 
         self._build_actions()
+        self.write_access = WriteAccess(self, edits=[self.new_revision_action],
+                                        signing=[self.sign_action, self.attach_action, self.adopt_action])
 
         self.revision_model = RevisionTableModel(self)
         self.revision_view = QTableView()

@@ -32,7 +32,10 @@ _STATUSES = {status.value: status for status in FollowUpStatus}
 _LIGHTS = {light.value: light for light in TrafficLight}
 
 
-def _day(text: str | None) -> date | None:
+def _day(text: str | date | None) -> date | None:
+    """SQLite's text, or a date as PostgreSQL's driver gives it (the shared database)."""
+    if isinstance(text, date) or text is None:
+        return text
     return date.fromisoformat(text) if text else None
 
 

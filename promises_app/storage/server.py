@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.engine import URL, make_url
@@ -64,19 +65,30 @@ def shown_address(url: str | URL) -> str:
     url = make_url(url)
     if "password" in url.query:
         url = url.update_query_dict({"password": "***"})
-    return url.render_as_string(hide_password=True)
+    # The query as a person wrote it: a socket folder reads /var/run/postgresql, not %2Fvar%2Frun….
+    base, _, query = url.render_as_string(hide_password=True).partition("?")
+    return f"{base}?{unquote(query)}" if query else base
 
 
 def remembered_address(url: str | URL) -> str:
     """The URL to remember (recent files, the last database): no password in it at all, so
     reopening it asks libpq (``~/.pgpass``, a service file) or the person again."""
-    url = make_url(url).set(password=None).difference_update_query(["password"])
-    return url.render_as_string(hide_password=False)
+    given = make_url(url)
+    # URL.set() ignores None, so the URL is made again without its password.
+    bare = URL.create(given.drivername, username=given.username, host=given.host, port=given.port,
+                      database=given.database, query=given.query).difference_update_query(["password"])
+    return bare.render_as_string(hide_password=False)
 
 
 def server_address(host: str, database: str, *, user: str = "", port: int | None = None, sslmode: str = "") -> str:
-    """The URL of a database from its parts (the window's connect dialog): never with a password."""
+    """The URL of a database from its parts (the window's connect dialog): never with a password.
+
+    A ``host`` that is a folder (``/var/run/postgresql``) is a local server's socket: libpq takes
+    it in the query, where a URL's host part cannot hold a path."""
     query = {"sslmode": sslmode} if sslmode else {}
+    if host.startswith("/"):
+        query = {"host": host, **query}
+        host, port = "", None
     url = URL.create("postgresql", username=user or None, host=host or None, port=port, database=database,
                      query=query)
     return url.render_as_string(hide_password=False)

@@ -108,7 +108,7 @@ def database_argument(text: str) -> DatabaseTarget:
     """``--db``: a file path, or a shared database's URL (``postgresql://anna@db.kommun.se/loften``).
 
     A ``password=`` in the URL's query is moved into the URL's password, which never prints."""
-    from promises_app.storage.server import is_server_address
+    from promises_app.services.shared_database import is_server_address
 
     if not is_server_address(text):
         return Path(text)
@@ -147,7 +147,7 @@ def _database_file(db_path: DatabaseTarget | None) -> Path | None:
 
 def _refuse_on_a_server(db_path: DatabaseTarget) -> Path:
     """The database file, for the commands about its backups; a shared database's are the server's."""
-    from promises_app.storage.server import BACKUPS_ON_A_SERVER
+    from promises_app.services.shared_database import BACKUPS_ON_A_SERVER
 
     if not isinstance(db_path, Path):
         raise CommandError(f"{db_path} är en delad databas. {BACKUPS_ON_A_SERVER}")

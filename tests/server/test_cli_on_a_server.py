@@ -91,6 +91,18 @@ def test_an_import_on_the_server_needs_no_backup_of_its_own(
     assert "Solna, kopia" in run_cli(capsys, "--db", demo_url, "list")[1]
 
 
+def test_erasing_a_person_on_the_server_leaves_the_way_back_to_the_servers_backups(
+    demo_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run_cli(capsys, "--db", demo_url, "people")
+    ids = {row.split(None, 1)[1].split(" (")[0]: row.split()[0] for row in out.splitlines()}
+    contact = ids["Erik Exempelsson"]  # a contact person, not a signatory
+    code, out, err = run_cli(capsys, "--db", demo_url, "person-erase", contact, "--pseudonymise")
+    assert (code, err) == (0, ""), err
+    assert "säkerhetskopieras av servern" in out and f'"Person {contact}"' in out
+    assert "Erik Exempelsson" not in run_cli(capsys, "--db", demo_url, "people")[1]
+
+
 def test_a_bad_address_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         run_cli(capsys, "--db", "postgresql://anna@server:port/x", "list")

@@ -246,8 +246,8 @@ class DatabaseFiles(QObject):
         self._before_closing()
         check = self.services.db.startup_check
         damaged = check is not None and check.state is CheckState.FAILED
-        backs_up = self.services.db.read_only is None and self.services.db.keeps_backups  # a server backs itself up
-        if backs_up and not damaged:  # read-only: nothing is written, not even a backup
+        on_server = self.services.db.path is None  # a shared database is backed up by its server (pg_dump)
+        if self.services.db.read_only is None and not damaged and not on_server:  # read-only: nothing written
             try:
                 self.services.backups.backup_now(reason="close")
             except AppError as error:

@@ -10,6 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import logging
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -221,3 +223,18 @@ def test_a_password_written_in_the_address_is_used_but_not_remembered(
     settings.sync()
     stored = Path(settings.path).read_text(encoding="utf-8")
     assert f"{role}@" in stored and PASSWORD not in stored
+
+
+def test_the_window_starts_on_a_shared_database_given_with_db(demo_url: str, tmp_path: Path) -> None:
+    """`promises-app --db postgresql://…` opens the window on the server (--smoke quits at once),
+    and makes no backup of it on closing (the server's job)."""
+    data = tmp_path / "data"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEDBORGARLOFTEN_DATA_DIR=str(data))
+    result = subprocess.run(
+        [sys.executable, "-m", "promises_app", "--db", demo_url, "--smoke"],
+        cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Solna – medborgarlöften 2022" in result.stdout
+    assert "Åtgärder i vald överenskommelse: 7" in result.stdout
+    assert not list(data.rglob("*.sqlite"))  # neither a default database nor a backup was made

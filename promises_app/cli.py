@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.engine import URL
+
 from promises_app import __version__, logging_setup, os_errors
 from promises_app.argparse_sv import swedish_argparse
 from promises_app.domain.enums import AgreementState
@@ -27,6 +29,7 @@ from promises_app.services.agreement_list import AgreementSummary
 from promises_app.services.errors import (
     BackupError,
     DatabaseOpenError,
+    PasswordRequiredError,
     ServiceError,
     SignedRecordError,
     StorageFailure,
@@ -55,6 +58,10 @@ MESSAGE_LINE_MAX = 1000
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 _log = logging.getLogger(__name__)
+
+#: What ``--db`` names: a database file, or a shared database's URL (docs/shared-database.md).
+#: A URL prints without its password (``str(URL)`` hides it), so messages may name it as they are.
+DatabaseTarget = Path | URL
 
 
 class CommandError(Exception):
@@ -97,16 +104,54 @@ def whole_number(label: str, *, minimum: int = 1, maximum: int = INTEGER_MAX) ->
     return parse
 
 
+def database_argument(text: str) -> DatabaseTarget:
+    """``--db``: a file path, or a shared database's URL (``postgresql://anna@db.kommun.se/loften``).
+
+    A ``password=`` in the URL's query is moved into the URL's password, which never prints."""
+    from promises_app.services.shared_database import is_server_address
+
+    if not is_server_address(text):
+        return Path(text)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError):
+        raise argparse.ArgumentTypeError("ogiltig databasadress (skriv t.ex. postgresql://namn@server/databas)") \
+            from None
+    password = url.query.get("password")
+    if isinstance(password, str):
+        url = url.set(password=password).difference_update_query(["password"])
+    return url
+
+
 def _db_option(*, default: object) -> argparse.ArgumentParser:
     holder = argparse.ArgumentParser(add_help=False)
     holder.add_argument(
         "--db",
-        metavar="FIL",
-        type=Path,
+        metavar="FIL|URL",
+        type=database_argument,
         default=default,
-        help=f"databasfilen att använda (standard: {default_database_path()})",
+        help=f"databasfilen att använda (standard: {default_database_path()}), eller den delade databasens "
+        "adress, t.ex. postgresql://namn@server/databas (lösenordet i ~/.pgpass eller en tjänstefil; "
+        "docs/shared-database.md)",
     )
     return holder
+
+
+def _database_file(db_path: DatabaseTarget | None) -> Path | None:
+    """The database file an output must never replace; None for a shared database (no file here)."""
+    return db_path if isinstance(db_path, Path) else None
+
+
+def _refuse_on_a_server(db_path: DatabaseTarget) -> Path:
+    """The database file, for the commands about its backups; a shared database's are the server's."""
+    from promises_app.services.shared_database import BACKUPS_ON_A_SERVER
+
+    if not isinstance(db_path, Path):
+        raise CommandError(f"{db_path} är en delad databas. {BACKUPS_ON_A_SERVER}")
+    return db_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -318,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     with swedish_argparse():
         args = _parser().parse_args(argv)
-    db_path: Path = (args.db or default_database_path()).expanduser()
+    db_path: DatabaseTarget = args.db if isinstance(args.db, URL) else (args.db or default_database_path()).expanduser()
     if args.command is None:
         # The window's start-up allocates what it keeps (modules, widgets): collecting garbage
         # meanwhile is wasted time. run_desktop collects again once the pages are built.
@@ -342,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputWriteError as error:
         _print_error(f"{os_errors.describe(error, error.filename)} Ingenting har skrivits.")
     except OSError as error:
-        _print_error(os_errors.describe(error, error.filename or db_path, doing="läsas eller skrivas"))
+        _print_error(os_errors.describe(error, error.filename or str(db_path), doing="läsas eller skrivas"))
     except KeyboardInterrupt:
         _print_error("Avbrutet. En ändring sparas helt eller inte alls, så ingenting är halvgjort.")
         return EXIT_INTERRUPTED
@@ -371,20 +416,30 @@ def _unexpected(error: Exception, command: str) -> str:
 
 
 @contextlib.contextmanager
-def _services(db_path: Path, *, create: bool, exclusive: bool = False) -> Iterator[Services]:
+def _services(db_path: DatabaseTarget, *, create: bool, exclusive: bool = False) -> Iterator[Services]:
     """The services over ``db_path`` for one command; the database is closed afterwards.
 
     Commands that write take the one-writer lock (``exclusive``), so they are refused, naming
-    who has it, while the window has the database open.
+    who has it, while the window has the database open. A shared database whose server wants a
+    password libpq did not find (``~/.pgpass``, a service file) asks for it on the terminal, and
+    only there: without one (a script, a pipe) the command fails saying where to put it.
     """
-    services = open_services(db_path, create=create, exclusive=exclusive)
+    try:
+        services = open_services(db_path, create=create, exclusive=exclusive)
+    except PasswordRequiredError as error:
+        if error.rejected or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        password = getpass.getpass(f"Lösenord för {db_path}: ")
+        services = open_services(db_path, create=create, exclusive=exclusive, password=password)
     try:
         yield services
     finally:
         services.db.close()
 
 
-def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_demo(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     with _services(db_path, create=True, exclusive=True) as services:
         existing = {a.title for a in services.agreements.list_agreements()}
         results = services.maintenance.load_demo(skip_titles=existing)
@@ -395,7 +450,7 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
         return EXIT_OK
 
 
-def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_import(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.services.exchange import read_file
 
     data = read_file(args.file)  # at most the size limit + 1 bytes: /dev/zero is refused at once
@@ -408,7 +463,7 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
         return EXIT_OK
 
 
-def _cmd_import_indicators(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_import_indicators(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """Check the whole file first; errors (line, column) go to stderr and nothing is written."""
     from promises_app.services.indicator_import import MAX_FILE_BYTES
 
@@ -434,7 +489,7 @@ def _cmd_import_indicators(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_owner_packs(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_owner_packs(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """One workbook per owner into the folder (made if missing); each replaced only atomically."""
     from promises_app.services.owner_packs import PackOwner
 
@@ -465,7 +520,7 @@ def _cmd_owner_packs(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_import_owner_report(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_import_owner_report(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """Check every pack first; errors and unsettled conflicts go to stderr and nothing is written."""
     from promises_app.services.indicator_import import MAX_FILE_BYTES
     from promises_app.services.owner_reports import Resolution, pack_files
@@ -502,7 +557,7 @@ def _cmd_import_owner_report(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_export(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     check_output(args.output, db_path)
     with _services(db_path, create=False) as services:
         agreement = _resolve(services, args.agreement)
@@ -511,15 +566,15 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
         return EXIT_OK
 
 
-def _cmd_export_csv(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_export_csv(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     return _export_sheet(args, db_path, "csv")
 
 
-def _cmd_export_xlsx(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_export_xlsx(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     return _export_sheet(args, db_path, "xlsx")
 
 
-def _export_sheet(args: argparse.Namespace, db_path: Path, kind: str) -> int:
+def _export_sheet(args: argparse.Namespace, db_path: DatabaseTarget, kind: str) -> int:
     """One row per measure and reporting period, as CSV (Swedish Excel) or XLSX (P14-safe)."""
     from promises_app.reports.spreadsheets import measure_rows, write_csv, write_xlsx
 
@@ -533,7 +588,7 @@ def _export_sheet(args: argparse.Namespace, db_path: Path, kind: str) -> int:
     return EXIT_OK
 
 
-def _cmd_findings_geojson(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_findings_geojson(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """The findings with coordinates as an RFC 7946 FeatureCollection; no participants, no persons."""
     check_output(args.output, db_path)
     with _services(db_path, create=False) as services:
@@ -547,7 +602,7 @@ def _cmd_findings_geojson(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-def _cmd_reminders(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_reminders(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """The reminders as files in ``-o``: what each contact person gets, and who gets nothing."""
     from datetime import UTC, datetime
     from datetime import date as date_type
@@ -601,11 +656,11 @@ def _cmd_reminders(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_report_missing(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_report_missing(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     raise CommandError(f"Ange vilket dokument som ska skrivas ut, t.ex. `{PROG} report agreement`.")
 
 
-def _cmd_report_agreement(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_report_agreement(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.domain.snapshot import content_sha256
     from promises_app.reports.agreement_document import agreement_pdf
 
@@ -701,7 +756,7 @@ def _followup_options(args: argparse.Namespace, report_date: date | None, next_s
     )
 
 
-def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_report_followup(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from datetime import date
 
     from promises_app.reports.adopted_document import state_of
@@ -733,7 +788,7 @@ def _cmd_report_followup(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_publish(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_publish(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """The publication's folder (docs/publication.md): every file checked first, made from one read, then
     each written atomically, the page last."""
     from datetime import date
@@ -747,7 +802,7 @@ def _cmd_publish(args: argparse.Namespace, db_path: Path) -> int:
                            "Ingenting har skrivits.")
     try:  # before anything is read or made: the folder may not exist yet, so check_output would refuse it
         for name in file_names(args.period):
-            check_output_path(folder / name, db_path)
+            check_output_path(folder / name, _database_file(db_path))
     except OutputPathRefused as error:
         raise CommandError(str(error)) from None
     with _services(db_path, create=False) as services:
@@ -768,7 +823,7 @@ def _cmd_publish(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _print_adopted(args: argparse.Namespace, db_path: Path) -> int:
+def _print_adopted(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """`report followup --adopted-version N`: the bytes kept at the adoption, nothing made again."""
     from promises_app.reports.adopted_document import adopted_pdf
 
@@ -830,7 +885,7 @@ def _adoption_words(record: AdoptedReportRecord) -> str:
                                             record.case_number)
 
 
-def _cmd_adopt(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_adopt(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.reports.adopted_document import adopt_followup, adopted_pdf, differences
 
     if args.output:
@@ -866,7 +921,7 @@ def _cmd_adopt(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_adopted(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_adopted(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.reports.adopted_document import compare_with_data
 
     with _services(db_path, create=False) as services:
@@ -903,7 +958,7 @@ def _cmd_adopted(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_report_annual(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_report_annual(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from datetime import date
 
     from promises_app.reports.annual_content import build_annual_content
@@ -954,7 +1009,7 @@ def _certified(pdf: bytes, args: argparse.Namespace, *, place: str) -> bytes:
         raise CommandError(f"{args.certificate}: {error}") from None
 
 
-def _cmd_sign(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_sign(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.reports.agreement_document import agreement_pdf, sign_agreement
 
     if args.output:
@@ -992,7 +1047,7 @@ def _signatory_ids(services: Services, agreement_id: int, names: Sequence[str]) 
     return chosen
 
 
-def _cmd_new_revision(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_new_revision(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     with _services(db_path, create=False, exclusive=True) as services:
         agreement = _resolve(services, args.agreement)
         base = services.signoff.new_revision(agreement.id)
@@ -1001,7 +1056,7 @@ def _cmd_new_revision(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_versions(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_versions(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.domain.snapshot_diff import ChangeKind
     from promises_app.domain.vocabulary import ENTITY_WORDS, FIELD_WORDS, swedish
 
@@ -1042,7 +1097,7 @@ def _cmd_versions(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_attach_signed(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_attach_signed(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     data = read_input(args.file)
     with _services(db_path, create=False, exclusive=True) as services:
         agreement = _resolve(services, args.agreement)
@@ -1058,7 +1113,7 @@ def _cmd_attach_signed(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_verify(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.reports.verification import verify_pdf
 
     data = read_input(args.file)
@@ -1073,7 +1128,7 @@ def _cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK if result.ok else EXIT_ERROR
 
 
-def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_list(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.domain.vocabulary import swedish
     with _services(db_path, create=False) as services:
         agreements = services.agreements.list_agreements()
@@ -1098,7 +1153,7 @@ def _cmd_list(args: argparse.Namespace, db_path: Path) -> int:
         return EXIT_OK
 
 
-def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_check(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     with _services(db_path, create=False) as services:
         result = services.maintenance.check()
         summary = (f"{result.agreements} överenskommelser, {result.measures} åtgärder, "
@@ -1111,7 +1166,7 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
         raise CommandError(f"Databasen {db_path} har fel (se ovan). Ändra inget förrän den har återställts.")
 
 
-def _cmd_verify_db(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_verify_db(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.reports.agreement_document import render_legacy_snapshot_pdf
 
     anchors = [_anchor_argument(value) for value in args.against]
@@ -1164,7 +1219,8 @@ def _anchor_argument(value: str) -> tuple[str, LogAnchor]:
     return f"Loggvärdet {typed.short()}", typed
 
 
-def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_backup(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
+    _refuse_on_a_server(db_path)
     with _services(db_path, create=False) as services:
         backup = services.backups.backup_now()
     print(f"Säkerhetskopia gjord och kontrollerad: {backup.path}")
@@ -1172,7 +1228,7 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_server_init(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_server_init(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """The shared database's roles (storage/server_init.py): what was done, then the GRANT lines for IT."""
     from promises_app.domain.permissions import DEFAULT_ROLE_PREFIX
     from promises_app.services.server_roles import is_server_address, prepare_server, shown_address
@@ -1196,7 +1252,7 @@ def _cmd_server_init(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_people(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_people(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     with _services(db_path, create=False) as services:
         people = services.register.list_people()
     if not people:
@@ -1208,7 +1264,7 @@ def _cmd_people(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_organisations(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_organisations(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.domain.vocabulary import swedish
 
     with _services(db_path, create=False) as services:
@@ -1222,7 +1278,7 @@ def _cmd_organisations(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_logo(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_logo(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     from promises_app.services.logos import MAX_FILE_BYTES
 
     data = None if args.remove else read_input(args.file, what="Bildfilen", limit=MAX_FILE_BYTES)
@@ -1255,7 +1311,7 @@ def _organisation(services: Services, reference: str) -> OrganisationRecord:
     return matches[0]
 
 
-def _cmd_person_export(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_person_export(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     check_output(args.output, db_path)
     with _services(db_path, create=False) as services:
         text = services.privacy.export_person_json(args.person)
@@ -1264,9 +1320,12 @@ def _cmd_person_export(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_person_erase(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_person_erase(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     with _services(db_path, create=False, exclusive=True) as services:
-        services.backups.backup_now()  # erasing is final: keep the way back in the backups
+        if services.db.keeps_backups:
+            services.backups.backup_now()  # erasing is final: keep the way back in the backups
+        else:
+            print("Den delade databasen säkerhetskopieras av servern; programmet gör ingen egen kopia först.")
         if args.pseudonymise:
             record = services.privacy.pseudonymise_person(args.person)
             print(f"Person {args.person} är pseudonymiserad som \"{record.name}\".")
@@ -1276,9 +1335,10 @@ def _cmd_person_erase(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_restore(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """Without an argument: list. With a number or a file: restore it (the database must be closed)."""
     from promises_app.services.backups import backups_of, restore_database
+    db_path = _refuse_on_a_server(db_path)
     available = backups_of(db_path)
     if args.backup is None:
         if not available:
@@ -1343,16 +1403,17 @@ def read_input(path: Path, *, what: str = "Filen", limit: int = MAX_INPUT_BYTES,
     return data
 
 
-def check_output(path: Path, db_path: Path | None, *, inputs: Sequence[Path | None] = ()) -> Path:
+def check_output(path: Path, db_path: DatabaseTarget | None, *, inputs: Sequence[Path | None] = ()) -> Path:
     """Refuse an output path before any work is done (CommandError, Swedish); the real file to write.
 
     Never the open database or what belongs to it, never another Medborgarlöften database, a
     read-only file or a folder (services/output_paths.py), never a folder that does not exist,
-    and never one of the command's own ``inputs`` (the certificate file, say).
+    and never one of the command's own ``inputs`` (the certificate file, say). A shared
+    database (a URL) has no file here to protect; the other refusals still hold.
     """
     from promises_app.services.output_paths import OutputPathRefused, check_output_path
     try:
-        final = check_output_path(path, db_path)
+        final = check_output_path(path, _database_file(db_path))
     except OutputPathRefused as error:
         raise CommandError(str(error)) from None
     if not final.parent.is_dir():
@@ -1365,7 +1426,7 @@ def check_output(path: Path, db_path: Path | None, *, inputs: Sequence[Path | No
     return final
 
 
-def write_atomically(path: Path, data: str | bytes, db_path: Path | None = None) -> None:
+def write_atomically(path: Path, data: str | bytes, db_path: DatabaseTarget | None = None) -> None:
     """Write an output atomically and owner-only (promises_app/files.py), checked again as it is written.
 
     ``db_path`` is the database the command opened (every command passes it); the file is never
@@ -1375,7 +1436,7 @@ def write_atomically(path: Path, data: str | bytes, db_path: Path | None = None)
     from promises_app.services.output_paths import OutputPathRefused
     check_output(path, db_path)
     try:
-        files.write_atomically(path.expanduser(), data, database=db_path)
+        files.write_atomically(path.expanduser(), data, database=_database_file(db_path))
     except OutputPathRefused as error:
         raise CommandError(str(error)) from None
     except OSError as error:  # named as the person gave it (files.py), never the hidden temporary file

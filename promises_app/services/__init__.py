@@ -17,6 +17,8 @@ from promises_app.storage.locations import default_database_path
 from promises_app.storage.startup_check import CheckState, StartupCheck
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from promises_app.services.adoptions import AdoptionService
     from promises_app.services.agreements import AgreementService
     from promises_app.services.backups import BackupService
@@ -189,12 +191,13 @@ class Services:
 
 
 def open_services(
-    path: Path | str,
+    path: Path | str | URL,
     *,
     create: bool = True,
     exclusive: bool = False,
     allow_read_only: bool = False,
     check_later: bool = False,
+    password: str | None = None,
 ) -> Services:
     """Open (or create) the database file at ``path`` and the services over it.
 
@@ -204,10 +207,12 @@ def open_services(
     A file that cannot be written opens for reading only where that will do (see
     storage/database.open_database): ``services.db.read_only`` then says why. ``check_later``
     (the window): the start-up check runs in the background and every write waits for it
-    (``services.db.startup_check``, storage/startup_check.py).
+    (``services.db.startup_check``, storage/startup_check.py). ``path`` may be a shared
+    database's URL, and ``password`` one the person typed for it (storage/server.py).
     """
     return Services(
         open_database(
-            path, create=create, exclusive=exclusive, allow_read_only=allow_read_only, check_later=check_later
+            path, create=create, exclusive=exclusive, allow_read_only=allow_read_only, check_later=check_later,
+            password=password,
         )
     )

@@ -9,6 +9,7 @@ from promises_app.storage.errors import (
     CorruptDatabaseError,
     DatabaseInUseError,
     DatabaseOpenError,
+    PasswordRequiredError,
     SignedRecordError,
     StorageFailure,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "DatabaseOpenError",
     "FieldError",
     "NotFoundError",
+    "PasswordRequiredError",
     "ServiceError",
     "SignedRecordError",
     "StorageFailure",

@@ -247,7 +247,7 @@ class IndicatorImportService(Service):
             )
         made = None
         self.db.refuse_writes()  # opened read-only: no backup beside it either
-        if backup and self._holds_data():
+        if backup and self.db.keeps_backups and self._holds_data():
             made = self.db.backup("import").path
         with self.db.write() as s:
             register = {row.name.casefold(): row for row in s.scalars(select(m.Indicator))}

@@ -350,7 +350,7 @@ class OwnerReportService(Service):
         if entries:
             self.db.require_intact("Inläsningen av rapportunderlagen")
             self.db.refuse_writes()
-            if backup:
+            if backup and self.db.keeps_backups:  # a shared database's backups are the server's
                 made = self.db.backup("import").path
             from promises_app.services.followups import FollowUpService
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from promises_app.domain.changes import Changes
@@ -147,6 +148,12 @@ class Database:
         """This database's backups, newest first."""
         return self.store.backups()
 
+    @property
+    def keeps_backups(self) -> bool:
+        """Whether the program backs this database up itself (a file). A shared database's backups
+        are its server's (storage/server.py): the backups before an import or on closing are skipped."""
+        return self.file is not None
+
     def close(self) -> None:
         check = self.startup_check
         if check is not None:
@@ -164,6 +171,23 @@ class Database:
     def path(self) -> Path | None:
         """The database file (None: the data is not in a file)."""
         return self.store.path
+
+    @property
+    def address(self) -> str:
+        """What the window and messages show for this database: its file, or the shared database's
+        URL without its password (storage/server.shown_address)."""
+        from promises_app.storage.server import ServerStore
+
+        if isinstance(self.store, ServerStore):
+            return self.store.address
+        return str(self.store.path)
+
+    @property
+    def shared_address(self) -> str | None:
+        """The shared database's URL to remember and reopen, with no password in it (None: a file)."""
+        from promises_app.storage.server import ServerStore, remembered_address
+
+        return remembered_address(self.store.url) if isinstance(self.store, ServerStore) else None
 
     @property
     def read_only(self) -> ReadOnly | None:
@@ -202,12 +226,13 @@ class Database:
 
 
 def open_database(
-    path: Path | str,
+    path: Path | str | URL,
     *,
     create: bool = True,
     exclusive: bool = False,
     allow_read_only: bool = False,
     check_later: bool = False,
+    password: str | None = None,
 ) -> Database:
     """Open (or create) the database file at ``path``, checked and migrated to the current schema.
 
@@ -221,13 +246,17 @@ def open_database(
     A file to be upgraded is always checked first, before its backup and the migration.
 
     ``path`` may instead be a PostgreSQL URL (``postgresql://user@host/dbname``): the shared
-    database (storage/server.py), which has no file, lock or read-only mode of its own.
+    database (storage/server.py), which has no file, lock or read-only mode of its own; a
+    ``password`` the person typed goes with it (never stored; a file has none).
     """
     from promises_app.storage.server import is_server_address, open_server_database
 
-    if is_server_address(path):
-        database: Database = open_server_database(str(path), create=create)
+    # A URL object as it is: it keeps its password (``str()`` of one shows it as ***).
+    server = path if isinstance(path, URL) else str(path) if is_server_address(path) else None
+    if server is not None:
+        database: Database = open_server_database(server, create=create, password=password)
         return database
+    assert not isinstance(path, URL)
     path = Path(path).expanduser().absolute()
     location = assess_location(path)  # WAL on local disks, the DELETE journal where WAL is unsafe
     file = open_file(

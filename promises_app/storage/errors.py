@@ -31,6 +31,16 @@ class CorruptDatabaseError(DatabaseOpenError):
     """SQLite's check found damage. Nothing was written; restore from a backup."""
 
 
+class PasswordRequiredError(DatabaseOpenError):
+    """The shared database's server asks for a password that libpq found nowhere (``~/.pgpass``,
+    ``PGPASSFILE``, a service file), or refused the one given (``rejected``): the window and a
+    command line at a terminal ask for it and try again (storage/server.py)."""
+
+    def __init__(self, path: Path, message: str, *, rejected: bool) -> None:
+        super().__init__(path, message)
+        self.rejected = rejected
+
+
 class DatabaseInUseError(DatabaseOpenError):
     """Another running copy of the program holds the database."""
 

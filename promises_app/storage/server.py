@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.engine import URL, make_url
@@ -28,7 +29,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from promises_app.domain.permissions import Permissions, ReadingOnly
 from promises_app.storage.backups import BackupError, BackupInfo
-from promises_app.storage.errors import DatabaseOpenError, ReadOnlyError, StorageFailure
+from promises_app.storage.errors import DatabaseOpenError, PasswordRequiredError, ReadOnlyError, StorageFailure
 from promises_app.storage.read_only import ReadOnly
 
 #: Where a shared database's backups are explained (restore and backup say so).
@@ -38,6 +39,11 @@ BACKUPS_ON_A_SERVER = (
 )
 
 _SCHEMES = ("postgresql", "postgres")
+#: The ``sslmode`` values that demand TLS. Over the network libpq refuses a server without it; on a
+#: Unix socket libpq never uses TLS and connects anyway, so the program refuses that itself.
+TLS_MODES = ("require", "verify-ca", "verify-full")
+#: Where a missing password is looked for, named in the messages (libpq reads them itself).
+PASSWORD_PLACES = "~/.pgpass (eller filen som PGPASSFILE anger) eller en tjänstefil (?service=namn)"
 
 
 def is_server_address(target: object) -> bool:
@@ -55,8 +61,38 @@ def server_url(target: str | URL, *, password: str | None = None) -> URL:
 
 
 def shown_address(url: str | URL) -> str:
-    """The URL as shown to a person and written in logs: never with a password."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The URL as shown to a person and written in logs: never with a password (neither the
+    URL's own nor libpq's ``password=`` in its query)."""
+    url = make_url(url)
+    if "password" in url.query:
+        url = url.update_query_dict({"password": "***"})
+    # The query as a person wrote it: a socket folder reads /var/run/postgresql, not %2Fvar%2Frun….
+    base, _, query = url.render_as_string(hide_password=True).partition("?")
+    return f"{base}?{unquote(query)}" if query else base
+
+
+def remembered_address(url: str | URL) -> str:
+    """The URL to remember (recent files, the last database): no password in it at all, so
+    reopening it asks libpq (``~/.pgpass``, a service file) or the person again."""
+    given = make_url(url)
+    # URL.set() ignores None, so the URL is made again without its password.
+    bare = URL.create(given.drivername, username=given.username, host=given.host, port=given.port,
+                      database=given.database, query=given.query).difference_update_query(["password"])
+    return bare.render_as_string(hide_password=False)
+
+
+def server_address(host: str, database: str, *, user: str = "", port: int | None = None, sslmode: str = "") -> str:
+    """The URL of a database from its parts (the window's connect dialog): never with a password.
+
+    A ``host`` that is a folder (``/var/run/postgresql``) is a local server's socket: libpq takes
+    it in the query, where a URL's host part cannot hold a path."""
+    query = {"sslmode": sslmode} if sslmode else {}
+    if host.startswith("/"):
+        query = {"host": host, **query}
+        host, port = "", None
+    url = URL.create("postgresql", username=user or None, host=host or None, port=port, database=database,
+                     query=query)
+    return url.render_as_string(hide_password=False)
 
 
 def create_server_engine(url: str | URL, *, password: str | None = None) -> Engine:
@@ -151,8 +187,55 @@ def _first_line(error: DBAPIError) -> str:
     return str(original).strip().splitlines()[0] if original is not None else str(error)
 
 
+def _raise_for_password(error: OperationalError, address: str, *, given: bool) -> None:
+    """PasswordRequiredError when the server asked for a password libpq found nowhere, or
+    refused the one given: the window and a command line at a terminal ask for it then.
+
+    Told by libpq's connection state (``needs_password``, ``used_password``), not by its words,
+    which the server may send in another language."""
+    connection: Any = getattr(error.orig, "pgconn", None)
+    if connection is None or not connection.used_password:
+        return
+    if connection.needs_password:
+        raise PasswordRequiredError(
+            Path(address),
+            f"Den delade databasen {address} kräver ett lösenord, och inget fanns i {PASSWORD_PLACES}. "
+            "Lägg lösenordet där, eller ange det när programmet frågar (docs/shared-database.md).",
+            rejected=False,
+        ) from error
+    if given:
+        raise PasswordRequiredError(
+            Path(address),
+            f"Servern godtog inte lösenordet för {address} ({_first_line(error)}).",
+            rejected=True,
+        ) from error
+
+
+def _refuse_without_tls(connection: Connection, address: str) -> None:
+    """Honour an ``sslmode`` that demands TLS where libpq does not: on a Unix socket.
+
+    libpq refuses a network connection without TLS itself under those modes, but never uses TLS
+    on a local socket and connects regardless; a person who asked for TLS is told instead."""
+    raw: Any = connection.connection.dbapi_connection
+    pgconn = raw.pgconn
+    mode = next((option.val for option in pgconn.info if option.keyword == b"sslmode"), None)
+    wanted = mode.decode() if mode else ""
+    if wanted in TLS_MODES and not pgconn.ssl_in_use:
+        raise DatabaseOpenError(
+            Path(address),
+            f"Adressen {address} kräver TLS (sslmode={wanted}), men förbindelsen är inte krypterad: den går "
+            "genom en lokal socket, där PostgreSQL aldrig använder TLS. Ange serverns namn (host) för att "
+            "ansluta över nätverket med TLS, eller ta bort sslmode för en lokal server. Ingenting har lästs "
+            "eller skrivits.",
+        )
+
+
 def open_server_database(url: str | URL, *, create: bool = True, password: str | None = None) -> Any:
-    """Open (or create the schema in) the PostgreSQL database at ``url``: a checked, current Database."""
+    """Open (or create the schema in) the PostgreSQL database at ``url``: a checked, current Database.
+
+    ``password``: one the person typed (never stored); without it libpq looks in ``~/.pgpass``,
+    ``PGPASSFILE`` and a service file. PasswordRequiredError when the server wants one that was
+    not found, or refused the one given."""
     from promises_app.storage.database import Database
     from promises_app.storage.server_permissions import is_permission_denied, server_permissions
     from promises_app.storage.server_schema import prepare
@@ -163,7 +246,9 @@ def open_server_database(url: str | URL, *, create: bool = True, password: str |
         try:
             with engine.connect() as connection:
                 connection.exec_driver_sql("SELECT 1")
+                _refuse_without_tls(connection, store.address)
         except OperationalError as error:
+            _raise_for_password(error, store.address, given=password is not None or make_url(url).password is not None)
             raise DatabaseOpenError(
                 Path(store.address),
                 f"Den delade databasen {store.address} kunde inte nås ({_first_line(error)}). Kontrollera adressen, "

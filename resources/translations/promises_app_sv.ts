@@ -723,6 +723,117 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to shared database</source>
+        <translation>Anslut till delad databas</translation>
+    </message>
+    <message>
+        <source>A shared database lives on a PostgreSQL server run by the municipality&apos;s IT. Fill in what IT gave you, or paste the whole address.</source>
+        <translation>En delad databas finns på en PostgreSQL-server som kommunens IT sköter. Fyll i det som IT har gett dig, eller klistra in hela adressen.</translation>
+    </message>
+    <message>
+        <source>e.g. db.kommun.se</source>
+        <translation>t.ex. db.kommun.se</translation>
+    </message>
+    <message>
+        <source>e.g. medborgarloften</source>
+        <translation>t.ex. medborgarloften</translation>
+    </message>
+    <message>
+        <source>Encrypted, the server&apos;s certificate and name checked (verify-full, recommended)</source>
+        <translation>Krypterad, serverns certifikat och namn kontrolleras (verify-full, rekommenderas)</translation>
+    </message>
+    <message>
+        <source>Encrypted, the server&apos;s certificate checked but not its name (verify-ca)</source>
+        <translation>Krypterad, serverns certifikat kontrolleras men inte namnet (verify-ca)</translation>
+    </message>
+    <message>
+        <source>Encrypted, the server not checked (require)</source>
+        <translation>Krypterad, servern kontrolleras inte (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted if the server can (prefer)</source>
+        <translation>Krypterad om servern kan (prefer)</translation>
+    </message>
+    <message>
+        <source>Not encrypted (disable)</source>
+        <translation>Inte krypterad (disable)</translation>
+    </message>
+    <message>
+        <source>verify-full: the connection is encrypted, and the server must show a certificate signed by an authority you trust (~/.postgresql/root.crt) that carries the server&apos;s name, so nobody can pose as the server. Ask IT for the certificate.</source>
+        <translation>verify-full: förbindelsen är krypterad, och servern måste visa ett certifikat som är utfärdat av en utfärdare du litar på (~/.postgresql/root.crt) och som bär serverns namn, så att ingen kan utge sig för att vara servern. Be IT om certifikatet.</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Adress (URL)</translation>
+    </message>
+    <message>
+        <source>The password is read from ~/.pgpass or a service file; if none is found the program asks for it and never saves it.</source>
+        <translation>Lösenordet läses från ~/.pgpass eller en tjänstefil; finns det inte där frågar programmet efter det och sparar det aldrig.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Databas:</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Databas</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Användare:</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Kryptering:</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>Kryptering (TLS)</translation>
+    </message>
+    <message>
+        <source>Or the &amp;address:</source>
+        <translation>Eller &amp;hela adressen:</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Anslu&amp;t</translation>
+    </message>
+    <message>
+        <source>The address must begin with postgresql:// (for example postgresql://name@server/database).</source>
+        <translation>Adressen ska börja med postgresql:// (till exempel postgresql://namn@server/databas).</translation>
+    </message>
+    <message>
+        <source>Fill in the server, or paste the address.</source>
+        <translation>Fyll i servern, eller klistra in adressen.</translation>
+    </message>
+    <message>
+        <source>Fill in the database.</source>
+        <translation>Fyll i databasen.</translation>
+    </message>
+</context>
+<context>
     <name>CountWords</name>
     <message>
         <source>from logged occurrences</source>
@@ -845,6 +956,14 @@ Du arbetar fortfarande i %2.</translation>
     <message>
         <source>Open the demo</source>
         <translation>Öppna demo</translation>
+    </message>
+    <message>
+        <source>Connect to shared database</source>
+        <translation>Anslut till delad databas</translation>
+    </message>
+    <message>
+        <source>The shared database is backed up by its server (pg_dump), not by the program. Ask whoever runs the server for a copy or a restore; docs/shared-database.md tells how.</source>
+        <translation>Den delade databasen säkerhetskopieras av servern (pg_dump), inte av programmet. Be den som sköter servern om en kopia eller en återställning; docs/shared-database.md beskriver hur.</translation>
     </message>
 </context>
 <context>
@@ -2775,6 +2894,18 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>The first steps: database, agreement, parties, plan, follow-up, reports, sign-off, backups</source>
         <translation>De första stegen: databas, överenskommelse, parter, plan, uppföljning, rapporter, undertecknande, säkerhetskopior</translation>
     </message>
+    <message>
+        <source>Connect to s&amp;hared database…</source>
+        <translation>&amp;Anslut till delad databas…</translation>
+    </message>
+    <message>
+        <source>Work in the municipality&apos;s shared database on a PostgreSQL server</source>
+        <translation>Arbeta i kommunens delade databas på en PostgreSQL-server</translation>
+    </message>
+    <message>
+        <source>Medborgarlöften – %1</source>
+        <translation>Medborgarlöften – %1</translation>
+    </message>
 </context>
 <context>
     <name>MakeMeasureDialog</name>
@@ -3928,6 +4059,25 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Signatories</source>
         <translation>Undertecknare</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for %1. Try again:</source>
+        <translation>Servern godtog inte lösenordet för %1. Försök igen:</translation>
+    </message>
+    <message>
+        <source>The shared database %1 asks for a password:</source>
+        <translation>Den delade databasen %1 kräver ett lösenord:</translation>
+    </message>
+    <message>
+        <source>The password is used for this connection only and saved nowhere. To be asked no more, put it in ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf).</source>
+        <translation>Lösenordet används bara för den här anslutningen och sparas ingenstans. För att slippa frågan: lägg det i ~/.pgpass (i Windows %APPDATA%\postgresql\pgpass.conf).</translation>
     </message>
 </context>
 <context>

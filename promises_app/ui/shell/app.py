@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from promises_app import __version__, logging_setup
 from promises_app.domain.errors import AppError
@@ -37,11 +37,14 @@ from promises_app.paths import resource
 from promises_app.services import Services, open_services
 from promises_app.services.errors import (
     CorruptDatabaseError,
+    PasswordRequiredError,
 )
 from promises_app.ui.shell.main_window import MainWindow
 from promises_app.ui.shell.settings import DEFAULT_LANGUAGE, AppSettings, data_folder
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from promises_app.services.backups import BackupInfo
     from promises_app.ui.common.error_dialog import ErrorDialog
 
@@ -79,16 +82,21 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     return installed
 
 
-def open_for_desktop(db_path: Path, *, first_run_demo: bool, check_later: bool = True) -> Services:
+def open_for_desktop(
+    db_path: Path | URL, *, first_run_demo: bool, check_later: bool = True, password: str | None = None
+) -> Services:
     """Open the database with the one-writer lock; on the very first start (the default
     database missing, and no backups of it, so it was never there) fill it with the demo.
 
     A database that cannot be written (read-only drive, folder or file) opens for viewing
     instead of failing; ``services.db.read_only`` says what blocks, and the window shows it.
     ``check_later``: the start-up check runs in the background (``services.db.startup_check``)
-    and every write waits for it."""
-    first_run = first_run_demo and not db_path.exists() and not _backups_of(db_path)
-    services = open_services(db_path, exclusive=True, allow_read_only=True, check_later=check_later)
+    and every write waits for it. ``db_path`` may be a shared database's URL (``--db``), and
+    ``password`` one the person typed for it."""
+    first_run = (first_run_demo and isinstance(db_path, Path) and not db_path.exists()
+                 and not _backups_of(db_path))
+    services = open_services(db_path, exclusive=True, allow_read_only=True, check_later=check_later,
+                             password=password)
     if first_run:
         services.maintenance.load_demo()
     return services
@@ -100,7 +108,9 @@ def _backups_of(db_path: Path) -> list[BackupInfo]:
     return backups_of(db_path)
 
 
-def start_database(db_path: Path, *, first_run_demo: bool, settings: AppSettings) -> tuple[Path, bool]:
+def start_database(
+    db_path: Path | URL, *, first_run_demo: bool, settings: AppSettings
+) -> tuple[Path | URL, bool]:
     """The database to open at start, and whether it may get the demo.
 
     ``first_run_demo`` means no ``--db`` was given: then the database open when the program
@@ -109,7 +119,7 @@ def start_database(db_path: Path, *, first_run_demo: bool, settings: AppSettings
     if not first_run_demo:
         return db_path, False
     last = settings.last_database()
-    if last is not None and last != db_path.expanduser().resolve():
+    if last is not None and isinstance(db_path, Path) and last != db_path.expanduser().resolve():
         return last, False
     return db_path, True
 
@@ -165,7 +175,7 @@ def install_excepthook(window: MainWindow | None = None) -> ExceptionHook:
     return hook
 
 
-def run_desktop(db_path: Path, *, first_run_demo: bool, smoke: bool = False) -> int:
+def run_desktop(db_path: Path | URL, *, first_run_demo: bool, smoke: bool = False) -> int:
     """Run the window until it closes. ``smoke``: show it, report what it shows, and quit."""
     folder = data_folder()
     logging_setup.configure(folder)
@@ -182,7 +192,9 @@ def run_desktop(db_path: Path, *, first_run_demo: bool, smoke: bool = False) -> 
         logging_setup.shutdown()
 
 
-def _run(app: QApplication, db_path: Path, *, first_run_demo: bool, smoke: bool, settings: AppSettings) -> int:
+def _run(
+    app: QApplication, db_path: Path | URL, *, first_run_demo: bool, smoke: bool, settings: AppSettings
+) -> int:
     db_path, first_run_demo = start_database(db_path, first_run_demo=first_run_demo, settings=settings)
     _log.info("Medborgarlöften %s startar med databasen %s", __version__, db_path)
     services = _open_or_explain(db_path, first_run_demo=first_run_demo, smoke=smoke)
@@ -280,18 +292,33 @@ def _after_failed_check(app: QApplication, window: MainWindow, failure: AppError
     window.database_files.switch_to(services)
 
 
-def _open_or_explain(db_path: Path, *, first_run_demo: bool, smoke: bool) -> Services | None:
-    """Open the database, or tell the person why not; a damaged file gets the offer to restore."""
-    try:
-        return open_for_desktop(db_path, first_run_demo=first_run_demo)
-    except AppError as error:
-        return _refused(db_path, error, smoke=smoke)
+def _open_or_explain(db_path: Path | URL, *, first_run_demo: bool, smoke: bool) -> Services | None:
+    """Open the database, or tell the person why not; a damaged file gets the offer to restore,
+    and a shared database whose server wants a password libpq did not find asks for it."""
+    password: str | None = None
+    while True:
+        try:
+            return open_for_desktop(db_path, first_run_demo=first_run_demo, password=password)
+        except PasswordRequiredError as error:
+            password = None if smoke else _ask_password(str(db_path), rejected=error.rejected)
+            if password is None:
+                return _refused(db_path, error, smoke=smoke)
+        except AppError as error:
+            return _refused(db_path, error, smoke=smoke)
 
 
-def _refused(db_path: Path, error: AppError, *, smoke: bool) -> Services | None:
+def _ask_password(address: str, *, rejected: bool) -> str | None:
+    """The password for the shared database given with ``--db`` (never kept); None if cancelled."""
+    from promises_app.ui.shell.connect_dialog import PasswordDialog
+
+    dialog = PasswordDialog(address, rejected=rejected)
+    return dialog.password() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _refused(db_path: Path | URL, error: AppError, *, smoke: bool) -> Services | None:
     """Tell why the database cannot be used; for a damaged one, offer to restore its newest backup
     (then open that). None when there is nothing to work in."""
-    if not isinstance(error, CorruptDatabaseError):
+    if not isinstance(error, CorruptDatabaseError) or not isinstance(db_path, Path):
         _explain(str(error), smoke=smoke)
         return None
     available = _backups_of(db_path)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessage
 
 from promises_app.domain.errors import AppError
 from promises_app.services import CheckState, Services, open_services
+from promises_app.services.errors import PasswordRequiredError
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.shell.settings import AppSettings
 
@@ -74,6 +75,8 @@ class DatabaseFiles(QObject):
         self._daily_timer.setInterval(DAILY_CHECK_MS)
         self._daily_timer.timeout.connect(self._daily_backup)
         self._daily_timer.start()
+        #: The password dialog while it is open (ui/shell/connect_dialog.py), else None.
+        self.password_dialog: QDialog | None = None
         self._fill_recent_menu()
 
     def is_read_only(self) -> bool:
@@ -103,11 +106,64 @@ class DatabaseFiles(QObject):
                 self.settings.remove_recent_file(path)
             QMessageBox.warning(
                 self._window, self.tr("Open database"),
-                fill(self.tr("%1\n\nYou are still working in %2."), error, current or "–"),
+                fill(self.tr("%1\n\nYou are still working in %2."), error, self.services.db.address),
             )
             return False
         self.switch_to(services)
         return True
+
+    def choose_and_connect(self) -> bool:
+        """Arkiv → Anslut till delad databas…: the address from the dialog, then as ``connect_to_server``."""
+        from promises_app.ui.shell.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.connect_to_server(dialog.address())
+
+    def connect_to_server(self, address: str) -> bool:
+        """Work in the shared database at ``address`` from now on, as when another file is opened.
+
+        A password the server wants and libpq did not find (``~/.pgpass``, a service file) is
+        asked for, used for this connection and kept nowhere. If the database cannot be used,
+        say why and stay in the one open."""
+        from promises_app.services.shared_database import remembered_address, shown_address
+
+        shown = shown_address(address)
+        if self.services.db.shared_address == remembered_address(address):
+            self._status(fill(self.tr("%1 is already open."), shown), 10_000)
+            return True
+        password: str | None = None
+        while True:
+            try:
+                services = open_services(address, create=True, password=password)
+                break
+            except PasswordRequiredError as error:
+                password = self._ask_password(shown, rejected=error.rejected)
+                if password is None:
+                    return False
+            except AppError as error:
+                _log.warning("Den delade databasen %s kunde inte öppnas: %s", shown, error)
+                QMessageBox.warning(
+                    self._window, self.tr("Connect to shared database"),
+                    fill(self.tr("%1\n\nYou are still working in %2."), error, self.services.db.address),
+                )
+                return False
+        _log.info("Ansluten till den delade databasen %s", shown)
+        self.switch_to(services)
+        return True
+
+    def _ask_password(self, address: str, *, rejected: bool) -> str | None:
+        """The password typed for ``address``; None if the person cancelled."""
+        from promises_app.ui.shell.connect_dialog import PasswordDialog
+
+        dialog = PasswordDialog(address, rejected=rejected, parent=self._window)
+        self.password_dialog = dialog  # for the tests to fill in; dropped below
+        try:
+            return dialog.password() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            self.password_dialog = None
+            dialog.deleteLater()
 
     def open_demo(self) -> bool:
         """Work in the demo database (``demo.sqlite`` in the data folder, made with the demo the first
@@ -128,7 +184,7 @@ class DatabaseFiles(QObject):
             if services is not None:
                 services.db.close()
             QMessageBox.warning(self._window, self.tr("Open the demo"),
-                                fill(self.tr("%1\n\nYou are still working in %2."), error, current or "–"))
+                                fill(self.tr("%1\n\nYou are still working in %2."), error, self.services.db.address))
             return False
         _log.info("Demodatabasen öppnad: %s", path)
         self.switch_to(services)
@@ -174,13 +230,13 @@ class DatabaseFiles(QObject):
     def switch_to(self, services: Services) -> None:
         """Let go of the open database (backed up, lock released) and work in ``services``'s
         (also ui/shell/app.py's, after a failed start-up check and the restore it offered)."""
-        old = self.services.db.path
+        old = self.services.db.address
         self.let_go()
         self.services = services
         self.services_changed.emit(services)
         self.show_path()
         self.remember()
-        _log.info("Bytte databas från %s till %s", old, services.db.path)
+        _log.info("Bytte databas från %s till %s", old, services.db.address)
 
     def let_go(self) -> None:
         """Finish the window's work on the database, back up (reason "close") and close the
@@ -205,17 +261,21 @@ class DatabaseFiles(QObject):
         self.let_go()
 
     def show_path(self) -> None:
-        """The status bar names the open database."""
-        path = self.services.db.path
-        self._status(self.tr("Database: %1").replace("%1", str(path) if path else ""))
+        """The status bar names the open database (a shared one by its URL, without a password)."""
+        self._status(self.tr("Database: %1").replace("%1", self.services.db.address))
 
     def remember(self) -> None:
-        """The open database is the last one and first among the recent files."""
+        """The open database is first among the recent files; a file is also the last one, opened
+        again at the next start (a shared database is not: the start does not wait on a network)."""
+        shared = self.services.db.shared_address
         path = self.services.db.path
-        if path is None:
+        if shared is not None:
+            self.settings.add_recent_server(shared)
+        elif path is not None:
+            self.settings.set_last_database(path)
+            self.settings.add_recent_file(path)
+        else:
             return
-        self.settings.set_last_database(path)
-        self.settings.add_recent_file(path)
         self.settings.sync()
         self._fill_recent_menu()
 
@@ -223,16 +283,23 @@ class DatabaseFiles(QObject):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         current = self.services.db.path
-        recent = self.settings.recent_files()
-        for number, path in enumerate(recent, start=1):
+        shared = self.services.db.shared_address
+        recent = self.settings.recent_databases()
+        for number, entry in enumerate(recent, start=1):
             prefix = f"&{number} " if number < 10 else ""
-            action = self.recent_menu.addAction(f"{prefix}{path.name} ({path.parent})")
-            action.setData(str(path))
-            action.setStatusTip(str(path))
-            if current is not None and _same_file(path, current):
+            if isinstance(entry, Path):
+                action = self.recent_menu.addAction(f"{prefix}{entry.name} ({entry.parent})")
+                is_open = current is not None and _same_file(entry, current)
+                action.triggered.connect(lambda _checked=False, chosen=entry: self.open_database(chosen))
+            else:  # a shared database, remembered without its password
+                action = self.recent_menu.addAction(f"{prefix}{entry}")
+                is_open = entry == shared
+                action.triggered.connect(lambda _checked=False, chosen=entry: self.connect_to_server(chosen))
+            action.setData(str(entry))
+            action.setStatusTip(str(entry))
+            if is_open:
                 action.setCheckable(True)
                 action.setChecked(True)
-            action.triggered.connect(lambda _checked=False, chosen=path: self.open_database(chosen))
         if not recent:
             empty = self.recent_menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
@@ -252,6 +319,9 @@ class DatabaseFiles(QObject):
 
     # --- backups and the check ----------------------------------------------------------------
     def backup_now(self) -> None:
+        if not self.services.db.keeps_backups:
+            self.explain_server_backups()
+            return
         try:
             backup = self.services.backups.backup_now()
         except AppError as error:
@@ -259,8 +329,18 @@ class DatabaseFiles(QObject):
             return
         self._status(self.tr("Backup made and checked: %1").replace("%1", str(backup.path)), 10_000)
 
+    def server_backups_text(self) -> str:
+        """Why the window makes no backups of a shared database, and where that is explained."""
+        return self.tr(
+            "The shared database is backed up by its server (pg_dump), not by the program. Ask whoever runs "
+            "the server for a copy or a restore; docs/shared-database.md tells how."
+        )
+
+    def explain_server_backups(self) -> None:
+        QMessageBox.information(self._window, self.tr("Backup"), self.server_backups_text())
+
     def _daily_backup(self) -> None:
-        if self.is_read_only():
+        if self.is_read_only() or not self.services.db.keeps_backups:
             return
         try:
             self.services.backups.backup_if_due()
@@ -272,7 +352,9 @@ class DatabaseFiles(QObject):
         from promises_app.ui.shell.restore_dialog import RestoreDialog
 
         path = self.services.db.path
-        assert path is not None
+        if path is None:  # a shared database: the server's backups
+            self.explain_server_backups()
+            return
         dialog = RestoreDialog(backups_of(path), self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

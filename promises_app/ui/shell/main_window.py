@@ -457,6 +457,10 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             tip=self.tr("Work in another database file"),
         )
+        self.connect_action = self._menu_action(
+            file_menu, self.tr("Connect to s&hared database…"), self.database_files.choose_and_connect,
+            tip=self.tr("Work in the municipality's shared database on a PostgreSQL server"),
+        )
         file_menu.addMenu(self.database_files.recent_menu)
         file_menu.addSeparator()
         self.import_json_action = self._menu_action(
@@ -489,6 +493,8 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("&Restore from backup…"), self.database_files.choose_and_restore,
             tip=self.tr("Replace the database with one of its backups"),
         )
+        self._backup_tip, self._restore_tip = self.backup_action.statusTip(), self.restore_action.statusTip()
+        file_menu.setToolTipsVisible(True)  # the reason backup and restore are greyed out on a shared database
         self.verify_action = self._menu_action(
             file_menu, self.tr("&Check the database…"), self.database_files.check_database,
             tip=self.tr("Check that the database is what the program wrote, also against printouts"),
@@ -562,10 +568,15 @@ class MainWindow(QMainWindow):
 
     def _show_read_only(self) -> None:
         """Title bar, status bar and the window's edit actions for a read-only (or writable) database;
-        on a shared database, the account and what it may do (domain/permissions.py)."""
+        on a shared database the title names it, backup and restore are the server's, and the account's label
+        says who is connected and what it may do (domain/permissions.py)."""
         reason = self.services.db.read_only
         permissions = self.services.db.permissions
-        self.setWindowTitle(self.tr("Medborgarlöften (read-only)") if reason else self.tr("Medborgarlöften"))
+        shared = self.services.db.shared_address
+        if shared is not None:
+            self.setWindowTitle(fill(self.tr("Medborgarlöften – %1"), self.services.db.address))
+        else:
+            self.setWindowTitle(self.tr("Medborgarlöften (read-only)") if reason else self.tr("Medborgarlöften"))
         # On a shared database the account's label says it: "Ansluten som anna (läsa)".
         shown_reason = reason if permissions.account is None else None
         self.read_only_label.setText(fill(self.tr("Read-only: %1"), shown_reason.describe()) if shown_reason else "")
@@ -573,6 +584,14 @@ class MainWindow(QMainWindow):
         self.read_only_label.setVisible(shown_reason is not None)
         for action in (self.new_agreement_action, self.import_json_action, self.backup_action, self.restore_action):
             action.setEnabled(reason is None)
+        for action, tip in ((self.backup_action, self._backup_tip), (self.restore_action, self._restore_tip)):
+            if shared is not None:  # greyed out, saying why (the file menu shows this tooltip)
+                action.setEnabled(False)
+                action.setToolTip(self.database_files.server_backups_text())
+                action.setStatusTip(self.database_files.server_backups_text())
+            else:
+                action.setToolTip("")
+                action.setStatusTip(tip)
         self._show_permissions()
         self._update_agreement_actions(self.current_agreement_id())
 

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from promises_app.services import default_database_path
+from promises_app.services.shared_database import is_server_address, remembered_address
 
 SETTINGS_FILE_NAME = "settings.ini"
 MAX_RECENT_FILES = 8
@@ -112,8 +113,9 @@ class AppSettings:
     def set_last_database(self, path: Path) -> None:
         self.qsettings.setValue(LAST_DATABASE, str(_normal(path)))
 
-    def recent_files(self) -> list[Path]:
-        """Newest first, at most eight, only files that still exist."""
+    def recent_databases(self) -> list[Path | str]:
+        """Newest first, at most eight: files that still exist, and shared databases' addresses
+        (URLs, stored without a password: services/shared_database.remembered_address)."""
         value = self.qsettings.value(RECENT_FILES)
         if isinstance(value, str):
             stored = [value]
@@ -121,24 +123,42 @@ class AppSettings:
             stored = [item for item in value if isinstance(item, str)]
         else:
             stored = []
-        return [Path(item) for item in stored if item and Path(item).is_file()][:MAX_RECENT_FILES]
+        recent: list[Path | str] = []
+        for item in stored:
+            if is_server_address(item):
+                recent.append(remembered_address(item))
+            elif item and Path(item).is_file():
+                recent.append(Path(item))
+        return recent[:MAX_RECENT_FILES]
 
-    def add_recent_file(self, path: Path) -> list[Path]:
+    def recent_files(self) -> list[Path]:
+        """The recent database files (newest first, only files that still exist)."""
+        return [item for item in self.recent_databases() if isinstance(item, Path)]
+
+    def add_recent_file(self, path: Path) -> list[Path | str]:
         """Put ``path`` first (once); returns the new list."""
-        path = _normal(path)
-        recent = [path, *(p for p in self.recent_files() if _normal(p) != path)][:MAX_RECENT_FILES]
-        self._store_recent(recent)
-        return recent
+        normal = _normal(path)
+        return self._put_first(normal, [item for item in self.recent_databases() if _normal(item) != normal])
+
+    def add_recent_server(self, address: str) -> list[Path | str]:
+        """Put a shared database's address first (once, and without its password); the new list."""
+        address = remembered_address(address)
+        return self._put_first(address, [item for item in self.recent_databases() if item != address])
 
     def remove_recent_file(self, path: Path) -> None:
-        path = _normal(path)
-        self._store_recent([p for p in self.recent_files() if _normal(p) != path])
+        normal = _normal(path)
+        self._store_recent([item for item in self.recent_databases() if _normal(item) != normal])
 
     def clear_recent_files(self) -> None:
         self.qsettings.remove(RECENT_FILES)
 
-    def _store_recent(self, recent: list[Path]) -> None:
-        self.qsettings.setValue(RECENT_FILES, [str(p) for p in recent])
+    def _put_first(self, first: Path | str, others: list[Path | str]) -> list[Path | str]:
+        recent = [first, *others][:MAX_RECENT_FILES]
+        self._store_recent(recent)
+        return recent
+
+    def _store_recent(self, recent: list[Path | str]) -> None:
+        self.qsettings.setValue(RECENT_FILES, [str(item) for item in recent])
 
     # --- where the person was, per database ------------------------------------------------
     def last_place(self, database: Path) -> tuple[int | None, str]:
@@ -211,6 +231,8 @@ def _place_group(database: Path) -> str:
     return f"{PLACES}/{database_key(database)}"
 
 
-def _normal(path: Path) -> Path:
-    """One spelling per file, so the same file is listed once."""
+def _normal(path: Path | str) -> Path | str:
+    """One spelling per file, so the same file is listed once (a shared database's address as it is)."""
+    if isinstance(path, str) and is_server_address(path):
+        return path
     return Path(path).expanduser().resolve()

@@ -2906,6 +2906,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Medborgarlöften – %1</source>
         <translation>Medborgarlöften – %1</translation>
     </message>
+    <message>
+        <source>Medborgarlöften – %1 (read-only)</source>
+        <translation>Medborgarlöften – %1 (skrivskyddad)</translation>
+    </message>
 </context>
 <context>
     <name>MakeMeasureDialog</name>

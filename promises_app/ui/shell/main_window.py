@@ -574,7 +574,8 @@ class MainWindow(QMainWindow):
         permissions = self.services.db.permissions
         shared = self.services.db.shared_address
         if shared is not None:
-            self.setWindowTitle(fill(self.tr("Medborgarlöften – %1"), self.services.db.address))
+            title = self.tr("Medborgarlöften – %1 (read-only)") if reason else self.tr("Medborgarlöften – %1")
+            self.setWindowTitle(fill(title, self.services.db.address))
         else:
             self.setWindowTitle(self.tr("Medborgarlöften (read-only)") if reason else self.tr("Medborgarlöften"))
         # On a shared database the account's label says it: "Ansluten som anna (läsa)".

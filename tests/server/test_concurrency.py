@@ -91,15 +91,19 @@ def waiting_for_locks(server: PgServer, name: str) -> int:
 
 
 @contextlib.contextmanager
-def holding(server: PgServer, name: str, table: str, row_id: int) -> Iterator[Callable[[int], None]]:
+def holding(server: PgServer, name: str, table: str, row_id: int) -> Iterator[Callable[..., None]]:
     """Hold row ``row_id`` of ``table`` locked in a third connection; yields ``queued(n)``, which waits
     until n connections wait for a lock. Leaving the block lets go (rolls back)."""
     blocker = raw(server, name)
     try:
         blocker.execute(f"SELECT id FROM {table} WHERE id = %s FOR UPDATE", (row_id,))  # type: ignore[arg-type]
 
-        def queued(count: int) -> None:
-            wait_until(lambda: waiting_for_locks(server, name) >= count, f"{count} saves waiting for {table} {row_id}")
+        def queued(count: int, *saves: Future[Any]) -> None:
+            """Wait until ``count`` connections wait for a lock; ``saves`` must not have finished meanwhile."""
+            wait_until(lambda: waiting_for_locks(server, name) >= count or any(save.done() for save in saves),
+                       f"{count} saves waiting for {table} {row_id}")
+            done = [save for save in saves if save.done()]
+            assert not done, f"saved without waiting for {table} {row_id}: {done[0].exception() or done[0].result()}"
 
         yield queued
     finally:
@@ -154,9 +158,9 @@ def test_two_saves_of_the_same_follow_up_from_the_same_version_the_second_is_ref
 
         with ThreadPoolExecutor(2) as pool, holding(pg_server, demo_db_name, "measures", measure_id) as queued:
             mine = save(first, "min")
-            queued(1)
+            queued(1, mine)
             theirs = save(second, "din")
-            queued(2)
+            queued(2, mine, theirs)
         assert mine.result(timeout=LIMIT_S).comment == "min"
         with pytest.raises(ConflictError, match="Uppföljningen har ändrats sedan du öppnade den"):
             theirs.result(timeout=LIMIT_S)
@@ -208,9 +212,9 @@ def test_signing_and_an_edit_of_the_same_agreement_do_not_interleave(
         with ThreadPoolExecutor(2) as pool, holding(pg_server, demo_db_name, "agreements", agreement_id) as queued:
             first, second = (sign, make_edit) if first_in == "sign" else (make_edit, sign)
             futures = {first: pool.submit(first)}
-            queued(1)
+            queued(1, *futures.values())
             futures[second] = pool.submit(second)
-            queued(2)
+            queued(2, *futures.values())
         signed = futures[sign].result(timeout=LIMIT_S)
         if first_in == "sign":
             with pytest.raises(SignedRecordError, match="är undertecknad .* och kan inte ändras"):
@@ -382,3 +386,25 @@ def test_a_client_killed_inside_an_import_leaves_the_database_before_or_after(
         assert after["exports"].items() > before["exports"].items()
     else:  # exactly as before
         assert after == before
+
+
+# --- who changed it -------------------------------------------------------------------------------------------
+def test_the_log_and_the_signature_name_the_database_user(pg_server: PgServer, demo_db_name: str) -> None:
+    """On a server the account is the user the server checked, whatever the workstation's login."""
+    user = pg_server.new_name("kim")
+    pg_server.sql(f'CREATE ROLE "{user}" LOGIN')
+    try:
+        for grant in ("ALL ON ALL TABLES IN SCHEMA public", "ALL ON ALL SEQUENCES IN SCHEMA public"):
+            pg_server.sql(f'GRANT {grant} TO "{user}"', database=demo_db_name)
+        before = len(log_ids(pg_server.url(demo_db_name)))
+        with connected(pg_server.url(demo_db_name, user=user)) as services:
+            agreement_id = services.agreements.find_agreements(SOLNA)[0].id
+            services.signoff.new_revision(agreement_id)
+            record = services.signoff.sign(agreement_id, place="Solna", signed_on="2023-01-20",
+                                           render_pdf=fake_render)
+            with services.db.read() as session:
+                accounts = set(session.scalars(select(m.ChangeLogEntry.account).where(m.ChangeLogEntry.id > before)))
+        assert (accounts, record.recorded_by) == ({user}, user)
+    finally:
+        pg_server.sql(f'DROP OWNED BY "{user}"', database=demo_db_name)
+        pg_server.sql(f'DROP ROLE "{user}"')

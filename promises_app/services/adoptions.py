@@ -172,7 +172,7 @@ class AdoptionService(Service):
                 adopted_by=body, adopted_on=day, paragraph=section, case_number=case, report_date=as_of,
                 options=options, content=rendered.content, content_sha256=sha256_text(rendered.content),
                 pdf=rendered.pdf, pdf_sha256=hashlib.sha256(rendered.pdf).hexdigest(), pdf_size=len(rendered.pdf),
-                recorded_at=utc_timestamp(), recorded_by=current_account(),
+                recorded_at=utc_timestamp(), recorded_by=current_account(s.connection()),
                 log_entries=anchor.entries, log_head=anchor.head,
             )
             if s.scalar(select(m.AdoptedReport.id).where(m.AdoptedReport.content_sha256 == row.content_sha256)):

@@ -38,11 +38,19 @@ class Service:
         self.db = db
 
 
-def get_row(session: Session, model: type[T], row_id: int, what: str) -> T:
-    """The row with ``row_id``, or NotFoundError naming ``what`` ("Åtgärden", "Parten" …)."""
+def get_row(session: Session, model: type[T], row_id: int, what: str, *, lock: bool = False) -> T:
+    """The row with ``row_id``, or NotFoundError naming ``what`` ("Åtgärden", "Parten" …).
+
+    ``lock``: read it again from the database and lock it until the transaction ends (``SELECT …
+    FOR UPDATE`` on a server, where another writer waits for it; SQLite's ``BEGIN IMMEDIATE``
+    already keeps every other writer out), so what is checked on it stays true until commit.
+    """
     if isinstance(row_id, int) and not INTEGER_MIN <= row_id <= INTEGER_MAX:  # no such id can exist
         raise NotFoundError(f"{what} (id {shorten(row_id)}) finns inte.")
-    row = session.get(model, row_id)
+    if lock:
+        row = session.get(model, row_id, with_for_update=True, populate_existing=True)
+    else:
+        row = session.get(model, row_id)
     if row is None:
         raise NotFoundError(f"{what} (id {row_id}) finns inte längre.")
     return row

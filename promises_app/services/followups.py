@@ -78,7 +78,10 @@ class FollowUpService(Service):
         none for this period (one recorded meanwhile is then a conflict), or None for no check.
         """
         with self.db.write() as s:
-            measure = get_row(s, m.Measure, measure_id, "Åtgärden")
+            # Locked (on a server): two saves of the same measure's follow-up take turns, so the
+            # second checks its version against the first's and is refused (ConflictError), rather
+            # than failing on the row or the unique period as the two write at once.
+            measure = get_row(s, m.Measure, measure_id, "Åtgärden", lock=True)
             values = validate_follow_up(
                 measure.promise.agreement,
                 {"period": period, "status": status, "light": light,
@@ -113,7 +116,7 @@ class FollowUpService(Service):
         with self.db.write() as s:
             stamp = updated_at or utc_now()
             for entry in entries:
-                measure = get_row(s, m.Measure, entry.measure_id, "Åtgärden")
+                measure = get_row(s, m.Measure, entry.measure_id, "Åtgärden", lock=True)  # as ``record``
                 values = validate_follow_up(
                     measure.promise.agreement,
                     {"period": entry.period, "status": entry.status, "light": entry.light,

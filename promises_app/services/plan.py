@@ -11,6 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from promises_app.domain.validation import (
+    INTEGER_MAX,
+    INTEGER_MIN,
     LONG_TEXT_MAX,
     NAME_MAX,
     SHORT_TEXT_MAX,
@@ -111,7 +113,7 @@ class PlanService(Service):
 
     def create_focus_area(self, agreement_id: int, *, name: str, description: str = "") -> FocusAreaRecord:
         with self.db.write() as s:
-            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen", lock=True)
             values = validate_focus_area({"name": name, "description": description})
             row = m.FocusArea(**values, position=next_position(agreement.focus_areas))
             agreement.focus_areas.append(row)
@@ -122,6 +124,7 @@ class PlanService(Service):
         self, focus_area_id: int, *, expected_version: int | None = None, **changes: Any
     ) -> FocusAreaRecord:
         with self.db.write() as s:
+            lock_plan_of(s, m.FocusArea, focus_area_id)
             row = update_row(
                 s, m.FocusArea, focus_area_id, "Fokusområdet",
                 expected_version=expected_version, fields=FOCUS_AREA_FIELDS, changes=changes,
@@ -132,6 +135,7 @@ class PlanService(Service):
     def delete_focus_area(self, focus_area_id: int) -> FocusAreaBackup:
         """Delete a focus area; its measures stay, without a focus area. Returns what undo needs."""
         with self.db.write() as s:
+            lock_plan_of(s, m.FocusArea, focus_area_id)
             row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
             measures = list(
                 s.scalars(select(m.Measure).where(m.Measure.focus_area_id == row.id).order_by(m.Measure.id))
@@ -146,7 +150,7 @@ class PlanService(Service):
         """Put a deleted focus area back at its place (its old id if free), with the measures that had it."""
         record = backup.focus_area
         with self.db.write() as s:
-            agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen")
+            agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen", lock=True)
             values = validate_focus_area({"name": record.name, "description": record.description})
             row = m.FocusArea(
                 id=_free_id(s, m.FocusArea, record.id), **values, position=next_position(agreement.focus_areas)
@@ -162,6 +166,7 @@ class PlanService(Service):
 
     def move_focus_area(self, focus_area_id: int, new_index: int) -> None:
         with self.db.write() as s:
+            lock_plan_of(s, m.FocusArea, focus_area_id)
             row = get_row(s, m.FocusArea, focus_area_id, "Fokusområdet")
             move_to(row.agreement.focus_areas, row, new_index)
 
@@ -183,7 +188,7 @@ class PlanService(Service):
     ) -> PromiseRecord:
         """A new promise. ``as_written``: its text is printed as written, not after "… lovar att"."""
         with self.db.write() as s:
-            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen", lock=True)
             values = validate_promise(
                 s, agreement,
                 {"text": text, "description": description, "maker_ids": maker_ids, "as_written": as_written},
@@ -205,6 +210,7 @@ class PlanService(Service):
     ) -> PromiseRecord:
         reject_unknown(changes, PROMISE_FIELDS)
         with self.db.write() as s:
+            lock_plan_of(s, m.Promise, promise_id)
             row = get_row(s, m.Promise, promise_id, "Löftet")
             check_version(row, expected_version, "Löftet")
             values = {
@@ -229,6 +235,7 @@ class PlanService(Service):
         Returns all it took away, for :meth:`restore_promise` (undo).
         """
         with self.db.write() as s:
+            lock_plan_of(s, m.Promise, promise_id)
             row = get_row(s, m.Promise, promise_id, "Löftet")
             backup = PromiseBackup(
                 promise=convert.promise(row), measures=tuple(_measure_backup(s, x) for x in row.measures)
@@ -242,7 +249,7 @@ class PlanService(Service):
         record = backup.promise
         ids: IdMap = {}
         with self.db.write() as s:
-            agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen")
+            agreement = get_row(s, m.Agreement, record.agreement_id, "Överenskommelsen", lock=True)
             values = validate_promise(
                 s, agreement,
                 {"text": record.text, "description": record.description, "maker_ids": list(record.maker_ids),
@@ -268,6 +275,7 @@ class PlanService(Service):
 
     def move_promise(self, promise_id: int, new_index: int) -> None:
         with self.db.write() as s:
+            lock_plan_of(s, m.Promise, promise_id)
             row = get_row(s, m.Promise, promise_id, "Löftet")
             move_to(row.agreement.promises, row, new_index)
 
@@ -307,6 +315,7 @@ class PlanService(Service):
         """
         values = {k: v for k, v in locals().items() if k in MEASURE_FIELDS}
         with self.db.write() as s:
+            lock_plan_of(s, m.Promise, promise_id)
             promise = get_row(s, m.Promise, promise_id, "Löftet")
             cleaned = validate_measure(
                 s, promise.agreement, values, allow_outside_agreement=allow_outside_agreement
@@ -329,6 +338,7 @@ class PlanService(Service):
     ) -> MeasureRecord:
         reject_unknown(changes, MEASURE_FIELDS)
         with self.db.write() as s:
+            lock_plan_of(s, m.Measure, measure_id)
             row = get_row(s, m.Measure, measure_id, "Åtgärden")
             check_version(row, expected_version, "Åtgärden")
             values = {f: getattr(row, f) for f in MEASURE_FIELDS if f != "participant_ids"}
@@ -356,6 +366,7 @@ class PlanService(Service):
     def delete_measure(self, measure_id: int) -> MeasureBackup:
         """Delete a measure with its occurrences and follow-ups; returns all it took away (for undo)."""
         with self.db.write() as s:
+            lock_plan_of(s, m.Measure, measure_id)
             row = get_row(s, m.Measure, measure_id, "Åtgärden")
             backup = _measure_backup(s, row)
             remove_from(row.promise.measures, row)
@@ -365,6 +376,7 @@ class PlanService(Service):
         """Put a deleted measure back at its place in its promise, with its occurrences and follow-ups."""
         ids: IdMap = {}
         with self.db.write() as s:
+            lock_plan_of(s, m.Promise, backup.measure.promise_id)
             promise = get_row(s, m.Promise, backup.measure.promise_id, "Löftet")
             row = _restore_measure(s, promise, backup, ids)
             s.flush()
@@ -373,6 +385,7 @@ class PlanService(Service):
 
     def move_measure(self, measure_id: int, new_index: int) -> None:
         with self.db.write() as s:
+            lock_plan_of(s, m.Measure, measure_id)
             row = get_row(s, m.Measure, measure_id, "Åtgärden")
             move_to(row.promise.measures, row, new_index)
 
@@ -423,6 +436,28 @@ class PlanService(Service):
             measure.occurrences.append(row)
             s.flush()
             return convert.occurrence(row)
+
+
+def lock_plan_of(session: Session, model: type[m.FocusArea | m.Promise | m.Measure], row_id: int) -> None:
+    """Lock the agreement whose plan holds the row (services/base.get_row's ``lock``) before the row is read.
+
+    Every change to a plan locks its agreement first, as signing does (services/signoff.py): the two
+    cannot interleave, so an edit either is in the signed plan or is refused by the signed guard
+    (storage/signed_guard.py). Locking first, before anything is written, also keeps the order of
+    locks the same in every transaction (the agreement, then the change log's head). A row that does
+    not exist locks nothing; ``get_row`` says it is gone.
+    """
+    if not isinstance(row_id, int) or not INTEGER_MIN <= row_id <= INTEGER_MAX:
+        return
+    if model is m.Measure:
+        query = select(m.Promise.agreement_id).join(m.Measure, m.Measure.promise_id == m.Promise.id)
+        agreement_id = session.scalar(query.where(m.Measure.id == row_id))
+    elif model is m.Promise:
+        agreement_id = session.scalar(select(m.Promise.agreement_id).where(m.Promise.id == row_id))
+    else:
+        agreement_id = session.scalar(select(m.FocusArea.agreement_id).where(m.FocusArea.id == row_id))
+    if agreement_id is not None:
+        get_row(session, m.Agreement, agreement_id, "Överenskommelsen", lock=True)
 
 
 def _free_id(session: Session, model: type, row_id: int) -> int | None:

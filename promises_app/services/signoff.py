@@ -158,7 +158,9 @@ class SignOffService(Service):
         """
         self.db.require_intact("Undertecknandet")
         with self.db.write() as s:
-            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            # Locked before its state is checked: an edit of the plan that is saving waits until the
+            # signature is committed (and is then refused), or is signed with the plan it is part of.
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen", lock=True)
             check_version(agreement, expected_version, "Överenskommelsen")
             if agreement.state is not AgreementState.DRAFT:
                 raise ServiceError(
@@ -190,7 +192,7 @@ class SignOffService(Service):
         """Make the signed agreement a draft again as revision N+1; returns the signed revision N it starts from."""
         self.db.require_intact("Den nya revisionen")
         with self.db.write() as s:
-            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen")
+            agreement = get_row(s, m.Agreement, agreement_id, "Överenskommelsen", lock=True)
             check_version(agreement, expected_version, "Överenskommelsen")
             if agreement.state is not AgreementState.SIGNED:
                 raise ServiceError(
@@ -229,7 +231,7 @@ class SignOffService(Service):
                 raise ValidationError([FieldError("file", "Den här filen är redan bifogad till revisionen.")])
             copy = m.SignedCopy(
                 signed_revision_id=row.id, file_name=name, sha256=digest, size=len(data), data=data,
-                attached_at=utc_timestamp(), attached_by=current_account(),
+                attached_at=utc_timestamp(), attached_by=current_account(s.connection()),
             )
             s.add(copy)
             s.flush()
@@ -435,7 +437,7 @@ def _freeze(
         pdf=pdf,
         source=source,
         recorded_at=utc_timestamp(),
-        recorded_by=current_account(),
+        recorded_by=current_account(session.connection()),
         log_entries=anchor.entries,
         log_head=anchor.head,
     )

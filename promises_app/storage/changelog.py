@@ -6,6 +6,14 @@ with the time, the user account, and a SHA-256 over the entry and the previous e
 Because it hangs on the session, no service can forget it; because it is written in the same
 transaction, an edit and its log entry are saved together or not at all.
 
+Several writers (a shared database on a PostgreSQL server) append to one chain: ``append``
+locks the head row (``SELECT … FOR UPDATE``, held until the transaction ends) and numbers the
+entries itself, ``head.entries + 1 …``, so the id is a contiguous sequence number given under
+that lock and each entry points at the one committed before it. A database sequence would leave
+gaps on rollback and number in the order of inserts, not of commits. On SQLite ``BEGIN
+IMMEDIATE`` already serialises writers; the numbering is the same on both engines. Who changed
+it (``current_account``) is the database user on a server, the operating-system account on SQLite.
+
 ``verify_chain`` recomputes the chain and names the first entry that does not match: an
 edited field, a deleted or reordered entry, a changed stored hash, and a log that no longer
 ends where its head (``change_log_head``, kept by a trigger) says it did. ``current_anchor``
@@ -24,7 +32,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, insert, inspect, select
+from sqlalchemy import Connection, func, insert, inspect, select
 from sqlalchemy.orm import InstanceState, Session, UOWTransaction, object_session
 
 from promises_app.domain.log_anchor import LogAnchor
@@ -76,14 +84,14 @@ def remember_deleted(_mapper: Any, _connection: Connection, target: object) -> N
 
 
 def append(connection: Connection, changes: Iterable[Change]) -> None:
-    """Append entries to the chain (inside the caller's write transaction)."""
-    previous = connection.execute(select(_TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).scalar()
-    previous = previous or GENESIS
+    """Append entries to the chain (inside the caller's write transaction), numbered under the head's lock."""
+    next_id, previous = _locked_head(connection)
     at = utc_timestamp()
-    account = current_account()
+    account = current_account(connection)
     rows = []
     for change in changes:
-        row = {
+        row: dict[str, Any] = {
+            "id": next_id,
             "at": at,
             "account": account,
             "action": change.action,
@@ -94,10 +102,31 @@ def append(connection: Connection, changes: Iterable[Change]) -> None:
             "new": _json(change.new),
             "prev_hash": previous,
         }
-        row["hash"] = entry_hash(row)
-        previous = row["hash"]
+        previous = row["hash"] = entry_hash(row)
+        next_id += 1
         rows.append(row)
-    connection.execute(insert(_TABLE), rows)
+    if rows:
+        connection.execute(insert(_TABLE), rows)
+
+
+def _locked_head(connection: Connection) -> tuple[int, str]:
+    """The next entry's id and the hash it chains to, with the head row locked until the transaction ends.
+
+    On PostgreSQL a second writer waits here for the first to commit and then (READ COMMITTED)
+    reads the head it committed. The head, not the last entry, is continued: a log whose last
+    entries were deleted keeps the gap (``verify_chain`` names it) instead of closing over it.
+    Only where the log runs past its head (entries added with the head's trigger dropped) does
+    numbering go on after the last entry, so no id is given twice.
+    """
+    head = connection.execute(
+        select(ChangeLogHead.entries, ChangeLogHead.hash).where(ChangeLogHead.id == 1).with_for_update()
+    ).first()
+    last = connection.execute(select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).first()
+    if head is not None and (last is None or head.entries >= last.id):
+        return head.entries + 1, head.hash
+    if last is not None:
+        return last.id + 1, last.hash
+    return 1, GENESIS
 
 
 def entry_hash(row: dict[str, Any]) -> str:
@@ -270,8 +299,14 @@ def utc_timestamp() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def current_account() -> str:
-    """The operating-system account making the change (who, in the log)."""
+def current_account(connection: Connection | None = None) -> str:
+    """Who makes the change: on a PostgreSQL server the database user of ``connection``
+    (``current_user``: the account the server checked, the same whichever workstation it is
+    used from); otherwise, and without a connection, the operating-system account."""
+    if connection is not None and connection.dialect.name == "postgresql":
+        user = connection.execute(select(func.current_user())).scalar()
+        if user:
+            return str(user)
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment: still log the change

@@ -20,7 +20,7 @@ from __future__ import annotations
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from promises_app.domain.enums import AgreementState
@@ -64,21 +64,36 @@ def refuse_signed_edits(session: Session, _flush: UOWTransaction, _instances: An
                     "En fastställd uppföljning kan inte ändras eller tas bort. En rättelse fastställs som "
                     "en ny version av perioden."
                 )
+        locked: dict[int, AgreementState] = {}
         for obj in chain(session.new, session.dirty, session.deleted):
             if obj in session.dirty and (not session.is_modified(obj) or _outside_the_document(obj)):
                 continue
             agreement = _agreement_of(session, obj)
-            if (
-                agreement is None
-                or agreement in session.new
-                or agreement in session.info.get(_CREATED, ())
-                or _committed_state(agreement) not in LOCKED_STATES
-            ):
+            if agreement is None or agreement in session.new or agreement in session.info.get(_CREATED, ()):
+                continue
+            if agreement.id not in locked:
+                locked[agreement.id] = _locked_state(session, agreement.id)
+            if locked[agreement.id] in LOCKED_STATES and _committed_state(agreement) not in LOCKED_STATES:
+                raise _locked(agreement)  # signed by someone else since this transaction read it
+            if _committed_state(agreement) not in LOCKED_STATES:
                 continue
             if obj is agreement and obj not in session.deleted:
                 _check_agreement_change(agreement)
             elif obj is agreement or agreement.state in LOCKED_STATES:
                 raise _locked(agreement)
+
+
+def _locked_state(session: Session, agreement_id: int) -> AgreementState:
+    """The agreement's state as committed, its row locked until the transaction ends.
+
+    On a server (READ COMMITTED) a signature committed after this session read the agreement
+    is seen here, and one being made waits until this edit is committed (services/signoff.py
+    locks the same row). The services lock the agreement before they read it
+    (services/plan.lock_plan_of); this catches any change to a plan that did not. On SQLite,
+    where ``BEGIN IMMEDIATE`` already serialises writers, it reads the state as loaded.
+    """
+    state = session.execute(select(m.Agreement.state).where(m.Agreement.id == agreement_id).with_for_update()).scalar()
+    return AgreementState.DRAFT if state is None else state  # None: deleted by this transaction's own flush
 
 
 def remember_created_agreements(session: Session, _flush: UOWTransaction) -> None:

@@ -148,3 +148,21 @@ def test_reordered_entries_break_the_chain(demo_services, db_path) -> None:  # t
     finally:
         services.db.close()
     assert problems and f"post {a['id']}" in problems[0]
+
+
+def test_a_log_cut_short_stays_cut_short_after_the_next_save(demo_services, db_path) -> None:  # type: ignore[no-untyped-def]
+    """Entries are numbered from the head, under its lock (several writers: storage/changelog.py), so
+    the next save goes on after the deleted entries instead of closing the gap over them."""
+    demo_services.db.close()
+    last = _log(db_path)[-1]["id"]
+    _tamper(db_path, "DELETE FROM change_log WHERE id > ?", last - 3)
+    from promises_app.services import open_services
+
+    services = open_services(db_path)
+    try:
+        services.register.create_organisation(name="Kustbevakningen", kind="other")
+        problems = services.maintenance.verify_database().problems
+    finally:
+        services.db.close()
+    assert _log(db_path)[-1]["id"] == last + 1
+    assert f"Ändringsloggens post {last - 2}–{last} saknas (borttagen)." in problems

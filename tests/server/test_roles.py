@@ -191,7 +191,6 @@ def test_no_role_may_change_the_log_alter_a_table_or_drop_a_trigger(shared: Shar
             conn.execute("UPDATE change_log_head SET id = 2")
 
 
-@pytest.mark.xfail(strict=True, reason="the concurrency branch makes the log's account current_user on PostgreSQL")
 def test_the_change_log_records_the_database_account(shared: Shared) -> None:
     database = shared.open_as(shared.editor)
     try:

@@ -40,10 +40,12 @@ def move_in(
     (the same agreements are named), or refuses a row; the server is then as it was.
     """
     if is_server_address(source):
-        raise ServiceError(f"--from ska vara en databasfil (.sqlite), inte en serveradress ({shown_address(source)}).")
+        raise ServiceError(
+            f"--from ska vara en databasfil (.sqlite), inte en serveradress ({shown_address(str(source))})."
+        )
     if not is_server_address(target_url):
-        raise ServiceError(f"--to ska vara adressen till en PostgreSQL-databas (postgresql://användare@server/databas), "
-                           f"inte {target_url}.")
+        raise ServiceError("--to ska vara adressen till en PostgreSQL-databas "
+                           f"(postgresql://användare@server/databas), inte {target_url}.")
     address = shown_address(target_url)
     file = open_database(source, create=False, exclusive=True)
     try:

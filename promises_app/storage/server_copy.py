@@ -84,6 +84,7 @@ def copy_rows(source: Connection, target_engine: Engine, address: str,
             f"Den delade databasen {address} kunde inte nås ({_first_line(error)}). Ingenting har kopierats."
         ) from error
     counts: dict[str, int] = {}
+    doing = "schemat"
     try:
         with target_engine.connect().execution_options(isolation_level="READ COMMITTED") as target:
             with target.begin():
@@ -99,6 +100,7 @@ def copy_rows(source: Connection, target_engine: Engine, address: str,
                     _take_identity(target, identity.database_id, identity.created_at)
                 states = {}
                 for table in data_tables():
+                    doing = f"tabellen {table.name}"
                     rows = _rows(source, table)
                     if table.name == "agreements":
                         states = {row["id"]: row["state"] for row in rows if str(_code(row["state"])) in _LOCKED_STATES}
@@ -109,17 +111,19 @@ def copy_rows(source: Connection, target_engine: Engine, address: str,
                 agreements = m.table_of(m.Agreement)
                 for agreement_id, state in states.items():  # their plans are in: now signed (or closed)
                     target.execute(update(agreements).where(agreements.c.id == agreement_id).values(state=state))
+                doing = "ändringsloggen"
                 log = m.table_of(m.ChangeLogEntry)
                 counts["change_log"] = _insert(target, log, _stream(source, log))  # in id order: the head follows
                 if progress:
                     progress("change_log", counts["change_log"])
+                doing = "ändringsloggens täckning"
                 _copy_coverage(source, target)
                 for table in [*data_tables(), log]:
                     _advance_sequence(target, table)
     except DBAPIError as error:
         raise CopyRefusedError(
-            f"Servern vägrade kopian ({_first_line(error)}). Ingenting har kopierats till {address}: den är som "
-            "förut. Filen är oförändrad."
+            f"Servern vägrade kopian ({_first_line(error)}; {doing}). Ingenting har kopierats till {address}: "
+            "den är som förut. Filen är oförändrad."
         ) from error
     return CopyResult(counts, identity.database_id)
 

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, literal, select, type_coerce, union_all
+from sqlalchemy import Integer, String, cast, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from promises_app.domain.counts import occurrence_days, walk_measure
@@ -32,8 +32,16 @@ _STATUSES = {status.value: status for status in FollowUpStatus}
 _LIGHTS = {light.value: light for light in TrafficLight}
 
 
-def _day(text: str | None) -> date | None:
+def _day(text: str | date | None) -> date | None:
+    """A stored day: SQLite's text, or the date a PostgreSQL server gives."""
+    if isinstance(text, date):
+        return text
     return date.fromisoformat(text) if text else None
+
+
+def _moment(text: str | datetime) -> datetime:
+    """A stored time: SQLite's text, or the datetime a PostgreSQL server gives."""
+    return text if isinstance(text, datetime) else datetime.fromisoformat(text)
 
 
 def agreement_measures(session: Session, agreement_id: int) -> tuple[list[MeasureRecord], dict[int, str]]:
@@ -118,7 +126,7 @@ def agreement_follow_ups(session: Session, agreement_id: int, *, period: str | N
     )
     if period is not None:
         query = query.where(follow_up.period == period)
-    statuses, lights, moment = _STATUSES, _LIGHTS, datetime.fromisoformat
+    statuses, lights, moment = _STATUSES, _LIGHTS, _moment
     return [
         FollowUpRecord(
             id=id_, measure_id=measure_id, period=label, status=statuses[status], light=lights[light],
@@ -164,7 +172,7 @@ def agreement_occurrence_days(
     in_agreement = promise.agreement_id == agreement_id
     occurrences = (
         select(literal("o").label("kind"), m.Occurrence.measure_id.label("measure_id"),
-               type_coerce(m.Occurrence.occurred_on, String).label("day"),
+               cast(m.Occurrence.occurred_on, String).label("day"),
                literal(None, Integer).label("target"), literal("").label("unit"))
         .join(measure, measure.id == m.Occurrence.measure_id)
         .join(promise, promise.id == measure.promise_id)
@@ -172,7 +180,7 @@ def agreement_occurrence_days(
     )
     if only is not None:
         occurrences = occurrences.where(m.Occurrence.measure_id.in_(sorted(set(only))))
-    walks = select(literal("w"), literal(None, Integer), type_coerce(m.SafetyWalk.walked_on, String),
+    walks = select(literal("w"), literal(None, Integer), cast(m.SafetyWalk.walked_on, String),
                    literal(None, Integer), literal("")).where(m.SafetyWalk.agreement_id == agreement_id)
     counted = (
         select(literal("m"), measure.id, literal(None, String), measure.target_count, measure.target_unit)

@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, insert, inspect, select
+from sqlalchemy import Connection, insert, inspect, select, text
 from sqlalchemy.orm import InstanceState, Session, UOWTransaction, object_session
 
 from promises_app.domain.log_anchor import LogAnchor
@@ -75,8 +75,17 @@ def remember_deleted(_mapper: Any, _connection: Connection, target: object) -> N
         session.info.setdefault(_DELETED, []).append(target)
 
 
+#: Advisory transaction lock (PostgreSQL) serialising appends: several writers make one chain.
+APPEND_LOCK = 0x4D4C_4C47  # "MLLG"
+
+
 def append(connection: Connection, changes: Iterable[Change]) -> None:
-    """Append entries to the chain (inside the caller's write transaction)."""
+    """Append entries to the chain (inside the caller's write transaction).
+
+    On a server, appends of several writers are serialised until each one's transaction ends, so
+    each reads the hash of the entry truly before its own (SQLite's BEGIN IMMEDIATE already does)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPEND_LOCK})
     previous = connection.execute(select(_TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)).scalar()
     previous = previous or GENESIS
     at = utc_timestamp()

@@ -129,7 +129,7 @@ def bench_writers(url: str, agreement_id: int, period: str, duration: float, res
                                       .where(m.Promise.agreement_id == agreement_id).order_by(m.Measure.id)))
     finally:
         database.close()
-    outcome = run_writers(url, measures, period, writers=WRITERS, duration=duration)
+    outcome = run_writers(url, [(i, period) for i in measures], writers=WRITERS, duration=duration)
     times = [t for w in outcome.writers for t in w.seconds]
     per = ", ".join(f"{c}" for c, _v, _l in outcome.per_writer.values())
     results.add(Figure(

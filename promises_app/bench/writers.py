@@ -16,6 +16,7 @@ import multiprocessing
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from queue import Empty
 from typing import Any
 
 from sqlalchemy import select
@@ -55,8 +56,7 @@ def comment_of(writer: int, number: int) -> str:
     return f"Skrivare {writer}, sparning {number}"
 
 
-def _write(url: str, writer: int, measures: list[int], period: str, duration: float,
-           barrier: Any, results: Any) -> None:
+def _write(url: str, writer: int, cells: list[tuple[int, str]], duration: float, barrier: Any, results: Any) -> None:
     """One writer (in its own process): record follow-ups until ``duration`` has passed."""
     from promises_app.domain.enums import FollowUpStatus
     from promises_app.services import open_services
@@ -64,8 +64,8 @@ def _write(url: str, writer: int, measures: list[int], period: str, duration: fl
 
     services = open_services(url, create=False)
     try:
-        stored = _versions(services.db, measures, period)
-        versions: dict[int, int | None] = {i: stored.get(i, 0) for i in measures}  # 0: none seen yet
+        stored = _versions(services.db, cells)
+        versions: dict[tuple[int, str], int | None] = {c: stored.get(c, 0) for c in cells}  # 0: none seen yet
         saved: list[str] = []
         refused = 0
         times: list[float] = []
@@ -74,18 +74,18 @@ def _write(url: str, writer: int, measures: list[int], period: str, duration: fl
         ends = time.perf_counter() + duration
         number = 0
         while time.perf_counter() < ends:
-            measure_id = measures[number % len(measures)]
+            cell = cells[number % len(cells)]
             comment = comment_of(writer, number)
             started = time.perf_counter()
             try:
-                record = services.follow_ups.record(measure_id, period=period, status=statuses[number % 2],
-                                                    comment=comment, expected_version=versions[measure_id])
+                record = services.follow_ups.record(cell[0], period=cell[1], status=statuses[number % 2],
+                                                    comment=comment, expected_version=versions[cell])
             except ConflictError:
                 refused += 1
-                versions[measure_id] = None
+                versions[cell] = None
             else:
                 times.append(time.perf_counter() - started)
-                versions[measure_id] = record.version
+                versions[cell] = record.version
                 saved.append(comment)
             number += 1
         results.put(WriterCount(writer, saved, refused, times))
@@ -93,16 +93,18 @@ def _write(url: str, writer: int, measures: list[int], period: str, duration: fl
         services.db.close()
 
 
-def run_writers(url: str, measures: list[int], period: str, *, writers: int = 8,
-                duration: float = 30.0) -> WritersResult:
-    """``writers`` processes saving for ``duration`` seconds; then the database is checked."""
+def run_writers(url: str, cells: list[tuple[int, str]], *, writers: int = 8, duration: float = 30.0) -> WritersResult:
+    """``writers`` processes saving for ``duration`` seconds, each the follow-ups of its own share of
+    ``cells`` (measure id, period); then the database is checked."""
     from promises_app.services import open_services
     from promises_app.storage.changelog import verify_chain
 
-    slices = [measures[k::writers] for k in range(writers)]
+    if len(cells) < writers:
+        raise ValueError(f"{writers} writers need at least as many follow-ups to record, not {len(cells)}")
+    slices = [cells[k::writers] for k in range(writers)]
     database = open_services(url, create=False).db
     try:
-        before = _versions(database, measures, period)
+        before = _versions(database, cells)
         with database.read() as s:
             log_start = s.scalar(select(m.ChangeLogEntry.id).order_by(m.ChangeLogEntry.id.desc()).limit(1)) or 0
     finally:
@@ -110,17 +112,15 @@ def run_writers(url: str, measures: list[int], period: str, *, writers: int = 8,
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(writers)
     queue = context.Queue()
-    processes = [context.Process(target=_write, args=(url, k, slices[k], period, duration, barrier, queue))
+    processes = [context.Process(target=_write, args=(url, k, slices[k], duration, barrier, queue))
                  for k in range(writers)]
     for process in processes:
         process.start()
-    counts = [queue.get(timeout=duration + 300) for _ in processes]
-    for process in processes:
-        process.join(timeout=60)
+    counts = _collect(processes, queue, barrier)
     result = WritersResult(sorted(counts, key=lambda c: c.writer))
     database = open_services(url, create=False).db
     try:
-        after = _versions(database, measures, period)
+        after = _versions(database, cells)
         logged: Counter[str] = Counter()
         with database.read() as s:
             for action, field_name, new in s.execute(
@@ -137,7 +137,7 @@ def run_writers(url: str, measures: list[int], period: str, *, writers: int = 8,
         database.close()
     for count in result.writers:
         own = slices[count.writer]
-        steps = sum(after.get(i, 0) - before.get(i, 0) for i in own)
+        steps = sum(after.get(c, 0) - before.get(c, 0) for c in own)
         in_log = sum(logged[c] for c in count.saved)
         result.per_writer[count.writer] = (len(count.saved), steps, in_log)
         result.lost += sum(1 for c in count.saved if logged[c] == 0)
@@ -145,9 +145,29 @@ def run_writers(url: str, measures: list[int], period: str, *, writers: int = 8,
     return result
 
 
-def _versions(database: Any, measures: list[int], period: str) -> dict[int, int]:
+def _collect(processes: list[Any], queue: Any, barrier: Any) -> list[WriterCount]:
+    """Each writer's count; a writer that died without one ends the run with its exit status."""
+    counts: list[WriterCount] = []
+    while len(counts) < len(processes):
+        try:
+            counts.append(queue.get(timeout=1))
+        except Empty:
+            dead = [p for p in processes if p.exitcode not in (None, 0)]
+            if dead:
+                barrier.abort()  # the others are not kept waiting for it
+                for process in processes:
+                    process.join(timeout=60)
+                raise RuntimeError(f"{len(dead)} writer(s) failed (exit status {dead[0].exitcode})") from None
+    for process in processes:
+        process.join(timeout=60)
+    return counts
+
+
+def _versions(database: Any, cells: list[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    measures = sorted({measure_id for measure_id, _period in cells})
+    wanted = set(cells)
     with database.read() as s:
-        return dict(s.execute(
-            select(m.FollowUp.measure_id, m.FollowUp.version)
-            .where(m.FollowUp.measure_id.in_(measures), m.FollowUp.period == period)
-        ).tuples().all())
+        rows = s.execute(select(m.FollowUp.measure_id, m.FollowUp.period, m.FollowUp.version)
+                         .where(m.FollowUp.measure_id.in_(measures)))
+        return {(measure_id, period): version for measure_id, period, version in rows
+                if (measure_id, period) in wanted}

@@ -174,7 +174,7 @@ def test_a_database_holding_other_agreements_is_refused(
     source: Path, pg_url: str, pg_server: PgServer, tmp_path: Path,
 ) -> None:
     target = open_database(pg_url)
-    try:  # another agreement than the file's (the bench's city has none of the demo's titles)
+    try:  # data, though none of the file's agreements: one person in the register
         services = Services(target)
         services.register.create_person(name="Redan Här")
     finally:

@@ -313,6 +313,13 @@ def _parser() -> argparse.ArgumentParser:
         help="en PDF som programmet skrivit (eller loggvärdet i dess sidfot, t.ex. 1234:9f2c1a0b7e3d): "
         "pröva att databasen fortfarande har ändringsloggen som den var då (kan upprepas)",
     )
+    sub = command("copy", "flytta in en lokal databasfil med hela dess historik i en delad databas (PostgreSQL) "
+                  "och kontrollera resultatet som verify-db", _cmd_copy)
+    sub.add_argument("--from", dest="source", metavar="FIL.sqlite", type=Path, required=True,
+                     help="databasfilen att kopiera (den ändras inte)")
+    sub.add_argument("--to", dest="target", metavar="URL", required=True,
+                     help="den delade databasen, t.ex. postgresql://användare@server/databas (tom: inga "
+                     "överenskommelser eller ändringar ännu)")
     command("backup", "gör en kontrollerad säkerhetskopia nu", _cmd_backup)
     command("people", "lista personregistret (id, namn, titel, organisation)", _cmd_people)
     command("organisations", "lista organisationerna (id, namn, slag, om de har en logotyp)", _cmd_organisations)
@@ -352,6 +359,44 @@ def _parser() -> argparse.ArgumentParser:
 def _add_help(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                         help="visa den här hjälpen och avsluta")
+
+
+def _cmd_copy(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
+    """Moving in (services/moving_in.py): one transaction on the server, then verify-db's checks there."""
+    from promises_app.reports.agreement_document import render_legacy_snapshot_pdf
+    from promises_app.services.moving_in import move_in
+    from promises_app.storage.server import is_server_address, shown_address
+
+    source: Path = args.source.expanduser()
+    if not source.is_file():
+        raise CommandError(f"Databasfilen {shown_path(source)} finns inte. Ingenting har kopierats.")
+    target = shown_address(args.target) if is_server_address(args.target) else args.target
+    result = move_in(source, args.target, render_pdf=render_legacy_snapshot_pdf)
+    rows = result.copied.rows
+    print(f"Kopierade {shown_path(source)} till {target}: {rows.get('agreements', 0)} överenskommelser, "
+          f"{rows.get('measures', 0)} åtgärder, {rows.get('follow_ups', 0)} uppföljningar, "
+          f"{rows.get('signed_revisions', 0)} undertecknade revisioner, {rows.get('change_log', 0)} poster i "
+          f"ändringsloggen ({sum(rows.values())} rader i allt). Databasens id {result.copied.database_id} följde med, "
+          "så utskrifter gjorda från filen kan prövas mot den delade databasen.")
+    check = result.verification
+    if not check.ok:
+        print(f"Kontrollen av {target} efter kopieringen hittade fel (de fanns redan i filen; kör "
+              f"`{PROG} verify-db --db {shown_path(source)}`). Första felet först:", file=sys.stderr)
+        for problem in check.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Kontroll (verify-db) av {target}:")
+    print(f"  Ändringsloggen är obruten ({check.entries} poster, alla kontrollsummor stämmer, och den slutar där "
+          "den ska).")
+    print(f"  De undertecknade revisionerna är oförändrade ({check.revisions} st, alla kontrollsummor stämmer).")
+    if check.adopted:
+        print(f"  De fastställda uppföljningarna är oförändrade ({check.adopted} st, alla kontrollsummor stämmer).")
+    print(f"  Planen i de {check.signed_agreements} undertecknade eller avslutade överenskommelserna är den som "
+          "undertecknades.")
+    print("  Varje rad stämmer med ändringsloggen.")
+    for warning in check.warnings:
+        print(f"  Obs: {warning}")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 RESULT = "DOCUMENT-SECONDS "
 
 
-def cold(kind: str, db: Path, agreement_id: int, period: str = "", *, timeout: float = 300) -> float:
-    """Seconds to make one document (``followup``, ``annual`` or ``agreement``) in a fresh process."""
+def cold(kind: str, db: Path | str, agreement_id: int, period: str = "", *, timeout: float = 300) -> float:
+    """Seconds to make one document (``followup``, ``annual`` or ``agreement``) in a fresh process.
+    ``db``: a file, or a PostgreSQL URL (the bench's PostgreSQL figures)."""
     result = subprocess.run(
         [sys.executable, "-m", "promises_app.bench.documents", kind, str(db), str(agreement_id), period],
         capture_output=True, text=True, timeout=timeout, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
@@ -61,7 +62,7 @@ def preview_first_page(pdf: bytes) -> float:
     return elapsed
 
 
-def _make(kind: str, db: Path, agreement_id: int, period: str) -> float:
+def _make(kind: str, db: Path | str, agreement_id: int, period: str) -> float:
     from promises_app.bench.measure import REPORT_DAY
     from promises_app.services import open_services
 
@@ -140,5 +141,8 @@ def _floor(services: Services, agreement_id: int, period: str) -> float:
 
 
 if __name__ == "__main__":
-    what, path, ident, label = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    print(RESULT + json.dumps({"seconds": _make(what, path, ident, label)}), flush=True)
+    from promises_app.storage.server import is_server_address
+
+    what, ident, label = sys.argv[1], int(sys.argv[3]), sys.argv[4]
+    where = sys.argv[2] if is_server_address(sys.argv[2]) else Path(sys.argv[2])
+    print(RESULT + json.dumps({"seconds": _make(what, where, ident, label)}), flush=True)

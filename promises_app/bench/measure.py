@@ -103,9 +103,11 @@ _translators_installed = False
 WINDOW_SIZE = (1366, 768)
 
 
-def open_window(db_path: Path) -> MainWindow:
+def open_window(db_path: Path | str) -> MainWindow:
     """The real main window on ``db_path`` (offscreen, shown at :data:`WINDOW_SIZE`); close it with
-    ``close_window``."""
+    ``close_window``. ``db_path`` may be a PostgreSQL URL (the bench's PostgreSQL figures)."""
+    from promises_app.services import open_services
+    from promises_app.storage.server import is_server_address
     from promises_app.ui.shell.app import application, install_translators, open_for_desktop
     from promises_app.ui.shell.main_window import MainWindow
 
@@ -114,7 +116,10 @@ def open_window(db_path: Path) -> MainWindow:
     if not _translators_installed:  # once per process, as the one QApplication is
         install_translators(app)
         _translators_installed = True
-    services = open_for_desktop(db_path, first_run_demo=False)
+    if is_server_address(db_path):
+        services = open_services(db_path, exclusive=True)
+    else:
+        services = open_for_desktop(Path(db_path), first_run_demo=False)
     window = MainWindow(services)
     window.show()
     window.resize(*WINDOW_SIZE)

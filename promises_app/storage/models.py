@@ -31,7 +31,9 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
+from sqlalchemy.dialects.postgresql import DOUBLE_PRECISION
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
 from promises_app.domain.enums import (
     AgreementKind,
@@ -51,6 +53,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+#: A floating-point number: SQLite's REAL is 8 bytes; PostgreSQL's REAL is 4, so there it is
+#: DOUBLE PRECISION (an indicator value 67.3 must come back as 67.3 on both engines).
+FLOAT: TypeEngine[float] = REAL().with_variant(DOUBLE_PRECISION(), "postgresql")
 
 
 class Base(DeclarativeBase):
@@ -646,7 +653,7 @@ class IndicatorValue(Versioned, Base):
     )
     period: Mapped[str] = mapped_column(String(40), nullable=False)
     sex: Mapped[Sex] = mapped_column(code_enum(Sex, "indicator_sex"), default=Sex.TOTAL)
-    value: Mapped[float] = mapped_column(REAL, nullable=False)
+    value: Mapped[float] = mapped_column(FLOAT, nullable=False)
 
     indicator: Mapped[Indicator] = relationship(back_populates="values")
 
@@ -670,8 +677,8 @@ class AgreementIndicator(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     baseline_period: Mapped[str | None] = mapped_column(String(40))
     #: None: the indicator's own (total) value for ``baseline_period``.
-    baseline_value: Mapped[float | None] = mapped_column(REAL)
-    target_value: Mapped[float | None] = mapped_column(REAL)
+    baseline_value: Mapped[float | None] = mapped_column(FLOAT)
+    target_value: Mapped[float | None] = mapped_column(FLOAT)
     #: The target as the agreement words it ("minst 67 %").
     target_text: Mapped[str] = mapped_column(String(200), nullable=False, default="")
 
@@ -741,8 +748,8 @@ class WalkFinding(Versioned, Base):
     reason: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
     #: When it was dealt with or declined (None while open).
     dealt_on: Mapped[date | None] = mapped_column(Date)
-    latitude: Mapped[float | None] = mapped_column(REAL)
-    longitude: Mapped[float | None] = mapped_column(REAL)
+    latitude: Mapped[float | None] = mapped_column(FLOAT)
+    longitude: Mapped[float | None] = mapped_column(FLOAT)
 
     walk: Mapped[SafetyWalk] = relationship(back_populates="findings")
     measure: Mapped[Measure | None] = relationship()

@@ -85,8 +85,11 @@ def prepare(engine: Engine, address: str, *, create: bool) -> None:
                 _migrate(connection)
 
 
-def create_schema(connection: Connection) -> None:
-    """The current schema in an empty database, inside the caller's transaction."""
+def create_schema(connection: Connection, *, database_id: str | None = None, created_at: str | None = None) -> None:
+    """The current schema in an empty database, inside the caller's transaction.
+
+    ``database_id``/``created_at``: a database moved in from a file keeps the file's identity
+    (storage/server_copy.py); otherwise a new random id, made now."""
     from promises_app.storage.migrate import SCHEMA_VERSION, head_revision
     from promises_app.storage.models import Base
     from promises_app.storage.server_guards import install_guards
@@ -101,10 +104,10 @@ def create_schema(connection: Connection) -> None:
         text("INSERT INTO application_identity (id, application_id, schema_version) VALUES (1, :app, :version)"),
         {"app": APPLICATION_ID, "version": SCHEMA_VERSION},
     )
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = created_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     connection.execute(
         text("INSERT INTO database_identity (id, database_id, created_at) VALUES (1, :id, :at)"),
-        {"id": str(uuid.uuid4()), "at": now},
+        {"id": database_id or str(uuid.uuid4()), "at": now},
     )
     connection.execute(text("INSERT INTO change_log_head (id, entries, hash) VALUES (1, 0, :hash)"), {"hash": GENESIS})
     for table in LOGGED_TABLES:

@@ -120,22 +120,26 @@ _HYPHENATABLE = re.compile(r"(?i)(?!.*[aeiouyåäöéèêëáàâíìîïóòô�
                            r"[a-zåäöéèêëáàâíìîïóòôúùûüæøœßç]{1,40}")
 
 
-def cell_text(text: str, width: float, *, hyphenate: bool) -> str | list[str]:
+#: A cell's text in pieces (``cell_text``): plain text, or a word to hyphenate or to split anywhere.
+Piece = str | dict[str, str]
+
+
+def cell_text(text: str, width: float, *, hyphenate: bool) -> str | list[Piece]:
     """A table cell's text as ``cell-text`` in common.typ lays it out, for a column ``width`` wide.
 
     Where every word fits the column (nearly always) the text itself: laid out plainly, with no
-    hyphenation to compute. Otherwise a list of pieces: the even ones text, hyphenated in Swedish
-    where ``hyphenate`` (a title, a comment); the odd ones words no hyphenation fits into the
-    column (in a column that is not hyphenated: every word wider than it), which the template
-    breaks between any two characters, so nothing runs over the next column. Deciding this here,
-    word by word, costs Typst no rule on every cell's text.
+    hyphenation to compute. Otherwise a list of pieces: plain text, ``{"hyphenate": word}`` for a
+    word wider than the column that Swedish hyphenation breaks into pieces it holds (only where
+    ``hyphenate``: a title, a comment), and ``{"split": word}`` for one it does not (a link, a code;
+    in a column that is not hyphenated every word wider than it), which the template breaks between
+    any two characters, so nothing runs over the next column. Deciding this here, word by word,
+    costs Typst no rule on every cell's text and hyphenation only where a word needs it.
     """
     room = width - 2 * CELL_PADDING
     unmeasured = room / WIDEST_CHARACTER
     if not any(len(word) >= unmeasured for word in text.split()):
         return text
-    pieces: list[str] = []
-    wide = False
+    pieces: list[Piece] = []
     start = 0
     for match in _WORD.finditer(text):
         word = match.group()
@@ -143,16 +147,20 @@ def cell_text(text: str, width: float, *, hyphenate: bool) -> str | list[str]:
                     if len(part) >= unmeasured and _wider_than(part, room)]
         if not too_wide:
             continue
-        wide = True
-        if hyphenate and all(_HYPHENATABLE.fullmatch(part) for part in too_wide):
-            continue
-        pieces += [text[start:match.start()], word]
+        natural = hyphenate and all(_HYPHENATABLE.fullmatch(part.strip(_PUNCTUATION)) for part in too_wide)
+        if match.start() > start:
+            pieces.append(text[start:match.start()])
+        pieces.append({"hyphenate" if natural else "split": word})
         start = match.end()
-    if not wide:
+    if not pieces:
         return text
-    return [*pieces, text[start:]]
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
 
 
+#: What may stand before or after a word without making it any less a word to hyphenate.
+_PUNCTUATION = ".,;:!?()[]\"'«»”’…"
 _WORD = re.compile(r"\S+")
 
 

@@ -16,7 +16,7 @@ from reportlab.lib.units import cm
 
 from promises_app.reports import charts, fonts, typst_engine
 from promises_app.reports import followup_content as c
-from promises_app.reports.document_data import cell_text, chart_file, hex_colour, logo_files, page_data
+from promises_app.reports.document_data import Piece, cell_text, chart_file, hex_colour, logo_files, page_data
 from promises_app.reports.followup_content import FollowUpContent
 from promises_app.reports.formatting import log_keywords
 from promises_app.reports.page_layout import CELL_PADDING, column_widths, longest_word, snug_widths
@@ -66,6 +66,8 @@ def followup_data(
     logos, files = logo_files(content.logos if options.logos else ())
     width = BODY_WIDTH[options.landscape]
     columns = measure_columns(content.groups, width)
+    overdue_widths = listed_widths(content.overdue, width)
+    missing_widths = listed_widths(content.missing, width)
     data: dict[str, Any] = {
         "page": page_data(
             title=f"{content.heading} – {content.agreement_title}",
@@ -87,10 +89,10 @@ def followup_data(
         "by_status": [count_row(row) for row in content.by_status],
         "by_light": [count_row(row, colour=True) for row in content.by_light],
         "overdue_heading": f"{c.HEADING_OVERDUE} (per {content.overdue_as_of})",
-        "overdue": [listed_row(m) for m in content.overdue],
-        "overdue_widths": listed_widths(content.overdue, width),
-        "missing": [listed_row(m) for m in content.missing],
-        "missing_widths": listed_widths(content.missing, width),
+        "overdue": listed_rows(content.overdue, overdue_widths),
+        "overdue_widths": overdue_widths,
+        "missing": listed_rows(content.missing, missing_widths),
+        "missing_widths": missing_widths,
         "measure_columns": columns,
         "groups": [measure_group(group, columns) for group in content.groups],
         "moved": [[r.title, r.responsible, r.change, r.planned, r.now] for r in content.moved],
@@ -154,8 +156,12 @@ def count_row(row: c.CountRow, *, colour: bool = False) -> dict[str, Any]:
     return {"label": row.label, "count": row.count, "colour": swatch}
 
 
-def listed_row(m: c.ListedMeasure) -> list[str]:
-    return [m.title, m.responsible, m.deadline, m.status]
+def listed_rows(items: Sequence[c.ListedMeasure], widths: Sequence[float]) -> list[list[str | list[Piece]]]:
+    """The overdue or missing list's rows: each cell as ``cell_text`` makes it (the title hyphenated)."""
+    return [[cell_text(text, column_width, hyphenate=column == 0)
+             for column, (text, column_width) in enumerate(zip(
+                 (m.title, m.responsible, m.deadline, m.status), widths, strict=True))]
+            for m in items]
 
 
 def measure_columns(groups: Sequence[c.MeasureGroup], width: float) -> list[list[Any]]:
@@ -189,9 +195,9 @@ def measure_group(group: c.MeasureGroup, columns: Sequence[Sequence[Any]]) -> di
     """A promise's rows for the template, each shown column's text as ``cell_text`` makes it
     (the same text in the same column is looked at once: a report repeats its few comments)."""
     widths = {key: width for _header, key, width in columns}
-    known: dict[tuple[str, str], str | list[str]] = {}
+    known: dict[tuple[str, str], str | list[Piece]] = {}
 
-    def cell(key: str, text: str) -> str | list[str]:
+    def cell(key: str, text: str) -> str | list[Piece]:
         if key not in widths:
             return text
         found = known.get((key, text))

@@ -28,20 +28,24 @@ def test_text_whose_words_all_fit_is_handed_over_as_it_is() -> None:
 
 
 def test_a_swedish_word_too_wide_is_left_to_hyphenation_in_a_flowing_column() -> None:
-    assert cell_text(WALKS, NARROW, hyphenate=True) == [WALKS]  # one piece: hyphenated text, nothing split
+    assert cell_text(WALKS, NARROW, hyphenate=True) == ["Genomföra ", {"hyphenate": "trygghetsvandringar"}, " i ",
+                                                        {"hyphenate": "stationsområdet"}]
+    assert cell_text("Två trygghetsvandringar.", NARROW, hyphenate=True) == \
+        ["Två ", {"hyphenate": "trygghetsvandringar."}]
 
 
 def test_the_same_word_is_broken_between_characters_where_the_column_is_not_hyphenated() -> None:
-    assert cell_text(WALKS, NARROW, hyphenate=False) == ["Genomföra ", "trygghetsvandringar",
-                                                         " i ", "stationsområdet", ""]
+    assert cell_text(WALKS, NARROW, hyphenate=False) == ["Genomföra ", {"split": "trygghetsvandringar"}, " i ",
+                                                         {"split": "stationsområdet"}]
 
 
 def test_words_no_hyphenation_fits_are_broken_between_characters_even_in_a_flowing_column() -> None:
     link = "https://polisen.se/" + "x" * 60
     word = "å" * 40
-    assert cell_text(f"Se {link} och {word}.", NARROW, hyphenate=True) == ["Se ", link, " och ", f"{word}.", ""]
+    assert cell_text(f"Se {link} och {word}.", NARROW, hyphenate=True) == \
+        ["Se ", {"split": link}, " och ", {"split": f"{word}."}]
     assert cell_text("שלוםעולםשלוםעולםשלוםעולםשלוםעולם", NARROW, hyphenate=True) == \
-        ["", "שלוםעולםשלוםעולםשלוםעולםשלוםעולם", ""]
+        [{"split": "שלוםעולםשלוםעולםשלוםעולםשלוםעולם"}]
 
 
 def test_a_long_title_is_hyphenated_in_the_report_not_split_anywhere() -> None:

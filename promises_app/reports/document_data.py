@@ -159,6 +159,13 @@ def cell_text(text: str, width: float, *, hyphenate: bool) -> str | list[Piece]:
     return pieces
 
 
+def plain_text(cell: str | list[Piece]) -> str:
+    """The text of a cell ``cell_text`` made, its pieces joined again."""
+    if isinstance(cell, str):
+        return cell
+    return "".join(piece if isinstance(piece, str) else "".join(piece.values()) for piece in cell)
+
+
 #: What may stand before or after a word without making it any less a word to hyphenate.
 _PUNCTUATION = ".,;:!?()[]\"'«»”’…"
 _WORD = re.compile(r"\S+")

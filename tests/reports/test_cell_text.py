@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from promises_app.domain.enums import TrafficLight
 from promises_app.reports import followup_content as c
-from promises_app.reports.document_data import cell_text
+from promises_app.reports.document_data import cell_text, plain_text
 from promises_app.reports.followup_pdf import render_followup_pdf
 from promises_app.reports.report_options import FollowUpSection
 from tests.reports.pdf_text import flat_text, reader
@@ -46,6 +46,12 @@ def test_words_no_hyphenation_fits_are_broken_between_characters_even_in_a_flowi
         ["Se ", {"split": link}, " och ", {"split": f"{word}."}]
     assert cell_text("שלוםעולםשלוםעולםשלוםעולםשלוםעולם", NARROW, hyphenate=True) == \
         [{"split": "שלוםעולםשלוםעולםשלוםעולםשלוםעולם"}]
+
+
+def test_the_pieces_joined_are_the_text() -> None:
+    text = f"Se https://polisen.se/{'x' * 60} om {WALKS}."
+    for hyphenate in (True, False):
+        assert plain_text(cell_text(text, NARROW, hyphenate=hyphenate)) == text
 
 
 def test_a_long_title_is_hyphenated_in_the_report_not_split_anywhere() -> None:

@@ -119,6 +119,7 @@ def _floor(services: Services, agreement_id: int, period: str) -> float:
 
     from promises_app.bench.measure import REPORT_DAY
     from promises_app.paths import resource
+    from promises_app.reports.document_data import plain_text
     from promises_app.reports.followup_content import build_followup_content
     from promises_app.reports.followup_pdf import followup_data
     from promises_app.reports.report_options import FollowUpOptions
@@ -127,7 +128,7 @@ def _floor(services: Services, agreement_id: int, period: str) -> float:
     content = build_followup_content(services, agreement_id, period, today=REPORT_DAY, options=options)
     data, _files = followup_data(content, options)
     columns = data["measure_columns"]
-    cells = [str(row[key]) for group in data["groups"] for row in group["rows"] for _h, key, _w, _s in columns]
+    cells = [plain_text(row[key]) for group in data["groups"] for row in group["rows"] for _h, key, _w in columns]
     payload = json.dumps({"header": [c[0] for c in columns], "widths": [c[2] for c in columns], "cells": cells},
                          ensure_ascii=False)
     with tempfile.TemporaryDirectory() as root:

@@ -110,3 +110,66 @@ def split_from(texts: Sequence[str], width: float) -> int:
                     and text_width(word, fonts.REGULAR, CELL_FONT_SIZE) > room:
                 shortest = len(word)
     return shortest
+
+
+#: A word Typst's Swedish hyphenation breaks into pieces a column holds: Latin letters only, its
+#: syllables short (at most three vowels or six consonants in a row), at most 40 letters. Other
+#: words wider than their column (a link, a code, "ååååå…", a right-to-left name) are broken
+#: between any two characters instead.
+_HYPHENATABLE = re.compile(r"(?i)(?!.*[aeiouyåäöéèêëáàâíìîïóòôúùûüæøœ]{4})(?!.*[b-df-hj-np-tv-xzßç]{7})"
+                           r"[a-zåäöéèêëáàâíìîïóòôúùûüæøœßç]{1,40}")
+
+
+#: A cell's text in pieces (``cell_text``): plain text, or a word to hyphenate or to split anywhere.
+Piece = str | dict[str, str]
+
+
+def cell_text(text: str, width: float, *, hyphenate: bool) -> str | list[Piece]:
+    """A table cell's text as ``cell-text`` in common.typ lays it out, for a column ``width`` wide.
+
+    Where every word fits the column (nearly always) the text itself: laid out plainly, with no
+    hyphenation to compute. Otherwise a list of pieces: plain text, ``{"hyphenate": word}`` for a
+    word wider than the column that Swedish hyphenation breaks into pieces it holds (only where
+    ``hyphenate``: a title, a comment), and ``{"split": word}`` for one it does not (a link, a code;
+    in a column that is not hyphenated every word wider than it), which the template breaks between
+    any two characters, so nothing runs over the next column. Deciding this here, word by word,
+    costs Typst no rule on every cell's text and hyphenation only where a word needs it.
+    """
+    room = width - 2 * CELL_PADDING
+    unmeasured = room / WIDEST_CHARACTER
+    if not any(len(word) >= unmeasured for word in text.split()):
+        return text
+    pieces: list[Piece] = []
+    start = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        too_wide = [part for part in _BREAKS_INSIDE.split(word)
+                    if len(part) >= unmeasured and _wider_than(part, room)]
+        if not too_wide:
+            continue
+        natural = hyphenate and all(_HYPHENATABLE.fullmatch(part.strip(_PUNCTUATION)) for part in too_wide)
+        if match.start() > start:
+            pieces.append(text[start:match.start()])
+        pieces.append({"hyphenate" if natural else "split": word})
+        start = match.end()
+    if not pieces:
+        return text
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
+
+
+def plain_text(cell: str | list[Piece]) -> str:
+    """The text of a cell ``cell_text`` made, its pieces joined again."""
+    if isinstance(cell, str):
+        return cell
+    return "".join(piece if isinstance(piece, str) else "".join(piece.values()) for piece in cell)
+
+
+#: What may stand before or after a word without making it any less a word to hyphenate.
+_PUNCTUATION = ".,;:!?()[]\"'«»”’…"
+_WORD = re.compile(r"\S+")
+
+
+def _wider_than(word: str, room: float) -> bool:
+    return text_width(word, fonts.REGULAR, CELL_FONT_SIZE) > room

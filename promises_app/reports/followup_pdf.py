@@ -16,7 +16,7 @@ from reportlab.lib.units import cm
 
 from promises_app.reports import charts, fonts, typst_engine
 from promises_app.reports import followup_content as c
-from promises_app.reports.document_data import chart_file, hex_colour, logo_files, page_data, split_from
+from promises_app.reports.document_data import Piece, cell_text, chart_file, hex_colour, logo_files, page_data
 from promises_app.reports.followup_content import FollowUpContent
 from promises_app.reports.formatting import log_keywords
 from promises_app.reports.page_layout import CELL_PADDING, column_widths, longest_word, snug_widths
@@ -65,6 +65,9 @@ def followup_data(
     after the fingerprint and the log's head."""
     logos, files = logo_files(content.logos if options.logos else ())
     width = BODY_WIDTH[options.landscape]
+    columns = measure_columns(content.groups, width)
+    overdue_widths = listed_widths(content.overdue, width)
+    missing_widths = listed_widths(content.missing, width)
     data: dict[str, Any] = {
         "page": page_data(
             title=f"{content.heading} – {content.agreement_title}",
@@ -86,12 +89,12 @@ def followup_data(
         "by_status": [count_row(row) for row in content.by_status],
         "by_light": [count_row(row, colour=True) for row in content.by_light],
         "overdue_heading": f"{c.HEADING_OVERDUE} (per {content.overdue_as_of})",
-        "overdue": [listed_row(m) for m in content.overdue],
-        "overdue_widths": listed_widths(content.overdue, width),
-        "missing": [listed_row(m) for m in content.missing],
-        "missing_widths": listed_widths(content.missing, width),
-        "measure_columns": measure_columns(content.groups, width),
-        "groups": [measure_group(group) for group in content.groups],
+        "overdue": listed_rows(content.overdue, overdue_widths),
+        "overdue_widths": overdue_widths,
+        "missing": listed_rows(content.missing, missing_widths),
+        "missing_widths": missing_widths,
+        "measure_columns": columns,
+        "groups": [measure_group(group, columns) for group in content.groups],
         "moved": [[r.title, r.responsible, r.change, r.planned, r.now] for r in content.moved],
         "moved_widths": moved_widths(content.moved, width),
         "next_steps": content.next_steps,
@@ -153,19 +156,18 @@ def count_row(row: c.CountRow, *, colour: bool = False) -> dict[str, Any]:
     return {"label": row.label, "count": row.count, "colour": swatch}
 
 
-def listed_row(m: c.ListedMeasure) -> list[str]:
-    return [m.title, m.responsible, m.deadline, m.status]
+def listed_rows(items: Sequence[c.ListedMeasure], widths: Sequence[float]) -> list[list[str | list[Piece]]]:
+    """The overdue or missing list's rows: each cell as ``cell_text`` makes it (the title hyphenated)."""
+    return [[cell_text(text, column_width, hyphenate=column == 0)
+             for column, (text, column_width) in enumerate(zip(
+                 (m.title, m.responsible, m.deadline, m.status), widths, strict=True))]
+            for m in items]
 
 
 def measure_columns(groups: Sequence[c.MeasureGroup], width: float) -> list[list[Any]]:
-    """[header, key, width, split_from] of each shown measure column (``split_from``: document_data)."""
-    rows = [row for group in groups for row in group.rows]
-    columns = []
-    for column, column_width in zip(shown_columns(groups), measure_widths(groups, width), strict=True):
-        key = MEASURE_KEYS[column]
-        split = split_from([str(getattr(row, FIELDS.get(key, key))) for row in rows], column_width)
-        columns.append([column, key, column_width, split])
-    return columns
+    """[header, key, width] of each shown measure column."""
+    return [[column, MEASURE_KEYS[column], column_width]
+            for column, column_width in zip(shown_columns(groups), measure_widths(groups, width), strict=True)]
 
 
 def listed_widths(items: Sequence[c.ListedMeasure], width: float) -> list[float]:
@@ -185,14 +187,33 @@ def moved_widths(rows: Sequence[c.ChangeRow], width: float) -> list[float]:
     ])
 
 
-def measure_group(group: c.MeasureGroup) -> dict[str, Any]:
+#: The measure columns whose text is hyphenated where a word would not fit (``cell_text``).
+FLOWING = frozenset({"title", "comment"})
+
+
+def measure_group(group: c.MeasureGroup, columns: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """A promise's rows for the template, each shown column's text as ``cell_text`` makes it
+    (the same text in the same column is looked at once: a report repeats its few comments)."""
+    widths = {key: width for _header, key, width in columns}
+    known: dict[tuple[str, str], str | list[Piece]] = {}
+
+    def cell(key: str, text: str) -> str | list[Piece]:
+        if key not in widths:
+            return text
+        found = known.get((key, text))
+        if found is None:
+            found = known[key, text] = cell_text(text, widths[key], hyphenate=key in FLOWING)
+        return found
+
     return {
         "heading": group.heading,
         "title": group.title,
         "rows": [
             {
-                "title": r.title, "responsible": r.responsible, "deadline": r.deadline, "overdue": r.overdue,
-                "target": target_cell(r), "status": r.status, "light": r.light_text, "comment": r.comment.strip(),
+                "title": cell("title", r.title), "responsible": cell("responsible", r.responsible),
+                "deadline": cell("deadline", r.deadline), "overdue": r.overdue,
+                "target": cell("target", target_cell(r)), "status": cell("status", r.status),
+                "light": r.light_text, "comment": cell("comment", r.comment.strip()),
                 "colour": hex_colour(charts.light_colour(r.light)), "tint": hex_colour(charts.light_tint(r.light)),
             }
             for r in group.rows

@@ -19,7 +19,8 @@ from promises_app.domain.enums import FollowUpStatus, TrafficLight
 from promises_app.reports.followup_content import build_followup_content
 from promises_app.reports.followup_pdf import render_followup_pdf
 from promises_app.reports.report_options import FollowUpOptions, Orientation
-from promises_app.reports.typst_engine import MISSING_CHARACTER
+from promises_app.reports.typst_engine import EMOJI as EMOJI_CHARACTERS
+from promises_app.reports.typst_engine import MISSING_CHARACTER, emoji_input
 from promises_app.services import Services
 from tests.reports.pdf_text import flat_text, reader
 
@@ -110,3 +111,19 @@ def test_a_word_wider_than_its_column_is_broken_inside_it_not_run_over_the_next(
     pieces = [len(run) for line in lines for run in re.findall("x{10,}", line)]
     assert len(pieces) > 1 and max(pieces) < 150  # on several lines of its column
     assert link in "".join(lines)  # and nothing of it lost
+
+
+def test_the_emoji_font_is_asked_for_only_where_the_data_has_emoji() -> None:
+    assert emoji_input('{"title": "Trygghetsvandring i centrum"}') == "no"
+    assert emoji_input(f'{{"title": "{EMOJI}"}}') == "yes"
+    assert emoji_input('{"title": "Flagga \U0001F1F8\U0001F1EA"}') == "yes"
+
+
+def test_python_and_the_template_give_the_same_characters_to_the_emoji_font() -> None:
+    common = (Path(__file__).resolve().parents[2] / "resources" / "documents" / "common.typ").read_text("utf-8")
+    typst_pattern = re.search(r'#let emoji = regex\("(.*)"\)', common)
+    assert typst_pattern is not None
+    template = re.compile(re.sub(r"\\u\{([0-9A-Fa-f]+)\}", lambda m: chr(int(m.group(1), 16)), typst_pattern.group(1)))
+    differ = [code for code in range(0x110000)
+              if bool(template.match(chr(code))) != bool(EMOJI_CHARACTERS.match(chr(code)))]
+    assert differ == []

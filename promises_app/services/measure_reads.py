@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, literal, select, type_coerce, union_all
+from sqlalchemy import Date, Integer, String, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from promises_app.domain.counts import occurrence_days, walk_measure
@@ -32,8 +32,16 @@ _STATUSES = {status.value: status for status in FollowUpStatus}
 _LIGHTS = {light.value: light for light in TrafficLight}
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+def _day(text: str | date | None) -> date | None:
+    """A stored day: SQLite hands the text, PostgreSQL a date already."""
+    if not text:
+        return None
+    return text if isinstance(text, date) else date.fromisoformat(text)
+
+
+def _moment(text: str | datetime) -> datetime:
+    """A stored time: SQLite hands the text, PostgreSQL a datetime already."""
+    return text if isinstance(text, datetime) else datetime.fromisoformat(text)
 
 
 def agreement_measures(session: Session, agreement_id: int) -> tuple[list[MeasureRecord], dict[int, str]]:
@@ -118,7 +126,7 @@ def agreement_follow_ups(session: Session, agreement_id: int, *, period: str | N
     )
     if period is not None:
         query = query.where(follow_up.period == period)
-    statuses, lights, moment = _STATUSES, _LIGHTS, datetime.fromisoformat
+    statuses, lights, moment = _STATUSES, _LIGHTS, _moment
     return [
         FollowUpRecord(
             id=id_, measure_id=measure_id, period=label, status=statuses[status], light=lights[light],
@@ -175,7 +183,8 @@ def agreement_occurrence_days(
     walks = select(literal("w"), literal(None, Integer), type_coerce(m.SafetyWalk.walked_on, String),
                    literal(None, Integer), literal("")).where(m.SafetyWalk.agreement_id == agreement_id)
     counted = (
-        select(literal("m"), measure.id, literal(None, String), measure.target_count, measure.target_unit)
+        # (a NULL day typed as a date: PostgreSQL matches a UNION's columns by type)
+        select(literal("m"), measure.id, literal(None, Date), measure.target_count, measure.target_unit)
         .join(promise, promise.id == measure.promise_id)
         # Only units that may be safety walks (counts.is_walk_unit decides): not every counted measure.
         .where(in_agreement, measure.target_count.is_not(None), measure.target_unit.ilike("%vandring%"))
@@ -186,9 +195,9 @@ def agreement_occurrence_days(
     rows: Sequence[Any] = session.connection().execute(union_all(occurrences, walks, counted)).all()
     for kind, measure_id, day, target, unit in rows:
         if kind == "o":
-            logged.setdefault(measure_id, []).append(date.fromisoformat(day))
+            logged.setdefault(measure_id, []).append(_day(day) or date.min)
         elif kind == "w":
-            walked.append(date.fromisoformat(day))
+            walked.append(_day(day) or date.min)
         else:
             measures.append((measure_id, target, unit))
     days = {measure_id: tuple(sorted(found)) for measure_id, found in logged.items()}

@@ -723,6 +723,77 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved it</source>
+        <translation>Någon annan har sparat</translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else while you were editing it.</source>
+        <translation>%1 har sparats av någon annan medan du ändrade.</translation>
+    </message>
+    <message>
+        <source>It has been removed since you read it.</source>
+        <translation>Den har tagits bort sedan du läste in den.</translation>
+    </message>
+    <message>
+        <source>Their version was saved by %1 on %2.</source>
+        <translation>Deras version sparades av %1 %2.</translation>
+    </message>
+    <message>
+        <source>The change log does not say who saved their version.</source>
+        <translation>Ändringsloggen säger inte vem som sparade deras version.</translation>
+    </message>
+    <message>
+        <source>Theirs (saved now)</source>
+        <translation>Deras (sparat nu)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ditt</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(borttagen)</translation>
+    </message>
+    <message>
+        <source>Take theirs: their values are shown; nothing is saved.
+Keep mine: what you typed is saved over theirs (one step to undo).
+Cancel: nothing is saved; what you typed stays.</source>
+        <translation>Ta deras: deras värden visas; ingenting sparas.
+Behåll mitt: det du skrev sparas över deras (ett steg att ångra).
+Avbryt: ingenting sparas; det du skrev finns kvar.</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Ta deras</translation>
+    </message>
+    <message>
+        <source>Show their values; nothing is saved</source>
+        <translation>Visa deras värden; ingenting sparas</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Behåll mitt</translation>
+    </message>
+    <message>
+        <source>Save what you typed over their values</source>
+        <translation>Spara det du skrev över deras värden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Save nothing; what you typed stays</source>
+        <translation>Spara ingenting; det du skrev finns kvar</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+</context>
+<context>
     <name>CountWords</name>
     <message>
         <source>from logged occurrences</source>
@@ -1283,6 +1354,29 @@ Skäl: %2</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpConflict</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Traffic light</source>
+        <translation>Trafikljus</translation>
+    </message>
+    <message>
+        <source>Achieved so far</source>
+        <translation>Utfall hittills</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>The follow-up of «%1» for %2</source>
+        <translation>Uppföljningen av «%1» för %2</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDelegate</name>
     <message>
         <source>Status</source>
@@ -1371,6 +1465,14 @@ Skäl: %2</translation>
     <message>
         <source>Occurrences are logged for the period: they count, not the figure typed.</source>
         <translation>Tillfällen är loggade för perioden: de räknas, inte den inskrivna siffran.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; what you typed is still in the form.</source>
+        <translation>Ingenting sparades; det du skrev finns kvar i formuläret.</translation>
+    </message>
+    <message>
+        <source>Their version is in the form now; nothing was saved.</source>
+        <translation>Deras version finns nu i formuläret; ingenting sparades.</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,8 @@ class Conflict:
     last_change: LastChange | None = None
     #: Their version is no row at all (deleted, or a follow-up taken away).
     gone: bool = False
+    #: Yours is no row at all (an undo that takes away what it had added).
+    mine_gone: bool = False
 
 
 def when_text(at: str) -> str:
@@ -127,8 +129,8 @@ class ConflictDialog(QDialog):
             name = QLabel(field.label)
             name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             theirs = self._value(gone_text if conflict.gone else field.theirs)
-            mine = self._value(field.mine)
-            if field.differs or conflict.gone:
+            mine = self._value(gone_text if conflict.mine_gone else field.mine)
+            if field.differs or conflict.gone or conflict.mine_gone:
                 for widget in (name, theirs, mine):
                     widget.setStyleSheet(DIFFERS_STYLE)
             grid.addWidget(name, row, 0)

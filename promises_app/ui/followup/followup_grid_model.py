@@ -384,12 +384,6 @@ class FollowUpGridModel(QAbstractItemModel):
         """The period's own column (its status; the edit period's detail columns follow it)."""
         return self.FIRST_PERIOD + self._layout.index((period, "status" if period == self._edit_period else None))
 
-    def field_column(self, period: str, field: str) -> int:
-        """The column ``field`` of ``period`` is typed into (the edit period's own), else the period's."""
-        if (period, field) in self._layout:
-            return self.FIRST_PERIOD + self._layout.index((period, field))
-        return self.period_column(period)
-
     def period_of_column(self, column: int) -> str | None:
         layout = self._layout  # (not a copy: asked for every cell painted)
         offset = column - self.FIRST_PERIOD

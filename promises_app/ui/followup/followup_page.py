@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -880,13 +879,17 @@ class FollowUpPage(QWidget):
                 raise
             self.refresh()  # the grid shows theirs, whatever is chosen
             theirs = error.now.record if isinstance(error.now.record, FollowUpRecord) else None
-            typed = {"status": entry.status.value, "light": entry.light.value,
-                     "count_achieved": entry.count_achieved, "comment": entry.comment}
+            # Yours is theirs with the one field typed: the rest the person never touched.
+            again = _entry_with(item.measure.id, entry.period, theirs, field, value)
+            if again is None:  # they saved what was typed: nothing to choose
+                return
+            typed = {"status": again.status.value, "light": again.light.value,
+                     "count_achieved": again.count_achieved, "comment": again.comment}
             dialog = ConflictDialog(follow_up_conflict(
                 item.measure.title, entry.period, theirs, typed, counted=item.measure.target_count is not None,
                 last_change=error.now.last_change), self)
             self.conflict_dialog = dialog
-            dialog.chosen.connect(lambda choice: self._typed_conflict(choice, item, entry, field, value, theirs))
+            dialog.chosen.connect(lambda choice: self._typed_conflict(choice, item, again, field, value, theirs))
             dialog.open()
             return
         self.undo_stack.push(RecordFollowUpCommand(self.services, item.measure.title, before, saved, self._report))
@@ -897,17 +900,16 @@ class FollowUpPage(QWidget):
         one undo step back to theirs. Avbryt: nothing saved; the cell opens again holding what was typed."""
         self.conflict_dialog = None
         if choice is Choice.MINE:
-            again = replace(entry, expected_version=theirs.version if theirs is not None else 0)
             try:
-                self._record_typed(item, again, field, value, theirs)
+                self._record_typed(item, entry, field, value, theirs)
             except AppError as error:
                 self.show_notice(fill(self.tr("Not saved: %1"), str(error)))
                 self.refresh()
             return
         if choice is Choice.CANCEL:
-            column = self.model.field_column(entry.period, field)
+            column = self.model.edit_column(field)
             index = self.proxy.mapFromSource(self.model.index_of(item.measure.id, column))
-            if index.isValid():
+            if column >= 0 and index.isValid():
                 self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 self.delegate.typed_again = (field, value)
                 self.view.edit(index)

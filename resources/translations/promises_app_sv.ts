@@ -2993,6 +2993,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>(no contact person)</source>
         <translation>(ingen kontaktperson)</translation>
     </message>
+    <message>
+        <source>The measure «%1»</source>
+        <translation>Åtgärden «%1»</translation>
+    </message>
 </context>
 <context>
     <name>MeasureListModel</name>
@@ -4676,6 +4680,34 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Unticked, the promise continues its heading, e.g. &quot;The police and the municipality promise to …&quot; increase safety in the public space. Ticked, it is printed as written, under a heading that only groups: &quot;The police promise&quot; visible presence at the station on weekend evenings.</source>
         <translation>Utan bock fortsätter löftet sin rubrik, t.ex. ”Polisen och kommunen lovar att …” öka tryggheten i den offentliga miljön. Med bock skrivs det ut som det står, under en rubrik som bara samlar löftena: ”Polisen lovar” synlig närvaro vid stationen på helgkvällar.</translation>
     </message>
+    <message>
+        <source>The promise «%1»</source>
+        <translation>Löftet «%1»</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>Som den är skriven</translation>
+    </message>
+    <message>
+        <source>After &quot;… promise to&quot;</source>
+        <translation>Efter ”… lovar att”</translation>
+    </message>
+    <message>
+        <source>Who promises</source>
+        <translation>Vem lovar</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>Formulering</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
 </context>
 <context>
     <name>PublishDialog</name>
@@ -4805,6 +4837,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Save (%1)</source>
         <translation>Spara (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; what you typed is still in the form.</source>
+        <translation>Ingenting sparades; det du skrev finns kvar i formuläret.</translation>
+    </message>
+    <message>
+        <source>Their version is in the form now; nothing was saved.</source>
+        <translation>Deras version finns nu i formuläret; ingenting sparades.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -329,3 +330,108 @@ def test_undo_keep_mine_undoes_over_theirs_and_redo_puts_mine_back(qtbot, page, 
 
     stack.redo()  # no one changed it since: no question
     assert follow_up(theirs, walks).comment == "Sedan A"
+
+
+# --- the measure and promise forms (Plan) ---------------------------------------------------------------
+@pytest.fixture
+def plan_page(qtbot, mine, stack, swedish):  # type: ignore[no-untyped-def]  # noqa: F811
+    """The Plan page on a draft agreement of the shared database (the demo's are signed)."""
+    from tests.ui.test_plan_page import Draft, make_page
+
+    reg, agr = mine.register, mine.agreements
+    municipality = reg.create_organisation(name="Exempelstads kommun", kind="municipality")
+    police = reg.create_organisation(name="LPO Exempelstad", kind="police")
+    agreement = agr.create_agreement(kind="citizen_promise", title="Exempelstad 2022", start_date="2022-01-01",
+                                     end_date="2022-12-31", reporting_scheme="tertial")
+    for organisation in (municipality, police):
+        agr.add_party(agreement.id, organisation_id=organisation.id)
+    made = Draft(agreement.id, municipality, police, None, None)
+    page = make_page(qtbot, mine, stack)
+    page.set_agreement(made.agreement_id)
+    return page, made
+
+
+def test_the_measure_form_shows_their_change_and_keep_mine_saves_over_it_as_one_step(qtbot, plan_page, mine,
+                                                                                    theirs, stack):
+    page, made = plan_page
+    promise = mine.plan.create_promise(made.agreement_id, text="öka tryggheten i centrum",
+                                       maker_ids=[made.municipality.id, made.police.id])
+    measure = mine.plan.create_measure(promise_id=promise.id, title="Trygghetsvandring i centrum",
+                                       responsible_id=made.municipality.id, deadline=date(2022, 6, 30))
+    page.refresh()
+    page.select_measure(measure.id)
+    form = page.edit_measure()
+    assert form is not None
+    qtbot.waitExposed(form)
+    # B moves the deadline and names the unit while A's form is open
+    theirs.plan.update_measure(measure.id, expected_version=measure.version, deadline=date(2022, 9, 30),
+                               target_count=4, target_unit="vandringar")
+    form.title_edit.setText("Trygghetsvandringar i centrum och Hagalund")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    dialog = form.conflict_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = shown_rows(dialog)
+    assert rows["Titel"] == ("Trygghetsvandring i centrum", "Trygghetsvandringar i centrum och Hagalund")
+    assert rows["Klart senast"] == ("2022-09-30", "2022-06-30")
+    assert rows["Enhet"] == ("vandringar", "(tomt)")
+    assert rows["Ansvarig"] == ("Exempelstads kommun", "Exempelstads kommun")
+    assert getpass.getuser() in dialog.who_label.text()
+    shot(dialog, "conflict-measure.png")
+
+    qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)  # Behåll mitt: the whole form, as typed
+    now = theirs.plan.get_measure(measure.id)
+    assert now.title == "Trygghetsvandringar i centrum och Hagalund" and now.deadline == date(2022, 6, 30)
+    assert stack.count() == 1
+    stack.undo()  # back to theirs, not to what A opened
+    back = theirs.plan.get_measure(measure.id)
+    assert (back.title, back.deadline, back.target_unit) == ("Trygghetsvandring i centrum", date(2022, 9, 30),
+                                                             "vandringar")
+
+
+def test_the_measure_form_take_theirs_fills_the_form_and_cancel_keeps_what_was_typed(qtbot, plan_page, mine,
+                                                                                    theirs, stack):
+    page, made = plan_page
+    promise = mine.plan.create_promise(made.agreement_id, text="öka tryggheten", maker_ids=[made.police.id])
+    measure = mine.plan.create_measure(promise_id=promise.id, title="Fotpatrullering")
+    page.refresh()
+    page.select_measure(measure.id)
+    form = page.edit_measure()
+    assert form is not None
+    theirs.plan.update_measure(measure.id, expected_version=measure.version, description="Fredagar och lördagar")
+    form.title_edit.setText("Fotpatrullering kvällstid")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.conflict_dialog is not None
+    qtbot.mouseClick(form.conflict_dialog.cancel_button, Qt.MouseButton.LeftButton)  # Avbryt
+    assert form.isVisible() and form.title_edit.text() == "Fotpatrullering kvällstid"
+    assert theirs.plan.get_measure(measure.id).title == "Fotpatrullering"
+
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.conflict_dialog is not None
+    qtbot.mouseClick(form.conflict_dialog.theirs_button, Qt.MouseButton.LeftButton)  # Ta deras
+    assert form.isVisible()
+    assert form.title_edit.text() == "Fotpatrullering"
+    assert form.description_edit.toPlainText() == "Fredagar och lördagar"
+    assert stack.count() == 0 and theirs.plan.get_measure(measure.id).version == measure.version + 1
+
+
+def test_the_promise_form_shows_their_change(qtbot, plan_page, mine, theirs, stack):
+    page, made = plan_page
+    promise = mine.plan.create_promise(made.agreement_id, text="öka tryggheten", maker_ids=[made.police.id])
+    page.refresh()
+    page.select_promise(promise.id)
+    form = page.edit_promise()
+    assert form is not None
+    theirs.plan.update_promise(promise.id, expected_version=promise.version, text="öka tryggheten i centrum")
+    form.description_edit.setPlainText("Med fler vandringar")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    dialog = form.conflict_dialog
+    assert dialog is not None
+    rows = shown_rows(dialog)
+    assert rows["Text"] == ("öka tryggheten i centrum", "öka tryggheten")
+    assert rows["Beskrivning"] == ("(tomt)", "Med fler vandringar")
+    assert rows["Vem lovar"] == ("LPO Exempelstad", "LPO Exempelstad")
+    qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
+    (now,) = theirs.plan.list_promises(made.agreement_id)
+    assert (now.text, now.description) == ("öka tryggheten", "Med fler vandringar")
+    assert stack.count() == 1

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from promises_app.services.records import LastChange
 from promises_app.ui.common.formatting import fill
-from promises_app.ui.common.forms import heading_label, note_label
 
 #: How tall the table of fields may grow before it scrolls (in lines of text).
 MOST_LINES = 24
@@ -76,6 +75,26 @@ class Conflict:
     mine_gone: bool = False
 
 
+def _heading(text: str) -> QLabel:
+    """Bold and a little larger, wrapped (as ``forms.heading_label``; forms.py imports this module)."""
+    heading = QLabel(text)
+    heading.setTextFormat(Qt.TextFormat.PlainText)
+    heading.setWordWrap(True)
+    font = heading.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    heading.setFont(font)
+    return heading
+
+
+def _note(text: str) -> QLabel:
+    note = QLabel(text)
+    note.setStyleSheet("color: #555555;")
+    note.setWordWrap(True)
+    note.setTextFormat(Qt.TextFormat.PlainText)
+    return note
+
+
 def when_text(at: str) -> str:
     """The change log's UTC time ("2026-12-07T20:41:03Z") in local time: "2026-12-07 21:41"."""
     try:
@@ -101,7 +120,7 @@ class ConflictDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(620)
 
-        heading = heading_label(fill(self.tr("%1 was saved by someone else while you were editing it."),
+        heading = _heading(fill(self.tr("%1 was saved by someone else while you were editing it."),
                                      conflict.what))
         change = conflict.last_change
         if conflict.gone:
@@ -110,7 +129,7 @@ class ConflictDialog(QDialog):
             who = fill(self.tr("Their version was saved by %1 on %2."), change.account, when_text(change.at))
         else:
             who = self.tr("The change log does not say who saved their version.")
-        self.who_label = note_label(who)
+        self.who_label = _note(who)
         self.who_label.setObjectName("who")
 
         table = QWidget()
@@ -146,7 +165,7 @@ class ConflictDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumHeight(min(table.sizeHint().height() + 4, MOST_LINES * self.fontMetrics().lineSpacing()))
 
-        explain = note_label(self.tr(
+        explain = _note(self.tr(
             "Take theirs: their values are shown; nothing is saved.\n"
             "Keep mine: what you typed is saved over theirs (one step to undo).\n"
             "Cancel: nothing is saved; what you typed stays."))

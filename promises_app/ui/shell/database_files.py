@@ -186,11 +186,13 @@ class DatabaseFiles(QObject):
         """Finish the window's work on the database, back up (reason "close") and close the
         database and its lock.
 
-        A file whose start-up check failed gets no backup (it is damaged; nothing is written)."""
+        A file whose start-up check failed gets no backup (it is damaged; nothing is written), nor
+        does a shared database on a server, whose backups are the server's job."""
         self._before_closing()
         check = self.services.db.startup_check
         damaged = check is not None and check.state is CheckState.FAILED
-        if self.services.db.read_only is None and not damaged:  # read-only: nothing is written, not even a backup
+        on_server = self.services.db.path is None  # a shared database: the server backs it up (pg_dump)
+        if self.services.db.read_only is None and not damaged and not on_server:  # read-only: nothing is written
             try:
                 self.services.backups.backup_now(reason="close")
             except AppError as error:

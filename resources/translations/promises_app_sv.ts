@@ -792,6 +792,18 @@ Avbryt: ingenting sparas; det du skrev finns kvar.</translation>
         <source>(empty)</source>
         <translation>(tomt)</translation>
     </message>
+    <message>
+        <source>%1 has been changed by someone else since you saved it.</source>
+        <translation>%1 har ändrats av någon annan sedan du sparade.</translation>
+    </message>
+    <message>
+        <source>Take theirs: their values stay; the step leaves the undo history.
+Keep mine: the step is done over theirs.
+Cancel: nothing changes; the step stays to be done later.</source>
+        <translation>Ta deras: deras värden står kvar; steget tas bort ur ångra-historiken.
+Behåll mitt: steget görs över deras.
+Avbryt: ingenting ändras; steget finns kvar att göra senare.</translation>
+    </message>
 </context>
 <context>
     <name>CountWords</name>

@@ -21,6 +21,7 @@ from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -73,6 +74,8 @@ class Conflict:
     gone: bool = False
     #: Yours is no row at all (an undo that takes away what it had added).
     mine_gone: bool = False
+    #: Yours is what an undo or redo would write (not something typed just now).
+    step: bool = False
 
 
 def _heading(text: str) -> QLabel:
@@ -120,8 +123,9 @@ class ConflictDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(620)
 
-        heading = _heading(fill(self.tr("%1 was saved by someone else while you were editing it."),
-                                     conflict.what))
+        heading = _heading(fill(
+            self.tr("%1 has been changed by someone else since you saved it.") if conflict.step
+            else self.tr("%1 was saved by someone else while you were editing it."), conflict.what))
         change = conflict.last_change
         if conflict.gone:
             who = self.tr("It has been removed since you read it.")
@@ -166,6 +170,9 @@ class ConflictDialog(QDialog):
         scroll.setMinimumHeight(min(table.sizeHint().height() + 4, MOST_LINES * self.fontMetrics().lineSpacing()))
 
         explain = _note(self.tr(
+            "Take theirs: their values stay; the step leaves the undo history.\n"
+            "Keep mine: the step is done over theirs.\n"
+            "Cancel: nothing changes; the step stays to be done later.") if conflict.step else self.tr(
             "Take theirs: their values are shown; nothing is saved.\n"
             "Keep mine: what you typed is saved over theirs (one step to undo).\n"
             "Cancel: nothing is saved; what you typed stays."))
@@ -183,7 +190,7 @@ class ConflictDialog(QDialog):
         self.theirs_button.clicked.connect(lambda _checked=False: self.pick(Choice.THEIRS))
         self.mine_button.clicked.connect(lambda _checked=False: self.pick(Choice.MINE))
         self.cancel_button.clicked.connect(lambda _checked=False: self.pick(Choice.CANCEL))
-        self.cancel_button.setDefault(True)  # Enter never overwrites anybody by accident
+        self.cancel_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -192,6 +199,10 @@ class ConflictDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(buttons)
         self.finished.connect(lambda _result: self.deleteLater())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.cancel_button.setFocus()  # Enter never overwrites anybody by accident
 
     def _value(self, text: str) -> QLabel:
         value = QLabel(text if text else self.tr("(empty)"))

@@ -51,6 +51,7 @@ def _count(value: object) -> str:
 def follow_up_conflict(
     measure_title: str, period: str, theirs: FollowUpRecord | None, mine: FieldValues, *,
     counted: bool, last_change: LastChange | None, gone: bool = False, mine_gone: bool = False,
+    step: bool = False,
 ) -> Conflict:
     """The dialog's content: ``theirs`` as saved now (None: none recorded), ``mine`` as typed."""
     saved = values_of(theirs)
@@ -68,4 +69,5 @@ def follow_up_conflict(
         last_change=last_change,
         gone=gone or theirs is None,
         mine_gone=mine_gone,
+        step=step,
     )

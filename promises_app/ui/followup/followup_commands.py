@@ -68,7 +68,7 @@ class RecordFollowUpCommand(DoneOnPush):
         wanted = self.before if undoing else self.after
         counted = any(r is not None and r.count_achieved is not None for r in (theirs, wanted))
         return follow_up_conflict(self.measure_title, self.period, theirs, values_of(wanted), counted=counted,
-                                  last_change=now.last_change, mine_gone=wanted is None)
+                                  last_change=now.last_change, mine_gone=wanted is None, step=True)
 
     def take_version(self, now: RowNow) -> None:
         """Behåll mitt: put back over the follow-up as it is now."""

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from promises_app.services.register import RegisterService
     from promises_app.services.reminders import ReminderService
     from promises_app.services.report_source import ReportSourceService
+    from promises_app.services.row_now import RowNowService
     from promises_app.services.signoff import SignOffService
     from promises_app.services.starter_set import StarterSetService
     from promises_app.services.walks import WalkService
@@ -182,6 +183,12 @@ class Services:
         from promises_app.services.reminders import ReminderService
 
         return ReminderService(self.db)
+
+    @cached_property
+    def rows_now(self) -> RowNowService:
+        from promises_app.services.row_now import RowNowService
+
+        return RowNowService(self.db)
 
     @cached_property
     def reports(self) -> ReportSourceService:

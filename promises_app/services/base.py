@@ -7,10 +7,18 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 
 from promises_app.domain.validation import INTEGER_MAX, INTEGER_MIN, shorten
 from promises_app.services.errors import ConflictError, NotFoundError
+from promises_app.services.records import RowNow
 from promises_app.storage.database import Database
 
 if TYPE_CHECKING:  # only in annotations: services.backups (and the command line) load no ORM
     from sqlalchemy.orm import Session
+
+
+def object_session(row: object) -> Session | None:
+    """The session holding a mapped row (the ORM is loaded by then: the row came from it)."""
+    from sqlalchemy.orm import object_session as of_row
+
+    return of_row(row)
 
 T = TypeVar("T")
 
@@ -56,18 +64,33 @@ def get_row(session: Session, model: type[T], row_id: int, what: str, *, lock: b
     return row
 
 
-def check_version(row: Versioned | None, expected_version: int | None, what: str) -> None:
+def check_version(row: Versioned | None, expected_version: int | None, what: str, *, table: str = "") -> None:
     """Refuse to overwrite a row someone else changed since the caller read it.
 
-    ``row`` None stands for a row that does not exist (version 0); ``expected_version``
-    None skips the check.
+    ``row`` None stands for a row that does not exist (version 0; ``table`` then names its
+    table); ``expected_version`` None skips the check. The ConflictError carries the row as it
+    is now and who changed it last (``services/row_now.py``), read in this same transaction.
     """
     current = 0 if row is None else row.version
     if expected_version is not None and current != expected_version:
+        from promises_app.services.row_now import row_now, table_name
+
+        now = None
+        session = object_session(row) if row is not None else None
+        if session is not None:
+            now = row_now(session, table_name(row), getattr(row, "id", None), row)
+        elif table:
+            now = row_now_gone(table)
         raise ConflictError(
             f"{what} har ändrats sedan du öppnade den (version {current}, "
-            f"du utgick från {expected_version}). Läs in den igen och gör om ändringen."
+            f"du utgick från {expected_version}). Läs in den igen och gör om ändringen.",
+            now=now,
         )
+
+
+def row_now_gone(table: str) -> RowNow:
+    """A row of ``table`` that is not there (deleted, or a follow-up not recorded)."""
+    return RowNow(table, None, None, None)
 
 
 def update_row(

@@ -92,7 +92,7 @@ class FollowUpService(Service):
                     m.FollowUp.measure_id == measure_id, m.FollowUp.period == values["period"]
                 )
             )
-            check_version(row, expected_version, "Uppföljningen")
+            check_version(row, expected_version, "Uppföljningen", table="follow_ups")
             if row is None:
                 row = m.FollowUp(measure_id=measure_id, **values, updated_at=updated_at or utc_now())
                 s.add(row)
@@ -127,7 +127,7 @@ class FollowUpService(Service):
                         m.FollowUp.measure_id == entry.measure_id, m.FollowUp.period == values["period"]
                     )
                 )
-                check_version(row, entry.expected_version, "Uppföljningen")
+                check_version(row, entry.expected_version, "Uppföljningen", table="follow_ups")
                 before = convert.follow_up(row) if row is not None else None
                 if row is None:
                     row = m.FollowUp(measure_id=entry.measure_id, **values, updated_at=stamp)
@@ -282,7 +282,7 @@ class FollowUpService(Service):
                 row = s.scalar(
                     select(m.FollowUp).where(m.FollowUp.measure_id == state.measure_id, m.FollowUp.period == label)
                 )
-                check_version(row, state.expected_version, "Uppföljningen")
+                check_version(row, state.expected_version, "Uppföljningen", table="follow_ups")
                 wanted = state.follow_up
                 if wanted is None:
                     if row is not None:

@@ -401,3 +401,32 @@ class AdoptedReportRecord:
     def fingerprint(self) -> str:
         """What the report's footer prints ("Fingeravtryck …"): the content hash's first 12 hex digits."""
         return self.content_sha256[:12]
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """Who last changed a row, and when, as the change log says (``account``: the log's account)."""
+
+    account: str
+    #: ISO 8601 UTC to the second, as the change log writes it ("2026-12-07T20:41:03Z").
+    at: str
+
+
+@dataclass(frozen=True)
+class RowNow:
+    """One row as it is now, for a person who finds it changed by someone else (a conflict).
+
+    ``record`` is the row's plain record (FollowUpRecord, MeasureRecord, PromiseRecord …), None when
+    the row is gone (or, for a follow-up, none is recorded); ``last_change`` the change log's last
+    entry for it, None when the log has none."""
+
+    table: str
+    row_id: int | None
+    record: object | None
+    last_change: LastChange | None
+
+    @property
+    def version(self) -> int:
+        """The row's version now, 0 for no row: what a save that replaces it expects."""
+        version = getattr(self.record, "version", 0)
+        return version if isinstance(version, int) else 0

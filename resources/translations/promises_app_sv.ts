@@ -723,6 +723,89 @@ Restore the backup from %2 now? The damaged file is kept aside.</source>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else saved it</source>
+        <translation>Någon annan har sparat</translation>
+    </message>
+    <message>
+        <source>%1 was saved by someone else while you were editing it.</source>
+        <translation>%1 har sparats av någon annan medan du ändrade.</translation>
+    </message>
+    <message>
+        <source>It has been removed since you read it.</source>
+        <translation>Den har tagits bort sedan du läste in den.</translation>
+    </message>
+    <message>
+        <source>Their version was saved by %1 on %2.</source>
+        <translation>Deras version sparades av %1 %2.</translation>
+    </message>
+    <message>
+        <source>The change log does not say who saved their version.</source>
+        <translation>Ändringsloggen säger inte vem som sparade deras version.</translation>
+    </message>
+    <message>
+        <source>Theirs (saved now)</source>
+        <translation>Deras (sparat nu)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ditt</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(borttagen)</translation>
+    </message>
+    <message>
+        <source>Take theirs: their values are shown; nothing is saved.
+Keep mine: what you typed is saved over theirs (one step to undo).
+Cancel: nothing is saved; what you typed stays.</source>
+        <translation>Ta deras: deras värden visas; ingenting sparas.
+Behåll mitt: det du skrev sparas över deras (ett steg att ångra).
+Avbryt: ingenting sparas; det du skrev finns kvar.</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Ta deras</translation>
+    </message>
+    <message>
+        <source>Show their values; nothing is saved</source>
+        <translation>Visa deras värden; ingenting sparas</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Behåll mitt</translation>
+    </message>
+    <message>
+        <source>Save what you typed over their values</source>
+        <translation>Spara det du skrev över deras värden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Save nothing; what you typed stays</source>
+        <translation>Spara ingenting; det du skrev finns kvar</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>%1 has been changed by someone else since you saved it.</source>
+        <translation>%1 har ändrats av någon annan sedan du sparade.</translation>
+    </message>
+    <message>
+        <source>Take theirs: their values stay; the step leaves the undo history.
+Keep mine: the step is done over theirs.
+Cancel: nothing changes; the step stays to be done later.</source>
+        <translation>Ta deras: deras värden står kvar; steget tas bort ur ångra-historiken.
+Behåll mitt: steget görs över deras.
+Avbryt: ingenting ändras; steget finns kvar att göra senare.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to shared database</source>
@@ -1402,6 +1485,29 @@ Skäl: %2</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpConflict</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Traffic light</source>
+        <translation>Trafikljus</translation>
+    </message>
+    <message>
+        <source>Achieved so far</source>
+        <translation>Utfall hittills</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>The follow-up of «%1» for %2</source>
+        <translation>Uppföljningen av «%1» för %2</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDelegate</name>
     <message>
         <source>Status</source>
@@ -1490,6 +1596,14 @@ Skäl: %2</translation>
     <message>
         <source>Occurrences are logged for the period: they count, not the figure typed.</source>
         <translation>Tillfällen är loggade för perioden: de räknas, inte den inskrivna siffran.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; what you typed is still in the form.</source>
+        <translation>Ingenting sparades; det du skrev finns kvar i formuläret.</translation>
+    </message>
+    <message>
+        <source>Their version is in the form now; nothing was saved.</source>
+        <translation>Deras version finns nu i formuläret; ingenting sparades.</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3186,10 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>(no contact person)</source>
         <translation>(ingen kontaktperson)</translation>
+    </message>
+    <message>
+        <source>The measure «%1»</source>
+        <translation>Åtgärden «%1»</translation>
     </message>
 </context>
 <context>
@@ -4775,6 +4893,34 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
         <source>Unticked, the promise continues its heading, e.g. &quot;The police and the municipality promise to …&quot; increase safety in the public space. Ticked, it is printed as written, under a heading that only groups: &quot;The police promise&quot; visible presence at the station on weekend evenings.</source>
         <translation>Utan bock fortsätter löftet sin rubrik, t.ex. ”Polisen och kommunen lovar att …” öka tryggheten i den offentliga miljön. Med bock skrivs det ut som det står, under en rubrik som bara samlar löftena: ”Polisen lovar” synlig närvaro vid stationen på helgkvällar.</translation>
     </message>
+    <message>
+        <source>The promise «%1»</source>
+        <translation>Löftet «%1»</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>Som den är skriven</translation>
+    </message>
+    <message>
+        <source>After &quot;… promise to&quot;</source>
+        <translation>Efter ”… lovar att”</translation>
+    </message>
+    <message>
+        <source>Who promises</source>
+        <translation>Vem lovar</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>Formulering</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
 </context>
 <context>
     <name>PublishDialog</name>
@@ -4904,6 +5050,14 @@ Planera, följ upp och rapportera medborgarlöften.</translation>
     <message>
         <source>Save (%1)</source>
         <translation>Spara (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; what you typed is still in the form.</source>
+        <translation>Ingenting sparades; det du skrev finns kvar i formuläret.</translation>
+    </message>
+    <message>
+        <source>Their version is in the form now; nothing was saved.</source>
+        <translation>Deras version finns nu i formuläret; ingenting sparades.</translation>
     </message>
 </context>
 <context>

@@ -136,7 +136,8 @@ def test_a_refused_count_shows_at_the_field_and_the_text_stays(qtbot, page, demo
     editor.reject()
 
 
-def test_a_conflict_says_so_and_a_second_save_replaces(qtbot, page, demo_services, stack):
+def test_a_conflict_shows_theirs_and_keep_mine_replaces_it(qtbot, page, demo_services, stack):
+    """(Every choice of the conflict dialog, on a shared PostgreSQL database: tests/ui/test_conflicts.py.)"""
     patrol = measure_id(page, "Fotpatrullering")
     click_cell(qtbot, page, patrol, "2022-T3")
     qtbot.mouseClick(page.edit_button, LEFT)
@@ -145,10 +146,10 @@ def test_a_conflict_says_so_and_a_second_save_replaces(qtbot, page, demo_service
     demo_services.follow_ups.record(patrol, period="2022-T3", status="not_done", comment="annan")
     qtbot.keyClicks(editor.comment_edit, "min text")
     qtbot.mouseClick(editor.save_button, LEFT)
-    assert editor.isVisible() and editor.banner.isVisible()
+    assert editor.isVisible() and editor.conflict_dialog is not None and editor.conflict_dialog.isVisible()
     assert editor.comment_edit.toPlainText() == "min text"
     assert shown_text(page, patrol, "2022-T3") == "Ej genomförd", "the grid shows the other person's follow-up"
-    qtbot.mouseClick(editor.save_button, LEFT)
+    qtbot.mouseClick(editor.conflict_dialog.mine_button, LEFT)  # Behåll mitt
     assert not editor.isVisible()
     assert demo_services.follow_ups.list_for_measure(patrol)[-1].comment == "min text"
     stack.undo()

@@ -188,7 +188,7 @@ def test_recording_a_follow_up_repaints_only_its_rows_with_few_reads_and_every_p
     )
 
 
-def test_an_undo_after_someone_else_changed_the_row_reports_the_conflict_and_overwrites_nothing(
+def test_an_undo_after_someone_else_changed_the_row_shows_the_conflict_and_overwrites_nothing(
     qtbot, window: MainWindow, monkeypatch  # type: ignore[no-untyped-def]
 ) -> None:
     services = window.services
@@ -208,12 +208,17 @@ def test_an_undo_after_someone_else_changed_the_row_reports_the_conflict_and_ove
 
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: warnings.append(text))
-    window.undo_stack.undo()
+    from promises_app.ui.common.conflict_dialog import Choice
+    from tests.ui.test_conflicts import Answer
+
+    with Answer(qtbot, Choice.THEIRS) as answer:  # the conflict dialog (tests/ui/test_conflicts.py): Ta deras
+        window.undo_stack.undo()
 
     now = services.follow_ups.list_for_measure(walks)[-1]
     assert (now.status, now.comment) == (FollowUpStatus.IN_PROGRESS, "Deras värde."), "their edit is kept"
-    assert len(warnings) == 1 and "ändrats av någon annan" in warnings[0], warnings
-    assert window.undo_stack.count() == 0, "the refused undo left the stack"
+    assert len(answer.seen) == 1 and answer.rows["Kommentar"] == ("Deras värde.", "(borttagen)")
+    assert warnings == []
+    assert window.undo_stack.count() == 0, "the undo taken back left the stack"
     cell = page.model.index_of(walks, page.model.period_column("2022-T3")).data()
     assert cell.startswith("Pågående"), f"the grid shows what the database holds: {cell!r}"
 

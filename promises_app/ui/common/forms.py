@@ -6,6 +6,11 @@ Two habits every form keeps (issue 16, point 6), here once rather than per dialo
 - **Work is not thrown away.** Closing a form with changes not saved (Esc, the window's close
   button, Avbryt) asks "Spara ändringarna?" (Spara / Spara inte / Avbryt): :class:`UnsavedWork`
   compares what the fields hold with what they held when the form was shown.
+- **Someone else's save is shown, not overwritten.** A form whose save passes the version it was
+  opened at (``expected_version``) and that can say its fields in words (``conflict_of``) shows
+  the conflict dialog when the save is refused because someone else saved the row meanwhile:
+  Ta deras loads theirs into the form (``show_record``), Behåll mitt saves what the form holds
+  over theirs, Avbryt keeps what was typed; nothing is saved but by Behåll mitt.
 - **A message goes when it stops being true.** A field's error disappears as soon as that
   field is changed (:func:`clear_errors_on_edit`); fields that are checked together (a start
   and an end date) clear each other's. The next save checks everything again.
@@ -38,10 +43,13 @@ from PySide6.QtWidgets import (
 from promises_app.domain.errors import AppError
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import (
+    ConflictError,
     FieldError,
     SignedRecordError,
     ValidationError,
 )
+from promises_app.services.records import RowNow
+from promises_app.ui.common.conflict_dialog import Choice, Conflict, ConflictDialog
 
 ERROR_STYLE = "color: #b71c1c;"
 NOTE_STYLE = "color: #555555;"
@@ -265,6 +273,14 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self._save = save
         self.saved: Any = None
+        #: The version of the row a save expects to replace (the caller's ``save`` passes it on);
+        #: after a conflict, the version saved now. None: the form makes a new row.
+        self.expected_version: int | None = None
+        #: The record the save replaces: the one the form opened with, or theirs after a conflict
+        #: (what the undo step puts back). None until a conflict when the caller keeps its own.
+        self.replaced: Any = None
+        #: The conflict dialog while it is open.
+        self.conflict_dialog: ConflictDialog | None = None
         self.setMinimumWidth(520)
         self.banner = error_label()
         self.form_layout = QFormLayout()
@@ -360,18 +376,60 @@ class RecordForm(QDialog):
     def store(self) -> bool:
         """Save what the form holds (``saved`` is the result); False, with the messages shown, when refused."""
         self.clear_errors()
+        values: FieldValues = {}
         try:
-            self.saved = self._save(self.values())
+            values = self.values()
+            self.saved = self._save(values)
         except ValidationError as error:
             self.show_errors(error.errors)
             return False
         except SignedRecordError as error:
             self.refused(str(error))
             return False
+        except ConflictError as error:
+            conflict = self.conflict_of(error.now, values) if error.now is not None else None
+            if conflict is None or error.now is None:
+                self.show_banner(str(error))
+            else:
+                self._ask(conflict, error.now)
+            return False
         except AppError as error:
             self.show_banner(str(error))
             return False
         return True
+
+    # --- someone else saved the row meanwhile (ui/common/conflict_dialog.py) --------------------------
+    def conflict_of(self, now: RowNow, typed: FieldValues) -> Conflict | None:
+        """The dialog's content: ``now.record`` (theirs) beside ``typed``, in the form's words.
+        None (the default): the refusal is said in the banner only."""
+        return None
+
+    def show_record(self, record: Any) -> None:
+        """Ta deras: the form's fields hold ``record`` (a form with ``conflict_of`` fills them)."""
+
+    def _ask(self, conflict: Conflict, now: RowNow) -> None:
+        dialog = ConflictDialog(conflict, self)
+        self.conflict_dialog = dialog
+        dialog.chosen.connect(lambda choice: self._resolved(choice, now))
+        dialog.open()
+
+    def _resolved(self, choice: Choice, now: RowNow) -> None:
+        self.conflict_dialog = None
+        if choice is Choice.CANCEL:  # what was typed stays; the next Save asks again
+            self.show_banner(QCoreApplication.translate(
+                "RecordForm", "Nothing was saved; what you typed is still in the form."))
+            return
+        # Either way the next save replaces their version (which the undo step then puts back).
+        self.expected_version = now.version
+        self.replaced = now.record
+        if choice is Choice.MINE:
+            self.try_save()
+            return
+        if now.record is not None:
+            self.show_record(now.record)
+            self.unsaved.remember()
+        self.show_banner(QCoreApplication.translate(
+            "RecordForm", "Their version is in the form now; nothing was saved."))
 
     def refused(self, message: str) -> None:
         """The agreement is signed and its plan locked: by default said above the fields."""

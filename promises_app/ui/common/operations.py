@@ -13,8 +13,9 @@ page, dialog and the Edit menu keep the stack they had, and gains what the stack
 * **Undo that never overwrites.** The runner remembers, for every row this window wrote, the
   version it wrote. An undo or redo first checks, inside its own write transaction, that the
   rows its command touched are still at those versions (``storage.change_capture.expecting``);
-  if someone else changed one meanwhile, nothing is written, the conflict is reported and the
-  command leaves the stack (``DoneOnPush``).
+  if someone else changed one meanwhile, nothing is written; the conflict dialog shows theirs
+  beside what the step would write (Ta deras / Behåll mitt / Avbryt) when the command can say
+  it, else the conflict is reported and the command leaves the stack (``DoneOnPush``).
 * **Errors in one place.** :meth:`perform` catches every :class:`AppError` (the one root of
   user-facing errors, ``domain/errors.py``) and shows its Swedish message, logging the
   details; anything else is a bug and reaches the unexpected-error dialog.
@@ -33,12 +34,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from promises_app.domain.changes import Action, Changes, RowChange
 from promises_app.domain.errors import AppError
 from promises_app.services import Services
-from promises_app.services.changes import collecting, expecting, listen, merged, stop_listening
+from promises_app.services.changes import RowChangedError, collecting, expecting, listen, merged, stop_listening
+from promises_app.services.errors import ConflictError
+from promises_app.services.records import RowNow
+from promises_app.ui.common.conflict_dialog import Choice
+from promises_app.ui.common.conflict_dialog import ask as ask_conflict
 
 if TYPE_CHECKING:
     from promises_app.ui.common.undo_commands import DoneOnPush
@@ -222,31 +227,90 @@ class Operations(QUndoStack):
         super().push(cmd)
         self.emit_changes(changes)
 
-    def replay(self, command: DoneOnPush, action: Callable[[], None]) -> bool:
-        """Undo or redo ``command`` (``action`` is its revert or apply): checked, collected, emitted.
+    def replay(self, command: DoneOnPush, action: Callable[[], None], *, undoing: bool = True) -> bool:
+        """Undo (``undoing``) or redo ``command`` (``action`` is its revert or apply): checked,
+        collected, emitted.
 
-        False when it was refused (a conflict or any AppError): nothing was written by it, the
-        command is made obsolete (the stack drops it) and the reason is reported."""
+        A row changed by someone else since this window wrote it refuses the step before anything is
+        written. If the command can say what it would write (``DoneOnPush.conflict``), the conflict
+        dialog asks: Ta deras (the step leaves the stack, the rows are read again), Behåll mitt (the
+        step is done over their version, still one step) or Avbryt (nothing written, the step stays
+        where it was on the stack). Otherwise, and for any other AppError, False: nothing was
+        written by it, the command is made obsolete (the stack drops it) and the reason reported."""
         self._flush_pending()
         self._busy += 1
         ok = True
+        choice: Choice | None = None
+        seen: RowNow | None = None
         try:
-            with collecting() as collected, expecting(self.expected_for(command.touched)):
-                try:
-                    action()
-                except AppError as error:
-                    ok = False
-                    command.refused(error)
+            with collecting() as collected:
+                while True:
+                    try:
+                        with expecting(self.expected_for(command.touched)):
+                            action()
+                        break
+                    except AppError as error:
+                        now = self._row_now(error)
+                        conflict = command.conflict(now, undoing=undoing) if now is not None else None
+                        if now is None or conflict is None:
+                            ok = False
+                            command.refused(error)
+                            break
+                        log_error(command.text(), error)
+                        seen = now
+                        choice = ask_conflict(conflict, self._dialog_parent())
+                        if choice is not Choice.MINE:
+                            ok = False
+                            break
+                        self._take_version(command, now)
             changes = merged(collected)
         finally:
             self._busy -= 1
+        if choice is Choice.THEIRS:
+            command.setObsolete(True)  # their version stays; this step no longer describes it
+        elif choice is Choice.CANCEL:
+            command.skip_once()  # put back on the stack where it was, once the stack has moved on
+            QTimer.singleShot(0, lambda: self._put_back(command, undoing=undoing))
         if ok:
             command.touched |= set(changes.latest_versions()) | {(r.table, r.row_id) for r in changes.rows}
         elif not changes:
             # The rows are not what this window showed: read the ones the command touches again.
-            changes = Changes.of(_updated(command.touched))
+            changes = Changes.of(_updated(command.touched) + _seen(seen))
         self.emit_changes(changes)
         return ok
+
+    def _row_now(self, error: AppError) -> RowNow | None:
+        """The row someone else changed, as it is now (None: ``error`` is no such conflict)."""
+        if isinstance(error, ConflictError):
+            return error.now
+        if isinstance(error, RowChangedError) and self._services is not None:
+            try:
+                return self._services.rows_now.row(error.table, error.row_id)
+            except AppError as failure:
+                log_error("rows_now", failure)
+        return None
+
+    def _take_version(self, command: DoneOnPush, now: RowNow) -> None:
+        """Behåll mitt: expect the row as it is now from here on."""
+        if now.row_id is not None:
+            with self._lock:
+                self._versions[(now.table, now.row_id)] = now.version if now.record is not None else None
+        command.take_version(now)
+
+    def _put_back(self, command: DoneOnPush, *, undoing: bool) -> None:
+        """After Avbryt: the stack's index back to before the cancelled undo (redo), writing nothing."""
+        at = self.index() if undoing else self.index() - 1
+        if 0 <= at < self.count() and self.command(at) is command:
+            if undoing:
+                self.redo()
+            else:
+                self.undo()
+        else:
+            command.skip_once(False)  # (the stack moved on meanwhile: nothing to put back)
+
+    def _dialog_parent(self) -> QWidget | None:
+        parent = self.parent()
+        return QApplication.activeWindow() or (parent if isinstance(parent, QWidget) else None)
 
     def _flush_pending(self) -> None:
         self._flush_timer.stop()
@@ -381,6 +445,16 @@ def run_command(
 
 def _updated(rows: set[RowKey]) -> list[RowChange]:
     return [RowChange(table, row_id, Action.UPDATE) for table, row_id in sorted(rows)]
+
+
+def _seen(now: RowNow | None) -> list[RowChange]:
+    """The row a conflict showed, with the foreign keys its record names (a follow-up's
+    ``measure_id``), so the pages find what to read again without a read of their own."""
+    if now is None or now.row_id is None or now.record is None:
+        return []
+    keys = {name: value for name, value in vars(now.record).items()
+            if name.endswith("_id") and (value is None or isinstance(value, int))}
+    return [RowChange(now.table, now.row_id, Action.UPDATE, now.version, keys)]
 
 
 def perform_long(

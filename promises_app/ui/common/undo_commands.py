@@ -2,7 +2,9 @@
 
 An edit is carried out first (so a refused edit never reaches the stack and its form can
 show why), then pushed already done: the first ``redo()`` Qt makes on push is skipped.
-Undo and redo call the same services again, each as one transaction.
+Undo and redo call the same services again, each as one transaction. An undo or redo that finds
+a row changed by someone else shows the conflict dialog when its command can say what it would
+write (``DoneOnPush.conflict``; ui/common/operations.py, ``replay``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from promises_app.services import Services
 from promises_app.services.records import OrganisationRecord
 
 if TYPE_CHECKING:
+    from promises_app.services.records import RowNow
+    from promises_app.ui.common.conflict_dialog import Conflict
     from promises_app.ui.common.operations import Operations
 
 Report = Callable[[str], None]
@@ -93,6 +97,7 @@ class DoneOnPush(QUndoCommand):
         self._ops: Operations | None = None
         #: The rows (table, id) this command's action, undo or redo wrote.
         self.touched: set[tuple[str, int]] = set()
+        self._skip_once = False
 
     def attach(self, ops: Operations, changes: Changes) -> None:
         """Pushed on the runner, right after its action wrote ``changes``."""
@@ -103,14 +108,25 @@ class DoneOnPush(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self._run(self.apply)
+        if self._skip_once:
+            self._skip_once = False
+            return
+        self._run(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._run(self.revert)
+        if self._skip_once:
+            self._skip_once = False
+            return
+        self._run(self.revert, undoing=True)
 
-    def _run(self, action: Callable[[], None]) -> None:
+    def skip_once(self, skip: bool = True) -> None:
+        """The next undo or redo only moves the stack's index: a cancelled conflict puts the
+        command back where it was (``Operations.replay``) without writing anything."""
+        self._skip_once = skip
+
+    def _run(self, action: Callable[[], None], *, undoing: bool) -> None:
         if self._ops is not None:
-            self._ops.replay(self, action)
+            self._ops.replay(self, action, undoing=undoing)
             return
         try:  # a stack without the runner (a test of a command alone)
             action()
@@ -133,6 +149,16 @@ class DoneOnPush(QUndoCommand):
         self.setObsolete(True)
         if self._report is not None:
             self._report(str(error))
+
+    def conflict(self, now: RowNow, *, undoing: bool) -> Conflict | None:
+        """What the conflict dialog shows when this undo (``undoing``) or redo finds ``now`` changed
+        by someone else: their values beside what this step would write. None (the default): the
+        step is refused as before, with the message only."""
+        return None
+
+    def take_version(self, now: RowNow) -> None:
+        """Behåll mitt: the next try writes over the row as it is ``now`` (a command that keeps its
+        own idea of the row's version updates it here)."""
 
     def apply(self) -> None:  # pragma: no cover - every command overrides it
         raise NotImplementedError

@@ -1,10 +1,11 @@
 """Undo commands of the "Uppföljning" page, on the window's one QUndoStack.
 
 Each follows :class:`~promises_app.ui.common.undo_commands.DoneOnPush`: the edit is made through the
-services first, then pushed already done. Undo and redo put the follow-ups back exactly as they
-were (values and time stamp; a follow-up that did not exist is removed) with one service call,
-``services.follow_ups.put_back``, keyed by measure and period, so a follow-up removed by undo
-and made again by redo needs no id to be followed.
+services first, then pushed already done. An undo or redo of one follow-up that finds it changed
+by someone else shows the conflict dialog (``RecordFollowUpCommand.conflict``). Undo and redo put
+the follow-ups back exactly as they were (values and time stamp; a follow-up that did not exist
+is removed) with one service call, ``services.follow_ups.put_back``, keyed by measure and period,
+so a follow-up removed by undo and made again by redo needs no id to be followed.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from PySide6.QtCore import QCoreApplication
 
 from promises_app.services import Services
 from promises_app.services.followups import CopiedFollowUp, CopyResult, FollowUpState
-from promises_app.services.records import FollowUpRecord
+from promises_app.services.records import FollowUpRecord, RowNow
+from promises_app.ui.common.conflict_dialog import Conflict
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.undo_commands import DoneOnPush, Report, short
+from promises_app.ui.followup.follow_up_conflict import follow_up_conflict, values_of
 
 if TYPE_CHECKING:
     from promises_app.services.owner_reports import OwnerReportResult
@@ -42,6 +45,7 @@ class RecordFollowUpCommand(DoneOnPush):
             report,
         )
         self.services = services
+        self.measure_title = measure_title
         self.measure_id = after.measure_id
         self.period = after.period
         self.before = before
@@ -55,6 +59,21 @@ class RecordFollowUpCommand(DoneOnPush):
 
     def apply(self) -> None:
         self._put(self.after)
+
+    def conflict(self, now: RowNow, *, undoing: bool) -> Conflict | None:
+        """Their follow-up beside the one this undo (redo) would put back."""
+        if now.table != "follow_ups":
+            return None
+        theirs = now.record if isinstance(now.record, FollowUpRecord) else None
+        wanted = self.before if undoing else self.after
+        counted = any(r is not None and r.count_achieved is not None for r in (theirs, wanted))
+        return follow_up_conflict(self.measure_title, self.period, theirs, values_of(wanted), counted=counted,
+                                  last_change=now.last_change, mine_gone=wanted is None, step=True)
+
+    def take_version(self, now: RowNow) -> None:
+        """Behåll mitt: put back over the follow-up as it is now."""
+        record = now.record if isinstance(now.record, FollowUpRecord) else None
+        self.row_id, self.version = (record.id, record.version) if record is not None else (None, 0)
 
     def _put(self, wanted: FollowUpRecord | None) -> None:
         """The follow-up to ``wanted``, if it is still as this command left it (else ConflictError)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -93,6 +93,9 @@ class FollowUpDelegate(QStyledItemDelegate):
     def __init__(self, commit: Commit, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._commit = commit
+        #: What the next editor opened starts with instead of the cell's value: what the person typed
+        #: before a conflict they cancelled (the page sets it and opens the cell again).
+        self.typed_again: tuple[str, object] | None = None
 
     # --- the editors ------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
@@ -132,6 +135,10 @@ class FollowUpDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt's name
         follow_up: FollowUpRecord | None = index.data(FOLLOW_UP_ROLE)
         field = editor.property("follow_up_field")
+        again, self.typed_again = self.typed_again, None
+        if again is not None and again[0] == field:
+            self._put_typed(editor, again[1])
+            return
         if isinstance(editor, PrefixComboBox):
             value = None
             if follow_up is not None:
@@ -147,6 +154,18 @@ class FollowUpDelegate(QStyledItemDelegate):
             editor.selectAll()
         else:
             super().setEditorData(editor, index)
+
+    @staticmethod
+    def _put_typed(editor: QWidget, value: object) -> None:
+        """An editor holding ``value`` as typed (not the cell's saved value)."""
+        if isinstance(editor, PrefixComboBox):
+            editor.setCurrentIndex(editor.findData(value))
+            editor.typed = ""
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(NO_COUNT if not isinstance(value, int) else value)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(value or ""))
+            editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         field = editor.property("follow_up_field")

@@ -1,7 +1,8 @@
 """The compact editor of one follow-up: status, traffic light, count (counted measures), comment.
 
-A refused save (a validation error, or someone else changed the follow-up meanwhile) shows why
-at the field or above the form, and what was typed stays.
+A refused save shows why at the field or above the form, and what was typed stays. When someone
+else saved the follow-up meanwhile, the conflict dialog shows theirs beside what was typed
+(Ta deras / Behåll mitt / Avbryt, ``ui/common/conflict_dialog.py``).
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ from promises_app.domain.errors import AppError
 from promises_app.services.base import FieldValues
 from promises_app.services.errors import ConflictError, ValidationError
 from promises_app.services.records import FollowUpRecord, MeasureRecord
+from promises_app.ui.common.conflict_dialog import Choice, ConflictDialog
 from promises_app.ui.common.count_words import count_line
 from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.forms import UnsavedWork, clear_errors_on_edit
 from promises_app.ui.common.labels import label
+from promises_app.ui.followup.follow_up_conflict import follow_up_conflict
 from promises_app.ui.followup.followup_grid_model import LIGHT_COLOURS
 
 ERROR_STYLE = "color: #b71c1c;"
@@ -73,6 +76,8 @@ class FollowUpEditor(QDialog):
         self.base = current
         self.expected_version = current.version if current is not None else 0
         self.saved: FollowUpRecord | None = None
+        #: The conflict dialog while it is open (someone else saved this follow-up meanwhile).
+        self.conflict_dialog: ConflictDialog | None = None
         self.setWindowTitle(fill(self.tr("Follow-up %1"), period))
         self.setMinimumWidth(460)
 
@@ -232,8 +237,9 @@ class FollowUpEditor(QDialog):
 
     def try_save(self) -> None:
         self._clear_errors()
+        values = self.values()
         try:
-            self.saved = self._save(self.values(), self.expected_version)
+            self.saved = self._save(values, self.expected_version)
         except ValidationError as error:
             for field_error in error.errors:
                 field = field_error.field
@@ -248,16 +254,47 @@ class FollowUpEditor(QDialog):
             self.adjustSize()
             return
         except ConflictError as error:
-            # Someone else changed it: what was typed stays; a second Save replaces theirs.
-            now = self._reload() if self._reload is not None else None
-            self.base = now
-            self.expected_version = now.version if now is not None else 0
-            self._say(self.banner, str(error))
-            self._say(self.banner, self.tr("Save again to replace it with what you typed."))
-            self.adjustSize()
+            self._conflict(error, values)
             return
         except AppError as error:
             self._say(self.banner, str(error))
             self.adjustSize()
             return
         self.accept()
+
+    # --- someone else saved it meanwhile (ui/common/conflict_dialog.py) ------------------------------
+    def _conflict(self, error: ConflictError, typed: FieldValues) -> None:
+        """Their follow-up beside what was typed: Ta deras, Behåll mitt or Avbryt; the form stays open."""
+        now = error.now
+        reloaded = self._reload() if self._reload is not None else None  # the grid behind shows theirs
+        if now is None:  # the service could not say what it is now: the form's older way
+            self.base = reloaded
+            self.expected_version = reloaded.version if reloaded is not None else 0
+            self._say(self.banner, str(error))
+            self._say(self.banner, self.tr("Save again to replace it with what you typed."))
+            self.adjustSize()
+            return
+        theirs = now.record if isinstance(now.record, FollowUpRecord) else None
+        conflict = follow_up_conflict(self.measure.title, self.period, theirs, typed, counted=self.counted,
+                                      last_change=now.last_change)
+        dialog = ConflictDialog(conflict, self)
+        self.conflict_dialog = dialog
+        dialog.chosen.connect(lambda choice: self._resolved(choice, theirs))
+        dialog.open()
+
+    def _resolved(self, choice: Choice, theirs: FollowUpRecord | None) -> None:
+        self.conflict_dialog = None
+        if choice is Choice.CANCEL:  # what was typed stays; the next Save asks again
+            self._say(self.banner, self.tr("Nothing was saved; what you typed is still in the form."))
+            self.adjustSize()
+            return
+        # Either way the next save replaces their version (the one undo then puts back).
+        self.base = theirs
+        self.expected_version = theirs.version if theirs is not None else 0
+        if choice is Choice.MINE:
+            self.try_save()
+            return
+        self._show(theirs)
+        self.unsaved.remember()
+        self._say(self.banner, self.tr("Their version is in the form now; nothing was saved."))
+        self.adjustSize()

@@ -64,9 +64,11 @@ from promises_app.domain.errors import AppError
 from promises_app.services import Services
 from promises_app.services.base import FieldValues
 from promises_app.services.carry_over import LineageEntry
+from promises_app.services.errors import ConflictError
 from promises_app.services.followups import FollowUpEntry, FollowUpGrid, GridMeasure
 from promises_app.services.records import FollowUpRecord
 from promises_app.ui.common.columns import FittedColumns, whole_text_tooltips
+from promises_app.ui.common.conflict_dialog import Choice, ConflictDialog
 from promises_app.ui.common.count_words import count_line
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.labels import label
@@ -74,6 +76,7 @@ from promises_app.ui.common.page_changes import behind_other_tab, follow_changes
 from promises_app.ui.common.page_parts import ActionNotice, action_button, notice_label, page_action
 from promises_app.ui.common.paged_filter import reveal_while_scrolling
 from promises_app.ui.common.write_access import WriteAccess
+from promises_app.ui.followup.follow_up_conflict import follow_up_conflict
 from promises_app.ui.followup.followup_commands import (
     CopyPreviousPeriodCommand,
     ReadOwnerReportsCommand,
@@ -123,6 +126,8 @@ class FollowUpPage(QWidget):
         self._today = today
         self.agreement_id: int | None = None
         self.editor: FollowUpEditor | None = None
+        #: The conflict dialog of a typed cell while it is open (someone else saved the follow-up).
+        self.conflict_dialog: ConflictDialog | None = None
         self.report_dialog: OwnerReportDialog | None = None
         #: The folder the report packs were last written to or read from.
         self._pack_folder = ""
@@ -864,14 +869,8 @@ class FollowUpPage(QWidget):
             return
         try:
             if len(entries) == 1:
-                entry = entries[0]
-                before = self.model.follow_up(entry.measure_id, period)
-                saved = self.services.follow_ups.record(
-                    entry.measure_id, period=period, status=entry.status, light=entry.light,
-                    count_achieved=entry.count_achieved, comment=entry.comment,
-                    expected_version=entry.expected_version)
-                title = next(g.measure.title for g in measures if g.measure.id == entry.measure_id)
-                self.undo_stack.push(RecordFollowUpCommand(self.services, title, before, saved, self._report))
+                item = next(g for g in measures if g.measure.id == entries[0].measure_id)
+                self._record_typed(item, entries[0], field, value, self.model.follow_up(item.measure.id, period))
             else:
                 written = self.services.follow_ups.record_many(entries)
                 self.undo_stack.push(SetFollowUpsCommand(
@@ -879,6 +878,56 @@ class FollowUpPage(QWidget):
         except AppError as error:
             self.show_notice(fill(self.tr("Not saved: %1"), str(error)))
             self.refresh()
+
+    def _record_typed(self, item: GridMeasure, entry: FollowUpEntry, field: str, value: object,
+                      before: FollowUpRecord | None) -> None:
+        """One typed follow-up saved as one undo step; someone else's save meanwhile opens the conflict
+        dialog (ui/common/conflict_dialog.py). ``before``: the follow-up the save replaces."""
+        try:
+            saved = self.services.follow_ups.record(
+                entry.measure_id, period=entry.period, status=entry.status, light=entry.light,
+                count_achieved=entry.count_achieved, comment=entry.comment,
+                expected_version=entry.expected_version)
+        except ConflictError as error:
+            if error.now is None:
+                raise
+            self.refresh()  # the grid shows theirs, whatever is chosen
+            theirs = error.now.record if isinstance(error.now.record, FollowUpRecord) else None
+            # Yours is theirs with the one field typed: the rest the person never touched.
+            again = _entry_with(item.measure.id, entry.period, theirs, field, value)
+            if again is None:  # they saved what was typed: nothing to choose
+                return
+            typed = {"status": again.status.value, "light": again.light.value,
+                     "count_achieved": again.count_achieved, "comment": again.comment}
+            dialog = ConflictDialog(follow_up_conflict(
+                item.measure.title, entry.period, theirs, typed, counted=item.measure.target_count is not None,
+                last_change=error.now.last_change), self)
+            self.conflict_dialog = dialog
+            dialog.chosen.connect(lambda choice: self._typed_conflict(choice, item, again, field, value, theirs))
+            dialog.open()
+            return
+        self.undo_stack.push(RecordFollowUpCommand(self.services, item.measure.title, before, saved, self._report))
+
+    def _typed_conflict(self, choice: Choice, item: GridMeasure, entry: FollowUpEntry, field: str, value: object,
+                        theirs: FollowUpRecord | None) -> None:
+        """Ta deras: the grid shows theirs (read already). Behåll mitt: the typed value saved over theirs,
+        one undo step back to theirs. Avbryt: nothing saved; the cell opens again holding what was typed."""
+        self.conflict_dialog = None
+        if choice is Choice.MINE:
+            try:
+                self._record_typed(item, entry, field, value, theirs)
+            except AppError as error:
+                self.show_notice(fill(self.tr("Not saved: %1"), str(error)))
+                self.refresh()
+            return
+        if choice is Choice.CANCEL:
+            column = self.model.edit_column(field)
+            index = self.proxy.mapFromSource(self.model.index_of(item.measure.id, column))
+            if column >= 0 and index.isValid():
+                self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.delegate.typed_again = (field, value)
+                self.view.edit(index)
+                self.delegate.typed_again = None
 
     def _many_text(self, field: str, value: object, period: str, count: int) -> str:
         """The undo step's name: "set status «Genomförd» of 3 measures in 2022-T3"."""

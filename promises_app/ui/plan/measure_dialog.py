@@ -5,7 +5,8 @@ measure through the services; a refused save shows each message at its field and
 typed. The contact person list follows the responsible organisation (from the register), and
 "Ny person…" beside it adds a person to the register and chooses them. For a counted measure
 that exists already, the form also shows its occurrence log (occurrence_dialog.py), whose
-entries are saved (and undoable) one by one, at once.
+entries are saved (and undoable) one by one, at once. A change refused because someone else saved
+the measure meanwhile shows the conflict dialog (``conflict_of``, ui/common/forms.py).
 
 A new measure starts from what is most likely (issue 16, point 1): its deadline is the
 agreement's end, the promise's other makers are ticked as taking part (a joint promise is done
@@ -41,10 +42,13 @@ from promises_app.services.records import (
     PartyRecord,
     PersonRecord,
     PromiseRecord,
+    RowNow,
 )
+from promises_app.ui.common.conflict_dialog import Conflict, ConflictField
 from promises_app.ui.common.date_input import OptionalDateInput, read_dates
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.forms import OUTSIDE_FORM, RecordForm, plain_text_edit
+from promises_app.ui.common.undo_commands import short
 from promises_app.ui.plan.occurrence_dialog import OccurrenceLog
 from promises_app.ui.plan.promise_dialog import CheckList
 
@@ -74,6 +78,9 @@ class MeasureForm(RecordForm):
         super().__init__(save, parent)
         self._agreement = agreement
         self._makers = {p.id: p.maker_ids for p in promises}
+        self._party_names = {p.organisation_id: p.organisation_name for p in parties}
+        self.expected_version = initial.version if initial else None
+        self.replaced = initial
         self._saved_and_new = saved_and_new
         self.setWindowTitle(fill(self.tr("Change measure %1"), initial.title) if initial else self.tr("New measure"))
         self.setMinimumWidth(900)
@@ -258,6 +265,74 @@ class MeasureForm(RecordForm):
         self.contact_combo.setCurrentIndex(max(0, self.contact_combo.findData(keep)) if keep is not None else 0)
         self.contact_combo.setEnabled(organisation is not None or keep is not None)
         self.contact_combo.blockSignals(False)
+
+    # --- someone else saved the measure meanwhile (ui/common/conflict_dialog.py) ------------------------
+    def conflict_of(self, now: RowNow, typed: FieldValues) -> Conflict | None:
+        """The measure saved now beside what the form holds, field by field, in the form's words."""
+        theirs = now.record
+        if not isinstance(theirs, MeasureRecord):
+            return None
+
+        def caption(text: str) -> str:
+            return text.replace("&", "").rstrip(":")
+
+        def choice(combo: QComboBox, value: object) -> str:
+            index = combo.findData(value)
+            return combo.itemText(index) if index >= 0 else ""
+
+        def names(ids: Sequence[int]) -> str:
+            return ", ".join(sorted(self._party_names.get(i, str(i)) for i in ids))
+
+        def target(count: object) -> str:
+            return str(count) if count else self.target_spin.specialValueText()
+
+        no_contact = self.contact_combo.itemText(0)
+        fields = (
+            (self.tr("&Title:"), theirs.title, typed["title"]),
+            (self.tr("&Promise:"), choice(self.promise_combo, theirs.promise_id),
+             choice(self.promise_combo, typed["promise_id"])),
+            (self.tr("&Description:"), theirs.description, typed["description"]),
+            (self.tr("Problem or ca&use:"), theirs.cause, typed["cause"]),
+            (self.tr("&Focus area:"), choice(self.focus_combo, theirs.focus_area_id),
+             choice(self.focus_combo, typed["focus_area_id"])),
+            (self.tr("&Responsible:"), choice(self.responsible_combo, theirs.responsible_id),
+             choice(self.responsible_combo, typed["responsible_id"])),
+            (self.tr("&Contact person:"), theirs.contact_name or no_contact,
+             self.contact_combo.currentText() if typed["contact_id"] is not None else no_contact),
+            (self.tr("Also t&aking part:"), names(theirs.participant_ids), names(typed["participant_ids"])),
+            (self.tr("Starts o&n:"), format_date(theirs.start_date), format_date(typed["start_date"])),
+            (self.tr("D&eadline:"), format_date(theirs.deadline), format_date(typed["deadline"])),
+            (self.tr("Counted tar&get:"), target(theirs.target_count), target(typed["target_count"])),
+            (self.tr("Un&it:"), theirs.target_unit, typed["target_unit"]),
+        )
+        return Conflict(
+            what=fill(self.tr("The measure «%1»"), short(theirs.title)),
+            fields=tuple(ConflictField(caption(name), str(a), str(b)) for name, a, b in fields),
+            last_change=now.last_change,
+        )
+
+    def show_record(self, record: Any) -> None:
+        """Ta deras: the measure as saved now, in every field."""
+        if not isinstance(record, MeasureRecord):
+            return
+        self.title_edit.setText(record.title)
+        self.title_edit.setCursorPosition(0)
+        self.promise_combo.setCurrentIndex(max(0, self.promise_combo.findData(record.promise_id)))
+        self.description_edit.setPlainText(record.description)
+        self.cause_edit.setPlainText(record.cause)
+        self.focus_combo.setCurrentIndex(max(0, self.focus_combo.findData(record.focus_area_id)))
+        self.responsible_combo.setCurrentIndex(max(0, self.responsible_combo.findData(record.responsible_id)))
+        self._fill_contacts(record.contact_id)
+        for row in range(self.participants_list.count()):
+            item_id = self.participants_list.item(row).data(Qt.ItemDataRole.UserRole)
+            self.participants_list.set_checked(item_id, item_id in record.participant_ids)
+        self._exclude_owner()
+        for field, day in ((self.start_field, record.start_date), (self.deadline_field, record.deadline)):
+            field.none_box.setChecked(day is None)
+            if day is not None:
+                field.date_input.setDate(day)
+        self.target_spin.setValue(record.target_count or 0)
+        self.unit_edit.setText(record.target_unit)
 
     def values(self) -> FieldValues:
         """What the form holds; a typed date that is no date is a ValidationError at its field."""

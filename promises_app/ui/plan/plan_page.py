@@ -598,11 +598,12 @@ class PlanPage(QWidget):
         if before is None or self.locked():
             return None
         form = PromiseForm(
-            lambda values: self.services.plan.update_promise(before.id, expected_version=before.version, **values),
+            lambda values: self.services.plan.update_promise(before.id, expected_version=form.expected_version,
+                                                             **values),
             self.parties, initial=before, parent=self,
         )
         form.accepted.connect(lambda: self.undo_stack.push(
-            UpdatePromiseCommand(self.services, self.refs, before, form.saved, self._report)
+            UpdatePromiseCommand(self.services, self.refs, form.replaced or before, form.saved, self._report)
         ))
         form.open()
         return form
@@ -682,16 +683,20 @@ class PlanPage(QWidget):
         before = self.selected_measure()
         if before is None or self.agreement is None or self.locked():
             return None
-        form = self._measure_form(
-            lambda values: self.services.plan.update_measure(before.id, expected_version=before.version, **values),
-            before, None,
-        )
+        def save(values: FieldValues) -> MeasureRecord:
+            # (the version the form expects: the one it opened with, or theirs after a conflict)
+            assert form is not None
+            return self.services.plan.update_measure(before.id, expected_version=form.expected_version, **values)
+
+        form = self._measure_form(save, before, None)
         if form is None:
             return None
 
         def changed() -> None:
-            if form.saved != before:
-                self.undo_stack.push(UpdateMeasureCommand(self.services, self.refs, before, form.saved, self._report))
+            replaced = form.replaced or before  # theirs, after "Behåll mitt": what undo puts back
+            if form.saved != replaced:
+                self.undo_stack.push(UpdateMeasureCommand(self.services, self.refs, replaced, form.saved,
+                                                          self._report))
             self.select_measure(form.saved.id)
 
         form.accepted.connect(changed)

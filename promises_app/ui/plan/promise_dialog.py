@@ -2,7 +2,8 @@
 
 Like every :class:`~promises_app.ui.situation.indicator_dialogs.RecordForm`, ``save(values)`` does the user
 action through the services; a refused save shows its message at the field and keeps what was
-typed. (A promise has no focus area of its own: its measures each have one.)
+typed; one refused because someone else saved the promise meanwhile shows the conflict dialog
+(``conflict_of``). (A promise has no focus area of its own: its measures each have one.)
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from promises_app.services.base import FieldValues
-from promises_app.services.records import PartyRecord, PromiseRecord
+from promises_app.services.records import PartyRecord, PromiseRecord, RowNow
+from promises_app.ui.common.conflict_dialog import Conflict, ConflictField
+from promises_app.ui.common.formatting import fill
 from promises_app.ui.common.forms import RecordForm, note_label, plain_text_edit
+from promises_app.ui.common.undo_commands import short
 
 
 class CheckList(QListWidget):
@@ -69,6 +73,9 @@ class PromiseForm(RecordForm):
                  initial: PromiseRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__(save, parent)
         self.setWindowTitle(self.tr("Change promise") if initial else self.tr("New promise"))
+        self.expected_version = initial.version if initial else None
+        self.replaced = initial
+        self._party_names = {p.organisation_id: p.organisation_name for p in parties}
         self.text_edit = plain_text_edit(initial.text if initial else "", lines=2)
         self.description_edit = plain_text_edit(initial.description if initial else "", lines=3)
         default_makers = [p.organisation_id for p in parties] if initial is None else list(initial.maker_ids)
@@ -106,6 +113,41 @@ class PromiseForm(RecordForm):
             self.tr("e.g. visible presence at the station on weekend evenings") if as_written
             else self.tr("e.g. increase safety in the public space")
         )
+
+    def conflict_of(self, now: RowNow, typed: FieldValues) -> Conflict | None:
+        """The promise saved now beside what the form holds (ui/common/conflict_dialog.py)."""
+        theirs = now.record
+        if not isinstance(theirs, PromiseRecord):
+            return None
+
+        def names(ids: Iterable[int]) -> str:
+            return ", ".join(sorted(self._party_names.get(i, str(i)) for i in ids))
+
+        def wording(as_written: object) -> str:
+            return self.tr("As written") if as_written else self.tr("After \"… promise to\"")
+
+        return Conflict(
+            what=fill(self.tr("The promise «%1»"), short(theirs.text)),
+            fields=(
+                ConflictField(self.tr("Who promises"), names(theirs.maker_ids), names(typed["maker_ids"])),
+                ConflictField(self.tr("Wording"), wording(theirs.as_written), wording(typed["as_written"])),
+                ConflictField(self.tr("Text"), theirs.text, str(typed["text"])),
+                ConflictField(self.tr("Description"), theirs.description, str(typed["description"])),
+            ),
+            last_change=now.last_change,
+        )
+
+    def show_record(self, record: Any) -> None:
+        """Ta deras: the promise as saved now."""
+        if not isinstance(record, PromiseRecord):
+            return
+        for row in range(self.makers_list.count()):
+            item_id = self.makers_list.item(row).data(Qt.ItemDataRole.UserRole)
+            self.makers_list.set_checked(item_id, item_id in record.maker_ids)
+        self._initial_makers = list(record.maker_ids)
+        self.as_written_box.setChecked(record.as_written)
+        self.text_edit.setPlainText(record.text)
+        self.description_edit.setPlainText(record.description)
 
     def values(self) -> FieldValues:
         return {

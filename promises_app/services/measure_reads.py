@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, literal, select, type_coerce, union_all
+from sqlalchemy import Integer, String, literal, null, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from promises_app.domain.counts import occurrence_days, walk_measure
@@ -27,13 +27,21 @@ from promises_app.storage import models as m
 
 #: The stored codes and their values: a dictionary look-up, and the dates and times parsed with
 #: ``fromisoformat`` (as SQLite stores them), are much faster than the column types' conversions
-#: row by row.
+#: row by row. PostgreSQL's driver gives ``date`` and ``datetime`` objects already: taken as they are.
 _STATUSES = {status.value: status for status in FollowUpStatus}
 _LIGHTS = {light.value: light for light in TrafficLight}
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+def _date(value: str | date) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _day(value: str | date | None) -> date | None:
+    return _date(value) if value else None
+
+
+def _moment(value: str | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def agreement_measures(session: Session, agreement_id: int) -> tuple[list[MeasureRecord], dict[int, str]]:
@@ -118,7 +126,7 @@ def agreement_follow_ups(session: Session, agreement_id: int, *, period: str | N
     )
     if period is not None:
         query = query.where(follow_up.period == period)
-    statuses, lights, moment = _STATUSES, _LIGHTS, datetime.fromisoformat
+    statuses, lights, moment = _STATUSES, _LIGHTS, _moment
     return [
         FollowUpRecord(
             id=id_, measure_id=measure_id, period=label, status=statuses[status], light=lights[light],
@@ -175,7 +183,8 @@ def agreement_occurrence_days(
     walks = select(literal("w"), literal(None, Integer), type_coerce(m.SafetyWalk.walked_on, String),
                    literal(None, Integer), literal("")).where(m.SafetyWalk.agreement_id == agreement_id)
     counted = (
-        select(literal("m"), measure.id, literal(None, String), measure.target_count, measure.target_unit)
+        # An untyped NULL: PostgreSQL matches it to the walks' dates (a NULL::VARCHAR it would not).
+        select(literal("m"), measure.id, null(), measure.target_count, measure.target_unit)
         .join(promise, promise.id == measure.promise_id)
         # Only units that may be safety walks (counts.is_walk_unit decides): not every counted measure.
         .where(in_agreement, measure.target_count.is_not(None), measure.target_unit.ilike("%vandring%"))
@@ -186,9 +195,9 @@ def agreement_occurrence_days(
     rows: Sequence[Any] = session.connection().execute(union_all(occurrences, walks, counted)).all()
     for kind, measure_id, day, target, unit in rows:
         if kind == "o":
-            logged.setdefault(measure_id, []).append(date.fromisoformat(day))
+            logged.setdefault(measure_id, []).append(_date(day))
         elif kind == "w":
-            walked.append(date.fromisoformat(day))
+            walked.append(_date(day))
         else:
             measures.append((measure_id, target, unit))
     days = {measure_id: tuple(sorted(found)) for measure_id, found in logged.items()}

@@ -150,7 +150,7 @@ class ExchangeService(Service):
         self.db.require_intact("Importen")
         checked = [check_document(document) for document in documents]
         if backup and self._has_agreements():
-            self.db.backup("import")
+            self.db.backup_before("import")
         results = []
         with self.db.write() as s:
             for document in checked:

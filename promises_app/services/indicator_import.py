@@ -193,7 +193,8 @@ class IndicatorImportResult:
     values_inserted: int
     values_replaced: int
     values_unchanged: int
-    #: The checked backup made before writing (None when the database was empty).
+    #: The checked backup made before writing (None when the database was empty, or on a server:
+    #: its own backups apply).
     backup: Path | None
 
 
@@ -248,7 +249,8 @@ class IndicatorImportService(Service):
         made = None
         self.db.refuse_writes()  # opened read-only: no backup beside it either
         if backup and self._holds_data():
-            made = self.db.backup("import").path
+            taken = self.db.backup_before("import")
+            made = taken.path if taken is not None else None
         with self.db.write() as s:
             register = {row.name.casefold(): row for row in s.scalars(select(m.Indicator))}
             created = 0

@@ -187,7 +187,7 @@ class OwnerReportResult:
     written: tuple[CopiedFollowUp, ...]
     #: Conflicts where the database's values were kept.
     kept: int
-    #: The checked backup made first (None when asked for none).
+    #: The checked backup made first (None when asked for none, or on a server: its own backups apply).
     backup: Path | None
 
 
@@ -351,7 +351,8 @@ class OwnerReportService(Service):
             self.db.require_intact("Inläsningen av rapportunderlagen")
             self.db.refuse_writes()
             if backup:
-                made = self.db.backup("import").path
+                taken = self.db.backup_before("import")
+                made = taken.path if taken is not None else None
             from promises_app.services.followups import FollowUpService
 
             written = FollowUpService(self.db).record_many(entries)

@@ -185,3 +185,10 @@ def test_the_change_log_and_the_database_id_refuse_raw_sql(pg_demo: Database) ->
     _refused(pg_demo, "append-only", "TRUNCATE change_log")
     _refused(pg_demo, "the database id never changes", "UPDATE database_identity SET database_id = 'x'")
     _refused(pg_demo, "the database id never changes", "DELETE FROM database_identity")
+
+
+def test_an_agreement_with_signed_revisions_stays_even_with_its_guard_off(pg_demo: Database) -> None:
+    a = _signed(pg_demo)
+    with pytest.raises(IntegrityError, match="signed_revisions"), pg_demo.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE agreements DISABLE TRIGGER agreements_signed_no_delete"))
+        connection.execute(text("DELETE FROM agreements WHERE id = :a"), {"a": a})

@@ -10,7 +10,8 @@ with raw SQL on ``pg_db.engine``.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,3 +97,36 @@ def counts(db: Database) -> Callable[[], dict[str, int]]:
         table: len(rows) for table, rows in database_dump(db).items()
         if table not in BOOKKEEPING_TABLES | {"application_identity"}
     }
+
+
+#: ``tamper(sql, params, unguarded=(table, …))``: raw SQL behind the program's back.
+Tamper = Callable[..., None]
+
+
+@pytest.fixture
+def tamper(db: Database, engine_name: str, db_path: Path) -> Tamper:
+    """Raw SQL as someone with the database and an SQL tool would run it, on either engine.
+
+    ``unguarded``: tables whose triggers the attacker gets out of the way first (dropped in the
+    SQLite file; disabled for the statement as the server's superuser). ``params`` are named
+    (``:name``), which both drivers take.
+    """
+
+    def run(sql: str, params: Mapping[str, object] | None = None, *, unguarded: Sequence[str] = ()) -> None:
+        if engine_name == "sqlite":
+            with sqlite3.connect(db_path) as raw:
+                for table in unguarded:
+                    for (name,) in raw.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+                    ).fetchall():
+                        raw.execute(f'DROP TRIGGER "{name}"')
+                raw.execute(sql, dict(params or {}))
+            return
+        with db.engine.begin() as connection:
+            for table in unguarded:
+                connection.execute(text(f'ALTER TABLE "{table}" DISABLE TRIGGER USER'))
+            connection.execute(text(sql), dict(params or {}))
+            for table in unguarded:
+                connection.execute(text(f'ALTER TABLE "{table}" ENABLE TRIGGER USER'))
+
+    return run

@@ -186,6 +186,19 @@ def pg_db(pg_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
+def pg_demo(pg_server: PgServer, _pg_templates: dict[str, str]) -> Iterator[Database]:
+    """A database of the test's own on the server holding the demo (three signed agreements), for
+    server tests that want the demo without the ``services`` of a SQLite file."""
+    name = pg_server.new_name("demo")
+    database = open_database(pg_server.create_database(name, template=_pg_templates["demo"]))
+    try:
+        yield database
+    finally:
+        database.close()
+        pg_server.drop_database(name)
+
+
+@pytest.fixture
 def demo_services(services: Services) -> Services:
     """Services on a database holding the demo agreements (``maintenance.load_demo()`` done)."""
     assert services.maintenance.has_demo_data()

@@ -32,7 +32,7 @@ class BackupService(Service):
         """The daily backup while the program is open: made when the newest is a day old."""
         now = now or datetime.now()
         self.db.refuse_writes()
-        if not self.db.keeps_backups:  # a server: its own backups apply
+        if not self.db.keeps_backups:  # a shared database: the server's backups
             return None
         newest = self.list_backups()
         if newest and now - newest[0].made < DAILY:

@@ -149,8 +149,8 @@ class ExchangeService(Service):
         self.db.refuse_writes()  # before the backup a read-only database could not take either
         self.db.require_intact("Importen")
         checked = [check_document(document) for document in documents]
-        if backup and self._has_agreements():
-            self.db.backup_before("import")
+        if backup and self.db.keeps_backups and self._has_agreements():
+            self.db.backup("import")
         results = []
         with self.db.write() as s:
             for document in checked:

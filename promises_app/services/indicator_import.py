@@ -193,8 +193,7 @@ class IndicatorImportResult:
     values_inserted: int
     values_replaced: int
     values_unchanged: int
-    #: The checked backup made before writing (None when the database was empty, or on a server:
-    #: its own backups apply).
+    #: The checked backup made before writing (None when the database was empty).
     backup: Path | None
 
 
@@ -248,9 +247,8 @@ class IndicatorImportService(Service):
             )
         made = None
         self.db.refuse_writes()  # opened read-only: no backup beside it either
-        if backup and self._holds_data():
-            taken = self.db.backup_before("import")
-            made = taken.path if taken is not None else None
+        if backup and self.db.keeps_backups and self._holds_data():
+            made = self.db.backup("import").path
         with self.db.write() as s:
             register = {row.name.casefold(): row for row in s.scalars(select(m.Indicator))}
             created = 0

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, literal, null, select, type_coerce, union_all
+from sqlalchemy import Integer, String, cast, literal, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from promises_app.domain.counts import occurrence_days, walk_measure
@@ -27,21 +27,21 @@ from promises_app.storage import models as m
 
 #: The stored codes and their values: a dictionary look-up, and the dates and times parsed with
 #: ``fromisoformat`` (as SQLite stores them), are much faster than the column types' conversions
-#: row by row. PostgreSQL's driver gives ``date`` and ``datetime`` objects already: taken as they are.
+#: row by row.
 _STATUSES = {status.value: status for status in FollowUpStatus}
 _LIGHTS = {light.value: light for light in TrafficLight}
 
 
-def _date(value: str | date) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
+def _day(text: str | date | None) -> date | None:
+    """A stored day: SQLite gives its text, PostgreSQL a date."""
+    if not text:
+        return None
+    return text if isinstance(text, date) else date.fromisoformat(text)
 
 
-def _day(value: str | date | None) -> date | None:
-    return _date(value) if value else None
-
-
-def _moment(value: str | datetime) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+def _moment(text: str | datetime) -> datetime:
+    """A stored time: SQLite gives its text, PostgreSQL a datetime."""
+    return text if isinstance(text, datetime) else datetime.fromisoformat(text)
 
 
 def agreement_measures(session: Session, agreement_id: int) -> tuple[list[MeasureRecord], dict[int, str]]:
@@ -172,7 +172,7 @@ def agreement_occurrence_days(
     in_agreement = promise.agreement_id == agreement_id
     occurrences = (
         select(literal("o").label("kind"), m.Occurrence.measure_id.label("measure_id"),
-               type_coerce(m.Occurrence.occurred_on, String).label("day"),
+               cast(m.Occurrence.occurred_on, String).label("day"),  # text on both engines
                literal(None, Integer).label("target"), literal("").label("unit"))
         .join(measure, measure.id == m.Occurrence.measure_id)
         .join(promise, promise.id == measure.promise_id)
@@ -180,11 +180,10 @@ def agreement_occurrence_days(
     )
     if only is not None:
         occurrences = occurrences.where(m.Occurrence.measure_id.in_(sorted(set(only))))
-    walks = select(literal("w"), literal(None, Integer), type_coerce(m.SafetyWalk.walked_on, String),
+    walks = select(literal("w"), literal(None, Integer), cast(m.SafetyWalk.walked_on, String),
                    literal(None, Integer), literal("")).where(m.SafetyWalk.agreement_id == agreement_id)
     counted = (
-        # An untyped NULL: PostgreSQL matches it to the walks' dates (a NULL::VARCHAR it would not).
-        select(literal("m"), measure.id, null(), measure.target_count, measure.target_unit)
+        select(literal("m"), measure.id, literal(None, String), measure.target_count, measure.target_unit)
         .join(promise, promise.id == measure.promise_id)
         # Only units that may be safety walks (counts.is_walk_unit decides): not every counted measure.
         .where(in_agreement, measure.target_count.is_not(None), measure.target_unit.ilike("%vandring%"))
@@ -195,9 +194,9 @@ def agreement_occurrence_days(
     rows: Sequence[Any] = session.connection().execute(union_all(occurrences, walks, counted)).all()
     for kind, measure_id, day, target, unit in rows:
         if kind == "o":
-            logged.setdefault(measure_id, []).append(_date(day))
+            logged.setdefault(measure_id, []).append(date.fromisoformat(day))
         elif kind == "w":
-            walked.append(_date(day))
+            walked.append(date.fromisoformat(day))
         else:
             measures.append((measure_id, target, unit))
     days = {measure_id: tuple(sorted(found)) for measure_id, found in logged.items()}

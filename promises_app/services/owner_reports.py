@@ -187,7 +187,7 @@ class OwnerReportResult:
     written: tuple[CopiedFollowUp, ...]
     #: Conflicts where the database's values were kept.
     kept: int
-    #: The checked backup made first (None when asked for none, or on a server: its own backups apply).
+    #: The checked backup made first (None when asked for none).
     backup: Path | None
 
 
@@ -350,9 +350,8 @@ class OwnerReportService(Service):
         if entries:
             self.db.require_intact("Inläsningen av rapportunderlagen")
             self.db.refuse_writes()
-            if backup:
-                taken = self.db.backup_before("import")
-                made = taken.path if taken is not None else None
+            if backup and self.db.keeps_backups:  # a shared database's backups are the server's
+                made = self.db.backup("import").path
             from promises_app.services.followups import FollowUpService
 
             written = FollowUpService(self.db).record_many(entries)

@@ -142,25 +142,15 @@ class Database:
         self.refuse_writes()
         return self.store.backup(reason, now=now)
 
-    def backup_before(self, reason: str) -> BackupInfo | None:
-        """The checked backup a risky action (an import) takes first, where the program keeps backups.
-
-        None on a shared database on a server: the program makes no backups of it (its store
-        refuses them), and the action goes ahead under the server's own backups
-        (docs/shared-database.md) rather than failing."""
-        if not self.store.keeps_backups:
-            self.refuse_writes()
-            return None
-        return self.backup(reason)
-
-    @property
-    def keeps_backups(self) -> bool:
-        """Does the program back this database up (a file), or the server's keeper (pg_dump)?"""
-        return self.store.keeps_backups
-
     def backups(self) -> list[BackupInfo]:
         """This database's backups, newest first."""
         return self.store.backups()
+
+    @property
+    def keeps_backups(self) -> bool:
+        """Whether the program backs this database up itself (a file). A shared database's backups
+        are its server's (storage/server.py): the backups before an import or on closing are skipped."""
+        return self.file is not None
 
     def close(self) -> None:
         check = self.startup_check

@@ -124,11 +124,6 @@ class ServerStore:
         """The server keeps its pages and constraints intact itself; the change log is checked apart."""
         return []
 
-    @property
-    def keeps_backups(self) -> bool:
-        """No: the server's own backups (pg_dump, run by whoever keeps the server) apply."""
-        return False
-
     def backup(self, reason: str, *, now: datetime | None = None) -> BackupInfo:
         raise BackupError(BACKUPS_ON_A_SERVER)
 

@@ -192,10 +192,6 @@ class SqliteFile:
         return [] if rows == ["ok"] else rows
 
     # --- backups ----------------------------------------------------------------------------------
-    @property
-    def keeps_backups(self) -> bool:
-        return True
-
     def backup(self, reason: str, *, now: datetime | None = None) -> BackupInfo:
         """A checked backup in the file's backup folder; refused for a read-only file (nothing beside it)."""
         self.refuse_writes()

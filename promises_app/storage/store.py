@@ -7,7 +7,7 @@ is it still the one that was opened, may it be written, what does a driver error
 person, is it intact, make and list backups, let go of it. ``storage/sqlite_file.SqliteFile``
 is the store for a SQLite file; a shared mode plugs in another one (docs/architecture.md).
 
-Services never see the store: they ask the Database (``db.backup_before("import")``,
+Services never see the store: they ask the Database (``db.backup("import")``,
 ``db.require_intact("Importen")``), so no file path, PRAGMA or lock reaches ``services/``.
 """
 
@@ -52,10 +52,6 @@ class Store(Protocol):
 
     def integrity_problems(self, connection: Connection) -> list[str]:
         """Everything the thorough checks find, one Swedish line each (empty: intact)."""
-
-    @property
-    def keeps_backups(self) -> bool:
-        """Does the program back this data up itself (a file), or does someone else (a server's pg_dump)?"""
 
     def backup(self, reason: str, *, now: datetime | None = None) -> BackupInfo:
         """A checked backup of the data as it is now (storage/backups.REASONS names the reasons)."""

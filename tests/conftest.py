@@ -10,10 +10,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import contextlib
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -122,14 +124,53 @@ def _pg_templates(pg_server: PgServer) -> dict[str, str]:
     return names
 
 
-@pytest.fixture
-def pg_url(request: pytest.FixtureRequest, pg_server: PgServer, _pg_templates: dict[str, str]) -> Iterator[str]:
-    """A fresh database of the test's own on the server (new, or with the demo for ``demo_services``)."""
-    name = pg_server.new_name()
-    kind = "demo" if "demo_services" in request.fixturenames else "empty"
-    url = pg_server.create_database(name, template=_pg_templates[kind])
+class _Spares:
+    """One copy of each template made ahead, on a thread of its own, while the tests run.
+
+    ``CREATE DATABASE … TEMPLATE`` takes the server a few hundred milliseconds on a busy
+    machine, most of the setup of a test on PostgreSQL; made while the previous test runs, it
+    is mostly ready when the next one asks.
+    """
+
+    def __init__(self, server: PgServer, templates: dict[str, str]) -> None:
+        self.server, self.templates = server, templates
+        self.maker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-spares")
+        self.ready: dict[str, Future[str]] = {}
+
+    def take(self, kind: str) -> str:
+        """The name of a fresh copy of template ``kind``, the caller's to drop."""
+        made = self.ready.pop(kind, None)
+        name = made.result() if made is not None else self._copy(kind)
+        self.ready[kind] = self.maker.submit(self._copy, kind)
+        return name
+
+    def _copy(self, kind: str) -> str:
+        name = self.server.new_name()
+        self.server.create_database(name, template=self.templates[kind])
+        return name
+
+    def close(self) -> None:
+        self.maker.shutdown(wait=True)
+        for made in self.ready.values():
+            with contextlib.suppress(Exception):
+                self.server.drop_database(made.result())
+
+
+@pytest.fixture(scope="session")
+def _pg_spares(pg_server: PgServer, _pg_templates: dict[str, str]) -> Iterator[_Spares]:
+    spares = _Spares(pg_server, _pg_templates)
     try:
-        yield url
+        yield spares
+    finally:
+        spares.close()
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest, pg_server: PgServer, _pg_spares: _Spares) -> Iterator[str]:
+    """A fresh database of the test's own on the server (new, or with the demo for ``demo_services``)."""
+    name = _pg_spares.take("demo" if "demo_services" in request.fixturenames else "empty")
+    try:
+        yield pg_server.url(name)
     finally:
         pg_server.drop_database(name)
 
@@ -142,6 +183,19 @@ def pg_db(pg_url: str) -> Iterator[Database]:
         yield database
     finally:
         database.close()
+
+
+@pytest.fixture
+def pg_demo(pg_server: PgServer, _pg_templates: dict[str, str]) -> Iterator[Database]:
+    """A database of the test's own on the server holding the demo (three signed agreements), for
+    server tests that want the demo without the ``services`` of a SQLite file."""
+    name = pg_server.new_name("demo")
+    database = open_database(pg_server.create_database(name, template=_pg_templates["demo"]))
+    try:
+        yield database
+    finally:
+        database.close()
+        pg_server.drop_database(name)
 
 
 @pytest.fixture

@@ -14,12 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from promises_app.reports.adopted_document import adopt_followup, adopted_pdf, compare_with_data
 from promises_app.services import Services
 from promises_app.services.adoptions import normal_paragraph
 from promises_app.services.errors import ServiceError, SignedRecordError, ValidationError
 from promises_app.storage import models as m
+from promises_app.storage.database import Database
+from tests.services.conftest import Tamper
 
 SOLNA = "Solna – medborgarlöften 2022"
 TODAY = date(2023, 3, 1)
@@ -47,11 +51,14 @@ def _correct_a_follow_up(services: Services) -> str:
     return measure.title
 
 
-def _tamper(db_path: Path, sql: str, *params: object) -> None:
+def _tamper(tamper: Tamper, sql: str) -> None:
+    tamper(sql, unguarded=("adopted_reports",))
+
+
+def _tamper_file(db_path: Path, sql: str) -> None:
     with sqlite3.connect(db_path) as raw:
         raw.execute("DROP TRIGGER IF EXISTS adopted_reports_no_update")
-        raw.execute("DROP TRIGGER IF EXISTS adopted_reports_no_delete")
-        raw.execute(sql, params)
+        raw.execute(sql)
 
 
 # --- adopting -----------------------------------------------------------------------------------
@@ -153,15 +160,16 @@ def test_adopted_reports_refuse_orm_changes(demo_services: Services, snapshot: C
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("sql", ["UPDATE adopted_reports SET paragraph = '§ 46'", "UPDATE adopted_reports SET pdf = x'00'",
-                                 "DELETE FROM adopted_reports"])
-def test_adopted_reports_refuse_raw_sql(demo_services: Services, db_path: Path, sql: str) -> None:
+@pytest.mark.parametrize("sql", ["UPDATE adopted_reports SET paragraph = '§ 46'",
+                                 "UPDATE adopted_reports SET pdf = :data", "DELETE FROM adopted_reports"])
+def test_adopted_reports_refuse_raw_sql(demo_services: Services, db: Database, sql: str) -> None:
     _adopt(demo_services)
-    with sqlite3.connect(db_path) as raw:
-        before = raw.execute("SELECT * FROM adopted_reports").fetchall()
-        with pytest.raises(sqlite3.IntegrityError, match="an adopted follow-up report cannot be changed or deleted"):
-            raw.execute(sql)
-        assert raw.execute("SELECT * FROM adopted_reports").fetchall() == before
+    with db.engine.connect() as raw:
+        before = raw.execute(text("SELECT * FROM adopted_reports")).all()
+        with pytest.raises(IntegrityError, match="an adopted follow-up report cannot be changed or deleted"):
+            raw.execute(text(sql), {"data": b"\x00"} if ":data" in sql else {})
+        raw.rollback()
+        assert raw.execute(text("SELECT * FROM adopted_reports")).all() == before
 
 
 def test_a_draft_with_an_adopted_follow_up_cannot_be_deleted(services: Services, snapshot: Callable[[], Any]) -> None:
@@ -177,6 +185,7 @@ def test_a_draft_with_an_adopted_follow_up_cannot_be_deleted(services: Services,
     assert snapshot() == before
 
 
+@pytest.mark.sqlite_only  # the server's twin: tests/server/test_server_guards.py
 def test_an_agreement_with_adopted_follow_ups_cannot_be_deleted_by_raw_sql(
     demo_services: Services, db_path: Path
 ) -> None:
@@ -199,11 +208,12 @@ def test_an_untouched_database_verifies_its_adopted_reports(demo_services: Servi
     assert result.ok and result.adopted == 2, result.problems
 
 
+@pytest.mark.sqlite_only  # CAST(blob AS TEXT) is SQLite's; the server's twin: tests/server/test_verify_db_server.py
 def test_a_changed_stored_pdf_is_refused_when_printed_and_named_by_verify_db(
     demo_services: Services, db_path: Path
 ) -> None:
     _adopt(demo_services)
-    _tamper(db_path, "UPDATE adopted_reports SET pdf = CAST(replace(CAST(pdf AS TEXT), 'Tertial', 'Tertiär') AS BLOB)")
+    _tamper_file(db_path, "UPDATE adopted_reports SET pdf = CAST(replace(CAST(pdf AS TEXT), 'Tertial', 'Tertiär') AS BLOB)")
     with pytest.raises(SignedRecordError, match="stämmer inte med sin kontrollsumma: den har ändrats efter fastställandet"):
         adopted_pdf(demo_services, _solna(demo_services), "2022-T2", 1)
     result = demo_services.maintenance.verify_database()
@@ -216,9 +226,9 @@ def test_a_changed_stored_pdf_is_refused_when_printed_and_named_by_verify_db(
     assert any("Den fastställda uppföljningen för 2022-T2 version 1" in p and "«PDF:en»" in p for p in result.problems)
 
 
-def test_verify_db_finds_changed_content_and_a_changed_adoption(demo_services: Services, db_path: Path) -> None:
+def test_verify_db_finds_changed_content_and_a_changed_adoption(demo_services: Services, tamper: Tamper) -> None:
     _adopt(demo_services)
-    _tamper(db_path, "UPDATE adopted_reports SET content = replace(content, 'Pågående', 'Genomförd'), "
+    _tamper(tamper, "UPDATE adopted_reports SET content = replace(content, 'Pågående', 'Genomförd'), "
                      "adopted_by = 'Kommunfullmäktige'")
     problems = demo_services.maintenance.verify_database().problems
     assert "innehållet stämmer inte med den sparade kontrollsumman" in problems[0]
@@ -226,19 +236,19 @@ def test_verify_db_finds_changed_content_and_a_changed_adoption(demo_services: S
                for p in problems)
 
 
-def test_verify_db_finds_a_version_deleted(demo_services: Services, db_path: Path) -> None:
+def test_verify_db_finds_a_version_deleted(demo_services: Services, tamper: Tamper) -> None:
     _adopt(demo_services)
     _adopt(demo_services, adopted_on="2022-11-09", report_date=None)
-    _tamper(db_path, "DELETE FROM adopted_reports WHERE report_version = 1")
+    _tamper(tamper, "DELETE FROM adopted_reports WHERE report_version = 1")
     problems = demo_services.maintenance.verify_database().problems
     assert (f"«{SOLNA}», fastställd uppföljning 2022-T2: version 1 saknas (version 2 finns); den har tagits bort "
             "ur databasen.") in problems
     assert any("finns i ändringsloggen men har tagits bort ur databasen" in p for p in problems)
 
 
-def test_verify_db_finds_a_row_added_behind_the_programs_back(demo_services: Services, db_path: Path) -> None:
+def test_verify_db_finds_a_row_added_behind_the_programs_back(demo_services: Services, tamper: Tamper) -> None:
     _adopt(demo_services)
-    _tamper(db_path, "INSERT INTO adopted_reports (agreement_id, period, report_version, adopted_by, adopted_on, "
+    _tamper(tamper, "INSERT INTO adopted_reports (agreement_id, period, report_version, adopted_by, adopted_on, "
                      "paragraph, case_number, report_date, options, content, content_sha256, pdf, pdf_sha256, pdf_size,"
                      " recorded_at, recorded_by, log_entries, log_head) SELECT agreement_id, period, 2, adopted_by, "
                      "adopted_on, paragraph, case_number, report_date, options, content, 'x', pdf, pdf_sha256, "

@@ -11,6 +11,7 @@ import pytest
 from promises_app.cli import main
 
 
+@pytest.mark.sqlite_only  # a server's backups are its keeper's: tests/server/test_server_backups.py
 def test_the_daily_backup_is_made_when_the_newest_is_a_day_old(demo_services) -> None:  # type: ignore[no-untyped-def]
     start = datetime(2026, 11, 22, 9, 0)
     first = demo_services.backups.backup_if_due(now=start)
@@ -22,6 +23,7 @@ def test_the_daily_backup_is_made_when_the_newest_is_a_day_old(demo_services) ->
     assert [b.reason for b in demo_services.backups.list_backups()] == ["daily", "daily"]
 
 
+@pytest.mark.sqlite_only
 def test_a_manual_backup_counts_as_recent(demo_services) -> None:  # type: ignore[no-untyped-def]
     demo_services.backups.backup_now()
     assert demo_services.backups.backup_if_due() is None

@@ -17,7 +17,8 @@ from promises_app.services import Services
 from promises_app.services.errors import ValidationError
 from promises_app.services.exchange import check_document, parse
 from promises_app.services.maintenance import DEMO_FILES
-from tests.conftest import table_dump
+from promises_app.storage.database import Database
+from tests.services.conftest import database_dump
 
 HELSINGBORG = "Samverkansöverenskommelse mellan Helsingborgs stad och lokalpolisområde Helsingborg 2018–2022"
 SOLNA = "Solna – medborgarlöften 2022"
@@ -97,8 +98,8 @@ def test_an_indicator_of_the_same_name_keeps_its_values(services: Services) -> N
     assert values == {("2020", 100.0), ("2022", 1234.0)}, "only the missing period filled in"
 
 
-def test_a_failure_after_the_documents_leaves_nothing(services: Services, db_path) -> None:  # type: ignore[no-untyped-def]
-    before = table_dump(db_path)
+def test_a_failure_after_the_documents_leaves_nothing(services: Services, db: Database) -> None:
+    before = database_dump(db)
     documents = [check_document(parse(resource("demo", name).read_bytes())) for name in DEMO_FILES]
 
     def refuse(_session, _results) -> None:  # type: ignore[no-untyped-def]
@@ -106,4 +107,4 @@ def test_a_failure_after_the_documents_leaves_nothing(services: Services, db_pat
 
     with pytest.raises(ValidationError):
         services.exchange.import_documents(documents, backup=False, also=refuse)
-    assert table_dump(db_path) == before
+    assert database_dump(db) == before

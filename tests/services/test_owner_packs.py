@@ -143,7 +143,10 @@ def test_two_packs_filled_read_back_with_a_bad_row_and_a_conflict(demo_services:
                                                  "Ändrat i programmet.")
 
     result = services.owner_reports.commit(preview, resolutions={city_conflict: Resolution.PACK})
-    assert result.backup is not None and result.backup.exists()
+    if services.db.keeps_backups:  # on a server, its own backups apply: none made here
+        assert result.backup is not None and result.backup.exists()
+    else:
+        assert result.backup is None
     assert len(result.written) == 5 and result.kept == 0
     for pack, data in ((police, police_file), (city, city_file)):  # exactly the owners' values
         for measure_id in pack.measure_ids:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import inspect
 
 from promises_app.services import Services
 from promises_app.services.errors import NotFoundError
@@ -18,6 +17,7 @@ from promises_app.services.privacy import (
     pseudonym,
 )
 from promises_app.storage import models as m
+from promises_app.storage.database import Database
 
 SOLNA_AGREEMENT = "Samverkansöverenskommelse mellan Solna stad och lokalpolisområde Solna 2022–2024"
 SOLNA_PROMISE = "Solna – medborgarlöften 2022"
@@ -39,12 +39,10 @@ def _measure(services: Services, agreement_title: str, measure_title: str) -> An
     return next(x for x in services.plan.list_measures(agreement.id) if x.title == measure_title)
 
 
-def _columns(db_path: Path, table: str) -> list[str]:
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-    finally:
-        connection.close()
+def _columns(db: Database, table: str) -> list[str]:
+    """The table's columns in their order in the database (the order ``snapshot`` gives its rows in)."""
+    with db.engine.connect() as connection:
+        return [column["name"] for column in inspect(connection).get_columns(table)]
 
 
 # --- export ------------------------------------------------------------------------------
@@ -139,7 +137,7 @@ def test_mentions_are_whole_words_in_any_case(name: str, text: str, found: bool)
 
 
 def test_erase_removes_the_person_and_their_references_only(
-    demo_services: Services, snapshot: Callable[[], dict[str, Any]], db_path: Path
+    demo_services: Services, snapshot: Callable[[], dict[str, Any]], db: Database
 ) -> None:
     services = demo_services
     solna = next(o for o in services.register.list_organisations() if o.name == "Solna stad")
@@ -177,7 +175,7 @@ def test_erase_removes_the_person_and_their_references_only(
     }
     assert after["rows"]["people"] == [row for row in before["rows"]["people"] if row[0] != tova.id]
 
-    sig = _columns(db_path, "signatories")
+    sig = _columns(db, "signatories")
     expected_signatories = []
     for row in before["rows"]["signatories"]:
         if row[sig.index("id")] == tova_signatory.id:
@@ -190,7 +188,7 @@ def test_erase_removes_the_person_and_their_references_only(
         expected_signatories.append(row)
     assert after["rows"]["signatories"] == expected_signatories
 
-    mea = _columns(db_path, "measures")
+    mea = _columns(db, "measures")
     expected_measures = []
     for row in before["rows"]["measures"]:
         if row[mea.index("id")] in (draft_measure.id, signed_measure.id):

@@ -13,6 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from sqlalchemy import Row, text
+from sqlalchemy.exc import IntegrityError
 
 from promises_app.domain import snapshot as snap
 from promises_app.domain.enums import AgreementState
@@ -21,7 +23,9 @@ from promises_app.domain.snapshot_diff import ChangeKind, Difference
 from promises_app.services import Services
 from promises_app.services.errors import ServiceError, SignedRecordError, ValidationError
 from promises_app.storage import models as m
+from promises_app.storage.database import Database
 from tests.reports.builders import sign_as_before_schema_7
+from tests.services.conftest import Tamper
 
 SOLNA = "Solna – medborgarlöften 2022"
 FAKE_PDF = b"%PDF-1.4 fake\n"
@@ -36,9 +40,10 @@ def _solna(services: Services) -> int:
     return services.agreements.find_agreements(SOLNA)[0].id
 
 
-def _signed_rows(db_path: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db_path) as raw:
-        return raw.execute("SELECT * FROM signed_revisions ORDER BY id").fetchall()
+def _signed_rows(db: Database) -> list[Row[Any]]:
+    """Every signed revision as stored, read on a connection of its own."""
+    with db.engine.connect() as connection:
+        return list(connection.execute(text("SELECT * FROM signed_revisions ORDER BY id")))
 
 
 def _draft(services: Services) -> int:
@@ -224,15 +229,16 @@ def test_signed_revisions_refuse_orm_changes(demo_services: Services, snapshot: 
         "DELETE FROM signed_copies",
     ],
 )
-def test_signed_revisions_refuse_raw_sql(demo_services: Services, db_path: Path, sql: str) -> None:
+def test_signed_revisions_refuse_raw_sql(demo_services: Services, db: Database, sql: str) -> None:
     agreement_id = _solna(demo_services)
     demo_services.signoff.attach_signed_copy(agreement_id, 1, file_name="skannad.pdf", data=b"%PDF-1.4 skannad")
-    before = _signed_rows(db_path)
-    with sqlite3.connect(db_path) as raw, pytest.raises(sqlite3.IntegrityError, match="cannot be changed or deleted"):
-        raw.execute(sql)
-    assert _signed_rows(db_path) == before
+    before = _signed_rows(db)
+    with db.engine.begin() as raw, pytest.raises(IntegrityError, match="cannot be changed or deleted"):
+        raw.execute(text(sql))
+    assert _signed_rows(db) == before
 
 
+@pytest.mark.sqlite_only  # the server's twin: tests/server/test_server_guards.py
 def test_an_agreement_with_signed_revisions_cannot_be_deleted_by_raw_sql(demo_services: Services, db_path: Path) -> None:
     solna = _solna(demo_services)
     with sqlite3.connect(db_path) as raw:
@@ -256,12 +262,12 @@ _EDITS = st.lists(
 @hypothesis_settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=_EDITS)
 def test_random_edit_sequences_never_change_a_signed_row(
-    demo_services: Services, db_path: Path, edits: list[tuple[str, int]]
+    demo_services: Services, db: Database, edits: list[tuple[str, int]]
 ) -> None:
     """Whatever is attempted, in any order, every signed row stays exactly as it was written."""
     services = demo_services
     agreement_id = _solna(services)
-    written = {row[0]: row for row in _signed_rows(db_path)}
+    written = {row.id: row for row in _signed_rows(db)}
     day = date(2023, 1, 1)
     for action, n in edits:
         measures = services.plan.list_measures(agreement_id)
@@ -282,11 +288,11 @@ def test_random_edit_sequences_never_change_a_signed_row(
                                            comment=f"Kommentar {n}", expected_version=None)
         except (ServiceError, SignedRecordError, ValidationError):
             pass
-        rows = {row[0]: row for row in _signed_rows(db_path)}
+        rows = {row.id: row for row in _signed_rows(db)}
         assert {k: rows[k] for k in written} == written
         written = rows
         for row in rows.values():
-            assert snap.sha256_text(row[5]) == row[6]  # content, content_sha256
+            assert snap.sha256_text(row.content) == row.content_sha256
     assert services.maintenance.verify_database().ok
 
 
@@ -369,11 +375,8 @@ def test_the_same_copy_twice_is_refused(demo_services: Services) -> None:
 
 
 # --- tamper evidence (P10) --------------------------------------------------------------------------
-def _tamper(db_path: Path, sql: str, *params: object) -> None:
-    with sqlite3.connect(db_path) as raw:
-        raw.execute("DROP TRIGGER signed_revisions_no_update")
-        raw.execute("DROP TRIGGER signed_copies_no_update")
-        raw.execute(sql, params)
+def _tamper(tamper: Tamper, sql: str, **params: object) -> None:
+    tamper(sql, params, unguarded=("signed_revisions", "signed_copies"))
 
 
 def test_an_untouched_database_verifies_its_revisions(demo_services: Services) -> None:
@@ -381,8 +384,8 @@ def test_an_untouched_database_verifies_its_revisions(demo_services: Services) -
     assert result.ok and result.revisions == 3, result.problems
 
 
-def test_verify_finds_an_edited_signed_field(demo_services: Services, db_path: Path) -> None:
-    _tamper(db_path, "UPDATE signed_revisions SET content = replace(content, 'Pehr Granfalk', 'Per Granfalk') "
+def test_verify_finds_an_edited_signed_field(demo_services: Services, tamper: Tamper) -> None:
+    _tamper(tamper, "UPDATE signed_revisions SET content = replace(content, 'Pehr Granfalk', 'Per Granfalk') "
                      "WHERE revision = 1 AND content LIKE '%medborgarlöften 2022%'")
     result = demo_services.maintenance.verify_database()
     assert not result.ok
@@ -394,15 +397,15 @@ def test_verify_finds_an_edited_signed_field(demo_services: Services, db_path: P
     assert "«Innehållet»" in result.problems[1] and "ändrat utanför programmet" in result.problems[1]
 
 
-def test_verify_finds_a_changed_stored_hash(demo_services: Services, db_path: Path) -> None:
-    _tamper(db_path, "UPDATE signed_revisions SET content_sha256 = ? WHERE id = 1", "f" * 64)
+def test_verify_finds_a_changed_stored_hash(demo_services: Services, tamper: Tamper) -> None:
+    _tamper(tamper, "UPDATE signed_revisions SET content_sha256 = :hash WHERE id = 1", hash="f" * 64)
     result = demo_services.maintenance.verify_database()
     assert not result.ok and "innehållet stämmer inte med den sparade kontrollsumman" in result.problems[0]
 
 
-def test_verify_finds_a_changed_copy(demo_services: Services, db_path: Path) -> None:
+def test_verify_finds_a_changed_copy(demo_services: Services, tamper: Tamper) -> None:
     demo_services.signoff.attach_signed_copy(_solna(demo_services), 1, file_name="skannad.pdf", data=b"%PDF-1.4 s")
-    _tamper(db_path, "UPDATE signed_copies SET data = ?", b"%PDF-1.4 t")
+    _tamper(tamper, "UPDATE signed_copies SET data = :data", data=b"%PDF-1.4 t")
     result = demo_services.maintenance.verify_database()
     assert result.problems[0] == "Den inskannade kopian «skannad.pdf» (id 1) stämmer inte med sin kontrollsumma."
     assert "«Filens innehåll»" in result.problems[1]

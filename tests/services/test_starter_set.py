@@ -10,8 +10,9 @@ import pytest
 from promises_app.services import Services
 from promises_app.services.errors import ValidationError
 from promises_app.services.starter_set import load_catalogue
+from promises_app.storage.database import Database
 from promises_app.storage.errors import SignedRecordError
-from tests.conftest import table_dump
+from tests.services.conftest import database_dump
 
 
 def _draft(services: Services, *, kinds: tuple[str, ...] = ("municipality", "police")) -> Any:
@@ -39,9 +40,9 @@ def test_the_catalogue_has_the_common_promises_and_indicators_in_swedish() -> No
     assert len(keys) == len(set(keys))
 
 
-def test_picked_measures_and_indicators_are_added_and_taken_back(services: Services, db_path) -> None:
+def test_picked_measures_and_indicators_are_added_and_taken_back(services: Services, db: Database) -> None:
     agreement = _draft(services)
-    before = table_dump(db_path)
+    before = database_dump(db)
     added = services.starter_set.add(
         agreement.id,
         measure_keys=["trafik.kontroller", "trygghetsvandringar.vandringar", "trygghetsvandringar.atgardslista"],
@@ -68,7 +69,7 @@ def test_picked_measures_and_indicators_are_added_and_taken_back(services: Servi
     assert followed == ["Polisens trygghetsmätning: problemindex", "Anmälda skadegörelsebrott per 100 000 invånare"]
 
     services.starter_set.take_back(added)
-    after = table_dump(db_path)
+    after = database_dump(db)
     changed = {t for t in before if t not in ("change_log", "change_log_head") and before[t] != after[t]}
     assert changed == set(), changed
 
@@ -99,24 +100,24 @@ def test_a_police_only_agreement_makes_every_promise_a_police_one(services: Serv
     assert list(promise.maker_ids) == [party.organisation_id] and measure.responsible_id == party.organisation_id
 
 
-def test_no_parties_no_pick_and_unknown_keys_are_refused_writing_nothing(services: Services, db_path) -> None:
+def test_no_parties_no_pick_and_unknown_keys_are_refused_writing_nothing(services: Services, db: Database) -> None:
     agreement = _draft(services, kinds=())
-    before = table_dump(db_path)
+    before = database_dump(db)
     with pytest.raises(ValidationError, match="inga parter ännu"):
         services.starter_set.add(agreement.id, measure_keys=["trafik.kontroller"], indicator_keys=["brott.vald"])
     with pytest.raises(ValidationError, match="minst ett"):
         services.starter_set.add(agreement.id)
     with pytest.raises(ValidationError, match="inget som heter trafik.finns-inte"):
         services.starter_set.add(agreement.id, measure_keys=["trafik.finns-inte"])
-    assert table_dump(db_path) == before
+    assert database_dump(db) == before
 
 
-def test_a_signed_plan_is_refused_by_the_guard(demo_services: Services, db_path) -> None:
+def test_a_signed_plan_is_refused_by_the_guard(demo_services: Services, db: Database) -> None:
     solna = next(a for a in demo_services.agreements.list_agreements() if a.title == "Solna – medborgarlöften 2022")
-    before = table_dump(db_path)
+    before = database_dump(db)
     with pytest.raises(SignedRecordError):
         demo_services.starter_set.add(solna.id, measure_keys=["trafik.kontroller"])
-    assert table_dump(db_path) == before
+    assert database_dump(db) == before
     # the indicators are not part of the signed document: they can be added
     demo_services.starter_set.add(solna.id, indicator_keys=["kommunen.trygga"])
     assert [x.indicator.name for x in demo_services.indicators.list_for_agreement(solna.id)] == [

@@ -23,6 +23,10 @@ from promises_app.storage.output_guard import shown_path
 from tests.cli_support import run_cli
 from tests.services.test_signoff import fake_render
 
+#: Attacks on the SQLite file, through the command line given its path; the same attacks on a
+#: server, made as its superuser: tests/server/test_verify_db_server.py.
+pytestmark = pytest.mark.sqlite_only
+
 SOLNA = "Solna – medborgarlöften 2022"
 HELSINGBORG = "Samverkansöverenskommelse mellan Helsingborgs stad och lokalpolisområde Helsingborg 2018–2022"
 

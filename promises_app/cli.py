@@ -365,7 +365,7 @@ def _cmd_copy(args: argparse.Namespace, db_path: DatabaseTarget) -> int:
     """Moving in (services/moving_in.py): one transaction on the server, then verify-db's checks there."""
     from promises_app.reports.agreement_document import render_legacy_snapshot_pdf
     from promises_app.services.moving_in import move_in
-    from promises_app.storage.server import is_server_address, shown_address
+    from promises_app.services.shared_database import is_server_address, shown_address
 
     source: Path = args.source.expanduser()
     if not source.is_file():

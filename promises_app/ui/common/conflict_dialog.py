@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from promises_app.services.records import LastChange
+from promises_app.ui.common.dialog_heading import heading_label
 from promises_app.ui.common.formatting import fill
 
 #: How tall the table of fields may grow before it scrolls (in lines of text).
@@ -78,18 +79,6 @@ class Conflict:
     step: bool = False
 
 
-def _heading(text: str) -> QLabel:
-    """Bold and a little larger, wrapped (as ``forms.heading_label``; forms.py imports this module)."""
-    heading = QLabel(text)
-    heading.setTextFormat(Qt.TextFormat.PlainText)
-    heading.setWordWrap(True)
-    font = heading.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    heading.setFont(font)
-    return heading
-
-
 def _note(text: str) -> QLabel:
     note = QLabel(text)
     note.setStyleSheet("color: #555555;")
@@ -123,7 +112,7 @@ class ConflictDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(620)
 
-        heading = _heading(fill(
+        heading = heading_label(fill(
             self.tr("%1 has been changed by someone else since you saved it.") if conflict.step
             else self.tr("%1 was saved by someone else while you were editing it."), conflict.what))
         change = conflict.last_change

@@ -50,6 +50,7 @@ from promises_app.services.errors import (
 )
 from promises_app.services.records import RowNow
 from promises_app.ui.common.conflict_dialog import Choice, Conflict, ConflictDialog
+from promises_app.ui.common.dialog_heading import heading_label as heading_label  # where the dialogs import it from
 
 ERROR_STYLE = "color: #b71c1c;"
 NOTE_STYLE = "color: #555555;"
@@ -70,18 +71,6 @@ def note_label(text: str) -> QLabel:
     note.setWordWrap(True)
     note.setTextFormat(Qt.TextFormat.PlainText)
     return note
-
-
-def heading_label(text: str) -> QLabel:
-    """A dialog's heading (the agreement's title, say): plain text, bold, a little larger, wrapped."""
-    heading = QLabel(text)
-    heading.setTextFormat(Qt.TextFormat.PlainText)
-    heading.setWordWrap(True)
-    font = heading.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    heading.setFont(font)
-    return heading
 
 
 def text_of(widget: QLineEdit | QPlainTextEdit) -> str:

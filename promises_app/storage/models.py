@@ -19,6 +19,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Double,
     Enum,
     ForeignKey,
     FromClause,
@@ -31,7 +32,6 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.dialects.postgresql import DOUBLE_PRECISION
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeEngine
 
@@ -57,7 +57,7 @@ NAMING_CONVENTION = {
 
 #: A floating-point number: SQLite's REAL is 8 bytes; PostgreSQL's REAL is 4, so there it is
 #: DOUBLE PRECISION (an indicator value 67.3 must come back as 67.3 on both engines).
-FLOAT: TypeEngine[float] = REAL().with_variant(DOUBLE_PRECISION(), "postgresql")
+FLOAT: TypeEngine[float] = REAL().with_variant(Double(), "postgresql")  # generic: no dialect import at start-up
 
 
 class Base(DeclarativeBase):

@@ -10,16 +10,28 @@ itself is storage's (``storage/change_capture.py``); this module keeps ``ui → 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from promises_app.domain.changes import Changes
 from promises_app.storage.change_capture import RowChangedError, collecting, expecting, merged
 from promises_app.storage.database import Database
-from promises_app.storage.live_changes import ChangeFollower, OthersChanges, follow_others
+
+if TYPE_CHECKING:  # the follower is loaded only for a shared database, not at every start-up
+    from promises_app.storage.live_changes import ChangeFollower, OthersChanges
 
 __all__ = [
     "ChangeFollower", "Changes", "OthersChanges", "RowChangedError", "collecting", "expecting", "follow_others",
     "listen", "merged", "stop_listening",
 ]
+
+
+def follow_others(db: Database, deliver: Callable[[OthersChanges], None]) -> ChangeFollower | None:
+    """A started follower of what others save (storage/live_changes.py); None for a SQLite file."""
+    if db.shared_address is None:
+        return None  # one writer per file: nothing to follow (and nothing more to load)
+    from promises_app.storage import live_changes
+
+    return live_changes.follow_others(db, deliver)
 
 
 def listen(db: Database, listener: Callable[[Changes], None]) -> None:

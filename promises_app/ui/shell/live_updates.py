@@ -16,14 +16,18 @@ before the database is closed. A SQLite file has one writer, so nothing is follo
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import QLabel
 
 from promises_app.services import Services
-from promises_app.services.changes import ChangeFollower, OthersChanges, follow_others
+from promises_app.services.changes import follow_others
 from promises_app.ui.common.formatting import fill, format_date
 from promises_app.ui.common.operations import Operations
+
+if TYPE_CHECKING:  # loaded with the follower, only for a shared database
+    from promises_app.services.changes import ChangeFollower, OthersChanges
 
 
 class LiveUpdates(QObject):
